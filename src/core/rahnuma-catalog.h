@@ -1,0 +1,24 @@
+/* rahnuma-catalog.h — the modules a kiosk offers, as a GListModel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rahnuma-module.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_TYPE_CATALOG (rahnuma_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaCatalog, rahnuma_catalog, RAHNUMA, CATALOG, GObject)
+
+RahnumaCatalog *rahnuma_catalog_new          (const char      *dir,
+                                              GError         **error);
+const char     *rahnuma_catalog_get_dir      (RahnumaCatalog  *self);
+const char     *rahnuma_catalog_get_version  (RahnumaCatalog  *self);
+RahnumaModule  *rahnuma_catalog_lookup       (RahnumaCatalog  *self,
+                                              const char      *module_id);
+GPtrArray      *rahnuma_catalog_get_problems (RahnumaCatalog  *self);
+
+G_END_DECLS

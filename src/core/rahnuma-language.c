@@ -1,0 +1,55 @@
+/* rahnuma-language.c — the languages a visitor can choose
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rahnuma-language.h"
+
+/* Order is the order of the language screen: the national language first.
+ * Debian 12 has offline speech only for Urdu and English, so Pashto and
+ * Shahmukhi Punjabi fall back to Urdu narration (with their own subtitles)
+ * until a trainer records real voices. */
+static const RahnumaLanguage languages[] = {
+  { "ur",    "اردو",    "Urdu",    "Noto Nastaliq Urdu", NULL, TRUE },
+  { "ps",    "پښتو",    "Pashto",  "Noto Naskh Arabic",  "ur", TRUE },
+  { "pa_PK", "پنجابی",  "Punjabi", "Noto Nastaliq Urdu", "ur", TRUE },
+  { "en",    "English", "English", "Noto Sans",          NULL, FALSE },
+};
+
+/**
+ * rahnuma_languages:
+ * @n_languages: (out): number of entries
+ *
+ * Returns: (transfer none) (array length=n_languages): every language, in screen order
+ */
+const RahnumaLanguage *
+rahnuma_languages (gsize *n_languages)
+{
+  g_return_val_if_fail (n_languages != NULL, NULL);
+
+  *n_languages = G_N_ELEMENTS (languages);
+  return languages;
+}
+
+/**
+ * rahnuma_language_lookup:
+ * @code: a language code such as "pa_PK"
+ *
+ * Returns: (transfer none) (nullable): the language, or %NULL if Rahnuma has none
+ */
+const RahnumaLanguage *
+rahnuma_language_lookup (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (languages[i].code, code))
+      return &languages[i];
+
+  return NULL;
+}
+
+gboolean
+rahnuma_language_is_valid (const char *code)
+{
+  return code != NULL && rahnuma_language_lookup (code) != NULL;
+}

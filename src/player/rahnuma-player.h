@@ -1,0 +1,56 @@
+/* rahnuma-player.h — plays one scene at a time for the kiosk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gdk/gdk.h>
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_PLAYER_ERROR (rahnuma_player_error_quark ())
+
+typedef enum
+{
+  RAHNUMA_PLAYER_ERROR_MISSING, /* the file is not there */
+  RAHNUMA_PLAYER_ERROR_DAMAGED, /* the file is there but cannot be played */
+  RAHNUMA_PLAYER_ERROR_FAILED,
+} RahnumaPlayerError;
+
+typedef enum
+{
+  RAHNUMA_PLAYER_STOPPED,
+  RAHNUMA_PLAYER_LOADING,
+  RAHNUMA_PLAYER_PLAYING,
+  RAHNUMA_PLAYER_PAUSED,
+  RAHNUMA_PLAYER_FINISHED,
+} RahnumaPlayerState;
+
+#define RAHNUMA_TYPE_PLAYER (rahnuma_player_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaPlayer, rahnuma_player, RAHNUMA, PLAYER, GObject)
+
+GQuark              rahnuma_player_error_quark     (void);
+
+RahnumaPlayer      *rahnuma_player_new             (void);
+GdkPaintable       *rahnuma_player_get_paintable   (RahnumaPlayer *self);
+
+void                rahnuma_player_open_video      (RahnumaPlayer *self,
+                                                    const char    *video_path,
+                                                    const char    *narration_path);
+void                rahnuma_player_open_picture    (RahnumaPlayer *self,
+                                                    const char    *picture_path,
+                                                    const char    *narration_path);
+void                rahnuma_player_play            (RahnumaPlayer *self);
+void                rahnuma_player_pause           (RahnumaPlayer *self);
+void                rahnuma_player_stop            (RahnumaPlayer *self);
+void                rahnuma_player_seek_by         (RahnumaPlayer *self,
+                                                    gint64         offset_ns);
+void                rahnuma_player_replay          (RahnumaPlayer *self);
+
+RahnumaPlayerState  rahnuma_player_get_state       (RahnumaPlayer *self);
+gint64              rahnuma_player_get_position    (RahnumaPlayer *self);
+gint64              rahnuma_player_get_duration    (RahnumaPlayer *self);
+gint64              rahnuma_player_get_watched     (RahnumaPlayer *self);
+gboolean            rahnuma_player_get_has_audio   (RahnumaPlayer *self);
+
+G_END_DECLS
