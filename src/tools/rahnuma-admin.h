@@ -1,0 +1,22 @@
+/* rahnuma-admin.h — subcommands of rahnuma-admin, one file per area
+ *
+ * Each takes the arguments after its own name (argv[0] is the subcommand)
+ * and returns the process exit status: 0 success, 1 the input has errors,
+ * 2 the command could not run (bad usage, unreadable file).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|record */
+int rahnuma_admin_sync   (int argc, char **argv); /* admin-records.c */
+int rahnuma_admin_export (int argc, char **argv); /* admin-records.c */
+int rahnuma_admin_report (int argc, char **argv); /* admin-records.c */
+int rahnuma_admin_verify (int argc, char **argv); /* admin-records.c */
+int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
+
+G_END_DECLS
