@@ -1,0 +1,149 @@
+/* rahnuma-quiz.c — one module's quiz: answers and score
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rahnuma-quiz.h"
+
+#include <math.h>
+
+struct _RahnumaQuiz
+{
+  RahnumaModule *module; /* owned */
+  GArray *answers;       /* of int: the choice per question, or RAHNUMA_QUIZ_NO_ANSWER */
+};
+
+/**
+ * rahnuma_quiz_new:
+ *
+ * Returns: (transfer full): an unanswered quiz for @module's questions
+ */
+RahnumaQuiz *
+rahnuma_quiz_new (RahnumaModule *module)
+{
+  RahnumaQuiz *quiz;
+
+  g_return_val_if_fail (RAHNUMA_IS_MODULE (module), NULL);
+
+  quiz = g_new0 (RahnumaQuiz, 1);
+  quiz->module = g_object_ref (module);
+  quiz->answers = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_set_size (quiz->answers, rahnuma_module_get_n_questions (module));
+  rahnuma_quiz_reset (quiz);
+  return quiz;
+}
+
+void
+rahnuma_quiz_free (RahnumaQuiz *quiz)
+{
+  if (quiz == NULL)
+    return;
+  g_object_unref (quiz->module);
+  g_array_unref (quiz->answers);
+  g_free (quiz);
+}
+
+/* Forget every answer: the visitor takes the quiz again. */
+void
+rahnuma_quiz_reset (RahnumaQuiz *quiz)
+{
+  g_return_if_fail (quiz != NULL);
+
+  for (guint i = 0; i < quiz->answers->len; i++)
+    g_array_index (quiz->answers, int, i) = RAHNUMA_QUIZ_NO_ANSWER;
+}
+
+/**
+ * rahnuma_quiz_answer:
+ * @question: 0-based question
+ * @choice: 0-based choice
+ *
+ * Records (or replaces) the answer to @question.
+ *
+ * Returns: whether @choice is the right one
+ */
+gboolean
+rahnuma_quiz_answer (RahnumaQuiz *quiz, guint question, guint choice)
+{
+  RahnumaQuestion *q;
+
+  g_return_val_if_fail (quiz != NULL, FALSE);
+  g_return_val_if_fail (question < quiz->answers->len, FALSE);
+
+  q = rahnuma_module_get_question (quiz->module, question);
+  g_return_val_if_fail (choice < rahnuma_question_get_n_choices (q), FALSE);
+
+  g_array_index (quiz->answers, int, question) = (int) choice;
+  return choice == rahnuma_question_get_correct (q);
+}
+
+int
+rahnuma_quiz_get_answer (RahnumaQuiz *quiz, guint question)
+{
+  g_return_val_if_fail (quiz != NULL, RAHNUMA_QUIZ_NO_ANSWER);
+  g_return_val_if_fail (question < quiz->answers->len, RAHNUMA_QUIZ_NO_ANSWER);
+  return g_array_index (quiz->answers, int, question);
+}
+
+guint
+rahnuma_quiz_get_n_questions (RahnumaQuiz *quiz)
+{
+  g_return_val_if_fail (quiz != NULL, 0);
+  return quiz->answers->len;
+}
+
+guint
+rahnuma_quiz_get_n_answered (RahnumaQuiz *quiz)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (quiz != NULL, 0);
+  for (guint i = 0; i < quiz->answers->len; i++)
+    if (g_array_index (quiz->answers, int, i) != RAHNUMA_QUIZ_NO_ANSWER)
+      n++;
+  return n;
+}
+
+guint
+rahnuma_quiz_get_n_correct (RahnumaQuiz *quiz)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (quiz != NULL, 0);
+  for (guint i = 0; i < quiz->answers->len; i++)
+    {
+      RahnumaQuestion *q = rahnuma_module_get_question (quiz->module, i);
+
+      if (g_array_index (quiz->answers, int, i) == (int) rahnuma_question_get_correct (q))
+        n++;
+    }
+  return n;
+}
+
+gboolean
+rahnuma_quiz_is_finished (RahnumaQuiz *quiz)
+{
+  g_return_val_if_fail (quiz != NULL, FALSE);
+  return rahnuma_quiz_get_n_answered (quiz) == quiz->answers->len;
+}
+
+/**
+ * rahnuma_quiz_is_passed:
+ *
+ * The pass mark is a fraction of the questions; a visitor needs at least
+ * ceil (pass mark × questions) right answers, so 0.6 of 5 means 3.
+ *
+ * Returns: whether every question is answered and enough are right
+ */
+gboolean
+rahnuma_quiz_is_passed (RahnumaQuiz *quiz)
+{
+  double needed;
+
+  g_return_val_if_fail (quiz != NULL, FALSE);
+
+  if (!rahnuma_quiz_is_finished (quiz))
+    return FALSE;
+  /* The small epsilon keeps 0.6 × 5 = 3.0000000000000004 at 3. */
+  needed = ceil (rahnuma_module_get_pass_mark (quiz->module) * quiz->answers->len - 1e-9);
+  return rahnuma_quiz_get_n_correct (quiz) >= (guint) needed;
+}

@@ -1,0 +1,540 @@
+/* rahnuma-visit.c — one visitor's journey and its record
+ *
+ * The visit keeps what the kiosk needs to show progress (watched fractions,
+ * quiz answers) and writes every step to the journal. Writes run on a
+ * worker thread through GTask so the screen never waits on the disk; the
+ * kiosk waits for each step's callback before it moves on, so steps reach
+ * the journal in order and a committed step is never lost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-visit"
+
+#include "rahnuma-visit.h"
+#include "rahnuma-code.h"
+
+typedef struct
+{
+  double watched;
+  RahnumaQuiz *quiz;
+} Progress;
+
+struct _RahnumaVisit
+{
+  GObject parent_instance;
+
+  RahnumaStore *store;
+  RahnumaCatalog *catalog;
+  char *language;
+  char *centre;
+  char *kiosk;
+  char *session_id;
+  char *code;
+  RahnumaSessionState state;
+  GHashTable *progress; /* module id → Progress */
+};
+
+G_DEFINE_FINAL_TYPE (RahnumaVisit, rahnuma_visit, G_TYPE_OBJECT)
+
+typedef enum
+{
+  STEP_BEGIN,
+  STEP_MODULE,
+  STEP_ANSWER,
+  STEP_FINISH,
+} StepKind;
+
+/* Everything a worker thread needs, copied so it shares nothing mutable. */
+typedef struct
+{
+  StepKind kind;
+  char *session_id;
+  RahnumaSessionStart start;
+  char *catalog_version;
+  char *module_id;
+  guint module_version;
+  double watched;
+  guint n_correct;
+  guint n_questions;
+  gboolean passed;
+  guint question;
+  guint choice;
+  gboolean correct;
+  RahnumaSessionState state;
+  char *code;
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_free (step->session_id);
+  g_free (step->catalog_version);
+  g_free (step->module_id);
+  g_free (step->code);
+  g_free (step);
+}
+
+static void
+progress_free (Progress *progress)
+{
+  g_clear_pointer (&progress->quiz, rahnuma_quiz_free);
+  g_free (progress);
+}
+
+static Progress *
+lookup_progress (RahnumaVisit *self, RahnumaModule *module)
+{
+  const char *id = rahnuma_module_get_id (module);
+  Progress *progress = g_hash_table_lookup (self->progress, id);
+
+  if (progress == NULL)
+    {
+      progress = g_new0 (Progress, 1);
+      progress->quiz = rahnuma_quiz_new (module);
+      g_hash_table_insert (self->progress, g_strdup (id), progress);
+    }
+  return progress;
+}
+
+static Step *
+step_new (RahnumaVisit *self, StepKind kind)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->kind = kind;
+  step->session_id = g_strdup (self->session_id);
+  return step;
+}
+
+static Step *
+module_step_new (RahnumaVisit *self, RahnumaModule *module, StepKind kind)
+{
+  Progress *progress = lookup_progress (self, module);
+  Step *step = step_new (self, kind);
+
+  step->module_id = g_strdup (rahnuma_module_get_id (module));
+  step->module_version = rahnuma_module_get_version (module);
+  step->watched = progress->watched;
+  step->n_correct = rahnuma_quiz_get_n_correct (progress->quiz);
+  step->n_questions = rahnuma_quiz_is_finished (progress->quiz)
+                        ? rahnuma_quiz_get_n_questions (progress->quiz)
+                        : 0;
+  step->passed = rahnuma_quiz_is_passed (progress->quiz);
+  return step;
+}
+
+static gboolean
+run_answer_step (RahnumaStore *store, Step *step, GError **error)
+{
+  /* The answer and the module's new score go in as two commits; the second
+   * only refreshes a derived row, so losing it to a power cut loses nothing
+   * that the answers do not say. */
+  return rahnuma_store_record_answer (store, step->session_id, step->module_id, step->question,
+                                      step->choice, step->correct, error) &&
+         rahnuma_store_record_module (store, step->session_id, step->module_id,
+                                      step->module_version, step->watched, step->n_correct,
+                                      step->n_questions, step->passed, error);
+}
+
+static void
+run_step (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RahnumaVisit *self = source_object;
+  Step *step = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session_id = NULL;
+  gboolean ok = FALSE;
+
+  switch (step->kind)
+    {
+    case STEP_BEGIN:
+      session_id = rahnuma_store_begin_session (self->store, &step->start, &error);
+      if (session_id != NULL)
+        {
+          g_task_return_pointer (task, g_steal_pointer (&session_id), g_free);
+          return;
+        }
+      break;
+    case STEP_MODULE:
+      ok = rahnuma_store_record_module (self->store, step->session_id, step->module_id,
+                                        step->module_version, step->watched, step->n_correct,
+                                        step->n_questions, step->passed, &error);
+      break;
+    case STEP_ANSWER:
+      ok = run_answer_step (self->store, step, &error);
+      break;
+    case STEP_FINISH:
+      ok = rahnuma_store_finish_session (self->store, step->session_id, step->state, step->code,
+                                         g_get_real_time () / G_USEC_PER_SEC, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, NULL, NULL);
+}
+
+static void
+replace_str (char **slot, const char *value)
+{
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
+static void
+on_step_done (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RahnumaVisit *self = RAHNUMA_VISIT (object);
+  g_autoptr(GTask) outer = user_data;
+  Step *step = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session_id = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A visit that ends still ends on screen when the journal cannot take it
+   * (disk full, pulled drive): the kiosk warns the officer and the next
+   * visitor gets a clean screen. A failed start leaves no session id, and
+   * later steps of that visit then fail the same way. */
+  if (step->kind == STEP_FINISH)
+    {
+      self->state = step->state;
+      replace_str (&self->code, step->code);
+    }
+  if (error != NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  if (step->kind == STEP_BEGIN)
+    replace_str (&self->session_id, session_id);
+
+  g_task_return_boolean (outer, TRUE);
+}
+
+/* Two tasks: the inner one runs on a worker thread; the outer one carries
+ * the caller's callback and completes on the main thread after the visit's
+ * state is updated there. */
+static void
+run_step_async (RahnumaVisit *self, Step *step, gpointer source_tag, GCancellable *cancellable,
+                GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) inner = g_task_new (self, cancellable, on_step_done, outer);
+
+  g_task_set_source_tag (outer, source_tag);
+  g_task_set_source_tag (inner, run_step);
+  g_task_set_task_data (inner, step, (GDestroyNotify) step_free);
+  g_task_run_in_thread (inner, run_step);
+}
+
+static void
+rahnuma_visit_finalize (GObject *object)
+{
+  RahnumaVisit *self = (RahnumaVisit *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->progress, g_hash_table_unref);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->centre, g_free);
+  g_clear_pointer (&self->kiosk, g_free);
+  g_clear_pointer (&self->session_id, g_free);
+  g_clear_pointer (&self->code, g_free);
+
+  G_OBJECT_CLASS (rahnuma_visit_parent_class)->finalize (object);
+}
+
+static void
+rahnuma_visit_class_init (RahnumaVisitClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rahnuma_visit_finalize;
+}
+
+static void
+rahnuma_visit_init (RahnumaVisit *self)
+{
+  self->progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) progress_free);
+  self->state = RAHNUMA_SESSION_ACTIVE;
+}
+
+/**
+ * rahnuma_visit_new:
+ * @store: the kiosk's journal
+ * @catalog: the modules on offer
+ * @language: the visitor's language code
+ * @centre: the centre code from the kiosk's settings
+ * @kiosk: the kiosk id from the kiosk's settings
+ *
+ * Nothing is written until rahnuma_visit_begin_async().
+ *
+ * Returns: (transfer full): a new visit
+ */
+RahnumaVisit *
+rahnuma_visit_new (RahnumaStore *store, RahnumaCatalog *catalog, const char *language,
+                   const char *centre, const char *kiosk)
+{
+  RahnumaVisit *self;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAHNUMA_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (language != NULL && centre != NULL && kiosk != NULL, NULL);
+
+  self = g_object_new (RAHNUMA_TYPE_VISIT, NULL);
+  self->store = g_object_ref (store);
+  self->catalog = g_object_ref (catalog);
+  self->language = g_strdup (language);
+  self->centre = g_strdup (centre);
+  self->kiosk = g_strdup (kiosk);
+  return self;
+}
+
+const char *
+rahnuma_visit_get_language (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), NULL);
+  return self->language;
+}
+
+/**
+ * rahnuma_visit_get_catalog:
+ *
+ * Returns: (transfer none): the modules on offer
+ */
+RahnumaCatalog *
+rahnuma_visit_get_catalog (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), NULL);
+  return self->catalog;
+}
+
+RahnumaSessionState
+rahnuma_visit_get_state (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), RAHNUMA_SESSION_ACTIVE);
+  return self->state;
+}
+
+/**
+ * rahnuma_visit_get_code:
+ *
+ * Returns: (nullable): the completion code, once the visit is completed
+ */
+const char *
+rahnuma_visit_get_code (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), NULL);
+  return self->code;
+}
+
+double
+rahnuma_visit_get_watched (RahnumaVisit *self, RahnumaModule *module)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), 0.0);
+  return lookup_progress (self, module)->watched;
+}
+
+/**
+ * rahnuma_visit_get_quiz:
+ *
+ * Returns: (transfer none): @module's quiz for this visitor
+ */
+RahnumaQuiz *
+rahnuma_visit_get_quiz (RahnumaVisit *self, RahnumaModule *module)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), NULL);
+  return lookup_progress (self, module)->quiz;
+}
+
+gboolean
+rahnuma_visit_is_module_watched (RahnumaVisit *self, RahnumaModule *module)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), FALSE);
+  /* The same epsilon as the quiz: 0.8 must accept a fraction printed as 0.8. */
+  return lookup_progress (self, module)->watched + 1e-9 >= rahnuma_module_get_min_watched (module);
+}
+
+gboolean
+rahnuma_visit_is_module_done (RahnumaVisit *self, RahnumaModule *module)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), FALSE);
+  return rahnuma_visit_is_module_watched (self, module) &&
+         rahnuma_quiz_is_finished (lookup_progress (self, module)->quiz);
+}
+
+static guint
+count_modules (RahnumaVisit *self, gboolean passed_only)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+  guint n = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RahnumaModule) module = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
+
+      if (!rahnuma_visit_is_module_done (self, module))
+        continue;
+      if (!passed_only || rahnuma_quiz_is_passed (lookup_progress (self, module)->quiz))
+        n++;
+    }
+  return n;
+}
+
+guint
+rahnuma_visit_get_n_modules_done (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), 0);
+  return count_modules (self, FALSE);
+}
+
+guint
+rahnuma_visit_get_n_modules_passed (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), 0);
+  return count_modules (self, TRUE);
+}
+
+/**
+ * rahnuma_visit_is_complete:
+ *
+ * Returns: whether every module is watched and its quiz answered
+ */
+gboolean
+rahnuma_visit_is_complete (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), FALSE);
+  return rahnuma_visit_get_n_modules_done (self) ==
+         g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+}
+
+/**
+ * rahnuma_visit_begin_async:
+ *
+ * Writes the session's first row: language, centre, kiosk, coarse time.
+ */
+void
+rahnuma_visit_begin_async (RahnumaVisit *self, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  Step *step;
+
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (self->session_id == NULL);
+
+  step = step_new (self, STEP_BEGIN);
+  step->catalog_version = g_strdup (rahnuma_catalog_get_version (self->catalog));
+  step->start.centre = self->centre;
+  step->start.kiosk = self->kiosk;
+  step->start.language = self->language;
+  step->start.catalog_version = step->catalog_version;
+  step->start.started_at = g_get_real_time () / G_USEC_PER_SEC;
+  run_step_async (self, step, rahnuma_visit_begin_async, cancellable, callback, user_data);
+}
+
+/**
+ * rahnuma_visit_watched_async:
+ * @fraction: how much of @module was actually watched, 0 to 1
+ *
+ * Keeps the largest fraction seen: watching again never lowers it.
+ */
+void
+rahnuma_visit_watched_async (RahnumaVisit *self, RahnumaModule *module, double fraction,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  Progress *progress;
+
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (RAHNUMA_IS_MODULE (module));
+
+  progress = lookup_progress (self, module);
+  progress->watched = MAX (progress->watched, CLAMP (fraction, 0.0, 1.0));
+  run_step_async (self, module_step_new (self, module, STEP_MODULE), rahnuma_visit_watched_async,
+                  cancellable, callback, user_data);
+}
+
+/**
+ * rahnuma_visit_answer_async:
+ * @question: 0-based question of @module
+ * @choice: 0-based choice
+ *
+ * The quiz is updated at once (rahnuma_visit_get_quiz() tells whether the
+ * answer was right); the callback runs once the answer is in the journal.
+ */
+void
+rahnuma_visit_answer_async (RahnumaVisit *self, RahnumaModule *module, guint question,
+                            guint choice, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  Progress *progress;
+  gboolean correct;
+  Step *step;
+
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (RAHNUMA_IS_MODULE (module));
+
+  progress = lookup_progress (self, module);
+  correct = rahnuma_quiz_answer (progress->quiz, question, choice);
+
+  step = module_step_new (self, module, STEP_ANSWER);
+  step->question = question;
+  step->choice = choice;
+  step->correct = correct;
+  run_step_async (self, step, rahnuma_visit_answer_async, cancellable, callback, user_data);
+}
+
+static void
+finish_async (RahnumaVisit *self, RahnumaSessionState state, gpointer source_tag,
+              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  Step *step = step_new (self, STEP_FINISH);
+
+  step->state = state;
+  if (state == RAHNUMA_SESSION_COMPLETED)
+    step->code = rahnuma_code_generate ();
+  run_step_async (self, step, source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * rahnuma_visit_complete_async:
+ *
+ * Marks the visit completed and gives it a completion code
+ * (rahnuma_visit_get_code() once the callback runs).
+ */
+void
+rahnuma_visit_complete_async (RahnumaVisit *self, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (rahnuma_visit_is_complete (self));
+
+  finish_async (self, RAHNUMA_SESSION_COMPLETED, rahnuma_visit_complete_async, cancellable,
+                callback, user_data);
+}
+
+void
+rahnuma_visit_abandon_async (RahnumaVisit *self, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+
+  finish_async (self, RAHNUMA_SESSION_ABANDONED, rahnuma_visit_abandon_async, cancellable,
+                callback, user_data);
+}
+
+/**
+ * rahnuma_visit_step_finish:
+ *
+ * Finishes any of the visit's steps.
+ *
+ * Returns: %TRUE once the step is committed, %FALSE with @error set
+ */
+gboolean
+rahnuma_visit_step_finish (RahnumaVisit *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,71 @@
+/* rahnuma-visit.h — one visitor's journey and its record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rahnuma-catalog.h"
+#include "rahnuma-quiz.h"
+#include "rahnuma-store.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_TYPE_VISIT (rahnuma_visit_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaVisit, rahnuma_visit, RAHNUMA, VISIT, GObject)
+
+RahnumaVisit   *rahnuma_visit_new                   (RahnumaStore        *store,
+                                                     RahnumaCatalog      *catalog,
+                                                     const char          *language,
+                                                     const char          *centre,
+                                                     const char          *kiosk);
+const char     *rahnuma_visit_get_language          (RahnumaVisit        *self);
+RahnumaCatalog *rahnuma_visit_get_catalog           (RahnumaVisit        *self);
+RahnumaSessionState rahnuma_visit_get_state         (RahnumaVisit        *self);
+const char     *rahnuma_visit_get_code              (RahnumaVisit        *self);
+
+double          rahnuma_visit_get_watched           (RahnumaVisit        *self,
+                                                     RahnumaModule       *module);
+RahnumaQuiz    *rahnuma_visit_get_quiz              (RahnumaVisit        *self,
+                                                     RahnumaModule       *module);
+gboolean        rahnuma_visit_is_module_watched     (RahnumaVisit        *self,
+                                                     RahnumaModule       *module);
+gboolean        rahnuma_visit_is_module_done        (RahnumaVisit        *self,
+                                                     RahnumaModule       *module);
+guint           rahnuma_visit_get_n_modules_done    (RahnumaVisit        *self);
+guint           rahnuma_visit_get_n_modules_passed  (RahnumaVisit        *self);
+gboolean        rahnuma_visit_is_complete           (RahnumaVisit        *self);
+
+/* Every step is committed to the journal (on a worker thread) before its
+ * callback runs; the kiosk moves to the next screen only from the callback. */
+void            rahnuma_visit_begin_async           (RahnumaVisit        *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+void            rahnuma_visit_watched_async         (RahnumaVisit        *self,
+                                                     RahnumaModule       *module,
+                                                     double               fraction,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+void            rahnuma_visit_answer_async          (RahnumaVisit        *self,
+                                                     RahnumaModule       *module,
+                                                     guint                question,
+                                                     guint                choice,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+void            rahnuma_visit_complete_async        (RahnumaVisit        *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+void            rahnuma_visit_abandon_async         (RahnumaVisit        *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean        rahnuma_visit_step_finish           (RahnumaVisit        *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+G_END_DECLS
