@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define RAHNUMA_PLAYER_ERROR (rahnuma_player_error_quark ())
 
+/* How long a picture without narration stays before the scene finishes,
+ * so a visitor can still go on (property "picture-time" overrides it). */
+#define RAHNUMA_PLAYER_PICTURE_TIME_MS 6000
+
 typedef enum
 {
   RAHNUMA_PLAYER_ERROR_MISSING, /* the file is not there */
@@ -25,6 +29,9 @@ typedef enum
   RAHNUMA_PLAYER_PAUSED,
   RAHNUMA_PLAYER_FINISHED,
 } RahnumaPlayerState;
+
+#define RAHNUMA_TYPE_PLAYER_STATE (rahnuma_player_state_get_type ())
+GType rahnuma_player_state_get_type (void);
 
 #define RAHNUMA_TYPE_PLAYER (rahnuma_player_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaPlayer, rahnuma_player, RAHNUMA, PLAYER, GObject)
@@ -52,5 +59,6 @@ gint64              rahnuma_player_get_position    (RahnumaPlayer *self);
 gint64              rahnuma_player_get_duration    (RahnumaPlayer *self);
 gint64              rahnuma_player_get_watched     (RahnumaPlayer *self);
 gboolean            rahnuma_player_get_has_audio   (RahnumaPlayer *self);
+double              rahnuma_player_get_watched_fraction (RahnumaPlayer *self);
 
 G_END_DECLS

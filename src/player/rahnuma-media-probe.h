@@ -1,0 +1,41 @@
+/* rahnuma-media-probe.h — the trainers' media tools: will a file play, and
+ * record a narration
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rahnuma-validator.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_MEDIA_PROBE_ERROR (rahnuma_media_probe_error_quark ())
+
+typedef enum
+{
+  RAHNUMA_MEDIA_PROBE_ERROR_UNPLAYABLE, /* not decodable, or not the kind of media expected */
+  RAHNUMA_MEDIA_PROBE_ERROR_FAILED,     /* GStreamer or a device did not work */
+} RahnumaMediaProbeError;
+
+typedef struct _RahnumaMediaProbe RahnumaMediaProbe;
+
+GQuark              rahnuma_media_probe_error_quark (void);
+
+RahnumaMediaProbe  *rahnuma_media_probe_new         (GError            **error);
+void                rahnuma_media_probe_free        (RahnumaMediaProbe  *probe);
+gboolean            rahnuma_media_probe_check       (const char         *path,
+                                                     RahnumaMediaKind    kind,
+                                                     gpointer            probe,
+                                                     GError            **error);
+
+gboolean            rahnuma_media_record_audio      (const char         *path,
+                                                     const char         *source_element,
+                                                     guint               max_seconds,
+                                                     GCancellable       *stop,
+                                                     GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaMediaProbe, rahnuma_media_probe_free)
+
+G_END_DECLS
