@@ -39,6 +39,42 @@ typedef struct
   gboolean    demo;            /* synthetic data from `rahnuma-admin simulate` */
 } RahnumaSessionStart;
 
+/* How to open a store. */
+typedef enum
+{
+  RAHNUMA_STORE_FLAGS_NONE = 0,
+  RAHNUMA_STORE_MUST_EXIST = 1 << 0, /* fail with NOT_FOUND instead of creating */
+  RAHNUMA_STORE_SHARED     = 1 << 1, /* an officers' file, maybe on a shared folder or USB drive */
+} RahnumaStoreFlags;
+
+/* Self-reported categories: always optional, "unsaid" when not given. */
+#define RAHNUMA_CATEGORY_UNSAID "unsaid"
+
+typedef struct
+{
+  char    *module_id;
+  guint    module_version;
+  double   watched;
+  guint    n_correct;
+  guint    n_questions;
+  gboolean passed;
+} RahnumaModuleResult;
+
+/* What a record says about one visit; never who the visitor was. */
+typedef struct
+{
+  char               *centre;
+  char               *kiosk;
+  char               *language;
+  char               *catalog_version;
+  char               *code;          /* nullable */
+  gint64              started_at;    /* coarsened to 15 minutes */
+  gint64              ended_at;      /* 0 while active */
+  RahnumaSessionState state;
+  gboolean            demo;
+  GPtrArray          *modules;       /* of RahnumaModuleResult, by module id */
+} RahnumaSessionInfo;
+
 #define RAHNUMA_TYPE_STORE (rahnuma_store_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaStore, rahnuma_store, RAHNUMA, STORE, GObject)
 
@@ -74,5 +110,43 @@ gboolean      rahnuma_store_finish_session  (RahnumaStore              *self,
                                              const char                *completion_code,
                                              gint64                     ended_at,
                                              GError                   **error);
+
+RahnumaStore *rahnuma_store_new_full        (const char                *path,
+                                             RahnumaStoreFlags          flags,
+                                             GCancellable              *cancellable,
+                                             GError                   **error);
+RahnumaStore *rahnuma_store_open_or_recover (const char                *path,
+                                             char                     **set_aside_path,
+                                             GCancellable              *cancellable,
+                                             GError                   **error);
+const char   *rahnuma_store_get_journal_id  (RahnumaStore              *self);
+gboolean      rahnuma_store_set_categories  (RahnumaStore              *self,
+                                             const char                *session_id,
+                                             const char                *gender,
+                                             const char                *destination,
+                                             const char                *sector,
+                                             GError                   **error);
+gboolean      rahnuma_store_abandon_active  (RahnumaStore              *self,
+                                             gint64                     ended_at,
+                                             GError                   **error);
+gint64        rahnuma_store_count_sessions  (RahnumaStore              *self,
+                                             RahnumaSessionState        state,
+                                             GError                   **error);
+gint64        rahnuma_store_count_backlog   (RahnumaStore              *self,
+                                             const char                *target_path,
+                                             GError                   **error);
+RahnumaSessionInfo *
+              rahnuma_store_lookup_code     (RahnumaStore              *self,
+                                             const char                *code,
+                                             GError                   **error);
+
+const char   *rahnuma_session_state_to_string (RahnumaSessionState      state);
+gboolean      rahnuma_session_state_from_string (const char            *text,
+                                                 RahnumaSessionState   *state);
+const char * const *
+              rahnuma_store_get_categories  (const char                *column);
+void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSessionInfo, rahnuma_session_info_free)
 
 G_END_DECLS

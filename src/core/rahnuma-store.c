@@ -1,0 +1,1380 @@
+/* rahnuma-store.c — the kiosk's anonymised SQLite journal
+ *
+ * One row per visit (session), one per module a visitor reached
+ * (module_progress), one per quiz answer (answer). The tables are STRICT and
+ * every text column is limited by a CHECK to an id, a code or a value from a
+ * fixed list, so no column can hold a name, a CNIC, a phone number or free
+ * text. tests/test-store.c compares every table's columns with an allow-list.
+ *
+ * Every write is one transaction, committed and synced to disk before the
+ * call returns: a power cut loses at most the step in flight.
+ *
+ * Each session carries a revision (rev), the journal-wide counter at its last
+ * change; sync copies the finished sessions whose rev is past what the target
+ * has already seen (rahnuma-sync.c).
+ *
+ * Threads: the kiosk writes from a GTask worker while the main thread reads,
+ * so the connection is opened with SQLITE_OPEN_FULLMUTEX and the cached
+ * statements are used under self->lock.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-store"
+
+#include "rahnuma-store-private.h"
+#include "rahnuma-code.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+struct _RahnumaStore
+{
+  GObject parent_instance;
+
+  char *path;
+  RahnumaStoreFlags flags;
+  char *journal_id;
+  sqlite3 *db;
+  GHashTable *statements; /* SQL text (static) → sqlite3_stmt, under lock */
+  GMutex lock;
+  gboolean in_batch;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_FLAGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RahnumaStore, rahnuma_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, initable_iface_init))
+G_DEFINE_QUARK (rahnuma-store-error-quark, rahnuma_store_error)
+
+/* A cached statement is reset, not finalized, when it goes out of scope. */
+typedef sqlite3_stmt RahnumaCachedStmt;
+
+static void
+reset_cached_stmt (RahnumaCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaCachedStmt, reset_cached_stmt)
+
+#define BUSY_TIMEOUT_MS 5000
+
+static const char * const genders[] = { "woman", "man", "other", "unsaid", NULL };
+static const char * const destinations[] = {
+  "SA", "AE", "OM", "QA", "KW", "BH", "MY", "GB", "other", "unsaid", NULL
+};
+static const char * const sectors[] = {
+  "construction", "driving", "domestic", "hospitality", "manufacturing",
+  "agriculture", "healthcare", "security", "other", "unsaid", NULL
+};
+
+/* One entry per schema version: migrations[v] takes a file from v to v + 1.
+ * Never edit a released step; add a new one. The CHECK lists above and here
+ * must agree (tests/test-store.c tries every value). */
+static const char * const migrations[] = {
+  /* 0 → 1: the first schema. */
+  "CREATE TABLE journal ("
+  "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+  "  journal_id TEXT NOT NULL CHECK (length (journal_id) = 32 AND journal_id NOT GLOB '*[^0-9a-f]*')"
+  ") STRICT;"
+  "INSERT INTO journal VALUES (1, lower (hex (randomblob (16))));"
+  "CREATE TABLE session ("
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length (id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),"
+  "  centre TEXT NOT NULL CHECK (length (centre) BETWEEN 1 AND 32 AND centre NOT GLOB '*[^A-Za-z0-9_-]*'),"
+  "  kiosk TEXT NOT NULL CHECK (length (kiosk) BETWEEN 1 AND 32 AND kiosk NOT GLOB '*[^A-Za-z0-9_-]*'),"
+  "  language TEXT NOT NULL CHECK (language IN ('ur', 'ps', 'pa_PK', 'en')),"
+  "  started_at INTEGER NOT NULL CHECK (started_at % 900 = 0),"
+  "  ended_at INTEGER CHECK (ended_at % 900 = 0),"
+  "  state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'completed', 'abandoned')),"
+  "  catalog_version TEXT NOT NULL CHECK (length (catalog_version) <= 64 AND catalog_version NOT GLOB '*[^A-Za-z0-9._-]*'),"
+  "  code TEXT CHECK (code GLOB '[2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z]-[2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z][2-9A-Z]'),"
+  "  gender TEXT NOT NULL DEFAULT 'unsaid' CHECK (gender IN ('woman', 'man', 'other', 'unsaid')),"
+  "  destination TEXT NOT NULL DEFAULT 'unsaid' CHECK (destination IN"
+  "    ('SA', 'AE', 'OM', 'QA', 'KW', 'BH', 'MY', 'GB', 'other', 'unsaid')),"
+  "  sector TEXT NOT NULL DEFAULT 'unsaid' CHECK (sector IN ('construction', 'driving', 'domestic',"
+  "    'hospitality', 'manufacturing', 'agriculture', 'healthcare', 'security', 'other', 'unsaid')),"
+  "  demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),"
+  "  rev INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX session_rev ON session (rev);"
+  /* Not UNIQUE: codes come from several kiosks, and a one-in-billions clash
+   * must never make a sync fail. verify shows every match. */
+  "CREATE INDEX session_code ON session (code) WHERE code IS NOT NULL;"
+  "CREATE TABLE module_progress ("
+  "  session_id TEXT NOT NULL REFERENCES session (id),"
+  "  module_id TEXT NOT NULL CHECK (length (module_id) BETWEEN 1 AND 64 AND module_id NOT GLOB '*[^a-z0-9-]*'),"
+  "  module_version INTEGER NOT NULL CHECK (module_version >= 1),"
+  "  watched REAL NOT NULL CHECK (watched BETWEEN 0 AND 1),"
+  "  n_correct INTEGER NOT NULL CHECK (n_correct BETWEEN 0 AND n_questions),"
+  "  n_questions INTEGER NOT NULL CHECK (n_questions BETWEEN 0 AND 100),"
+  "  passed INTEGER NOT NULL CHECK (passed IN (0, 1)),"
+  "  PRIMARY KEY (session_id, module_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE answer ("
+  "  session_id TEXT NOT NULL REFERENCES session (id),"
+  "  module_id TEXT NOT NULL CHECK (length (module_id) BETWEEN 1 AND 64 AND module_id NOT GLOB '*[^a-z0-9-]*'),"
+  "  question INTEGER NOT NULL CHECK (question BETWEEN 0 AND 99),"
+  "  choice INTEGER NOT NULL CHECK (choice BETWEEN 0 AND 9),"
+  "  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),"
+  "  PRIMARY KEY (session_id, module_id, question)"
+  ") STRICT, WITHOUT ROWID;"
+  /* Kiosk side: how far each officers' file has been synced, for the backlog.
+   * The authoritative mark is sync_source, in the target itself. */
+  "CREATE TABLE sync_target ("
+  "  target TEXT PRIMARY KEY NOT NULL,"
+  "  last_rev INTEGER NOT NULL,"
+  "  synced_at INTEGER NOT NULL"
+  ") STRICT;"
+  /* Officer side: the last rev of each kiosk journal copied in, written in
+   * the same transaction as the rows, so a sync is all or nothing. */
+  "CREATE TABLE sync_source ("
+  "  journal_id TEXT PRIMARY KEY NOT NULL CHECK (length (journal_id) = 32 AND journal_id NOT GLOB '*[^0-9a-f]*'),"
+  "  last_rev INTEGER NOT NULL,"
+  "  synced_at INTEGER NOT NULL"
+  ") STRICT;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
+
+/* ---- errors ---------------------------------------------------------- */
+
+static RahnumaStoreError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return RAHNUMA_STORE_ERROR_BUSY;
+    case SQLITE_FULL:
+      return RAHNUMA_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return RAHNUMA_STORE_ERROR_READ_ONLY;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return RAHNUMA_STORE_ERROR_DAMAGED;
+    case SQLITE_NOTFOUND:
+      return RAHNUMA_STORE_ERROR_NOT_FOUND;
+    case SQLITE_IOERR:
+      /* A write that fails for lack of space can surface as an I/O error. */
+      return rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC
+               ? RAHNUMA_STORE_ERROR_FULL : RAHNUMA_STORE_ERROR_FAILED;
+    default:
+      return RAHNUMA_STORE_ERROR_FAILED;
+    }
+}
+
+/**
+ * rahnuma_store_set_error:
+ * @error: (nullable): where to put the error
+ * @db: (nullable): the connection, for its message
+ * @rc: an SQLite result code, not SQLITE_OK
+ * @what: what was being done, for the message
+ *
+ * The one place SQLite result codes become #RahnumaStoreError codes.
+ *
+ * Returns: %FALSE, so callers can `return rahnuma_store_set_error (…)`
+ */
+gboolean
+rahnuma_store_set_error (GError **error, sqlite3 *db, int rc, const char *what)
+{
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  g_set_error (error, RAHNUMA_STORE_ERROR, error_code_from_sqlite (rc),
+               "%s: %s", what, message);
+  return FALSE;
+}
+
+/* ---- statements ------------------------------------------------------ */
+
+gboolean
+rahnuma_store_exec (sqlite3 *db, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rahnuma_store_set_error (error, db, rc, "Cannot run SQL");
+  return TRUE;
+}
+
+/**
+ * rahnuma_store_prepare:
+ *
+ * Returns: (transfer full) (nullable): a one-off statement; use
+ *   g_autoptr(sqlite3_stmt)
+ */
+sqlite3_stmt *
+rahnuma_store_prepare (sqlite3 *db, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      rahnuma_store_set_error (error, db, rc, "Cannot prepare SQL");
+      return NULL;
+    }
+  return stmt;
+}
+
+/* A statement kept for the store's lifetime; call with self->lock held. */
+static sqlite3_stmt *
+get_cached (RahnumaStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rahnuma_store_set_error (error, self->db, rc, "Cannot prepare SQL");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no rows (or ignores them). */
+static gboolean
+step_done (RahnumaStore *self, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    return rahnuma_store_set_error (error, self->db, rc, what);
+  return TRUE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* ---- transactions ---------------------------------------------------- */
+
+/* Takes the lock and, outside a batch, starts a write transaction. IMMEDIATE
+ * takes the write lock now, so a busy file fails here (after the busy
+ * timeout) rather than half-way through. */
+static gboolean
+begin_write (RahnumaStore *self, GError **error)
+{
+  g_mutex_lock (&self->lock);
+  if (self->in_batch || rahnuma_store_exec (self->db, "BEGIN IMMEDIATE", error))
+    return TRUE;
+  g_mutex_unlock (&self->lock);
+  return FALSE;
+}
+
+/* Commits if @ok (rolls back if not, or if the commit fails) and unlocks. */
+static gboolean
+end_write (RahnumaStore *self, gboolean ok, GError **error)
+{
+  if (!self->in_batch)
+    {
+      if (ok)
+        ok = rahnuma_store_exec (self->db, "COMMIT", error);
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+gboolean
+rahnuma_store_begin_batch (RahnumaStore *self, GError **error)
+{
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (!self->in_batch)
+    self->in_batch = rahnuma_store_exec (self->db, "BEGIN IMMEDIATE", error);
+  else
+    g_critical ("%s: a batch is already open", G_STRFUNC);
+  g_mutex_unlock (&self->lock);
+  return self->in_batch;
+}
+
+gboolean
+rahnuma_store_end_batch (RahnumaStore *self, gboolean commit, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (!self->in_batch)
+    g_critical ("%s: no batch is open", G_STRFUNC);
+  self->in_batch = FALSE;
+  ok = commit && rahnuma_store_exec (self->db, "COMMIT", error);
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_mutex_unlock (&self->lock);
+  return ok || !commit;
+}
+
+/* ---- opening and migrating ------------------------------------------- */
+
+static gboolean
+read_int (sqlite3 *db, const char *sql, const char *what, gint64 *value, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Refuses, before anything is written, a file this build must not touch. */
+static gboolean
+check_version (RahnumaStore *self, gint64 *version, GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("Cannot read %s", self->path);
+  gint64 n_objects;
+
+  if (!read_int (self->db, "PRAGMA user_version", what, version, error))
+    return FALSE;
+  if (*version > RAHNUMA_STORE_VERSION)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION,
+                   "%s has schema version %" G_GINT64_FORMAT ", newer than this program "
+                   "knows (%d)", self->path, *version, RAHNUMA_STORE_VERSION);
+      return FALSE;
+    }
+  if (*version > 0)
+    return TRUE;
+  /* Version 0 with tables in it is some other program's database. */
+  if (!read_int (self->db, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
+    return FALSE;
+  if (n_objects > 0)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   "%s is an SQLite file but not a Rahnuma journal", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One step, in its own transaction. Re-reads the version under the write
+ * lock: another process (a second sync) may have just done this step. */
+static gboolean
+migrate_step (RahnumaStore *self, gint64 from, GError **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, from + 1);
+  gint64 current;
+  gboolean ok;
+
+  if (!rahnuma_store_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = read_int (self->db, "PRAGMA user_version", "Cannot migrate", &current, error);
+  if (ok && current == from)
+    ok = rahnuma_store_exec (self->db, migrations[from], error) &&
+         rahnuma_store_exec (self->db, set_version, error);
+  if (ok)
+    ok = rahnuma_store_exec (self->db, "COMMIT", error);
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (ok && current == from)
+    g_debug ("Migrated %s to schema version %" G_GINT64_FORMAT, self->path, from + 1);
+  return ok;
+}
+
+static gboolean
+migrate (RahnumaStore *self, gint64 version, GError **error)
+{
+  for (gint64 v = version; v < RAHNUMA_STORE_VERSION; v++)
+    if (!migrate_step (self, v, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+apply_pragmas (RahnumaStore *self, GError **error)
+{
+  /* A kiosk journal is on the kiosk's own disk: WAL lets the main thread
+   * read while the worker writes, and commits append instead of rewriting.
+   * An officers' file may sit on a shared folder, where WAL's shared memory
+   * does not work, so it keeps a rollback journal. */
+  const char *journal_mode = (self->flags & RAHNUMA_STORE_SHARED)
+                               ? "PRAGMA journal_mode = DELETE"
+                               : "PRAGMA journal_mode = WAL";
+
+  /* FULL: each commit is on disk before the screen moves on; NORMAL could
+   * lose the last visits to a power cut, which is what the kiosk must not do. */
+  return rahnuma_store_exec (self->db, journal_mode, error) &&
+         rahnuma_store_exec (self->db, "PRAGMA synchronous = FULL", error);
+}
+
+static gboolean
+check_exists (RahnumaStore *self, GError **error)
+{
+  if (!(self->flags & RAHNUMA_STORE_MUST_EXIST) || g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+               "%s does not exist", self->path);
+  return FALSE;
+}
+
+static gboolean
+open_db (RahnumaStore *self, GError **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  int rc;
+
+  if (!check_exists (self, error))
+    return FALSE;
+  if (!(self->flags & RAHNUMA_STORE_MUST_EXIST))
+    flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf ("Cannot open %s", self->path);
+      return rahnuma_store_set_error (error, self->db, rc, what);
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  /* Another kiosk's sync or the officer dashboard may hold the file for a
+   * moment: wait rather than fail at once. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* Off by default in SQLite; answers must never outlive their session. */
+  return rahnuma_store_exec (self->db, "PRAGMA foreign_keys = ON", error);
+}
+
+static gboolean
+load_journal_id (RahnumaStore *self, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (self->db, "SELECT journal_id FROM journal", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rahnuma_store_set_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
+                                    "Cannot read the journal id");
+  self->journal_id = column_dup (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+rahnuma_store_initable_init (GInitable *initable, GCancellable *cancellable, GError **error)
+{
+  RahnumaStore *self = RAHNUMA_STORE (initable);
+  gint64 version = 0;
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return open_db (self, error) &&
+         check_version (self, &version, error) &&
+         apply_pragmas (self, error) &&
+         migrate (self, version, error) &&
+         load_journal_id (self, error);
+}
+
+static void
+initable_iface_init (GInitableIface *iface)
+{
+  iface->init = rahnuma_store_initable_init;
+}
+
+/* ---- GObject --------------------------------------------------------- */
+
+static void
+rahnuma_store_finalize (GObject *object)
+{
+  RahnumaStore *self = RAHNUMA_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->journal_id);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (rahnuma_store_parent_class)->finalize (object);
+}
+
+static void
+rahnuma_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RahnumaStore *self = RAHNUMA_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_FLAGS:
+      g_value_set_uint (value, self->flags);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rahnuma_store_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RahnumaStore *self = RAHNUMA_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_FLAGS:
+      self->flags = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rahnuma_store_class_init (RahnumaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rahnuma_store_finalize;
+  object_class->get_property = rahnuma_store_get_property;
+  object_class->set_property = rahnuma_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLAGS] =
+    g_param_spec_uint ("flags", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rahnuma_store_init (RahnumaStore *self)
+{
+  g_mutex_init (&self->lock);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+}
+
+/* ---- public API: opening --------------------------------------------- */
+
+/**
+ * rahnuma_store_new_full:
+ * @path: the journal file
+ * @flags: how to open it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Opens (or creates) a journal and brings its schema up to date. A file that
+ * is not a Rahnuma journal fails with %RAHNUMA_STORE_ERROR_DAMAGED, one from
+ * a newer build with %RAHNUMA_STORE_ERROR_FUTURE_VERSION; neither is changed.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+RahnumaStore *
+rahnuma_store_new_full (const char *path, RahnumaStoreFlags flags,
+                        GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (RAHNUMA_TYPE_STORE, cancellable, error,
+                         "path", path, "flags", (guint) flags, NULL);
+}
+
+/**
+ * rahnuma_store_new:
+ * @path: the journal file; created if missing
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+RahnumaStore *
+rahnuma_store_new (const char *path, GCancellable *cancellable, GError **error)
+{
+  return rahnuma_store_new_full (path, RAHNUMA_STORE_FLAGS_NONE, cancellable, error);
+}
+
+static gboolean
+quick_check (RahnumaStore *self, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (self->db, "PRAGMA quick_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rahnuma_store_set_error (error, self->db, rc, "Cannot check the journal");
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   "%s is damaged: %s", self->path, sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+pick_aside_path (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
+
+  /* Never overwrite an earlier damaged file set aside in the same second. */
+  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+    }
+  return aside;
+}
+
+/* Moves @path and its WAL (which belongs to it) out of the way. */
+static char *
+set_aside (const char *path, GError **error)
+{
+  g_autofree char *aside = pick_aside_path (path);
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
+                   "Cannot set %s aside: %s", path, g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        g_warning ("Cannot set %s aside: %s", from, g_strerror (errno));
+    }
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * rahnuma_store_open_or_recover:
+ * @path: the kiosk's journal
+ * @set_aside_path: (out) (optional) (nullable) (transfer full): where a
+ *   damaged or too new journal was moved, or %NULL if none was
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * What the kiosk calls at start-up: opens @path, checks it, and if it is
+ * damaged or from a newer build, renames it aside (never overwriting
+ * anything) and starts a fresh journal, so visits go on. The caller tells
+ * the officer where the old file went.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+RahnumaStore *
+rahnuma_store_open_or_recover (const char *path, char **set_aside_path,
+                               GCancellable *cancellable, GError **error)
+{
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *aside = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (set_aside_path != NULL)
+    *set_aside_path = NULL;
+
+  store = rahnuma_store_new (path, cancellable, &local_error);
+  if (store != NULL && quick_check (store, &local_error))
+    return g_steal_pointer (&store);
+  g_clear_object (&store);
+
+  if (!g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED) &&
+      !g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* Expected and handled: the kiosk tells the officer, so not a warning. */
+  g_message ("Setting the journal aside: %s", local_error->message);
+  aside = set_aside (path, error);
+  if (aside == NULL)
+    return NULL;
+  store = rahnuma_store_new (path, cancellable, error);
+  if (store != NULL && set_aside_path != NULL)
+    *set_aside_path = g_steal_pointer (&aside);
+  return g_steal_pointer (&store);
+}
+
+/* ---- public API: accessors ------------------------------------------- */
+
+const char *
+rahnuma_store_get_path (RahnumaStore *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * rahnuma_store_get_journal_id:
+ *
+ * Returns: (transfer none): the random id of this file, which sync uses to
+ *   remember how far it has copied from it
+ */
+const char *
+rahnuma_store_get_journal_id (RahnumaStore *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), NULL);
+  return self->journal_id;
+}
+
+/**
+ * rahnuma_store_get_db: (skip)
+ *
+ * Returns: (transfer none): the connection; use it with rahnuma_store_lock()
+ *   held if other threads may use the store
+ */
+sqlite3 *
+rahnuma_store_get_db (RahnumaStore *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+rahnuma_store_lock (RahnumaStore *self)
+{
+  g_mutex_lock (&self->lock);
+}
+
+void
+rahnuma_store_unlock (RahnumaStore *self)
+{
+  g_mutex_unlock (&self->lock);
+}
+
+gint64
+rahnuma_store_coarsen_time (gint64 unix_seconds)
+{
+  /* Fifteen minutes: enough for attendance by hour, too coarse to match a
+   * record to a face on a queue ticket or a camera. */
+  return unix_seconds - (((unix_seconds % 900) + 900) % 900);
+}
+
+static const char * const state_names[] = {
+  [RAHNUMA_SESSION_ACTIVE] = "active",
+  [RAHNUMA_SESSION_COMPLETED] = "completed",
+  [RAHNUMA_SESSION_ABANDONED] = "abandoned",
+};
+
+const char *
+rahnuma_session_state_to_string (RahnumaSessionState state)
+{
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (state_names), NULL);
+  return state_names[state];
+}
+
+gboolean
+rahnuma_session_state_from_string (const char *text, RahnumaSessionState *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
+    if (g_strcmp0 (text, state_names[i]) == 0)
+      {
+        *state = (RahnumaSessionState) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * rahnuma_store_get_categories:
+ * @column: "gender", "destination" or "sector"
+ *
+ * Returns: (transfer none) (nullable): the values @column allows, ending
+ *   with "unsaid", or %NULL if @column is not a category
+ */
+const char * const *
+rahnuma_store_get_categories (const char *column)
+{
+  if (g_strcmp0 (column, "gender") == 0)
+    return genders;
+  if (g_strcmp0 (column, "destination") == 0)
+    return destinations;
+  if (g_strcmp0 (column, "sector") == 0)
+    return sectors;
+  return NULL;
+}
+
+/* ---- public API: writing --------------------------------------------- */
+
+#define NEXT_REV "(SELECT coalesce (max (rev), 0) + 1 FROM session)"
+
+static gboolean
+bump_rev (RahnumaStore *self, const char *session_id, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self, "UPDATE session SET rev = " NEXT_REV " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+  return step_done (self, stmt, "Cannot update the session", error);
+}
+
+static char *
+insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "INSERT INTO session (id, centre, kiosk, language, started_at, catalog_version, demo, rev)"
+                " VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, " NEXT_REV ")"
+                " RETURNING id",
+                error);
+  char *id;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, start->centre, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, start->kiosk, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, start->language, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, rahnuma_store_coarsen_time (start->started_at));
+  sqlite3_bind_text (stmt, 5, start->catalog_version, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, start->demo ? 1 : 0);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rahnuma_store_set_error (error, self->db, rc, "Cannot start a session");
+      return NULL;
+    }
+  id = column_dup (stmt, 0);
+  if (!step_done (self, stmt, "Cannot start a session", error))
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+/**
+ * rahnuma_store_begin_session:
+ * @self: a #RahnumaStore
+ * @start: what the kiosk knows as the visit starts
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Records a new, active session, committed before this returns.
+ *
+ * Returns: (transfer full) (nullable): the session's random id
+ */
+char *
+rahnuma_store_begin_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **error)
+{
+  char *id = NULL;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+  g_return_val_if_fail (start->centre != NULL && start->kiosk != NULL, NULL);
+  g_return_val_if_fail (start->language != NULL && start->catalog_version != NULL, NULL);
+
+  if (!begin_write (self, error))
+    return NULL;
+  id = insert_session (self, start, error);
+  if (!end_write (self, id != NULL, error))
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+static gboolean
+upsert_module (RahnumaStore *self, const char *session_id, const char *module_id,
+               guint module_version, double watched, guint n_correct, guint n_questions,
+               gboolean passed, GError **error)
+{
+  /* A visitor may retake a quiz: the latest attempt is what counts. */
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "INSERT INTO module_progress VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                " ON CONFLICT (session_id, module_id) DO UPDATE SET"
+                " module_version = excluded.module_version, watched = excluded.watched,"
+                " n_correct = excluded.n_correct, n_questions = excluded.n_questions,"
+                " passed = excluded.passed",
+                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, module_version);
+  sqlite3_bind_double (stmt, 4, CLAMP (watched, 0.0, 1.0));
+  sqlite3_bind_int64 (stmt, 5, n_correct);
+  sqlite3_bind_int64 (stmt, 6, n_questions);
+  sqlite3_bind_int (stmt, 7, passed ? 1 : 0);
+  return step_done (self, stmt, "Cannot record the module", error);
+}
+
+/**
+ * rahnuma_store_record_module:
+ * @self: a #RahnumaStore
+ * @session_id: from rahnuma_store_begin_session()
+ * @module_id: the module's id
+ * @module_version: the module's version
+ * @watched: fraction of the module watched, 0 to 1
+ * @n_correct: right answers in its quiz
+ * @n_questions: questions in its quiz
+ * @passed: whether the quiz was passed
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Records (or, on a retake, replaces) a module's result; committed before
+ * this returns.
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+rahnuma_store_record_module (RahnumaStore *self, const char *session_id, const char *module_id,
+                             guint module_version, double watched, guint n_correct,
+                             guint n_questions, gboolean passed, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session_id != NULL && module_id != NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = upsert_module (self, session_id, module_id, module_version, watched,
+                      n_correct, n_questions, passed, error) &&
+       bump_rev (self, session_id, error);
+  return end_write (self, ok, error);
+}
+
+static gboolean
+upsert_answer (RahnumaStore *self, const char *session_id, const char *module_id,
+               guint question, guint choice, gboolean correct, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "INSERT INTO answer VALUES (?1, ?2, ?3, ?4, ?5)"
+                " ON CONFLICT (session_id, module_id, question) DO UPDATE SET"
+                " choice = excluded.choice, correct = excluded.correct",
+                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, question);
+  sqlite3_bind_int64 (stmt, 4, choice);
+  sqlite3_bind_int (stmt, 5, correct ? 1 : 0);
+  return step_done (self, stmt, "Cannot record the answer", error);
+}
+
+/**
+ * rahnuma_store_record_answer:
+ * @self: a #RahnumaStore
+ * @session_id: from rahnuma_store_begin_session()
+ * @module_id: the module's id
+ * @question: 0-based question
+ * @choice: 0-based choice
+ * @correct: whether @choice is right
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Records (or, on a retake, replaces) one answer; committed before this
+ * returns.
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+rahnuma_store_record_answer (RahnumaStore *self, const char *session_id, const char *module_id,
+                             guint question, guint choice, gboolean correct, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session_id != NULL && module_id != NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = upsert_answer (self, session_id, module_id, question, choice, correct, error) &&
+       bump_rev (self, session_id, error);
+  return end_write (self, ok, error);
+}
+
+static gboolean
+check_changed (RahnumaStore *self, const char *what, GError **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+  g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+               "%s: no such active session", what);
+  return FALSE;
+}
+
+static gboolean
+update_finish (RahnumaStore *self, const char *session_id, RahnumaSessionState state,
+               const char *code, gint64 ended_at, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "UPDATE session SET state = ?2, code = ?3, ended_at = ?4, rev = " NEXT_REV
+                " WHERE id = ?1 AND state = 'active'",
+                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rahnuma_session_state_to_string (state), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, rahnuma_store_coarsen_time (ended_at));
+  return step_done (self, stmt, "Cannot finish the session", error) &&
+         check_changed (self, "Cannot finish the session", error);
+}
+
+/**
+ * rahnuma_store_finish_session:
+ * @self: a #RahnumaStore
+ * @session_id: an active session
+ * @state: %RAHNUMA_SESSION_COMPLETED or %RAHNUMA_SESSION_ABANDONED
+ * @completion_code: (nullable): the code shown to the visitor
+ * @ended_at: unix seconds; coarsened like the start
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Ends a session; committed before this returns. Fails with
+ * %RAHNUMA_STORE_ERROR_NOT_FOUND if the session is not active.
+ *
+ * Returns: whether the session was ended
+ */
+gboolean
+rahnuma_store_finish_session (RahnumaStore *self, const char *session_id, RahnumaSessionState state,
+                              const char *completion_code, gint64 ended_at, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+  g_return_val_if_fail (state == RAHNUMA_SESSION_COMPLETED || state == RAHNUMA_SESSION_ABANDONED, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = update_finish (self, session_id, state, completion_code, ended_at, error);
+  return end_write (self, ok, error);
+}
+
+static gboolean
+update_categories (RahnumaStore *self, const char *session_id, const char *gender,
+                   const char *destination, const char *sector, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "UPDATE session SET gender = ?2, destination = ?3, sector = ?4, rev = " NEXT_REV
+                " WHERE id = ?1",
+                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, gender ? gender : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, destination ? destination : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, sector ? sector : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
+  return step_done (self, stmt, "Cannot record the categories", error) &&
+         check_changed (self, "Cannot record the categories", error);
+}
+
+/**
+ * rahnuma_store_set_categories:
+ * @self: a #RahnumaStore
+ * @session_id: a session
+ * @gender: (nullable): one of rahnuma_store_get_categories ("gender"), %NULL for "unsaid"
+ * @destination: (nullable): likewise, "destination"
+ * @sector: (nullable): likewise, "sector"
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Records what a visitor chose to say about themselves. A value outside the
+ * fixed lists is refused by the schema.
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+rahnuma_store_set_categories (RahnumaStore *self, const char *session_id, const char *gender,
+                              const char *destination, const char *sector, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = update_categories (self, session_id, gender, destination, sector, error);
+  return end_write (self, ok, error);
+}
+
+static gboolean
+update_abandon (RahnumaStore *self, gint64 ended_at, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "UPDATE session SET state = 'abandoned', ended_at = max (?1, started_at),"
+                " rev = " NEXT_REV " WHERE state = 'active'",
+                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rahnuma_store_coarsen_time (ended_at));
+  if (!step_done (self, stmt, "Cannot close unfinished sessions", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) > 0)
+    g_debug ("Marked %d unfinished sessions abandoned", sqlite3_changes (self->db));
+  return TRUE;
+}
+
+/**
+ * rahnuma_store_abandon_active:
+ * @self: a #RahnumaStore
+ * @ended_at: unix seconds to record as their end
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Marks every session still active (left so by a crash or power cut) as
+ * abandoned. The kiosk calls it at start-up, before any visit begins.
+ *
+ * Returns: whether it worked
+ */
+gboolean
+rahnuma_store_abandon_active (RahnumaStore *self, gint64 ended_at, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = update_abandon (self, ended_at, error);
+  return end_write (self, ok, error);
+}
+
+/* ---- public API: reading --------------------------------------------- */
+
+static gint64
+count_locked (RahnumaStore *self, const char *sql, const char *text, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt = get_cached (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rahnuma_store_set_error (error, self->db, rc, "Cannot count sessions");
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * rahnuma_store_count_sessions:
+ * @self: a #RahnumaStore
+ * @state: which sessions
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: how many sessions are in @state, or -1 on error
+ */
+gint64
+rahnuma_store_count_sessions (RahnumaStore *self, RahnumaSessionState state, GError **error)
+{
+  gint64 n;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), -1);
+
+  g_mutex_lock (&self->lock);
+  n = count_locked (self, "SELECT count(*) FROM session WHERE state = ?1",
+                    rahnuma_session_state_to_string (state), error);
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+/**
+ * rahnuma_store_count_backlog:
+ * @self: a kiosk's #RahnumaStore
+ * @target_path: an officers' file this journal syncs to
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: how many finished sessions have not yet reached @target_path
+ *   (as far as this journal knows), or -1 on error
+ */
+gint64
+rahnuma_store_count_backlog (RahnumaStore *self, const char *target_path, GError **error)
+{
+  g_autofree char *key = NULL;
+  gint64 n;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), -1);
+  g_return_val_if_fail (target_path != NULL, -1);
+
+  key = g_canonicalize_filename (target_path, NULL);
+  g_mutex_lock (&self->lock);
+  n = count_locked (self,
+                    "SELECT count(*) FROM session WHERE state != 'active' AND rev >"
+                    " coalesce ((SELECT last_rev FROM sync_target WHERE target = ?1), 0)",
+                    key, error);
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+void
+rahnuma_session_info_free (RahnumaSessionInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->centre);
+  g_free (info->kiosk);
+  g_free (info->language);
+  g_free (info->catalog_version);
+  g_free (info->code);
+  g_clear_pointer (&info->modules, g_ptr_array_unref);
+  g_free (info);
+}
+
+static void
+module_result_free (RahnumaModuleResult *result)
+{
+  g_free (result->module_id);
+  g_free (result);
+}
+
+static RahnumaSessionInfo *
+session_info_from_row (sqlite3_stmt *stmt)
+{
+  RahnumaSessionInfo *info = g_new0 (RahnumaSessionInfo, 1);
+
+  info->centre = column_dup (stmt, 1);
+  info->kiosk = column_dup (stmt, 2);
+  info->language = column_dup (stmt, 3);
+  info->catalog_version = column_dup (stmt, 4);
+  info->code = column_dup (stmt, 5);
+  info->started_at = sqlite3_column_int64 (stmt, 6);
+  info->ended_at = sqlite3_column_int64 (stmt, 7);
+  rahnuma_session_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &info->state);
+  info->demo = sqlite3_column_int (stmt, 9) != 0;
+  info->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) module_result_free);
+  return info;
+}
+
+static gboolean
+load_modules (RahnumaStore *self, const char *session_id, GPtrArray *modules, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "SELECT module_id, module_version, watched, n_correct, n_questions, passed"
+                " FROM module_progress WHERE session_id = ?1 ORDER BY module_id",
+                error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RahnumaModuleResult *result = g_new0 (RahnumaModuleResult, 1);
+
+      result->module_id = column_dup (stmt, 0);
+      result->module_version = sqlite3_column_int (stmt, 1);
+      result->watched = sqlite3_column_double (stmt, 2);
+      result->n_correct = sqlite3_column_int (stmt, 3);
+      result->n_questions = sqlite3_column_int (stmt, 4);
+      result->passed = sqlite3_column_int (stmt, 5) != 0;
+      g_ptr_array_add (modules, result);
+    }
+  if (rc != SQLITE_DONE)
+    return rahnuma_store_set_error (error, self->db, rc, "Cannot read module results");
+  return TRUE;
+}
+
+static RahnumaSessionInfo *
+lookup_code_locked (RahnumaStore *self, const char *code, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "SELECT id, centre, kiosk, language, catalog_version, code, started_at,"
+                " ended_at, state, demo FROM session WHERE code = ?1"
+                " ORDER BY started_at DESC LIMIT 1",
+                error);
+  g_autoptr(RahnumaSessionInfo) info = NULL;
+  g_autofree char *session_id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+                   "No session has this code");
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      rahnuma_store_set_error (error, self->db, rc, "Cannot look up the code");
+      return NULL;
+    }
+  info = session_info_from_row (stmt);
+  session_id = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!load_modules (self, session_id, info->modules, error))
+    return NULL;
+  return g_steal_pointer (&info);
+}
+
+/**
+ * rahnuma_store_lookup_code:
+ * @self: a #RahnumaStore
+ * @code: a completion code, in any form rahnuma_code_normalize() accepts
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Finds the session a completion code was given for. Fails with
+ * %RAHNUMA_STORE_ERROR_NOT_FOUND if there is none.
+ *
+ * Returns: (transfer full) (nullable): what the record says
+ */
+RahnumaSessionInfo *
+rahnuma_store_lookup_code (RahnumaStore *self, const char *code, GError **error)
+{
+  g_autofree char *normal = NULL;
+  RahnumaSessionInfo *info;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  normal = rahnuma_code_normalize (code);
+  if (normal == NULL)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+                   "This is not a completion code");
+      return NULL;
+    }
+  g_mutex_lock (&self->lock);
+  info = lookup_code_locked (self, normal, error);
+  g_mutex_unlock (&self->lock);
+  return info;
+}

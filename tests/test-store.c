@@ -1,0 +1,542 @@
+/* test-store.c — the journal: schema, durability of each step, damaged files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rahnuma-code.h"
+#include "rahnuma-store-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rahnuma-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "journal.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static const RahnumaSessionStart start_ur = {
+  .centre = "LHE-POE",
+  .kiosk = "K1",
+  .language = "ur",
+  .catalog_version = "0a1b2c3d4e5f",
+  .started_at = 1764000000 + 123, /* 2025-11-24 16:00 UTC, plus two minutes */
+};
+
+static char *
+begin (RahnumaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *id = rahnuma_store_begin_session (store, &start_ur, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return id;
+}
+
+/* A raw connection, to look at the file the way another program would. */
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static gint64
+raw_int (const char *path, const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+raw_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_write_read (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *id = NULL;
+  g_autofree char *code = rahnuma_code_generate ();
+  g_autoptr(RahnumaSessionInfo) info = NULL;
+  RahnumaModuleResult *result;
+
+  g_assert_no_error (error);
+  id = begin (store);
+  g_assert_cmpuint (strlen (id), ==, 32);
+
+  g_assert_true (rahnuma_store_record_module (store, id, "fees", 2, 0.5, 1, 3, FALSE, &error));
+  g_assert_true (rahnuma_store_record_answer (store, id, "fees", 0, 2, FALSE, &error));
+  /* A retake replaces the first attempt rather than adding to it. */
+  g_assert_true (rahnuma_store_record_module (store, id, "fees", 2, 1.0, 3, 3, TRUE, &error));
+  g_assert_true (rahnuma_store_record_answer (store, id, "fees", 0, 1, TRUE, &error));
+  g_assert_true (rahnuma_store_record_module (store, id, "contract", 1, 0.9, 2, 2, TRUE, &error));
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start_ur.started_at + 1800, &error));
+  g_assert_no_error (error);
+
+  /* A second finish is refused: the session is no longer active. */
+  g_assert_false (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_ABANDONED, NULL,
+                                                start_ur.started_at + 3600, &error));
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  info = rahnuma_store_lookup_code (store, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->code, ==, code);
+  g_assert_cmpstr (info->language, ==, "ur");
+  g_assert_cmpstr (info->centre, ==, "LHE-POE");
+  g_assert_cmpint (info->state, ==, RAHNUMA_SESSION_COMPLETED);
+  g_assert_cmpint (info->started_at, ==, 1764000000);
+  g_assert_cmpint (info->ended_at, ==, 1764001800);
+  g_assert_false (info->demo);
+  g_assert_cmpuint (info->modules->len, ==, 2);
+  result = g_ptr_array_index (info->modules, 1);
+  g_assert_cmpstr (result->module_id, ==, "fees");
+  g_assert_cmpuint (result->n_correct, ==, 3);
+  g_assert_true (result->passed);
+  g_assert_cmpfloat (result->watched, ==, 1.0);
+
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_COMPLETED, &error), ==, 1);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 0);
+  g_clear_object (&store);
+
+  /* Everything is in the file, committed: another connection sees it. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM answer"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT choice FROM answer"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM module_progress"), ==, 2);
+}
+
+static void
+test_lookup_unknown (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *code = rahnuma_code_generate ();
+  RahnumaSessionInfo *info;
+
+  info = rahnuma_store_lookup_code (store, code, &error);
+  g_assert_null (info);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_missing_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  store = rahnuma_store_new_full (f->path, RAHNUMA_STORE_MUST_EXIST, NULL, &error);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND);
+  g_assert_null (store);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (strlen (rahnuma_store_get_journal_id (store)), ==, 32);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session"), ==, 0);
+}
+
+static void
+test_empty_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *id = NULL;
+
+  /* A kiosk that lost power just after creating its journal leaves 0 bytes:
+   * that is an empty database, not a damaged one. */
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  id = begin (store);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 1);
+}
+
+static void
+assert_set_aside (Fixture *f, const char *aside, const char *contents, gsize length)
+{
+  g_autofree char *base = g_path_get_basename (aside);
+  g_autofree char *read = NULL;
+  gsize read_length;
+
+  g_assert_true (g_str_has_prefix (base, "journal.db.damaged-"));
+  g_assert_true (g_file_get_contents (aside, &read, &read_length, NULL));
+  g_assert_cmpmem (read, read_length, contents, length);
+}
+
+static void
+test_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside2 = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  char garbage[8192];
+
+  for (gsize i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (f->path, garbage, sizeof garbage, NULL));
+
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  assert_set_aside (f, aside, garbage, sizeof garbage);
+  id = begin (store);
+  g_clear_object (&store);
+
+  /* Damaged again within the same second: the first one set aside stays. */
+  g_assert_true (g_file_set_contents (f->path, garbage, 100, NULL));
+  store = rahnuma_store_open_or_recover (f->path, &aside2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aside, !=, aside2);
+  assert_set_aside (f, aside, garbage, sizeof garbage);
+  assert_set_aside (f, aside2, garbage, 100);
+}
+
+static void
+test_not_ours (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+
+  raw_exec (f->path, "CREATE TABLE contacts (name TEXT, phone TEXT)");
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_master"), ==, 1);
+}
+
+static void
+test_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *aside = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = begin (store);
+      g_assert_true (rahnuma_store_record_module (store, id, "fees", 1, 1.0, 3, 3, TRUE, &error));
+    }
+  g_clear_object (&store); /* the last close checkpoints the WAL into the file */
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16384);
+  g_assert_true (g_file_set_contents (f->path, contents, length / 2, NULL));
+
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 0);
+}
+
+static void
+test_future_version (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *aside = NULL;
+
+  g_clear_object (&store);
+  raw_exec (f->path, "PRAGMA user_version = 99");
+
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION);
+  g_assert_null (store);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 99);
+
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (aside, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+}
+
+static void
+test_recover_healthy (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *aside = NULL;
+  g_autofree char *id = begin (store);
+
+  g_clear_object (&store);
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (aside);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 1);
+}
+
+/* Every column of every table. A new column (or table) must be added here
+ * on purpose, after asking whether it could identify a visitor. */
+static const char * const allowed_schema[] = {
+  "answer: session_id module_id question choice correct",
+  "journal: one journal_id",
+  "module_progress: session_id module_id module_version watched n_correct n_questions passed",
+  "session: id centre kiosk language started_at ended_at state catalog_version code gender "
+    "destination sector demo rev",
+  "sync_source: journal_id last_rev synced_at",
+  "sync_target: target last_rev synced_at",
+  NULL
+};
+
+static char *
+describe_table (sqlite3 *db, const char *table)
+{
+  GString *line = g_string_new (table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_string_append (line, ":");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?1) ORDER BY cid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (line, " %s", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_string_free (line, FALSE);
+}
+
+static void
+test_schema_allow_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = open_raw (f->path);
+  sqlite3_stmt *stmt = NULL;
+  guint i;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+                                       " ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      /* Every table is STRICT: a column holds only its declared type. */
+      g_assert_true (strstr ((const char *) sqlite3_column_text (stmt, 1), "STRICT") != NULL);
+      g_ptr_array_add (found, describe_table (db, (const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  for (i = 0; i < found->len && allowed_schema[i] != NULL; i++)
+    g_assert_cmpstr (g_ptr_array_index (found, i), ==, allowed_schema[i]);
+  g_assert_cmpuint (found->len, ==, g_strv_length ((char **) allowed_schema));
+}
+
+static void
+test_categories (Fixture *f, gconstpointer data)
+{
+  static const char * const columns[] = { "gender", "destination", "sector" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *id = begin (store);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      const char * const *values = rahnuma_store_get_categories (columns[c]);
+
+      g_assert_nonnull (values);
+      g_assert_cmpstr (values[g_strv_length ((char **) values) - 1], ==, RAHNUMA_CATEGORY_UNSAID);
+      for (guint v = 0; values[v] != NULL; v++)
+        {
+          const char *given[3] = { NULL, NULL, NULL };
+
+          given[c] = values[v];
+          g_assert_true (rahnuma_store_set_categories (store, id, given[0], given[1], given[2], &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  /* Free text is refused by the schema itself. */
+  g_assert_false (rahnuma_store_set_categories (store, id, "Ayesha Bibi", NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (rahnuma_store_set_categories (store, id, NULL, NULL, "+92 300 1234567", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (rahnuma_store_get_categories ("name"));
+}
+
+static void
+test_no_free_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *id = begin (store);
+  RahnumaSessionStart start = start_ur;
+  char *bad_id;
+
+  start.kiosk = "Muhammad Ali 35202-1234567-1";
+  bad_id = rahnuma_store_begin_session (store, &start, &error);
+  g_assert_null (bad_id);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_false (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED,
+                                                "call me on 0300", 1764003600, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* The refused finish left the session as it was. */
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 1);
+}
+
+static void
+test_abandon_active (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *a = begin (store);
+  g_autofree char *b = begin (store);
+  g_autofree char *c = begin (store);
+  g_autofree char *code = rahnuma_code_generate ();
+
+  g_assert_true (rahnuma_store_finish_session (store, c, RAHNUMA_SESSION_COMPLETED, code,
+                                               start_ur.started_at + 1200, &error));
+  g_clear_object (&store); /* the kiosk lost power */
+
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_true (rahnuma_store_abandon_active (store, start_ur.started_at + 7200, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 0);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ABANDONED, &error), ==, 2);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_COMPLETED, &error), ==, 1);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE ended_at IS NULL"), ==, 0);
+}
+
+typedef struct
+{
+  RahnumaStore *store;
+  guint n;
+} WriterData;
+
+static gpointer
+write_sessions (gpointer user_data)
+{
+  WriterData *w = user_data;
+
+  for (guint i = 0; i < w->n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = rahnuma_store_begin_session (w->store, &start_ur, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (rahnuma_store_record_module (w->store, id, "fees", 1, 1.0, 1, 1, TRUE, &error));
+      g_assert_true (rahnuma_store_finish_session (w->store, id, RAHNUMA_SESSION_ABANDONED, NULL,
+                                                   start_ur.started_at, &error));
+    }
+  return NULL;
+}
+
+/* The kiosk writes from a worker thread while the main thread reads. */
+static void
+test_threads (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  WriterData w = { store, 100 };
+  GThread *thread = g_thread_new ("writer", write_sessions, &w);
+  gint64 seen = 0;
+
+  while (seen < 100)
+    {
+      gint64 n = rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ABANDONED, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (n, >=, seen);
+      seen = n;
+    }
+  g_thread_join (thread);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ABANDONED, &error), ==, 100);
+}
+
+static void
+test_coarse_time (void)
+{
+  g_assert_cmpint (rahnuma_store_coarsen_time (1764000000 + 899), ==, 1764000000);
+  g_assert_cmpint (rahnuma_store_coarsen_time (1764000000), ==, 1764000000);
+  g_assert_cmpint (rahnuma_store_coarsen_time (-1), ==, -900);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/rahnuma/store/write-read", test_write_read);
+  ADD ("/rahnuma/store/lookup-unknown", test_lookup_unknown);
+  ADD ("/rahnuma/store/missing-path", test_missing_path);
+  ADD ("/rahnuma/store/empty-file", test_empty_file);
+  ADD ("/rahnuma/store/damaged", test_damaged);
+  ADD ("/rahnuma/store/not-ours", test_not_ours);
+  ADD ("/rahnuma/store/truncated", test_truncated);
+  ADD ("/rahnuma/store/future-version", test_future_version);
+  ADD ("/rahnuma/store/recover-healthy", test_recover_healthy);
+  ADD ("/rahnuma/store/schema-allow-list", test_schema_allow_list);
+  ADD ("/rahnuma/store/categories", test_categories);
+  ADD ("/rahnuma/store/no-free-text", test_no_free_text);
+  ADD ("/rahnuma/store/abandon-active", test_abandon_active);
+  ADD ("/rahnuma/store/threads", test_threads);
+#undef ADD
+  g_test_add_func ("/rahnuma/store/coarse-time", test_coarse_time);
+
+  return g_test_run ();
+}
