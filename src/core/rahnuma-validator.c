@@ -1,0 +1,1023 @@
+/* rahnuma-validator.c — every problem a trainer should fix in a module package
+ *
+ * The loader (rahnuma-module.c) stops at the first thing that would break the
+ * kiosk; the validator goes on and reports everything, each problem with the
+ * line of module.ini to edit and a hint. GKeyFile keeps no line numbers, so
+ * they come from scanning module.ini's text the way GKeyFile reads it.
+ *
+ * Media are checked for presence here; whether they play is asked of a
+ * RahnumaMediaProbeFunc, because core has no GStreamer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-validator"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rahnuma-language.h"
+#include "rahnuma-validator.h"
+
+struct _RahnumaValidation
+{
+  RahnumaMediaProbeFunc probe_func;
+  gpointer probe_data;
+  GPtrArray *problems; /* of RahnumaProblem */
+  GHashTable *ids;     /* module id → module.ini path of its first package */
+  GHashTable *probed;  /* media path → "" when playable, else the reason */
+};
+
+/* One package being checked. */
+typedef struct
+{
+  RahnumaValidation *validation;
+  const char *dir;
+  char *ini_path;
+  GKeyFile *key_file;
+  GHashTable *lines;   /* "group\nkey" and "group\n" → line number */
+  GPtrArray *problems; /* this package's, sorted by line before they are kept */
+} Package;
+
+typedef struct
+{
+  const char *group;
+  const char *key;
+  guint limit;
+} TextKey;
+
+static void
+problem_free (RahnumaProblem *problem)
+{
+  g_free (problem->file);
+  g_free (problem->group);
+  g_free (problem->key);
+  g_free (problem->message);
+  g_free (problem->hint);
+  g_free (problem);
+}
+
+/* Lines: mirror GKeyFile's reading. Blank lines and '#' comments are skipped;
+ * "[group]" opens a group; anything else must be key=value inside a group. */
+static char *
+line_key (const char *group, const char *key)
+{
+  return g_strconcat (group, "\n", key != NULL ? key : "", NULL);
+}
+
+static gboolean
+scan_line (GHashTable *lines, char **group, const char *text, guint number)
+{
+  g_autofree char *line = g_strstrip (g_strdup (text));
+  const char *equals;
+
+  if (*line == '\0' || *line == '#')
+    return TRUE;
+  if (*line == '[')
+    {
+      char *end = strchr (line, ']');
+
+      if (end == NULL || end[1] != '\0' || end == line + 1)
+        return FALSE;
+      g_free (*group);
+      *group = g_strndup (line + 1, end - line - 1);
+      if (!g_hash_table_contains (lines, line_key (*group, NULL)))
+        g_hash_table_insert (lines, line_key (*group, NULL), GUINT_TO_POINTER (number));
+      return TRUE;
+    }
+  equals = strchr (line, '=');
+  if (*group == NULL || equals == NULL || equals == line)
+    return FALSE;
+  {
+    g_autofree char *key = g_strstrip (g_strndup (line, equals - line));
+
+    /* GKeyFile keeps the last of two equal keys; so does the index. */
+    g_hash_table_insert (lines, line_key (*group, key), GUINT_TO_POINTER (number));
+  }
+  return TRUE;
+}
+
+/* Returns the first line GKeyFile cannot read, or 0. */
+static guint
+index_lines (GHashTable *lines, const char *contents)
+{
+  g_auto(GStrv) text_lines = g_strsplit (contents, "\n", -1);
+  g_autofree char *group = NULL;
+  guint bad_line = 0;
+
+  for (guint i = 0; text_lines[i] != NULL; i++)
+    if (!scan_line (lines, &group, text_lines[i], i + 1) && bad_line == 0)
+      bad_line = i + 1;
+  return bad_line;
+}
+
+static guint
+find_line (Package *pkg, const char *group, const char *key)
+{
+  gpointer value;
+
+  if (group == NULL)
+    return 0;
+  if (key != NULL)
+    {
+      g_autofree char *with_key = line_key (group, key);
+
+      if (g_hash_table_lookup_extended (pkg->lines, with_key, NULL, &value))
+        return GPOINTER_TO_UINT (value);
+    }
+  {
+    g_autofree char *header = line_key (group, NULL);
+
+    if (g_hash_table_lookup_extended (pkg->lines, header, NULL, &value))
+      return GPOINTER_TO_UINT (value);
+  }
+  return 0;
+}
+
+static RahnumaProblem * G_GNUC_PRINTF (7, 8)
+report (Package            *pkg,
+        RahnumaSeverity     severity,
+        RahnumaProblemCode  code,
+        const char         *group,
+        const char         *key,
+        const char         *hint,
+        const char         *format,
+        ...)
+{
+  RahnumaProblem *problem = g_new0 (RahnumaProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  problem->severity = severity;
+  problem->code = code;
+  problem->file = g_strdup (pkg->ini_path);
+  problem->line = find_line (pkg, group, key);
+  problem->group = g_strdup (group);
+  problem->key = g_strdup (key);
+  problem->hint = g_strdup (hint);
+  g_ptr_array_add (pkg->problems, problem);
+  return problem;
+}
+
+static char *
+localized_key (const char *key, const char *lang)
+{
+  return g_strdup_printf ("%s[%s]", key, lang);
+}
+
+/* The exact value of a key, or NULL when it is missing or empty. */
+static char *
+dup_value (GKeyFile *key_file, const char *group, const char *key)
+{
+  char *value = g_key_file_get_string (key_file, group, key, NULL);
+
+  if (value != NULL && *g_strstrip (value) == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+/* Texts ---------------------------------------------------------------- */
+
+static void
+check_text_value (Package *pkg, const char *group, const char *key, guint limit)
+{
+  g_autofree char *value = dup_value (pkg->key_file, group, key);
+  glong length;
+
+  if (value == NULL)
+    return;
+  if (strstr (value, RAHNUMA_PLACEHOLDER_MARK) != NULL)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
+            _("write the real text in place of the TODO marker"),
+            _("[%s] %s is still a placeholder"), group, key);
+  length = g_utf8_strlen (value, -1);
+  if (length > (glong) limit)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_TEXT_TOO_LONG, group, key,
+            _("shorten it, or move part of it to another scene"),
+            _("[%s] %s is too long for its screen: %ld characters, at most %u"),
+            group, key, length, limit);
+}
+
+static void
+check_text (Package *pkg, const char *group, const char *key, guint limit)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  g_autofree char *english = dup_value (pkg->key_file, group, key);
+
+  if (english == NULL)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_KEY, group, key,
+            _("add the English text as the key without a language, e.g. Title=…"),
+            _("[%s] has no %s= (the English text)"), group, key);
+  else
+    check_text_value (pkg, group, key, limit);
+
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      g_autofree char *full_key = localized_key (key, languages[i].code);
+      g_autofree char *value = dup_value (pkg->key_file, group, full_key);
+
+      /* English lives in the untranslated key; every other language needs its own. */
+      if (value != NULL)
+        check_text_value (pkg, group, full_key, limit);
+      else if (!g_str_equal (languages[i].code, "en"))
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_TRANSLATION, group, full_key,
+                _("add the translation; mark machine translations in MachineTranslated="),
+                _("[%s] has no %s translation: %s= is missing"),
+                group, languages[i].english_name, full_key);
+    }
+}
+
+/* Media ---------------------------------------------------------------- */
+
+static gboolean
+stays_inside (const char *relative)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (g_path_is_absolute (relative))
+    return FALSE;
+  parts = g_strsplit (relative, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_equal (parts[i], ".."))
+      return FALSE;
+  return TRUE;
+}
+
+/* Returns NULL when @path plays, else why not. Each file is probed once. */
+static const char *
+probe_media (RahnumaValidation *validation, const char *path, RahnumaMediaKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  const char *known;
+
+  if (validation->probe_func == NULL)
+    return NULL;
+  known = g_hash_table_lookup (validation->probed, path);
+  if (known == NULL)
+    {
+      gboolean ok = validation->probe_func (path, kind, validation->probe_data, &error);
+
+      known = ok ? "" : (error != NULL ? error->message : _("it cannot be decoded"));
+      g_hash_table_insert (validation->probed, g_strdup (path), g_strdup (known));
+      known = g_hash_table_lookup (validation->probed, path);
+    }
+  return *known == '\0' ? NULL : known;
+}
+
+static void
+check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind kind)
+{
+  g_autofree char *relative = dup_value (pkg->key_file, group, key);
+  g_autofree char *path = NULL;
+  const char *reason;
+
+  if (relative == NULL)
+    return;
+  if (!stays_inside (relative))
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MEDIA_OUTSIDE, group, key,
+              _("put the file inside the package folder and name it relative to module.ini"),
+              _("%s is outside the package"), relative);
+      return;
+    }
+  path = g_build_filename (pkg->dir, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_MEDIA, group, key,
+              _("add the file, or correct its name (names are case-sensitive)"),
+              _("%s does not exist"), relative);
+      return;
+    }
+  reason = probe_media (pkg->validation, path, kind);
+  if (reason != NULL)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA, group, key,
+            _("export it again as PNG, WebM (VP8/VP9 + Opus) or Ogg Opus"),
+            _("%s cannot be played: %s"), relative, reason);
+}
+
+/* Narration is looked up by exact language, as the kiosk does: a language
+ * with a fallback voice (Pashto, Punjabi) only loses its own voice. */
+static void
+check_narration (Package *pkg, const char *group, const char *key)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      const RahnumaLanguage *language = &languages[i];
+      g_autofree char *full_key = localized_key (key, language->code);
+      g_autofree char *value = dup_value (pkg->key_file, group, full_key);
+
+      if (value != NULL)
+        check_media (pkg, group, full_key, RAHNUMA_MEDIA_AUDIO);
+      else if (language->narration_fallback != NULL)
+        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK, group, full_key,
+                _("record it with “rahnuma-admin module record”"),
+                _("[%s] has no %s narration: it falls back to %s"), group,
+                language->english_name,
+                rahnuma_language_lookup (language->narration_fallback)->english_name);
+      else
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_NARRATION, group, full_key,
+                _("record it with “rahnuma-admin module record”, or add the audio file"),
+                _("[%s] has no %s narration: %s= is missing"), group,
+                language->english_name, full_key);
+    }
+}
+
+/* Scenes and questions --------------------------------------------------- */
+
+/* Picture= and Video= may be localized (Picture[ur]=): check every variant. */
+static void
+check_localized_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind kind)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+
+  check_media (pkg, group, key, kind);
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      g_autofree char *full_key = localized_key (key, languages[i].code);
+
+      check_media (pkg, group, full_key, kind);
+    }
+}
+
+static void
+check_scene (Package *pkg, const char *group)
+{
+  gboolean has_picture = g_key_file_has_key (pkg->key_file, group, "Picture", NULL);
+  gboolean has_video = g_key_file_has_key (pkg->key_file, group, "Video", NULL);
+
+  if (has_picture == has_video)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_SCENE_MEDIA, group,
+            has_video ? "Video" : NULL,
+            _("give the scene one Picture= or one Video="),
+            has_video ? _("[%s] has both a picture and a video") : _("[%s] has no picture or video"),
+            group);
+  check_localized_media (pkg, group, "Picture", RAHNUMA_MEDIA_PICTURE);
+  check_localized_media (pkg, group, "Video", RAHNUMA_MEDIA_VIDEO);
+  check_text (pkg, group, "Caption", RAHNUMA_LIMIT_CAPTION);
+  check_narration (pkg, group, "Narration");
+}
+
+/* Returns the highest ChoiceN= present, reporting gaps and bad counts. */
+static guint
+check_choices (Package *pkg, const char *group)
+{
+  guint n_present = 0, highest = 0;
+
+  for (guint n = 1; n <= 16; n++)
+    {
+      g_autofree char *key = g_strdup_printf ("Choice%u", n);
+
+      if (!g_key_file_has_key (pkg->key_file, group, key, NULL))
+        continue;
+      if (n != highest + 1)
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_CHOICE_COUNT, group, key,
+                _("number the choices Choice1=, Choice2=, … without gaps"),
+                _("[%s] %s follows a gap: the kiosk stops at the missing choice"), group, key);
+      n_present++;
+      highest = n;
+      check_text (pkg, group, key, RAHNUMA_LIMIT_CHOICE);
+    }
+
+  if (n_present < RAHNUMA_MODULE_MIN_CHOICES)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_CHOICE_COUNT, group, NULL,
+            _("give every question 2 to 4 choices"),
+            _("[%s] has too few choices: %u, at least %u"), group, n_present,
+            RAHNUMA_MODULE_MIN_CHOICES);
+  else if (n_present > RAHNUMA_MODULE_MAX_CHOICES)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_CHOICE_COUNT, group, NULL,
+            _("give every question 2 to 4 choices"),
+            _("[%s] has too many choices: %u, at most %u"), group, n_present,
+            RAHNUMA_MODULE_MAX_CHOICES);
+  return highest;
+}
+
+static void
+check_correct (Package *pkg, const char *group, guint n_choices)
+{
+  g_autofree char *value = dup_value (pkg->key_file, group, "Correct");
+  const char *hint = _("set Correct= to the number of the one right choice, e.g. Correct=2");
+  guint64 correct;
+
+  if (value == NULL)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_CORRECT, group, "Correct", hint,
+            _("[%s] has no correct answer"), group);
+  else if (strpbrk (value, ";, ") != NULL)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_CORRECT, group, "Correct", hint,
+            _("[%s] has more than one correct answer: Correct=%s"), group, value);
+  else if (!g_ascii_string_to_unsigned (value, 10, 1, MAX (n_choices, 1), &correct, NULL))
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_CORRECT, group, "Correct", hint,
+            _("[%s] Correct=%s names no choice: the choices are 1 to %u"), group, value,
+            n_choices);
+}
+
+static void
+check_question (Package *pkg, const char *group)
+{
+  guint n_choices;
+
+  check_text (pkg, group, "Text", RAHNUMA_LIMIT_QUESTION);
+  n_choices = check_choices (pkg, group);
+  check_correct (pkg, group, n_choices);
+  check_text (pkg, group, "Explanation", RAHNUMA_LIMIT_EXPLANATION);
+  check_media (pkg, group, "Picture", RAHNUMA_MEDIA_PICTURE);
+  check_narration (pkg, group, "Narration");
+  check_narration (pkg, group, "ExplanationNarration");
+}
+
+/* [Module] ---------------------------------------------------------------- */
+
+#define MODULE_GROUP "Module"
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (strlen (id) > 64)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static void
+check_id (Package *pkg)
+{
+  g_autofree char *id = dup_value (pkg->key_file, MODULE_GROUP, "Id");
+  const char *other;
+
+  if (id == NULL)
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_KEY, MODULE_GROUP, "Id",
+              _("add Id=, a short name such as contract-basics"),
+              _("[Module] has no Id="));
+      return;
+    }
+  if (!is_valid_id (id))
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, "Id",
+              _("use only lower-case English letters, digits and '-', at most 64"),
+              _("Id=%s is not a valid id"), id);
+      return;
+    }
+  other = g_hash_table_lookup (pkg->validation->ids, id);
+  if (other != NULL)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_DUPLICATE_ID, MODULE_GROUP, "Id",
+            _("every module needs its own Id; change one of them"),
+            _("Id=%s is also used by %s"), id, other);
+  else
+    g_hash_table_insert (pkg->validation->ids, g_strdup (id), g_strdup (pkg->ini_path));
+}
+
+static void
+check_number (Package *pkg, const char *key, gboolean required, gint64 min, gint64 max,
+              const char *hint)
+{
+  g_autofree char *value = dup_value (pkg->key_file, MODULE_GROUP, key);
+
+  if (value == NULL)
+    {
+      if (required)
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_KEY, MODULE_GROUP, key, hint,
+                _("[Module] has no %s="), key);
+      return;
+    }
+  if (!g_ascii_string_to_signed (value, 10, min, max, NULL, NULL))
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, key, hint,
+            _("%s=%s is not a whole number from %" G_GINT64_FORMAT), key, value, min);
+}
+
+static void
+check_fraction (Package *pkg, const char *key)
+{
+  g_autofree char *value = dup_value (pkg->key_file, MODULE_GROUP, key);
+  char *end = NULL;
+  double fraction;
+
+  if (value == NULL)
+    return;
+  fraction = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0' || !(fraction >= 0.0 && fraction <= 1.0))
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, key,
+            _("write a fraction from 0 to 1 with a dot, e.g. 0.8 for 80%"),
+            _("%s=%s is not a number from 0 to 1"), key, value);
+}
+
+static void
+check_lists (Package *pkg)
+{
+  g_auto(GStrv) sources = g_key_file_get_string_list (pkg->key_file, MODULE_GROUP, "Sources", NULL, NULL);
+  g_auto(GStrv) machine = g_key_file_get_string_list (pkg->key_file, MODULE_GROUP, "MachineTranslated",
+                                                      NULL, NULL);
+  gboolean any_source = FALSE;
+
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    any_source |= *g_strstrip (sources[i]) != '\0';
+  if (!any_source)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_NO_SOURCES, MODULE_GROUP, "Sources",
+            _("name where each fact comes from, e.g. Sources=Emigration Ordinance 1979;"),
+            _("[Module] names no Sources="));
+
+  for (guint i = 0; machine != NULL && machine[i] != NULL; i++)
+    if (*g_strstrip (machine[i]) != '\0' && !rahnuma_language_is_valid (machine[i]))
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, MODULE_GROUP,
+              "MachineTranslated", _("use the kiosk's codes: ur, ps, pa_PK, en"),
+              _("MachineTranslated= lists “%s”, which is not a kiosk language"), machine[i]);
+}
+
+static void
+check_header (Package *pkg)
+{
+  if (!g_key_file_has_group (pkg->key_file, MODULE_GROUP))
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_KEY, NULL, NULL,
+              _("start module.ini with a [Module] group (see docs/module-format.md)"),
+              _("there is no [Module] group"));
+      return;
+    }
+  check_id (pkg);
+  check_number (pkg, "Version", TRUE, 1, G_MAXINT,
+                _("raise Version= by one each time you change the module, e.g. Version=2"));
+  check_number (pkg, "Order", FALSE, G_MININT, G_MAXINT,
+                _("Order= places the module in the list, e.g. Order=3"));
+  check_fraction (pkg, "MinWatched");
+  check_fraction (pkg, "PassMark");
+  check_text (pkg, MODULE_GROUP, "Title", RAHNUMA_LIMIT_TITLE);
+  check_text (pkg, MODULE_GROUP, "Summary", RAHNUMA_LIMIT_SUMMARY);
+  check_lists (pkg);
+}
+
+/* Groups ----------------------------------------------------------------- */
+
+/* "Scene 3" → 3; 0 when @group is not @kind followed by a plain number. */
+static guint
+group_number (const char *group, const char *kind)
+{
+  gsize len = strlen (kind);
+  guint64 number;
+  g_autofree char *canonical = NULL;
+
+  if (!g_str_has_prefix (group, kind) || group[len] != ' ')
+    return 0;
+  if (!g_ascii_string_to_unsigned (group + len + 1, 10, 1, 999, &number, NULL))
+    return 0;
+  canonical = g_strdup_printf ("%s %u", kind, (guint) number);
+  return g_str_equal (canonical, group) ? (guint) number : 0;
+}
+
+static int
+compare_uints (gconstpointer a, gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+static void
+check_numbering (Package *pkg, const char *kind, GArray *numbers)
+{
+  g_array_sort (numbers, compare_uints);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      guint number = g_array_index (numbers, guint, i);
+      guint previous = i == 0 ? 0 : g_array_index (numbers, guint, i - 1);
+      g_autofree char *group = NULL;
+
+      if (number == previous + 1)
+        continue;
+      group = g_strdup_printf ("%s %u", kind, number);
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_GROUP_GAP, group, NULL,
+              _("number the groups 1, 2, 3, … without gaps"),
+              _("[%s] follows a gap: there is no [%s %u], and the kiosk stops there"),
+              group, kind, number - 1);
+    }
+}
+
+static void
+check_counts (Package *pkg, guint n_scenes, guint n_questions)
+{
+  const char *scene_hint = _("a module has 3 to 6 scenes");
+
+  if (n_scenes == 0)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_SCENE_COUNT, NULL, NULL, scene_hint,
+            _("the module has no [Scene 1]"));
+  else if (n_scenes < RAHNUMA_MODULE_MIN_SCENES || n_scenes > RAHNUMA_MODULE_MAX_SCENES)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_SCENE_COUNT, MODULE_GROUP, NULL,
+            scene_hint, _("the module has %u scenes"), n_scenes);
+
+  if (n_questions == 0)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_QUESTION_COUNT, NULL, NULL,
+            _("a module asks at least 5 questions"), _("the module has no [Question 1]"));
+  else if (n_questions < RAHNUMA_MODULE_MIN_QUESTIONS)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_QUESTION_COUNT, MODULE_GROUP, NULL,
+            _("a module asks at least 5 questions"),
+            _("the module has only %u questions"), n_questions);
+}
+
+/* A key for a language the kiosk does not offer is never shown: say so. */
+static void
+check_key_languages (Package *pkg, const char *group)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (pkg->key_file, group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      const char *open = strchr (keys[i], '[');
+      g_autofree char *lang = NULL;
+
+      if (open == NULL || !g_str_has_suffix (open, "]"))
+        continue;
+      lang = g_strndup (open + 1, strlen (open) - 2);
+      if (!rahnuma_language_is_valid (lang))
+        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, group, keys[i],
+                _("use the kiosk's codes: ur, ps, pa_PK (Punjabi in Shahmukhi), en"),
+                _("[%s] %s is for “%s”, which is not a kiosk language"), group, keys[i], lang);
+    }
+}
+
+static void
+check_groups (Package *pkg)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (pkg->key_file, NULL);
+  g_autoptr(GArray) scenes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) questions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      guint scene = group_number (groups[i], "Scene");
+      guint question = group_number (groups[i], "Question");
+
+      check_key_languages (pkg, groups[i]);
+      if (scene > 0)
+        {
+          g_array_append_val (scenes, scene);
+          check_scene (pkg, groups[i]);
+        }
+      else if (question > 0)
+        {
+          g_array_append_val (questions, question);
+          check_question (pkg, groups[i]);
+        }
+      else if (!g_str_equal (groups[i], MODULE_GROUP))
+        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_UNKNOWN_GROUP, groups[i], NULL,
+                _("name groups [Module], [Scene 1], [Question 1], …"),
+                _("[%s] is not a group the kiosk knows: it is ignored"), groups[i]);
+    }
+  check_numbering (pkg, "Scene", scenes);
+  check_numbering (pkg, "Question", questions);
+  check_counts (pkg, scenes->len, questions->len);
+}
+
+/* Packages --------------------------------------------------------------- */
+
+static gboolean
+load_package (Package *pkg)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint bad_line;
+
+  if (!g_file_get_contents (pkg->ini_path, &contents, &length, &error))
+    {
+      gboolean missing = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+      report (pkg, RAHNUMA_SEVERITY_ERROR,
+              missing ? RAHNUMA_PROBLEM_NO_MODULE_FILE : RAHNUMA_PROBLEM_PARSE, NULL, NULL,
+              missing ? _("a package is a folder holding module.ini; “rahnuma-admin module new” makes one")
+                      : _("check the file's permissions"),
+              "%s", error->message);
+      return FALSE;
+    }
+
+  bad_line = index_lines (pkg->lines, contents);
+  if (!g_key_file_load_from_data (pkg->key_file, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
+    {
+      RahnumaProblem *problem =
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PARSE, NULL, NULL,
+                _("every line must be a [Group], a Key=value, a # comment or empty"),
+                _("module.ini cannot be read: %s"), error->message);
+
+      problem->line = bad_line;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The loader is what the kiosk runs: never pass a package it would refuse. */
+static void
+check_loads (Package *pkg)
+{
+  g_autoptr(RahnumaModule) module = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < pkg->problems->len; i++)
+    if (((RahnumaProblem *) g_ptr_array_index (pkg->problems, i))->severity == RAHNUMA_SEVERITY_ERROR)
+      return;
+  module = rahnuma_module_new_from_dir (pkg->dir, &error);
+  if (module == NULL)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, NULL, NULL,
+            _("see docs/module-format.md"), _("the kiosk cannot load the module: %s"),
+            error->message);
+}
+
+static int
+compare_problems (gconstpointer a, gconstpointer b)
+{
+  const RahnumaProblem *pa = *(RahnumaProblem **) a;
+  const RahnumaProblem *pb = *(RahnumaProblem **) b;
+
+  return pa->line < pb->line ? -1 : pa->line > pb->line;
+}
+
+/**
+ * rahnuma_validation_new:
+ * @probe_func: (nullable) (scope notified): decides whether media play; %NULL checks presence only
+ * @probe_data: (closure): data for @probe_func
+ *
+ * Returns: (transfer full): an empty validation; add packages to it
+ */
+RahnumaValidation *
+rahnuma_validation_new (RahnumaMediaProbeFunc probe_func,
+                        gpointer              probe_data)
+{
+  RahnumaValidation *validation = g_new0 (RahnumaValidation, 1);
+
+  validation->probe_func = probe_func;
+  validation->probe_data = probe_data;
+  validation->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  validation->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  validation->probed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return validation;
+}
+
+void
+rahnuma_validation_free (RahnumaValidation *validation)
+{
+  if (validation == NULL)
+    return;
+  g_ptr_array_unref (validation->problems);
+  g_hash_table_unref (validation->ids);
+  g_hash_table_unref (validation->probed);
+  g_free (validation);
+}
+
+/**
+ * rahnuma_validation_add_package:
+ * @dir: a module package folder
+ *
+ * Checks @dir and adds its problems, sorted by line. Packages added to one
+ * validation are checked together: an id used twice is an error.
+ */
+void
+rahnuma_validation_add_package (RahnumaValidation *validation,
+                                const char        *dir)
+{
+  Package pkg = { validation, dir, NULL, NULL, NULL, NULL };
+
+  g_return_if_fail (validation != NULL);
+  g_return_if_fail (dir != NULL);
+
+  pkg.ini_path = g_build_filename (dir, RAHNUMA_MODULE_FILE, NULL);
+  pkg.key_file = g_key_file_new ();
+  pkg.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pkg.problems = g_ptr_array_new ();
+
+  if (load_package (&pkg))
+    {
+      check_header (&pkg);
+      check_groups (&pkg);
+      check_loads (&pkg);
+    }
+
+  g_ptr_array_sort (pkg.problems, compare_problems); /* stable: keeps the order within a line */
+  for (guint i = 0; i < pkg.problems->len; i++)
+    g_ptr_array_add (validation->problems, g_ptr_array_index (pkg.problems, i));
+
+  g_ptr_array_unref (pkg.problems);
+  g_hash_table_unref (pkg.lines);
+  g_key_file_unref (pkg.key_file);
+  g_free (pkg.ini_path);
+}
+
+/**
+ * rahnuma_validate_module:
+ * @dir: a module package folder
+ * @probe_func: (nullable) (scope call): decides whether media play
+ * @probe_data: (closure): data for @probe_func
+ *
+ * Returns: (transfer full): every problem found in @dir
+ */
+RahnumaValidation *
+rahnuma_validate_module (const char            *dir,
+                         RahnumaMediaProbeFunc  probe_func,
+                         gpointer               probe_data)
+{
+  RahnumaValidation *validation;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  validation = rahnuma_validation_new (probe_func, probe_data);
+  rahnuma_validation_add_package (validation, dir);
+  return validation;
+}
+
+guint
+rahnuma_validation_get_n_problems (RahnumaValidation *validation)
+{
+  g_return_val_if_fail (validation != NULL, 0);
+  return validation->problems->len;
+}
+
+/**
+ * rahnuma_validation_get_problem:
+ *
+ * Returns: (transfer none): problem @index, valid as long as @validation
+ */
+const RahnumaProblem *
+rahnuma_validation_get_problem (RahnumaValidation *validation,
+                                guint              index)
+{
+  g_return_val_if_fail (validation != NULL, NULL);
+  g_return_val_if_fail (index < validation->problems->len, NULL);
+  return g_ptr_array_index (validation->problems, index);
+}
+
+guint
+rahnuma_validation_count (RahnumaValidation *validation,
+                          RahnumaSeverity    severity)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (validation != NULL, 0);
+  for (guint i = 0; i < validation->problems->len; i++)
+    n += ((RahnumaProblem *) g_ptr_array_index (validation->problems, i))->severity == severity;
+  return n;
+}
+
+guint
+rahnuma_validation_count_code (RahnumaValidation  *validation,
+                               RahnumaProblemCode  code)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (validation != NULL, 0);
+  for (guint i = 0; i < validation->problems->len; i++)
+    n += ((RahnumaProblem *) g_ptr_array_index (validation->problems, i))->code == code;
+  return n;
+}
+
+/**
+ * rahnuma_problem_code_to_string:
+ *
+ * Returns: (transfer none): a stable, untranslated name for scripts, e.g. "missing-narration"
+ */
+const char *
+rahnuma_problem_code_to_string (RahnumaProblemCode code)
+{
+  static const char * const names[] = {
+    [RAHNUMA_PROBLEM_NO_MODULE_FILE] = "no-module-file",
+    [RAHNUMA_PROBLEM_PARSE] = "parse",
+    [RAHNUMA_PROBLEM_MISSING_KEY] = "missing-key",
+    [RAHNUMA_PROBLEM_BAD_VALUE] = "bad-value",
+    [RAHNUMA_PROBLEM_MISSING_TRANSLATION] = "missing-translation",
+    [RAHNUMA_PROBLEM_PLACEHOLDER] = "placeholder",
+    [RAHNUMA_PROBLEM_TEXT_TOO_LONG] = "text-too-long",
+    [RAHNUMA_PROBLEM_MISSING_NARRATION] = "missing-narration",
+    [RAHNUMA_PROBLEM_NARRATION_FALLBACK] = "narration-fallback",
+    [RAHNUMA_PROBLEM_SCENE_MEDIA] = "scene-media",
+    [RAHNUMA_PROBLEM_MEDIA_OUTSIDE] = "media-outside",
+    [RAHNUMA_PROBLEM_MISSING_MEDIA] = "missing-media",
+    [RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA] = "unplayable-media",
+    [RAHNUMA_PROBLEM_DUPLICATE_ID] = "duplicate-id",
+    [RAHNUMA_PROBLEM_GROUP_GAP] = "group-gap",
+    [RAHNUMA_PROBLEM_UNKNOWN_GROUP] = "unknown-group",
+    [RAHNUMA_PROBLEM_BAD_CORRECT] = "bad-correct",
+    [RAHNUMA_PROBLEM_CHOICE_COUNT] = "choice-count",
+    [RAHNUMA_PROBLEM_NO_SOURCES] = "no-sources",
+    [RAHNUMA_PROBLEM_SCENE_COUNT] = "scene-count",
+    [RAHNUMA_PROBLEM_QUESTION_COUNT] = "question-count",
+    [RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE] = "unknown-language",
+  };
+
+  g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);
+  return names[code];
+}
+
+const char *
+rahnuma_severity_to_string (RahnumaSeverity severity)
+{
+  return severity == RAHNUMA_SEVERITY_ERROR ? "error" : "warning";
+}
+
+/* Coverage, for “rahnuma-admin module list” ------------------------------ */
+
+static gboolean
+has_text (GKeyFile *key_file, const char *group, const char *key, const char *lang)
+{
+  g_autofree char *full_key = g_str_equal (lang, "en") ? g_strdup (key) : localized_key (key, lang);
+  g_autofree char *value = dup_value (key_file, group, full_key);
+
+  return value != NULL && strstr (value, RAHNUMA_PLACEHOLDER_MARK) == NULL;
+}
+
+static gboolean
+question_has_texts (GKeyFile *key_file, RahnumaQuestion *question, const char *lang)
+{
+  const char *group = rahnuma_question_get_group (question);
+
+  if (!has_text (key_file, group, "Text", lang) || !has_text (key_file, group, "Explanation", lang))
+    return FALSE;
+  for (guint c = 0; c < rahnuma_question_get_n_choices (question); c++)
+    {
+      g_autofree char *key = g_strdup_printf ("Choice%u", c + 1);
+
+      if (!has_text (key_file, group, key, lang))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rahnuma_module_has_all_texts:
+ * @lang: a language code
+ *
+ * Returns: whether every text of @module is written (not a placeholder) in @lang
+ */
+gboolean
+rahnuma_module_has_all_texts (RahnumaModule *module,
+                              const char    *lang)
+{
+  GKeyFile *key_file;
+
+  g_return_val_if_fail (RAHNUMA_IS_MODULE (module), FALSE);
+  g_return_val_if_fail (lang != NULL, FALSE);
+
+  key_file = rahnuma_module_get_key_file (module);
+  if (!has_text (key_file, MODULE_GROUP, "Title", lang) || !has_text (key_file, MODULE_GROUP, "Summary", lang))
+    return FALSE;
+  for (guint i = 0; i < rahnuma_module_get_n_scenes (module); i++)
+    if (!has_text (key_file, rahnuma_scene_get_group (rahnuma_module_get_scene (module, i)), "Caption", lang))
+      return FALSE;
+  for (guint i = 0; i < rahnuma_module_get_n_questions (module); i++)
+    if (!question_has_texts (key_file, rahnuma_module_get_question (module, i), lang))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+count_recorded (RahnumaModule *module, const char *group, const char *key, const char *lang)
+{
+  g_autofree char *full_key = localized_key (key, lang);
+  g_autofree char *value = dup_value (rahnuma_module_get_key_file (module), group, full_key);
+  g_autofree char *path = NULL;
+
+  if (value == NULL || !stays_inside (value))
+    return 0;
+  path = g_build_filename (rahnuma_module_get_dir (module), value, NULL);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? 1 : 0;
+}
+
+/**
+ * rahnuma_module_count_narration:
+ * @lang: a language code
+ * @n_recorded: (out): narrations present in @lang itself, not through a fallback
+ * @n_needed: (out): narrations a module has: one per scene, two per question
+ */
+void
+rahnuma_module_count_narration (RahnumaModule *module,
+                                const char    *lang,
+                                guint         *n_recorded,
+                                guint         *n_needed)
+{
+  guint recorded = 0;
+  guint n_scenes, n_questions;
+
+  g_return_if_fail (RAHNUMA_IS_MODULE (module));
+  g_return_if_fail (lang != NULL);
+
+  n_scenes = rahnuma_module_get_n_scenes (module);
+  n_questions = rahnuma_module_get_n_questions (module);
+  for (guint i = 0; i < n_scenes; i++)
+    recorded += count_recorded (module, rahnuma_scene_get_group (rahnuma_module_get_scene (module, i)),
+                                "Narration", lang);
+  for (guint i = 0; i < n_questions; i++)
+    {
+      const char *group = rahnuma_question_get_group (rahnuma_module_get_question (module, i));
+
+      recorded += count_recorded (module, group, "Narration", lang);
+      recorded += count_recorded (module, group, "ExplanationNarration", lang);
+    }
+  if (n_recorded != NULL)
+    *n_recorded = recorded;
+  if (n_needed != NULL)
+    *n_needed = n_scenes + 2 * n_questions;
+}

@@ -1,0 +1,243 @@
+/* test-validator.c — the validator on a good package and on one broken
+ * package per kind of problem, with media made by real GStreamer pipelines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <gst/gst.h>
+#include <glib/gstdio.h>
+
+#include "rahnuma-media-probe.h"
+#include "rahnuma-module.h"
+#include "rahnuma-validator.h"
+#include "module-fixtures.h"
+
+static RahnumaMediaProbe *probe;
+
+typedef struct
+{
+  const char *fixture;
+  RahnumaProblemCode code;
+  guint n_errors;
+  guint n_warnings;
+  guint line; /* of the first problem; 0 to skip the check */
+} Broken;
+
+static const Broken broken[] = {
+  { "broken-parse", RAHNUMA_PROBLEM_PARSE, 1, 0, 8 },
+  { "broken-missing-key", RAHNUMA_PROBLEM_MISSING_KEY, 1, 0, 0 },
+  { "broken-bad-value", RAHNUMA_PROBLEM_BAD_VALUE, 2, 0, 5 },
+  { "broken-missing-translation", RAHNUMA_PROBLEM_MISSING_TRANSLATION, 1, 0, 32 },
+  { "broken-placeholder", RAHNUMA_PROBLEM_PLACEHOLDER, 1, 0, 48 },
+  { "broken-too-long", RAHNUMA_PROBLEM_TEXT_TOO_LONG, 1, 0, 9 },
+  { "broken-missing-narration", RAHNUMA_PROBLEM_MISSING_NARRATION, 1, 0, 117 },
+  { "broken-narration-fallback", RAHNUMA_PROBLEM_NARRATION_FALLBACK, 0, 1, 0 },
+  { "broken-scene-media", RAHNUMA_PROBLEM_SCENE_MEDIA, 1, 0, 0 },
+  { "broken-media-outside", RAHNUMA_PROBLEM_MEDIA_OUTSIDE, 1, 0, 22 },
+  { "broken-missing-media", RAHNUMA_PROBLEM_MISSING_MEDIA, 1, 0, 33 },
+  { "broken-unplayable", RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA, 1, 0, 49 },
+  { "broken-gap", RAHNUMA_PROBLEM_GROUP_GAP, 1, 0, 43 },
+  { "broken-unknown-group", RAHNUMA_PROBLEM_UNKNOWN_GROUP, 0, 1, 0 },
+  { "broken-two-correct", RAHNUMA_PROBLEM_BAD_CORRECT, 1, 0, 103 },
+  { "broken-no-correct", RAHNUMA_PROBLEM_BAD_CORRECT, 2, 0, 103 },
+  { "broken-one-choice", RAHNUMA_PROBLEM_CHOICE_COUNT, 1, 0, 0 },
+  { "broken-five-choices", RAHNUMA_PROBLEM_CHOICE_COUNT, 1, 0, 0 },
+  { "broken-choice-gap", RAHNUMA_PROBLEM_CHOICE_COUNT, 1, 0, 0 },
+  { "broken-no-sources", RAHNUMA_PROBLEM_NO_SOURCES, 1, 0, 0 },
+  { "broken-few-scenes", RAHNUMA_PROBLEM_SCENE_COUNT, 0, 1, 0 },
+  { "broken-few-questions", RAHNUMA_PROBLEM_QUESTION_COUNT, 0, 1, 0 },
+  { "broken-unknown-language", RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, 1, 1, 0 },
+};
+
+static void
+dump (RahnumaValidation *validation)
+{
+  for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
+    {
+      const RahnumaProblem *p = rahnuma_validation_get_problem (validation, i);
+
+      g_test_message ("%s:%u: %s: [%s] %s", p->file, p->line, rahnuma_severity_to_string (p->severity),
+                      rahnuma_problem_code_to_string (p->code), p->message);
+    }
+}
+
+static RahnumaValidation *
+validate_fixture (const char *name, gboolean with_probe)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package (name);
+  RahnumaValidation *validation =
+    rahnuma_validate_module (dir, with_probe ? rahnuma_media_probe_check : NULL, probe);
+
+  dump (validation);
+  return validation;
+}
+
+static void
+test_good (void)
+{
+  g_autoptr(RahnumaValidation) validation = validate_fixture ("good", TRUE);
+
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+}
+
+static void
+test_broken (gconstpointer data)
+{
+  const Broken *expected = data;
+  g_autoptr(RahnumaValidation) validation = validate_fixture (expected->fixture, TRUE);
+
+  g_assert_cmpuint (rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR), ==, expected->n_errors);
+  g_assert_cmpuint (rahnuma_validation_count (validation, RAHNUMA_SEVERITY_WARNING), ==, expected->n_warnings);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, expected->code), ==,
+                    expected->n_errors + expected->n_warnings);
+  for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
+    {
+      const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
+
+      g_assert_true (g_str_has_suffix (problem->file, "module.ini"));
+      g_assert_nonnull (problem->hint);
+      g_assert_cmpstr (problem->message, !=, "");
+    }
+  if (expected->line != 0)
+    g_assert_cmpuint (rahnuma_validation_get_problem (validation, 0)->line, ==, expected->line);
+}
+
+/* Without a prober only presence is checked: the damaged file goes unseen,
+ * which shows the GStreamer probe is what catches it. */
+static void
+test_unplayable_needs_probe (void)
+{
+  g_autoptr(RahnumaValidation) validation = validate_fixture ("broken-unplayable", FALSE);
+
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+}
+
+/* A picture where a narration belongs is playable, but not as sound. */
+static void
+test_wrong_kind (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autofree char *sound = g_build_filename (dir, "audio", "ur.ogg", NULL);
+
+  g_assert_true (rahnuma_media_probe_check (picture, RAHNUMA_MEDIA_PICTURE, probe, NULL));
+  g_assert_true (rahnuma_media_probe_check (sound, RAHNUMA_MEDIA_AUDIO, probe, NULL));
+  g_assert_false (rahnuma_media_probe_check (picture, RAHNUMA_MEDIA_AUDIO, probe, &error));
+  g_assert_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_UNPLAYABLE);
+  g_clear_error (&error);
+  g_assert_false (rahnuma_media_probe_check (sound, RAHNUMA_MEDIA_VIDEO, probe, &error));
+  g_assert_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_UNPLAYABLE);
+}
+
+static void
+test_duplicate_id (void)
+{
+  g_autofree char *good = rahnuma_test_prepare_package ("good");
+  g_autofree char *twin = rahnuma_test_prepare_package ("broken-duplicate-id");
+  g_autoptr(RahnumaValidation) validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+  const RahnumaProblem *problem;
+
+  rahnuma_validation_add_package (validation, good);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+  rahnuma_validation_add_package (validation, twin);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_DUPLICATE_ID);
+  g_assert_cmpint (problem->severity, ==, RAHNUMA_SEVERITY_ERROR);
+  g_assert_true (g_str_has_prefix (problem->file, twin));
+  g_assert_cmpuint (problem->line, ==, 5);
+}
+
+static void
+test_no_module_file (void)
+{
+  g_autofree char *dir = g_build_filename (rahnuma_test_tmp_dir (), "empty-package", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  validation = rahnuma_validate_module (dir, rahnuma_media_probe_check, probe);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  g_assert_cmpint (rahnuma_validation_get_problem (validation, 0)->code, ==, RAHNUMA_PROBLEM_NO_MODULE_FILE);
+}
+
+/* Every broken fixture differs from good by one mistake: validating them all
+ * together must still report each package's problems under its own file. */
+static void
+test_every_problem_reported (void)
+{
+  g_autoptr(RahnumaValidation) validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+  guint expected = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *dir = rahnuma_test_prepare_package (broken[i].fixture);
+
+      rahnuma_validation_add_package (validation, dir);
+      expected += broken[i].n_errors + broken[i].n_warnings;
+    }
+  /* broken-bad-value's id is invalid, so it claims no id; all the others share one. */
+  expected += G_N_ELEMENTS (broken) - 1 - 2;
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_DUPLICATE_ID), ==,
+                    G_N_ELEMENTS (broken) - 1 - 2);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, expected);
+}
+
+static void
+test_coverage (void)
+{
+  g_autofree char *good_dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *fallback_dir = rahnuma_test_prepare_package ("broken-narration-fallback");
+  g_autofree char *placeholder_dir = rahnuma_test_prepare_package ("broken-placeholder");
+  g_autoptr(RahnumaModule) good = rahnuma_module_new_from_dir (good_dir, NULL);
+  g_autoptr(RahnumaModule) fallback = rahnuma_module_new_from_dir (fallback_dir, NULL);
+  g_autoptr(RahnumaModule) placeholder = rahnuma_module_new_from_dir (placeholder_dir, NULL);
+  guint recorded, needed;
+
+  g_assert_nonnull (good);
+  g_assert_nonnull (fallback);
+  g_assert_nonnull (placeholder);
+  g_assert_true (rahnuma_module_has_all_texts (good, "pa_PK"));
+  g_assert_false (rahnuma_module_has_all_texts (placeholder, "pa_PK"));
+  g_assert_true (rahnuma_module_has_all_texts (placeholder, "ps"));
+
+  rahnuma_module_count_narration (good, "pa_PK", &recorded, &needed);
+  g_assert_cmpuint (needed, ==, 3 + 2 * 5);
+  g_assert_cmpuint (recorded, ==, needed);
+  rahnuma_module_count_narration (fallback, "pa_PK", &recorded, &needed);
+  g_assert_cmpuint (recorded, ==, needed - 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gst_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  rahnuma_test_fixtures_init ();
+  probe = rahnuma_media_probe_new (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/rahnuma/validator/good", test_good);
+  for (gsize i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/rahnuma/validator/%s", broken[i].fixture);
+
+      g_test_add_data_func (path, &broken[i], test_broken);
+    }
+  g_test_add_func ("/rahnuma/validator/unplayable-needs-probe", test_unplayable_needs_probe);
+  g_test_add_func ("/rahnuma/validator/probe-wrong-kind", test_wrong_kind);
+  g_test_add_func ("/rahnuma/validator/duplicate-id", test_duplicate_id);
+  g_test_add_func ("/rahnuma/validator/no-module-file", test_no_module_file);
+  g_test_add_func ("/rahnuma/validator/every-problem-reported", test_every_problem_reported);
+  g_test_add_func ("/rahnuma/validator/coverage", test_coverage);
+
+  status = g_test_run ();
+  rahnuma_media_probe_free (probe);
+  rahnuma_test_fixtures_cleanup ();
+  return status;
+}
