@@ -203,6 +203,28 @@ rahnuma_catalog_new (const char *dir, GError **error)
   return g_steal_pointer (&self);
 }
 
+/**
+ * rahnuma_catalog_new_for_module:
+ * @module: one loaded module
+ *
+ * A catalog of just @module, for a trainer's preview.
+ *
+ * Returns: (transfer full): the catalog
+ */
+RahnumaCatalog *
+rahnuma_catalog_new_for_module (RahnumaModule *module)
+{
+  RahnumaCatalog *self;
+
+  g_return_val_if_fail (RAHNUMA_IS_MODULE (module), NULL);
+
+  self = g_object_new (RAHNUMA_TYPE_CATALOG, NULL);
+  self->dir = g_path_get_dirname (rahnuma_module_get_dir (module));
+  g_ptr_array_add (self->modules, g_object_ref (module));
+  self->version = compute_version (self->modules);
+  return self;
+}
+
 const char *
 rahnuma_catalog_get_dir (RahnumaCatalog *self)
 {

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (RahnumaCatalog, rahnuma_catalog, RAHNUMA, CATALOG, GObject
 
 RahnumaCatalog *rahnuma_catalog_new          (const char      *dir,
                                               GError         **error);
+RahnumaCatalog *rahnuma_catalog_new_for_module (RahnumaModule *module);
 const char     *rahnuma_catalog_get_dir      (RahnumaCatalog  *self);
 const char     *rahnuma_catalog_get_version  (RahnumaCatalog  *self);
 RahnumaModule  *rahnuma_catalog_lookup       (RahnumaCatalog  *self,

@@ -116,9 +116,7 @@ module_step_new (RahnumaVisit *self, RahnumaModule *module, StepKind kind)
   step->module_version = rahnuma_module_get_version (module);
   step->watched = progress->watched;
   step->n_correct = rahnuma_quiz_get_n_correct (progress->quiz);
-  step->n_questions = rahnuma_quiz_is_finished (progress->quiz)
-                        ? rahnuma_quiz_get_n_questions (progress->quiz)
-                        : 0;
+  step->n_questions = rahnuma_quiz_get_n_questions (progress->quiz);
   step->passed = rahnuma_quiz_is_passed (progress->quiz);
   return step;
 }

@@ -1,0 +1,345 @@
+/* rahnuma-application.c — the kiosk application
+ *
+ * Opens the module catalog and the journal once, then keeps one window for
+ * visitor after visitor. Kiosk mode (fullscreen) is the default; --windowed
+ * is for development, screenshots and trainers; --preview plays one module
+ * package without writing any record.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "rahnuma-application.h"
+#include "rahnuma-i18n.h"
+#include "rahnuma-language.h"
+#include "rahnuma-window.h"
+
+struct _RahnumaApplication
+{
+  AdwApplication parent_instance;
+
+  RahnumaCatalog *catalog;
+  RahnumaStore *store;
+  RahnumaSound *sound;
+  char *media_dir;
+  char *modules_dir;
+  char *db_path;
+  char *preview_dir;
+  char *centre;
+  char *kiosk_id;
+  gboolean windowed;
+};
+
+G_DEFINE_FINAL_TYPE (RahnumaApplication, rahnuma_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+running_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
+}
+
+static char *
+default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rahnuma", "journal.db", NULL);
+}
+
+static gboolean
+open_catalog (RahnumaApplication *self, GError **error)
+{
+  if (self->preview_dir != NULL)
+    {
+      /* A catalog of one: the package's parent folder would offer its siblings too. */
+      g_autoptr(RahnumaModule) module = rahnuma_module_new_from_dir (self->preview_dir, error);
+
+      if (module == NULL)
+        return FALSE;
+      self->catalog = rahnuma_catalog_new_for_module (module);
+      return TRUE;
+    }
+  self->catalog = rahnuma_catalog_new (self->modules_dir, error);
+  return self->catalog != NULL;
+}
+
+static gboolean
+open_store (RahnumaApplication *self, GError **error)
+{
+  g_autofree char *dir = NULL;
+
+  /* A preview writes no record: its journal lives in memory only. */
+  if (self->preview_dir != NULL)
+    {
+      self->store = rahnuma_store_new (":memory:", NULL, error);
+      return self->store != NULL;
+    }
+
+  dir = g_path_get_dirname (self->db_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_warning ("Cannot create %s: %s", dir, g_strerror (errno));
+  self->store = rahnuma_store_new (self->db_path, NULL, error);
+  return self->store != NULL;
+}
+
+static void
+show_fatal (RahnumaApplication *self, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The kiosk cannot start"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rahnuma_application_activate (GApplication *app)
+{
+  RahnumaApplication *self = RAHNUMA_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if ((self->catalog == NULL && !open_catalog (self, &error)) ||
+      (self->store == NULL && !open_store (self, &error)))
+    {
+      g_warning ("%s", error->message);
+      show_fatal (self, error->message);
+      return;
+    }
+
+  window = GTK_WINDOW (rahnuma_window_new (self));
+  if (!self->windowed)
+    gtk_window_fullscreen (window);
+  gtk_window_present (window);
+}
+
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/org/rahnuma/Kiosk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+rahnuma_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (rahnuma_application_parent_class)->startup (app);
+
+  /* The kiosk has its own calm look; a dark desktop theme must not change it. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  load_css ();
+}
+
+static int
+rahnuma_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  RahnumaApplication *self = RAHNUMA_APPLICATION (app);
+  const char *modules_dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("rahnuma %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  self->windowed = g_variant_dict_contains (options, "windowed");
+  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  g_variant_dict_lookup (options, "preview", "^ay", &self->preview_dir);
+  g_variant_dict_lookup (options, "centre", "s", &self->centre);
+  g_variant_dict_lookup (options, "kiosk-id", "s", &self->kiosk_id);
+  if (g_variant_dict_lookup (options, "modules", "^&ay", &modules_dir))
+    self->modules_dir = g_canonicalize_filename (modules_dir, NULL);
+
+  if (self->modules_dir == NULL)
+    self->modules_dir = g_build_filename (self->media_dir, "modules", NULL);
+  if (self->db_path == NULL)
+    self->db_path = default_db_path ();
+  if (self->centre == NULL)
+    self->centre = g_strdup ("CENTRE");
+  if (self->kiosk_id == NULL)
+    self->kiosk_id = g_strdup ("kiosk-1");
+  if (self->preview_dir != NULL)
+    self->windowed = TRUE;
+
+  return -1;
+}
+
+static void
+rahnuma_application_dispose (GObject *object)
+{
+  RahnumaApplication *self = (RahnumaApplication *) object;
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+  g_clear_object (&self->sound);
+
+  G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
+}
+
+static void
+rahnuma_application_finalize (GObject *object)
+{
+  RahnumaApplication *self = (RahnumaApplication *) object;
+
+  g_free (self->media_dir);
+  g_free (self->modules_dir);
+  g_free (self->db_path);
+  g_free (self->preview_dir);
+  g_free (self->centre);
+  g_free (self->kiosk_id);
+
+  G_OBJECT_CLASS (rahnuma_application_parent_class)->finalize (object);
+}
+
+static void
+rahnuma_application_class_init (RahnumaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rahnuma_application_dispose;
+  object_class->finalize = rahnuma_application_finalize;
+  app_class->activate = rahnuma_application_activate;
+  app_class->startup = rahnuma_application_startup;
+  app_class->handle_local_options = rahnuma_application_handle_local_options;
+}
+
+static void
+rahnuma_application_init (RahnumaApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL,
+      N_("Run in a window instead of full screen (development, trainers)"), NULL },
+    { "modules", 'm', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Folder of module packages to offer"), N_("DIR") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The kiosk's journal (SQLite file)"), N_("FILE") },
+    { "preview", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Play one module package, writing no record (for trainers)"), N_("MODULE_DIR") },
+    { "centre", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Centre code written with each visit"),
+      N_("CODE") },
+    { "kiosk-id", 0, 0, G_OPTION_ARG_STRING, NULL, N_("This kiosk's id"), N_("ID") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->media_dir = running_uninstalled () ? g_strdup (SOURCE_MEDIA_DIR)
+                                           : g_build_filename (PKGDATADIR, "media", NULL);
+  self->sound = rahnuma_sound_new ();
+}
+
+RahnumaApplication *
+rahnuma_application_new (void)
+{
+  /* NON_UNIQUE: a trainer's preview must not be handed to a running kiosk. */
+  return g_object_new (RAHNUMA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+/**
+ * rahnuma_application_get_catalog:
+ *
+ * Returns: (transfer none): the modules on offer
+ */
+RahnumaCatalog *
+rahnuma_application_get_catalog (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->catalog;
+}
+
+/**
+ * rahnuma_application_get_store:
+ *
+ * Returns: (transfer none): the kiosk's journal
+ */
+RahnumaStore *
+rahnuma_application_get_store (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+/**
+ * rahnuma_application_get_sound:
+ *
+ * Returns: (transfer none): the player of spoken prompts
+ */
+RahnumaSound *
+rahnuma_application_get_sound (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->sound;
+}
+
+const char *
+rahnuma_application_get_centre (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->centre;
+}
+
+const char *
+rahnuma_application_get_kiosk_id (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->kiosk_id;
+}
+
+gboolean
+rahnuma_application_is_preview (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), FALSE);
+  return self->preview_dir != NULL;
+}
+
+/**
+ * rahnuma_application_dup_prompt_path:
+ * @prompt: a prompt id such as "welcome", or "names" for language names
+ * @lang: the language to hear it in
+ *
+ * Prompts exist as recordings for languages with a voice; others fall back
+ * to their narration language (Urdu), as modules do.
+ *
+ * Returns: (transfer full): the prompt's recording (which may be missing)
+ */
+char *
+rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *prompt,
+                                     const char *lang)
+{
+  const RahnumaLanguage *language;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+
+  file = g_strconcat (g_str_equal (prompt, "names") ? lang : prompt, ".ogg", NULL);
+  if (g_str_equal (prompt, "names"))
+    return g_build_filename (self->media_dir, "prompts", "names", file, NULL);
+
+  path = g_build_filename (self->media_dir, "prompts", lang, file, NULL);
+  language = rahnuma_language_lookup (lang);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && language != NULL &&
+      language->narration_fallback != NULL)
+    return g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
+  return g_steal_pointer (&path);
+}

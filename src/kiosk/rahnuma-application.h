@@ -1,0 +1,29 @@
+/* rahnuma-application.h — the kiosk application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rahnuma-catalog.h"
+#include "rahnuma-sound.h"
+#include "rahnuma-store.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_TYPE_APPLICATION (rahnuma_application_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaApplication, rahnuma_application, RAHNUMA, APPLICATION, AdwApplication)
+
+RahnumaApplication *rahnuma_application_new            (void);
+RahnumaCatalog     *rahnuma_application_get_catalog    (RahnumaApplication *self);
+RahnumaStore       *rahnuma_application_get_store      (RahnumaApplication *self);
+RahnumaSound       *rahnuma_application_get_sound      (RahnumaApplication *self);
+const char         *rahnuma_application_get_centre     (RahnumaApplication *self);
+const char         *rahnuma_application_get_kiosk_id   (RahnumaApplication *self);
+gboolean            rahnuma_application_is_preview     (RahnumaApplication *self);
+char               *rahnuma_application_dup_prompt_path (RahnumaApplication *self,
+                                                        const char         *prompt,
+                                                        const char         *lang);
+
+G_END_DECLS

@@ -1,0 +1,278 @@
+/* rahnuma-quiz-page.c — a lesson's questions, one per screen
+ *
+ * The question is read aloud when it appears and whenever the visitor asks.
+ * Answers are big numbered buttons. A touch sends "kiosk.answer" to the
+ * window, which commits it to the journal and then calls
+ * rahnuma_quiz_page_show_feedback(): right or wrong is shown by colour, icon,
+ * words and voice, with the explanation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-quiz"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rahnuma-quiz-page.h"
+#include "rahnuma-widget-util.h"
+
+#define N_CHOICE_BUTTONS RAHNUMA_MODULE_MAX_CHOICES
+
+struct _RahnumaQuizPage
+{
+  GtkWidget parent_instance;
+
+  RahnumaVisit *visit;
+  RahnumaModule *module;
+  guint question;
+  gboolean answered;
+
+  GtkLabel *counter_label;
+  GtkLabel *question_label;
+  GtkButton *choice_buttons[N_CHOICE_BUTTONS];
+  GtkLabel *choice_labels[N_CHOICE_BUTTONS];
+  GtkImage *choice_icons[N_CHOICE_BUTTONS];
+  GtkRevealer *feedback_revealer;
+  GtkWidget *feedback_box;
+  GtkImage *verdict_icon;
+  GtkLabel *verdict_label;
+  GtkLabel *explanation_label;
+  GtkLabel *next_label;
+};
+
+G_DEFINE_FINAL_TYPE (RahnumaQuizPage, rahnuma_quiz_page, GTK_TYPE_WIDGET)
+
+static RahnumaQuestion *
+current_question (RahnumaQuizPage *self)
+{
+  return rahnuma_module_get_question (self->module, self->question);
+}
+
+static const char *
+language (RahnumaQuizPage *self)
+{
+  return rahnuma_visit_get_language (self->visit);
+}
+
+static void
+play_files (RahnumaQuizPage *self, const char * const *paths)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "kiosk.play",
+                                      g_variant_new_strv (paths, -1));
+}
+
+static void
+speak_question (RahnumaQuizPage *self)
+{
+  g_autofree char *path = rahnuma_question_dup_narration_path (current_question (self),
+                                                               language (self), NULL);
+  const char *paths[] = { path, NULL };
+
+  if (path != NULL)
+    play_files (self, paths);
+}
+
+static void
+style_choice (RahnumaQuizPage *self, guint i, const char *css_class, const char *icon_name)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->choice_buttons[i]), "right-answer");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->choice_buttons[i]), "wrong-answer");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->choice_buttons[i]), css_class);
+  gtk_image_set_from_icon_name (self->choice_icons[i], icon_name);
+}
+
+static void
+show_question (RahnumaQuizPage *self)
+{
+  RahnumaQuestion *question = current_question (self);
+  guint n_choices = rahnuma_question_get_n_choices (question);
+  guint n_questions = rahnuma_module_get_n_questions (self->module);
+  g_autofree char *text = rahnuma_question_dup_text (question, language (self));
+  g_autofree char *counter = NULL;
+
+  self->answered = FALSE;
+  /* Translators: e.g. "Question 2 of 5" */
+  counter = g_strdup_printf (_("Question %u of %u"), self->question + 1, n_questions);
+  gtk_label_set_label (self->counter_label, counter);
+  gtk_label_set_label (self->question_label, text);
+
+  for (guint i = 0; i < N_CHOICE_BUTTONS; i++)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->choice_buttons[i]), i < n_choices);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->choice_buttons[i]), TRUE);
+      style_choice (self, i, NULL, NULL);
+      if (i < n_choices)
+        {
+          g_autofree char *choice = rahnuma_question_dup_choice (question, i, language (self));
+
+          gtk_label_set_label (self->choice_labels[i], choice);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->choice_buttons[i]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, choice, -1);
+        }
+    }
+
+  gtk_revealer_set_reveal_child (self->feedback_revealer, FALSE);
+  gtk_label_set_label (self->next_label,
+                       self->question + 1 < n_questions ? _("Next") : _("Back to the lessons"));
+  speak_question (self);
+}
+
+/**
+ * rahnuma_quiz_page_show_feedback:
+ *
+ * Shows, and says, whether the answer just committed was right, and why.
+ */
+void
+rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
+{
+  RahnumaQuestion *question;
+  RahnumaQuiz *quiz;
+  guint correct;
+  int chosen;
+  gboolean right;
+  g_autofree char *explanation = NULL;
+  g_autofree char *explanation_audio = NULL;
+  g_autofree char *verdict_audio = NULL;
+
+  g_return_if_fail (RAHNUMA_IS_QUIZ_PAGE (self));
+
+  question = current_question (self);
+  quiz = rahnuma_visit_get_quiz (self->visit, self->module);
+  correct = rahnuma_question_get_correct (question);
+  chosen = rahnuma_quiz_get_answer (quiz, self->question);
+  right = chosen == (int) correct;
+
+  for (guint i = 0; i < rahnuma_question_get_n_choices (question); i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->choice_buttons[i]), i == correct || (int) i == chosen);
+  style_choice (self, correct, "right-answer", "emblem-ok-symbolic");
+  if (!right && chosen >= 0)
+    style_choice (self, (guint) chosen, "wrong-answer", "window-close-symbolic");
+
+  explanation = rahnuma_question_dup_explanation (question, language (self));
+  gtk_image_set_from_icon_name (self->verdict_icon, right ? "emblem-ok-symbolic" : "dialog-information-symbolic");
+  gtk_label_set_label (self->verdict_label,
+                       right ? _("Correct!") : _("Not quite. The right answer is shown in green."));
+  gtk_label_set_label (self->explanation_label, explanation);
+  gtk_widget_remove_css_class (self->feedback_box, right ? "wrong" : "right");
+  gtk_widget_add_css_class (self->feedback_box, right ? "right" : "wrong");
+  gtk_revealer_set_reveal_child (self->feedback_revealer, TRUE);
+
+  verdict_audio = g_strdup (right ? "prompt:correct" : "prompt:wrong");
+  explanation_audio = rahnuma_question_dup_explanation_narration_path (question, language (self), NULL);
+  {
+    const char *paths[] = { verdict_audio, explanation_audio, NULL };
+    play_files (self, paths);
+  }
+}
+
+guint
+rahnuma_quiz_page_get_question (RahnumaQuizPage *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_QUIZ_PAGE (self), 0);
+  return self->question;
+}
+
+static void
+quiz_answer (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaQuizPage *self = RAHNUMA_QUIZ_PAGE (widget);
+  guint choice = g_variant_get_uint32 (parameter);
+
+  if (self->answered || choice >= rahnuma_question_get_n_choices (current_question (self)))
+    return;
+  self->answered = TRUE;
+  gtk_widget_activate_action (widget, "kiosk.answer", "(uu)", self->question, choice);
+}
+
+static void
+quiz_next (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaQuizPage *self = RAHNUMA_QUIZ_PAGE (widget);
+
+  if (!self->answered)
+    return;
+  if (self->question + 1 < rahnuma_module_get_n_questions (self->module))
+    {
+      self->question++;
+      show_question (self);
+    }
+  else
+    gtk_widget_activate_action (widget, "kiosk.lessons", NULL);
+}
+
+static void
+quiz_listen (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  speak_question (RAHNUMA_QUIZ_PAGE (widget));
+}
+
+static void
+rahnuma_quiz_page_dispose (GObject *object)
+{
+  RahnumaQuizPage *self = (RahnumaQuizPage *) object;
+
+  rahnuma_widget_dispose_page (GTK_WIDGET (self), RAHNUMA_TYPE_QUIZ_PAGE);
+  g_clear_object (&self->visit);
+  g_clear_object (&self->module);
+
+  G_OBJECT_CLASS (rahnuma_quiz_page_parent_class)->dispose (object);
+}
+
+static void
+rahnuma_quiz_page_class_init (RahnumaQuizPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rahnuma_quiz_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/rahnuma/Kiosk/rahnuma-quiz-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, question_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_button_1", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_button_2", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_button_3", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_button_4", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_buttons[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_label_1", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_labels[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_label_2", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_labels[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_label_3", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_labels[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_label_4", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_labels[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_icon_1", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_icons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_icon_2", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_icons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_icon_3", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_icons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "choice_icon_4", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_icons[3]));
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, feedback_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, feedback_box);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, next_label);
+
+  gtk_widget_class_install_action (widget_class, "quiz.answer", "u", quiz_answer);
+  gtk_widget_class_install_action (widget_class, "quiz.next", NULL, quiz_next);
+  gtk_widget_class_install_action (widget_class, "quiz.listen", NULL, quiz_listen);
+}
+
+static void
+rahnuma_quiz_page_init (RahnumaQuizPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+RahnumaQuizPage *
+rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
+{
+  RahnumaQuizPage *self;
+
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (visit), NULL);
+  g_return_val_if_fail (RAHNUMA_IS_MODULE (module), NULL);
+
+  self = g_object_new (RAHNUMA_TYPE_QUIZ_PAGE, NULL);
+  self->visit = g_object_ref (visit);
+  self->module = g_object_ref (module);
+  show_question (self);
+  return self;
+}

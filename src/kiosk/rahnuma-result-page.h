@@ -1,0 +1,18 @@
+/* rahnuma-result-page.h — the completion code, for the Protector's officer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rahnuma-visit.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_TYPE_RESULT_PAGE (rahnuma_result_page_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaResultPage, rahnuma_result_page, RAHNUMA, RESULT_PAGE, GtkWidget)
+
+RahnumaResultPage *rahnuma_result_page_new (RahnumaVisit *visit);
+
+G_END_DECLS

@@ -1,0 +1,437 @@
+/* rahnuma-window.c — the kiosk window: one visitor's journey after another
+ *
+ * The welcome and language screens are built once and speak every language.
+ * Everything after the language choice is built fresh for each visitor, in
+ * that visitor's language, and destroyed when the visit ends: the next
+ * visitor cannot see anything of the last one.
+ *
+ * The journey is driven by the window's "kiosk.*" actions, which every page
+ * reaches from its buttons; each step waits until the journal holds it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rahnuma-i18n.h"
+#include "rahnuma-language-page.h"
+#include "rahnuma-language.h"
+#include "rahnuma-lesson-page.h"
+#include "rahnuma-lessons-page.h"
+#include "rahnuma-quiz-page.h"
+#include "rahnuma-result-page.h"
+#include "rahnuma-visit.h"
+#include "rahnuma-welcome-page.h"
+#include "rahnuma-window.h"
+
+struct _RahnumaWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RahnumaApplication *application; /* unowned: it outlives its windows */
+  RahnumaVisit *visit;
+  RahnumaModule *module; /* the lesson on screen, if any */
+  GCancellable *cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  RahnumaWelcomePage *welcome_page;
+  RahnumaLanguagePage *language_page;
+
+  GQueue clips; /* of char*: spoken clips waiting their turn */
+
+  /* Built per visitor */
+  GtkWidget *lessons_page;
+  GtkWidget *lesson_page;
+  GtkWidget *quiz_page;
+  GtkWidget *result_page;
+};
+
+G_DEFINE_FINAL_TYPE (RahnumaWindow, rahnuma_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+remove_page (RahnumaWindow *self, GtkWidget **page)
+{
+  if (*page == NULL)
+    return;
+  gtk_stack_remove (self->stack, *page);
+  *page = NULL;
+}
+
+static void
+show_page (RahnumaWindow *self, GtkWidget **slot, GtkWidget *page)
+{
+  GtkWidget *old = *slot;
+
+  *slot = page;
+  gtk_stack_add_child (self->stack, page);
+  gtk_stack_set_visible_child (self->stack, page);
+  if (old != NULL)
+    gtk_stack_remove (self->stack, old);
+}
+
+/* Back to the welcome screen with nothing of the last visitor left. */
+static void
+reset_for_next_visitor (RahnumaWindow *self)
+{
+  g_queue_clear_full (&self->clips, g_free);
+  rahnuma_sound_stop (rahnuma_application_get_sound (self->application));
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->welcome_page));
+  remove_page (self, &self->lessons_page);
+  remove_page (self, &self->lesson_page);
+  remove_page (self, &self->quiz_page);
+  remove_page (self, &self->result_page);
+  g_clear_object (&self->visit);
+  self->module = NULL;
+
+  rahnuma_i18n_set_language ("en");
+  rahnuma_i18n_style_widget (GTK_WIDGET (self), NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
+}
+
+/* The journal refused a step (disk full, damaged file, pulled drive): the
+ * visitor goes on, and the officer sees why in the log and on screen. */
+static void
+warn_not_saved (RahnumaWindow *self, const GError *error)
+{
+  AdwToast *toast;
+
+  g_warning ("A visit step was not saved: %s", error->message);
+  toast = adw_toast_new (_("This step could not be saved. Please tell the officer."));
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Runs a visit step and calls @then when it is committed (or failed and
+ * reported): the screen moves on only afterwards. While a step is in flight
+ * the pages ignore touches, so steps reach the journal in order. */
+typedef void (*StepDone) (RahnumaWindow *self);
+
+typedef struct
+{
+  RahnumaWindow *self;
+  StepDone then;
+} StepData;
+
+static void
+on_step_committed (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  StepData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rahnuma_visit_step_finish (RAHNUMA_VISIT (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_object_unref (data->self);
+          g_free (data);
+          return;
+        }
+      warn_not_saved (data->self, error);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (data->self->stack), TRUE);
+  if (data->then != NULL)
+    data->then (data->self);
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static gpointer
+step_data_new (RahnumaWindow *self, StepDone then)
+{
+  StepData *data = g_new0 (StepData, 1);
+
+  data->self = g_object_ref (self);
+  data->then = then;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+  return data;
+}
+
+static void
+show_lessons (RahnumaWindow *self)
+{
+  if (self->lessons_page == NULL)
+    {
+      self->lessons_page = GTK_WIDGET (rahnuma_lessons_page_new (self->visit));
+      gtk_stack_add_child (self->stack, self->lessons_page);
+    }
+  else
+    rahnuma_lessons_page_refresh (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+
+  remove_page (self, &self->lesson_page);
+  remove_page (self, &self->quiz_page);
+  self->module = NULL;
+  gtk_stack_set_visible_child (self->stack, self->lessons_page);
+}
+
+static void
+show_quiz (RahnumaWindow *self)
+{
+  show_page (self, &self->quiz_page, GTK_WIDGET (rahnuma_quiz_page_new (self->visit, self->module)));
+  remove_page (self, &self->lesson_page);
+}
+
+static void
+show_result (RahnumaWindow *self)
+{
+  show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
+  remove_page (self, &self->lessons_page);
+}
+
+static void
+kiosk_start (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->language_page));
+  rahnuma_language_page_speak (self->language_page);
+}
+
+static void
+kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  const char *code = g_variant_get_string (parameter, NULL);
+  g_autofree char *name_path = NULL;
+
+  if (self->visit != NULL || rahnuma_language_lookup (code) == NULL)
+    return;
+
+  rahnuma_i18n_set_language (code);
+
+  /* The language's own name, spoken: the visitor hears what they chose;
+   * then what to do next, in that language. */
+  name_path = rahnuma_application_dup_prompt_path (self->application, "names", code);
+  {
+    const char *clips[] = { name_path, "prompt:lessons", NULL };
+    gtk_widget_activate_action_variant (widget, "kiosk.play", g_variant_new_strv (clips, -1));
+  }
+
+  rahnuma_i18n_style_widget (GTK_WIDGET (self), code);
+  self->visit = rahnuma_visit_new (rahnuma_application_get_store (self->application),
+                                   rahnuma_application_get_catalog (self->application), code,
+                                   rahnuma_application_get_centre (self->application),
+                                   rahnuma_application_get_kiosk_id (self->application));
+  rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed,
+                             step_data_new (self, show_lessons));
+}
+
+static void
+kiosk_open_lesson (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  RahnumaCatalog *catalog;
+  RahnumaModule *module;
+
+  if (self->visit == NULL)
+    return;
+  catalog = rahnuma_visit_get_catalog (self->visit);
+  module = rahnuma_catalog_lookup (catalog, g_variant_get_string (parameter, NULL));
+  if (module == NULL)
+    return;
+
+  self->module = module;
+  show_page (self, &self->lesson_page, GTK_WIDGET (rahnuma_lesson_page_new (self->visit, module)));
+}
+
+static void
+kiosk_lesson_watched (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  if (self->visit == NULL || self->module == NULL)
+    return;
+  rahnuma_visit_watched_async (self->visit, self->module, g_variant_get_double (parameter),
+                               self->cancellable, on_step_committed,
+                               step_data_new (self, show_quiz));
+}
+
+static void
+kiosk_lessons (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  if (self->visit != NULL)
+    show_lessons (self);
+}
+
+static void
+kiosk_finish (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  if (self->visit == NULL || !rahnuma_visit_is_complete (self->visit))
+    return;
+  rahnuma_visit_complete_async (self->visit, self->cancellable, on_step_committed,
+                                step_data_new (self, show_result));
+}
+
+/* "Home" during a visit: the visit is recorded as abandoned, then the
+ * screen is cleaned. After completion it just cleans up. */
+static void
+kiosk_home (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  if (self->visit != NULL && rahnuma_visit_get_state (self->visit) == RAHNUMA_SESSION_ACTIVE)
+    rahnuma_visit_abandon_async (self->visit, self->cancellable, on_step_committed,
+                                 step_data_new (self, reset_for_next_visitor));
+  else
+    reset_for_next_visitor (self);
+}
+
+static void
+kiosk_speak (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  const char *slash = strchr (target, '/');
+  g_autofree char *lang = NULL;
+  g_autofree char *path = NULL;
+
+  /* "welcome" speaks in the visitor's language, "ur/welcome" in Urdu. */
+  lang = slash != NULL ? g_strndup (target, (gsize) (slash - target))
+                       : g_strdup (rahnuma_i18n_get_language ());
+  path = rahnuma_application_dup_prompt_path (self->application,
+                                              slash != NULL ? slash + 1 : target, lang);
+  g_queue_clear_full (&self->clips, g_free);
+  rahnuma_sound_play_file (rahnuma_application_get_sound (self->application), path);
+}
+
+static void
+on_answer_committed (RahnumaWindow *self)
+{
+  if (self->quiz_page != NULL)
+    rahnuma_quiz_page_show_feedback (RAHNUMA_QUIZ_PAGE (self->quiz_page));
+}
+
+static void
+kiosk_answer (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  guint question, choice;
+
+  if (self->visit == NULL || self->module == NULL)
+    return;
+  g_variant_get (parameter, "(uu)", &question, &choice);
+  if (question >= rahnuma_module_get_n_questions (self->module) ||
+      choice >= rahnuma_question_get_n_choices (rahnuma_module_get_question (self->module, question)))
+    return;
+  rahnuma_visit_answer_async (self->visit, self->module, question, choice, self->cancellable,
+                              on_step_committed, step_data_new (self, on_answer_committed));
+}
+
+static void
+play_next_clip (RahnumaWindow *self)
+{
+  RahnumaSound *sound = rahnuma_application_get_sound (self->application);
+  g_autofree char *clip = g_queue_pop_head (&self->clips);
+
+  if (clip != NULL)
+    rahnuma_sound_play_file (sound, clip);
+}
+
+static void
+on_sound_finished (RahnumaSound *sound, RahnumaWindow *self)
+{
+  play_next_clip (self);
+}
+
+/* Plays clips one after the other, replacing whatever was being said.
+ * "prompt:NAME" is a kiosk prompt in the visitor's language. */
+static void
+kiosk_play (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  g_autofree const char **paths = g_variant_get_strv (parameter, NULL);
+
+  g_queue_clear_full (&self->clips, g_free);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (paths[i], "prompt:"))
+        g_queue_push_tail (&self->clips,
+                           rahnuma_application_dup_prompt_path (self->application,
+                                                                paths[i] + strlen ("prompt:"),
+                                                                rahnuma_i18n_get_language ()));
+      else if (*paths[i] != '\0')
+        g_queue_push_tail (&self->clips, g_strdup (paths[i]));
+    }
+  play_next_clip (self);
+}
+
+static void
+rahnuma_window_dispose (GObject *object)
+{
+  RahnumaWindow *self = (RahnumaWindow *) object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->visit);
+  g_queue_clear_full (&self->clips, g_free);
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (rahnuma_application_get_sound (self->application), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (rahnuma_window_parent_class)->dispose (object);
+}
+
+static void
+rahnuma_window_class_init (RahnumaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rahnuma_window_dispose;
+
+  g_type_ensure (RAHNUMA_TYPE_WELCOME_PAGE);
+  g_type_ensure (RAHNUMA_TYPE_LANGUAGE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, language_page);
+
+  gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, kiosk_start);
+  gtk_widget_class_install_action (widget_class, "kiosk.choose-language", "s", kiosk_choose_language);
+  gtk_widget_class_install_action (widget_class, "kiosk.open-lesson", "s", kiosk_open_lesson);
+  gtk_widget_class_install_action (widget_class, "kiosk.lesson-watched", "d", kiosk_lesson_watched);
+  gtk_widget_class_install_action (widget_class, "kiosk.lessons", NULL, kiosk_lessons);
+  gtk_widget_class_install_action (widget_class, "kiosk.finish", NULL, kiosk_finish);
+  gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, kiosk_home);
+  gtk_widget_class_install_action (widget_class, "kiosk.speak", "s", kiosk_speak);
+  gtk_widget_class_install_action (widget_class, "kiosk.play", "as", kiosk_play);
+  gtk_widget_class_install_action (widget_class, "kiosk.answer", "(uu)", kiosk_answer);
+}
+
+static void
+rahnuma_window_init (RahnumaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+RahnumaWindow *
+rahnuma_window_new (RahnumaApplication *application)
+{
+  RahnumaWindow *self;
+
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (RAHNUMA_TYPE_WINDOW, "application", application, NULL);
+  self->application = application;
+  g_signal_connect (rahnuma_application_get_sound (application), "finished",
+                    G_CALLBACK (on_sound_finished), self);
+  return self;
+}
