@@ -410,20 +410,23 @@ migrate (RahnumaStore *self, gint64 version, GError **error)
 }
 
 static gboolean
-apply_pragmas (RahnumaStore *self, GError **error)
+apply_pragmas (RahnumaStore *self, gint64 version, GError **error)
 {
   /* A kiosk journal is on the kiosk's own disk: WAL lets the main thread
    * read while the worker writes, and commits append instead of rewriting.
    * An officers' file may sit on a shared folder, where WAL's shared memory
-   * does not work, so it keeps a rollback journal. */
+   * does not work, so it keeps a rollback journal. The mode is stored in the
+   * file, so it is chosen once, when the file is new: export or report on a
+   * running kiosk's journal must not try to switch it. */
   const char *journal_mode = (self->flags & RAHNUMA_STORE_SHARED)
                                ? "PRAGMA journal_mode = DELETE"
                                : "PRAGMA journal_mode = WAL";
 
+  if (version == 0 && !rahnuma_store_exec (self->db, journal_mode, error))
+    return FALSE;
   /* FULL: each commit is on disk before the screen moves on; NORMAL could
    * lose the last visits to a power cut, which is what the kiosk must not do. */
-  return rahnuma_store_exec (self->db, journal_mode, error) &&
-         rahnuma_store_exec (self->db, "PRAGMA synchronous = FULL", error);
+  return rahnuma_store_exec (self->db, "PRAGMA synchronous = FULL", error);
 }
 
 static gboolean
@@ -489,7 +492,7 @@ rahnuma_store_initable_init (GInitable *initable, GCancellable *cancellable, GEr
     return FALSE;
   return open_db (self, error) &&
          check_version (self, &version, error) &&
-         apply_pragmas (self, error) &&
+         apply_pragmas (self, version, error) &&
          migrate (self, version, error) &&
          load_journal_id (self, error);
 }

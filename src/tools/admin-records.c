@@ -1,15 +1,292 @@
-/* admin-records.c — sync, export, report, verify, simulate (placeholder until the records work lands) */
+/* admin-records.c — rahnuma-admin sync, export, report, verify, simulate
+ *
+ * Thin: each subcommand parses its options with a GOptionContext, calls the
+ * core (rahnuma-sync, rahnuma-export, rahnuma-report, rahnuma-simulate) and
+ * prints the outcome in words an officer can act on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
+
 #include "rahnuma-admin.h"
+#include "rahnuma-code.h"
+#include "rahnuma-export.h"
+#include "rahnuma-language.h"
+#include "rahnuma-store.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_INPUT = 1, /* the input has errors: a bad code, a damaged file */
+  EXIT_USAGE = 2, /* the command could not run */
+};
+
+/* Parses @argv (argv[0] is the subcommand) with @entries. */
+static gboolean
+parse_options (int *argc, char ***argv, const GOptionEntry *entries,
+               const char *parameters, const char *summary)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
+static gboolean
+require (const char *value, const char *option)
+{
+  if (value != NULL)
+    return TRUE;
+  g_printerr (_("The option %s is required.\n"), option);
+  return FALSE;
+}
+
+/* Opens an existing journal or officers' file for reading. */
+static RahnumaStore *
+open_existing (const char *path, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaStore *store = rahnuma_store_new_full (path, RAHNUMA_STORE_MUST_EXIST, NULL, &error);
+
+  if (store != NULL)
+    return store;
+  if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
+    g_printerr (_("There is no file %s.\n"), path);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
+    g_printerr (_("%s is damaged or is not a Rahnuma file: %s\n"), path, error->message);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
+    g_printerr (_("%s was written by a newer version of Rahnuma. Update this computer’s Rahnuma.\n"), path);
+  else
+    g_printerr (_("Cannot open %s: %s\n"), path, error->message);
+  *status = g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND) ||
+            g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_BUSY)
+              ? EXIT_USAGE : EXIT_INPUT;
+  return NULL;
+}
+
+/* ---- export ---------------------------------------------------------- */
+
+static GOutputStream *
+open_output (const char *output, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (output == NULL || g_str_equal (output, "-"))
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  file = g_file_new_for_commandline_arg (output);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+}
+
+static gboolean
+parse_range (const char *from_text, const char *to_text, gint64 *from, gint64 *to)
+{
+  *from = G_MININT64;
+  *to = G_MAXINT64;
+  if (from_text != NULL && !rahnuma_export_parse_date (from_text, from))
+    {
+      g_printerr (_("“%s” is not a date: use YYYY-MM-DD, e.g. 2025-11-24.\n"), from_text);
+      return FALSE;
+    }
+  if (to_text != NULL && !rahnuma_export_parse_date (to_text, to))
+    {
+      g_printerr (_("“%s” is not a date: use YYYY-MM-DD, e.g. 2025-11-24.\n"), to_text);
+      return FALSE;
+    }
+  if (to_text != NULL)
+    *to += 24 * 60 * 60; /* --to is inclusive: up to the end of that day */
+  return TRUE;
+}
+
+static int
+export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint64 to,
+                 const char *output)
+{
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  gint64 n;
+
+  store = open_existing (path, &status);
+  if (store == NULL)
+    return status;
+  stream = open_output (output, &error);
+  if (stream == NULL)
+    {
+      g_printerr (_("Cannot write %s: %s\n"), output, error->message);
+      return EXIT_USAGE;
+    }
+  n = rahnuma_export_write (store, format, from, to, stream, NULL, &error);
+  if (n < 0 || !g_output_stream_close (stream, NULL, &error))
+    {
+      g_printerr (_("Export failed: %s\n"), error->message);
+      return EXIT_USAGE;
+    }
+  if (output != NULL && !g_str_equal (output, "-"))
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GINT64_FORMAT " session to %s.\n",
+                             "Exported %" G_GINT64_FORMAT " sessions to %s.\n", n),
+                n, output);
+  return EXIT_OK;
+}
+
+int
+rahnuma_admin_export (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *output = NULL;
+  RahnumaExportFormat format = RAHNUMA_EXPORT_CSV;
+  gint64 from, to;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Journal or officers’ file to read"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("csv (the default) or json"), N_("FORMAT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day to include"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day to include"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write here instead of to the screen"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_options (&argc, &argv, entries, NULL,
+                      _("Write one row per session: completion code, language, times, state and scores.")) ||
+      !require (db, "--db"))
+    return EXIT_USAGE;
+  if (format_text != NULL && !rahnuma_export_parse_format (format_text, &format))
+    {
+      g_printerr (_("Unknown format “%s”: use csv or json.\n"), format_text);
+      return EXIT_USAGE;
+    }
+  if (!parse_range (from_text, to_text, &from, &to))
+    return EXIT_USAGE;
+  return export_sessions (db, format, from, to, output);
+}
+
+/* ---- verify ---------------------------------------------------------- */
+
+static gboolean
+check_code_form (const char *code)
+{
+  g_autofree char *normal = rahnuma_code_normalize (code);
+
+  if (normal == NULL)
+    {
+      g_printerr (_("“%s” is not a completion code. A code has ten letters and digits, "
+                    "like 7KQ2M-XH4PD.\n"), code);
+      return FALSE;
+    }
+  if (!rahnuma_code_is_valid (normal))
+    {
+      g_printerr (_("%s is not a valid code: one letter or digit is wrong (a typo, or a "
+                    "made-up code). Ask the visitor to show the code again.\n"), normal);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+language_name (const char *code)
+{
+  const RahnumaLanguage *language = rahnuma_language_lookup (code);
+
+  return language != NULL ? language->english_name : code;
+}
+
+static void
+print_session (const char *code, const RahnumaSessionInfo *info)
+{
+  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (info->started_at);
+  g_autofree char *day = g_date_time_format (started, "%Y-%m-%d %H:%M");
+
+  g_print (_("%s is a real completion code.\n"), code);
+  g_print (_("  Visit started:  %s (to the quarter hour)\n"), day);
+  g_print (_("  Place:          centre %s, kiosk %s\n"), info->centre, info->kiosk);
+  g_print (_("  Language:       %s\n"), language_name (info->language));
+  g_print (_("  Modules:\n"));
+  for (guint i = 0; i < info->modules->len; i++)
+    {
+      const RahnumaModuleResult *m = g_ptr_array_index (info->modules, i);
+
+      g_print (_("    %-24s %s, %u of %u questions right\n"), m->module_id,
+               m->passed ? _("passed") : _("not passed"), m->n_correct, m->n_questions);
+    }
+}
+
+static int
+verify_code (const char *path, const char *code)
+{
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(RahnumaSessionInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normal = rahnuma_code_normalize (code);
+  int status = EXIT_OK;
+
+  store = open_existing (path, &status);
+  if (store == NULL)
+    return status;
+  info = rahnuma_store_lookup_code (store, normal, &error);
+  if (info == NULL && g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
+    {
+      g_printerr (_("%s is well formed but no visit in %s has it. If the visitor used another "
+                    "kiosk, sync that kiosk first.\n"), normal, path);
+      return EXIT_INPUT;
+    }
+  if (info == NULL)
+    {
+      g_printerr (_("Cannot look up the code: %s\n"), error->message);
+      return EXIT_USAGE;
+    }
+  if (info->demo)
+    {
+      g_printerr (_("%s comes from DEMO DATA (simulated visits), not from a real visit.\n"), normal);
+      return EXIT_INPUT;
+    }
+  print_session (normal, info);
+  return EXIT_OK;
+}
+
+int
+rahnuma_admin_verify (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Journal or officers’ file to look in"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_options (&argc, &argv, entries, _("CODE"),
+                      _("Check a visitor’s completion code and show what it covers.")) ||
+      !require (db, "--db"))
+    return EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr (_("Give exactly one code, e.g. rahnuma-admin verify --db officers.db 7KQ2M-XH4PD\n"));
+      return EXIT_USAGE;
+    }
+  if (!check_code_form (argv[1]))
+    return EXIT_INPUT;
+  return verify_code (db, argv[1]);
+}
+
+/* ---- not yet --------------------------------------------------------- */
 
 static int
 not_yet (const char *name)
 {
   g_printerr ("rahnuma-admin %s: not built yet\n", name);
-  return 2;
+  return EXIT_USAGE;
 }
 
 int rahnuma_admin_sync (int argc, char **argv) { return not_yet ("sync"); }
-int rahnuma_admin_export (int argc, char **argv) { return not_yet ("export"); }
 int rahnuma_admin_report (int argc, char **argv) { return not_yet ("report"); }
-int rahnuma_admin_verify (int argc, char **argv) { return not_yet ("verify"); }
 int rahnuma_admin_simulate (int argc, char **argv) { return not_yet ("simulate"); }
