@@ -38,14 +38,26 @@ typedef struct
   GKeyFile *key_file;
   GHashTable *lines;   /* "group\nkey" and "group\n" → line number */
   GPtrArray *problems; /* this package's, sorted by line before they are kept */
+  GPtrArray *fallbacks; /* of Fallback: narrations a fallback voice stands in for */
+  GHashTable *voiced;   /* language code → narrations recorded in it, as a count */
 } Package;
 
 typedef struct
 {
-  const char *group;
-  const char *key;
-  guint limit;
-} TextKey;
+  const RahnumaLanguage *language;
+  char *group;
+  char *key;
+} Fallback;
+
+#define MODULE_GROUP "Module"
+
+static void
+fallback_free (Fallback *fallback)
+{
+  g_free (fallback->group);
+  g_free (fallback->key);
+  g_free (fallback);
+}
 
 static void
 problem_free (RahnumaProblem *problem)
@@ -315,18 +327,65 @@ check_narration (Package *pkg, const char *group, const char *key)
       g_autofree char *value = dup_value (pkg->key_file, group, full_key);
 
       if (value != NULL)
-        check_media (pkg, group, full_key, RAHNUMA_MEDIA_AUDIO);
+        {
+          gpointer count = g_hash_table_lookup (pkg->voiced, language->code);
+
+          g_hash_table_insert (pkg->voiced, (gpointer) language->code,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          check_media (pkg, group, full_key, RAHNUMA_MEDIA_AUDIO);
+        }
       else if (language->narration_fallback != NULL)
-        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK, group, full_key,
-                _("record it with “rahnuma-admin module record”"),
-                _("[%s] has no %s narration: it falls back to %s"), group,
-                language->english_name,
-                rahnuma_language_lookup (language->narration_fallback)->english_name);
+        {
+          Fallback *fallback = g_new0 (Fallback, 1);
+
+          fallback->language = language;
+          fallback->group = g_strdup (group);
+          fallback->key = g_steal_pointer (&full_key);
+          g_ptr_array_add (pkg->fallbacks, fallback);
+        }
       else
         report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_NARRATION, group, full_key,
                 _("record it with “rahnuma-admin module record”, or add the audio file"),
                 _("[%s] has no %s narration: %s= is missing"), group,
                 language->english_name, full_key);
+    }
+}
+
+/* A language nobody has recorded yet gets one warning, not one per scene;
+ * a language partly recorded gets one per gap, since those look like slips. */
+static void
+report_fallbacks (Package *pkg)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      const RahnumaLanguage *language = &languages[i];
+      const char *fallback_name = NULL;
+      guint n_missing = 0;
+      gboolean none_voiced = !g_hash_table_contains (pkg->voiced, language->code);
+
+      for (guint f = 0; f < pkg->fallbacks->len; f++)
+        {
+          Fallback *fallback = g_ptr_array_index (pkg->fallbacks, f);
+
+          if (fallback->language != language)
+            continue;
+          n_missing++;
+          fallback_name = rahnuma_language_lookup (language->narration_fallback)->english_name;
+          if (!none_voiced)
+            report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK,
+                    fallback->group, fallback->key,
+                    _("record it with “rahnuma-admin module record”"),
+                    _("[%s] has no %s narration: it falls back to %s"), fallback->group,
+                    language->english_name, fallback_name);
+        }
+      if (none_voiced && n_missing > 0)
+        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK, MODULE_GROUP, NULL,
+                _("record it with “rahnuma-admin module record”"),
+                _("no %s narration is recorded: all %u narrations fall back to %s"),
+                language->english_name, n_missing, fallback_name);
     }
 }
 
@@ -435,12 +494,18 @@ check_question (Package *pkg, const char *group)
 
 /* [Module] ---------------------------------------------------------------- */
 
-#define MODULE_GROUP "Module"
-
-static gboolean
-is_valid_id (const char *id)
+/**
+ * rahnuma_validator_is_valid_id:
+ * @id: a module id
+ *
+ * Returns: whether @id is lower-case letters, digits and '-', 1 to 64 of them
+ */
+gboolean
+rahnuma_validator_is_valid_id (const char *id)
 {
-  if (strlen (id) > 64)
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (*id == '\0' || strlen (id) > 64)
     return FALSE;
   for (const char *p = id; *p; p++)
     if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
@@ -461,7 +526,7 @@ check_id (Package *pkg)
               _("[Module] has no Id="));
       return;
     }
-  if (!is_valid_id (id))
+  if (!rahnuma_validator_is_valid_id (id))
     {
       report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, "Id",
               _("use only lower-case English letters, digits and '-', at most 64"),
@@ -520,7 +585,12 @@ check_lists (Package *pkg)
   gboolean any_source = FALSE;
 
   for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
-    any_source |= *g_strstrip (sources[i]) != '\0';
+    {
+      any_source |= *g_strstrip (sources[i]) != '\0';
+      if (strstr (sources[i], RAHNUMA_PLACEHOLDER_MARK) != NULL)
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PLACEHOLDER, MODULE_GROUP, "Sources",
+                _("name the real source of each fact"), _("Sources= is still a placeholder"));
+    }
   if (!any_source)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_NO_SOURCES, MODULE_GROUP, "Sources",
             _("name where each fact comes from, e.g. Sources=Emigration Ordinance 1979;"),
@@ -781,7 +851,7 @@ void
 rahnuma_validation_add_package (RahnumaValidation *validation,
                                 const char        *dir)
 {
-  Package pkg = { validation, dir, NULL, NULL, NULL, NULL };
+  Package pkg = { validation, dir, NULL, NULL, NULL, NULL, NULL, NULL };
 
   g_return_if_fail (validation != NULL);
   g_return_if_fail (dir != NULL);
@@ -790,11 +860,14 @@ rahnuma_validation_add_package (RahnumaValidation *validation,
   pkg.key_file = g_key_file_new ();
   pkg.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   pkg.problems = g_ptr_array_new ();
+  pkg.fallbacks = g_ptr_array_new_with_free_func ((GDestroyNotify) fallback_free);
+  pkg.voiced = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (load_package (&pkg))
     {
       check_header (&pkg);
       check_groups (&pkg);
+      report_fallbacks (&pkg);
       check_loads (&pkg);
     }
 
@@ -803,6 +876,8 @@ rahnuma_validation_add_package (RahnumaValidation *validation,
     g_ptr_array_add (validation->problems, g_ptr_array_index (pkg.problems, i));
 
   g_ptr_array_unref (pkg.problems);
+  g_ptr_array_unref (pkg.fallbacks);
+  g_hash_table_unref (pkg.voiced);
   g_hash_table_unref (pkg.lines);
   g_key_file_unref (pkg.key_file);
   g_free (pkg.ini_path);

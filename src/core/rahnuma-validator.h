@@ -113,6 +113,8 @@ RahnumaValidation    *rahnuma_validate_module             (const char           
                                                            RahnumaMediaProbeFunc  probe_func,
                                                            gpointer               probe_data);
 
+gboolean              rahnuma_validator_is_valid_id       (const char            *id);
+
 const char           *rahnuma_problem_code_to_string      (RahnumaProblemCode     code);
 const char           *rahnuma_severity_to_string          (RahnumaSeverity        severity);
 

@@ -1,9 +1,637 @@
-/* admin-module.c — rahnuma-admin module … (placeholder until the module tooling lands) */
+/* admin-module.c — rahnuma-admin module validate|new|list|install|record
+ *
+ * The trainers' commands. Each parses its own options (GOptionContext) and
+ * returns 0 when all is well, 1 when the packages have problems and 2 when
+ * the command could not run at all (see rahnuma-admin.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "rahnuma-admin.h"
+#include "rahnuma-language.h"
+#include "rahnuma-media-probe.h"
+#include "rahnuma-module.h"
+#include "rahnuma-validator.h"
+
+#define EXIT_OK       0
+#define EXIT_PROBLEMS 1
+#define EXIT_NOT_RUN  2
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Subcommand;
+
+/* Output ----------------------------------------------------------------- */
+
+static void
+append_json_string (GString *out, const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_member (GString *out, const char *name, const char *value, gboolean last)
+{
+  append_json_string (out, name);
+  g_string_append (out, ": ");
+  append_json_string (out, value);
+  if (!last)
+    g_string_append (out, ", ");
+}
+
+static void
+print_problem (const RahnumaProblem *problem)
+{
+  const char *severity = problem->severity == RAHNUMA_SEVERITY_ERROR ? _("error") : _("warning");
+  g_autofree char *where = problem->line > 0
+                             ? g_strdup_printf ("%s:%u", problem->file, problem->line)
+                             : g_strdup (problem->file);
+
+  if (problem->hint != NULL)
+    g_print ("%s: %s: %s (%s)\n", where, severity, problem->message, problem->hint);
+  else
+    g_print ("%s: %s: %s\n", where, severity, problem->message);
+}
+
+static void
+print_problems_json (RahnumaValidation *validation)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+  guint n = rahnuma_validation_get_n_problems (validation);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
+
+      g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
+      append_json_member (out, "file", problem->file, FALSE);
+      g_string_append_printf (out, "\"line\": %u, ", problem->line);
+      append_json_member (out, "severity", rahnuma_severity_to_string (problem->severity), FALSE);
+      append_json_member (out, "code", rahnuma_problem_code_to_string (problem->code), FALSE);
+      append_json_member (out, "group", problem->group, FALSE);
+      append_json_member (out, "key", problem->key, FALSE);
+      append_json_member (out, "message", problem->message, FALSE);
+      append_json_member (out, "hint", problem->hint, TRUE);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n > 0 ? "\n]\n" : "]\n");
+  fputs (out->str, stdout);
+}
+
+static void
+print_validation (RahnumaValidation *validation, guint n_packages)
+{
+  guint n_errors = rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR);
+  guint n_warnings = rahnuma_validation_count (validation, RAHNUMA_SEVERITY_WARNING);
+
+  for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
+    print_problem (rahnuma_validation_get_problem (validation, i));
+  /* TRANSLATORS: the summary after checking module packages */
+  g_print (_("%u package(s) checked: %u error(s), %u warning(s).\n"), n_packages, n_errors, n_warnings);
+}
+
+/* Options ---------------------------------------------------------------- */
+
+/* Parses @argv (argv[0] is the subcommand's name); on bad usage prints why. */
+static gboolean
+parse_options (const char   *parameters,
+               const char   *summary,
+               GOptionEntry *entries,
+               int          *argc,
+               char       ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return EXIT_NOT_RUN;
+}
+
+static RahnumaMediaProbe *
+open_probe (void)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaMediaProbe *probe = rahnuma_media_probe_new (&error);
+
+  if (probe == NULL)
+    g_printerr (_("Cannot start GStreamer to check media: %s\n"), error->message);
+  return probe;
+}
+
+static gboolean
+is_package (const char *dir)
+{
+  g_autofree char *ini = g_build_filename (dir, RAHNUMA_MODULE_FILE, NULL);
+
+  return g_file_test (ini, G_FILE_TEST_EXISTS);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* The package folders directly inside @dir, sorted; hidden ones (an install
+ * in progress) are left out, as the kiosk's catalog does. */
+static GPtrArray *
+list_packages (const char *dir, GError **error)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, error);
+  g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (folder == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (name[0] != '.' && g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (packages, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (packages, compare_strings);
+  return g_steal_pointer (&packages);
+}
+
+/* validate --------------------------------------------------------------- */
+
+/* A DIR argument is a package, or a folder of packages (media/modules). */
+static gboolean
+add_validate_argument (RahnumaValidation *validation, const char *dir, guint *n_packages)
+{
+  g_autoptr(GPtrArray) packages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("%s is not a folder.\n"), dir);
+      return FALSE;
+    }
+  if (!is_package (dir))
+    packages = list_packages (dir, &error);
+  if (packages == NULL || packages->len == 0 || !is_package (g_ptr_array_index (packages, 0)))
+    {
+      rahnuma_validation_add_package (validation, dir);
+      (*n_packages)++;
+      return TRUE;
+    }
+  for (guint i = 0; i < packages->len; i++)
+    rahnuma_validation_add_package (validation, g_ptr_array_index (packages, i));
+  *n_packages += packages->len;
+  return TRUE;
+}
+
+static int
+run_validate (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the problems as a JSON array"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(RahnumaMediaProbe) probe = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  guint n_packages = 0;
+
+  if (!parse_options (_("DIR…"), _("Check module packages: every problem, with file, line and a hint."),
+                      entries, &argc, &argv))
+    return EXIT_NOT_RUN;
+  if (argc < 2)
+    return usage_error (_("Name at least one package folder (or a folder of packages)."));
+  if ((probe = open_probe ()) == NULL)
+    return EXIT_NOT_RUN;
+
+  validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+  for (int i = 1; i < argc; i++)
+    if (!add_validate_argument (validation, argv[i], &n_packages))
+      return EXIT_NOT_RUN;
+
+  if (json)
+    print_problems_json (validation);
+  else
+    print_validation (validation, n_packages);
+  return rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/* list ------------------------------------------------------------------- */
+
+static int
+compare_modules (gconstpointer a, gconstpointer b)
+{
+  RahnumaModule *ma = *(RahnumaModule **) a;
+  RahnumaModule *mb = *(RahnumaModule **) b;
+  int oa = rahnuma_module_get_order (ma), ob = rahnuma_module_get_order (mb);
+
+  if (oa != ob)
+    return oa < ob ? -1 : 1;
+  return g_strcmp0 (rahnuma_module_get_id (ma), rahnuma_module_get_id (mb));
+}
+
+/* "100%", "fallback→ur", or "40% (rest fallback→ur)" */
+static char *
+describe_narration (RahnumaModule *module, const RahnumaLanguage *language)
+{
+  guint recorded, needed;
+
+  rahnuma_module_count_narration (module, language->code, &recorded, &needed);
+  if (recorded == needed || language->narration_fallback == NULL)
+    return g_strdup_printf ("%u%%", needed > 0 ? recorded * 100 / needed : 100);
+  if (recorded == 0)
+    return g_strdup_printf ("fallback→%s", language->narration_fallback);
+  return g_strdup_printf (_("%u%% (rest fallback→%s)"), recorded * 100 / needed,
+                          language->narration_fallback);
+}
+
+static void
+print_module_text (RahnumaModule *module)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  g_autofree char *title = rahnuma_module_dup_title (module, NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GString) narration = g_string_new (NULL);
+  int order = rahnuma_module_get_order (module);
+  g_autofree char *order_text = order == G_MAXINT ? g_strdup ("-") : g_strdup_printf ("%d", order);
+
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      g_autofree char *coverage = describe_narration (module, &languages[i]);
+
+      if (rahnuma_module_has_all_texts (module, languages[i].code))
+        g_string_append_printf (texts, " %s", languages[i].code);
+      g_string_append_printf (narration, "  %s %s", languages[i].code, coverage);
+    }
+  g_print ("%-3s %-24s v%-3u %s\n", order_text, rahnuma_module_get_id (module),
+           rahnuma_module_get_version (module), title);
+  g_print ("    %s%s\n", _("texts:"), texts->len > 0 ? texts->str : _(" none complete"));
+  g_print ("    %s%s\n", _("narration:"), narration->str);
+}
+
+static void
+append_module_json (GString *out, RahnumaModule *module)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  g_autofree char *title = rahnuma_module_dup_title (module, NULL);
+  gboolean first = TRUE;
+
+  g_string_append (out, "{");
+  append_json_member (out, "id", rahnuma_module_get_id (module), FALSE);
+  g_string_append_printf (out, "\"version\": %u, \"order\": %d, ", rahnuma_module_get_version (module),
+                          rahnuma_module_get_order (module));
+  append_json_member (out, "title", title, FALSE);
+  append_json_member (out, "dir", rahnuma_module_get_dir (module), FALSE);
+  g_string_append (out, "\"languages\": [");
+  for (gsize i = 0; i < n_languages; i++)
+    if (rahnuma_module_has_all_texts (module, languages[i].code))
+      {
+        g_string_append (out, first ? "" : ", ");
+        append_json_string (out, languages[i].code);
+        first = FALSE;
+      }
+  g_string_append (out, "], \"narration\": {");
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      guint recorded, needed;
+
+      rahnuma_module_count_narration (module, languages[i].code, &recorded, &needed);
+      g_string_append_printf (out, "%s\"%s\": {\"recorded\": %u, \"needed\": %u, \"fallback\": ",
+                              i == 0 ? "" : ", ", languages[i].code, recorded, needed);
+      append_json_string (out, recorded < needed ? languages[i].narration_fallback : NULL);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "}}");
+}
+
+/* Loads every package in @dir; those that fail are reported on stderr. */
+static GPtrArray *
+load_modules (const char *dir, guint *n_failed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) packages = list_packages (dir, &error);
+  GPtrArray *modules;
+
+  if (packages == NULL)
+    {
+      g_printerr (_("Cannot read %s: %s\n"), dir, error->message);
+      return NULL;
+    }
+  modules = g_ptr_array_new_with_free_func (g_object_unref);
+  *n_failed = 0;
+  for (guint i = 0; i < packages->len; i++)
+    {
+      g_autoptr(GError) load_error = NULL;
+      RahnumaModule *module = rahnuma_module_new_from_dir (g_ptr_array_index (packages, i), &load_error);
+
+      if (module != NULL)
+        g_ptr_array_add (modules, module);
+      else
+        {
+          g_printerr (_("Cannot load a package: %s\n"), load_error->message);
+          (*n_failed)++;
+        }
+    }
+  g_ptr_array_sort (modules, compare_modules);
+  return modules;
+}
+
+static int
+run_list (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the modules as a JSON array"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GPtrArray) modules = NULL;
+  guint n_failed = 0;
+
+  if (!parse_options (_("DIR"), _("Show each module in a modules folder, its languages and narration."),
+                      entries, &argc, &argv))
+    return EXIT_NOT_RUN;
+  if (argc != 2)
+    return usage_error (_("Name one modules folder, e.g. media/modules."));
+  if ((modules = load_modules (argv[1], &n_failed)) == NULL)
+    return EXIT_NOT_RUN;
+
+  if (json)
+    {
+      g_autoptr(GString) out = g_string_new ("[");
+
+      for (guint i = 0; i < modules->len; i++)
+        {
+          g_string_append (out, i == 0 ? "\n  " : ",\n  ");
+          append_module_json (out, g_ptr_array_index (modules, i));
+        }
+      g_string_append (out, modules->len > 0 ? "\n]\n" : "]\n");
+      fputs (out->str, stdout);
+    }
+  else
+    for (guint i = 0; i < modules->len; i++)
+      print_module_text (g_ptr_array_index (modules, i));
+  return n_failed > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/* new -------------------------------------------------------------------- */
+
+#define SKELETON_SCENES    3
+#define SKELETON_QUESTIONS 5
+
+static void
+append_texts (GString *ini, const char *key, const char *what)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+
+  g_string_append_printf (ini, "%s=" RAHNUMA_PLACEHOLDER_MARK ": %s in English\n", key, what);
+  for (gsize i = 0; i < n_languages; i++)
+    if (!g_str_equal (languages[i].code, "en"))
+      g_string_append_printf (ini, "%s[%s]=" RAHNUMA_PLACEHOLDER_MARK ": %s in %s\n", key,
+                              languages[i].code, what, languages[i].english_name);
+}
+
+static void
+append_narration (GString *ini, const char *key, const char *file)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+
+  for (gsize i = 0; i < n_languages; i++)
+    g_string_append_printf (ini, "#%s[%s]=audio/%s/%s.ogg\n", key, languages[i].code,
+                            languages[i].code, file);
+}
+
+static void
+append_skeleton_header (GString *ini, const char *id)
+{
+  g_string_append_printf (ini,
+    "# Rahnuma module package: %s\n"
+    "#\n"
+    "# Replace every TODO with real text; “rahnuma-admin module validate” lists\n"
+    "# what is left. A key without [..] is English; Key[ur]=, Key[ps]= and\n"
+    "# Key[pa_PK]= (Punjabi in Shahmukhi) are the translations. See\n"
+    "# docs/module-format.md for every key.\n"
+    "[Module]\n"
+    "# Id: lower-case letters, digits and '-'; never change it once installed.\n"
+    "Id=%s\n"
+    "# Version: raise it by one each time you change the module.\n"
+    "Version=1\n"
+    "# Order: the module's place in the kiosk's list.\n"
+    "Order=99\n", id, id);
+  g_string_append (ini, "# Title: at most 60 characters.\n");
+  append_texts (ini, "Title", "the module's title");
+  g_string_append (ini, "# Summary: one or two sentences, at most 200 characters.\n");
+  append_texts (ini, "Summary", "what the visitor will learn");
+  g_string_append (ini,
+    "# MinWatched: fraction of each scene to watch before going on (0 to 1).\n"
+    "MinWatched=0.8\n"
+    "# PassMark: fraction of right answers to pass the quiz (0 to 1).\n"
+    "PassMark=0.6\n"
+    "# Sources: where each fact comes from, separated by ';'.\n"
+    "Sources=" RAHNUMA_PLACEHOLDER_MARK ": name the source of each fact;\n"
+    "# MachineTranslated: languages a native speaker has not yet checked.\n"
+    "MachineTranslated=ur;ps;pa_PK;\n");
+}
+
+static void
+append_skeleton_scene (GString *ini, guint n)
+{
+  g_autofree char *file = g_strdup_printf ("scene-%u", n);
+
+  g_string_append_printf (ini,
+    "\n[Scene %u]\n"
+    "# Picture= (PNG) or Video= (WebM or Ogg), inside this folder. Picture[ur]=\n"
+    "# and so on give a language its own picture.\n"
+    "Picture=pictures/scene-%u.png\n"
+    "# Caption: the words under the picture, at most 240 characters.\n", n, n);
+  append_texts (ini, "Caption", "what this scene says");
+  g_string_append (ini,
+    "# Narration: the caption read aloud, one Ogg file per language. Record it with\n"
+    "# rahnuma-admin module record --module DIR --scene N --lang LANG\n");
+  append_narration (ini, "Narration", file);
+}
+
+static void
+append_skeleton_question (GString *ini, guint n)
+{
+  g_autofree char *file = g_strdup_printf ("question-%u", n);
+  g_autofree char *explanation = g_strdup_printf ("explanation-%u", n);
+
+  g_string_append_printf (ini, "\n[Question %u]\n# Text: the question, at most 160 characters.\n", n);
+  append_texts (ini, "Text", "the question");
+  g_string_append (ini, "# Choice1= to Choice4=: two to four answers, at most 80 characters each.\n");
+  for (guint c = 1; c <= 3; c++)
+    {
+      g_autofree char *key = g_strdup_printf ("Choice%u", c);
+      g_autofree char *what = g_strdup_printf ("answer %u", c);
+
+      append_texts (ini, key, what);
+    }
+  g_string_append (ini,
+    "# Correct: the number of the one right choice.\n"
+    "Correct=1\n"
+    "# Explanation: shown after an answer, at most 300 characters.\n");
+  append_texts (ini, "Explanation", "why the right answer is right");
+  g_string_append (ini, "# Narration: the question and its choices read aloud (--question N).\n");
+  append_narration (ini, "Narration", file);
+  g_string_append (ini, "# ExplanationNarration: the explanation read aloud (--explanation N).\n");
+  append_narration (ini, "ExplanationNarration", explanation);
+}
+
+static gboolean
+write_skeleton (const char *package, const char *id, GError **error)
+{
+  g_autoptr(GString) ini = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (package, RAHNUMA_MODULE_FILE, NULL);
+  const char *folders[] = { "pictures", "audio/ur", "audio/en", "audio/ps", "audio/pa_PK" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *folder = g_build_filename (package, folders[i], NULL);
+
+      if (g_mkdir_with_parents (folder, 0755) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "%s: %s", folder, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+  append_skeleton_header (ini, id);
+  for (guint n = 1; n <= SKELETON_SCENES; n++)
+    append_skeleton_scene (ini, n);
+  for (guint n = 1; n <= SKELETON_QUESTIONS; n++)
+    append_skeleton_question (ini, n);
+  return g_file_set_contents (path, ini->str, ini->len, error);
+}
+
+static int
+run_new (int argc, char **argv)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaModule) module = NULL;
+  g_autofree char *package = NULL;
+
+  if (!parse_options (_("ID DIR"), _("Write a skeleton package DIR/ID, ready to edit."),
+                      entries, &argc, &argv))
+    return EXIT_NOT_RUN;
+  if (argc != 3)
+    return usage_error (_("Give the new module's id and the folder to put it in."));
+  if (!rahnuma_validator_is_valid_id (argv[1]))
+    return usage_error (_("An id is lower-case English letters, digits and '-', e.g. fees-and-costs."));
+
+  package = g_build_filename (argv[2], argv[1], NULL);
+  if (g_file_test (package, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s already exists; choose another id or folder.\n"), package);
+      return EXIT_NOT_RUN;
+    }
+  if (!write_skeleton (package, argv[1], &error) ||
+      (module = rahnuma_module_new_from_dir (package, &error)) == NULL)
+    {
+      g_printerr (_("Cannot write the skeleton: %s\n"), error->message);
+      return EXIT_NOT_RUN;
+    }
+  g_print (_("Wrote %s/%s.\nEdit it, add pictures, record narration, then run:\n"
+             "  rahnuma-admin module validate %s\n"), package, RAHNUMA_MODULE_FILE, package);
+  return EXIT_OK;
+}
+
+static int
+run_install (int argc, char **argv)
+{
+  return usage_error ("not yet");
+}
+
+static int
+run_record (int argc, char **argv)
+{
+  return usage_error ("not yet");
+}
+
+/* dispatch --------------------------------------------------------------- */
+
+static const Subcommand subcommands[] = {
+  { "validate", run_validate, N_("Check packages: every problem with file, line and a hint") },
+  { "new",      run_new,      N_("Write a ready-to-edit skeleton package") },
+  { "list",     run_list,     N_("Show each module with its languages and narration") },
+  { "install",  run_install,  N_("Check a package, then swap it into a modules folder atomically") },
+  { "record",   run_record,   N_("Record a trainer's narration from the microphone") },
+};
+
+static int
+print_module_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: rahnuma-admin module COMMAND [OPTION…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    fprintf (stream, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “rahnuma-admin module COMMAND --help” for a command’s options."));
+  return stream == stdout ? EXIT_OK : EXIT_NOT_RUN;
+}
 
 int
 rahnuma_admin_module (int argc, char **argv)
 {
-  g_printerr ("rahnuma-admin module: not built yet\n");
-  return 2;
+  if (argc < 2)
+    return print_module_usage (stderr);
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    return print_module_usage (stdout);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("rahnuma-admin module %s", argv[1]);
+
+        g_set_prgname (prgname);
+        return subcommands[i].run (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("Unknown module command “%s”.\n\n"), argv[1]);
+  return print_module_usage (stderr);
 }
