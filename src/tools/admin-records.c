@@ -18,6 +18,7 @@
 #include "rahnuma-export.h"
 #include "rahnuma-language.h"
 #include "rahnuma-store.h"
+#include "rahnuma-sync.h"
 
 enum {
   EXIT_OK = 0,
@@ -278,6 +279,75 @@ rahnuma_admin_verify (int argc, char **argv)
   return verify_code (db, argv[1]);
 }
 
+/* ---- sync ------------------------------------------------------------ */
+
+static int
+report_sync_error (const char *from, const char *to, const GError *error)
+{
+  if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_BUSY))
+    g_printerr (_("%s stayed busy (another kiosk or program is using it). Nothing was copied; "
+                  "the records stay queued in %s. Try again later.\n"), to, from);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY))
+    g_printerr (_("%s cannot be written (read-only). Nothing was copied; the records stay "
+                  "queued in %s.\n"), to, from);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FULL))
+    g_printerr (_("The disk holding %s is full. Nothing was copied; the records stay queued "
+                  "in %s.\n"), to, from);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
+    g_printerr (_("A file is damaged or is not a Rahnuma file; nothing was copied: %s\n"),
+                error->message);
+  else
+    g_printerr (_("Sync failed; nothing was copied: %s\n"), error->message);
+
+  return g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED) ||
+         g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION)
+           ? EXIT_INPUT : EXIT_USAGE;
+}
+
+static void
+print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stats)
+{
+  if (stats->n_sessions == 0)
+    g_print (_("%s already has every finished visit from %s.\n"), to, from);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Copied %" G_GUINT64_FORMAT " session (%" G_GUINT64_FORMAT " module results, %"
+                          G_GUINT64_FORMAT " answers) from %s into %s.\n",
+                          "Copied %" G_GUINT64_FORMAT " sessions (%" G_GUINT64_FORMAT " module results, %"
+                          G_GUINT64_FORMAT " answers) from %s into %s.\n",
+                          stats->n_sessions),
+             stats->n_sessions, stats->n_modules, stats->n_answers, from, to);
+  if (stats->n_busy > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s was busy; waited and tried again %u time.\n",
+                          "%s was busy; waited and tried again %u times.\n", stats->n_busy),
+             to, stats->n_busy);
+}
+
+int
+rahnuma_admin_sync (int argc, char **argv)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(GError) error = NULL;
+  RahnumaSyncStats stats = { 0 };
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("Kiosk journal to copy from"), N_("KIOSK_DB") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, N_("Officers’ file to copy into (created if missing)"),
+      N_("OFFICER_DB") },
+    { NULL }
+  };
+
+  if (!parse_options (&argc, &argv, entries, NULL,
+                      _("Copy the finished visits the officers’ file does not have yet. Safe to run "
+                        "again, and from several kiosks at once.")) ||
+      !require (from, "--from") || !require (to, "--to"))
+    return EXIT_USAGE;
+  if (!rahnuma_sync_run (from, to, &stats, NULL, &error))
+    return report_sync_error (from, to, error);
+  print_sync_stats (from, to, &stats);
+  return EXIT_OK;
+}
+
 /* ---- not yet --------------------------------------------------------- */
 
 static int
@@ -287,6 +357,5 @@ not_yet (const char *name)
   return EXIT_USAGE;
 }
 
-int rahnuma_admin_sync (int argc, char **argv) { return not_yet ("sync"); }
 int rahnuma_admin_report (int argc, char **argv) { return not_yet ("report"); }
 int rahnuma_admin_simulate (int argc, char **argv) { return not_yet ("simulate"); }

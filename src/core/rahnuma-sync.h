@@ -1,0 +1,34 @@
+/* rahnuma-sync.h — copy new records from a kiosk journal into the officers' file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* What one sync did. Counts are rows written (new or updated) in the target. */
+typedef struct
+{
+  guint64 n_sessions;
+  guint64 n_modules;
+  guint64 n_answers;
+  guint   n_busy;    /* times the target was busy and the sync waited and retried */
+} RahnumaSyncStats;
+
+gboolean rahnuma_sync_run        (const char           *from_path,
+                                  const char           *to_path,
+                                  RahnumaSyncStats     *stats,
+                                  GCancellable         *cancellable,
+                                  GError              **error);
+void     rahnuma_sync_run_async  (const char           *from_path,
+                                  const char           *to_path,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean rahnuma_sync_run_finish (GAsyncResult         *result,
+                                  RahnumaSyncStats     *stats,
+                                  GError              **error);
+
+G_END_DECLS
