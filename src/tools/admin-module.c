@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rahnuma-admin.h"
+#include "rahnuma-install.h"
 #include "rahnuma-language.h"
 #include "rahnuma-media-probe.h"
 #include "rahnuma-module.h"
@@ -582,10 +583,44 @@ run_new (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* install ---------------------------------------------------------------- */
+
 static int
 run_install (int argc, char **argv)
 {
-  return usage_error ("not yet");
+  g_autofree char *into = NULL;
+  GOptionEntry entries[] = {
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("The kiosk's modules folder"), N_("MODULES_DIR") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(RahnumaMediaProbe) probe = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *installed = NULL;
+
+  if (!parse_options (_("PACKAGE_DIR --into MODULES_DIR"),
+                      _("Check a package; if it has no errors, swap it into the modules folder "
+                        "atomically. A failed or interrupted install never replaces a working module."),
+                      entries, &argc, &argv))
+    return EXIT_NOT_RUN;
+  if (argc != 2 || into == NULL)
+    return usage_error (_("Give one package folder and --into MODULES_DIR."));
+  if ((probe = open_probe ()) == NULL)
+    return EXIT_NOT_RUN;
+
+  if (!rahnuma_install_package (argv[1], into, rahnuma_media_probe_check, probe,
+                                &validation, &installed, &error))
+    {
+      if (validation != NULL && g_error_matches (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID))
+        print_validation (validation, 1);
+      g_printerr ("%s\n", error->message);
+      return g_error_matches (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID)
+               ? EXIT_PROBLEMS : EXIT_NOT_RUN;
+    }
+  for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
+    print_problem (rahnuma_validation_get_problem (validation, i));
+  g_print (_("Installed %s.\n"), installed);
+  return EXIT_OK;
 }
 
 static int
