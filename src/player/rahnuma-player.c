@@ -70,6 +70,7 @@ struct _RahnumaPlayer
 
   gboolean want_playing;
   gboolean seeking;
+  gint64 seek_target;
   gboolean finished;
 
   RahnumaPlayerState state;
@@ -609,20 +610,22 @@ handle_state_changed (RahnumaPlayer *self, GstMessage *message)
     }
 }
 
-/* Prerolled, or a seek has landed: the position is trustworthy again. */
+/* Prerolled, or a seek has landed. The position a pipeline reports while
+ * prerolling can be ahead of what was shown, so the watched record starts
+ * afresh where the scene starts or where the seek was asked to land. */
 static void
 handle_async_done (RahnumaPlayer *self)
 {
-  gint64 position;
+  gint64 landed = self->seeking ? self->seek_target : 0;
 
   update_duration (self);
-  position = query_position (self);
-  self->seeking = FALSE;
-  if (position < 0)
-    return;
-  forget_last_sample (self);
-  sample_watched (self, position);
-  set_position (self, position);
+  if (self->seeking || self->last_sample < 0)
+    {
+      self->seeking = FALSE;
+      forget_last_sample (self);
+      sample_watched (self, landed);
+      set_position (self, landed);
+    }
 }
 
 static gboolean
@@ -717,13 +720,17 @@ seek_to (RahnumaPlayer *self, gint64 target)
     sample_watched (self, query_position (self));
   forget_last_sample (self);
 
-  if (!gst_element_seek_simple (self->pipeline, GST_FORMAT_TIME,
-                                GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE, target))
+  /* A picture cannot seek: only its audio timeline moves. The stop is kept
+   * (seek_simple would clear it), so a silent picture still ends on time. */
+  if (!gst_element_seek (self->timing, 1.0, GST_FORMAT_TIME,
+                         GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE,
+                         GST_SEEK_TYPE_SET, target, GST_SEEK_TYPE_NONE, -1))
     {
       g_debug ("Seek to %" GST_TIME_FORMAT " refused", GST_TIME_ARGS (target));
       return;
     }
   self->seeking = TRUE;
+  self->seek_target = target;
   set_position (self, target);
 }
 

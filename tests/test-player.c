@@ -1,0 +1,514 @@
+/* test-player.c — RahnumaPlayer on real pipelines and generated media
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "media-fixtures.h"
+#include "rahnuma-player.h"
+#include "rahnuma-player-private.h"
+#include "rahnuma-video-paintable.h"
+
+#include <gst/gst.h>
+#include <string.h>
+
+/* Not a timing assertion: only a guard so a broken player fails instead of
+ * hanging the test run. */
+#define GUARD_SECONDS 60
+
+#define VIDEO_MS      1500
+#define LONG_VIDEO_MS 4000
+#define NARRATION_MS  1000
+#define VIDEO_WIDTH   160
+#define VIDEO_HEIGHT  120
+#define PICTURE_WIDTH 64
+#define PICTURE_HEIGHT 48
+
+static struct
+{
+  char *dir;
+  char *video;
+  char *long_video;
+  char *picture;
+  char *narration;
+  char *garbage;
+} media;
+
+typedef struct
+{
+  RahnumaPlayer *player;
+  guint n_finished;
+  GError *error;
+  GArray *states; /* of RahnumaPlayerState, as notified */
+} Scene;
+
+static void
+on_finished (RahnumaPlayer *player, Scene *scene)
+{
+  scene->n_finished++;
+}
+
+static void
+on_error (RahnumaPlayer *player, const GError *error, Scene *scene)
+{
+  g_clear_error (&scene->error);
+  scene->error = g_error_copy (error);
+}
+
+static void
+on_state_notify (RahnumaPlayer *player, GParamSpec *pspec, Scene *scene)
+{
+  RahnumaPlayerState state = rahnuma_player_get_state (player);
+
+  g_array_append_val (scene->states, state);
+}
+
+static Scene *
+scene_new_with (RahnumaPlayer *player)
+{
+  Scene *scene = g_new0 (Scene, 1);
+
+  scene->player = player;
+  scene->states = g_array_new (FALSE, FALSE, sizeof (RahnumaPlayerState));
+  g_signal_connect (player, "finished", G_CALLBACK (on_finished), scene);
+  g_signal_connect (player, "error", G_CALLBACK (on_error), scene);
+  g_signal_connect (player, "notify::state", G_CALLBACK (on_state_notify), scene);
+  return scene;
+}
+
+static Scene *
+scene_new (void)
+{
+  return scene_new_with (rahnuma_player_new ());
+}
+
+/* Ends the test's player: it must go away with its last reference. */
+static void
+scene_free (Scene *scene)
+{
+  g_signal_handlers_disconnect_by_data (scene->player, scene);
+  g_assert_finalize_object (scene->player);
+  g_clear_error (&scene->error);
+  g_array_unref (scene->states);
+  g_free (scene);
+}
+
+static gboolean
+on_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_UNTIL(condition)                                                  \
+  G_STMT_START {                                                               \
+    gint64 deadline_ = g_get_monotonic_time () + GUARD_SECONDS * G_USEC_PER_SEC; \
+    guint wake_ = g_timeout_add (20, on_wake, NULL);                           \
+    while (!(condition))                                                       \
+      {                                                                        \
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);               \
+        g_main_context_iteration (NULL, TRUE);                                 \
+      }                                                                        \
+    g_source_remove (wake_);                                                   \
+  } G_STMT_END
+
+static void
+run_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  WAIT_UNTIL (g_get_monotonic_time () >= end);
+}
+
+static gboolean
+states_include (Scene *scene, RahnumaPlayerState state)
+{
+  for (guint i = 0; i < scene->states->len; i++)
+    if (g_array_index (scene->states, RahnumaPlayerState, i) == state)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_near_ns (gint64 value, gint64 expected, gint64 tolerance)
+{
+  g_assert_cmpint (value, >=, expected - tolerance);
+  g_assert_cmpint (value, <=, expected + tolerance);
+}
+
+static void
+test_watched_union (void)
+{
+  g_autoptr(RahnumaWatched) watched = rahnuma_watched_new ();
+
+  rahnuma_watched_add (watched, 0, 100);
+  rahnuma_watched_add (watched, 50, 150);   /* overlaps: 0–150 */
+  g_assert_cmpint (rahnuma_watched_total (watched), ==, 150);
+  rahnuma_watched_add (watched, 300, 400);  /* apart */
+  g_assert_cmpint (rahnuma_watched_total (watched), ==, 250);
+  rahnuma_watched_add (watched, 0, 150);    /* again: counts once */
+  g_assert_cmpint (rahnuma_watched_total (watched), ==, 250);
+  rahnuma_watched_add (watched, 140, 310);  /* bridges both: 0–400 */
+  g_assert_cmpint (rahnuma_watched_total (watched), ==, 400);
+  rahnuma_watched_add (watched, 500, 500);  /* empty */
+  rahnuma_watched_add (watched, 600, 550);  /* backwards */
+  g_assert_cmpint (rahnuma_watched_total (watched), ==, 400);
+  rahnuma_watched_clear (watched);
+  g_assert_cmpint (rahnuma_watched_total (watched), ==, 0);
+}
+
+static void
+test_play_to_end (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  gint64 duration;
+
+  rahnuma_player_open_video (player, media.video, NULL);
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_LOADING);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+
+  g_assert_no_error (scene->error);
+  g_assert_cmpuint (scene->n_finished, ==, 1);
+  g_assert_true (states_include (scene, RAHNUMA_PLAYER_PLAYING));
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_FINISHED);
+  duration = rahnuma_player_get_duration (player);
+  assert_near_ns (duration, VIDEO_MS * GST_MSECOND, 100 * GST_MSECOND);
+  g_assert_cmpint (rahnuma_player_get_position (player), ==, duration);
+  g_assert_cmpint (rahnuma_player_get_watched (player), >=, duration * 9 / 10);
+  g_assert_cmpint (rahnuma_player_get_watched (player), <=, duration);
+  g_assert_cmpfloat (rahnuma_player_get_watched_fraction (player), >=, 0.9);
+  scene_free (scene);
+}
+
+static void
+test_frames (void)
+{
+  Scene *scene = scene_new ();
+  GdkPaintable *paintable = rahnuma_player_get_paintable (scene->player);
+  RahnumaVideoPaintable *video = RAHNUMA_VIDEO_PAINTABLE (paintable);
+  g_autoptr(GdkPaintable) image = NULL;
+  GdkTexture *texture;
+
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 0);
+  rahnuma_player_open_video (scene->player, media.video, NULL);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+
+  texture = rahnuma_video_paintable_get_texture (video);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, VIDEO_WIDTH);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, VIDEO_HEIGHT);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, VIDEO_WIDTH);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, VIDEO_HEIGHT);
+  g_assert_cmpfloat_with_epsilon (gdk_paintable_get_intrinsic_aspect_ratio (paintable),
+                                  (double) VIDEO_WIDTH / VIDEO_HEIGHT, 0.001);
+  image = gdk_paintable_get_current_image (paintable);
+  g_assert_true (GDK_IS_TEXTURE (image));
+  /* A moving picture: more than the first frame arrived. */
+  g_assert_cmpuint (rahnuma_video_paintable_get_n_frames (video), >, 5);
+
+  /* A new scene does not start on the old scene's last frame. */
+  rahnuma_player_open_video (scene->player, media.long_video, NULL);
+  g_assert_null (rahnuma_video_paintable_get_texture (video));
+  scene_free (scene);
+}
+
+static void
+test_pause_resume (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  gint64 paused_at;
+
+  rahnuma_player_open_video (player, media.video, NULL);
+  WAIT_UNTIL (rahnuma_player_get_position (player) >= 300 * GST_MSECOND);
+  rahnuma_player_pause (player);
+  WAIT_UNTIL (rahnuma_player_get_state (player) == RAHNUMA_PLAYER_PAUSED);
+  paused_at = rahnuma_player_get_position (player);
+
+  run_for_ms (300);
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_PAUSED);
+  assert_near_ns (rahnuma_player_get_position (player), paused_at, 40 * GST_MSECOND);
+  g_assert_cmpuint (scene->n_finished, ==, 0);
+
+  rahnuma_player_play (player);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpint (rahnuma_player_get_watched (player), >=,
+                   rahnuma_player_get_duration (player) * 9 / 10);
+  scene_free (scene);
+}
+
+static void
+test_seek_ahead_not_watched (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  gint64 duration, watched;
+
+  rahnuma_player_open_video (player, media.long_video, NULL);
+  WAIT_UNTIL (rahnuma_player_get_position (player) >= 500 * GST_MSECOND);
+  rahnuma_player_seek_by (player, 2500 * GST_MSECOND);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+
+  duration = rahnuma_player_get_duration (player);
+  watched = rahnuma_player_get_watched (player);
+  assert_near_ns (duration, LONG_VIDEO_MS * GST_MSECOND, 100 * GST_MSECOND);
+  /* Played about 0.5 s, skipped 2.5 s, played the last second or so. */
+  g_assert_cmpint (watched, <=, duration - 2000 * GST_MSECOND);
+  g_assert_cmpint (watched, >=, 1000 * GST_MSECOND);
+  g_assert_cmpfloat (rahnuma_player_get_watched_fraction (player), <, 0.6);
+  scene_free (scene);
+}
+
+static void
+test_seek_back_counts_once (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  gint64 duration;
+
+  rahnuma_player_open_video (player, media.video, NULL);
+  WAIT_UNTIL (rahnuma_player_get_position (player) >= 800 * GST_MSECOND);
+  rahnuma_player_seek_by (player, -10 * GST_SECOND); /* "back 10 s": clamps at 0 */
+  g_assert_cmpint (rahnuma_player_get_position (player), ==, 0);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+
+  duration = rahnuma_player_get_duration (player);
+  g_assert_cmpint (rahnuma_player_get_watched (player), >=, duration * 9 / 10);
+  g_assert_cmpint (rahnuma_player_get_watched (player), <=, duration);
+  scene_free (scene);
+}
+
+static void
+test_replay (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+
+  rahnuma_player_open_video (player, media.video, NULL);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+
+  g_array_set_size (scene->states, 0);
+  rahnuma_player_replay (player);
+  WAIT_UNTIL (scene->n_finished > 1 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_true (states_include (scene, RAHNUMA_PLAYER_PLAYING));
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_FINISHED);
+  /* Watching again adds nothing. */
+  g_assert_cmpint (rahnuma_player_get_watched (player), <=,
+                   rahnuma_player_get_duration (player));
+  scene_free (scene);
+}
+
+static void
+test_damaged_then_good (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+
+  rahnuma_player_open_video (player, media.garbage, NULL);
+  WAIT_UNTIL (scene->error != NULL || scene->n_finished > 0);
+  g_assert_error (scene->error, RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (scene->error->message, "broken.webm"));
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_STOPPED);
+  g_clear_error (&scene->error);
+
+  /* The same player goes on with the next scene. */
+  rahnuma_player_open_video (player, media.video, NULL);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_FINISHED);
+  scene_free (scene);
+}
+
+static void
+test_missing (void)
+{
+  Scene *scene = scene_new ();
+  g_autofree char *path = g_build_filename (media.dir, "missing.webm", NULL);
+
+  rahnuma_player_open_video (scene->player, path, NULL);
+  /* Reported from the main loop, not from inside open(). */
+  g_assert_null (scene->error);
+  WAIT_UNTIL (scene->error != NULL || scene->n_finished > 0);
+  g_assert_error (scene->error, RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_MISSING);
+  g_assert_nonnull (strstr (scene->error->message, "missing.webm"));
+  g_assert_cmpint (rahnuma_player_get_state (scene->player), ==, RAHNUMA_PLAYER_STOPPED);
+
+  g_clear_error (&scene->error);
+  rahnuma_player_open_picture (scene->player, path, media.narration);
+  WAIT_UNTIL (scene->error != NULL || scene->n_finished > 0);
+  g_assert_error (scene->error, RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_MISSING);
+  scene_free (scene);
+}
+
+static void
+test_picture_with_narration (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  GdkPaintable *paintable = rahnuma_player_get_paintable (player);
+
+  rahnuma_player_open_picture (player, media.picture, media.narration);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+
+  assert_near_ns (rahnuma_player_get_duration (player), NARRATION_MS * GST_MSECOND,
+                  100 * GST_MSECOND);
+  g_assert_cmpint (rahnuma_player_get_watched (player), >=,
+                   rahnuma_player_get_duration (player) * 9 / 10);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, PICTURE_WIDTH);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, PICTURE_HEIGHT);
+  scene_free (scene);
+}
+
+static void
+test_picture_without_narration (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  g_autofree char *missing = g_build_filename (media.dir, "no-narration.ogg", NULL);
+
+  g_assert_cmpuint (RAHNUMA_PLAYER_PICTURE_TIME_MS, >=, 3000);
+  g_object_set (player, "picture-time", 400, NULL);
+
+  rahnuma_player_open_picture (player, media.picture, NULL);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpint (rahnuma_player_get_duration (player), ==, 400 * GST_MSECOND);
+  g_assert_cmpint (rahnuma_player_get_watched (player), >=, 360 * GST_MSECOND);
+  g_assert_nonnull (rahnuma_video_paintable_get_texture (RAHNUMA_VIDEO_PAINTABLE (
+    rahnuma_player_get_paintable (player))));
+
+  /* Narration named but not there: the visitor still gets the picture. */
+  rahnuma_player_open_picture (player, media.picture, missing);
+  WAIT_UNTIL (scene->n_finished > 1 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpint (rahnuma_player_get_duration (player), ==, 400 * GST_MSECOND);
+
+  /* Replay a timed picture: its timeline starts again and ends again. */
+  rahnuma_player_replay (player);
+  WAIT_UNTIL (scene->n_finished > 2 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  scene_free (scene);
+}
+
+static void
+test_video_with_narration (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+
+  rahnuma_player_open_video (player, media.long_video, media.narration);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  /* The scene lasts as long as its video, not its shorter narration. */
+  assert_near_ns (rahnuma_player_get_duration (player), LONG_VIDEO_MS * GST_MSECOND,
+                  100 * GST_MSECOND);
+  scene_free (scene);
+}
+
+static void
+play_without_device (const char *factory)
+{
+  Scene *scene = scene_new_with (g_object_new (RAHNUMA_TYPE_PLAYER,
+                                               "audio-sink-factory", factory,
+                                               NULL));
+  RahnumaPlayer *player = scene->player;
+  gint64 started = g_get_monotonic_time ();
+
+  rahnuma_player_open_video (player, media.video, NULL);
+  g_assert_false (rahnuma_player_get_has_audio (player));
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  /* Silently, but at the pace of the scene, not as fast as it decodes. */
+  g_assert_cmpint ((g_get_monotonic_time () - started) * GST_USECOND, >=,
+                   rahnuma_player_get_duration (player) * 8 / 10);
+  scene_free (scene);
+}
+
+static void
+test_no_audio_device (void)
+{
+  /* filesink without a location cannot start, like a sound card that is gone. */
+  play_without_device ("filesink");
+  play_without_device ("no-such-audio-sink");
+}
+
+static void
+test_many_scenes (void)
+{
+  Scene *scene = scene_new ();
+
+  /* A visitor tapping through scenes faster than they load. */
+  for (guint i = 0; i < 5; i++)
+    {
+      rahnuma_player_open_video (scene->player, media.video, NULL);
+      run_for_ms (30 * i);
+      rahnuma_player_open_picture (scene->player, media.picture, media.narration);
+    }
+  rahnuma_player_stop (scene->player);
+  g_assert_cmpint (rahnuma_player_get_state (scene->player), ==, RAHNUMA_PLAYER_STOPPED);
+  rahnuma_player_open_video (scene->player, media.video, NULL);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpuint (scene->n_finished, ==, 1);
+  scene_free (scene);
+}
+
+static void
+make_media (void)
+{
+  media.dir = rahnuma_fixture_make_dir ();
+  media.video = rahnuma_fixture_webm (media.dir, "scene.webm", VIDEO_MS,
+                                      VIDEO_WIDTH, VIDEO_HEIGHT);
+  media.long_video = rahnuma_fixture_webm (media.dir, "long.webm", LONG_VIDEO_MS,
+                                           VIDEO_WIDTH, VIDEO_HEIGHT);
+  media.picture = rahnuma_fixture_png (media.dir, "picture.png", PICTURE_WIDTH, PICTURE_HEIGHT);
+  media.narration = rahnuma_fixture_opus (media.dir, "narration.ogg", NARRATION_MS);
+  media.garbage = rahnuma_fixture_garbage (media.dir, "broken.webm");
+}
+
+static void
+free_media (void)
+{
+  rahnuma_fixture_remove_dir (media.dir);
+  g_free (media.dir);
+  g_free (media.video);
+  g_free (media.long_video);
+  g_free (media.picture);
+  g_free (media.narration);
+  g_free (media.garbage);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gst_init (&argc, &argv);
+  make_media ();
+
+  g_test_add_func ("/rahnuma/player/watched-union", test_watched_union);
+  g_test_add_func ("/rahnuma/player/play-to-end", test_play_to_end);
+  g_test_add_func ("/rahnuma/player/frames", test_frames);
+  g_test_add_func ("/rahnuma/player/pause-resume", test_pause_resume);
+  g_test_add_func ("/rahnuma/player/seek-ahead-not-watched", test_seek_ahead_not_watched);
+  g_test_add_func ("/rahnuma/player/seek-back-counts-once", test_seek_back_counts_once);
+  g_test_add_func ("/rahnuma/player/replay", test_replay);
+  g_test_add_func ("/rahnuma/player/damaged-then-good", test_damaged_then_good);
+  g_test_add_func ("/rahnuma/player/missing", test_missing);
+  g_test_add_func ("/rahnuma/player/picture-with-narration", test_picture_with_narration);
+  g_test_add_func ("/rahnuma/player/picture-without-narration", test_picture_without_narration);
+  g_test_add_func ("/rahnuma/player/video-with-narration", test_video_with_narration);
+  g_test_add_func ("/rahnuma/player/no-audio-device", test_no_audio_device);
+  g_test_add_func ("/rahnuma/player/many-scenes", test_many_scenes);
+
+  status = g_test_run ();
+  free_media ();
+  gst_deinit ();
+  return status;
+}

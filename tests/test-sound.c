@@ -1,0 +1,174 @@
+/* test-sound.c — RahnumaSound on real pipelines and generated clips
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "media-fixtures.h"
+#include "rahnuma-sound.h"
+
+#include <gst/gst.h>
+
+/* Only a guard so a broken sound fails instead of hanging the run. */
+#define GUARD_SECONDS 60
+
+static struct
+{
+  char *dir;
+  char *clip;
+  char *long_clip;
+  char *garbage;
+} media;
+
+static gboolean
+on_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_UNTIL(condition)                                                  \
+  G_STMT_START {                                                               \
+    gint64 deadline_ = g_get_monotonic_time () + GUARD_SECONDS * G_USEC_PER_SEC; \
+    guint wake_ = g_timeout_add (20, on_wake, NULL);                           \
+    while (!(condition))                                                       \
+      {                                                                        \
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);               \
+        g_main_context_iteration (NULL, TRUE);                                 \
+      }                                                                        \
+    g_source_remove (wake_);                                                   \
+  } G_STMT_END
+
+static void
+run_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  WAIT_UNTIL (g_get_monotonic_time () >= end);
+}
+
+static void
+on_finished (RahnumaSound *sound, guint *n_finished)
+{
+  (*n_finished)++;
+}
+
+static RahnumaSound *
+sound_new_counting (guint *n_finished, const char *factory)
+{
+  RahnumaSound *sound = g_object_new (RAHNUMA_TYPE_SOUND, "audio-sink-factory", factory, NULL);
+
+  g_signal_connect (sound, "finished", G_CALLBACK (on_finished), n_finished);
+  return sound;
+}
+
+static void
+test_play (void)
+{
+  guint n_finished = 0;
+  RahnumaSound *sound = sound_new_counting (&n_finished, NULL);
+
+  g_assert_false (rahnuma_sound_is_playing (sound));
+  rahnuma_sound_play_file (sound, media.clip);
+  g_assert_true (rahnuma_sound_is_playing (sound));
+  WAIT_UNTIL (n_finished > 0);
+  g_assert_false (rahnuma_sound_is_playing (sound));
+
+  /* The same sound plays the next clip. */
+  rahnuma_sound_play_file (sound, media.clip);
+  WAIT_UNTIL (n_finished > 1);
+  run_for_ms (100);
+  g_assert_cmpuint (n_finished, ==, 2);
+  g_assert_finalize_object (sound);
+}
+
+static void
+test_missing (void)
+{
+  guint n_finished = 0;
+  RahnumaSound *sound = sound_new_counting (&n_finished, NULL);
+  g_autofree char *path = g_build_filename (media.dir, "missing.ogg", NULL);
+
+  rahnuma_sound_play_file (sound, path);
+  /* Finished from the main loop, never from inside play_file(). */
+  g_assert_cmpuint (n_finished, ==, 0);
+  WAIT_UNTIL (n_finished > 0);
+  g_assert_false (rahnuma_sound_is_playing (sound));
+  g_assert_finalize_object (sound);
+}
+
+static void
+test_damaged (void)
+{
+  guint n_finished = 0;
+  RahnumaSound *sound = sound_new_counting (&n_finished, NULL);
+
+  rahnuma_sound_play_file (sound, media.garbage);
+  WAIT_UNTIL (n_finished > 0);
+  g_assert_false (rahnuma_sound_is_playing (sound));
+
+  rahnuma_sound_play_file (sound, media.clip);
+  WAIT_UNTIL (n_finished > 1);
+  g_assert_finalize_object (sound);
+}
+
+static void
+test_replaces_previous (void)
+{
+  guint n_finished = 0;
+  RahnumaSound *sound = sound_new_counting (&n_finished, NULL);
+
+  /* The long clip is cut short by the next one and does not finish. */
+  rahnuma_sound_play_file (sound, media.long_clip);
+  run_for_ms (100);
+  rahnuma_sound_play_file (sound, media.clip);
+  WAIT_UNTIL (n_finished > 0);
+  run_for_ms (300);
+  g_assert_cmpuint (n_finished, ==, 1);
+
+  rahnuma_sound_play_file (sound, media.long_clip);
+  rahnuma_sound_stop (sound);
+  g_assert_false (rahnuma_sound_is_playing (sound));
+  run_for_ms (300);
+  g_assert_cmpuint (n_finished, ==, 1);
+  g_assert_finalize_object (sound);
+}
+
+static void
+test_no_audio_device (void)
+{
+  guint n_finished = 0;
+  RahnumaSound *sound = sound_new_counting (&n_finished, "filesink");
+  gboolean has_audio = TRUE;
+
+  rahnuma_sound_play_file (sound, media.clip);
+  g_object_get (sound, "has-audio", &has_audio, NULL);
+  g_assert_false (has_audio);
+  WAIT_UNTIL (n_finished > 0);
+  g_assert_finalize_object (sound);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gst_init (&argc, &argv);
+  media.dir = rahnuma_fixture_make_dir ();
+  media.clip = rahnuma_fixture_opus (media.dir, "clip.ogg", 400);
+  media.long_clip = rahnuma_fixture_opus (media.dir, "long-clip.ogg", 3000);
+  media.garbage = rahnuma_fixture_garbage (media.dir, "broken.ogg");
+
+  g_test_add_func ("/rahnuma/sound/play", test_play);
+  g_test_add_func ("/rahnuma/sound/missing", test_missing);
+  g_test_add_func ("/rahnuma/sound/damaged", test_damaged);
+  g_test_add_func ("/rahnuma/sound/replaces-previous", test_replaces_previous);
+  g_test_add_func ("/rahnuma/sound/no-audio-device", test_no_audio_device);
+
+  status = g_test_run ();
+  rahnuma_fixture_remove_dir (media.dir);
+  g_free (media.dir);
+  g_free (media.clip);
+  g_free (media.long_clip);
+  g_free (media.garbage);
+  gst_deinit ();
+  return status;
+}
