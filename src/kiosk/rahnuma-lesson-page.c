@@ -41,6 +41,7 @@ struct _RahnumaLessonPage
   GtkProgressBar *progress_bar;
   GtkButton *play_button;
   GtkLabel *scene_label;
+  GtkButton *next_button;
   GtkLabel *next_label;
 };
 
@@ -64,6 +65,8 @@ remember_watched (RahnumaLessonPage *self)
   gint64 duration = rahnuma_player_get_duration (self->player);
   double fraction;
 
+  g_debug ("Scene %u: watched %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " ns", self->scene,
+           rahnuma_player_get_watched (self->player), duration);
   if (duration <= 0)
     return;
   fraction = (double) rahnuma_player_get_watched (self->player) / (double) duration;
@@ -110,7 +113,8 @@ load_scene (RahnumaLessonPage *self)
   /* Translators: which part of the lesson is playing, e.g. "Part 2 of 4" */
   counter = g_strdup_printf (_("Part %u of %u"), self->scene + 1, n_scenes (self));
   gtk_label_set_label (self->scene_label, counter);
-  gtk_label_set_label (self->next_label, is_last_scene (self) ? _("Questions") : _("Next"));
+  rahnuma_widget_set_label (GTK_WIDGET (self->next_button), self->next_label,
+                            is_last_scene (self) ? _("Questions") : _("Next"));
   update_progress (self);
 
   if (rahnuma_scene_get_kind (scene) == RAHNUMA_SCENE_VIDEO)
@@ -282,6 +286,7 @@ rahnuma_lesson_page_class_init (RahnumaLessonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaLessonPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RahnumaLessonPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaLessonPage, scene_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaLessonPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaLessonPage, next_label);
 
   gtk_widget_class_install_action (widget_class, "lesson.play-pause", NULL, lesson_play_pause);

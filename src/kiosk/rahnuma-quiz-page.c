@@ -38,6 +38,7 @@ struct _RahnumaQuizPage
   GtkImage *verdict_icon;
   GtkLabel *verdict_label;
   GtkLabel *explanation_label;
+  GtkButton *next_button;
   GtkLabel *next_label;
 };
 
@@ -114,8 +115,8 @@ show_question (RahnumaQuizPage *self)
     }
 
   gtk_revealer_set_reveal_child (self->feedback_revealer, FALSE);
-  gtk_label_set_label (self->next_label,
-                       self->question + 1 < n_questions ? _("Next") : _("Back to the lessons"));
+  rahnuma_widget_set_label (GTK_WIDGET (self->next_button), self->next_label,
+                            self->question + 1 < n_questions ? _("Next") : _("Back to the lessons"));
   speak_question (self);
 }
 
@@ -249,6 +250,7 @@ rahnuma_quiz_page_class_init (RahnumaQuizPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, next_label);
 
   gtk_widget_class_install_action (widget_class, "quiz.answer", "u", quiz_answer);

@@ -20,4 +20,13 @@ rahnuma_widget_dispose_page (GtkWidget *page, GType type)
     gtk_widget_unparent (child);
 }
 
+/* A button whose content is an icon and a label: the label's words are
+ * also the button's accessible name, for screen readers and UI tests. */
+static inline void
+rahnuma_widget_set_label (GtkWidget *button, GtkLabel *label, const char *text)
+{
+  gtk_label_set_label (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 G_END_DECLS

@@ -1,0 +1,233 @@
+/* test-visit.c — quiz scoring, and a whole visit written to a real journal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "rahnuma-code.h"
+#include "rahnuma-quiz.h"
+#include "rahnuma-visit.h"
+
+typedef struct
+{
+  char *tmp;
+  RahnumaCatalog *catalog;
+  RahnumaStore *store;
+  char *db_path;
+} Fixture;
+
+/* Two modules; in both, choice 2 is right for every question. */
+static void
+write_module (const char *root, const char *id, int order, guint n_questions)
+{
+  g_autoptr(GString) ini = g_string_new (NULL);
+  g_autofree char *dir = g_build_filename (root, id, NULL);
+  g_autofree char *path = g_build_filename (dir, "module.ini", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append_printf (ini, "[Module]\nId=%s\nVersion=1\nOrder=%d\nTitle=%s\nPassMark=0.6\n\n"
+                               "[Scene 1]\nPicture=p.png\nCaption=c\n\n", id, order, id);
+  for (guint q = 1; q <= n_questions; q++)
+    g_string_append_printf (ini, "[Question %u]\nText=q%u\nChoice1=a\nChoice2=b\nChoice3=c\nCorrect=2\n\n",
+                            q, q);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_file_set_contents (path, ini->str, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmp = g_dir_make_tmp ("rahnuma-visit-XXXXXX", &error);
+  g_assert_no_error (error);
+  write_module (f->tmp, "contract", 1, 5);
+  write_module (f->tmp, "fees", 2, 3);
+  f->catalog = rahnuma_catalog_new (f->tmp, &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->tmp, "journal.db", NULL);
+  f->store = rahnuma_store_new (f->db_path, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->tmp);
+
+  g_clear_object (&f->store);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->db_path);
+  g_free (f->tmp);
+}
+
+static void
+test_quiz_scoring (Fixture *f, gconstpointer data)
+{
+  RahnumaModule *module = rahnuma_catalog_lookup (f->catalog, "contract");
+  g_autoptr(RahnumaQuiz) quiz = rahnuma_quiz_new (module);
+
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (quiz), ==, 5);
+  g_assert_false (rahnuma_quiz_is_finished (quiz));
+  g_assert_true (rahnuma_quiz_answer (quiz, 0, 1));
+  g_assert_false (rahnuma_quiz_answer (quiz, 1, 0));
+  g_assert_true (rahnuma_quiz_answer (quiz, 2, 1));
+  g_assert_false (rahnuma_quiz_answer (quiz, 3, 2));
+  g_assert_cmpuint (rahnuma_quiz_get_n_answered (quiz), ==, 4);
+  g_assert_false (rahnuma_quiz_is_passed (quiz)); /* not finished yet */
+
+  /* 2 of 5 right is below a 0.6 pass mark (3 of 5)… */
+  g_assert_false (rahnuma_quiz_answer (quiz, 4, 0));
+  g_assert_true (rahnuma_quiz_is_finished (quiz));
+  g_assert_cmpuint (rahnuma_quiz_get_n_correct (quiz), ==, 2);
+  g_assert_false (rahnuma_quiz_is_passed (quiz));
+
+  /* …3 of 5 is exactly the pass mark; answering again replaces an answer. */
+  g_assert_true (rahnuma_quiz_answer (quiz, 4, 1));
+  g_assert_cmpuint (rahnuma_quiz_get_n_correct (quiz), ==, 3);
+  g_assert_true (rahnuma_quiz_is_passed (quiz));
+  g_assert_cmpint (rahnuma_quiz_get_answer (quiz, 4), ==, 1);
+
+  rahnuma_quiz_reset (quiz);
+  g_assert_cmpuint (rahnuma_quiz_get_n_answered (quiz), ==, 0);
+  g_assert_cmpint (rahnuma_quiz_get_answer (quiz, 0), ==, RAHNUMA_QUIZ_NO_ANSWER);
+}
+
+static void
+on_step (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+
+  rahnuma_visit_step_finish (RAHNUMA_VISIT (object), result, error);
+  g_main_context_wakeup (NULL);
+  *(gboolean *) g_object_get_data (object, "done") = TRUE;
+}
+
+/* Runs one async step to its end, as the kiosk's main loop would. */
+#define RUN_STEP(visit, call, ...)                                                  \
+  G_STMT_START {                                                                    \
+    gboolean done = FALSE;                                                          \
+    g_autoptr(GError) step_error = NULL;                                            \
+    g_object_set_data (G_OBJECT (visit), "done", &done);                            \
+    call (visit, ##__VA_ARGS__, NULL, on_step, &step_error);                        \
+    while (!done)                                                                   \
+      g_main_context_iteration (NULL, TRUE);                                        \
+    g_assert_no_error (step_error);                                                 \
+  } G_STMT_END
+
+static sqlite3 *
+open_journal (Fixture *f)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static gint64
+query_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+query_text (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Each step is in the file when its callback runs, read by a second
+ * connection, as a power cut right after it would leave it. */
+static void
+test_visit_complete (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "pa_PK", "LHE", "k7");
+  RahnumaModule *contract = rahnuma_catalog_lookup (f->catalog, "contract");
+  RahnumaModule *fees = rahnuma_catalog_lookup (f->catalog, "fees");
+  sqlite3 *db;
+  g_autofree char *state = NULL, *code = NULL, *language = NULL;
+
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  db = open_journal (f);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE state = 'active'"), ==, 1);
+  language = query_text (db, "SELECT language FROM session");
+  g_assert_cmpstr (language, ==, "pa_PK");
+
+  /* Watching below the module's minimum does not make it watched. */
+  RUN_STEP (visit, rahnuma_visit_watched_async, contract, 0.5);
+  g_assert_false (rahnuma_visit_is_module_watched (visit, contract));
+  RUN_STEP (visit, rahnuma_visit_watched_async, contract, 0.9);
+  RUN_STEP (visit, rahnuma_visit_watched_async, contract, 0.3); /* never lowers it */
+  g_assert_true (rahnuma_visit_is_module_watched (visit, contract));
+  g_assert_cmpfloat_with_epsilon (query_int (db, "SELECT round(watched * 10) FROM module_progress"), 9, 1e-9);
+
+  for (guint q = 0; q < 5; q++)
+    RUN_STEP (visit, rahnuma_visit_answer_async, contract, q, q == 0 ? 0 : 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM answer"), ==, 5);
+  g_assert_cmpint (query_int (db, "SELECT sum(correct) FROM answer"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT n_correct FROM module_progress WHERE module_id = 'contract'"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT passed FROM module_progress WHERE module_id = 'contract'"), ==, 1);
+  g_assert_true (rahnuma_visit_is_module_done (visit, contract));
+  g_assert_false (rahnuma_visit_is_complete (visit));
+
+  RUN_STEP (visit, rahnuma_visit_watched_async, fees, 1.0);
+  for (guint q = 0; q < 3; q++)
+    RUN_STEP (visit, rahnuma_visit_answer_async, fees, q, 0);
+  g_assert_true (rahnuma_visit_is_complete (visit));
+  g_assert_cmpuint (rahnuma_visit_get_n_modules_passed (visit), ==, 1);
+
+  RUN_STEP (visit, rahnuma_visit_complete_async);
+  g_assert_cmpint (rahnuma_visit_get_state (visit), ==, RAHNUMA_SESSION_COMPLETED);
+  g_assert_true (rahnuma_code_is_valid (rahnuma_visit_get_code (visit)));
+  state = query_text (db, "SELECT state FROM session");
+  code = query_text (db, "SELECT code FROM session");
+  g_assert_cmpstr (state, ==, "completed");
+  g_assert_cmpstr (code, ==, rahnuma_visit_get_code (visit));
+  g_assert_cmpint (query_int (db, "SELECT ended_at IS NOT NULL FROM session"), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+test_visit_abandon (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  sqlite3 *db;
+
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  RUN_STEP (visit, rahnuma_visit_watched_async, rahnuma_catalog_lookup (f->catalog, "fees"), 0.2);
+  RUN_STEP (visit, rahnuma_visit_abandon_async);
+  g_assert_cmpint (rahnuma_visit_get_state (visit), ==, RAHNUMA_SESSION_ABANDONED);
+  g_assert_null (rahnuma_visit_get_code (visit));
+
+  db = open_journal (f);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE state = 'abandoned' AND code IS NULL"), ==, 1);
+  sqlite3_close (db);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/rahnuma/quiz/scoring", Fixture, NULL, fixture_set_up, test_quiz_scoring, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
+  return g_test_run ();
+}
