@@ -17,6 +17,7 @@
 #include "rahnuma-code.h"
 #include "rahnuma-export.h"
 #include "rahnuma-language.h"
+#include "rahnuma-report.h"
 #include "rahnuma-store.h"
 #include "rahnuma-sync.h"
 
@@ -348,6 +349,134 @@ rahnuma_admin_sync (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* ---- report ---------------------------------------------------------- */
+
+static char *
+format_count (gint64 value)
+{
+  /* Translators: shown instead of a number hidden to protect visitors' privacy */
+  return value == RAHNUMA_REPORT_SUPPRESSED ? g_strdup (_("<5")) : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+static char *
+format_rate (gint64 part, gint64 whole)
+{
+  if (part < 0 || whole <= 0)
+    return g_strdup ("–");
+  return g_strdup_printf ("%.1f%%", 100.0 * (double) part / (double) whole);
+}
+
+static const char *
+breakdown_title (const RahnumaReportBreakdown *breakdown)
+{
+  if (g_str_equal (breakdown->name, "module"))
+    return _("By module");
+  if (g_str_equal (breakdown->name, "language"))
+    return _("By language");
+  if (g_str_equal (breakdown->name, "gender"))
+    return _("By gender (self-reported)");
+  if (g_str_equal (breakdown->name, "destination"))
+    return _("By destination country (self-reported)");
+  return _("By job sector (self-reported)");
+}
+
+static const char *
+row_label (const RahnumaReportBreakdown *breakdown, const char *key)
+{
+  if (g_str_equal (breakdown->name, "language"))
+    return language_name (key);
+  if (g_str_equal (key, RAHNUMA_CATEGORY_UNSAID))
+    return _("prefer not to say");
+  return key;
+}
+
+static void
+print_breakdown (const RahnumaReportBreakdown *breakdown)
+{
+  gboolean module = g_str_equal (breakdown->name, "module");
+
+  g_print ("\n%s\n", breakdown_title (breakdown));
+  g_print ("  %-18s %8s %9s %10s\n", "",
+           module ? _("taken") : _("sessions"), module ? _("passed") : _("completed"),
+           module ? _("pass rate") : _("completion"));
+  for (guint i = 0; i < breakdown->rows->len; i++)
+    {
+      const RahnumaReportRow *row = g_ptr_array_index (breakdown->rows, i);
+      g_autofree char *count = format_count (row->count);
+      g_autofree char *part = format_count (row->part);
+      g_autofree char *rate = format_rate (row->part, row->count);
+
+      g_print ("  %-18s %8s %9s %10s\n", row_label (breakdown, row->key), count, part, rate);
+    }
+}
+
+static void
+print_report (const char *path, RahnumaReport *report)
+{
+  g_autofree char *completion = format_rate (report->completed, report->completed + report->abandoned);
+  g_autofree char *pass = format_rate (report->quizzes_passed, report->quizzes_taken);
+
+  g_print (_("Rahnuma report for %s\n"), path);
+  if (report->demo_sessions > 0)
+    g_print (_("DEMO DATA: %" G_GINT64_FORMAT " of these sessions are simulated visits, not real ones.\n"),
+             report->demo_sessions);
+  g_print ("\n");
+  g_print (_("Sessions:        %" G_GINT64_FORMAT "\n"), report->sessions);
+  g_print (_("Completed:       %" G_GINT64_FORMAT " (%s of finished sessions)\n"), report->completed, completion);
+  g_print (_("Abandoned:       %" G_GINT64_FORMAT "\n"), report->abandoned);
+  g_print (_("In progress:     %" G_GINT64_FORMAT "\n"), report->active);
+  g_print (_("Quiz pass rate:  %s of %" G_GINT64_FORMAT " module quizzes\n"), pass, report->quizzes_taken);
+  for (guint i = 0; i < report->breakdowns->len; i++)
+    print_breakdown (g_ptr_array_index (report->breakdowns, i));
+  g_print ("\n");
+  g_print (_("Groups of fewer than %d people are shown as <5 (with one more where needed, so they "
+             "cannot be worked out from the totals).\n"), RAHNUMA_REPORT_MIN_CELL);
+}
+
+int
+rahnuma_admin_report (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(RahnumaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  int status = EXIT_OK;
+  gint64 from, to;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Journal or officers’ file to summarise"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day to include"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day to include"), N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object, for scripts"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options (&argc, &argv, entries, NULL,
+                      _("Summarise sessions: totals, pass rate, and by module, language and "
+                        "self-reported group. Groups of fewer than 5 people are not shown.")) ||
+      !require (db, "--db") || !parse_range (from_text, to_text, &from, &to))
+    return EXIT_USAGE;
+  store = open_existing (db, &status);
+  if (store == NULL)
+    return status;
+  report = rahnuma_report_new (store, from, to, &error);
+  if (report == NULL)
+    {
+      g_printerr (_("Cannot summarise %s: %s\n"), db, error->message);
+      return EXIT_USAGE;
+    }
+  if (json)
+    {
+      g_autofree char *text = rahnuma_report_to_json (report);
+      g_print ("%s", text);
+    }
+  else
+    print_report (db, report);
+  return EXIT_OK;
+}
+
 /* ---- not yet --------------------------------------------------------- */
 
 static int
@@ -357,5 +486,4 @@ not_yet (const char *name)
   return EXIT_USAGE;
 }
 
-int rahnuma_admin_report (int argc, char **argv) { return not_yet ("report"); }
 int rahnuma_admin_simulate (int argc, char **argv) { return not_yet ("simulate"); }

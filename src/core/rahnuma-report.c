@@ -1,0 +1,359 @@
+/* rahnuma-report.c — the summary an officer needs, with small cells suppressed
+ *
+ * Totals (sessions, completed, abandoned) are shown as they are. Every
+ * breakdown by a category (language, module, gender, destination, sector)
+ * hides any cell counting fewer than RAHNUMA_REPORT_MIN_CELL people, so a
+ * report never says what one or two identifiable visitors did. When a column
+ * of a breakdown hides exactly one cell, the next smallest is hidden too:
+ * otherwise the hidden one could be worked out from the total.
+ *
+ * The pass rate is the share of module quizzes passed; the completion rate
+ * is the share of finished sessions that were completed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-report"
+
+#include "rahnuma-report.h"
+#include "rahnuma-store-private.h"
+
+#define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2"
+
+#define TOTALS_SQL \
+  "SELECT count(*), coalesce (sum (state = 'completed'), 0), coalesce (sum (state = 'abandoned'), 0)," \
+  " coalesce (sum (state = 'active'), 0), coalesce (sum (demo), 0) FROM session s WHERE " IN_RANGE
+
+#define QUIZZES_SQL \
+  "SELECT count(*), coalesce (sum (m.passed), 0) FROM module_progress m" \
+  " JOIN session s ON s.id = m.session_id WHERE " IN_RANGE
+
+#define MODULES_SQL \
+  "SELECT m.module_id, count(*), sum (m.passed), avg (m.watched) FROM module_progress m" \
+  " JOIN session s ON s.id = m.session_id WHERE " IN_RANGE " GROUP BY m.module_id"
+
+/* %s is a column name from the fixed list below, never data. */
+#define CATEGORY_SQL \
+  "SELECT %s, count(*), sum (state = 'completed'), -1 FROM session s WHERE " IN_RANGE " GROUP BY 1"
+
+static const char * const session_categories[] = { "language", "gender", "destination", "sector" };
+
+static void
+row_free (RahnumaReportRow *row)
+{
+  g_free (row->key);
+  g_free (row);
+}
+
+static void
+breakdown_free (RahnumaReportBreakdown *breakdown)
+{
+  g_ptr_array_unref (breakdown->rows);
+  g_free (breakdown);
+}
+
+void
+rahnuma_report_free (RahnumaReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->breakdowns, g_ptr_array_unref);
+  g_free (report);
+}
+
+static sqlite3_stmt *
+prepare_range (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **error)
+{
+  sqlite3_stmt *stmt = rahnuma_store_prepare (db, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
+  return stmt;
+}
+
+static gboolean
+read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError **error)
+{
+  g_autoptr(sqlite3_stmt) totals = prepare_range (db, TOTALS_SQL, from, to, error);
+  g_autoptr(sqlite3_stmt) quizzes = NULL;
+  int rc;
+
+  if (totals == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (totals)) != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc, "Cannot count sessions");
+  report->sessions = sqlite3_column_int64 (totals, 0);
+  report->completed = sqlite3_column_int64 (totals, 1);
+  report->abandoned = sqlite3_column_int64 (totals, 2);
+  report->active = sqlite3_column_int64 (totals, 3);
+  report->demo_sessions = sqlite3_column_int64 (totals, 4);
+
+  quizzes = prepare_range (db, QUIZZES_SQL, from, to, error);
+  if (quizzes == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (quizzes)) != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc, "Cannot count quizzes");
+  report->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
+  report->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
+  return TRUE;
+}
+
+static gint64 *
+cell (RahnumaReportRow *row, gboolean part)
+{
+  return part ? &row->part : &row->count;
+}
+
+/* Hides one column's small cells, then one more if only one was hidden. */
+static void
+suppress_column (GPtrArray *rows, gboolean part)
+{
+  RahnumaReportRow *smallest = NULL;
+  guint n_hidden = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RahnumaReportRow *row = g_ptr_array_index (rows, i);
+      gint64 *value = cell (row, part);
+
+      if ((*value > 0 && *value < RAHNUMA_REPORT_MIN_CELL) || (part && row->count == RAHNUMA_REPORT_SUPPRESSED))
+        {
+          *value = RAHNUMA_REPORT_SUPPRESSED;
+          n_hidden++;
+        }
+    }
+  for (guint i = 0; n_hidden == 1 && i < rows->len; i++)
+    {
+      RahnumaReportRow *row = g_ptr_array_index (rows, i);
+
+      if (*cell (row, part) != RAHNUMA_REPORT_SUPPRESSED &&
+          (smallest == NULL || *cell (row, part) < *cell (smallest, part)))
+        smallest = row;
+    }
+  if (smallest != NULL)
+    *cell (smallest, part) = RAHNUMA_REPORT_SUPPRESSED;
+}
+
+static void
+suppress (GPtrArray *rows)
+{
+  suppress_column (rows, FALSE);
+  suppress_column (rows, TRUE);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RahnumaReportRow *row = g_ptr_array_index (rows, i);
+
+      if (row->count == RAHNUMA_REPORT_SUPPRESSED)
+        row->watched = -1;
+    }
+}
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const RahnumaReportRow *ra = *(RahnumaReportRow **) a;
+  const RahnumaReportRow *rb = *(RahnumaReportRow **) b;
+
+  if (ra->count != rb->count)
+    return ra->count > rb->count ? -1 : 1;
+  return g_strcmp0 (ra->key, rb->key);
+}
+
+static RahnumaReportBreakdown *
+read_breakdown (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_range (db, sql, from, to, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  RahnumaReportBreakdown *breakdown;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RahnumaReportRow *row = g_new0 (RahnumaReportRow, 1);
+
+      row->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->count = sqlite3_column_int64 (stmt, 1);
+      row->part = sqlite3_column_int64 (stmt, 2);
+      row->watched = sqlite3_column_double (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rahnuma_store_set_error (error, db, rc, "Cannot summarise sessions");
+      return NULL;
+    }
+  /* Sorted before suppression, so the order shows nothing a hidden cell hides. */
+  g_ptr_array_sort (rows, compare_rows);
+  suppress (rows);
+  breakdown = g_new0 (RahnumaReportBreakdown, 1);
+  breakdown->rows = g_steal_pointer (&rows);
+  return breakdown;
+}
+
+static gboolean
+add_breakdown (RahnumaReport *report, sqlite3 *db, const char *name, const char *sql,
+               gint64 from, gint64 to, GError **error)
+{
+  RahnumaReportBreakdown *breakdown = read_breakdown (db, sql, from, to, error);
+  gboolean module = g_str_equal (name, "module");
+
+  if (breakdown == NULL)
+    return FALSE;
+  breakdown->name = name;
+  breakdown->count_key = module ? "taken" : "sessions";
+  breakdown->part_key = module ? "passed" : "completed";
+  g_ptr_array_add (report->breakdowns, breakdown);
+  return TRUE;
+}
+
+static RahnumaReport *
+read_report (sqlite3 *db, gint64 from, gint64 to, GError **error)
+{
+  g_autoptr(RahnumaReport) report = g_new0 (RahnumaReport, 1);
+
+  report->breakdowns = g_ptr_array_new_with_free_func ((GDestroyNotify) breakdown_free);
+  /* One read transaction: every number comes from the same moment, even
+   * while a sync writes into the file. */
+  if (!rahnuma_store_exec (db, "BEGIN", error))
+    return NULL;
+  if (!read_totals (db, report, from, to, error) ||
+      !add_breakdown (report, db, "module", MODULES_SQL, from, to, error))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (session_categories); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (CATEGORY_SQL, session_categories[i]);
+
+      if (!add_breakdown (report, db, session_categories[i], sql, from, to, error))
+        goto fail;
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return g_steal_pointer (&report);
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
+
+/**
+ * rahnuma_report_new:
+ * @store: a journal or officers' file
+ * @from: first second to include (unix time), or %G_MININT64
+ * @to: first second not to include, or %G_MAXINT64
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Summarises the sessions that started in [@from, @to), with small cells of
+ * every breakdown suppressed. Demo sessions are counted, and counted apart
+ * in demo_sessions so that a report can say so.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+RahnumaReport *
+rahnuma_report_new (RahnumaStore *store, gint64 from, gint64 to, GError **error)
+{
+  RahnumaReport *report;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+
+  /* The store's lock: the kiosk's worker must not start a write transaction
+   * on this connection while the read transaction is open. */
+  rahnuma_store_lock (store);
+  report = read_report (rahnuma_store_get_db (store), from, to, error);
+  rahnuma_store_unlock (store);
+  return report;
+}
+
+static void
+append_count (GString *json, const char *key, gint64 value)
+{
+  if (value == RAHNUMA_REPORT_SUPPRESSED)
+    g_string_append_printf (json, "\"%s\": null", key);
+  else
+    g_string_append_printf (json, "\"%s\": %" G_GINT64_FORMAT, key, value);
+}
+
+static void
+append_rate (GString *json, const char *key, gint64 part, gint64 whole)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (part < 0 || whole <= 0)
+    g_string_append_printf (json, "\"%s\": null", key);
+  else
+    g_string_append_printf (json, "\"%s\": %s", key,
+                            g_ascii_formatd (buffer, sizeof buffer, "%.4f", (double) part / (double) whole));
+}
+
+static void
+append_row (GString *json, const RahnumaReportBreakdown *breakdown, const RahnumaReportRow *row)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Keys are ids and codes from CHECK-constrained columns: no escaping needed. */
+  g_string_append_printf (json, "{\"%s\": \"%s\", ", breakdown->name, row->key);
+  append_count (json, breakdown->count_key, row->count);
+  g_string_append (json, ", ");
+  append_count (json, breakdown->part_key, row->part);
+  g_string_append (json, ", ");
+  append_rate (json, "rate", row->part, row->count);
+  if (g_str_equal (breakdown->name, "module"))
+    {
+      if (row->watched < 0)
+        g_string_append (json, ", \"watched\": null");
+      else
+        g_string_append_printf (json, ", \"watched\": %s",
+                                g_ascii_formatd (buffer, sizeof buffer, "%.3f", row->watched));
+    }
+  g_string_append (json, "}");
+}
+
+static void
+append_breakdown (GString *json, const RahnumaReportBreakdown *breakdown)
+{
+  g_string_append_printf (json, ",\n  \"per_%s\": [", breakdown->name);
+  for (guint i = 0; i < breakdown->rows->len; i++)
+    {
+      g_string_append (json, i > 0 ? ",\n    " : "\n    ");
+      append_row (json, breakdown, g_ptr_array_index (breakdown->rows, i));
+    }
+  g_string_append (json, breakdown->rows->len > 0 ? "\n  ]" : "]");
+}
+
+/**
+ * rahnuma_report_to_json:
+ * @report: a report
+ *
+ * Returns: (transfer full): the report as a JSON object; "sessions" is the
+ *   number of sessions, suppressed cells are null
+ */
+char *
+rahnuma_report_to_json (RahnumaReport *report)
+{
+  GString *json = g_string_new ("{\n  ");
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  append_count (json, "sessions", report->sessions);
+  g_string_append (json, ",\n  ");
+  append_count (json, "completed", report->completed);
+  g_string_append (json, ",\n  ");
+  append_count (json, "abandoned", report->abandoned);
+  g_string_append (json, ",\n  ");
+  append_count (json, "active", report->active);
+  g_string_append (json, ",\n  ");
+  append_count (json, "demo_sessions", report->demo_sessions);
+  g_string_append (json, ",\n  ");
+  append_count (json, "quizzes_taken", report->quizzes_taken);
+  g_string_append (json, ",\n  ");
+  append_rate (json, "pass_rate", report->quizzes_passed, report->quizzes_taken);
+  g_string_append (json, ",\n  ");
+  append_rate (json, "completion_rate", report->completed, report->completed + report->abandoned);
+  g_string_append_printf (json, ",\n  \"min_cell\": %d", RAHNUMA_REPORT_MIN_CELL);
+  for (guint i = 0; i < report->breakdowns->len; i++)
+    append_breakdown (json, g_ptr_array_index (report->breakdowns, i));
+  g_string_append (json, "\n}\n");
+  return g_string_free (json, FALSE);
+}

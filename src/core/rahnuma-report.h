@@ -1,0 +1,54 @@
+/* rahnuma-report.h — the summary an officer needs, with small cells suppressed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rahnuma-store.h"
+
+G_BEGIN_DECLS
+
+/* Cells counting fewer people than this are not shown. */
+#define RAHNUMA_REPORT_MIN_CELL   5
+#define RAHNUMA_REPORT_SUPPRESSED (-1)
+
+typedef struct
+{
+  char   *key;      /* language code, module id or category value */
+  gint64  count;    /* sessions (or, for modules, quizzes taken), or RAHNUMA_REPORT_SUPPRESSED */
+  gint64  part;     /* of those, completed (for modules, passed), or RAHNUMA_REPORT_SUPPRESSED */
+  double  watched;  /* modules only: mean fraction watched; otherwise, or suppressed, -1 */
+} RahnumaReportRow;
+
+typedef struct
+{
+  const char *name;      /* "language", "module", "gender", "destination", "sector" */
+  const char *count_key; /* "sessions" or "taken" */
+  const char *part_key;  /* "completed" or "passed" */
+  GPtrArray  *rows;      /* of RahnumaReportRow, largest first */
+} RahnumaReportBreakdown;
+
+typedef struct
+{
+  gint64     sessions;
+  gint64     completed;
+  gint64     abandoned;
+  gint64     active;
+  gint64     demo_sessions;
+  gint64     quizzes_taken;
+  gint64     quizzes_passed;
+  GPtrArray *breakdowns; /* of RahnumaReportBreakdown */
+} RahnumaReport;
+
+RahnumaReport *rahnuma_report_new      (RahnumaStore   *store,
+                                        gint64          from,
+                                        gint64          to,
+                                        GError        **error);
+void           rahnuma_report_free     (RahnumaReport  *report);
+char          *rahnuma_report_to_json  (RahnumaReport  *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaReport, rahnuma_report_free)
+
+G_END_DECLS

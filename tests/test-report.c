@@ -1,0 +1,324 @@
+/* test-report.c — the officers' summary and its small-cell suppression
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "rahnuma-code.h"
+#include "rahnuma-report.h"
+#include "rahnuma-store-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+#define T0 1764000000
+
+typedef struct
+{
+  const char *language;
+  guint n_sessions;
+  guint n_completed;
+} LanguageRows;
+
+/* 37 sessions: Pashto (3) is under 5, and so is Punjabi's completed (4). */
+static const LanguageRows languages[] = {
+  { "ur", 20, 15 },
+  { "en", 8, 6 },
+  { "pa_PK", 6, 4 },
+  { "ps", 3, 2 },
+};
+
+static void
+add_session (RahnumaStore *store, const char *language, gboolean completed, gboolean woman,
+             gboolean demo)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSessionStart start = { "LHE-POE", "K1", language, "v1", T0, demo };
+  g_autofree char *id = rahnuma_store_begin_session (store, &start, &error);
+  g_autofree char *code = completed ? rahnuma_code_generate () : NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_record_module (store, id, "contract", 1, 0.8, 3, 3, completed, &error));
+  if (woman)
+    g_assert_true (rahnuma_store_set_categories (store, id, "woman", "SA", NULL, &error));
+  g_assert_true (rahnuma_store_finish_session (store, id, completed ? RAHNUMA_SESSION_COMPLETED
+                                                                    : RAHNUMA_SESSION_ABANDONED,
+                                               code, T0 + 1800, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  guint n = 0;
+
+  f->dir = g_dir_make_tmp ("rahnuma-report-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "officers.db", NULL);
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_begin_batch (store, &error));
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint i = 0; i < languages[l].n_sessions; i++)
+      add_session (store, languages[l].language, i < languages[l].n_completed, n++ < 2, FALSE);
+  g_assert_true (rahnuma_store_end_batch (store, TRUE, &error));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static RahnumaReport *
+make_report (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  RahnumaReport *report = rahnuma_report_new (store, G_MININT64, G_MAXINT64, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static const RahnumaReportBreakdown *
+find_breakdown (RahnumaReport *report, const char *name)
+{
+  for (guint i = 0; i < report->breakdowns->len; i++)
+    {
+      const RahnumaReportBreakdown *breakdown = g_ptr_array_index (report->breakdowns, i);
+
+      if (g_str_equal (breakdown->name, name))
+        return breakdown;
+    }
+  g_assert_not_reached ();
+}
+
+static const RahnumaReportRow *
+find_row (RahnumaReport *report, const char *breakdown, const char *key)
+{
+  const RahnumaReportBreakdown *b = find_breakdown (report, breakdown);
+
+  for (guint i = 0; i < b->rows->len; i++)
+    {
+      const RahnumaReportRow *row = g_ptr_array_index (b->rows, i);
+
+      if (g_str_equal (row->key, key))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_totals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaReport) report = make_report (f);
+
+  g_assert_cmpint (report->sessions, ==, 37);
+  g_assert_cmpint (report->completed, ==, 27);
+  g_assert_cmpint (report->abandoned, ==, 10);
+  g_assert_cmpint (report->active, ==, 0);
+  g_assert_cmpint (report->demo_sessions, ==, 0);
+  g_assert_cmpint (report->quizzes_taken, ==, 37);
+  g_assert_cmpint (report->quizzes_passed, ==, 27);
+}
+
+static void
+test_suppression (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaReport) report = make_report (f);
+  const RahnumaReportRow *row;
+
+  row = find_row (report, "language", "ur");
+  g_assert_cmpint (row->count, ==, 20);
+  g_assert_cmpint (row->part, ==, 15);
+  row = find_row (report, "language", "en");
+  g_assert_cmpint (row->count, ==, 8);
+  g_assert_cmpint (row->part, ==, 6);
+
+  /* 3 sessions: hidden, with what they completed. */
+  row = find_row (report, "language", "ps");
+  g_assert_cmpint (row->count, ==, RAHNUMA_REPORT_SUPPRESSED);
+  g_assert_cmpint (row->part, ==, RAHNUMA_REPORT_SUPPRESSED);
+  /* 6 sessions is enough, but as the only other hidden cell Pashto's 3 could
+   * be worked out as 37 − 20 − 8 − 6: the next smallest is hidden too. */
+  row = find_row (report, "language", "pa_PK");
+  g_assert_cmpint (row->count, ==, RAHNUMA_REPORT_SUPPRESSED);
+  /* 4 completed: under 5. */
+  g_assert_cmpint (row->part, ==, RAHNUMA_REPORT_SUPPRESSED);
+
+  /* Two women: hidden, and "prefer not to say" with them, or 37 − 35 gives it away. */
+  row = find_row (report, "gender", "woman");
+  g_assert_cmpint (row->count, ==, RAHNUMA_REPORT_SUPPRESSED);
+  row = find_row (report, "gender", "unsaid");
+  g_assert_cmpint (row->count, ==, RAHNUMA_REPORT_SUPPRESSED);
+
+  row = find_row (report, "module", "contract");
+  g_assert_cmpint (row->count, ==, 37);
+  g_assert_cmpint (row->part, ==, 27);
+  g_assert_cmpfloat_with_epsilon (row->watched, 0.8, 1e-9);
+}
+
+static void
+test_suppress_small_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rahnuma-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "one.db", NULL);
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  g_autoptr(RahnumaReport) report = NULL;
+  g_autofree char *json = NULL;
+
+  /* One visitor: the total is shown, every breakdown hides them. */
+  add_session (store, "ur", TRUE, TRUE, FALSE);
+  report = rahnuma_report_new (store, G_MININT64, G_MAXINT64, &error);
+  g_assert_cmpint (report->sessions, ==, 1);
+  for (guint i = 0; i < report->breakdowns->len; i++)
+    {
+      const RahnumaReportBreakdown *b = g_ptr_array_index (report->breakdowns, i);
+
+      for (guint r = 0; r < b->rows->len; r++)
+        {
+          const RahnumaReportRow *row = g_ptr_array_index (b->rows, r);
+
+          g_assert_cmpint (row->count, ==, RAHNUMA_REPORT_SUPPRESSED);
+          g_assert_cmpint (row->part, ==, RAHNUMA_REPORT_SUPPRESSED);
+        }
+    }
+  json = rahnuma_report_to_json (report);
+  g_assert_null (strstr (json, "\"woman\", \"sessions\": 1"));
+  g_assert_nonnull (strstr (json, "{\"gender\": \"woman\", \"sessions\": null, \"completed\": null, \"rate\": null}"));
+
+  g_clear_object (&store);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+static char *
+run_admin (const char * const *args, int *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools",
+                                             "rahnuma-admin", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  char *out = NULL;
+  int status;
+
+  g_ptr_array_add (argv, admin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return out;
+}
+
+static const char json_check[] =
+  "import json, sys\n"
+  "r = json.load(sys.stdin)\n"
+  "assert r['sessions'] == 37, r['sessions']\n"
+  "langs = {row['language']: row for row in r['per_language']}\n"
+  "assert langs['ps']['sessions'] is None\n"
+  "assert langs['ur']['sessions'] == 20\n"
+  "assert abs(r['pass_rate'] - 27 / 37) < 1e-3\n"
+  "print('ok')\n";
+
+static void
+test_cli_json (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "report", "--db", f->path, "--json", NULL };
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *json = NULL;
+  g_autofree char *checked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) check = NULL;
+  int status;
+
+  json = run_admin (args, &status);
+  g_assert_cmpint (status, ==, 0);
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is not installed");
+      return;
+    }
+  check = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            python, "-c", json_check, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (check, json, NULL, &checked, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (checked, ==, "ok\n");
+}
+
+static void
+test_cli_text (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "report", "--db", f->path, NULL };
+  g_autofree char *text = NULL;
+  int status;
+
+  text = run_admin (args, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, "Sessions:        37"));
+  g_assert_nonnull (strstr (text, "<5"));
+  g_assert_nonnull (strstr (text, "Urdu"));
+  g_assert_null (strstr (text, "DEMO"));
+}
+
+static void
+test_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autoptr(RahnumaReport) report = NULL;
+  const char *args[] = { "report", "--db", f->path, NULL };
+  g_autofree char *text = NULL;
+  int status;
+
+  add_session (store, "ur", TRUE, FALSE, TRUE);
+  report = rahnuma_report_new (store, G_MININT64, G_MAXINT64, &error);
+  g_assert_cmpint (report->demo_sessions, ==, 1);
+  text = run_admin (args, &status);
+  g_assert_nonnull (strstr (text, "DEMO DATA"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/rahnuma/report/totals", test_totals);
+  ADD ("/rahnuma/report/suppression", test_suppression);
+  ADD ("/rahnuma/report/cli-json", test_cli_json);
+  ADD ("/rahnuma/report/cli-text", test_cli_text);
+  ADD ("/rahnuma/report/demo", test_demo);
+#undef ADD
+  g_test_add_func ("/rahnuma/report/one-visitor", test_suppress_small_file);
+
+  return g_test_run ();
+}
