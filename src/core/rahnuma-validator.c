@@ -378,8 +378,8 @@ report_fallbacks (Package *pkg)
             report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK,
                     fallback->group, fallback->key,
                     _("record it with “rahnuma-admin module record”"),
-                    _("[%s] has no %s narration: it falls back to %s"), fallback->group,
-                    language->english_name, fallback_name);
+                    _("[%s] %s is missing: %s narration falls back to %s"), fallback->group,
+                    fallback->key, language->english_name, fallback_name);
         }
       if (none_voiced && n_missing > 0)
         report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK, MODULE_GROUP, NULL,

@@ -146,3 +146,161 @@ rahnuma_media_probe_check (const char        *path,
     return fail_unplayable (error, _("it is damaged or not a media file"));
   return check_result (info, error) && check_streams (info, kind, error);
 }
+
+/* Recording -------------------------------------------------------------- */
+
+typedef struct
+{
+  GMainLoop *loop;
+  GstElement *pipeline;
+  GError *error;
+  guint timeout_id;
+  gboolean stopping;
+} Recording;
+
+/* EOS rather than a hard stop, so the Ogg file is finished and playable. */
+static void
+stop_recording (Recording *recording)
+{
+  if (recording->stopping)
+    return;
+  recording->stopping = TRUE;
+  gst_element_send_event (recording->pipeline, gst_event_new_eos ());
+}
+
+static gboolean
+on_record_timeout (gpointer data)
+{
+  Recording *recording = data;
+
+  recording->timeout_id = 0;
+  stop_recording (recording);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_stop_cancelled (GCancellable *cancellable, gpointer data)
+{
+  stop_recording (data);
+}
+
+static gboolean
+on_record_bus_message (GstBus *bus, GstMessage *message, gpointer data)
+{
+  Recording *recording = data;
+  g_autoptr(GError) error = NULL;
+
+  /* GstMessageType is a bit set with dozens of members: only two matter. */
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
+    g_main_loop_quit (recording->loop);
+  else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
+    {
+      gst_message_parse_error (message, &error, NULL);
+      if (recording->error == NULL)
+        g_set_error (&recording->error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                     _("Recording failed: %s"), error->message);
+      g_main_loop_quit (recording->loop);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static GstElement *
+make_element (const char *factory, GError **error)
+{
+  GstElement *element = gst_element_factory_make (factory, NULL);
+
+  if (element == NULL)
+    g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                 _("The GStreamer element “%s” is not installed"), factory);
+  return element;
+}
+
+/* source ! audioconvert ! audioresample ! opusenc ! oggmux ! filesink */
+static GstElement *
+build_record_pipeline (const char *path, const char *source_element, GError **error)
+{
+  const char *factories[] = { source_element, "audioconvert", "audioresample", "opusenc", "oggmux", "filesink" };
+  g_autoptr(GstElement) pipeline = gst_pipeline_new ("rahnuma-record");
+  GstElement *elements[G_N_ELEMENTS (factories)];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (factories); i++)
+    {
+      elements[i] = make_element (factories[i], error);
+      if (elements[i] == NULL)
+        return NULL;
+      gst_bin_add (GST_BIN (pipeline), elements[i]);
+      if (i > 0 && !gst_element_link (elements[i - 1], elements[i]))
+        {
+          g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                       _("Cannot link %s to %s"), factories[i - 1], factories[i]);
+          return NULL;
+        }
+    }
+  /* A test source must run in real time, or a few seconds become hours of audio. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (elements[0]), "is-live") != NULL)
+    g_object_set (elements[0], "is-live", TRUE, NULL);
+  g_object_set (elements[G_N_ELEMENTS (factories) - 1], "location", path, NULL);
+  return g_steal_pointer (&pipeline);
+}
+
+/**
+ * rahnuma_media_record_audio:
+ * @path: the Ogg Opus file to write
+ * @source_element: (nullable): a GStreamer source element name; %NULL for the microphone
+ * @max_seconds: stop after this long; 0 for no limit
+ * @stop: (nullable): cancel it to stop recording (when the trainer presses Enter)
+ * @error: return location for a #RAHNUMA_MEDIA_PROBE_ERROR
+ *
+ * Records from @source_element until @stop or @max_seconds, running the
+ * thread-default main context meanwhile.
+ *
+ * Returns: %TRUE if @path holds a finished recording
+ */
+gboolean
+rahnuma_media_record_audio (const char    *path,
+                            const char    *source_element,
+                            guint          max_seconds,
+                            GCancellable  *stop,
+                            GError       **error)
+{
+  Recording recording = { 0 };
+  g_autoptr(GstBus) bus = NULL;
+  gulong cancelled_id = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!gst_init_check (NULL, NULL, error))
+    return FALSE;
+  recording.pipeline = build_record_pipeline (path, source_element ? source_element : "autoaudiosrc", error);
+  if (recording.pipeline == NULL)
+    return FALSE;
+  recording.loop = g_main_loop_new (NULL, FALSE);
+  bus = gst_pipeline_get_bus (GST_PIPELINE (recording.pipeline));
+  gst_bus_add_watch (bus, on_record_bus_message, &recording);
+
+  if (gst_element_set_state (recording.pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
+    g_set_error (&recording.error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                 _("Cannot start recording from %s"), source_element ? source_element : "autoaudiosrc");
+  else
+    {
+      if (max_seconds > 0)
+        recording.timeout_id = g_timeout_add_seconds (max_seconds, on_record_timeout, &recording);
+      if (stop != NULL)
+        cancelled_id = g_cancellable_connect (stop, G_CALLBACK (on_stop_cancelled), &recording, NULL);
+      g_main_loop_run (recording.loop);
+    }
+
+  g_cancellable_disconnect (stop, cancelled_id);
+  g_clear_handle_id (&recording.timeout_id, g_source_remove);
+  gst_element_set_state (recording.pipeline, GST_STATE_NULL);
+  gst_bus_remove_watch (bus);
+  gst_object_unref (recording.pipeline);
+  g_main_loop_unref (recording.loop);
+  if (recording.error != NULL)
+    {
+      g_propagate_error (error, recording.error);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rahnuma-admin.h"
 #include "rahnuma-install.h"
@@ -623,10 +624,272 @@ run_install (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* record ----------------------------------------------------------------- */
+
+typedef struct
+{
+  char *module_dir;
+  int scene;
+  int question;
+  int explanation;
+  char *lang;
+  int seconds;
+  char *device_element;
+} RecordOptions;
+
+static void
+record_options_clear (RecordOptions *options)
+{
+  g_free (options->module_dir);
+  g_free (options->lang);
+  g_free (options->device_element);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecordOptions, record_options_clear)
+
+/* The group, key and default file a --scene/--question/--explanation names. */
+static gboolean
+record_target (const RecordOptions *options, char **group, char **key, char **file)
+{
+  gboolean scene = options->scene > 0, question = options->question > 0;
+  gboolean explanation = options->explanation > 0;
+
+  if (scene + question + explanation != 1)
+    return FALSE;
+  if (scene)
+    {
+      *group = g_strdup_printf ("Scene %d", options->scene);
+      *file = g_strdup_printf ("audio/%s/scene-%d.ogg", options->lang, options->scene);
+    }
+  else
+    {
+      int n = question ? options->question : options->explanation;
+
+      *group = g_strdup_printf ("Question %d", n);
+      *file = g_strdup_printf ("audio/%s/%s-%d.ogg", options->lang, question ? "question" : "explanation", n);
+    }
+  *key = g_strdup_printf ("%s[%s]", explanation ? "ExplanationNarration" : "Narration", options->lang);
+  return TRUE;
+}
+
+/* Re-record over the file the key names already, if it is an Ogg in the package. */
+static char *
+choose_relative_path (GKeyFile *key_file, const char *group, const char *key, char *fallback)
+{
+  g_autofree char *current = g_key_file_get_string (key_file, group, key, NULL);
+
+  if (current != NULL && g_str_has_suffix (current, ".ogg") && !g_path_is_absolute (current) &&
+      strstr (current, "..") == NULL)
+    {
+      g_free (fallback);
+      return g_steal_pointer (&current);
+    }
+  return fallback;
+}
+
+typedef struct
+{
+  GCancellable *stop;
+  gboolean no_limit;
+  guint id;
+} StdinWatch;
+
+static gboolean
+on_stdin_line (GIOChannel *channel, GIOCondition condition, gpointer data)
+{
+  StdinWatch *watch = data;
+  g_autofree char *line = NULL;
+  GIOStatus status = g_io_channel_read_line (channel, &line, NULL, NULL, NULL);
+
+  /* Enter stops; end of input stops only a recording with no time limit. */
+  if (status == G_IO_STATUS_NORMAL || watch->no_limit)
+    g_cancellable_cancel (watch->stop);
+  if (status == G_IO_STATUS_NORMAL || status == G_IO_STATUS_AGAIN)
+    return G_SOURCE_CONTINUE;
+  watch->id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+record_to (const char *path, const RecordOptions *options, GError **error)
+{
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  g_autoptr(GIOChannel) channel = g_io_channel_unix_new (STDIN_FILENO);
+  StdinWatch watch = { stop, options->seconds <= 0, 0 };
+  const char *device = options->device_element;
+  gboolean ok;
+
+  if (device == NULL)
+    device = g_getenv ("RAHNUMA_RECORD_DEVICE_ELEMENT");
+  watch.id = g_io_add_watch (channel, G_IO_IN | G_IO_HUP, on_stdin_line, &watch);
+  ok = rahnuma_media_record_audio (path, device, MAX (options->seconds, 0), stop, error);
+  g_clear_handle_id (&watch.id, g_source_remove);
+  return ok;
+}
+
+/* Sets Group's Key=value by editing module.ini's text, so everything else
+ * (comments, blank lines, key order) stays byte for byte: the key's line
+ * if there is one, else a commented-out "#Key=" line, else after the
+ * group's last key. */
+/* "Key[ur] = value" → "Key[ur]"; NULL for headers, comments and blank lines. */
+static char *
+dup_line_key (const char *stripped)
+{
+  const char *equals = strchr (stripped, '=');
+
+  if (stripped[0] == '[' || stripped[0] == '#' || equals == NULL)
+    return NULL;
+  return g_strstrip (g_strndup (stripped, equals - stripped));
+}
+
+static char *
+set_key_in_text (const char *contents, const char *group, const char *key, const char *value)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autofree char *header = g_strdup_printf ("[%s]", group);
+  g_autofree char *commented = g_strdup_printf ("#%s=", key);
+  g_autoptr(GString) out = g_string_new (NULL);
+  int key_line = -1, comment_line = -1, last_line = -1, replace;
+  gboolean in_group = FALSE;
+
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
+      g_autofree char *line_key = dup_line_key (stripped);
+
+      if (stripped[0] == '[')
+        in_group = g_str_equal (stripped, header);
+      if (!in_group)
+        continue;
+      if (stripped[0] == '[' || line_key != NULL)
+        last_line = i;
+      if (g_strcmp0 (line_key, key) == 0)
+        key_line = i;
+      else if (comment_line < 0 && g_str_has_prefix (stripped, commented))
+        comment_line = i;
+    }
+
+  replace = key_line >= 0 ? key_line : comment_line;
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      if (i == replace)
+        g_string_append_printf (out, "%s=%s", key, value);
+      else
+        g_string_append (out, lines[i]);
+      if (replace < 0 && i == last_line)
+        g_string_append_printf (out, "\n%s=%s", key, value);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+save_key (const char *ini_path, const char *group, const char *key, const char *value, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  if (!g_file_get_contents (ini_path, &contents, NULL, error))
+    return FALSE;
+  updated = set_key_in_text (contents, group, key, value);
+  /* Never write a file the kiosk would read differently from what we meant. */
+  if (!g_key_file_load_from_data (key_file, updated, -1, G_KEY_FILE_KEEP_TRANSLATIONS, error))
+    return FALSE;
+  check = g_key_file_get_string (key_file, group, key, NULL);
+  if (g_strcmp0 (check, value) != 0)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   _("Cannot set %s in [%s]"), key, group);
+      return FALSE;
+    }
+  /* g_file_set_contents writes a new file and renames it over the old one. */
+  return g_file_set_contents (ini_path, updated, -1, error);
+}
+
+static int
+fail_record (const char *temp_path, const char *message)
+{
+  if (temp_path != NULL)
+    g_unlink (temp_path);
+  g_printerr ("%s\n", message);
+  return EXIT_NOT_RUN;
+}
+
+static int
+record_and_save (const RecordOptions *options, const char *ini_path,
+                 const char *group, const char *key, const char *relative)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaMediaProbe) probe = NULL;
+  g_autofree char *path = g_build_filename (options->module_dir, relative, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  int fd;
+
+  if (g_mkdir_with_parents (folder, 0755) != 0 || (fd = g_mkstemp (temp_path)) < 0)
+    return fail_record (NULL, g_strerror (errno));
+  close (fd);
+
+  g_print (_("Recording %s for [%s]. Press Enter to stop.\n"), key, group);
+  if (!record_to (temp_path, options, &error))
+    return fail_record (temp_path, error->message);
+  if ((probe = open_probe ()) == NULL ||
+      !rahnuma_media_probe_check (temp_path, RAHNUMA_MEDIA_AUDIO, probe, &error))
+    return fail_record (temp_path, error != NULL ? error->message : _("The recording cannot be checked"));
+  if (g_chmod (temp_path, 0644) != 0 || g_rename (temp_path, path) != 0)
+    return fail_record (temp_path, g_strerror (errno));
+  if (!save_key (ini_path, group, key, relative, &error))
+    return fail_record (NULL, error->message);
+  g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
+  return EXIT_OK;
+}
+
 static int
 run_record (int argc, char **argv)
 {
-  return usage_error ("not yet");
+  g_auto(RecordOptions) options = { 0 };
+  GOptionEntry entries[] = {
+    { "module", 0, 0, G_OPTION_ARG_FILENAME, &options.module_dir, N_("The module package"), N_("DIR") },
+    { "scene", 0, 0, G_OPTION_ARG_INT, &options.scene, N_("Narrate scene N"), N_("N") },
+    { "question", 0, 0, G_OPTION_ARG_INT, &options.question, N_("Read question N and its choices"), N_("N") },
+    { "explanation", 0, 0, G_OPTION_ARG_INT, &options.explanation, N_("Read question N's explanation"), N_("N") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Language: ur, ps, pa_PK or en"), N_("LANG") },
+    { "seconds", 0, 0, G_OPTION_ARG_INT, &options.seconds, N_("Stop after S seconds"), N_("S") },
+    { "device-element", 0, 0, G_OPTION_ARG_STRING, &options.device_element,
+      N_("GStreamer source instead of the microphone (e.g. audiotestsrc)"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ini_path = NULL;
+  g_autofree char *group = NULL, *key = NULL, *relative = NULL;
+
+  if (!parse_options (NULL, _("Record a narration from the microphone into a package's audio/LANG/ "
+                              "folder and name it in module.ini. Stops on Enter or after --seconds."),
+                      entries, &argc, &argv))
+    return EXIT_NOT_RUN;
+  if (options.module_dir == NULL || options.lang == NULL || argc != 1)
+    return usage_error (_("Give --module DIR, one of --scene/--question/--explanation N, and --lang."));
+  if (!rahnuma_language_is_valid (options.lang))
+    return usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
+  if (!record_target (&options, &group, &key, &relative))
+    return usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
+
+  ini_path = g_build_filename (options.module_dir, RAHNUMA_MODULE_FILE, NULL);
+  if (!g_key_file_load_from_file (key_file, ini_path, G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
+                                  &error))
+    return fail_record (NULL, error->message);
+  if (!g_key_file_has_group (key_file, group))
+    {
+      g_printerr (_("%s has no [%s].\n"), ini_path, group);
+      return EXIT_NOT_RUN;
+    }
+  relative = choose_relative_path (key_file, group, key, g_steal_pointer (&relative));
+  return record_and_save (&options, ini_path, group, key, relative);
 }
 
 /* dispatch --------------------------------------------------------------- */

@@ -1,0 +1,225 @@
+/* test-admin-module.c — rahnuma-admin module validate|new|list|record, run
+ * as a trainer would run them, checking exit codes, output and files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+
+#include "module-fixtures.h"
+#include "rahnuma-module.h"
+#include "rahnuma-validator.h"
+
+/* Runs rahnuma-admin module ARGS…; returns its exit status, its stdout in @out. */
+static int
+run_admin (char **out, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  const char *build_dir = g_getenv ("RAHNUMA_BUILD_DIR");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (build_dir);
+  g_ptr_array_add (argv, g_build_filename (build_dir, "src", "tools", "rahnuma-admin", NULL));
+  g_ptr_array_add (argv, g_strdup ("module"));
+  va_start (args, out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  /* No input: stdin closes at once, as when a script runs the tool. */
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_validate_exit_codes (void)
+{
+  g_autofree char *good = rahnuma_test_prepare_package ("good");
+  g_autofree char *missing = rahnuma_test_prepare_package ("broken-missing-media");
+  g_autofree char *warnings_only = rahnuma_test_prepare_package ("broken-few-scenes");
+  g_autofree char *nowhere = g_build_filename (rahnuma_test_tmp_dir (), "no-such-folder", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s/module.ini:33: error: ", missing);
+
+  g_assert_cmpint (run_admin (&out, "validate", good, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "0 error(s), 0 warning(s)"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_admin (&out, "validate", missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "pictures/absent.png"));
+  g_assert_nonnull (strstr (out, "1 error(s)"));
+
+  g_assert_cmpint (run_admin (NULL, "validate", warnings_only, NULL), ==, 0);
+  g_assert_cmpint (run_admin (NULL, "validate", nowhere, NULL), ==, 2);
+  g_assert_cmpint (run_admin (NULL, "validate", NULL), ==, 2);
+  g_assert_cmpint (run_admin (NULL, "validate", "--no-such-option", good, NULL), ==, 2);
+}
+
+static void
+test_validate_json (void)
+{
+  g_autofree char *broken = rahnuma_test_prepare_package ("broken-two-correct");
+  g_autofree char *good = rahnuma_test_prepare_package ("good");
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_admin (&out, "validate", "--json", broken, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "["));
+  g_assert_true (g_str_has_suffix (out, "]\n"));
+  g_assert_nonnull (strstr (out, "\"line\": 103, \"severity\": \"error\", \"code\": \"bad-correct\""));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_admin (&out, "validate", "--json", good, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "[]\n");
+}
+
+/* A folder of packages is checked as a whole: one id twice is an error. */
+static void
+test_validate_folder (void)
+{
+  g_autofree char *good = rahnuma_test_prepare_package ("good");
+  g_autofree char *twin = rahnuma_test_prepare_package ("broken-duplicate-id");
+  g_autofree char *folder = g_build_filename (rahnuma_test_tmp_dir (), "folder-of-packages", NULL);
+  g_autofree char *first = g_build_filename (folder, "a", NULL);
+  g_autofree char *second = g_build_filename (folder, "b", NULL);
+  g_autofree char *out = NULL;
+
+  rahnuma_test_copy_tree (good, first);
+  rahnuma_test_copy_tree (twin, second);
+  g_assert_cmpint (run_admin (&out, "validate", folder, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "2 package(s) checked: 1 error(s)"));
+  g_assert_nonnull (strstr (out, "Id=fixture-fees is also used by"));
+}
+
+static void
+test_new (void)
+{
+  g_autofree char *parent = g_build_filename (rahnuma_test_tmp_dir (), "new", NULL);
+  g_autofree char *package = g_build_filename (parent, "safe-money", NULL);
+  g_autoptr(RahnumaModule) module = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_assert_cmpint (run_admin (NULL, "new", "safe-money", parent, NULL), ==, 0);
+  module = rahnuma_module_new_from_dir (package, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rahnuma_module_get_id (module), ==, "safe-money");
+  g_assert_cmpuint (rahnuma_module_get_n_scenes (module), ==, 3);
+  g_assert_cmpuint (rahnuma_module_get_n_questions (module), ==, 5);
+
+  /* Every text is a placeholder, in every language, until the trainer writes it. */
+  validation = rahnuma_validate_module (package, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER), ==,
+                    4 * (2 + 3 + 5 * (1 + 3 + 1)) + 1);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MISSING_TRANSLATION), ==, 0);
+  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "still a placeholder"));
+
+  g_assert_cmpint (run_admin (NULL, "new", "safe-money", parent, NULL), ==, 2);
+  g_assert_cmpint (run_admin (NULL, "new", "Bad_Id", parent, NULL), ==, 2);
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *good = rahnuma_test_prepare_package ("good");
+  g_autofree char *fallback = rahnuma_test_prepare_package ("broken-narration-fallback");
+  g_autofree char *folder = g_build_filename (rahnuma_test_tmp_dir (), "list", NULL);
+  g_autofree char *first = g_build_filename (folder, "fees", NULL);
+  g_autofree char *second = g_build_filename (folder, "fees-draft", NULL);
+  g_autofree char *hidden = g_build_filename (folder, ".install-fees-XYZ", NULL);
+  g_autofree char *out = NULL;
+
+  rahnuma_test_copy_tree (good, first);
+  rahnuma_test_copy_tree (fallback, second);
+  rahnuma_test_copy_tree (good, hidden);
+  g_assert_cmpint (run_admin (&out, "list", folder, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "texts: ur ps pa_PK en"));
+  g_assert_nonnull (strstr (out, "ur 100%  ps 100%  pa_PK 100%  en 100%"));
+  g_assert_nonnull (strstr (out, "pa_PK 92% (rest fallback→ur)"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_admin (&out, "list", "--json", folder, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"pa_PK\": {\"recorded\": 12, \"needed\": 13, \"fallback\": \"ur\"}"));
+  g_assert_null (strstr (out, ".install-"));
+}
+
+static char *
+read_text (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Recording fills the one missing narration and changes nothing else in module.ini. */
+static void
+test_record (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("broken-narration-fallback");
+  g_autofree char *ini = g_build_filename (package, "module.ini", NULL);
+  g_autofree char *recorded = g_build_filename (package, "audio", "pa_PK", "scene-1.ogg", NULL);
+  g_autofree char *before = read_text (ini);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GString) edited = g_string_new (before);
+
+  g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "1", "--lang", "pa_PK",
+                              "--seconds", "1", "--device-element", "audiotestsrc", NULL), ==, 0);
+  g_assert_true (g_file_test (recorded, G_FILE_TEST_IS_REGULAR));
+
+  after = read_text (ini);
+  g_string_replace (edited, "Narration[ps]=audio/ps.ogg\n\n[Scene 2]",
+                    "Narration[ps]=audio/ps.ogg\nNarration[pa_PK]=audio/pa_PK/scene-1.ogg\n\n[Scene 2]", 1);
+  g_assert_cmpstr (after, ==, edited->str);
+
+  validation = rahnuma_validate_module (package, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+
+  g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "9", "--lang", "ur",
+                              "--seconds", "1", "--device-element", "audiotestsrc", NULL), ==, 2);
+  g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "1", "--question", "1",
+                              "--lang", "ur", NULL), ==, 2);
+  g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "1", "--lang", "pa", NULL), ==, 2);
+  g_assert_cmpstr (read_text (ini), ==, after);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  gst_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  rahnuma_test_fixtures_init ();
+
+  g_test_add_func ("/rahnuma/admin-module/validate/exit-codes", test_validate_exit_codes);
+  g_test_add_func ("/rahnuma/admin-module/validate/json", test_validate_json);
+  g_test_add_func ("/rahnuma/admin-module/validate/folder", test_validate_folder);
+  g_test_add_func ("/rahnuma/admin-module/new", test_new);
+  g_test_add_func ("/rahnuma/admin-module/list", test_list);
+  g_test_add_func ("/rahnuma/admin-module/record", test_record);
+
+  status = g_test_run ();
+  rahnuma_test_fixtures_cleanup ();
+  return status;
+}
