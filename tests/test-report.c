@@ -8,6 +8,7 @@
 
 #include "rahnuma-code.h"
 #include "rahnuma-report.h"
+#include "rahnuma-simulate.h"
 #include "rahnuma-store-private.h"
 
 typedef struct
@@ -305,6 +306,47 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "DEMO DATA"));
 }
 
+static char *
+simulate_languages (Fixture *f, const char *name, guint32 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  RahnumaSimulateOptions options = { 300, "DEMO", "K9", seed, T0, 10 };
+  g_autoptr(RahnumaReport) report = NULL;
+  const RahnumaReportBreakdown *languages_seen;
+  GString *summary = g_string_new (NULL);
+
+  g_assert_true (rahnuma_simulate_run (store, &options, NULL, &error));
+  g_assert_no_error (error);
+  report = rahnuma_report_new (store, G_MININT64, G_MAXINT64, &error);
+  g_assert_cmpint (report->sessions, ==, 300);
+  g_assert_cmpint (report->demo_sessions, ==, 300);
+  g_assert_cmpint (report->active, ==, 0);
+  g_assert_cmpint (report->completed + report->abandoned, ==, 300);
+  /* Some stop part-way, most finish; all four languages appear. */
+  g_assert_cmpint (report->abandoned, >, 0);
+  g_assert_cmpint (report->completed, >, report->abandoned);
+  languages_seen = find_breakdown (report, "language");
+  g_assert_cmpuint (languages_seen->rows->len, ==, 4);
+  for (guint i = 0; i < languages_seen->rows->len; i++)
+    {
+      const RahnumaReportRow *row = g_ptr_array_index (languages_seen->rows, i);
+      g_string_append_printf (summary, "%s=%" G_GINT64_FORMAT ";", row->key, row->count);
+    }
+  return g_string_free (summary, FALSE);
+}
+
+static void
+test_simulate (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = simulate_languages (f, "a.db", 42);
+  g_autofree char *b = simulate_languages (f, "b.db", 42);
+
+  /* The same seed gives the same pattern of visits. */
+  g_assert_cmpstr (a, ==, b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -317,6 +359,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/report/cli-json", test_cli_json);
   ADD ("/rahnuma/report/cli-text", test_cli_text);
   ADD ("/rahnuma/report/demo", test_demo);
+  ADD ("/rahnuma/report/simulate", test_simulate);
 #undef ADD
   g_test_add_func ("/rahnuma/report/one-visitor", test_suppress_small_file);
 

@@ -23,13 +23,14 @@
   "SELECT count(*), coalesce (sum (state = 'completed'), 0), coalesce (sum (state = 'abandoned'), 0)," \
   " coalesce (sum (state = 'active'), 0), coalesce (sum (demo), 0) FROM session s WHERE " IN_RANGE
 
+/* A module left before its quiz (no questions recorded) is not a quiz taken. */
 #define QUIZZES_SQL \
   "SELECT count(*), coalesce (sum (m.passed), 0) FROM module_progress m" \
-  " JOIN session s ON s.id = m.session_id WHERE " IN_RANGE
+  " JOIN session s ON s.id = m.session_id WHERE m.n_questions > 0 AND " IN_RANGE
 
 #define MODULES_SQL \
   "SELECT m.module_id, count(*), sum (m.passed), avg (m.watched) FROM module_progress m" \
-  " JOIN session s ON s.id = m.session_id WHERE " IN_RANGE " GROUP BY m.module_id"
+  " JOIN session s ON s.id = m.session_id WHERE m.n_questions > 0 AND " IN_RANGE " GROUP BY m.module_id"
 
 /* %s is a column name from the fixed list below, never data. */
 #define CATEGORY_SQL \

@@ -18,6 +18,7 @@
 #include "rahnuma-export.h"
 #include "rahnuma-language.h"
 #include "rahnuma-report.h"
+#include "rahnuma-simulate.h"
 #include "rahnuma-store.h"
 #include "rahnuma-sync.h"
 
@@ -477,13 +478,88 @@ rahnuma_admin_report (int argc, char **argv)
   return EXIT_OK;
 }
 
-/* ---- not yet --------------------------------------------------------- */
+/* ---- simulate -------------------------------------------------------- */
 
-static int
-not_yet (const char *name)
+static gboolean
+check_simulate_options (const char *db, const char *kiosk, int n_sessions, gint64 seed, int n_days)
 {
-  g_printerr ("rahnuma-admin %s: not built yet\n", name);
-  return EXIT_USAGE;
+  if (!require (db, "--db") || !require (kiosk, "--kiosk"))
+    return FALSE;
+  if (n_sessions <= 0)
+    {
+      g_printerr (_("--sessions must be a number of visits from 1.\n"));
+      return FALSE;
+    }
+  if (seed < 0 || seed > G_MAXUINT32)
+    {
+      g_printerr (_("--seed must be a whole number from 0 to %u.\n"), G_MAXUINT32);
+      return FALSE;
+    }
+  if (n_days <= 0)
+    {
+      g_printerr (_("--days must be a number of days from 1.\n"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
-int rahnuma_admin_simulate (int argc, char **argv) { return not_yet ("simulate"); }
+static int
+simulate_into (const char *db, const RahnumaSimulateOptions *options)
+{
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rahnuma_store_new (db, NULL, &error);
+  if (store == NULL)
+    {
+      g_printerr (_("Cannot open %s: %s\n"), db, error->message);
+      return EXIT_USAGE;
+    }
+  if (!rahnuma_simulate_run (store, options, NULL, &error))
+    {
+      g_printerr (_("Simulation stopped: %s\n"), error->message);
+      return EXIT_USAGE;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Added %u demo visit to %s (kiosk %s). It is marked as demo data in "
+                        "exports, reports and verify.\n",
+                        "Added %u demo visits to %s (kiosk %s). They are marked as demo data in "
+                        "exports, reports and verify.\n", options->n_sessions),
+           options->n_sessions, db, options->kiosk);
+  return EXIT_OK;
+}
+
+int
+rahnuma_admin_simulate (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *kiosk = NULL;
+  g_autofree char *centre = NULL;
+  int n_sessions = 0, n_days = 30;
+  gint64 seed = 0;
+  RahnumaSimulateOptions options = { 0 };
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Journal to fill (created if missing)"), N_("FILE") },
+    { "sessions", 0, 0, G_OPTION_ARG_INT, &n_sessions, N_("How many visits"), N_("N") },
+    { "kiosk", 0, 0, G_OPTION_ARG_STRING, &kiosk, N_("Kiosk id to record"), N_("ID") },
+    { "centre", 0, 0, G_OPTION_ARG_STRING, &centre, N_("Centre id to record (default DEMO)"), N_("ID") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Repeat the same pattern of visits"), N_("S") },
+    { "days", 0, 0, G_OPTION_ARG_INT, &n_days, N_("Spread the visits over this many days up to today (default 30)"),
+      N_("D") },
+    { NULL }
+  };
+
+  if (!parse_options (&argc, &argv, entries, NULL,
+                      _("Fill a journal with realistic synthetic visits for training, demos and "
+                        "benchmarks. They are marked as demo data wherever they show.")) ||
+      !check_simulate_options (db, kiosk, n_sessions, seed, n_days))
+    return EXIT_USAGE;
+
+  options.n_sessions = (guint) n_sessions;
+  options.kiosk = kiosk;
+  options.centre = centre != NULL ? centre : "DEMO";
+  options.seed = (guint32) seed;
+  options.end_time = g_get_real_time () / G_USEC_PER_SEC;
+  options.n_days = (guint) n_days;
+  return simulate_into (db, &options);
+}
