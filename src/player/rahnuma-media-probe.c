@@ -113,6 +113,42 @@ check_streams (GstDiscovererInfo *info, RahnumaMediaKind kind, GError **error)
     }
 }
 
+/* GstDiscoverer waits 100 ms for a duration a still picture never has, so
+ * pictures are prerolled directly: typefind must say image/…, and the
+ * decoder must hand a raw frame to the sink. */
+static gboolean
+check_picture (const char *path, GError **error)
+{
+  g_autoptr(GstElement) pipeline = gst_parse_launch ("filesrc name=src ! typefind name=typefind ! "
+                                                     "decodebin ! fakesink name=sink", NULL);
+  g_autoptr(GstElement) src = NULL, typefind = NULL, sink = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+  g_autoptr(GstCaps) found = NULL;
+  g_autoptr(GstPad) sink_pad = NULL;
+  g_autoptr(GstCaps) decoded = NULL;
+
+  if (pipeline == NULL)
+    return fail_unplayable (error, _("this computer has no decoder for its format"));
+  src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
+  typefind = gst_bin_get_by_name (GST_BIN (pipeline), "typefind");
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  g_object_set (src, "location", path, NULL);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PAUSED);
+  message = gst_bus_timed_pop_filtered (bus, PROBE_TIMEOUT, GST_MESSAGE_ASYNC_DONE | GST_MESSAGE_ERROR);
+  g_object_get (typefind, "caps", &found, NULL);
+  sink_pad = gst_element_get_static_pad (sink, "sink");
+  decoded = gst_pad_get_current_caps (sink_pad);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  if (message == NULL || GST_MESSAGE_TYPE (message) != GST_MESSAGE_ASYNC_DONE || decoded == NULL)
+    return fail_unplayable (error, _("it is damaged or not a media file"));
+  if (found == NULL || !g_str_has_prefix (gst_structure_get_name (gst_caps_get_structure (found, 0)), "image/"))
+    return fail_unplayable (error, _("it is not a picture"));
+  return TRUE;
+}
+
 /**
  * rahnuma_media_probe_check:
  * @path: an existing file
@@ -138,6 +174,8 @@ rahnuma_media_probe_check (const char        *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (kind == RAHNUMA_MEDIA_PICTURE)
+    return check_picture (path, error);
   uri = gst_filename_to_uri (path, error);
   if (uri == NULL)
     return FALSE;
