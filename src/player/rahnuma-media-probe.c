@@ -121,7 +121,9 @@ check_picture (const char *path, GError **error)
 {
   g_autoptr(GstElement) pipeline = gst_parse_launch ("filesrc name=src ! typefind name=typefind ! "
                                                      "decodebin ! fakesink name=sink", NULL);
-  g_autoptr(GstElement) src = NULL, typefind = NULL, sink = NULL;
+  g_autoptr(GstElement) src = NULL;
+  g_autoptr(GstElement) typefind = NULL;
+  g_autoptr(GstElement) sink = NULL;
   g_autoptr(GstBus) bus = NULL;
   g_autoptr(GstMessage) message = NULL;
   g_autoptr(GstCaps) found = NULL;

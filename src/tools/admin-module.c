@@ -200,7 +200,17 @@ list_packages (const char *dir, GError **error)
 
 /* validate --------------------------------------------------------------- */
 
-/* A DIR argument is a package, or a folder of packages (media/modules). */
+static gboolean
+has_any_package (GPtrArray *folders)
+{
+  for (guint i = 0; i < folders->len; i++)
+    if (is_package (g_ptr_array_index (folders, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A DIR argument is a package, or a folder of packages (media/modules):
+ * then every folder in it is checked, so a stray one is reported too. */
 static gboolean
 add_validate_argument (RahnumaValidation *validation, const char *dir, guint *n_packages)
 {
@@ -214,7 +224,7 @@ add_validate_argument (RahnumaValidation *validation, const char *dir, guint *n_
     }
   if (!is_package (dir))
     packages = list_packages (dir, &error);
-  if (packages == NULL || packages->len == 0 || !is_package (g_ptr_array_index (packages, 0)))
+  if (packages == NULL || !has_any_package (packages))
     {
       rahnuma_validation_add_package (validation, dir);
       (*n_packages)++;
@@ -282,7 +292,7 @@ describe_narration (RahnumaModule *module, const RahnumaLanguage *language)
   if (recorded == needed || language->narration_fallback == NULL)
     return g_strdup_printf ("%u%%", needed > 0 ? recorded * 100 / needed : 100);
   if (recorded == 0)
-    return g_strdup_printf ("fallback→%s", language->narration_fallback);
+    return g_strdup_printf (_("fallback→%s"), language->narration_fallback);
   return g_strdup_printf (_("%u%% (rest fallback→%s)"), recorded * 100 / needed,
                           language->narration_fallback);
 }
@@ -866,7 +876,9 @@ run_record (int argc, char **argv)
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *ini_path = NULL;
-  g_autofree char *group = NULL, *key = NULL, *relative = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *relative = NULL;
 
   if (!parse_options (NULL, _("Record a narration from the microphone into a package's audio/LANG/ "
                               "folder and name it in module.ini. Stops on Enter or after --seconds."),
