@@ -1,0 +1,203 @@
+/* bench-sync.c — sync a year of a busy centre's visits, against a raw copy
+ *
+ * Builds a kiosk journal of N sessions (RAHNUMA_BENCH_SESSIONS, default
+ * 1,000,000): a thousand simulated visits, each with its module results and
+ * answers, replicated under fresh ids. Then, in the same run, times
+ *
+ *  - baseline: INSERT INTO … SELECT * of the same three tables into an
+ *    empty officers' file with the same schema, pragmas and cache, in one
+ *    transaction (what a copy costs with no bookkeeping at all);
+ *  - sync: rahnuma_sync_run() into another empty officers' file.
+ *
+ * Each is run twice, alternating, and the faster run kept. Prints
+ *   sync-1M  <sync s>  <baseline s>  <ratio>x
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "rahnuma-simulate.h"
+#include "rahnuma-store-private.h"
+#include "rahnuma-sync.h"
+
+#define BASE_VISITS 1000
+
+static void
+exec_or_die (sqlite3 *db, const char *sql)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+}
+
+static gint64
+count_sessions (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM session", -1, &stmt, NULL);
+  sqlite3_step (stmt);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+exec_int (sqlite3 *db, const char *sql, gint64 value)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+}
+
+/* Doubles the journal (or tops it up to @n) under new random ids. */
+static void
+replicate (const char *path, gint64 n)
+{
+  sqlite3 *db = NULL;
+  gint64 have;
+
+  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
+  exec_or_die (db, "PRAGMA synchronous = OFF"); /* building test data, not a record */
+  exec_or_die (db, "PRAGMA cache_size = -262144");
+  while ((have = count_sessions (db)) < n)
+    {
+      exec_or_die (db, "BEGIN");
+      exec_int (db, "CREATE TEMP TABLE map AS SELECT id AS old, lower (hex (randomblob (16))) AS new"
+                    " FROM session LIMIT ?1", MIN (have, n - have));
+      exec_int (db, "INSERT INTO session SELECT map.new, centre, kiosk, language, started_at, ended_at,"
+                    " state, catalog_version, code, gender, destination, sector, demo, rev + ?1"
+                    " FROM session JOIN map ON id = map.old", have);
+      exec_or_die (db, "INSERT INTO module_progress SELECT map.new, module_id, module_version, watched,"
+                       " n_correct, n_questions, passed FROM module_progress JOIN map ON session_id = map.old");
+      exec_or_die (db, "INSERT INTO answer SELECT map.new, module_id, question, choice, correct"
+                       " FROM answer JOIN map ON session_id = map.old");
+      exec_or_die (db, "DROP TABLE map");
+      exec_or_die (db, "COMMIT");
+    }
+  sqlite3_close (db);
+}
+
+static void
+build_journal (const char *path, gint64 n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  RahnumaSimulateOptions options = { MIN (n, BASE_VISITS), "LHE-POE", "K1", 1, 1764000000, 365 };
+
+  g_assert_no_error (error);
+  if (!rahnuma_simulate_run (store, &options, NULL, &error))
+    g_error ("%s", error->message);
+  g_clear_object (&store);
+  replicate (path, n);
+}
+
+static void
+remove_db (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* An empty officers' file, made by the store as sync would make it. */
+static void
+create_target (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+
+  remove_db (path);
+  store = rahnuma_store_new_full (path, RAHNUMA_STORE_SHARED, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static double
+time_baseline (const char *kiosk, const char *target)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *attach = NULL;
+  gint64 start;
+
+  create_target (target);
+  start = g_get_monotonic_time ();
+  g_assert (sqlite3_open (target, &db) == SQLITE_OK);
+  exec_or_die (db, "PRAGMA foreign_keys = ON");
+  exec_or_die (db, "PRAGMA synchronous = FULL");
+  exec_or_die (db, "PRAGMA cache_size = -65536");
+  sqlite3_prepare_v2 (db, "ATTACH ?1 AS kiosk", -1, &attach, NULL);
+  sqlite3_bind_text (attach, 1, kiosk, -1, SQLITE_STATIC);
+  g_assert (sqlite3_step (attach) == SQLITE_DONE);
+  sqlite3_finalize (attach);
+  exec_or_die (db, "BEGIN");
+  exec_or_die (db, "INSERT INTO main.session SELECT * FROM kiosk.session");
+  exec_or_die (db, "INSERT INTO main.module_progress SELECT * FROM kiosk.module_progress");
+  exec_or_die (db, "INSERT INTO main.answer SELECT * FROM kiosk.answer");
+  exec_or_die (db, "COMMIT");
+  sqlite3_close (db);
+  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+static double
+time_sync (const char *kiosk, const char *target, gint64 n)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSyncStats stats;
+  gint64 start;
+
+  create_target (target);
+  start = g_get_monotonic_time ();
+  if (!rahnuma_sync_run (kiosk, target, &stats, NULL, &error))
+    g_error ("sync: %s", error->message);
+  g_assert_cmpuint (stats.n_sessions, ==, (guint64) n);
+  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+static char *
+label (gint64 n)
+{
+  if (n % 1000000 == 0)
+    return g_strdup_printf ("sync-%" G_GINT64_FORMAT "M", n / 1000000);
+  if (n % 1000 == 0)
+    return g_strdup_printf ("sync-%" G_GINT64_FORMAT "k", n / 1000);
+  return g_strdup_printf ("sync-%" G_GINT64_FORMAT, n);
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *n_text = g_getenv ("RAHNUMA_BENCH_SESSIONS");
+  gint64 n = n_text != NULL ? g_ascii_strtoll (n_text, NULL, 10) : 1000000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rahnuma-bench-XXXXXX", &error);
+  g_autofree char *kiosk = g_build_filename (dir, "kiosk.db", NULL);
+  g_autofree char *target = g_build_filename (dir, "officers.db", NULL);
+  g_autofree char *name = label (n);
+  double sync_s = G_MAXDOUBLE, base_s = G_MAXDOUBLE;
+
+  g_assert_no_error (error);
+  g_assert (n > 0);
+  build_journal (kiosk, n);
+  for (guint round = 0; round < 2; round++)
+    {
+      base_s = MIN (base_s, time_baseline (kiosk, target));
+      sync_s = MIN (sync_s, time_sync (kiosk, target, n));
+    }
+  printf ("%s  %.2f  %.2f  %.2fx\n", name, sync_s, base_s, sync_s / base_s);
+
+  remove_db (target);
+  remove_db (kiosk);
+  g_rmdir (dir);
+  return 0;
+}
