@@ -460,6 +460,43 @@ test_abandon_active (Fixture *f, gconstpointer data)
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE ended_at IS NULL"), ==, 0);
 }
 
+/* The disk fills up mid-visit: the step fails with FULL, what was committed
+ * stays, and writing goes on once there is room. max_page_count stands in
+ * for a full disk: SQLite reports both as SQLITE_FULL. */
+static void
+test_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  sqlite3 *db = rahnuma_store_get_db (store);
+  g_autofree char *id = begin (store);
+  g_autofree char *code = rahnuma_code_generate ();
+  guint committed = 0;
+  gboolean ok = TRUE;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 12", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint q = 0; ok && q < 100; q++)
+    {
+      g_autofree char *module = g_strdup_printf ("module-%u-with-a-long-id-to-fill-pages-sooner-%u", q, q);
+
+      ok = rahnuma_store_record_module (store, id, module, 1, 1.0, 1, 1, TRUE, &error);
+      committed += ok;
+    }
+  g_assert_false (ok);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_assert_cmpuint (committed, >, 0);
+
+  /* Room again (the officer freed space): the visit goes on. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1000000", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start_ur.started_at + 1800, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM module_progress"), ==, committed);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE state = 'completed'"), ==, 1);
+}
+
 typedef struct
 {
   RahnumaStore *store;
@@ -506,6 +543,21 @@ test_threads (Fixture *f, gconstpointer data)
   g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ABANDONED, &error), ==, 100);
 }
 
+/* The kiosk's --windowed development mode keeps no file. */
+static void
+test_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (":memory:", NULL, &error);
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  id = begin (store);
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_ABANDONED, NULL,
+                                               start_ur.started_at, &error));
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ABANDONED, &error), ==, 1);
+}
+
 static void
 test_coarse_time (void)
 {
@@ -535,8 +587,10 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/no-free-text", test_no_free_text);
   ADD ("/rahnuma/store/abandon-active", test_abandon_active);
   ADD ("/rahnuma/store/threads", test_threads);
+  ADD ("/rahnuma/store/disk-full", test_disk_full);
 #undef ADD
   g_test_add_func ("/rahnuma/store/coarse-time", test_coarse_time);
+  g_test_add_func ("/rahnuma/store/memory", test_memory);
 
   return g_test_run ();
 }
