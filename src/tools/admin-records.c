@@ -295,11 +295,15 @@ report_sync_error (const char *from, const char *to, const GError *error)
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FULL))
     g_printerr (_("The disk holding %s is full. Nothing was copied; the records stay queued "
                   "in %s.\n"), to, from);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
+    g_printerr (_("There is no kiosk journal %s.\n"), from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
     g_printerr (_("A file is damaged or is not a Rahnuma file; nothing was copied: %s\n"),
                 error->message);
   else
-    g_printerr (_("Sync failed; nothing was copied: %s\n"), error->message);
+    g_printerr (_("Sync failed; nothing was copied and the records stay queued in %s. Check that "
+                  "%s can be reached (is the USB drive or shared folder there?): %s\n"),
+                from, to, error->message);
 
   return g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED) ||
          g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION)
