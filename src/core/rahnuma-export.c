@@ -12,6 +12,10 @@
  */
 #define G_LOG_DOMAIN "rahnuma-export"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rahnuma-export.h"
 #include "rahnuma-store-private.h"
 
@@ -180,7 +184,7 @@ append_field (GString *out, sqlite3_stmt *stmt, int column, gboolean json)
     case COL_PASSED:
     case COL_CORRECT:
     case COL_QUESTIONS:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, sqlite3_column_int64 (stmt, column));
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
       break;
     default:
       if (json)
@@ -273,7 +277,7 @@ rahnuma_export_write (RahnumaStore *store, RahnumaExportFormat format, gint64 fr
     }
   if (rc != SQLITE_DONE)
     {
-      rahnuma_store_set_error (error, db, rc, "Cannot read sessions");
+      rahnuma_store_set_error (error, db, rc, _("Cannot read sessions"));
       return -1;
     }
   if (format == RAHNUMA_EXPORT_JSON)

@@ -14,6 +14,10 @@
  */
 #define G_LOG_DOMAIN "rahnuma-report"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rahnuma-report.h"
 #include "rahnuma-store-private.h"
 
@@ -84,7 +88,7 @@ read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError 
   if (totals == NULL)
     return FALSE;
   if ((rc = sqlite3_step (totals)) != SQLITE_ROW)
-    return rahnuma_store_set_error (error, db, rc, "Cannot count sessions");
+    return rahnuma_store_set_error (error, db, rc, _("Cannot count sessions"));
   report->sessions = sqlite3_column_int64 (totals, 0);
   report->completed = sqlite3_column_int64 (totals, 1);
   report->abandoned = sqlite3_column_int64 (totals, 2);
@@ -95,7 +99,7 @@ read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError 
   if (quizzes == NULL)
     return FALSE;
   if ((rc = sqlite3_step (quizzes)) != SQLITE_ROW)
-    return rahnuma_store_set_error (error, db, rc, "Cannot count quizzes");
+    return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
   report->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
   report->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
   return TRUE;
@@ -184,7 +188,7 @@ read_breakdown (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **e
     }
   if (rc != SQLITE_DONE)
     {
-      rahnuma_store_set_error (error, db, rc, "Cannot summarise sessions");
+      rahnuma_store_set_error (error, db, rc, _("Cannot summarise sessions"));
       return NULL;
     }
   /* Sorted before suppression, so the order shows nothing a hidden cell hides. */

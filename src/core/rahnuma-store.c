@@ -21,6 +21,10 @@
  */
 #define G_LOG_DOMAIN "rahnuma-store"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rahnuma-store-private.h"
 #include "rahnuma-code.h"
 
@@ -205,7 +209,7 @@ rahnuma_store_exec (sqlite3 *db, const char *sql, GError **error)
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return rahnuma_store_set_error (error, db, rc, "Cannot run SQL");
+    return rahnuma_store_set_error (error, db, rc, _("Cannot run SQL"));
   return TRUE;
 }
 
@@ -223,7 +227,7 @@ rahnuma_store_prepare (sqlite3 *db, const char *sql, GError **error)
 
   if (rc != SQLITE_OK)
     {
-      rahnuma_store_set_error (error, db, rc, "Cannot prepare SQL");
+      rahnuma_store_set_error (error, db, rc, _("Cannot prepare SQL"));
       return NULL;
     }
   return stmt;
@@ -241,7 +245,7 @@ get_cached (RahnumaStore *self, const char *sql, GError **error)
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      rahnuma_store_set_error (error, self->db, rc, "Cannot prepare SQL");
+      rahnuma_store_set_error (error, self->db, rc, _("Cannot prepare SQL"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -350,7 +354,7 @@ read_int (sqlite3 *db, const char *sql, const char *what, gint64 *value, GError 
 static gboolean
 check_version (RahnumaStore *self, gint64 *version, GError **error)
 {
-  g_autofree char *what = g_strdup_printf ("Cannot read %s", self->path);
+  g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
   gint64 n_objects;
 
   if (!read_int (self->db, "PRAGMA user_version", what, version, error))
@@ -358,8 +362,8 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (*version > RAHNUMA_STORE_VERSION)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION,
-                   "%s has schema version %" G_GINT64_FORMAT ", newer than this program "
-                   "knows (%d)", self->path, *version, RAHNUMA_STORE_VERSION);
+                   _("%s has schema version %" G_GINT64_FORMAT ", newer than this program "
+                   "knows (%d)"), self->path, *version, RAHNUMA_STORE_VERSION);
       return FALSE;
     }
   if (*version > 0)
@@ -370,7 +374,7 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (n_objects > 0)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
-                   "%s is an SQLite file but not a Rahnuma journal", self->path);
+                   _("%s is an SQLite file but not a Rahnuma journal"), self->path);
       return FALSE;
     }
   return TRUE;
@@ -435,7 +439,7 @@ check_exists (RahnumaStore *self, GError **error)
   if (!(self->flags & RAHNUMA_STORE_MUST_EXIST) || g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
-               "%s does not exist", self->path);
+               _("%s does not exist"), self->path);
   return FALSE;
 }
 
@@ -453,7 +457,7 @@ open_db (RahnumaStore *self, GError **error)
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      g_autofree char *what = g_strdup_printf ("Cannot open %s", self->path);
+      g_autofree char *what = g_strdup_printf (_("Cannot open %s"), self->path);
       return rahnuma_store_set_error (error, self->db, rc, what);
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -475,7 +479,7 @@ load_journal_id (RahnumaStore *self, GError **error)
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     return rahnuma_store_set_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
-                                    "Cannot read the journal id");
+                                    _("Cannot read the journal id"));
   self->journal_id = column_dup (stmt, 0);
   return TRUE;
 }
@@ -630,11 +634,11 @@ quick_check (RahnumaStore *self, GError **error)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return rahnuma_store_set_error (error, self->db, rc, "Cannot check the journal");
+    return rahnuma_store_set_error (error, self->db, rc, _("Cannot check the journal"));
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
-                   "%s is damaged: %s", self->path, sqlite3_column_text (stmt, 0));
+                   _("%s is damaged: %s"), self->path, sqlite3_column_text (stmt, 0));
       return FALSE;
     }
   return TRUE;
@@ -667,7 +671,7 @@ set_aside (const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
-                   "Cannot set %s aside: %s", path, g_strerror (saved));
+                   _("Cannot set %s aside: %s"), path, g_strerror (saved));
       return NULL;
     }
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -676,7 +680,7 @@ set_aside (const char *path, GError **error)
       g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
 
       if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
-        g_warning ("Cannot set %s aside: %s", from, g_strerror (errno));
+        g_warning (_("Cannot set %s aside: %s"), from, g_strerror (errno));
     }
   return g_steal_pointer (&aside);
 }
@@ -844,7 +848,7 @@ bump_rev (RahnumaStore *self, const char *session_id, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
-  return step_done (self, stmt, "Cannot update the session", error);
+  return step_done (self, stmt, _("Cannot update the session"), error);
 }
 
 static char *
@@ -871,11 +875,11 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      rahnuma_store_set_error (error, self->db, rc, "Cannot start a session");
+      rahnuma_store_set_error (error, self->db, rc, _("Cannot start a session"));
       return NULL;
     }
   id = column_dup (stmt, 0);
-  if (!step_done (self, stmt, "Cannot start a session", error))
+  if (!step_done (self, stmt, _("Cannot start a session"), error))
     g_clear_pointer (&id, g_free);
   return id;
 }
@@ -932,7 +936,7 @@ upsert_module (RahnumaStore *self, const char *session_id, const char *module_id
   sqlite3_bind_int64 (stmt, 5, n_correct);
   sqlite3_bind_int64 (stmt, 6, n_questions);
   sqlite3_bind_int (stmt, 7, passed ? 1 : 0);
-  return step_done (self, stmt, "Cannot record the module", error);
+  return step_done (self, stmt, _("Cannot record the module"), error);
 }
 
 /**
@@ -988,7 +992,7 @@ upsert_answer (RahnumaStore *self, const char *session_id, const char *module_id
   sqlite3_bind_int64 (stmt, 3, question);
   sqlite3_bind_int64 (stmt, 4, choice);
   sqlite3_bind_int (stmt, 5, correct ? 1 : 0);
-  return step_done (self, stmt, "Cannot record the answer", error);
+  return step_done (self, stmt, _("Cannot record the answer"), error);
 }
 
 /**
@@ -1028,7 +1032,7 @@ check_changed (RahnumaStore *self, const char *what, GError **error)
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
-               "%s: no such active session", what);
+               _("%s: no such active session"), what);
   return FALSE;
 }
 
@@ -1048,8 +1052,8 @@ update_finish (RahnumaStore *self, const char *session_id, RahnumaSessionState s
   sqlite3_bind_text (stmt, 2, rahnuma_session_state_to_string (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, rahnuma_store_coarsen_time (ended_at));
-  return step_done (self, stmt, "Cannot finish the session", error) &&
-         check_changed (self, "Cannot finish the session", error);
+  return step_done (self, stmt, _("Cannot finish the session"), error) &&
+         check_changed (self, _("Cannot finish the session"), error);
 }
 
 /**
@@ -1098,8 +1102,8 @@ update_categories (RahnumaStore *self, const char *session_id, const char *gende
   sqlite3_bind_text (stmt, 2, gender ? gender : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, destination ? destination : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, sector ? sector : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
-  return step_done (self, stmt, "Cannot record the categories", error) &&
-         check_changed (self, "Cannot record the categories", error);
+  return step_done (self, stmt, _("Cannot record the categories"), error) &&
+         check_changed (self, _("Cannot record the categories"), error);
 }
 
 /**
@@ -1143,7 +1147,7 @@ update_abandon (RahnumaStore *self, gint64 ended_at, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rahnuma_store_coarsen_time (ended_at));
-  if (!step_done (self, stmt, "Cannot close unfinished sessions", error))
+  if (!step_done (self, stmt, _("Cannot close unfinished sessions"), error))
     return FALSE;
   if (sqlite3_changes (self->db) > 0)
     g_debug ("Marked %d unfinished sessions abandoned", sqlite3_changes (self->db));
@@ -1188,7 +1192,7 @@ count_locked (RahnumaStore *self, const char *sql, const char *text, GError **er
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      rahnuma_store_set_error (error, self->db, rc, "Cannot count sessions");
+      rahnuma_store_set_error (error, self->db, rc, _("Cannot count sessions"));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -1309,7 +1313,7 @@ load_modules (RahnumaStore *self, const char *session_id, GPtrArray *modules, GE
       g_ptr_array_add (modules, result);
     }
   if (rc != SQLITE_DONE)
-    return rahnuma_store_set_error (error, self->db, rc, "Cannot read module results");
+    return rahnuma_store_set_error (error, self->db, rc, _("Cannot read module results"));
   return TRUE;
 }
 
@@ -1333,12 +1337,12 @@ lookup_code_locked (RahnumaStore *self, const char *code, GError **error)
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
-                   "No session has this code");
+                   _("No session has this code"));
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      rahnuma_store_set_error (error, self->db, rc, "Cannot look up the code");
+      rahnuma_store_set_error (error, self->db, rc, _("Cannot look up the code"));
       return NULL;
     }
   info = session_info_from_row (stmt);
@@ -1373,7 +1377,7 @@ rahnuma_store_lookup_code (RahnumaStore *self, const char *code, GError **error)
   if (normal == NULL)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
-                   "This is not a completion code");
+                   _("This is not a completion code"));
       return NULL;
     }
   g_mutex_lock (&self->lock);

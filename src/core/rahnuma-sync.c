@@ -26,6 +26,10 @@
  */
 #define G_LOG_DOMAIN "rahnuma-sync"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rahnuma-sync.h"
 #include "rahnuma-store-private.h"
 
@@ -149,7 +153,7 @@ run (SyncJob *job, const char *sql, guint64 *changes, GError **error)
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return fail (job, rc, "Cannot copy records", error);
+    return fail (job, rc, _("Cannot copy records"), error);
   if (changes != NULL)
     *changes = sqlite3_changes64 (job->db);
   return TRUE;
@@ -166,7 +170,7 @@ read_marks (SyncJob *job, GError **error)
   sqlite3_bind_text (stmt, BIND_JOURNAL_ID, rahnuma_store_get_journal_id (job->source), -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return fail (job, rc, "Cannot read how far the last sync got", error);
+    return fail (job, rc, _("Cannot read how far the last sync got"), error);
   job->last_rev = sqlite3_column_int64 (stmt, 0);
   job->max_rev = sqlite3_column_int64 (stmt, 1);
   job->next_rev = sqlite3_column_int64 (stmt, 2);
@@ -213,7 +217,7 @@ attach_source (SyncJob *job, const char *from_path, GError **error)
   sqlite3_bind_text (stmt, 1, from_path, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return fail (job, rc, "Cannot read the kiosk journal", error);
+    return fail (job, rc, _("Cannot read the kiosk journal"), error);
   sqlite3_progress_handler (job->db, 10000, on_progress, job);
   return rahnuma_store_exec (job->db, CACHE_SIZE_PRAGMA, error);
 }
@@ -232,7 +236,7 @@ open_files (SyncJob *job, const char *from_path, const char *to_path, GError **e
   if (g_str_equal (rahnuma_store_get_journal_id (job->source), rahnuma_store_get_journal_id (job->target)))
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
-                   "%s and %s are the same file", from_path, to_path);
+                   _("%s and %s are the same file"), from_path, to_path);
       return FALSE;
     }
   job->db = rahnuma_store_get_db (job->target);
