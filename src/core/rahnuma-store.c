@@ -362,8 +362,8 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (*version > RAHNUMA_STORE_VERSION)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION,
-                   _("%s has schema version %" G_GINT64_FORMAT ", newer than this program "
-                   "knows (%d)"), self->path, *version, RAHNUMA_STORE_VERSION);
+                   _("%s has schema version %lld, newer than this program knows (%d)"),
+                   self->path, (long long) *version, RAHNUMA_STORE_VERSION);
       return FALSE;
     }
   if (*version > 0)

@@ -136,9 +136,9 @@ export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint
       return EXIT_USAGE;
     }
   if (output != NULL && !g_str_equal (output, "-"))
-    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GINT64_FORMAT " session to %s.\n",
-                             "Exported %" G_GINT64_FORMAT " sessions to %s.\n", n),
-                n, output);
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %lld session to %s.\n",
+                             "Exported %lld sessions to %s.\n", n),
+                (long long) n, output);
   return EXIT_OK;
 }
 
@@ -317,12 +317,11 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
     g_print (_("%s already has every finished visit from %s.\n"), to, from);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Copied %" G_GUINT64_FORMAT " session (%" G_GUINT64_FORMAT " module results, %"
-                          G_GUINT64_FORMAT " answers) from %s into %s.\n",
-                          "Copied %" G_GUINT64_FORMAT " sessions (%" G_GUINT64_FORMAT " module results, %"
-                          G_GUINT64_FORMAT " answers) from %s into %s.\n",
+                          "Copied %llu session (%llu module results, %llu answers) from %s into %s.\n",
+                          "Copied %llu sessions (%llu module results, %llu answers) from %s into %s.\n",
                           stats->n_sessions),
-             stats->n_sessions, stats->n_modules, stats->n_answers, from, to);
+             (unsigned long long) stats->n_sessions, (unsigned long long) stats->n_modules,
+             (unsigned long long) stats->n_answers, from, to);
   if (stats->n_busy > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s was busy; waited and tried again %u time.\n",
                           "%s was busy; waited and tried again %u times.\n", stats->n_busy),
@@ -423,14 +422,15 @@ print_report (const char *path, RahnumaReport *report)
 
   g_print (_("Rahnuma report for %s\n"), path);
   if (report->demo_sessions > 0)
-    g_print (_("DEMO DATA: %" G_GINT64_FORMAT " of these sessions are simulated visits, not real ones.\n"),
-             report->demo_sessions);
+    g_print (_("DEMO DATA: %lld of these sessions are simulated visits, not real ones.\n"),
+             (long long) report->demo_sessions);
   g_print ("\n");
-  g_print (_("Sessions:        %" G_GINT64_FORMAT "\n"), report->sessions);
-  g_print (_("Completed:       %" G_GINT64_FORMAT " (%s of finished sessions)\n"), report->completed, completion);
-  g_print (_("Abandoned:       %" G_GINT64_FORMAT "\n"), report->abandoned);
-  g_print (_("In progress:     %" G_GINT64_FORMAT "\n"), report->active);
-  g_print (_("Quiz pass rate:  %s of %" G_GINT64_FORMAT " module quizzes\n"), pass, report->quizzes_taken);
+  /* Plain long long, not G_GINT64_FORMAT: xgettext cannot read a macro in a message. */
+  g_print (_("Sessions:        %lld\n"), (long long) report->sessions);
+  g_print (_("Completed:       %lld (%s of finished sessions)\n"), (long long) report->completed, completion);
+  g_print (_("Abandoned:       %lld\n"), (long long) report->abandoned);
+  g_print (_("In progress:     %lld\n"), (long long) report->active);
+  g_print (_("Quiz pass rate:  %s of %lld module quizzes\n"), pass, (long long) report->quizzes_taken);
   for (guint i = 0; i < report->breakdowns->len; i++)
     print_breakdown (g_ptr_array_index (report->breakdowns, i));
   g_print ("\n");
