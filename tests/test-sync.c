@@ -230,6 +230,24 @@ test_damaged_target (Fixture *f, gconstpointer data)
 }
 
 static void
+test_future_target (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  fill (f->kiosk, "K1", 3, 0);
+  fill (f->officers, "K2", 2, 0);
+  g_assert_cmpint (sqlite3_open (f->officers, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (rahnuma_sync_run (f->kiosk, f->officers, NULL, NULL, &error));
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session"), ==, 2);
+  g_assert_cmpint (count (f->officers, "PRAGMA user_version"), ==, 7);
+}
+
+static void
 test_missing_source (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -449,6 +467,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/incremental", test_incremental);
   ADD ("/rahnuma/sync/backlog", test_backlog);
   ADD ("/rahnuma/sync/damaged-target", test_damaged_target);
+  ADD ("/rahnuma/sync/future-target", test_future_target);
   ADD ("/rahnuma/sync/missing-source", test_missing_source);
   ADD ("/rahnuma/sync/same-file", test_same_file);
   ADD ("/rahnuma/sync/four-kiosks", test_four_kiosks);

@@ -297,6 +297,9 @@ report_sync_error (const char *from, const char *to, const GError *error)
                   "in %s.\n"), to, from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
     g_printerr (_("There is no kiosk journal %s.\n"), from);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
+    g_printerr (_("A newer version of Rahnuma wrote one of the files; update this computer’s "
+                  "Rahnuma. Nothing was copied: %s\n"), error->message);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
     g_printerr (_("A file is damaged or is not a Rahnuma file; nothing was copied: %s\n"),
                 error->message);
