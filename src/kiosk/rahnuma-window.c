@@ -433,5 +433,14 @@ rahnuma_window_new (RahnumaApplication *application)
   self->application = application;
   g_signal_connect (rahnuma_application_get_sound (application), "finished",
                     G_CALLBACK (on_sound_finished), self);
+
+  if (rahnuma_application_is_preview (application))
+    {
+      /* Translators: shown to trainers who play one lesson with --preview */
+      AdwToast *toast = adw_toast_new (_("Preview: nothing done here is recorded."));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   return self;
 }
