@@ -202,8 +202,9 @@ test_frames (void)
                                   (double) VIDEO_WIDTH / VIDEO_HEIGHT, 0.001);
   image = gdk_paintable_get_current_image (paintable);
   g_assert_true (GDK_IS_TEXTURE (image));
-  /* A moving picture: more than the first frame arrived. */
-  g_assert_cmpuint (rahnuma_video_paintable_get_n_frames (video), >, 5);
+  /* A moving picture: more than the first frame arrived (frames that come
+   * faster than the main loop runs are coalesced, so no more is promised). */
+  g_assert_cmpuint (rahnuma_video_paintable_get_n_frames (video), >, 1);
 
   /* A new scene does not start on the old scene's last frame. */
   rahnuma_player_open_video (scene->player, media.long_video, NULL);

@@ -34,6 +34,7 @@
 #include <glib/gi18n.h>
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
+#include <string.h>
 
 /* The position is sampled, and notified, five times a second while playing. */
 #define TICK_MS 200
@@ -55,7 +56,9 @@ struct _RahnumaPlayer
   GstElement *pipeline;
   GstBus *bus;
   GstElement *audio_sink;   /* owned; linked to the first audio pad wanted */
-  GstElement *timing;       /* unowned: answers position and duration */
+  GstElement *video_sink;   /* owned; linked to the first video pad */
+  GstElement *position_sinks[2]; /* unowned: the sinks whose position is the scene's */
+  GstElement *control;      /* unowned: takes seeks and duration queries */
   GstElement *media_src;    /* unowned: uridecodebin of the video or picture */
   char *media_path;
   char *narration_path;     /* NULL when there is none to play */
@@ -71,6 +74,7 @@ struct _RahnumaPlayer
   gboolean want_playing;
   gboolean seeking;
   gint64 seek_target;
+  gint64 landed;            /* where the scene started or the last seek landed */
   gboolean finished;
 
   RahnumaPlayerState state;
@@ -81,6 +85,7 @@ struct _RahnumaPlayer
   RahnumaWatched *watched;
   gint64 watched_ns;
   gint64 last_sample;       /* position at the last sample, -1 after a jump */
+  gint64 last_sample_rt;    /* pipeline running time of that sample, or -1 */
   gint64 last_sample_time;  /* monotonic µs of that sample */
 };
 
@@ -164,13 +169,26 @@ update_watched (RahnumaPlayer *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED]);
 }
 
+/* The pipeline's running time: how much it has played since it started
+ * or since a seek landed, whenever the main loop gets round to asking. */
+static gint64
+query_running_time (RahnumaPlayer *self)
+{
+  GstClockTime running_time = GST_CLOCK_TIME_NONE;
+
+  if (self->pipeline != NULL && GST_STATE (self->pipeline) == GST_STATE_PLAYING)
+    running_time = gst_element_get_current_running_time (self->pipeline);
+  return GST_CLOCK_TIME_IS_VALID (running_time) ? (gint64) running_time : -1;
+}
+
 /* ---- watched tracking --------------------------------------------------- */
 
 /* Counts [last sample, @position] as played only if the position moved
- * forward no faster than the wall clock: a seek ahead is a jump, not
- * watching, whether or not it went through seek_by(). */
+ * forward no further than the pipeline (by its running time) or the wall
+ * clock went on in between: a jump ahead is not watching, whether or not it
+ * went through seek_by(). */
 static void
-sample_watched (RahnumaPlayer *self, gint64 position)
+record_sample (RahnumaPlayer *self, gint64 position, gint64 running_time)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -178,14 +196,25 @@ sample_watched (RahnumaPlayer *self, gint64 position)
     return;
   if (self->last_sample >= 0 && !self->seeking && position >= self->last_sample)
     {
-      gint64 elapsed = (now - self->last_sample_time) * GST_USECOND;
+      gint64 played = (now - self->last_sample_time) * GST_USECOND;
 
-      if (position - self->last_sample <= elapsed + WATCH_SLACK_NS)
+      /* Either may understate under load: the main loop may see messages
+       * late, and a pipeline that re-prerolls restarts its running time. */
+      if (running_time >= 0 && self->last_sample_rt >= 0)
+        played = MAX (played, running_time - self->last_sample_rt);
+      if (position - self->last_sample <= played + WATCH_SLACK_NS)
         rahnuma_watched_add (self->watched, self->last_sample, position);
     }
   self->last_sample = position;
+  self->last_sample_rt = running_time;
   self->last_sample_time = now;
   update_watched (self);
+}
+
+static void
+sample_watched (RahnumaPlayer *self, gint64 position)
+{
+  record_sample (self, position, query_running_time (self));
 }
 
 static void
@@ -196,14 +225,34 @@ forget_last_sample (RahnumaPlayer *self)
 
 /* ---- queries ------------------------------------------------------------ */
 
+/* The scene is where its furthest sink is. The sinks are asked, not the
+ * pipeline: a bin whose sinks cannot answer yet asks its sources, and a
+ * demuxer reports how far it has read, not what was shown. */
 static gint64
 query_position (RahnumaPlayer *self)
 {
   gint64 position = -1;
+  gint64 running_time;
 
-  if (self->timing == NULL
-      || !gst_element_query_position (self->timing, GST_FORMAT_TIME, &position))
-    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (self->position_sinks); i++)
+    {
+      g_autoptr(GstObject) parent = NULL;
+      gint64 sink_position;
+
+      /* Only sinks already linked into the scene (pads come late). */
+      if (self->position_sinks[i] != NULL)
+        parent = gst_object_get_parent (GST_OBJECT (self->position_sinks[i]));
+      if (parent != NULL
+          && gst_element_query_position (self->position_sinks[i], GST_FORMAT_TIME,
+                                         &sink_position))
+        position = MAX (position, sink_position);
+    }
+  /* Under heavy load a sink has been seen to report where its last buffer
+   * ends rather than what it has played; playback cannot have gone further
+   * than the running time since the scene started or a seek landed. */
+  running_time = query_running_time (self);
+  if (running_time >= 0 && position > self->landed + running_time)
+    position = self->landed + running_time;
   if (self->duration > 0 && position > self->duration)
     position = self->duration;
   return position;
@@ -216,8 +265,8 @@ update_duration (RahnumaPlayer *self)
 
   if (self->fixed_duration > 0)
     duration = self->fixed_duration;
-  else if (self->timing == NULL
-           || !gst_element_query_duration (self->timing, GST_FORMAT_TIME, &duration))
+  else if (self->control == NULL
+           || !gst_element_query_duration (self->control, GST_FORMAT_TIME, &duration))
     return;
   if (duration > 0)
     set_duration (self, duration);
@@ -323,7 +372,7 @@ make_video_sink (RahnumaPlayer *self)
     .new_preroll = on_appsink_new_preroll,
   };
   g_autoptr(GstCaps) caps = gst_caps_from_string (VIDEO_CAPS);
-  GstElement *appsink = make_element ("appsink");
+  GstElement *appsink = gst_object_ref_sink (make_element ("appsink"));
 
   g_object_set (appsink,
                 "caps", caps,
@@ -343,7 +392,7 @@ link_video (RahnumaPlayer *self, GstPad *pad)
   if (!g_atomic_int_compare_and_exchange (&self->video_linked, FALSE, TRUE))
     return FALSE;
   return link_chain (self->pipeline, pad, make_element ("videoconvert"),
-                     make_video_sink (self), NULL);
+                     self->video_sink, NULL);
 }
 
 static gboolean
@@ -432,7 +481,8 @@ add_silence (RahnumaPlayer *self)
   gst_element_send_event (src, gst_event_new_seek (1.0, GST_FORMAT_TIME, GST_SEEK_FLAG_NONE,
                                                    GST_SEEK_TYPE_SET, 0,
                                                    GST_SEEK_TYPE_SET, self->fixed_duration));
-  self->timing = sink;
+  self->position_sinks[0] = sink;
+  self->control = sink;
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -501,7 +551,9 @@ close_scene (RahnumaPlayer *self)
       gst_element_set_state (self->audio_sink, GST_STATE_NULL);
       gst_clear_object (&self->audio_sink);
     }
-  self->timing = NULL;
+  gst_clear_object (&self->video_sink);
+  memset (self->position_sinks, 0, sizeof self->position_sinks);
+  self->control = NULL;
   self->media_src = NULL;
   g_clear_pointer (&self->media_path, g_free);
   g_clear_pointer (&self->narration_path, g_free);
@@ -511,6 +563,7 @@ close_scene (RahnumaPlayer *self)
   self->fixed_duration = 0;
   self->want_playing = FALSE;
   self->seeking = FALSE;
+  self->landed = 0;
   self->finished = FALSE;
 }
 
@@ -623,7 +676,9 @@ handle_async_done (RahnumaPlayer *self)
     {
       self->seeking = FALSE;
       forget_last_sample (self);
-      sample_watched (self, landed);
+      /* Running time starts at 0 there: at the start, and after a flushing seek. */
+      self->landed = landed;
+      record_sample (self, landed, 0);
       set_position (self, landed);
     }
 }
@@ -691,6 +746,7 @@ begin_scene (RahnumaPlayer *self, const char *media_path, const char *narration_
   if (file_exists (narration_path))
     self->narration_path = g_strdup (narration_path);
   self->audio_sink = rahnuma_audio_sink_make (self->audio_sink_factory, &has_audio);
+  self->video_sink = make_video_sink (self);
   set_has_audio (self, has_audio);
   self->pipeline = gst_object_ref_sink (gst_pipeline_new ("rahnuma-scene"));
   self->bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
@@ -722,7 +778,7 @@ seek_to (RahnumaPlayer *self, gint64 target)
 
   /* A picture cannot seek: only its audio timeline moves. The stop is kept
    * (seek_simple would clear it), so a silent picture still ends on time. */
-  if (!gst_element_seek (self->timing, 1.0, GST_FORMAT_TIME,
+  if (!gst_element_seek (self->control, 1.0, GST_FORMAT_TIME,
                          GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE,
                          GST_SEEK_TYPE_SET, target, GST_SEEK_TYPE_NONE, -1))
     {
@@ -952,7 +1008,9 @@ rahnuma_player_open_video (RahnumaPlayer *self,
   self->media_src = add_decoder (self, video_path, G_CALLBACK (on_media_pad_added));
   if (self->use_narration)
     add_decoder (self, self->narration_path, G_CALLBACK (on_narration_pad_added));
-  self->timing = self->pipeline;
+  self->position_sinks[0] = self->video_sink;
+  self->position_sinks[1] = self->audio_sink;
+  self->control = self->pipeline;
   start_scene (self);
 }
 
@@ -982,7 +1040,8 @@ rahnuma_player_open_picture (RahnumaPlayer *self,
   if (self->narration_path != NULL)
     {
       add_decoder (self, self->narration_path, G_CALLBACK (on_narration_pad_added));
-      self->timing = self->audio_sink;
+      self->position_sinks[0] = self->audio_sink;
+      self->control = self->audio_sink;
     }
   else
     {
