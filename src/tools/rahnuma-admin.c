@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "report",   rahnuma_admin_report,   N_("Summarise sessions for officers") },
   { "verify",   rahnuma_admin_verify,   N_("Check a visitor's completion code") },
   { "simulate", rahnuma_admin_simulate, N_("Fill a journal with synthetic demo visits") },
+  { "pin",      rahnuma_admin_pin,      N_("Set the officers’ PIN of a kiosk") },
 };
 
 static int

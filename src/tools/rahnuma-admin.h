@@ -18,5 +18,6 @@ int rahnuma_admin_export (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_report (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_verify (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
+int rahnuma_admin_pin    (int argc, char **argv); /* admin-pin.c: set|status */
 
 G_END_DECLS
