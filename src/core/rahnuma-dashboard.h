@@ -1,0 +1,47 @@
+/* rahnuma-dashboard.h — the numbers behind the officers' dashboard charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rahnuma-report.h"
+#include "rahnuma-store.h"
+
+G_BEGIN_DECLS
+
+/* One bar of a chart. A count under RAHNUMA_REPORT_MIN_CELL (but not 0) is
+ * RAHNUMA_REPORT_SUPPRESSED, and so is everything derived from it. */
+typedef struct
+{
+  char   *key;   /* "2026-11-24", "09", a module id, "contract#3" */
+  gint64  count; /* visitors, quizzes taken, or times a question was asked */
+  gint64  part;  /* completed, passed, or times it was missed */
+  double  score; /* modules: mean share of questions right (0–1); else -1 */
+} RahnumaDashboardBar;
+
+typedef enum
+{
+  RAHNUMA_DASHBOARD_PER_DAY,    /* visitors and completed, per local day */
+  RAHNUMA_DASHBOARD_PER_HOUR,   /* visitors and completed, per local hour of day (24 bars) */
+  RAHNUMA_DASHBOARD_PER_MODULE, /* quizzes taken, passed and mean score, per module */
+  RAHNUMA_DASHBOARD_MISSED,     /* the questions most often answered wrong, worst first */
+} RahnumaDashboardChart;
+
+gboolean   rahnuma_dashboard_prepare   (RahnumaStore          *store,
+                                        GError               **error);
+GPtrArray *rahnuma_dashboard_chart     (RahnumaStore          *store,
+                                        RahnumaDashboardChart  chart,
+                                        gint64                 from,
+                                        gint64                 to,
+                                        int                    utc_offset,
+                                        GError               **error);
+gboolean   rahnuma_dashboard_last_sync (RahnumaStore          *store,
+                                        const char            *target_path,
+                                        gint64                *synced_at,
+                                        GError               **error);
+gint64     rahnuma_dashboard_day_start (gint64                 unix_seconds,
+                                        int                    utc_offset);
+
+G_END_DECLS

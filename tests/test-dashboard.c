@@ -1,0 +1,198 @@
+/* test-dashboard.c — the dashboard's charts against hand-computed values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "rahnuma-code.h"
+#include "rahnuma-dashboard.h"
+#include "rahnuma-store.h"
+
+/* 2025-11-24 00:00 in Pakistan (UTC+5). */
+#define PKT   (5 * 3600)
+#define DAY0  (1763942400 - PKT)
+#define HOUR  3600
+#define S     RAHNUMA_REPORT_SUPPRESSED
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  RahnumaStore *store;
+} Fixture;
+
+/* One visit: the contract quiz (4 questions; a completed visitor misses the
+ * last, one who gave up misses all but the first); some also take fees. */
+static void
+add_visit (RahnumaStore *store, gint64 started_at, gboolean completed, gboolean fees)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSessionStart start = { "LHE-POE", "K1", "ur", "v1", started_at, FALSE };
+  g_autofree char *id = rahnuma_store_begin_session (store, &start, &error);
+  g_autofree char *code = completed ? rahnuma_code_generate () : NULL;
+
+  g_assert_no_error (error);
+  for (guint q = 0; q < 4; q++)
+    g_assert_true (rahnuma_store_record_answer (store, id, "contract", q, 0,
+                                                completed ? q < 3 : q == 0, &error));
+  g_assert_true (rahnuma_store_record_module (store, id, "contract", 1, 1.0, completed ? 3 : 1, 4,
+                                              completed, &error));
+  if (fees)
+    {
+      g_assert_true (rahnuma_store_record_answer (store, id, "fees", 0, 1, FALSE, &error));
+      g_assert_true (rahnuma_store_record_module (store, id, "fees", 1, 1.0, 0, 1, FALSE, &error));
+    }
+  g_assert_true (rahnuma_store_finish_session (store, id, completed ? RAHNUMA_SESSION_COMPLETED
+                                                                    : RAHNUMA_SESSION_ABANDONED,
+                                               code, started_at + HOUR, &error));
+  g_assert_no_error (error);
+}
+
+/* Day 1: 09:00 six visits (five completed), 14:00 three (two completed).
+ * Day 2: 10:00 seven visits, all completed. Three visits also take fees. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rahnuma-dashboard-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "officers.db", NULL);
+  f->store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 6; i++)
+    add_visit (f->store, DAY0 + 9 * HOUR, i < 5, i == 0);
+  for (guint i = 0; i < 3; i++)
+    add_visit (f->store, DAY0 + 14 * HOUR, i < 2, i < 2);
+  for (guint i = 0; i < 7; i++)
+    add_visit (f->store, DAY0 + 86400 + 10 * HOUR, TRUE, FALSE);
+  g_assert_true (rahnuma_dashboard_prepare (f->store, &error));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_assert_finalize_object (f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static GPtrArray *
+chart (Fixture *f, RahnumaDashboardChart which, gint64 from, gint64 to)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *bars = rahnuma_dashboard_chart (f->store, which, from, to, PKT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bars);
+  return bars;
+}
+
+static void
+assert_bar (GPtrArray *bars, guint i, const char *key, gint64 count, gint64 part)
+{
+  RahnumaDashboardBar *bar;
+
+  g_assert_cmpuint (i, <, bars->len);
+  bar = g_ptr_array_index (bars, i);
+  g_assert_cmpstr (bar->key, ==, key);
+  g_assert_cmpint (bar->count, ==, count);
+  g_assert_cmpint (bar->part, ==, part);
+}
+
+static void
+test_day_start (void)
+{
+  g_assert_cmpint (rahnuma_dashboard_day_start (DAY0, PKT), ==, DAY0);
+  g_assert_cmpint (rahnuma_dashboard_day_start (DAY0 + 86399, PKT), ==, DAY0);
+  g_assert_cmpint (rahnuma_dashboard_day_start (DAY0 - 1, PKT), ==, DAY0 - 86400);
+  g_assert_cmpint (rahnuma_dashboard_day_start (DAY0, 0), ==, DAY0 - 19 * HOUR);
+}
+
+static void
+test_per_day (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) all = chart (f, RAHNUMA_DASHBOARD_PER_DAY, G_MININT64, G_MAXINT64);
+  g_autoptr(GPtrArray) first = chart (f, RAHNUMA_DASHBOARD_PER_DAY, DAY0, DAY0 + 86400);
+
+  g_assert_cmpuint (all->len, ==, 2);
+  assert_bar (all, 0, "2025-11-24", 9, 7);
+  assert_bar (all, 1, "2025-11-25", 7, 7);
+  g_assert_cmpuint (first->len, ==, 1);
+  assert_bar (first, 0, "2025-11-24", 9, 7);
+}
+
+/* Local hours; 14:00 had three visitors, under five: hidden. */
+static void
+test_per_hour (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) bars = chart (f, RAHNUMA_DASHBOARD_PER_HOUR, G_MININT64, G_MAXINT64);
+
+  g_assert_cmpuint (bars->len, ==, 3);
+  assert_bar (bars, 0, "09", 6, 5);
+  assert_bar (bars, 1, "10", 7, 7);
+  assert_bar (bars, 2, "14", S, S);
+}
+
+/* contract: 16 taken, 14 passed, mean score (14 × 3/4 + 2 × 1/4) / 16;
+ * fees: 3 taken, hidden with its score. */
+static void
+test_per_module (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) bars = chart (f, RAHNUMA_DASHBOARD_PER_MODULE, G_MININT64, G_MAXINT64);
+  RahnumaDashboardBar *contract;
+
+  g_assert_cmpuint (bars->len, ==, 2);
+  assert_bar (bars, 0, "contract", 16, 14);
+  contract = g_ptr_array_index (bars, 0);
+  g_assert_cmpfloat_with_epsilon (contract->score, 44.0 / 64.0, 1e-9);
+  assert_bar (bars, 1, "fees", S, S);
+  g_assert_cmpfloat (((RahnumaDashboardBar *) g_ptr_array_index (bars, 1))->score, ==, -1);
+}
+
+/* Worst share first; 2 misses of 16 are hidden; fees (asked 3 times) left out. */
+static void
+test_missed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) bars = chart (f, RAHNUMA_DASHBOARD_MISSED, G_MININT64, G_MAXINT64);
+  g_autoptr(GPtrArray) day2 = chart (f, RAHNUMA_DASHBOARD_MISSED, DAY0 + 86400, G_MAXINT64);
+
+  g_assert_cmpuint (bars->len, ==, 4);
+  assert_bar (bars, 0, "contract#4", 16, 16);
+  assert_bar (bars, 1, "contract#2", 16, S);
+  assert_bar (bars, 2, "contract#3", 16, S);
+  assert_bar (bars, 3, "contract#1", 16, 0);
+  g_assert_cmpuint (day2->len, ==, 4);
+  assert_bar (day2, 0, "contract#4", 7, 7);
+}
+
+static void
+test_last_sync (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 synced_at = -1;
+
+  g_assert_true (rahnuma_dashboard_last_sync (f->store, "/nowhere/officers.db", &synced_at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (synced_at, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/rahnuma/dashboard/day-start", test_day_start);
+  g_test_add ("/rahnuma/dashboard/per-day", Fixture, NULL, fixture_set_up, test_per_day, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/per-hour", Fixture, NULL, fixture_set_up, test_per_hour, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/per-module", Fixture, NULL, fixture_set_up, test_per_module, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/missed", Fixture, NULL, fixture_set_up, test_missed, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/last-sync", Fixture, NULL, fixture_set_up, test_last_sync, fixture_tear_down);
+  return g_test_run ();
+}
