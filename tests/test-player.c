@@ -38,6 +38,7 @@ typedef struct
   guint n_finished;
   GError *error;
   GArray *states; /* of RahnumaPlayerState, as notified */
+  guint n_position_notifies;
 } Scene;
 
 static void
@@ -61,6 +62,12 @@ on_state_notify (RahnumaPlayer *player, GParamSpec *pspec, Scene *scene)
   g_array_append_val (scene->states, state);
 }
 
+static void
+on_position_notify (RahnumaPlayer *player, GParamSpec *pspec, Scene *scene)
+{
+  scene->n_position_notifies++;
+}
+
 static Scene *
 scene_new_with (RahnumaPlayer *player)
 {
@@ -71,6 +78,7 @@ scene_new_with (RahnumaPlayer *player)
   g_signal_connect (player, "finished", G_CALLBACK (on_finished), scene);
   g_signal_connect (player, "error", G_CALLBACK (on_error), scene);
   g_signal_connect (player, "notify::state", G_CALLBACK (on_state_notify), scene);
+  g_signal_connect (player, "notify::position", G_CALLBACK (on_position_notify), scene);
   return scene;
 }
 
@@ -175,6 +183,8 @@ test_play_to_end (void)
   g_assert_cmpint (rahnuma_player_get_watched (player), >=, duration * 9 / 10);
   g_assert_cmpint (rahnuma_player_get_watched (player), <=, duration);
   g_assert_cmpfloat (rahnuma_player_get_watched_fraction (player), >=, 0.9);
+  /* The progress bar moved while it played. */
+  g_assert_cmpuint (scene->n_position_notifies, >, 2);
   scene_free (scene);
 }
 
@@ -235,6 +245,38 @@ test_pause_resume (void)
   g_assert_no_error (scene->error);
   g_assert_cmpint (rahnuma_player_get_watched (player), >=,
                    rahnuma_player_get_duration (player) * 9 / 10);
+  scene_free (scene);
+}
+
+/* The kiosk may pause a scene before it has even started. */
+static void
+test_pause_while_loading (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+
+  rahnuma_player_open_video (player, media.video, NULL);
+  rahnuma_player_pause (player);
+  WAIT_UNTIL (rahnuma_player_get_state (player) == RAHNUMA_PLAYER_PAUSED
+              || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_false (states_include (scene, RAHNUMA_PLAYER_PLAYING));
+  g_assert_cmpint (rahnuma_player_get_position (player), ==, 0);
+  g_assert_cmpint (rahnuma_player_get_duration (player), >, 0);
+
+  /* Moving while paused stays paused, and lands where asked. */
+  rahnuma_player_seek_by (player, 500 * GST_MSECOND);
+  WAIT_UNTIL (rahnuma_player_get_state (player) == RAHNUMA_PLAYER_PAUSED);
+  run_for_ms (200);
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_PAUSED);
+  g_assert_cmpint (rahnuma_player_get_position (player), ==, 500 * GST_MSECOND);
+
+  rahnuma_player_play (player);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  /* The first half second was skipped, not watched. */
+  g_assert_cmpint (rahnuma_player_get_watched (player), <=,
+                   rahnuma_player_get_duration (player) - 400 * GST_MSECOND);
   scene_free (scene);
 }
 
@@ -342,6 +384,19 @@ test_missing (void)
   rahnuma_player_open_picture (scene->player, path, media.narration);
   WAIT_UNTIL (scene->error != NULL || scene->n_finished > 0);
   g_assert_error (scene->error, RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_MISSING);
+  scene_free (scene);
+}
+
+static void
+test_damaged_narration (void)
+{
+  Scene *scene = scene_new ();
+
+  rahnuma_player_open_picture (scene->player, media.picture, media.garbage);
+  WAIT_UNTIL (scene->error != NULL || scene->n_finished > 0);
+  g_assert_error (scene->error, RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_DAMAGED);
+  /* The message names the file at fault, not the picture. */
+  g_assert_nonnull (strstr (scene->error->message, "broken.webm"));
   scene_free (scene);
 }
 
@@ -497,11 +552,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/player/play-to-end", test_play_to_end);
   g_test_add_func ("/rahnuma/player/frames", test_frames);
   g_test_add_func ("/rahnuma/player/pause-resume", test_pause_resume);
+  g_test_add_func ("/rahnuma/player/pause-while-loading", test_pause_while_loading);
   g_test_add_func ("/rahnuma/player/seek-ahead-not-watched", test_seek_ahead_not_watched);
   g_test_add_func ("/rahnuma/player/seek-back-counts-once", test_seek_back_counts_once);
   g_test_add_func ("/rahnuma/player/replay", test_replay);
   g_test_add_func ("/rahnuma/player/damaged-then-good", test_damaged_then_good);
   g_test_add_func ("/rahnuma/player/missing", test_missing);
+  g_test_add_func ("/rahnuma/player/damaged-narration", test_damaged_narration);
   g_test_add_func ("/rahnuma/player/picture-with-narration", test_picture_with_narration);
   g_test_add_func ("/rahnuma/player/picture-without-narration", test_picture_without_narration);
   g_test_add_func ("/rahnuma/player/video-with-narration", test_video_with_narration);

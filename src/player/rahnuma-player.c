@@ -651,6 +651,9 @@ handle_state_changed (RahnumaPlayer *self, GstMessage *message)
   if (self->finished || pending != GST_STATE_VOID_PENDING)
     return;
 
+  /* Known by now, and wanted before the state is announced. */
+  if (self->duration <= 0)
+    update_duration (self);
   if (new_state == GST_STATE_PLAYING)
     {
       start_tick (self);
