@@ -350,6 +350,24 @@ read_int (sqlite3 *db, const char *sql, const char *what, gint64 *value, GError 
   return TRUE;
 }
 
+/* Like read_int(), for the first reads of a file: SQLite answers a header
+ * with a garbage schema format with a plain SQLITE_ERROR ("unsupported file
+ * format"), and such a file is as damaged as one it calls corrupt. */
+static gboolean
+read_header_int (RahnumaStore *self, const char *sql, const char *what,
+                 gint64 *value, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (read_int (self->db, sql, what, value, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED) &&
+      sqlite3_errcode (self->db) == SQLITE_ERROR)
+    local_error->code = RAHNUMA_STORE_ERROR_DAMAGED;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* Refuses, before anything is written, a file this build must not touch. */
 static gboolean
 check_version (RahnumaStore *self, gint64 *version, GError **error)
@@ -357,7 +375,7 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
   gint64 n_objects;
 
-  if (!read_int (self->db, "PRAGMA user_version", what, version, error))
+  if (!read_header_int (self, "PRAGMA user_version", what, version, error))
     return FALSE;
   if (*version > RAHNUMA_STORE_VERSION)
     {
@@ -369,7 +387,7 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (*version > 0)
     return TRUE;
   /* Version 0 with tables in it is some other program's database. */
-  if (!read_int (self->db, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
+  if (!read_header_int (self, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
     return FALSE;
   if (n_objects > 0)
     {
