@@ -89,13 +89,18 @@ scan_line (GHashTable *lines, char **group, const char *text, guint number)
   if (*line == '[')
     {
       char *end = strchr (line, ']');
+      char *header;
 
       if (end == NULL || end[1] != '\0' || end == line + 1)
         return FALSE;
       g_free (*group);
       *group = g_strndup (line + 1, end - line - 1);
-      if (!g_hash_table_contains (lines, line_key (*group, NULL)))
-        g_hash_table_insert (lines, line_key (*group, NULL), GUINT_TO_POINTER (number));
+      header = line_key (*group, NULL);
+      /* A group written twice is merged by GKeyFile; point at its first header. */
+      if (g_hash_table_contains (lines, header))
+        g_free (header);
+      else
+        g_hash_table_insert (lines, header, GUINT_TO_POINTER (number));
       return TRUE;
     }
   equals = strchr (line, '=');

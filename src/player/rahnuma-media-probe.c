@@ -195,8 +195,26 @@ typedef struct
   GstElement *pipeline;
   GError *error;
   guint timeout_id;
+  guint finish_id;
   gboolean stopping;
 } Recording;
+
+/* How long the encoder may take to finish the file after the trainer stops. */
+#define FINISH_TIMEOUT_SECONDS 10
+
+/* A device that never lets EOS through must not hang the tool. */
+static gboolean
+on_finish_timeout (gpointer data)
+{
+  Recording *recording = data;
+
+  recording->finish_id = 0;
+  if (recording->error == NULL)
+    g_set_error (&recording->error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                 _("The recording did not finish; try again"));
+  g_main_loop_quit (recording->loop);
+  return G_SOURCE_REMOVE;
+}
 
 /* EOS rather than a hard stop, so the Ogg file is finished and playable. */
 static void
@@ -205,6 +223,7 @@ stop_recording (Recording *recording)
   if (recording->stopping)
     return;
   recording->stopping = TRUE;
+  recording->finish_id = g_timeout_add_seconds (FINISH_TIMEOUT_SECONDS, on_finish_timeout, recording);
   gst_element_send_event (recording->pipeline, gst_event_new_eos ());
 }
 
@@ -333,6 +352,7 @@ rahnuma_media_record_audio (const char    *path,
 
   g_cancellable_disconnect (stop, cancelled_id);
   g_clear_handle_id (&recording.timeout_id, g_source_remove);
+  g_clear_handle_id (&recording.finish_id, g_source_remove);
   gst_element_set_state (recording.pipeline, GST_STATE_NULL);
   gst_bus_remove_watch (bus);
   gst_object_unref (recording.pipeline);
