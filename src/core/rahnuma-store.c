@@ -384,11 +384,12 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
                    self->path, (long long) *version, RAHNUMA_STORE_VERSION);
       return FALSE;
     }
+  /* Reading the schema now finds a damaged header before anything is written. */
+  if (!read_header_int (self, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
+    return FALSE;
   if (*version > 0)
     return TRUE;
   /* Version 0 with tables in it is some other program's database. */
-  if (!read_header_int (self, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
-    return FALSE;
   if (n_objects > 0)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
