@@ -46,7 +46,7 @@ static const Broken broken[] = {
   { "broken-no-sources", RAHNUMA_PROBLEM_NO_SOURCES, 1, 0, 0 },
   { "broken-few-scenes", RAHNUMA_PROBLEM_SCENE_COUNT, 0, 1, 0 },
   { "broken-few-questions", RAHNUMA_PROBLEM_QUESTION_COUNT, 0, 1, 0 },
-  { "broken-unknown-language", RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, 1, 1, 0 },
+  { "broken-unknown-language", RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, 1, 2, 0 },
 };
 
 static void

@@ -325,6 +325,12 @@ check_narration (Package *pkg, const char *group, const char *key)
   gsize n_languages;
   const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
 
+  /* The kiosk never plays a voice of unknown language: say so, not silently skip it. */
+  if (g_key_file_has_key (pkg->key_file, group, key, NULL))
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, group, key,
+            _("name the language of the voice, e.g. Narration[ur]="),
+            _("[%s] %s= names no language, so it is never played"), group, key);
+
   for (gsize i = 0; i < n_languages; i++)
     {
       const RahnumaLanguage *language = &languages[i];
