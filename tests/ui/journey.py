@@ -43,8 +43,12 @@ class Journey:
                                       fallback=True)
         os.makedirs(args.artifacts, exist_ok=True)
 
-    def _(self, text):
-        return self.tr.gettext(text)
+    def _(self, text, *args):
+        """The visitor's words for @text, with printf-style %u / %1$u filled in."""
+        translated = self.tr.gettext(text)
+        translated = re.sub(r"%(\d+)\$u", lambda m: str(args[int(m.group(1)) - 1]), translated)
+        values = iter(args)
+        return re.sub(r"%u", lambda m: str(next(values)), translated)
 
     # --- finding things on screen -------------------------------------------------
     def app(self):
@@ -120,17 +124,23 @@ class Journey:
 
     def answer_quiz(self, answers):
         for number, correct in enumerate(answers, start=1):
-            counter = self._("Question %u of %u").replace("%u", str(number), 1).replace("%u", str(len(answers)), 1)
+            counter = self._("Question %u of %u", number, len(answers))
             self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == counter,
                       "label “%s”" % counter)
             choice = re.compile(r"^%s \d+\.%d\.%d$" % (CHOICES[self.args.lang], number, correct))
             node = self.find(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and choice.match(n.get_name() or ""),
                              "choice %d of question %d" % (correct, number))
-            node.do_action(0)
             if number == 1:
-                self.shot("quiz-feedback")
+                self.shot("quiz")
+            node.do_action(0)
             last = number == len(answers)
-            self.press(self._("Back to the lessons") if last else self._("Next"))
+            # The way on appears once the answer is in the journal.
+            next_button = self.button(self._("Back to the lessons") if last else self._("Next"))
+            if number == 1:
+                time.sleep(0.5)  # the feedback slides in
+                self.shot("quiz-feedback")
+            next_button.do_action(0)
+            time.sleep(0.4)
 
     def run(self):
         for suffix in ("", "-wal", "-shm", "-journal"):
