@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "rahnuma-application.h"
+#include "rahnuma-auto-sync.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-language.h"
 #include "rahnuma-window.h"
@@ -26,14 +27,19 @@ struct _RahnumaApplication
   RahnumaCatalog *catalog;
   RahnumaStore *store;
   RahnumaSound *sound;
+  RahnumaAutoSync *auto_sync;
   char *media_dir;
   char *modules_dir;
   char *db_path;
   char *preview_dir;
   char *centre;
   char *kiosk_id;
+  char *officer_file;
   gboolean windowed;
 };
+
+/* How often the kiosk tries to sync on its own, besides after every visit. */
+#define AUTO_SYNC_INTERVAL_S (5 * 60)
 
 G_DEFINE_FINAL_TYPE (RahnumaApplication, rahnuma_application, ADW_TYPE_APPLICATION)
 
@@ -84,7 +90,12 @@ open_store (RahnumaApplication *self, GError **error)
   if (g_mkdir_with_parents (dir, 0700) != 0)
     g_warning ("Cannot create %s: %s", dir, g_strerror (errno));
   self->store = rahnuma_store_new (self->db_path, NULL, error);
-  return self->store != NULL;
+  if (self->store == NULL)
+    return FALSE;
+
+  self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
+  rahnuma_auto_sync_set_target (self->auto_sync, self->officer_file);
+  return TRUE;
 }
 
 static void
@@ -163,6 +174,7 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
   g_variant_dict_lookup (options, "preview", "^ay", &self->preview_dir);
   g_variant_dict_lookup (options, "centre", "s", &self->centre);
   g_variant_dict_lookup (options, "kiosk-id", "s", &self->kiosk_id);
+  g_variant_dict_lookup (options, "officer-file", "^ay", &self->officer_file);
   if (g_variant_dict_lookup (options, "modules", "^&ay", &modules_dir))
     self->modules_dir = g_canonicalize_filename (modules_dir, NULL);
 
@@ -188,6 +200,7 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->sound);
+  g_clear_object (&self->auto_sync);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
 }
@@ -203,6 +216,7 @@ rahnuma_application_finalize (GObject *object)
   g_free (self->preview_dir);
   g_free (self->centre);
   g_free (self->kiosk_id);
+  g_free (self->officer_file);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->finalize (object);
 }
@@ -235,6 +249,8 @@ rahnuma_application_init (RahnumaApplication *self)
     { "centre", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Centre code written with each visit"),
       N_("CODE") },
     { "kiosk-id", 0, 0, G_OPTION_ARG_STRING, NULL, N_("This kiosk's id"), N_("ID") },
+    { "officer-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The officers' SQLite file to sync records into after every visit"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };
@@ -289,6 +305,19 @@ rahnuma_application_get_sound (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   return self->sound;
+}
+
+/**
+ * rahnuma_application_get_auto_sync:
+ *
+ * Returns: (transfer none) (nullable): what syncs the journal to the
+ *   officers' file, or %NULL before the journal is open
+ */
+RahnumaAutoSync *
+rahnuma_application_get_auto_sync (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->auto_sync;
 }
 
 const char *

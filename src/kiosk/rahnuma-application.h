@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "rahnuma-auto-sync.h"
 #include "rahnuma-catalog.h"
 #include "rahnuma-sound.h"
 #include "rahnuma-store.h"
@@ -19,6 +20,7 @@ RahnumaApplication *rahnuma_application_new            (void);
 RahnumaCatalog     *rahnuma_application_get_catalog    (RahnumaApplication *self);
 RahnumaStore       *rahnuma_application_get_store      (RahnumaApplication *self);
 RahnumaSound       *rahnuma_application_get_sound      (RahnumaApplication *self);
+RahnumaAutoSync    *rahnuma_application_get_auto_sync  (RahnumaApplication *self);
 const char         *rahnuma_application_get_centre     (RahnumaApplication *self);
 const char         *rahnuma_application_get_kiosk_id   (RahnumaApplication *self);
 gboolean            rahnuma_application_is_preview     (RahnumaApplication *self);

@@ -79,6 +79,12 @@ show_page (RahnumaWindow *self, GtkWidget **slot, GtkWidget *page)
 static void
 reset_for_next_visitor (RahnumaWindow *self)
 {
+  RahnumaAutoSync *auto_sync = rahnuma_application_get_auto_sync (self->application);
+
+  /* A finished visit goes to the officers' file while the kiosk waits. */
+  if (self->visit != NULL && auto_sync != NULL)
+    rahnuma_auto_sync_request (auto_sync);
+
   g_queue_clear_full (&self->clips, g_free);
   rahnuma_sound_stop (rahnuma_application_get_sound (self->application));
   g_cancellable_cancel (self->cancellable);
