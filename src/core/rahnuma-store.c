@@ -350,21 +350,15 @@ read_int (sqlite3 *db, const char *sql, const char *what, gint64 *value, GError 
   return TRUE;
 }
 
-/* Like read_int(), for the first reads of a file: SQLite answers a header
- * with a garbage schema format with a plain SQLITE_ERROR ("unsupported file
- * format"), and such a file is as damaged as one it calls corrupt. */
+/* Our SQL is fixed and valid: once the file is open, a plain failure to
+ * read, check or migrate it ("unsupported file format" from a garbage
+ * header, an unknown function in a damaged CHECK) means the schema in the
+ * file is not one this program wrote, so the file counts as damaged. */
 static gboolean
-read_header_int (RahnumaStore *self, const char *sql, const char *what,
-                 gint64 *value, GError **error)
+failure_is_damage (GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (read_int (self->db, sql, what, value, &local_error))
-    return TRUE;
-  if (g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED) &&
-      sqlite3_errcode (self->db) == SQLITE_ERROR)
-    local_error->code = RAHNUMA_STORE_ERROR_DAMAGED;
-  g_propagate_error (error, g_steal_pointer (&local_error));
+  if (error != NULL && g_error_matches (*error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED))
+    (*error)->code = RAHNUMA_STORE_ERROR_DAMAGED;
   return FALSE;
 }
 
@@ -375,7 +369,7 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
   gint64 n_objects;
 
-  if (!read_header_int (self, "PRAGMA user_version", what, version, error))
+  if (!read_int (self->db, "PRAGMA user_version", what, version, error))
     return FALSE;
   if (*version > RAHNUMA_STORE_VERSION)
     {
@@ -385,7 +379,7 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
       return FALSE;
     }
   /* Reading the schema now finds a damaged header before anything is written. */
-  if (!read_header_int (self, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
+  if (!read_int (self->db, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
     return FALSE;
   if (*version > 0)
     return TRUE;
@@ -511,13 +505,14 @@ rahnuma_store_initable_init (GInitable *initable, GCancellable *cancellable, GEr
 
   g_return_val_if_fail (self->path != NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !open_db (self, error))
     return FALSE;
-  return open_db (self, error) &&
-         check_version (self, &version, error) &&
-         apply_pragmas (self, version, error) &&
-         migrate (self, version, error) &&
-         load_journal_id (self, error);
+  if (check_version (self, &version, error) &&
+      apply_pragmas (self, version, error) &&
+      migrate (self, version, error) &&
+      load_journal_id (self, error))
+    return TRUE;
+  return failure_is_damage (error);
 }
 
 static void
@@ -650,10 +645,13 @@ quick_check (RahnumaStore *self, GError **error)
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
+    return failure_is_damage (error);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return rahnuma_store_set_error (error, self->db, rc, _("Cannot check the journal"));
+    {
+      rahnuma_store_set_error (error, self->db, rc, _("Cannot check the journal"));
+      return failure_is_damage (error);
+    }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
