@@ -247,9 +247,9 @@ query_position (RahnumaPlayer *self)
                                          &sink_position))
         position = MAX (position, sink_position);
     }
-  /* Under heavy load a sink has been seen to report where its last buffer
-   * ends rather than what it has played; playback cannot have gone further
-   * than the running time since the scene started or a seek landed. */
+  /* Playback cannot have gone further than the running time since the scene
+   * started or a seek landed; a sink that rendered ahead (see bring_up())
+   * must not move the progress bar or the watched time ahead of it. */
   running_time = query_running_time (self);
   if (running_time >= 0 && position > self->landed + running_time)
     position = self->landed + running_time;
@@ -315,9 +315,29 @@ make_element (const char *factory)
   return element;
 }
 
+/* Elements linked while the pipeline prerolls go to PAUSED only, and the
+ * pipeline takes them to PLAYING with its clock and base time.
+ * gst_element_sync_state_with_parent() would take them at once to the
+ * pending PLAYING, where sinks render unsynchronised until the pipeline has
+ * chosen a clock: under load, a whole scene can pass in that time. */
+static void
+bring_up (GstElement *pipeline, GstElement *element)
+{
+  GstState state;
+
+  GST_OBJECT_LOCK (pipeline);
+  state = GST_STATE (pipeline);
+  GST_OBJECT_UNLOCK (pipeline);
+
+  if (state == GST_STATE_PLAYING)
+    gst_element_sync_state_with_parent (element);
+  else
+    gst_element_set_state (element, GST_STATE_PAUSED);
+}
+
 /* Adds @first … to the pipeline, links them in a chain fed by @pad and brings
- * them to the pipeline's state, sinks first so nothing pushes into a
- * stopped element. The elements are floating or owned by the caller. */
+ * them up, sinks first so nothing pushes into a stopped element. The
+ * elements are floating or owned by the caller. */
 static gboolean
 link_chain (GstElement *pipeline, GstPad *pad, GstElement *first, ...)
 {
@@ -338,7 +358,7 @@ link_chain (GstElement *pipeline, GstPad *pad, GstElement *first, ...)
         return FALSE;
     }
   for (guint i = chain->len; i > 0; i--)
-    gst_element_sync_state_with_parent (chain->pdata[i - 1]);
+    bring_up (pipeline, chain->pdata[i - 1]);
 
   sink_pad = gst_element_get_static_pad (first, "sink");
   return gst_pad_link (pad, sink_pad) == GST_PAD_LINK_OK;
