@@ -18,6 +18,7 @@
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-language.h"
+#include "rahnuma-settings.h"
 #include "rahnuma-window.h"
 
 struct _RahnumaApplication
@@ -28,13 +29,11 @@ struct _RahnumaApplication
   RahnumaStore *store;
   RahnumaSound *sound;
   RahnumaAutoSync *auto_sync;
+  RahnumaSettings *settings;
   char *media_dir;
   char *modules_dir;
   char *db_path;
   char *preview_dir;
-  char *centre;
-  char *kiosk_id;
-  char *officer_file;
   gboolean windowed;
 };
 
@@ -74,6 +73,14 @@ open_catalog (RahnumaApplication *self, GError **error)
   return self->catalog != NULL;
 }
 
+static const char *
+officer_file_or_null (RahnumaSettings *settings)
+{
+  const char *path = rahnuma_settings_get_officer_file (settings);
+
+  return *path != '\0' ? path : NULL;
+}
+
 static gboolean
 open_store (RahnumaApplication *self, GError **error)
 {
@@ -94,7 +101,7 @@ open_store (RahnumaApplication *self, GError **error)
     return FALSE;
 
   self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
-  rahnuma_auto_sync_set_target (self->auto_sync, self->officer_file);
+  rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (self->settings));
   return TRUE;
 }
 
@@ -157,11 +164,30 @@ rahnuma_application_startup (GApplication *app)
   load_css ();
 }
 
+/* Command-line options win over the settings, for this run only. */
+static void
+apply_options (RahnumaSettings *settings, GVariantDict *options)
+{
+  const char *value = NULL;
+
+  if (g_variant_dict_lookup (options, "centre", "&s", &value))
+    rahnuma_settings_override_centre (settings, value);
+  if (g_variant_dict_lookup (options, "kiosk-id", "&s", &value))
+    rahnuma_settings_override_kiosk_id (settings, value);
+  if (g_variant_dict_lookup (options, "officer-file", "^&ay", &value))
+    rahnuma_settings_override_officer_file (settings, value);
+  if (g_variant_dict_lookup (options, "db", "^&ay", &value))
+    rahnuma_settings_override_journal (settings, value);
+  if (g_variant_dict_lookup (options, "modules", "^&ay", &value))
+    rahnuma_settings_override_modules_dir (settings, value);
+}
+
 static int
 rahnuma_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   RahnumaApplication *self = RAHNUMA_APPLICATION (app);
-  const char *modules_dir = NULL;
+  const char *modules_dir;
+  const char *journal;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -170,22 +196,15 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
     }
 
   self->windowed = g_variant_dict_contains (options, "windowed");
-  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
   g_variant_dict_lookup (options, "preview", "^ay", &self->preview_dir);
-  g_variant_dict_lookup (options, "centre", "s", &self->centre);
-  g_variant_dict_lookup (options, "kiosk-id", "s", &self->kiosk_id);
-  g_variant_dict_lookup (options, "officer-file", "^ay", &self->officer_file);
-  if (g_variant_dict_lookup (options, "modules", "^&ay", &modules_dir))
-    self->modules_dir = g_canonicalize_filename (modules_dir, NULL);
+  self->settings = rahnuma_settings_new ();
+  apply_options (self->settings, options);
 
-  if (self->modules_dir == NULL)
-    self->modules_dir = g_build_filename (self->media_dir, "modules", NULL);
-  if (self->db_path == NULL)
-    self->db_path = default_db_path ();
-  if (self->centre == NULL)
-    self->centre = g_strdup ("CENTRE");
-  if (self->kiosk_id == NULL)
-    self->kiosk_id = g_strdup ("kiosk-1");
+  modules_dir = rahnuma_settings_get_modules_dir (self->settings);
+  self->modules_dir = *modules_dir != '\0' ? g_canonicalize_filename (modules_dir, NULL)
+                                           : g_build_filename (self->media_dir, "modules", NULL);
+  journal = rahnuma_settings_get_journal (self->settings);
+  self->db_path = *journal != '\0' ? g_canonicalize_filename (journal, NULL) : default_db_path ();
   if (self->preview_dir != NULL)
     self->windowed = TRUE;
 
@@ -201,6 +220,7 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->sound);
   g_clear_object (&self->auto_sync);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
 }
@@ -214,9 +234,6 @@ rahnuma_application_finalize (GObject *object)
   g_free (self->modules_dir);
   g_free (self->db_path);
   g_free (self->preview_dir);
-  g_free (self->centre);
-  g_free (self->kiosk_id);
-  g_free (self->officer_file);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->finalize (object);
 }
@@ -256,8 +273,15 @@ rahnuma_application_init (RahnumaApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  self->media_dir = running_uninstalled () ? g_strdup (SOURCE_MEDIA_DIR)
-                                           : g_build_filename (PKGDATADIR, "media", NULL);
+  if (running_uninstalled ())
+    {
+      /* The build tree's compiled schema (data/), before GTK reads any
+       * settings and fixes the list of schema folders for good. */
+      g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT G_DIR_SEPARATOR_S "data", FALSE);
+      self->media_dir = g_strdup (SOURCE_MEDIA_DIR);
+    }
+  else
+    self->media_dir = g_build_filename (PKGDATADIR, "media", NULL);
   self->sound = rahnuma_sound_new ();
 }
 
@@ -320,18 +344,30 @@ rahnuma_application_get_auto_sync (RahnumaApplication *self)
   return self->auto_sync;
 }
 
+/**
+ * rahnuma_application_get_settings:
+ *
+ * Returns: (transfer none): the configuration in force for this run
+ */
+RahnumaSettings *
+rahnuma_application_get_settings (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
 const char *
 rahnuma_application_get_centre (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->centre;
+  return rahnuma_settings_get_centre (self->settings);
 }
 
 const char *
 rahnuma_application_get_kiosk_id (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->kiosk_id;
+  return rahnuma_settings_get_kiosk_id (self->settings);
 }
 
 gboolean

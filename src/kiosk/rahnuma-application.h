@@ -8,6 +8,7 @@
 
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-catalog.h"
+#include "rahnuma-settings.h"
 #include "rahnuma-sound.h"
 #include "rahnuma-store.h"
 
@@ -20,6 +21,7 @@ RahnumaApplication *rahnuma_application_new            (void);
 RahnumaCatalog     *rahnuma_application_get_catalog    (RahnumaApplication *self);
 RahnumaStore       *rahnuma_application_get_store      (RahnumaApplication *self);
 RahnumaSound       *rahnuma_application_get_sound      (RahnumaApplication *self);
+RahnumaSettings    *rahnuma_application_get_settings   (RahnumaApplication *self);
 RahnumaAutoSync    *rahnuma_application_get_auto_sync  (RahnumaApplication *self);
 const char         *rahnuma_application_get_centre     (RahnumaApplication *self);
 const char         *rahnuma_application_get_kiosk_id   (RahnumaApplication *self);

@@ -1,0 +1,331 @@
+/* rahnuma-settings.c — the kiosk's configuration, as it is in force
+ *
+ * Read once at start-up from GSettings (org.rahnuma.Kiosk, which a schema
+ * override file preconfigures for a centre), then overridden for this run by
+ * command-line options. Values are checked here, once, so the rest of the
+ * kiosk can trust them. Without an installed schema the kiosk still runs, on
+ * built-in defaults that match the schema's (tests/test-settings.c checks).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-settings"
+
+#include "config.h"
+
+#include "rahnuma-language.h"
+#include "rahnuma-settings.h"
+
+struct _RahnumaSettings
+{
+  GObject parent_instance;
+
+  char *centre;
+  char *kiosk_id;
+  char *officer_file;
+  char *journal;
+  char *modules_dir;
+  GStrv languages;
+  guint idle_timeout;
+  guint still_there_countdown;
+  int pass_mark;
+};
+
+G_DEFINE_FINAL_TYPE (RahnumaSettings, rahnuma_settings, G_TYPE_OBJECT)
+
+/* The schema's defaults, for a kiosk whose schema is not installed. */
+#define DEFAULT_CENTRE "CENTRE"
+#define DEFAULT_KIOSK_ID "kiosk-1"
+#define DEFAULT_IDLE_TIMEOUT 120
+#define DEFAULT_STILL_THERE_COUNTDOWN 30
+
+/* Known languages from @codes, each once, in the order given; all of them
+ * when none is known, so a typing mistake cannot leave the kiosk mute. */
+static GStrv
+filter_languages (const char * const *codes)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+
+  for (gsize i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const RahnumaLanguage *language = rahnuma_language_lookup (codes[i]);
+
+      if (language == NULL)
+        {
+          g_message ("Ignoring unknown language “%s” in the settings", codes[i]);
+          continue;
+        }
+      if (g_ptr_array_find (seen, language, NULL))
+        continue;
+      g_ptr_array_add (seen, (gpointer) language);
+      g_strv_builder_add (builder, language->code);
+    }
+  if (seen->len == 0)
+    for (gsize i = 0; i < n_languages; i++)
+      g_strv_builder_add (builder, languages[i].code);
+  return g_strv_builder_end (builder);
+}
+
+static void
+read_gsettings (RahnumaSettings *self, GSettings *gsettings)
+{
+  g_auto(GStrv) languages = g_settings_get_strv (gsettings, "languages");
+
+  self->centre = g_settings_get_string (gsettings, "centre-code");
+  self->kiosk_id = g_settings_get_string (gsettings, "kiosk-id");
+  self->officer_file = g_settings_get_string (gsettings, "officer-file");
+  self->journal = g_settings_get_string (gsettings, "journal");
+  self->modules_dir = g_settings_get_string (gsettings, "modules-dir");
+  self->languages = filter_languages ((const char * const *) languages);
+  self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
+  self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
+  self->pass_mark = g_settings_get_int (gsettings, "pass-mark");
+}
+
+static void
+read_defaults (RahnumaSettings *self)
+{
+  self->centre = g_strdup (DEFAULT_CENTRE);
+  self->kiosk_id = g_strdup (DEFAULT_KIOSK_ID);
+  self->officer_file = g_strdup ("");
+  self->journal = g_strdup ("");
+  self->modules_dir = g_strdup ("");
+  self->languages = filter_languages (NULL);
+  self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
+  self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
+  self->pass_mark = RAHNUMA_SETTINGS_PASS_MARK_MODULE;
+}
+
+/* An empty code would make every visit's record unattributable. */
+static void
+replace_unless_empty (char **field, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+rahnuma_settings_finalize (GObject *object)
+{
+  RahnumaSettings *self = (RahnumaSettings *) object;
+
+  g_free (self->centre);
+  g_free (self->kiosk_id);
+  g_free (self->officer_file);
+  g_free (self->journal);
+  g_free (self->modules_dir);
+  g_strfreev (self->languages);
+
+  G_OBJECT_CLASS (rahnuma_settings_parent_class)->finalize (object);
+}
+
+static void
+rahnuma_settings_class_init (RahnumaSettingsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rahnuma_settings_finalize;
+}
+
+static void
+rahnuma_settings_init (RahnumaSettings *self)
+{
+}
+
+/**
+ * rahnuma_settings_new_for_gsettings:
+ * @gsettings: (nullable): settings of the org.rahnuma.Kiosk schema, or %NULL
+ *   for the built-in defaults
+ *
+ * Returns: (transfer full): the configuration @gsettings holds now
+ */
+RahnumaSettings *
+rahnuma_settings_new_for_gsettings (GSettings *gsettings)
+{
+  RahnumaSettings *self;
+
+  g_return_val_if_fail (gsettings == NULL || G_IS_SETTINGS (gsettings), NULL);
+
+  self = g_object_new (RAHNUMA_TYPE_SETTINGS, NULL);
+  if (gsettings != NULL)
+    read_gsettings (self, gsettings);
+  else
+    read_defaults (self);
+  if (*self->centre == '\0')
+    replace_unless_empty (&self->centre, DEFAULT_CENTRE);
+  if (*self->kiosk_id == '\0')
+    replace_unless_empty (&self->kiosk_id, DEFAULT_KIOSK_ID);
+  return self;
+}
+
+/**
+ * rahnuma_settings_new:
+ *
+ * Reads the kiosk's settings from the default GSettings backend (dconf on
+ * a kiosk, or a keyfile with GSETTINGS_BACKEND=keyfile).
+ *
+ * Returns: (transfer full): the configuration in force
+ */
+RahnumaSettings *
+rahnuma_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) gsettings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed: running on defaults", APP_ID);
+      return rahnuma_settings_new_for_gsettings (NULL);
+    }
+  gsettings = g_settings_new_full (schema, NULL, NULL);
+  return rahnuma_settings_new_for_gsettings (gsettings);
+}
+
+const char *
+rahnuma_settings_get_centre (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->centre;
+}
+
+const char *
+rahnuma_settings_get_kiosk_id (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->kiosk_id;
+}
+
+/* Returns: the officers' file to sync into, or "" when none is set */
+const char *
+rahnuma_settings_get_officer_file (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->officer_file;
+}
+
+/* Returns: the journal's path, or "" for the default */
+const char *
+rahnuma_settings_get_journal (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->journal;
+}
+
+/* Returns: the folder of modules, or "" for the bundled ones */
+const char *
+rahnuma_settings_get_modules_dir (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->modules_dir;
+}
+
+/**
+ * rahnuma_settings_get_languages:
+ *
+ * Returns: (transfer none): the codes of the languages offered, known ones
+ *   only, never empty
+ */
+const char * const *
+rahnuma_settings_get_languages (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return (const char * const *) self->languages;
+}
+
+gboolean
+rahnuma_settings_offers_language (RahnumaSettings *self, const char *code)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+  return g_strv_contains ((const char * const *) self->languages, code);
+}
+
+/* Returns: seconds without a touch before "Are you still there?" */
+guint
+rahnuma_settings_get_idle_timeout (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_IDLE_TIMEOUT);
+  return self->idle_timeout;
+}
+
+/* Returns: seconds "Are you still there?" waits for an answer */
+guint
+rahnuma_settings_get_still_there_countdown (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_STILL_THERE_COUNTDOWN);
+  return self->still_there_countdown;
+}
+
+/* Returns: the pass mark in percent, or RAHNUMA_SETTINGS_PASS_MARK_MODULE */
+int
+rahnuma_settings_get_pass_mark (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), RAHNUMA_SETTINGS_PASS_MARK_MODULE);
+  return self->pass_mark;
+}
+
+/* The command line's --centre, for this run only. */
+void
+rahnuma_settings_override_centre (RahnumaSettings *self, const char *centre)
+{
+  g_return_if_fail (RAHNUMA_IS_SETTINGS (self));
+  replace_unless_empty (&self->centre, centre);
+}
+
+/* The command line's --kiosk-id, for this run only. */
+void
+rahnuma_settings_override_kiosk_id (RahnumaSettings *self, const char *kiosk_id)
+{
+  g_return_if_fail (RAHNUMA_IS_SETTINGS (self));
+  replace_unless_empty (&self->kiosk_id, kiosk_id);
+}
+
+/* The command line's --officer-file, for this run only. */
+void
+rahnuma_settings_override_officer_file (RahnumaSettings *self, const char *path)
+{
+  g_return_if_fail (RAHNUMA_IS_SETTINGS (self));
+  replace_unless_empty (&self->officer_file, path);
+}
+
+/* The command line's --db, for this run only. */
+void
+rahnuma_settings_override_journal (RahnumaSettings *self, const char *path)
+{
+  g_return_if_fail (RAHNUMA_IS_SETTINGS (self));
+  replace_unless_empty (&self->journal, path);
+}
+
+/* The command line's --modules, for this run only. */
+void
+rahnuma_settings_override_modules_dir (RahnumaSettings *self, const char *dir)
+{
+  g_return_if_fail (RAHNUMA_IS_SETTINGS (self));
+  replace_unless_empty (&self->modules_dir, dir);
+}
+
+/* One line for the technician: what this kiosk runs with. Nothing in it
+ * concerns a visitor. */
+void
+rahnuma_settings_log (RahnumaSettings *self)
+{
+  g_autofree char *languages = NULL;
+  g_autofree char *pass_mark = NULL;
+
+  g_return_if_fail (RAHNUMA_IS_SETTINGS (self));
+
+  languages = g_strjoinv (",", self->languages);
+  pass_mark = self->pass_mark == RAHNUMA_SETTINGS_PASS_MARK_MODULE
+                ? g_strdup ("each module's")
+                : g_strdup_printf ("%d%%", self->pass_mark);
+  g_message ("Settings: centre %s, kiosk %s, languages %s, idle timeout %u s, "
+             "still-there countdown %u s, pass mark %s, officers' file %s",
+             self->centre, self->kiosk_id, languages, self->idle_timeout,
+             self->still_there_countdown, pass_mark,
+             *self->officer_file != '\0' ? self->officer_file : "(none)");
+}

@@ -1,0 +1,209 @@
+/* test-settings.c — the kiosk's configuration: schema defaults, persistence
+ * across restarts (a real keyfile backend on disk), overrides and checks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "rahnuma-settings.h"
+
+static GSettingsSchema *
+lookup_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GSettingsSchema *schema;
+
+  g_assert_nonnull (source);
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  g_assert_nonnull (schema); /* GSETTINGS_SCHEMA_DIR: the build tree's data/ */
+  return schema;
+}
+
+static GSettings *
+settings_for_backend (GSettingsBackend *backend)
+{
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
+
+  return g_settings_new_full (schema, backend, NULL);
+}
+
+static void
+assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
+{
+  g_assert_cmpstr (rahnuma_settings_get_centre (a), ==, rahnuma_settings_get_centre (b));
+  g_assert_cmpstr (rahnuma_settings_get_kiosk_id (a), ==, rahnuma_settings_get_kiosk_id (b));
+  g_assert_cmpstr (rahnuma_settings_get_officer_file (a), ==, rahnuma_settings_get_officer_file (b));
+  g_assert_cmpstr (rahnuma_settings_get_journal (a), ==, rahnuma_settings_get_journal (b));
+  g_assert_cmpstr (rahnuma_settings_get_modules_dir (a), ==, rahnuma_settings_get_modules_dir (b));
+  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (a), rahnuma_settings_get_languages (b)));
+  g_assert_cmpuint (rahnuma_settings_get_idle_timeout (a), ==, rahnuma_settings_get_idle_timeout (b));
+  g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (a), ==,
+                    rahnuma_settings_get_still_there_countdown (b));
+  g_assert_cmpint (rahnuma_settings_get_pass_mark (a), ==, rahnuma_settings_get_pass_mark (b));
+}
+
+/* A kiosk without its schema runs on exactly the schema's defaults. */
+static void
+test_defaults (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) gsettings = settings_for_backend (backend);
+  g_autoptr(RahnumaSettings) from_schema = rahnuma_settings_new_for_gsettings (gsettings);
+  g_autoptr(RahnumaSettings) built_in = rahnuma_settings_new_for_gsettings (NULL);
+  const char *all[] = { "ur", "ps", "pa_PK", "en", NULL };
+
+  assert_same_settings (from_schema, built_in);
+  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (built_in), all));
+  g_assert_cmpint (rahnuma_settings_get_pass_mark (built_in), ==, RAHNUMA_SETTINGS_PASS_MARK_MODULE);
+  g_assert_cmpstr (rahnuma_settings_get_modules_dir (built_in), ==, "");
+  g_assert_cmpuint (rahnuma_settings_get_idle_timeout (built_in), >,
+                    rahnuma_settings_get_still_there_countdown (built_in));
+}
+
+static void
+write_kiosk_settings (const char *path)
+{
+  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (path, "/", NULL);
+  g_autoptr(GSettings) gsettings = settings_for_backend (backend);
+  const char *languages[] = { "ur", "en", NULL };
+
+  g_assert_true (g_settings_set_string (gsettings, "centre-code", "LHE-POE"));
+  g_assert_true (g_settings_set_string (gsettings, "kiosk-id", "hall-2"));
+  g_assert_true (g_settings_set_string (gsettings, "officer-file", "/srv/officers/records.db"));
+  g_assert_true (g_settings_set_strv (gsettings, "languages", languages));
+  g_assert_true (g_settings_set_uint (gsettings, "idle-timeout", 45));
+  g_assert_true (g_settings_set_uint (gsettings, "still-there-countdown", 12));
+  g_assert_true (g_settings_set_int (gsettings, "pass-mark", 80));
+  g_settings_sync ();
+}
+
+/* What a technician sets survives a restart: a new backend, as a new
+ * process would open, reads it back from the file. */
+static void
+test_persist (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rahnuma-settings-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) gsettings = NULL;
+  g_autoptr(RahnumaSettings) settings = NULL;
+  const char *languages[] = { "ur", "en", NULL };
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "keyfile", NULL);
+  write_kiosk_settings (path);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "[org/rahnuma/Kiosk]"));
+  g_assert_nonnull (strstr (contents, "idle-timeout=45"));
+
+  backend = g_keyfile_settings_backend_new (path, "/", NULL);
+  gsettings = settings_for_backend (backend);
+  settings = rahnuma_settings_new_for_gsettings (gsettings);
+  g_assert_cmpstr (rahnuma_settings_get_centre (settings), ==, "LHE-POE");
+  g_assert_cmpstr (rahnuma_settings_get_kiosk_id (settings), ==, "hall-2");
+  g_assert_cmpstr (rahnuma_settings_get_officer_file (settings), ==, "/srv/officers/records.db");
+  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (settings), languages));
+  g_assert_false (rahnuma_settings_offers_language (settings, "ps"));
+  g_assert_true (rahnuma_settings_offers_language (settings, "en"));
+  g_assert_cmpuint (rahnuma_settings_get_idle_timeout (settings), ==, 45);
+  g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (settings), ==, 12);
+  g_assert_cmpint (rahnuma_settings_get_pass_mark (settings), ==, 80);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static RahnumaSettings *
+settings_with_languages (const char * const *languages)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) gsettings = settings_for_backend (backend);
+
+  g_settings_set_strv (gsettings, "languages", languages);
+  return rahnuma_settings_new_for_gsettings (gsettings);
+}
+
+/* Unknown codes are dropped, repeats kept once; nothing known means all. */
+static void
+test_languages (void)
+{
+  const char *messy[] = { "en", "pa", "en", "pa_PK", NULL };
+  const char *clean[] = { "en", "pa_PK", NULL };
+  const char *unknown[] = { "fr", NULL };
+  const char *none[] = { NULL };
+  const char *all[] = { "ur", "ps", "pa_PK", "en", NULL };
+  g_autoptr(RahnumaSettings) a = settings_with_languages (messy);
+  g_autoptr(RahnumaSettings) b = settings_with_languages (unknown);
+  g_autoptr(RahnumaSettings) c = settings_with_languages (none);
+
+  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (a), clean));
+  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (b), all));
+  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (c), all));
+}
+
+/* A command-line option wins for one run; an empty one changes nothing,
+ * and an empty centre in the settings falls back to the default. */
+static void
+test_override (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) gsettings = settings_for_backend (backend);
+  g_autoptr(RahnumaSettings) settings = NULL;
+
+  g_settings_set_string (gsettings, "centre-code", "");
+  g_settings_set_string (gsettings, "modules-dir", "/srv/modules");
+  settings = rahnuma_settings_new_for_gsettings (gsettings);
+  g_assert_cmpstr (rahnuma_settings_get_centre (settings), ==, "CENTRE");
+
+  rahnuma_settings_override_centre (settings, "ISB-OEC");
+  rahnuma_settings_override_kiosk_id (settings, "");
+  rahnuma_settings_override_modules_dir (settings, "/media/usb/modules");
+  rahnuma_settings_override_journal (settings, NULL);
+  g_assert_cmpstr (rahnuma_settings_get_centre (settings), ==, "ISB-OEC");
+  g_assert_cmpstr (rahnuma_settings_get_kiosk_id (settings), ==, "kiosk-1");
+  g_assert_cmpstr (rahnuma_settings_get_modules_dir (settings), ==, "/media/usb/modules");
+  g_assert_cmpstr (rahnuma_settings_get_journal (settings), ==, "");
+  /* The stored value is untouched: the override is for this run only. */
+  g_assert_cmpstr (g_settings_get_string (gsettings, "modules-dir"), ==, "/srv/modules");
+}
+
+/* The schema, not the kiosk, refuses a timeout that would lock visitors
+ * out (0 s) or a pass mark over 100 %. */
+static void
+test_ranges (void)
+{
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
+  g_autoptr(GSettingsSchemaKey) idle = g_settings_schema_get_key (schema, "idle-timeout");
+  g_autoptr(GSettingsSchemaKey) pass_mark = g_settings_schema_get_key (schema, "pass-mark");
+  g_autoptr(GVariant) zero = g_variant_ref_sink (g_variant_new_uint32 (0));
+  g_autoptr(GVariant) minute = g_variant_ref_sink (g_variant_new_uint32 (60));
+  g_autoptr(GVariant) too_high = g_variant_ref_sink (g_variant_new_int32 (101));
+  g_autoptr(GVariant) module = g_variant_ref_sink (g_variant_new_int32 (-1));
+
+  g_assert_false (g_settings_schema_key_range_check (idle, zero));
+  g_assert_true (g_settings_schema_key_range_check (idle, minute));
+  g_assert_false (g_settings_schema_key_range_check (pass_mark, too_high));
+  g_assert_true (g_settings_schema_key_range_check (pass_mark, module));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/rahnuma/settings/defaults", test_defaults);
+  g_test_add_func ("/rahnuma/settings/persist", test_persist);
+  g_test_add_func ("/rahnuma/settings/languages", test_languages);
+  g_test_add_func ("/rahnuma/settings/override", test_override);
+  g_test_add_func ("/rahnuma/settings/ranges", test_ranges);
+
+  return g_test_run ();
+}
