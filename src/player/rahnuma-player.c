@@ -682,6 +682,9 @@ handle_state_changed (RahnumaPlayer *self, GstMessage *message)
   else if (new_state == GST_STATE_PAUSED && !self->want_playing)
     {
       stop_tick (self);
+      /* pause() sampled where it stopped; the last tick may be older. */
+      if (self->last_sample >= 0)
+        set_position (self, self->last_sample);
       set_state (self, RAHNUMA_PLAYER_PAUSED);
     }
 }
