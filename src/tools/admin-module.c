@@ -212,10 +212,14 @@ has_any_package (GPtrArray *folders)
 /* A DIR argument is a package, or a folder of packages (media/modules):
  * then every folder in it is checked, so a stray one is reported too. */
 static gboolean
-add_validate_argument (RahnumaValidation *validation, const char *dir, guint *n_packages)
+add_validate_argument (RahnumaValidation *validation, const char *argument, guint *n_packages)
 {
   g_autoptr(GPtrArray) packages = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (argument);
+  /* "validate fees/module.ini" means the package, as a trainer would expect. */
+  g_autofree char *dir = g_str_equal (base, RAHNUMA_MODULE_FILE) && g_file_test (argument, G_FILE_TEST_IS_REGULAR)
+                           ? g_path_get_dirname (argument) : g_strdup (argument);
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
