@@ -14,8 +14,9 @@
  *                   or, without narration, audiotestsrc silence limited to
  *                   the picture time, so the scene still has a timeline.
  *
- * Position, watched time and the end of a picture scene follow the audio;
- * a video scene follows the whole pipeline.
+ * A picture scene's position, seeks and end follow its audio (narration or
+ * silence), since a picture cannot seek; a video scene is where its furthest
+ * sink is, and seeks go to the whole pipeline.
  *
  * Threads: pad-added and appsink callbacks run on streaming threads and only
  * touch what open() set up before the pipeline started; everything else runs
@@ -38,8 +39,9 @@
 
 /* The position is sampled, and notified, five times a second while playing. */
 #define TICK_MS 200
-/* Position may run ahead of the wall clock by this much between two samples
- * (buffering, clock granularity) and still count as played. */
+/* Position may run ahead of the time that passed by this much between two
+ * samples (clock granularity, a tick dispatched late) and still count as
+ * played. */
 #define WATCH_SLACK_NS (300 * GST_MSECOND)
 
 #define VIDEO_CAPS "video/x-raw,format=(string){BGRA,RGBA}"
@@ -198,8 +200,8 @@ record_sample (RahnumaPlayer *self, gint64 position, gint64 running_time)
     {
       gint64 played = (now - self->last_sample_time) * GST_USECOND;
 
-      /* Either may understate under load: the main loop may see messages
-       * late, and a pipeline that re-prerolls restarts its running time. */
+      /* The larger of the two: the running time is unknown while paused, and
+       * the wall clock understates when the main loop saw a message late. */
       if (running_time >= 0 && self->last_sample_rt >= 0)
         played = MAX (played, running_time - self->last_sample_rt);
       if (position - self->last_sample <= played + WATCH_SLACK_NS)
@@ -225,9 +227,8 @@ forget_last_sample (RahnumaPlayer *self)
 
 /* ---- queries ------------------------------------------------------------ */
 
-/* The scene is where its furthest sink is. The sinks are asked, not the
- * pipeline: a bin whose sinks cannot answer yet asks its sources, and a
- * demuxer reports how far it has read, not what was shown. */
+/* The scene is where its furthest linked sink is: what was rendered, not
+ * what was read. */
 static gint64
 query_position (RahnumaPlayer *self)
 {
@@ -346,6 +347,9 @@ link_chain (GstElement *pipeline, GstPad *pad, GstElement *first, ...)
   GstElement *element;
   va_list args;
 
+  /* A missing plugin ends the chain early; the decoder then reports it. */
+  if (first == NULL)
+    return FALSE;
   va_start (args, first);
   for (element = first; element != NULL; element = va_arg (args, GstElement *))
     g_ptr_array_add (chain, element);
@@ -689,9 +693,9 @@ handle_state_changed (RahnumaPlayer *self, GstMessage *message)
     }
 }
 
-/* Prerolled, or a seek has landed. The position a pipeline reports while
- * prerolling can be ahead of what was shown, so the watched record starts
- * afresh where the scene starts or where the seek was asked to land. */
+/* Prerolled, or a seek has landed: the watched record starts afresh exactly
+ * where the scene starts or where the seek was asked to land, rather than
+ * wherever the sinks happen to be by the time the main loop sees this. */
 static void
 handle_async_done (RahnumaPlayer *self)
 {
