@@ -8,6 +8,8 @@
 struct _RahnumaLanguagePage
 {
   GtkWidget parent_instance;
+
+  GtkWidget *grid;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaLanguagePage, rahnuma_language_page, GTK_TYPE_WIDGET)
@@ -28,6 +30,7 @@ rahnuma_language_page_class_init (RahnumaLanguagePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rahnuma/Kiosk/rahnuma-language-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaLanguagePage, grid);
 }
 
 static void
@@ -35,8 +38,9 @@ rahnuma_language_page_init (RahnumaLanguagePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Most visitors read right to left: Urdu comes first, at the top right,
-   * whatever language the last visitor chose. */
-  gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_RTL);
+   * whatever language the last visitor chose. (A widget's direction is not
+   * inherited, so it is set on the grid that lays the languages out.) */
+  gtk_widget_set_direction (self->grid, GTK_TEXT_DIR_RTL);
 }
 
 /* Asks the question aloud in Urdu, the language most visitors share. */
