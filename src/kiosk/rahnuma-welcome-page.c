@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "rahnuma-officer-corner.h"
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-widget-util.h"
 
@@ -25,6 +26,7 @@ rahnuma_welcome_page_class_init (RahnumaWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rahnuma_welcome_page_dispose;
+  g_type_ensure (RAHNUMA_TYPE_OFFICER_CORNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rahnuma/Kiosk/rahnuma-welcome-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

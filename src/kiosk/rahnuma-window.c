@@ -22,6 +22,7 @@
 #include "rahnuma-language.h"
 #include "rahnuma-lesson-page.h"
 #include "rahnuma-lessons-page.h"
+#include "rahnuma-officer.h"
 #include "rahnuma-quiz-page.h"
 #include "rahnuma-result-page.h"
 #include "rahnuma-visit.h"
@@ -375,6 +376,16 @@ kiosk_play (GtkWidget *widget, const char *action_name, GVariant *parameter)
   play_next_clip (self);
 }
 
+/* The welcome page's hidden corner, held for three seconds: the officers' PIN pad. */
+static void
+kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  rahnuma_officer_present (GTK_WINDOW (self), rahnuma_application_get_store (self->application),
+                           rahnuma_application_get_catalog (self->application));
+}
+
 static void
 rahnuma_window_dispose (GObject *object)
 {
@@ -419,6 +430,7 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.speak", "s", kiosk_speak);
   gtk_widget_class_install_action (widget_class, "kiosk.play", "as", kiosk_play);
   gtk_widget_class_install_action (widget_class, "kiosk.answer", "(uu)", kiosk_answer);
+  gtk_widget_class_install_action (widget_class, "kiosk.officer", NULL, kiosk_officer);
 }
 
 static void

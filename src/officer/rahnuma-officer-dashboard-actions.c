@@ -1,0 +1,423 @@
+/* rahnuma-officer-dashboard-actions.c — what the dashboard's buttons do
+ *
+ * Sync now, verify a code, save CSV and PDF reports to a folder (a USB
+ * drive shows up under /media), choose the officers' file, the visitors'
+ * settings and leaving kiosk mode. Settings are the kiosk's GSettings
+ * (org.rahnuma.Kiosk); when the schema is not installed (a build tree), those
+ * rows are shown but off.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-officer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rahnuma-code.h"
+#include "rahnuma-export.h"
+#include "rahnuma-officer-dashboard-private.h"
+#include "rahnuma-report-pdf.h"
+#include "rahnuma-sync.h"
+
+const char * const rahnuma_officer_languages[4] = { "ur", "ps", "pa_PK", "en" };
+
+/* ---- sync ----------------------------------------------------------------- */
+
+/**
+ * rahnuma_officer_dashboard_dup_officer_file:
+ *
+ * Returns: (transfer full) (nullable): the configured officers' file
+ */
+char *
+rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *path = self->settings != NULL ? g_settings_get_string (self->settings, "officer-file") : NULL;
+
+  return path != NULL && path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+}
+
+static char *
+format_time (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_seconds);
+
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
+}
+
+void
+rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *target = rahnuma_officer_dashboard_dup_officer_file (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backlog = NULL;
+  g_autofree char *last = NULL;
+  gint64 n, synced_at = 0;
+
+  adw_action_row_set_subtitle (self->officer_file_row, target != NULL ? target : _("None chosen"));
+  adw_action_row_set_subtitle (self->officer_file_choice_row, target != NULL ? target : _("None chosen"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.sync", target != NULL);
+  if (target == NULL || self->store == NULL)
+    {
+      adw_action_row_set_subtitle (self->last_sync_row, "—");
+      adw_action_row_set_subtitle (self->backlog_row, _("Choose an officers’ file on the Kiosk tab"));
+      return;
+    }
+  n = rahnuma_store_count_backlog (self->store, target, &error);
+  if (rahnuma_dashboard_last_sync (self->store, target, &synced_at, error == NULL ? &error : NULL) && synced_at > 0)
+    last = format_time (synced_at);
+  backlog = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup (error->message);
+  adw_action_row_set_subtitle (self->backlog_row, backlog);
+  adw_action_row_set_subtitle (self->last_sync_row, last != NULL ? last : _("Never"));
+}
+
+static void
+on_synced (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaOfficerDashboard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  RahnumaSyncStats stats = { 0 };
+
+  if (!rahnuma_sync_run_finish (result, &stats, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s says why; the records are kept and sent later */
+      message = g_strdup_printf (_("Sync failed; the records stay queued: %s"), error->message);
+    }
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced %d visit.", "Synced %d visits.",
+                                            (gulong) stats.n_sessions),
+                               (int) stats.n_sessions);
+  rahnuma_officer_dashboard_toast (self, message);
+  rahnuma_officer_dashboard_update_sync (self);
+}
+
+static void
+dashboard_sync (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
+  g_autofree char *target = rahnuma_officer_dashboard_dup_officer_file (self);
+
+  if (target == NULL || self->store == NULL)
+    return;
+  rahnuma_sync_run_async (rahnuma_store_get_path (self->store), target, self->cancellable, on_synced,
+                          g_object_ref (self));
+}
+
+/* ---- verify a completion code ------------------------------------------ */
+
+static char *
+describe_session (RahnumaOfficerDashboard *self, const RahnumaSessionInfo *info)
+{
+  g_autofree char *ended = format_time (info->ended_at);
+  g_autoptr(GString) modules = g_string_new (NULL);
+
+  for (guint i = 0; i < info->modules->len; i++)
+    {
+      const RahnumaModuleResult *m = g_ptr_array_index (info->modules, i);
+      g_autofree char *title = rahnuma_officer_label ("module", m->module_id, self->catalog);
+
+      if (m->passed)
+        g_string_append_printf (modules, "%s%s", modules->len > 0 ? ", " : "", title);
+    }
+  /* Translators: first %s is a date and time, second a list of module titles */
+  return g_strdup_printf (_("Completed %s. Passed: %s"), ended, modules->len > 0 ? modules->str : "—");
+}
+
+static void
+dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
+  g_autofree char *code = rahnuma_code_normalize (gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
+  g_autoptr(RahnumaSessionInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
+
+  if (code == NULL || !rahnuma_code_is_valid (code))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_result_row), _("Not a valid code"));
+      adw_action_row_set_subtitle (self->code_result_row, _("Check each letter and number; a typo is always caught."));
+      return;
+    }
+  info = rahnuma_store_lookup_code (self->store, code, &error);
+  if (info == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_result_row), _("Code not found"));
+      adw_action_row_set_subtitle (self->code_result_row, error != NULL ? error->message : "");
+      return;
+    }
+  details = describe_session (self, info);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_result_row), code);
+  adw_action_row_set_subtitle (self->code_result_row, details);
+}
+
+void
+rahnuma_officer_dashboard_on_code_row_activated (AdwEntryRow *row, gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "dashboard.verify", NULL);
+}
+
+/* ---- saving reports ------------------------------------------------------ */
+
+typedef void (*SaveFunc) (RahnumaOfficerDashboard *self, GFile *folder);
+
+static void
+on_folder_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
+{
+  RahnumaOfficerDashboard *self = g_object_get_data (G_OBJECT (dialog), "dashboard");
+  SaveFunc save = (SaveFunc) user_data;
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (folder != NULL)
+    save (self, folder);
+  g_object_unref (self);
+  g_object_unref (dialog);
+}
+
+static void
+choose_folder (RahnumaOfficerDashboard *self, SaveFunc save)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GFile) media = g_file_new_for_path ("/media");
+
+  dialog = gtk_file_chooser_native_new (_("Choose a folder or USB drive"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save Here"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (g_file_query_exists (media, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), media, NULL);
+  g_object_set_data (G_OBJECT (dialog), "dashboard", g_object_ref (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chosen), save);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static char *
+report_name (RahnumaOfficerDashboard *self, const char *extension)
+{
+  g_autofree char *from = rahnuma_officer_format_day (self->from, rahnuma_officer_utc_offset ());
+  g_autofree char *to = rahnuma_officer_format_day (self->to, rahnuma_officer_utc_offset ());
+
+  return g_strdup_printf ("rahnuma-%s-to-%s.%s", from, to, extension);
+}
+
+static void
+saved_toast (RahnumaOfficerDashboard *self, GFile *file, const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+  g_autofree char *message = error == NULL ? g_strdup_printf (_("Saved %s"), path)
+                                           : g_strdup_printf (_("Cannot save %s: %s"), path, error->message);
+
+  rahnuma_officer_dashboard_toast (self, message);
+}
+
+static void
+save_pdf (RahnumaOfficerDashboard *self, GFile *folder)
+{
+  g_autofree char *name = report_name (self, "pdf");
+  g_autoptr(GFile) file = g_file_get_child (folder, name);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (self->data == NULL)
+    return;
+  rahnuma_report_pdf_write (path, self->data, self->catalog, rahnuma_store_get_path (self->store), &error);
+  saved_toast (self, file, error);
+}
+
+typedef struct
+{
+  RahnumaStore *store;
+  GFile *file;
+  gint64 from;
+  gint64 to;
+} CsvJob;
+
+static void
+csv_job_free (CsvJob *job)
+{
+  g_clear_object (&job->store);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+csv_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  CsvJob *job = task_data;
+  GError *error = NULL;
+  g_autoptr(GFileOutputStream) stream = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                                        cancellable, &error);
+
+  if (stream == NULL ||
+      rahnuma_export_write (job->store, RAHNUMA_EXPORT_CSV, job->from, job->to, G_OUTPUT_STREAM (stream),
+                            cancellable, &error) < 0 ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_csv_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaOfficerDashboard) self = user_data;
+  CsvJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  saved_toast (self, job->file, error);
+}
+
+static void
+save_csv (RahnumaOfficerDashboard *self, GFile *folder)
+{
+  g_autofree char *name = report_name (self, "csv");
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_csv_saved, g_object_ref (self));
+  CsvJob *job = g_new0 (CsvJob, 1);
+
+  job->store = g_object_ref (self->store);
+  job->file = g_file_get_child (folder, name);
+  job->from = self->from;
+  job->to = self->to + 86400;
+  g_task_set_source_tag (task, save_csv);
+  g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
+  g_task_run_in_thread (task, csv_thread);
+}
+
+static void
+dashboard_save_csv (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  choose_folder (RAHNUMA_OFFICER_DASHBOARD (widget), save_csv);
+}
+
+static void
+dashboard_save_pdf (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  choose_folder (RAHNUMA_OFFICER_DASHBOARD (widget), save_pdf);
+}
+
+/* ---- kiosk control ------------------------------------------------------- */
+
+static void
+on_officer_file_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
+{
+  g_autoptr(RahnumaOfficerDashboard) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL && (path = g_file_get_path (file)) != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "officer-file", path);
+  rahnuma_officer_dashboard_update_sync (self);
+  g_object_unref (dialog);
+}
+
+static void
+dashboard_choose_officer_file (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
+  GtkFileChooserNative *dialog;
+
+  /* SAVE, so that an officer can also name a new file; sync creates it. */
+  dialog = gtk_file_chooser_native_new (_("Choose the officers’ file"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "officers.db");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_officer_file_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+dashboard_leave_kiosk (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GApplication *application = g_application_get_default ();
+
+  /* The kiosk application owns kiosk mode; it offers "app.leave-kiosk". */
+  if (application != NULL && g_action_group_has_action (G_ACTION_GROUP (application), "leave-kiosk"))
+    g_action_group_activate_action (G_ACTION_GROUP (application), "leave-kiosk", NULL);
+  else
+    rahnuma_officer_dashboard_toast (RAHNUMA_OFFICER_DASHBOARD (widget),
+                                     _("This kiosk cannot leave kiosk mode from here."));
+}
+
+static void
+show_languages (RahnumaOfficerDashboard *self)
+{
+  g_auto(GStrv) languages = g_settings_get_strv (self->settings, "languages");
+
+  self->updating_switches = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+    gtk_switch_set_active (self->language_switches[i],
+                           languages[0] == NULL || g_strv_contains ((const char * const *) languages,
+                                                                    rahnuma_officer_languages[i]));
+  self->updating_switches = FALSE;
+}
+
+void
+rahnuma_officer_dashboard_on_language_switch_toggled (GtkSwitch *button, GParamSpec *pspec, gpointer user_data)
+{
+  RahnumaOfficerDashboard *self = user_data;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) languages = NULL;
+
+  if (self->settings == NULL || self->updating_switches)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+    if (gtk_switch_get_active (self->language_switches[i]))
+      g_strv_builder_add (builder, rahnuma_officer_languages[i]);
+  languages = g_strv_builder_end (builder);
+  if (languages[0] == NULL)
+    {
+      /* At least one language: turn the last one back on. */
+      rahnuma_officer_dashboard_toast (self, _("At least one language must be offered."));
+      show_languages (self);
+      return;
+    }
+  g_settings_set_strv (self->settings, "languages", (const char * const *) languages);
+}
+
+static GSettings *
+kiosk_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+void
+rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self)
+{
+  self->settings = kiosk_settings ();
+  if (self->settings == NULL)
+    {
+      g_debug ("No %s settings schema: kiosk settings are off", APP_ID);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->idle_spin), FALSE);
+      for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+        gtk_widget_set_sensitive (GTK_WIDGET (self->language_switches[i]), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.choose-officer-file", FALSE);
+      return;
+    }
+  g_settings_bind (self->settings, "idle-timeout", gtk_spin_button_get_adjustment (self->idle_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  show_languages (self);
+}
+
+void
+rahnuma_officer_dashboard_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "dashboard.sync", NULL, dashboard_sync);
+  gtk_widget_class_install_action (widget_class, "dashboard.verify", NULL, dashboard_verify);
+  gtk_widget_class_install_action (widget_class, "dashboard.save-csv", NULL, dashboard_save_csv);
+  gtk_widget_class_install_action (widget_class, "dashboard.save-pdf", NULL, dashboard_save_pdf);
+  gtk_widget_class_install_action (widget_class, "dashboard.choose-officer-file", NULL,
+                                   dashboard_choose_officer_file);
+  gtk_widget_class_install_action (widget_class, "dashboard.leave-kiosk", NULL, dashboard_leave_kiosk);
+}

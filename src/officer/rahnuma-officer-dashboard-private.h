@@ -1,0 +1,67 @@
+/* rahnuma-officer-dashboard-private.h — what the dashboard's action file shares with it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rahnuma-officer-dashboard.h"
+#include "rahnuma-officer-data.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_OFFICER_N_DRAWN 7
+
+struct _RahnumaOfficerDashboard
+{
+  GtkWidget parent_instance;
+
+  RahnumaStore *store;
+  RahnumaCatalog *catalog;       /* nullable */
+  GSettings *settings;           /* nullable: the schema is not installed */
+  GCancellable *cancellable;
+  RahnumaOfficerData *data;      /* nullable until the first load */
+  gint64 from;                   /* first day shown, unix start of the local day */
+  gint64 to;                     /* last day shown, likewise */
+  gboolean loading;
+  gboolean reload;               /* the range changed while loading */
+  gboolean updating_switches;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkSpinner *spinner;
+  AdwPreferencesGroup *today_group;
+  GtkLabel *visitors_label;
+  GtkLabel *completed_label;
+  GtkLabel *abandoned_label;
+  GtkLabel *pass_label;
+  AdwActionRow *officer_file_row;
+  AdwActionRow *last_sync_row;
+  AdwActionRow *backlog_row;
+  AdwEntryRow *code_row;
+  AdwActionRow *code_result_row;
+  GtkLabel *from_label;
+  GtkLabel *to_label;
+  GtkLabel *range_label;
+  GtkDrawingArea *charts[RAHNUMA_OFFICER_N_DRAWN];
+  AdwActionRow *officer_file_choice_row;
+  GtkSpinButton *idle_spin;
+  GtkSwitch *language_switches[4];
+};
+
+void  rahnuma_officer_dashboard_toast        (RahnumaOfficerDashboard *self,
+                                              const char              *message);
+char *rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self);
+void  rahnuma_officer_dashboard_update_sync  (RahnumaOfficerDashboard *self);
+void  rahnuma_officer_dashboard_init_actions (GtkWidgetClass          *widget_class);
+void  rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self);
+
+/* Template callbacks */
+void  rahnuma_officer_dashboard_on_code_row_activated       (AdwEntryRow  *row,
+                                                             gpointer      user_data);
+void  rahnuma_officer_dashboard_on_language_switch_toggled  (GtkSwitch    *button,
+                                                             GParamSpec   *pspec,
+                                                             gpointer      user_data);
+
+extern const char * const rahnuma_officer_languages[4];
+
+G_END_DECLS

@@ -1,0 +1,368 @@
+/* rahnuma-officer-dashboard.c — today at a glance, charts, reports and kiosk control
+ *
+ * Four tabs in an AdwViewStack: Today (big numbers, sync state, verify a
+ * completion code), Charts (a range of days, charts drawn by rahnuma-chart),
+ * Reports (CSV and PDF to a chosen folder) and Kiosk (sync, PIN, visitors'
+ * settings, leave kiosk mode). The numbers are read on a worker thread
+ * (rahnuma_officer_data_new_async); this file shows them, and
+ * rahnuma-officer-dashboard-actions.c does what the buttons ask.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-officer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rahnuma-chart.h"
+#include "rahnuma-officer-dashboard-private.h"
+
+#define DAY 86400
+#define DEFAULT_DAYS 30
+
+G_DEFINE_FINAL_TYPE (RahnumaOfficerDashboard, rahnuma_officer_dashboard, GTK_TYPE_WIDGET)
+
+/* What each drawing area shows: a chart of the data, or a breakdown of the range's report. */
+typedef struct
+{
+  const char *kind;         /* for labels: "day", "hour", "module", "missed", or a breakdown name */
+  int chart;                /* RahnumaDashboardChart, or -1 for a breakdown */
+  RahnumaChartKind style;
+} Drawn;
+
+static const Drawn drawn[RAHNUMA_OFFICER_N_DRAWN] = {
+  { "day", RAHNUMA_DASHBOARD_PER_DAY, RAHNUMA_CHART_COLUMNS },
+  { "hour", RAHNUMA_DASHBOARD_PER_HOUR, RAHNUMA_CHART_COLUMNS },
+  { "module", RAHNUMA_DASHBOARD_PER_MODULE, RAHNUMA_CHART_COUNTS },
+  { "missed", RAHNUMA_DASHBOARD_MISSED, RAHNUMA_CHART_SHARE },
+  { "language", -1, RAHNUMA_CHART_COUNTS },
+  { "gender", -1, RAHNUMA_CHART_COUNTS },
+  { "destination", -1, RAHNUMA_CHART_COUNTS },
+};
+
+static const char * const chart_ids[RAHNUMA_OFFICER_N_DRAWN] = {
+  "day_chart", "hour_chart", "module_chart", "missed_chart", "language_chart", "gender_chart",
+  "destination_chart",
+};
+
+/* ---- showing the numbers -------------------------------------------- */
+
+static void
+set_number (GtkLabel *label, gint64 value)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+show_today (RahnumaOfficerDashboard *self)
+{
+  const RahnumaReport *today = self->data->today;
+  g_autofree char *rate = rahnuma_officer_format_rate (today->quizzes_passed, today->quizzes_taken);
+  g_autofree char *day = rahnuma_officer_format_day (rahnuma_dashboard_day_start (g_get_real_time () / G_USEC_PER_SEC,
+                                                                                  self->data->utc_offset),
+                                                     self->data->utc_offset);
+  g_autofree char *description = NULL;
+
+  set_number (self->visitors_label, today->sessions);
+  set_number (self->completed_label, today->completed);
+  set_number (self->abandoned_label, today->abandoned);
+  gtk_label_set_label (self->pass_label, rate);
+  if (today->demo_sessions > 0)
+    /* Translators: %s is today's date */
+    description = g_strdup_printf (_("%s — includes demo data made for training"), day);
+  adw_preferences_group_set_description (self->today_group, description != NULL ? description : day);
+}
+
+static void
+show_range (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *from = rahnuma_officer_format_day (self->from, rahnuma_officer_utc_offset ());
+  g_autofree char *to = rahnuma_officer_format_day (self->to, rahnuma_officer_utc_offset ());
+
+  gtk_label_set_label (self->from_label, from);
+  gtk_label_set_label (self->to_label, to);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.shift-from", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.shift-to", TRUE);
+}
+
+static void
+show_range_totals (RahnumaOfficerDashboard *self)
+{
+  const RahnumaReport *range = self->data->range;
+  g_autofree char *rate = rahnuma_officer_format_rate (range->quizzes_passed, range->quizzes_taken);
+  g_autofree char *text = g_strdup_printf (_("%lld visitors, %lld completed, %lld left early; quizzes passed: %s. "
+                                             "Groups of fewer than 5 people are not shown."),
+                                           (long long) range->sessions, (long long) range->completed,
+                                           (long long) range->abandoned, rate);
+
+  gtk_label_set_label (self->range_label, text);
+}
+
+static GPtrArray *
+bars_for (RahnumaOfficerDashboard *self, guint i)
+{
+  const RahnumaReportBreakdown *breakdown;
+
+  if (drawn[i].chart >= 0)
+    return g_ptr_array_ref (self->data->charts[drawn[i].chart]);
+  breakdown = rahnuma_officer_data_breakdown (self->data, drawn[i].kind);
+  return breakdown != NULL ? rahnuma_chart_bars_from_breakdown (breakdown)
+                           : g_ptr_array_new ();
+}
+
+typedef struct
+{
+  const char *kind;
+  RahnumaCatalog *catalog;
+} LabelData;
+
+static char *
+chart_label (const char *key, gpointer user_data)
+{
+  LabelData *label = user_data;
+
+  if (g_str_equal (label->kind, "day") || g_str_equal (label->kind, "hour"))
+    return g_strdup (key);
+  return rahnuma_officer_label (label->kind, key, label->catalog);
+}
+
+static void
+draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  RahnumaOfficerDashboard *self = g_object_get_data (G_OBJECT (area), "dashboard");
+  guint i = GPOINTER_TO_UINT (user_data);
+  g_autoptr(GPtrArray) bars = NULL;
+  LabelData label = { drawn[i].kind, self->catalog };
+  RahnumaChart chart = { drawn[i].style, NULL, chart_label, &label, NULL, FALSE, { 0, 0, 0 } };
+  GdkRGBA color;
+
+  if (self->data == NULL)
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  bars = bars_for (self, i);
+  chart.bars = bars;
+  chart.font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (area)));
+  chart.rtl = gtk_widget_get_direction (GTK_WIDGET (area)) == GTK_TEXT_DIR_RTL;
+  chart.foreground[0] = color.red;
+  chart.foreground[1] = color.green;
+  chart.foreground[2] = color.blue;
+  cairo_translate (cr, 12, 8);
+  rahnuma_chart_draw (&chart, cr, width - 24, height - 16);
+}
+
+static void
+show_charts (RahnumaOfficerDashboard *self)
+{
+  for (guint i = 0; i < RAHNUMA_OFFICER_N_DRAWN; i++)
+    {
+      g_autoptr(GPtrArray) bars = bars_for (self, i);
+      RahnumaChart chart = { drawn[i].style, bars, NULL, NULL, NULL, FALSE, { 0, 0, 0 } };
+
+      gtk_drawing_area_set_content_height (self->charts[i], (int) rahnuma_chart_get_height (&chart) + 16);
+      gtk_widget_queue_draw (GTK_WIDGET (self->charts[i]));
+    }
+}
+
+static void load (RahnumaOfficerDashboard *self);
+
+static void
+on_data_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaOfficerDashboard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RahnumaOfficerData *data = rahnuma_officer_data_new_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (data == NULL)
+    {
+      rahnuma_officer_dashboard_toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->data, rahnuma_officer_data_free);
+  self->data = data;
+  show_today (self);
+  show_range_totals (self);
+  show_charts (self);
+  if (self->reload)
+    load (self);
+}
+
+static void
+load (RahnumaOfficerDashboard *self)
+{
+  if (self->store == NULL)
+    return;
+  if (self->loading)
+    {
+      self->reload = TRUE;
+      return;
+    }
+  self->loading = TRUE;
+  self->reload = FALSE;
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  rahnuma_officer_data_new_async (self->store, self->from, self->to + DAY, self->cancellable,
+                                  on_data_loaded, g_object_ref (self));
+}
+
+/* ---- the range of days ------------------------------------------------ */
+
+static void
+dashboard_shift (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
+  gint64 days = g_variant_get_int32 (parameter);
+  gboolean from = g_str_equal (action_name, "dashboard.shift-from");
+  gint64 *day = from ? &self->from : &self->to;
+
+  *day += days * DAY;
+  /* Keep from ≤ to by moving the other end along. */
+  if (self->from > self->to)
+    {
+      if (from)
+        self->to = self->from;
+      else
+        self->from = self->to;
+    }
+  show_range (self);
+  load (self);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+rahnuma_officer_dashboard_dispose (GObject *object)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_DASHBOARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (rahnuma_officer_dashboard_parent_class)->dispose (object);
+}
+
+static void
+rahnuma_officer_dashboard_finalize (GObject *object)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (object);
+
+  g_clear_pointer (&self->data, rahnuma_officer_data_free);
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (rahnuma_officer_dashboard_parent_class)->finalize (object);
+}
+
+static void
+rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rahnuma_officer_dashboard_dispose;
+  object_class->finalize = rahnuma_officer_dashboard_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-officer-dashboard.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, today_group);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, visitors_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, completed_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, abandoned_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, pass_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, officer_file_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, last_sync_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, backlog_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_result_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, from_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, to_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, range_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, officer_file_choice_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, idle_spin);
+  for (guint i = 0; i < RAHNUMA_OFFICER_N_DRAWN; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, chart_ids[i], FALSE,
+                                               G_STRUCT_OFFSET (RahnumaOfficerDashboard, charts)
+                                               + i * sizeof (gpointer));
+  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("lang_%s_switch", rahnuma_officer_languages[i]);
+
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE,
+                                                 G_STRUCT_OFFSET (RahnumaOfficerDashboard, language_switches)
+                                                 + i * sizeof (gpointer));
+    }
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_code_row_activated",
+                                                G_CALLBACK (rahnuma_officer_dashboard_on_code_row_activated));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_language_switch_toggled",
+                                                G_CALLBACK (rahnuma_officer_dashboard_on_language_switch_toggled));
+
+  gtk_widget_class_install_action (widget_class, "dashboard.shift-from", "i", dashboard_shift);
+  gtk_widget_class_install_action (widget_class, "dashboard.shift-to", "i", dashboard_shift);
+  rahnuma_officer_dashboard_init_actions (widget_class);
+}
+
+static void
+rahnuma_officer_dashboard_init (RahnumaOfficerDashboard *self)
+{
+  gint64 today = rahnuma_dashboard_day_start (g_get_real_time () / G_USEC_PER_SEC, rahnuma_officer_utc_offset ());
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->to = today;
+  self->from = today - (DEFAULT_DAYS - 1) * DAY;
+  for (guint i = 0; i < RAHNUMA_OFFICER_N_DRAWN; i++)
+    {
+      g_object_set_data (G_OBJECT (self->charts[i]), "dashboard", self);
+      gtk_drawing_area_set_draw_func (self->charts[i], draw_chart, GUINT_TO_POINTER (i), NULL);
+    }
+  show_range (self);
+  rahnuma_officer_dashboard_bind_settings (self);
+}
+
+/**
+ * rahnuma_officer_dashboard_set_sources:
+ * @store: the journal whose records are shown
+ * @catalog: (nullable): the modules, for their titles
+ */
+void
+rahnuma_officer_dashboard_set_sources (RahnumaOfficerDashboard *self, RahnumaStore *store,
+                                       RahnumaCatalog *catalog)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+  g_return_if_fail (RAHNUMA_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->catalog, catalog);
+}
+
+/**
+ * rahnuma_officer_dashboard_refresh:
+ *
+ * Reads the numbers again (on a worker thread) and the sync state.
+ */
+void
+rahnuma_officer_dashboard_refresh (RahnumaOfficerDashboard *self)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+
+  rahnuma_officer_dashboard_update_sync (self);
+  load (self);
+}
+
+void
+rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}

@@ -1,0 +1,22 @@
+/* rahnuma-officer-dashboard.h — today at a glance, charts, reports and kiosk control
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rahnuma-catalog.h"
+#include "rahnuma-store.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_TYPE_OFFICER_DASHBOARD (rahnuma_officer_dashboard_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaOfficerDashboard, rahnuma_officer_dashboard, RAHNUMA, OFFICER_DASHBOARD, GtkWidget)
+
+void rahnuma_officer_dashboard_set_sources (RahnumaOfficerDashboard *self,
+                                            RahnumaStore            *store,
+                                            RahnumaCatalog          *catalog);
+void rahnuma_officer_dashboard_refresh     (RahnumaOfficerDashboard *self);
+
+G_END_DECLS

@@ -1,0 +1,277 @@
+/* rahnuma-officer-data.c — everything one dashboard view or printed report shows
+ *
+ * Read in one go, on a worker thread for the dashboard, so that a year of a
+ * busy centre's records never freezes the screen; and the same numbers go
+ * into the PDF report. Labels turn stored keys (language codes, module ids,
+ * category values) into words in the officer's language.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-officer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rahnuma-language.h"
+#include "rahnuma-module.h"
+#include "rahnuma-officer-data.h"
+
+void
+rahnuma_officer_data_free (RahnumaOfficerData *data)
+{
+  if (data == NULL)
+    return;
+  g_clear_pointer (&data->today, rahnuma_report_free);
+  g_clear_pointer (&data->range, rahnuma_report_free);
+  for (guint i = 0; i < RAHNUMA_OFFICER_N_CHARTS; i++)
+    g_clear_pointer (&data->charts[i], g_ptr_array_unref);
+  g_free (data);
+}
+
+/**
+ * rahnuma_officer_data_new:
+ * @store: a journal or officers' file
+ * @from: start of the first local day to show
+ * @to: start of the day after the last one
+ * @now: the current unix time, for "today"
+ * @utc_offset: the local offset from UTC in seconds
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: (transfer full) (nullable): the numbers
+ */
+RahnumaOfficerData *
+rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 now, int utc_offset,
+                          GError **error)
+{
+  g_autoptr(RahnumaOfficerData) data = g_new0 (RahnumaOfficerData, 1);
+  gint64 today = rahnuma_dashboard_day_start (now, utc_offset);
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+
+  data->from = from;
+  data->to = to;
+  data->utc_offset = utc_offset;
+  if (!rahnuma_dashboard_prepare (store, error) ||
+      (data->today = rahnuma_report_new (store, today, today + 86400, error)) == NULL ||
+      (data->range = rahnuma_report_new (store, from, to, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < RAHNUMA_OFFICER_N_CHARTS; i++)
+    if ((data->charts[i] = rahnuma_dashboard_chart (store, i, from, to, utc_offset, error)) == NULL)
+      return NULL;
+  return g_steal_pointer (&data);
+}
+
+typedef struct
+{
+  RahnumaStore *store;
+  gint64 from;
+  gint64 to;
+} DataTask;
+
+static void
+data_task_free (DataTask *task_data)
+{
+  g_clear_object (&task_data->store);
+  g_free (task_data);
+}
+
+static void
+data_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  DataTask *d = task_data;
+  GError *error = NULL;
+  RahnumaOfficerData *data = rahnuma_officer_data_new (d->store, d->from, d->to,
+                                                       g_get_real_time () / G_USEC_PER_SEC,
+                                                       rahnuma_officer_utc_offset (), &error);
+
+  if (data == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) rahnuma_officer_data_free);
+}
+
+/**
+ * rahnuma_officer_data_new_async:
+ *
+ * rahnuma_officer_data_new() for now, on a worker thread.
+ */
+void
+rahnuma_officer_data_new_async (RahnumaStore *store, gint64 from, gint64 to, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DataTask *d = g_new0 (DataTask, 1);
+
+  g_return_if_fail (RAHNUMA_IS_STORE (store));
+
+  d->store = g_object_ref (store);
+  d->from = from;
+  d->to = to;
+  g_task_set_source_tag (task, rahnuma_officer_data_new_async);
+  g_task_set_task_data (task, d, (GDestroyNotify) data_task_free);
+  g_task_run_in_thread (task, data_thread);
+}
+
+/**
+ * rahnuma_officer_data_new_finish:
+ *
+ * Returns: (transfer full) (nullable): the numbers
+ */
+RahnumaOfficerData *
+rahnuma_officer_data_new_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rahnuma_officer_utc_offset:
+ *
+ * Returns: this computer's offset from UTC now, in seconds
+ */
+int
+rahnuma_officer_utc_offset (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return (int) (g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+}
+
+/**
+ * rahnuma_officer_ui_language:
+ *
+ * Returns: the interface's language among ur, ps, pa_PK and en, for module titles
+ */
+const char *
+rahnuma_officer_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "pa"))
+        return "pa_PK";
+      if (rahnuma_language_is_valid (names[i]))
+        return rahnuma_language_lookup (names[i])->code;
+      if (g_str_has_prefix (names[i], "ur") || g_str_has_prefix (names[i], "ps"))
+        return g_str_has_prefix (names[i], "ur") ? "ur" : "ps";
+    }
+  return "en";
+}
+
+static const char *
+language_label (const char *code)
+{
+  static const struct { const char *code; const char *name; } names[] = {
+    { "ur", N_("Urdu") }, { "ps", N_("Pashto") }, { "pa_PK", N_("Punjabi") }, { "en", N_("English") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (code, names[i].code))
+      return _(names[i].name);
+  return code;
+}
+
+static const char *
+category_label (const char *key)
+{
+  static const struct { const char *key; const char *name; } names[] = {
+    { "woman", N_("Women") }, { "man", N_("Men") }, { "other", N_("Other") },
+    { RAHNUMA_CATEGORY_UNSAID, N_("Prefer not to say") },
+    { "SA", N_("Saudi Arabia") }, { "AE", N_("United Arab Emirates") }, { "OM", N_("Oman") },
+    { "QA", N_("Qatar") }, { "KW", N_("Kuwait") }, { "BH", N_("Bahrain") }, { "MY", N_("Malaysia") },
+    { "GB", N_("United Kingdom") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (key, names[i].key))
+      return _(names[i].name);
+  return key;
+}
+
+static char *
+module_label (const char *module_id, RahnumaCatalog *catalog)
+{
+  RahnumaModule *module = catalog != NULL ? rahnuma_catalog_lookup (catalog, module_id) : NULL;
+
+  if (module == NULL)
+    return g_strdup (module_id);
+  return rahnuma_module_dup_title (module, rahnuma_officer_ui_language ());
+}
+
+/**
+ * rahnuma_officer_label:
+ * @kind: "language", "module", "missed", or another breakdown's name
+ * @key: the stored key ("ur", "contract", "contract#4", "SA")
+ * @catalog: (nullable): for module titles; without it, module ids are shown
+ *
+ * Returns: (transfer full): the words to show for @key
+ */
+char *
+rahnuma_officer_label (const char *kind, const char *key, RahnumaCatalog *catalog)
+{
+  const char *hash;
+
+  g_return_val_if_fail (kind != NULL && key != NULL, NULL);
+
+  if (g_str_equal (kind, "language"))
+    return g_strdup (language_label (key));
+  if (g_str_equal (kind, "module"))
+    return module_label (key, catalog);
+  if (g_str_equal (kind, "missed") && (hash = strchr (key, '#')) != NULL)
+    {
+      g_autofree char *module_id = g_strndup (key, hash - key);
+      g_autofree char *title = module_label (module_id, catalog);
+
+      /* Translators: a quiz question in a chart: "%s" is the module title, "%s" the question number */
+      return g_strdup_printf (_("%s, question %s"), title, hash + 1);
+    }
+  return g_strdup (category_label (key));
+}
+
+/**
+ * rahnuma_officer_format_rate:
+ *
+ * Returns: (transfer full): "87%", or "—" when @whole is 0
+ */
+char *
+rahnuma_officer_format_rate (gint64 part, gint64 whole)
+{
+  if (whole <= 0 || part < 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.0f%%", 100.0 * part / whole);
+}
+
+/**
+ * rahnuma_officer_format_day:
+ *
+ * Returns: (transfer full): the local day starting at @day_start, "2026-11-24"
+ */
+char *
+rahnuma_officer_format_day (gint64 day_start, int utc_offset)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (day_start + utc_offset);
+
+  return g_date_time_format (utc, "%Y-%m-%d");
+}
+
+/**
+ * rahnuma_officer_data_breakdown:
+ *
+ * Returns: (transfer none) (nullable): the range's breakdown called @name
+ */
+const RahnumaReportBreakdown *
+rahnuma_officer_data_breakdown (const RahnumaOfficerData *data, const char *name)
+{
+  for (guint i = 0; i < data->range->breakdowns->len; i++)
+    {
+      const RahnumaReportBreakdown *breakdown = g_ptr_array_index (data->range->breakdowns, i);
+
+      if (g_str_equal (breakdown->name, name))
+        return breakdown;
+    }
+  return NULL;
+}

@@ -1,0 +1,58 @@
+/* rahnuma-officer-data.h — everything one dashboard view or printed report shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rahnuma-catalog.h"
+#include "rahnuma-dashboard.h"
+#include "rahnuma-report.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_OFFICER_N_CHARTS 4
+
+typedef struct
+{
+  gint64         from;       /* first local day shown, unix time of its start */
+  gint64         to;         /* start of the day after the last one */
+  int            utc_offset;
+  RahnumaReport *today;      /* today's totals */
+  RahnumaReport *range;      /* totals and breakdowns over [from, to) */
+  GPtrArray     *charts[RAHNUMA_OFFICER_N_CHARTS]; /* by RahnumaDashboardChart */
+} RahnumaOfficerData;
+
+RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store,
+                                                      gint64               from,
+                                                      gint64               to,
+                                                      gint64               now,
+                                                      int                  utc_offset,
+                                                      GError             **error);
+void                rahnuma_officer_data_free        (RahnumaOfficerData  *data);
+void                rahnuma_officer_data_new_async   (RahnumaStore        *store,
+                                                      gint64               from,
+                                                      gint64               to,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+RahnumaOfficerData *rahnuma_officer_data_new_finish  (GAsyncResult        *result,
+                                                      GError             **error);
+
+int                 rahnuma_officer_utc_offset       (void);
+const char         *rahnuma_officer_ui_language      (void);
+char               *rahnuma_officer_label            (const char          *kind,
+                                                      const char          *key,
+                                                      RahnumaCatalog      *catalog);
+char               *rahnuma_officer_format_rate      (gint64               part,
+                                                      gint64               whole);
+char               *rahnuma_officer_format_day       (gint64               day_start,
+                                                      int                  utc_offset);
+const RahnumaReportBreakdown *
+                    rahnuma_officer_data_breakdown   (const RahnumaOfficerData *data,
+                                                      const char          *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaOfficerData, rahnuma_officer_data_free)
+
+G_END_DECLS

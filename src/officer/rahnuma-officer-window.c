@@ -1,0 +1,162 @@
+/* rahnuma-officer-window.c — the PIN pad, then the dashboard; locks itself when left alone
+ *
+ * Any input anywhere in the window counts as activity (a capture-phase
+ * controller sees it before the widgets do). After LOCK_AFTER seconds
+ * without any, the dashboard goes back behind the PIN pad, so an officer
+ * who walks away never leaves it open to the next visitor.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-officer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rahnuma-officer-dashboard.h"
+#include "rahnuma-officer-window.h"
+#include "rahnuma-pin-pad.h"
+
+#define LOCK_AFTER 120 /* seconds */
+
+struct _RahnumaOfficerWindow
+{
+  AdwWindow parent_instance;
+
+  RahnumaStore *store;
+  gint64 last_activity; /* monotonic µs */
+  guint idle_check_id;
+
+  GtkStack *stack;
+  RahnumaPinPad *pin_pad;
+  RahnumaOfficerDashboard *dashboard;
+};
+
+G_DEFINE_FINAL_TYPE (RahnumaOfficerWindow, rahnuma_officer_window, ADW_TYPE_WINDOW)
+
+static gboolean
+is_unlocked (RahnumaOfficerWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboard") == 0;
+}
+
+static gboolean
+on_idle_check (gpointer user_data)
+{
+  RahnumaOfficerWindow *self = user_data;
+
+  if (is_unlocked (self) && g_get_monotonic_time () - self->last_activity > LOCK_AFTER * G_USEC_PER_SEC)
+    {
+      g_debug ("No input for %d s: locking the dashboard", LOCK_AFTER);
+      rahnuma_officer_window_lock (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_any_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaOfficerWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_pin_pad_unlocked (RahnumaPinPad *pin_pad, RahnumaOfficerWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+  gtk_stack_set_visible_child_name (self->stack, "dashboard");
+  rahnuma_officer_dashboard_refresh (self->dashboard);
+}
+
+static void
+officer_lock (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  rahnuma_officer_window_lock (RAHNUMA_OFFICER_WINDOW (widget));
+}
+
+static void
+officer_change_pin (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaOfficerWindow *self = RAHNUMA_OFFICER_WINDOW (widget);
+
+  rahnuma_pin_pad_begin_change (self->pin_pad);
+  gtk_stack_set_visible_child_name (self->stack, "pin");
+}
+
+static void
+rahnuma_officer_window_dispose (GObject *object)
+{
+  RahnumaOfficerWindow *self = RAHNUMA_OFFICER_WINDOW (object);
+
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_WINDOW);
+  G_OBJECT_CLASS (rahnuma_officer_window_parent_class)->dispose (object);
+}
+
+static void
+rahnuma_officer_window_class_init (RahnumaOfficerWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rahnuma_officer_window_dispose;
+
+  g_type_ensure (RAHNUMA_TYPE_PIN_PAD);
+  g_type_ensure (RAHNUMA_TYPE_OFFICER_DASHBOARD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-officer-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerWindow, pin_pad);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerWindow, dashboard);
+  gtk_widget_class_bind_template_callback (widget_class, on_pin_pad_unlocked);
+
+  gtk_widget_class_install_action (widget_class, "officer.lock", NULL, officer_lock);
+  gtk_widget_class_install_action (widget_class, "officer.change-pin", NULL, officer_change_pin);
+}
+
+static void
+rahnuma_officer_window_init (RahnumaOfficerWindow *self)
+{
+  GtkEventController *legacy = gtk_event_controller_legacy_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (on_any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
+  self->last_activity = g_get_monotonic_time ();
+  self->idle_check_id = g_timeout_add_seconds (5, on_idle_check, self);
+}
+
+/**
+ * rahnuma_officer_window_new:
+ * @store: the kiosk journal
+ * @catalog: (nullable): the modules, for their titles
+ *
+ * Returns: (transfer full): a window showing the PIN pad
+ */
+RahnumaOfficerWindow *
+rahnuma_officer_window_new (RahnumaStore *store, RahnumaCatalog *catalog)
+{
+  RahnumaOfficerWindow *self;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+
+  self = g_object_new (RAHNUMA_TYPE_OFFICER_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  rahnuma_pin_pad_set_store (self->pin_pad, store);
+  rahnuma_officer_dashboard_set_sources (self->dashboard, store, catalog);
+  return self;
+}
+
+/**
+ * rahnuma_officer_window_lock:
+ *
+ * Hides the dashboard behind the PIN pad.
+ */
+void
+rahnuma_officer_window_lock (RahnumaOfficerWindow *self)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_WINDOW (self));
+
+  rahnuma_pin_pad_reset (self->pin_pad);
+  gtk_stack_set_visible_child_name (self->stack, "pin");
+}

@@ -1,0 +1,21 @@
+/* rahnuma-officer-window.h — the PIN pad, then the dashboard; locks itself when left alone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rahnuma-catalog.h"
+#include "rahnuma-store.h"
+
+G_BEGIN_DECLS
+
+#define RAHNUMA_TYPE_OFFICER_WINDOW (rahnuma_officer_window_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaOfficerWindow, rahnuma_officer_window, RAHNUMA, OFFICER_WINDOW, AdwWindow)
+
+RahnumaOfficerWindow *rahnuma_officer_window_new  (RahnumaStore         *store,
+                                                   RahnumaCatalog       *catalog);
+void                  rahnuma_officer_window_lock (RahnumaOfficerWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* rahnuma-officer.h — the one entry the kiosk needs: open the officers' dashboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rahnuma-catalog.h"
+#include "rahnuma-store.h"
+
+G_BEGIN_DECLS
+
+void rahnuma_officer_present (GtkWindow      *parent,
+                              RahnumaStore   *store,
+                              RahnumaCatalog *catalog);
+
+G_END_DECLS
