@@ -256,6 +256,29 @@ test_catalog (void)
   remove_tree (tmp);
 }
 
+/* A kiosk's catalog leaves out a package that loads but fails validation
+ * (here: its media files are missing); a trainer's lenient one keeps it. */
+static void
+test_catalog_validate (void)
+{
+  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *dir = write_package (tmp, "contract", good_ini);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaCatalog) lenient = rahnuma_catalog_new (tmp, &error);
+  g_autoptr(RahnumaCatalog) strict = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lenient)), ==, 1);
+
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_WARNING, "*contract*module.ini*");
+  strict = rahnuma_catalog_new_full (tmp, RAHNUMA_CATALOG_VALIDATE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (strict)), ==, 0);
+  g_assert_cmpuint (rahnuma_catalog_get_problems (strict)->len, ==, 1);
+  remove_tree (tmp);
+}
+
 static void
 test_catalog_missing_dir (void)
 {
@@ -275,5 +298,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/module/missing", test_module_missing);
   g_test_add_func ("/rahnuma/catalog/load", test_catalog);
   g_test_add_func ("/rahnuma/catalog/missing-dir", test_catalog_missing_dir);
+  g_test_add_func ("/rahnuma/catalog/validate", test_catalog_validate);
   return g_test_run ();
 }

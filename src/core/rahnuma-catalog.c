@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "rahnuma-catalog"
 
 #include "rahnuma-catalog.h"
+#include "rahnuma-validator.h"
 
 struct _RahnumaCatalog
 {
@@ -16,6 +17,7 @@ struct _RahnumaCatalog
 
   char *dir;
   char *version;
+  RahnumaCatalogFlags flags;
   GPtrArray *modules;  /* of RahnumaModule, in order */
   GPtrArray *problems; /* of char*, one per package left out */
 };
@@ -72,13 +74,42 @@ has_module (GPtrArray *modules, const char *id)
   return FALSE;
 }
 
+/* The validator's verdict without probing media (that needs GStreamer and
+ * time): missing files, translations, narration and bad values are enough
+ * to keep a package a trainer copied by hand, unchecked, off the kiosk. */
+static char *
+dup_validation_error (const char *path)
+{
+  g_autoptr(RahnumaValidation) validation = rahnuma_validate_module (path, NULL, NULL);
+
+  for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
+    {
+      const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
+
+      if (problem->severity == RAHNUMA_SEVERITY_ERROR)
+        return g_strdup_printf ("%s:%u: %s (and %u more)", problem->file, problem->line,
+                                problem->message,
+                                rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) - 1);
+    }
+  return NULL;
+}
+
 static void
 load_package (RahnumaCatalog *self, const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RahnumaModule) module = rahnuma_module_new_from_dir (path, &error);
+  g_autofree char *invalid = NULL;
 
-  if (module == NULL)
+  if (module != NULL && (self->flags & RAHNUMA_CATALOG_VALIDATE))
+    invalid = dup_validation_error (path);
+
+  if (invalid != NULL)
+    {
+      g_warning ("Leaving out module package %s: %s", path, invalid);
+      g_ptr_array_add (self->problems, g_steal_pointer (&invalid));
+    }
+  else if (module == NULL)
     {
       g_warning ("Leaving out module package %s: %s", path, error->message);
       g_ptr_array_add (self->problems, g_strdup (error->message));
@@ -191,12 +222,28 @@ rahnuma_catalog_init (RahnumaCatalog *self)
 RahnumaCatalog *
 rahnuma_catalog_new (const char *dir, GError **error)
 {
+  return rahnuma_catalog_new_full (dir, RAHNUMA_CATALOG_NONE, error);
+}
+
+/**
+ * rahnuma_catalog_new_full:
+ * @dir: a folder whose sub-folders are module packages
+ * @flags: %RAHNUMA_CATALOG_VALIDATE for a kiosk, which must never offer a
+ *   package that fails validation
+ * @error: return location for a #GFileError if @dir cannot be read
+ *
+ * Returns: (transfer full) (nullable): the catalog, or %NULL with @error set
+ */
+RahnumaCatalog *
+rahnuma_catalog_new_full (const char *dir, RahnumaCatalogFlags flags, GError **error)
+{
   g_autoptr(RahnumaCatalog) self = NULL;
 
   g_return_val_if_fail (dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (RAHNUMA_TYPE_CATALOG, NULL);
+  self->flags = flags;
   self->dir = g_canonicalize_filename (dir, NULL);
   if (!load_dir (self, error))
     return NULL;

@@ -10,11 +10,20 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  RAHNUMA_CATALOG_NONE = 0,
+  RAHNUMA_CATALOG_VALIDATE = 1 << 0, /* leave out packages the validator finds errors in */
+} RahnumaCatalogFlags;
+
 #define RAHNUMA_TYPE_CATALOG (rahnuma_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaCatalog, rahnuma_catalog, RAHNUMA, CATALOG, GObject)
 
 RahnumaCatalog *rahnuma_catalog_new          (const char      *dir,
                                               GError         **error);
+RahnumaCatalog *rahnuma_catalog_new_full     (const char          *dir,
+                                              RahnumaCatalogFlags  flags,
+                                              GError             **error);
 RahnumaCatalog *rahnuma_catalog_new_for_module (RahnumaModule *module);
 const char     *rahnuma_catalog_get_dir      (RahnumaCatalog  *self);
 const char     *rahnuma_catalog_get_version  (RahnumaCatalog  *self);

@@ -17,6 +17,7 @@
 #include "rahnuma-application.h"
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-i18n.h"
+#include "rahnuma-idle.h"
 #include "rahnuma-language.h"
 #include "rahnuma-settings.h"
 #include "rahnuma-window.h"
@@ -69,7 +70,7 @@ open_catalog (RahnumaApplication *self, GError **error)
       self->catalog = rahnuma_catalog_new_for_module (module);
       return TRUE;
     }
-  self->catalog = rahnuma_catalog_new (self->modules_dir, error);
+  self->catalog = rahnuma_catalog_new_full (self->modules_dir, RAHNUMA_CATALOG_VALIDATE, error);
   return self->catalog != NULL;
 }
 
@@ -115,6 +116,19 @@ show_fatal (RahnumaApplication *self, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A visitor who walks away; a preview has no visitor to wait for. */
+static void
+watch_window (RahnumaApplication *self, GtkWindow *window)
+{
+  GtkStack *stack;
+
+  if (self->preview_dir != NULL)
+    return;
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW, "stack"));
+  rahnuma_idle_attach (window, stack, rahnuma_settings_get_idle_timeout (self->settings),
+                       rahnuma_settings_get_still_there_countdown (self->settings));
+}
+
 static void
 rahnuma_application_activate (GApplication *app)
 {
@@ -137,6 +151,7 @@ rahnuma_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (rahnuma_window_new (self));
+  watch_window (self, window);
   if (!self->windowed)
     gtk_window_fullscreen (window);
   gtk_window_present (window);
@@ -407,4 +422,36 @@ rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *promp
       language->narration_fallback != NULL)
     return g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
   return g_steal_pointer (&path);
+}
+
+/**
+ * rahnuma_application_dup_prompt_text:
+ * @prompt: a prompt id such as "still-there"
+ * @lang: the language to show it in
+ *
+ * The words of a spoken prompt, from media/prompts/prompts.ini, so that a
+ * screen shows exactly what the visitor hears.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL if it is missing
+ */
+char *
+rahnuma_application_dup_prompt_text (RahnumaApplication *self, const char *prompt,
+                                     const char *lang)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (prompt != NULL && lang != NULL, NULL);
+
+  path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error) ||
+      (text = g_key_file_get_locale_string (key_file, prompt, "Text", lang, &error)) == NULL)
+    {
+      g_warning ("No text for the prompt %s: %s", prompt, error->message);
+      return NULL;
+    }
+  return text;
 }

@@ -66,6 +66,8 @@ def write_module(root, number):
                                lambda l: "%s %d.%d.%d" % (WORDS[l][3], number, question, choice))
         lines += ["Correct=%d" % correct]
         lines += localized("Explanation", lambda l: "%s %d" % (WORDS[l][4], question))
+        for key in ("Narration", "ExplanationNarration"):
+            lines += ["%s[%s]=media/scene-%d.ogg" % (key, lang, question % 3 + 1) for lang in ("ur", "en")]
         lines += [""]
     with open(os.path.join(directory, "module.ini"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
