@@ -252,3 +252,47 @@ rahnuma_dashboard_last_sync (RahnumaStore *store, const char *target_path, gint6
   rahnuma_store_unlock (store);
   return stmt != NULL;
 }
+
+/**
+ * rahnuma_dashboard_get_span:
+ * @store: a journal or officers' file
+ * @from: first second to look at
+ * @to: first second not to look at
+ * @first: (out): start of the earliest session in [@from, @to), or 0 if none
+ * @last: (out): start of the latest one, or 0 if none
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * For a report over "all the records": which days they cover.
+ *
+ * Returns: %TRUE if @first and @last were read
+ */
+gboolean
+rahnuma_dashboard_get_span (RahnumaStore *store, gint64 from, gint64 to, gint64 *first, gint64 *last,
+                            GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  rahnuma_store_lock (store);
+  db = rahnuma_store_get_db (store);
+  stmt = rahnuma_store_prepare (db, "SELECT coalesce (min (started_at), 0), coalesce (max (started_at), 0)"
+                                    " FROM session s WHERE " IN_RANGE, error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          *first = sqlite3_column_int64 (stmt, 0);
+          *last = sqlite3_column_int64 (stmt, 1);
+        }
+      else
+        rahnuma_store_set_error (error, db, rc, _("Cannot summarise sessions"));
+    }
+  rahnuma_store_unlock (store);
+  return rc == SQLITE_ROW;
+}

@@ -41,6 +41,12 @@ gboolean   rahnuma_dashboard_last_sync (RahnumaStore          *store,
                                         const char            *target_path,
                                         gint64                *synced_at,
                                         GError               **error);
+gboolean   rahnuma_dashboard_get_span  (RahnumaStore          *store,
+                                        gint64                 from,
+                                        gint64                 to,
+                                        gint64                *first,
+                                        gint64                *last,
+                                        GError               **error);
 gint64     rahnuma_dashboard_day_start (gint64                 unix_seconds,
                                         int                    utc_offset);
 

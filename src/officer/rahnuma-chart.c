@@ -64,23 +64,30 @@ max_count (const RahnumaChart *chart)
   return max;
 }
 
-/* Draws @text with its start edge at @x (its end edge, if @at_end), vertically centred on @y. */
+/* Draws @text with its start edge at @x (its end edge, if @at_end), vertically
+ * centred on @y, ellipsized past @max_width. */
 static void
 draw_text (const RahnumaChart *chart, cairo_t *cr, const char *text, double x, double y,
            double max_width, gboolean at_end)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) fallback = pango_font_description_from_string ("Sans 10");
-  int width, height;
+  PangoRectangle logical;
 
   pango_layout_set_font_description (layout, chart->font != NULL ? chart->font : fallback);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
-  pango_layout_get_pixel_size (layout, &width, &height);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.width > max_width)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+    }
+  /* Where the text really lies in its layout box: right-to-left text sits at the box's right. */
+  x -= logical.x;
   if (chart->rtl != at_end)
-    x -= width;
-  cairo_move_to (cr, x, y - height / 2.0);
+    x -= logical.width;
+  cairo_move_to (cr, x, y - logical.height / 2.0);
   pango_cairo_show_layout (cr, layout);
 }
 

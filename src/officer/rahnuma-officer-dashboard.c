@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rahnuma-chart.h"
 #include "rahnuma-officer-dashboard-private.h"
@@ -124,7 +125,10 @@ chart_label (const char *key, gpointer user_data)
 {
   LabelData *label = user_data;
 
-  if (g_str_equal (label->kind, "day") || g_str_equal (label->kind, "hour"))
+  /* Days as MM-DD: the range above the chart gives the year. */
+  if (g_str_equal (label->kind, "day"))
+    return g_strdup (strlen (key) == 10 ? key + 5 : key);
+  if (g_str_equal (label->kind, "hour"))
     return g_strdup (key);
   return rahnuma_officer_label (label->kind, key, label->catalog);
 }

@@ -16,7 +16,10 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
@@ -87,7 +90,10 @@ officer_label (const char *key, gpointer user_data)
 {
   LabelData *label = user_data;
 
-  if (g_str_equal (label->kind, "day") || g_str_equal (label->kind, "hour"))
+  /* Days as MM-DD: the range above the chart gives the year. */
+  if (g_str_equal (label->kind, "day"))
+    return g_strdup (strlen (key) == 10 ? key + 5 : key);
+  if (g_str_equal (label->kind, "hour"))
     return g_strdup (key);
   return rahnuma_officer_label (label->kind, key, label->catalog);
 }
@@ -160,6 +166,18 @@ write_pages (Page *page, const RahnumaOfficerData *data, const char *source_name
   write_breakdown (page, data, "destination", _("By destination country, self-reported"));
 }
 
+static void
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+
+  if (fd < 0)
+    return;
+  if (g_fsync (fd) != 0)
+    g_debug ("Cannot fsync %s: %s", path, g_strerror (errno));
+  close (fd);
+}
+
 /**
  * rahnuma_report_pdf_write:
  * @path: where to save the PDF
@@ -197,6 +215,8 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
                    cairo_status_to_string (status));
       return FALSE;
     }
+  /* On disk before it takes the real name: a USB drive may be pulled out next. */
+  sync_file (partial);
   if (g_rename (partial, path) != 0)
     {
       int saved = errno;

@@ -450,6 +450,7 @@ rahnuma_admin_report (int argc, char **argv)
   g_autoptr(RahnumaStore) store = NULL;
   g_autoptr(RahnumaReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
   gboolean json = FALSE;
   int status = EXIT_OK;
   gint64 from, to;
@@ -458,6 +459,7 @@ rahnuma_admin_report (int argc, char **argv)
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day to include"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day to include"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object, for scripts"), NULL },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Also save a printable report with charts"), N_("FILE") },
     { NULL }
   };
 
@@ -482,6 +484,8 @@ rahnuma_admin_report (int argc, char **argv)
     }
   else
     print_report (db, report);
+  if (pdf != NULL)
+    return rahnuma_admin_report_pdf (store, db, from, to, pdf); /* admin-report-pdf.c */
   return EXIT_OK;
 }
 

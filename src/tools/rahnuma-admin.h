@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "rahnuma-store.h"
+
 G_BEGIN_DECLS
 
 int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|record */
@@ -19,5 +21,9 @@ int rahnuma_admin_report (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_verify (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_pin    (int argc, char **argv); /* admin-pin.c: set|status */
+
+/* admin-report-pdf.c: report --pdf FILE */
+int rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint64 to,
+                              const char *output);
 
 G_END_DECLS
