@@ -8,6 +8,7 @@
 #include "rahnuma-video-paintable.h"
 
 #include <gst/gst.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Not a timing assertion: only a guard so a broken player fails instead of
@@ -160,6 +161,110 @@ test_watched_union (void)
   g_assert_cmpint (rahnuma_watched_total (watched), ==, 400);
   rahnuma_watched_clear (watched);
   g_assert_cmpint (rahnuma_watched_total (watched), ==, 0);
+}
+
+static GstSample *
+make_sample (int width, int height, const char *par)
+{
+  g_autoptr(GstCaps) caps = NULL;
+  g_autoptr(GstBuffer) buffer = gst_buffer_new_allocate (NULL, (gsize) width * height * 4, NULL);
+
+  caps = gst_caps_new_simple ("video/x-raw",
+                              "format", G_TYPE_STRING, "RGBA",
+                              "width", G_TYPE_INT, width,
+                              "height", G_TYPE_INT, height,
+                              "framerate", GST_TYPE_FRACTION, 0, 1,
+                              NULL);
+  if (par != NULL)
+    {
+      int n, d;
+
+      g_assert_cmpint (sscanf (par, "%d/%d", &n, &d), ==, 2);
+      gst_caps_set_simple (caps, "pixel-aspect-ratio", GST_TYPE_FRACTION, n, d, NULL);
+    }
+  gst_buffer_memset (buffer, 0, 0x80, gst_buffer_get_size (buffer));
+  return gst_sample_new (buffer, caps, NULL, NULL);
+}
+
+static void
+on_invalidate_contents (GdkPaintable *paintable, guint *n_invalidations)
+{
+  (*n_invalidations)++;
+}
+
+static gpointer
+queue_from_thread (gpointer data)
+{
+  RahnumaVideoPaintable *paintable = data;
+
+  /* As an appsink would, from a streaming thread, faster than frames show. */
+  for (int i = 1; i <= 3; i++)
+    {
+      g_autoptr(GstSample) sample = make_sample (8 * i, 4 * i, NULL);
+
+      rahnuma_video_paintable_queue_sample (paintable, sample);
+    }
+  return NULL;
+}
+
+static void
+test_paintable_coalesces (void)
+{
+  RahnumaVideoPaintable *paintable = rahnuma_video_paintable_new ();
+  g_autoptr(GstSample) sample = NULL;
+  guint n_invalidations = 0;
+  GThread *thread;
+
+  g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (on_invalidate_contents),
+                    &n_invalidations);
+  thread = g_thread_new ("streaming", queue_from_thread, paintable);
+  g_thread_join (thread);
+  g_assert_cmpuint (n_invalidations, ==, 0); /* shown from the main loop only */
+  run_for_ms (50);
+
+  /* Three frames queued before the main loop ran: one shown, the newest. */
+  g_assert_cmpuint (n_invalidations, ==, 1);
+  g_assert_cmpuint (rahnuma_video_paintable_get_n_frames (paintable), ==, 1);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (paintable)), ==, 24);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (GDK_PAINTABLE (paintable)), ==, 12);
+
+  /* The same buffer again (preroll, then render) is not a new frame. */
+  sample = make_sample (16, 16, NULL);
+  rahnuma_video_paintable_queue_sample (paintable, sample);
+  run_for_ms (50);
+  rahnuma_video_paintable_queue_sample (paintable, sample);
+  run_for_ms (50);
+  g_assert_cmpuint (rahnuma_video_paintable_get_n_frames (paintable), ==, 2);
+
+  /* A frame queued and then cleared never shows. */
+  g_clear_pointer (&sample, gst_sample_unref);
+  sample = make_sample (4, 4, NULL);
+  rahnuma_video_paintable_queue_sample (paintable, sample);
+  rahnuma_video_paintable_clear (paintable);
+  run_for_ms (50);
+  g_assert_null (rahnuma_video_paintable_get_texture (paintable));
+  g_assert_cmpuint (rahnuma_video_paintable_get_n_frames (paintable), ==, 2);
+  g_assert_finalize_object (paintable);
+}
+
+static void
+test_paintable_aspect (void)
+{
+  RahnumaVideoPaintable *paintable = rahnuma_video_paintable_new ();
+  g_autoptr(GstSample) sample = make_sample (100, 50, "2/1");
+  GdkTexture *texture;
+
+  rahnuma_video_paintable_queue_sample (paintable, sample);
+  run_for_ms (50);
+  texture = rahnuma_video_paintable_get_texture (paintable);
+  g_assert_nonnull (texture);
+  /* The texture is the frame as stored; the size GTK lays out is as seen. */
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (paintable)), ==, 200);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (GDK_PAINTABLE (paintable)), ==, 50);
+  g_assert_cmpfloat_with_epsilon (gdk_paintable_get_intrinsic_aspect_ratio (GDK_PAINTABLE (paintable)),
+                                  4.0, 0.001);
+  g_assert_finalize_object (paintable);
 }
 
 static void
@@ -549,6 +654,8 @@ main (int argc, char *argv[])
   make_media ();
 
   g_test_add_func ("/rahnuma/player/watched-union", test_watched_union);
+  g_test_add_func ("/rahnuma/player/paintable-coalesces", test_paintable_coalesces);
+  g_test_add_func ("/rahnuma/player/paintable-aspect", test_paintable_aspect);
   g_test_add_func ("/rahnuma/player/play-to-end", test_play_to_end);
   g_test_add_func ("/rahnuma/player/frames", test_frames);
   g_test_add_func ("/rahnuma/player/pause-resume", test_pause_resume);
