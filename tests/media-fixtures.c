@@ -95,20 +95,53 @@ rahnuma_fixture_webm (const char *dir,
   return path;
 }
 
+/* A video without a sound track, as a trainer might make one. */
 char *
-rahnuma_fixture_png (const char *dir,
-                     const char *name,
-                     guint       width,
-                     guint       height)
+rahnuma_fixture_webm_silent (const char *dir,
+                             const char *name,
+                             guint       duration_ms)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *description = NULL;
+
+  description = g_strdup_printf (
+    "videotestsrc num-buffers=%u ! video/x-raw,width=160,height=120,framerate=%u/1 "
+    "! vp8enc deadline=1 cpu-used=16 ! webmmux ! filesink location=\"%s\"",
+    duration_ms * FRAMES_PER_SECOND / 1000, FRAMES_PER_SECOND, path);
+  run_pipeline (description);
+  return path;
+}
+
+static char *
+make_picture (const char *dir, const char *name, const char *encoder,
+              guint width, guint height)
 {
   char *path = g_build_filename (dir, name, NULL);
   g_autofree char *description = NULL;
 
   description = g_strdup_printf (
     "videotestsrc num-buffers=1 ! video/x-raw,width=%u,height=%u "
-    "! pngenc ! filesink location=\"%s\"", width, height, path);
+    "! %s ! filesink location=\"%s\"", width, height, encoder, path);
   run_pipeline (description);
   return path;
+}
+
+char *
+rahnuma_fixture_png (const char *dir,
+                     const char *name,
+                     guint       width,
+                     guint       height)
+{
+  return make_picture (dir, name, "pngenc", width, height);
+}
+
+char *
+rahnuma_fixture_jpeg (const char *dir,
+                      const char *name,
+                      guint       width,
+                      guint       height)
+{
+  return make_picture (dir, name, "jpegenc", width, height);
 }
 
 /* Narration stand-in: a tone in Ogg Opus. */

@@ -15,6 +15,13 @@ char *rahnuma_fixture_webm      (const char *dir,
                                  guint       duration_ms,
                                  guint       width,
                                  guint       height);
+char *rahnuma_fixture_webm_silent (const char *dir,
+                                   const char *name,
+                                   guint       duration_ms);
+char *rahnuma_fixture_jpeg      (const char *dir,
+                                 const char *name,
+                                 guint       width,
+                                 guint       height);
 char *rahnuma_fixture_png       (const char *dir,
                                  const char *name,
                                  guint       width,

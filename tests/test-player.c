@@ -31,6 +31,8 @@ static struct
   char *picture;
   char *narration;
   char *garbage;
+  char *silent_video;
+  char *jpeg;
 } media;
 
 typedef struct
@@ -571,6 +573,37 @@ test_video_with_narration (void)
   scene_free (scene);
 }
 
+/* No sound track and no narration: nothing waits for audio that never comes. */
+static void
+test_video_without_sound (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+
+  rahnuma_player_open_video (player, media.silent_video, NULL);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  assert_near_ns (rahnuma_player_get_duration (player), VIDEO_MS * GST_MSECOND,
+                  100 * GST_MSECOND);
+  g_assert_cmpint (rahnuma_player_get_watched (player), >=,
+                   rahnuma_player_get_duration (player) * 9 / 10);
+  scene_free (scene);
+}
+
+static void
+test_jpeg_picture (void)
+{
+  Scene *scene = scene_new ();
+  GdkPaintable *paintable = rahnuma_player_get_paintable (scene->player);
+
+  rahnuma_player_open_picture (scene->player, media.jpeg, media.narration);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, PICTURE_WIDTH);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, PICTURE_HEIGHT);
+  scene_free (scene);
+}
+
 static void
 play_without_device (const char *factory)
 {
@@ -630,6 +663,8 @@ make_media (void)
   media.picture = rahnuma_fixture_png (media.dir, "picture.png", PICTURE_WIDTH, PICTURE_HEIGHT);
   media.narration = rahnuma_fixture_opus (media.dir, "narration.ogg", NARRATION_MS);
   media.garbage = rahnuma_fixture_garbage (media.dir, "broken.webm");
+  media.silent_video = rahnuma_fixture_webm_silent (media.dir, "silent.webm", VIDEO_MS);
+  media.jpeg = rahnuma_fixture_jpeg (media.dir, "picture.jpg", PICTURE_WIDTH, PICTURE_HEIGHT);
 }
 
 static void
@@ -642,6 +677,8 @@ free_media (void)
   g_free (media.picture);
   g_free (media.narration);
   g_free (media.garbage);
+  g_free (media.silent_video);
+  g_free (media.jpeg);
 }
 
 int
@@ -669,6 +706,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/player/picture-with-narration", test_picture_with_narration);
   g_test_add_func ("/rahnuma/player/picture-without-narration", test_picture_without_narration);
   g_test_add_func ("/rahnuma/player/video-with-narration", test_video_with_narration);
+  g_test_add_func ("/rahnuma/player/video-without-sound", test_video_without_sound);
+  g_test_add_func ("/rahnuma/player/jpeg-picture", test_jpeg_picture);
   g_test_add_func ("/rahnuma/player/no-audio-device", test_no_audio_device);
   g_test_add_func ("/rahnuma/player/many-scenes", test_many_scenes);
 
