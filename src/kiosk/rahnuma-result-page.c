@@ -17,7 +17,7 @@
 #include "rahnuma-result-page.h"
 #include "rahnuma-widget-util.h"
 
-#define QR_MODULE_PIXELS 8
+#define QR_MODULE_PIXELS 6
 #define QR_QUIET_MODULES 4
 
 struct _RahnumaResultPage
