@@ -193,6 +193,7 @@ show_result (RahnumaWindow *self)
 {
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
   remove_page (self, &self->lessons_page);
+  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.speak", "s", "result");
 }
 
 static void
