@@ -1,0 +1,303 @@
+/* bench-language.c — the language switch, against a bare label text change
+ *
+ * Runs the real kiosk application in-process (linking the kiosk library,
+ * --windowed, with the given modules and a fresh journal) and, N times,
+ * goes from the language screen to a language: the time from activating
+ * "kiosk.choose-language" to the first frame painted with the lessons page
+ * as the stack's visible child (the visit's start is committed to the
+ * journal, the whole window switches language and direction, the lessons
+ * page is built). The window's 150 ms crossfade starts at that frame.
+ * Then "kiosk.home" for the next visitor, and the next language.
+ *
+ * Baseline, in the same process and run: gtk_label_set_text() on a label in
+ * a plain GtkWindow, to the first frame painted after it.
+ *
+ * Prints the medians:
+ *   language-switch  <switch> ms  <label change> ms  <ratio>x
+ *
+ * Usage: bench-language [--runs N] MODULES_DIR   (needs a display)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rahnuma-application.h"
+#include "rahnuma-i18n.h"
+#include "rahnuma-language-page.h"
+#include "rahnuma-lessons-page.h"
+#include "rahnuma-welcome-page.h"
+#include "rahnuma-window.h"
+
+#define STEP_TIMEOUT_US (30 * G_USEC_PER_SEC)
+
+static int n_runs = 15;
+static GArray *switch_ms;
+static GArray *label_ms;
+static guint n_paints;
+
+static void
+on_after_paint (GdkFrameClock *clock, gpointer user_data)
+{
+  n_paints++;
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + STEP_TIMEOUT_US;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return n_paints > GPOINTER_TO_UINT (data);
+}
+
+/* Waits for the next frame painted (by any window) after this call. */
+static void
+wait_for_paint (void)
+{
+  iterate_until (painted, GUINT_TO_POINTER (n_paints), "a frame");
+}
+
+static GtkStack *
+find_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget))
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_lessons (gpointer stack)
+{
+  return RAHNUMA_IS_LESSONS_PAGE (gtk_stack_get_visible_child (stack));
+}
+
+static gboolean
+shows_language_page (gpointer stack)
+{
+  return RAHNUMA_IS_LANGUAGE_PAGE (gtk_stack_get_visible_child (stack)) &&
+         gtk_widget_get_sensitive (GTK_WIDGET (stack));
+}
+
+static gboolean
+shows_welcome (gpointer stack)
+{
+  return RAHNUMA_IS_WELCOME_PAGE (gtk_stack_get_visible_child (stack)) &&
+         gtk_widget_get_sensitive (GTK_WIDGET (stack)) &&
+         !gtk_stack_get_transition_running (stack);
+}
+
+static void
+connect_paints (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_assert_nonnull (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+}
+
+static double
+time_language_switch (GtkWidget *window, GtkStack *stack, const char *code)
+{
+  gint64 t0;
+
+  gtk_widget_activate_action (window, "kiosk.start", NULL);
+  iterate_until (shows_language_page, stack, "the language page");
+  wait_for_paint ();
+
+  t0 = g_get_monotonic_time ();
+  gtk_widget_activate_action (window, "kiosk.choose-language", "s", code);
+  iterate_until (shows_lessons, stack, "the lessons page");
+  wait_for_paint ();
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static double
+time_label_change (GtkLabel *label, guint run)
+{
+  g_autofree char *text = g_strdup_printf ("Your lessons %u", run);
+  gint64 t0 = g_get_monotonic_time ();
+
+  gtk_label_set_text (label, text);
+  wait_for_paint ();
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static GtkWidget *
+bare_label_window (GtkLabel **label)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  *label = GTK_LABEL (gtk_label_new ("Your lessons"));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (*label));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+run_benchmark (GtkWidget *window)
+{
+  static const char *codes[] = { "ur", "ps", "pa_PK", "en" };
+  GtkStack *stack = find_stack (window);
+  GtkWidget *bare;
+  GtkLabel *label;
+
+  g_assert_nonnull (stack);
+  iterate_until (is_mapped, window, "the kiosk window");
+  bare = bare_label_window (&label);
+  iterate_until (is_mapped, bare, "the bare window");
+  connect_paints (window);
+  connect_paints (bare);
+
+  /* One unmeasured round first: fonts and pages are loaded once. */
+  for (int run = -1; run < n_runs; run++)
+    {
+      const char *code = codes[(run + 4) % G_N_ELEMENTS (codes)];
+      double s = time_language_switch (window, stack, code);
+      double b = time_label_change (label, (guint) (run + 1));
+
+      if (run >= 0)
+        {
+          g_array_append_val (switch_ms, s);
+          g_array_append_val (label_ms, b);
+        }
+      gtk_widget_activate_action (window, "kiosk.home", NULL);
+      iterate_until (shows_welcome, stack, "the welcome page");
+    }
+  gtk_window_destroy (GTK_WINDOW (bare));
+}
+
+static gboolean
+start_benchmark (gpointer window)
+{
+  run_benchmark (window);
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
+{
+  static gboolean started;
+
+  if (!started && RAHNUMA_IS_WINDOW (window))
+    {
+      started = TRUE;
+      g_idle_add (start_benchmark, window);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(RahnumaApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  const char *modules;
+  int status;
+  double s, b;
+
+  if (argc > 2 && strcmp (argv[1], "--runs") == 0)
+    {
+      n_runs = MAX (1, atoi (argv[2]));
+      argv += 2;
+      argc -= 2;
+    }
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: bench-language [--runs N] MODULES_DIR\n");
+      return 2;
+    }
+  modules = argv[1];
+  dir = g_dir_make_tmp ("rahnuma-bench-language-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "journal.db", NULL);
+  switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  label_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  rahnuma_i18n_init ();
+  gst_init (NULL, NULL);
+  app = rahnuma_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  {
+    const char *args[] = { "bench-language", "--windowed", "--modules", modules, "--db", db,
+                           "--centre", "BENCH", "--kiosk-id", "bench", NULL };
+
+    status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (args) - 1, (char **) args);
+  }
+  if (status != 0 || switch_ms->len == 0)
+    g_error ("the kiosk did not run the benchmark (exit status %d)", status);
+
+  s = median (switch_ms);
+  b = median (label_ms);
+  printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", "language-switch", s, b, s / b);
+
+  g_array_unref (switch_ms);
+  g_array_unref (label_ms);
+  g_clear_object (&app);
+  remove_dir (dir);
+  return 0;
+}
