@@ -6,7 +6,7 @@
 
 #include "rahnuma-code.h"
 #include "rahnuma-dashboard.h"
-#include "rahnuma-store.h"
+#include "rahnuma-store-private.h"
 
 /* 2025-11-24 00:00 in Pakistan (UTC+5). */
 #define PKT   (5 * 3600)
@@ -65,7 +65,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
     add_visit (f->store, DAY0 + 14 * HOUR, i < 2, i < 2);
   for (guint i = 0; i < 7; i++)
     add_visit (f->store, DAY0 + 86400 + 10 * HOUR, TRUE, FALSE);
-  g_assert_true (rahnuma_dashboard_prepare (f->store, &error));
+  g_assert_true (rahnuma_dashboard_prepare (f->store, PKT, &error));
 }
 
 static void
@@ -172,6 +172,74 @@ test_missed (Fixture *f, gconstpointer data)
   assert_bar (day2, 0, "contract#4", 7, 7);
 }
 
+static gint64
+summed_sessions (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (rahnuma_store_get_db (f->store),
+                                                        "SELECT coalesce (sum (sessions), 0) FROM dashboard_hour",
+                                                        &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_totals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) languages = chart (f, RAHNUMA_DASHBOARD_BY_LANGUAGE, G_MININT64, G_MAXINT64);
+  RahnumaDashboardTotals totals;
+
+  g_assert_true (rahnuma_dashboard_totals (f->store, DAY0, DAY0 + 86400, PKT, &totals, &error));
+  g_assert_cmpint (totals.sessions, ==, 9);
+  g_assert_cmpint (totals.completed, ==, 7);
+  g_assert_cmpint (totals.abandoned, ==, 2);
+  g_assert_cmpint (totals.quizzes_taken, ==, 9 + 3);
+  g_assert_cmpint (totals.quizzes_passed, ==, 7);
+  g_assert_cmpuint (languages->len, ==, 1);
+  assert_bar (languages, 0, "ur", 16, 14);
+}
+
+/* Visits added after the sums were made: the views read the records until
+ * the next prepare, which sums only the changed day again. */
+static void
+test_sums_follow_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_cmpint (summed_sessions (f), ==, 16);
+  for (guint i = 0; i < 5; i++)
+    add_visit (f->store, DAY0 + 86400 + 11 * HOUR, FALSE, FALSE);
+  before = chart (f, RAHNUMA_DASHBOARD_PER_DAY, G_MININT64, G_MAXINT64);
+  assert_bar (before, 1, "2025-11-25", 12, 7);
+  g_assert_cmpint (summed_sessions (f), ==, 16);
+
+  g_assert_true (rahnuma_dashboard_prepare (f->store, PKT, &error));
+  g_assert_cmpint (summed_sessions (f), ==, 21);
+  after = chart (f, RAHNUMA_DASHBOARD_PER_DAY, G_MININT64, G_MAXINT64);
+  assert_bar (after, 0, "2025-11-24", 9, 7);
+  assert_bar (after, 1, "2025-11-25", 12, 7);
+}
+
+/* Another UTC offset: the sums are made again for it. */
+static void
+test_sums_offset (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hours = NULL;
+
+  g_assert_true (rahnuma_dashboard_prepare (f->store, 0, &error));
+  hours = rahnuma_dashboard_chart (f->store, RAHNUMA_DASHBOARD_PER_HOUR, G_MININT64, G_MAXINT64, 0, &error);
+  g_assert_no_error (error);
+  assert_bar (hours, 0, "04", 6, 5);
+  assert_bar (hours, 1, "05", 7, 7);
+  g_assert_cmpint (summed_sessions (f), ==, 16);
+}
+
 static void
 test_last_sync (Fixture *f, gconstpointer data)
 {
@@ -193,6 +261,10 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/dashboard/per-hour", Fixture, NULL, fixture_set_up, test_per_hour, fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/per-module", Fixture, NULL, fixture_set_up, test_per_module, fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/missed", Fixture, NULL, fixture_set_up, test_missed, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/totals", Fixture, NULL, fixture_set_up, test_totals, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/sums-follow-changes", Fixture, NULL, fixture_set_up, test_sums_follow_changes,
+              fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/sums-offset", Fixture, NULL, fixture_set_up, test_sums_offset, fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/last-sync", Fixture, NULL, fixture_set_up, test_last_sync, fixture_tear_down);
   return g_test_run ();
 }

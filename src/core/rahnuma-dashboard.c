@@ -1,13 +1,24 @@
 /* rahnuma-dashboard.c — the numbers behind the officers' dashboard charts
  *
- * Totals and the breakdowns by language, gender and destination come from
- * rahnuma-report; this file adds what only the charts need: visitors per
- * day and per hour of the day, the mean score per module, and the questions
- * most often missed. Every count under RAHNUMA_REPORT_MIN_CELL is hidden, as
- * in the report, so that a bar never shows what one or two people did.
+ * Visitors per local day and hour, by language, gender and destination;
+ * quizzes taken, passed and the mean score per module; the questions most
+ * often missed. Every count under RAHNUMA_REPORT_MIN_CELL is hidden, so that
+ * a bar never shows what one or two people did.
  *
- * Times are stored in UTC; days and hours are the kiosk's local ones, so
- * the caller passes the UTC offset (Pakistan has no daylight saving time).
+ * A year of a busy centre is a million sessions and some 25 million
+ * answers: summing those for every view would take many seconds. So the
+ * file keeps per-day sums in small tables of its own (dashboard_*), which
+ * rahnuma_dashboard_prepare() brings up to date: the sessions whose rev is
+ * past dashboard_mark.last_rev name the days to sum again (every change to a
+ * session, in a kiosk journal or by a sync into an officers' file, gives it
+ * a new rev). A view then reads at most one row per day and category. The
+ * first prepare of a big file sums everything once; later ones only the
+ * days that changed. If the sums cannot be written (a read-only file) or are
+ * behind, the views read the records themselves: slower, never wrong.
+ *
+ * Times are stored in UTC; days and hours are the kiosk's local ones (the
+ * caller passes the UTC offset; Pakistan has no daylight saving time). The
+ * sums are kept for one offset and made again if it changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,40 +27,287 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rahnuma-dashboard.h"
 #include "rahnuma-store-private.h"
 
 #define SECONDS_PER_DAY 86400
 
+/* ---- the per-day sums ---------------------------------------------------- */
+
+#define SCHEMA_SQL \
+  "CREATE INDEX IF NOT EXISTS dashboard_session_started ON session (started_at, state);" \
+  "CREATE TABLE IF NOT EXISTS dashboard_mark (" \
+  "  one INTEGER PRIMARY KEY CHECK (one = 1), last_rev INTEGER NOT NULL, utc_offset INTEGER NOT NULL" \
+  ") STRICT;" \
+  "CREATE TABLE IF NOT EXISTS dashboard_hour (" \
+  "  day INTEGER NOT NULL, hour INTEGER NOT NULL, sessions INTEGER NOT NULL, completed INTEGER NOT NULL," \
+  "  abandoned INTEGER NOT NULL, demo INTEGER NOT NULL, PRIMARY KEY (day, hour)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE IF NOT EXISTS dashboard_category (" \
+  "  day INTEGER NOT NULL, category TEXT NOT NULL, value TEXT NOT NULL, sessions INTEGER NOT NULL," \
+  "  completed INTEGER NOT NULL, PRIMARY KEY (day, category, value)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE IF NOT EXISTS dashboard_module (" \
+  "  day INTEGER NOT NULL, module_id TEXT NOT NULL, taken INTEGER NOT NULL, passed INTEGER NOT NULL," \
+  "  score REAL NOT NULL, PRIMARY KEY (day, module_id)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE IF NOT EXISTS dashboard_question (" \
+  "  day INTEGER NOT NULL, module_id TEXT NOT NULL, question INTEGER NOT NULL, asked INTEGER NOT NULL," \
+  "  missed INTEGER NOT NULL, PRIMARY KEY (day, module_id, question)" \
+  ") STRICT, WITHOUT ROWID;"
+
+#define CLEAR_SQL \
+  "DELETE FROM dashboard_hour; DELETE FROM dashboard_category; DELETE FROM dashboard_module;" \
+  " DELETE FROM dashboard_question; DELETE FROM dashboard_mark;"
+
+/* ?1 local day number, ?2 its first second (UTC), ?3 the next day's, ?4 the UTC offset. */
+#define DAY_RANGE "s.started_at >= ?2 AND s.started_at < ?3"
+
+static const char * const refresh_day_sql[] = {
+  "DELETE FROM dashboard_hour WHERE day = ?1",
+  "DELETE FROM dashboard_category WHERE day = ?1",
+  "DELETE FROM dashboard_module WHERE day = ?1",
+  "DELETE FROM dashboard_question WHERE day = ?1",
+  "INSERT INTO dashboard_hour SELECT ?1, ((s.started_at + ?4) % 86400) / 3600, count(*),"
+  " sum (s.state = 'completed'), sum (s.state = 'abandoned'), sum (s.demo)"
+  " FROM session s WHERE " DAY_RANGE " GROUP BY 2",
+  "INSERT INTO dashboard_category SELECT ?1, 'language', s.language, count(*), sum (s.state = 'completed')"
+  " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
+  "INSERT INTO dashboard_category SELECT ?1, 'gender', s.gender, count(*), sum (s.state = 'completed')"
+  " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
+  "INSERT INTO dashboard_category SELECT ?1, 'destination', s.destination, count(*), sum (s.state = 'completed')"
+  " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
+  /* A module left before its quiz (no questions) is not a quiz taken. */
+  "INSERT INTO dashboard_module SELECT ?1, m.module_id, count(*), sum (m.passed),"
+  " sum (CAST (m.n_correct AS REAL) / m.n_questions)"
+  " FROM session s JOIN module_progress m ON m.session_id = s.id"
+  " WHERE m.n_questions > 0 AND " DAY_RANGE " GROUP BY 2",
+  "INSERT INTO dashboard_question SELECT ?1, a.module_id, a.question, count(*), sum (1 - a.correct)"
+  " FROM session s JOIN answer a ON a.session_id = s.id WHERE " DAY_RANGE " GROUP BY 2, 3",
+};
+
+static gint64
+local_day (gint64 unix_seconds, int utc_offset)
+{
+  gint64 local = unix_seconds + utc_offset;
+
+  return (local - (((local % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY)) / SECONDS_PER_DAY;
+}
+
+static gboolean
+read_two (sqlite3 *db, const char *sql, gint64 *a, gint64 *b, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rahnuma_store_set_error (error, db, rc, _("Cannot summarise sessions"));
+  *a = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  *b = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : -1;
+  return TRUE;
+}
+
+/* Whether the sums hold every change, for @utc_offset. */
+static gboolean
+sums_are_current (sqlite3 *db, int utc_offset)
+{
+  gint64 last_rev, offset, max_rev, unused;
+
+  if (!read_two (db, "SELECT last_rev, utc_offset FROM dashboard_mark", &last_rev, &offset, NULL) ||
+      !read_two (db, "SELECT coalesce (max (rev), 0), 0 FROM session", &max_rev, &unused, NULL))
+    return FALSE;
+  return offset == utc_offset && last_rev == max_rev;
+}
+
+static gboolean
+refresh_day (sqlite3 *db, sqlite3_stmt **stmts, gint64 day, int utc_offset, GError **error)
+{
+  gint64 start = day * SECONDS_PER_DAY - utc_offset;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refresh_day_sql); i++)
+    {
+      sqlite3_stmt *stmt = stmts[i];
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, day);
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        {
+          sqlite3_bind_int64 (stmt, 2, start);
+          sqlite3_bind_int64 (stmt, 3, start + SECONDS_PER_DAY);
+        }
+      if (sqlite3_bind_parameter_count (stmt) >= 4)
+        sqlite3_bind_int (stmt, 4, utc_offset);
+      if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+        return rahnuma_store_set_error (error, db, rc, _("Cannot summarise sessions"));
+    }
+  return TRUE;
+}
+
+/* The local days of sessions changed since @last_rev. */
+static GArray *
+changed_days (sqlite3 *db, gint64 last_rev, int utc_offset, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    rahnuma_store_prepare (db, "SELECT DISTINCT (started_at + ?2 - ((started_at + ?2) % 86400)) / 86400"
+                               " FROM session WHERE rev > ?1", error);
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, last_rev);
+  sqlite3_bind_int (stmt, 2, utc_offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 day = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (days, day);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rahnuma_store_set_error (error, db, rc, _("Cannot summarise sessions"));
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
+static gboolean
+refresh_days (sqlite3 *db, GArray *days, int utc_offset, GError **error)
+{
+  sqlite3_stmt *stmts[G_N_ELEMENTS (refresh_day_sql)] = { NULL };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (refresh_day_sql); i++)
+    ok = (stmts[i] = rahnuma_store_prepare (db, refresh_day_sql[i], error)) != NULL;
+  for (guint i = 0; ok && i < days->len; i++)
+    ok = refresh_day (db, stmts, g_array_index (days, gint64, i), utc_offset, error);
+  for (guint i = 0; i < G_N_ELEMENTS (refresh_day_sql); i++)
+    sqlite3_finalize (stmts[i]);
+  return ok;
+}
+
+/* In one write transaction: a sync writing meanwhile waits, and a reader
+ * sees the old sums or the new ones, never half. */
+static gboolean
+refresh_sums (sqlite3 *db, int utc_offset, GError **error)
+{
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(sqlite3_stmt) mark = NULL;
+  gint64 last_rev = -1, offset = -1, max_rev = 0, unused;
+  int rc;
+
+  if (!rahnuma_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!read_two (db, "SELECT last_rev, utc_offset FROM dashboard_mark", &last_rev, &offset, error) ||
+      !read_two (db, "SELECT coalesce (max (rev), 0), 0 FROM session", &max_rev, &unused, error))
+    goto fail;
+  if (offset != utc_offset)
+    {
+      last_rev = 0;
+      if (!rahnuma_store_exec (db, CLEAR_SQL, error))
+        goto fail;
+    }
+  if (last_rev == max_rev)
+    return rahnuma_store_exec (db, "COMMIT", error);
+  if ((days = changed_days (db, last_rev, utc_offset, error)) == NULL ||
+      !refresh_days (db, days, utc_offset, error))
+    goto fail;
+  g_debug ("Summed %u days again, up to rev %" G_GINT64_FORMAT, days->len, max_rev);
+  mark = rahnuma_store_prepare (db, "INSERT OR REPLACE INTO dashboard_mark VALUES (1, ?1, ?2)", error);
+  if (mark == NULL)
+    goto fail;
+  sqlite3_bind_int64 (mark, 1, max_rev);
+  sqlite3_bind_int (mark, 2, utc_offset);
+  if ((rc = sqlite3_step (mark)) != SQLITE_DONE)
+    {
+      rahnuma_store_set_error (error, db, rc, _("Cannot summarise sessions"));
+      goto fail;
+    }
+  return rahnuma_store_exec (db, "COMMIT", error);
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/**
+ * rahnuma_dashboard_prepare:
+ * @store: a journal or officers' file
+ * @utc_offset: the kiosk's offset from UTC in seconds
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Brings the per-day sums up to date: all of them the first time (some
+ * seconds on a year of records), afterwards only the days that changed.
+ * A file that cannot be written (read-only, busy) is left as it is: the
+ * views then read the records themselves.
+ *
+ * Returns: %TRUE (a failure to write is not an error for the caller)
+ */
+gboolean
+rahnuma_dashboard_prepare (RahnumaStore *store, int utc_offset, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+
+  rahnuma_store_lock (store);
+  db = rahnuma_store_get_db (store);
+  if (!rahnuma_store_exec (db, SCHEMA_SQL, &local_error) || !refresh_sums (db, utc_offset, &local_error))
+    g_debug ("Dashboard sums not updated: %s", local_error->message);
+  rahnuma_store_unlock (store);
+  return TRUE;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+/* From the sums: ?1 first local day, ?2 day after the last, ?4 how many rows. */
+static const char * const summed_sql[RAHNUMA_DASHBOARD_N_CHARTS] = {
+  "SELECT day, sum (sessions), sum (completed), -1 FROM dashboard_hour"
+  " WHERE day >= ?1 AND day < ?2 GROUP BY day ORDER BY day",
+  "SELECT hour, sum (sessions), sum (completed), -1 FROM dashboard_hour"
+  " WHERE day >= ?1 AND day < ?2 GROUP BY hour ORDER BY hour",
+  "SELECT module_id, sum (taken), sum (passed), sum (score) / sum (taken) FROM dashboard_module"
+  " WHERE day >= ?1 AND day < ?2 GROUP BY module_id ORDER BY module_id",
+  "SELECT module_id || '#' || (question + 1), sum (asked) AS n, sum (missed) AS m, -1 FROM dashboard_question"
+  " WHERE day >= ?1 AND day < ?2 GROUP BY module_id, question HAVING n >= 5"
+  " ORDER BY CAST (m AS REAL) / n DESC, 1 LIMIT ?4",
+  "SELECT value, sum (sessions) AS n, sum (completed), -1 FROM dashboard_category"
+  " WHERE category = 'language' AND day >= ?1 AND day < ?2 GROUP BY value ORDER BY n DESC, value",
+  "SELECT value, sum (sessions) AS n, sum (completed), -1 FROM dashboard_category"
+  " WHERE category = 'gender' AND day >= ?1 AND day < ?2 GROUP BY value ORDER BY n DESC, value",
+  "SELECT value, sum (sessions) AS n, sum (completed), -1 FROM dashboard_category"
+  " WHERE category = 'destination' AND day >= ?1 AND day < ?2 GROUP BY value ORDER BY n DESC, value",
+};
+
+/* From the records, when the sums are not current: ?1 first second, ?2 the
+ * second after, ?3 the UTC offset, ?4 how many rows. */
 #define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2"
+#define BY_CATEGORY(column) \
+  "SELECT " column ", count(*) AS n, sum (s.state = 'completed'), -1 FROM session s WHERE " IN_RANGE \
+  " GROUP BY 1 ORDER BY n DESC, 1"
 
-/* ?3 is the UTC offset in seconds. */
-#define PER_DAY_SQL \
-  "SELECT (s.started_at + ?3) / 86400, count(*), sum (s.state = 'completed'), -1" \
-  " FROM session s WHERE " IN_RANGE " GROUP BY 1 ORDER BY 1"
-
-#define PER_HOUR_SQL \
-  "SELECT ((s.started_at + ?3) % 86400) / 3600, count(*), sum (s.state = 'completed'), -1" \
-  " FROM session s WHERE " IN_RANGE " GROUP BY 1 ORDER BY 1"
-
-/* A module left before its quiz (no questions) is not a quiz taken. */
-#define PER_MODULE_SQL \
-  "SELECT m.module_id, count(*), sum (m.passed), avg (CAST (m.n_correct AS REAL) / m.n_questions)" \
-  " FROM session s JOIN module_progress m ON m.session_id = s.id" \
-  " WHERE m.n_questions > 0 AND " IN_RANGE " GROUP BY 1 ORDER BY 1"
-
-/* Worst share first; ?4 is how many questions to list. Questions asked
- * fewer than RAHNUMA_REPORT_MIN_CELL times are left out altogether. */
-#define MISSED_SQL \
-  "SELECT a.module_id || '#' || (a.question + 1), count(*) AS asked, sum (1 - a.correct) AS missed, -1" \
-  " FROM session s JOIN answer a ON a.session_id = s.id WHERE " IN_RANGE \
-  " GROUP BY a.module_id, a.question HAVING asked >= 5" \
-  " ORDER BY CAST (missed AS REAL) / asked DESC, 1 LIMIT ?4"
-
-/* The per-day and per-hour charts read only this index, never the table. */
-#define INDEX_SQL \
-  "CREATE INDEX IF NOT EXISTS dashboard_session_started ON session (started_at, state)"
+static const char * const direct_sql[RAHNUMA_DASHBOARD_N_CHARTS] = {
+  "SELECT (s.started_at + ?3 - ((s.started_at + ?3) % 86400)) / 86400, count(*), sum (s.state = 'completed'), -1"
+  " FROM session s WHERE " IN_RANGE " GROUP BY 1 ORDER BY 1",
+  "SELECT ((s.started_at + ?3) % 86400) / 3600, count(*), sum (s.state = 'completed'), -1"
+  " FROM session s WHERE " IN_RANGE " GROUP BY 1 ORDER BY 1",
+  "SELECT m.module_id, count(*), sum (m.passed), avg (CAST (m.n_correct AS REAL) / m.n_questions)"
+  " FROM session s JOIN module_progress m ON m.session_id = s.id"
+  " WHERE m.n_questions > 0 AND " IN_RANGE " GROUP BY 1 ORDER BY 1",
+  "SELECT a.module_id || '#' || (a.question + 1), count(*) AS n, sum (1 - a.correct) AS m, -1"
+  " FROM session s JOIN answer a ON a.session_id = s.id WHERE " IN_RANGE
+  " GROUP BY a.module_id, a.question HAVING n >= 5 ORDER BY CAST (m AS REAL) / n DESC, 1 LIMIT ?4",
+  BY_CATEGORY ("s.language"),
+  BY_CATEGORY ("s.gender"),
+  BY_CATEGORY ("s.destination"),
+};
 
 static void
 bar_free (RahnumaDashboardBar *bar)
@@ -103,44 +361,47 @@ format_key (RahnumaDashboardChart chart, sqlite3_stmt *stmt)
       return g_strdup_printf ("%02d", sqlite3_column_int (stmt, 0));
     case RAHNUMA_DASHBOARD_PER_MODULE:
     case RAHNUMA_DASHBOARD_MISSED:
+    case RAHNUMA_DASHBOARD_BY_LANGUAGE:
+    case RAHNUMA_DASHBOARD_BY_GENDER:
+    case RAHNUMA_DASHBOARD_BY_DESTINATION:
     default:
       return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     }
 }
 
-static const char *
-chart_sql (RahnumaDashboardChart chart)
+/* Binds [@from, @to) as seconds, or as the local days they cover for the sums. */
+static void
+bind_range (sqlite3_stmt *stmt, gboolean summed, gint64 from, gint64 to, int utc_offset)
 {
-  switch (chart)
+  if (summed)
     {
-    case RAHNUMA_DASHBOARD_PER_DAY:
-      return PER_DAY_SQL;
-    case RAHNUMA_DASHBOARD_PER_HOUR:
-      return PER_HOUR_SQL;
-    case RAHNUMA_DASHBOARD_PER_MODULE:
-      return PER_MODULE_SQL;
-    case RAHNUMA_DASHBOARD_MISSED:
-    default:
-      return MISSED_SQL;
+      /* A day is in if it starts inside the range (the dashboard's ranges are whole days). */
+      sqlite3_bind_int64 (stmt, 1, from == G_MININT64 ? G_MININT64 : local_day (from - 1, utc_offset) + 1);
+      sqlite3_bind_int64 (stmt, 2, to == G_MAXINT64 ? G_MAXINT64 : local_day (to - 1, utc_offset) + 1);
     }
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
+  if (sqlite3_bind_parameter_count (stmt) >= 3 && sqlite3_bind_parameter_name (stmt, 3) != NULL)
+    sqlite3_bind_int (stmt, 3, utc_offset);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    sqlite3_bind_int (stmt, 4, 10);
 }
 
 static GPtrArray *
 read_bars (sqlite3 *db, RahnumaDashboardChart chart, gint64 from, gint64 to, int utc_offset,
            GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, chart_sql (chart), error);
+  gboolean summed = sums_are_current (db, utc_offset);
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, summed ? summed_sql[chart] : direct_sql[chart], error);
   g_autoptr(GPtrArray) bars = g_ptr_array_new_with_free_func ((GDestroyNotify) bar_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    sqlite3_bind_int (stmt, 3, utc_offset);
-  if (sqlite3_bind_parameter_count (stmt) >= 4)
-    sqlite3_bind_int (stmt, 4, 10);
+  bind_range (stmt, summed, from, to, utc_offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RahnumaDashboardBar *bar = g_new0 (RahnumaDashboardBar, 1);
@@ -158,31 +419,6 @@ read_bars (sqlite3 *db, RahnumaDashboardChart chart, gint64 from, gint64 to, int
       return NULL;
     }
   return g_steal_pointer (&bars);
-}
-
-/**
- * rahnuma_dashboard_prepare:
- * @store: a journal or officers' file
- * @error: return location for a #RAHNUMA_STORE_ERROR
- *
- * Adds the index the time charts read (once; a few seconds on a year of
- * records). A read-only file is left as it is: the charts still work, only
- * slower.
- *
- * Returns: %TRUE unless the file could not be read
- */
-gboolean
-rahnuma_dashboard_prepare (RahnumaStore *store, GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
-
-  rahnuma_store_lock (store);
-  if (!rahnuma_store_exec (rahnuma_store_get_db (store), INDEX_SQL, &local_error))
-    g_debug ("No dashboard index: %s", local_error->message);
-  rahnuma_store_unlock (store);
-  return TRUE;
 }
 
 /**
@@ -209,6 +445,70 @@ rahnuma_dashboard_chart (RahnumaStore *store, RahnumaDashboardChart chart, gint6
   bars = read_bars (rahnuma_store_get_db (store), chart, from, to, utc_offset, error);
   rahnuma_store_unlock (store);
   return bars;
+}
+
+
+static gboolean
+read_totals (sqlite3 *db, gint64 from, gint64 to, int utc_offset, RahnumaDashboardTotals *totals, GError **error)
+{
+  gboolean summed = sums_are_current (db, utc_offset);
+  g_autoptr(sqlite3_stmt) sessions = rahnuma_store_prepare (db, summed
+    ? "SELECT coalesce (sum (sessions), 0), coalesce (sum (completed), 0), coalesce (sum (abandoned), 0),"
+      " coalesce (sum (demo), 0) FROM dashboard_hour WHERE day >= ?1 AND day < ?2"
+    : "SELECT count(*), coalesce (sum (state = 'completed'), 0), coalesce (sum (state = 'abandoned'), 0),"
+      " coalesce (sum (demo), 0) FROM session s WHERE " IN_RANGE, error);
+  g_autoptr(sqlite3_stmt) quizzes = NULL;
+  int rc;
+
+  if (sessions == NULL)
+    return FALSE;
+  bind_range (sessions, summed, from, to, utc_offset);
+  if ((rc = sqlite3_step (sessions)) != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc, _("Cannot count sessions"));
+  totals->sessions = sqlite3_column_int64 (sessions, 0);
+  totals->completed = sqlite3_column_int64 (sessions, 1);
+  totals->abandoned = sqlite3_column_int64 (sessions, 2);
+  totals->demo_sessions = sqlite3_column_int64 (sessions, 3);
+  quizzes = rahnuma_store_prepare (db, summed
+    ? "SELECT coalesce (sum (taken), 0), coalesce (sum (passed), 0) FROM dashboard_module"
+      " WHERE day >= ?1 AND day < ?2"
+    : "SELECT count(*), coalesce (sum (m.passed), 0) FROM session s JOIN module_progress m"
+      " ON m.session_id = s.id WHERE m.n_questions > 0 AND " IN_RANGE, error);
+  if (quizzes == NULL)
+    return FALSE;
+  bind_range (quizzes, summed, from, to, utc_offset);
+  if ((rc = sqlite3_step (quizzes)) != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
+  totals->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
+  totals->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
+  return TRUE;
+}
+
+/**
+ * rahnuma_dashboard_totals:
+ * @store: a journal or officers' file
+ * @from: first second (the start of a local day)
+ * @to: first second not included (likewise)
+ * @utc_offset: the kiosk's offset from UTC in seconds
+ * @totals: (out caller-allocates): the totals
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: %TRUE if @totals was filled
+ */
+gboolean
+rahnuma_dashboard_totals (RahnumaStore *store, gint64 from, gint64 to, int utc_offset,
+                          RahnumaDashboardTotals *totals, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (totals != NULL, FALSE);
+
+  memset (totals, 0, sizeof *totals);
+  rahnuma_store_lock (store);
+  ok = read_totals (rahnuma_store_get_db (store), from, to, utc_offset, totals, error);
+  rahnuma_store_unlock (store);
+  return ok;
 }
 
 /**

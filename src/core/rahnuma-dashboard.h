@@ -27,9 +27,32 @@ typedef enum
   RAHNUMA_DASHBOARD_PER_HOUR,   /* visitors and completed, per local hour of day (24 bars) */
   RAHNUMA_DASHBOARD_PER_MODULE, /* quizzes taken, passed and mean score, per module */
   RAHNUMA_DASHBOARD_MISSED,     /* the questions most often answered wrong, worst first */
+  RAHNUMA_DASHBOARD_BY_LANGUAGE, /* visitors and completed, largest first */
+  RAHNUMA_DASHBOARD_BY_GENDER,
+  RAHNUMA_DASHBOARD_BY_DESTINATION,
 } RahnumaDashboardChart;
 
+#define RAHNUMA_DASHBOARD_N_CHARTS (RAHNUMA_DASHBOARD_BY_DESTINATION + 1)
+
+/* Totals over a range: not suppressed (they are not a breakdown). */
+typedef struct
+{
+  gint64 sessions;
+  gint64 completed;
+  gint64 abandoned;
+  gint64 demo_sessions;
+  gint64 quizzes_taken;
+  gint64 quizzes_passed;
+} RahnumaDashboardTotals;
+
 gboolean   rahnuma_dashboard_prepare   (RahnumaStore          *store,
+                                        int                    utc_offset,
+                                        GError               **error);
+gboolean   rahnuma_dashboard_totals    (RahnumaStore          *store,
+                                        gint64                 from,
+                                        gint64                 to,
+                                        int                    utc_offset,
+                                        RahnumaDashboardTotals *totals,
                                         GError               **error);
 GPtrArray *rahnuma_dashboard_chart     (RahnumaStore          *store,
                                         RahnumaDashboardChart  chart,

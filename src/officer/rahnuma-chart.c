@@ -213,37 +213,3 @@ rahnuma_chart_draw (const RahnumaChart *chart, cairo_t *cr, double width, double
       draw_row (chart, cr, width, i, max);
   cairo_restore (cr);
 }
-
-static void
-bar_free (RahnumaDashboardBar *bar)
-{
-  g_free (bar->key);
-  g_free (bar);
-}
-
-/**
- * rahnuma_chart_bars_from_breakdown:
- * @breakdown: a breakdown of a #RahnumaReport (already suppressed)
- *
- * Returns: (transfer container) (element-type RahnumaDashboardBar): its rows as bars
- */
-GPtrArray *
-rahnuma_chart_bars_from_breakdown (const RahnumaReportBreakdown *breakdown)
-{
-  GPtrArray *bars = g_ptr_array_new_with_free_func ((GDestroyNotify) bar_free);
-
-  g_return_val_if_fail (breakdown != NULL, bars);
-
-  for (guint i = 0; i < breakdown->rows->len; i++)
-    {
-      const RahnumaReportRow *row = g_ptr_array_index (breakdown->rows, i);
-      RahnumaDashboardBar *bar = g_new0 (RahnumaDashboardBar, 1);
-
-      bar->key = g_strdup (row->key);
-      bar->count = row->count;
-      bar->part = row->part;
-      bar->score = -1;
-      g_ptr_array_add (bars, bar);
-    }
-  return bars;
-}

@@ -38,6 +38,5 @@ void   rahnuma_chart_draw       (const RahnumaChart *chart,
                                  cairo_t            *cr,
                                  double              width,
                                  double              height);
-GPtrArray *rahnuma_chart_bars_from_breakdown (const RahnumaReportBreakdown *breakdown);
 
 G_END_DECLS

@@ -24,11 +24,11 @@
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficerDashboard, rahnuma_officer_dashboard, GTK_TYPE_WIDGET)
 
-/* What each drawing area shows: a chart of the data, or a breakdown of the range's report. */
+/* What each drawing area shows. */
 typedef struct
 {
-  const char *kind;         /* for labels: "day", "hour", "module", "missed", or a breakdown name */
-  int chart;                /* RahnumaDashboardChart, or -1 for a breakdown */
+  const char *kind;         /* for labels: "day", "hour", "module", "missed", "language"… */
+  RahnumaDashboardChart chart;
   RahnumaChartKind style;
 } Drawn;
 
@@ -37,9 +37,9 @@ static const Drawn drawn[RAHNUMA_OFFICER_N_DRAWN] = {
   { "hour", RAHNUMA_DASHBOARD_PER_HOUR, RAHNUMA_CHART_COLUMNS },
   { "module", RAHNUMA_DASHBOARD_PER_MODULE, RAHNUMA_CHART_COUNTS },
   { "missed", RAHNUMA_DASHBOARD_MISSED, RAHNUMA_CHART_SHARE },
-  { "language", -1, RAHNUMA_CHART_COUNTS },
-  { "gender", -1, RAHNUMA_CHART_COUNTS },
-  { "destination", -1, RAHNUMA_CHART_COUNTS },
+  { "language", RAHNUMA_DASHBOARD_BY_LANGUAGE, RAHNUMA_CHART_COUNTS },
+  { "gender", RAHNUMA_DASHBOARD_BY_GENDER, RAHNUMA_CHART_COUNTS },
+  { "destination", RAHNUMA_DASHBOARD_BY_DESTINATION, RAHNUMA_CHART_COUNTS },
 };
 
 static const char * const chart_ids[RAHNUMA_OFFICER_N_DRAWN] = {
@@ -92,7 +92,7 @@ show_range (RahnumaOfficerDashboard *self)
 static void
 show_range_totals (RahnumaOfficerDashboard *self)
 {
-  const RahnumaReport *range = self->data->range;
+  const RahnumaDashboardTotals *range = &self->data->range;
   g_autofree char *rate = rahnuma_officer_format_rate (range->quizzes_passed, range->quizzes_taken);
   g_autofree char *text = g_strdup_printf (_("%lld visitors, %lld completed, %lld left early; quizzes passed: %s. "
                                              "Groups of fewer than 5 people are not shown."),
@@ -105,13 +105,7 @@ show_range_totals (RahnumaOfficerDashboard *self)
 static GPtrArray *
 bars_for (RahnumaOfficerDashboard *self, guint i)
 {
-  const RahnumaReportBreakdown *breakdown;
-
-  if (drawn[i].chart >= 0)
-    return g_ptr_array_ref (self->data->charts[drawn[i].chart]);
-  breakdown = rahnuma_officer_data_breakdown (self->data, drawn[i].kind);
-  return breakdown != NULL ? rahnuma_chart_bars_from_breakdown (breakdown)
-                           : g_ptr_array_new ();
+  return g_ptr_array_ref (self->data->charts[drawn[i].chart]);
 }
 
 typedef struct

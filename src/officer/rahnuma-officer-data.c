@@ -24,8 +24,7 @@ rahnuma_officer_data_free (RahnumaOfficerData *data)
   if (data == NULL)
     return;
   g_clear_pointer (&data->today, rahnuma_report_free);
-  g_clear_pointer (&data->range, rahnuma_report_free);
-  for (guint i = 0; i < RAHNUMA_OFFICER_N_CHARTS; i++)
+  for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     g_clear_pointer (&data->charts[i], g_ptr_array_unref);
   g_free (data);
 }
@@ -53,11 +52,11 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
   data->from = from;
   data->to = to;
   data->utc_offset = utc_offset;
-  if (!rahnuma_dashboard_prepare (store, error) ||
+  if (!rahnuma_dashboard_prepare (store, utc_offset, error) ||
       (data->today = rahnuma_report_new (store, today, today + 86400, error)) == NULL ||
-      (data->range = rahnuma_report_new (store, from, to, error)) == NULL)
+      !rahnuma_dashboard_totals (store, from, to, utc_offset, &data->range, error))
     return NULL;
-  for (guint i = 0; i < RAHNUMA_OFFICER_N_CHARTS; i++)
+  for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     if ((data->charts[i] = rahnuma_dashboard_chart (store, i, from, to, utc_offset, error)) == NULL)
       return NULL;
   return g_steal_pointer (&data);
@@ -256,22 +255,4 @@ rahnuma_officer_format_day (gint64 day_start, int utc_offset)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (day_start + utc_offset);
 
   return g_date_time_format (utc, "%Y-%m-%d");
-}
-
-/**
- * rahnuma_officer_data_breakdown:
- *
- * Returns: (transfer none) (nullable): the range's breakdown called @name
- */
-const RahnumaReportBreakdown *
-rahnuma_officer_data_breakdown (const RahnumaOfficerData *data, const char *name)
-{
-  for (guint i = 0; i < data->range->breakdowns->len; i++)
-    {
-      const RahnumaReportBreakdown *breakdown = g_ptr_array_index (data->range->breakdowns, i);
-
-      if (g_str_equal (breakdown->name, name))
-        return breakdown;
-    }
-  return NULL;
 }

@@ -12,7 +12,6 @@
 
 G_BEGIN_DECLS
 
-#define RAHNUMA_OFFICER_N_CHARTS 4
 
 typedef struct
 {
@@ -20,8 +19,8 @@ typedef struct
   gint64         to;         /* start of the day after the last one */
   int            utc_offset;
   RahnumaReport *today;      /* today's totals */
-  RahnumaReport *range;      /* totals and breakdowns over [from, to) */
-  GPtrArray     *charts[RAHNUMA_OFFICER_N_CHARTS]; /* by RahnumaDashboardChart */
+  RahnumaDashboardTotals range; /* totals over [from, to) */
+  GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
 } RahnumaOfficerData;
 
 RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store,
@@ -49,9 +48,6 @@ char               *rahnuma_officer_format_rate      (gint64               part,
                                                       gint64               whole);
 char               *rahnuma_officer_format_day       (gint64               day_start,
                                                       int                  utc_offset);
-const RahnumaReportBreakdown *
-                    rahnuma_officer_data_breakdown   (const RahnumaOfficerData *data,
-                                                      const char          *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaOfficerData, rahnuma_officer_data_free)
 

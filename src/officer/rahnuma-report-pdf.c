@@ -118,7 +118,7 @@ write_chart (Page *page, const char *title, const char *kind, GPtrArray *bars, R
 static void
 write_totals (Page *page, const RahnumaOfficerData *data, const char *source_name)
 {
-  const RahnumaReport *r = data->range;
+  const RahnumaDashboardTotals *r = &data->range;
   g_autofree char *from = rahnuma_officer_format_day (data->from, data->utc_offset);
   g_autofree char *to = rahnuma_officer_format_day (data->to - 86400, data->utc_offset);
   g_autofree char *rate = rahnuma_officer_format_rate (r->quizzes_passed, r->quizzes_taken);
@@ -138,15 +138,10 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
 }
 
 static void
-write_breakdown (Page *page, const RahnumaOfficerData *data, const char *name, const char *title)
+write_breakdown (Page *page, const RahnumaOfficerData *data, RahnumaDashboardChart chart, const char *name,
+                 const char *title)
 {
-  const RahnumaReportBreakdown *breakdown = rahnuma_officer_data_breakdown (data, name);
-  g_autoptr(GPtrArray) bars = NULL;
-
-  if (breakdown == NULL)
-    return;
-  bars = rahnuma_chart_bars_from_breakdown (breakdown);
-  write_chart (page, title, name, bars, RAHNUMA_CHART_COUNTS);
+  write_chart (page, title, name, data->charts[chart], RAHNUMA_CHART_COUNTS);
 }
 
 static void
@@ -161,9 +156,10 @@ write_pages (Page *page, const RahnumaOfficerData *data, const char *source_name
                data->charts[RAHNUMA_DASHBOARD_PER_MODULE], RAHNUMA_CHART_COUNTS);
   write_chart (page, _("Questions most often missed (share answered wrong)"), chart_kinds[3],
                data->charts[RAHNUMA_DASHBOARD_MISSED], RAHNUMA_CHART_SHARE);
-  write_breakdown (page, data, "language", _("By language (completed inside)"));
-  write_breakdown (page, data, "gender", _("By gender, self-reported"));
-  write_breakdown (page, data, "destination", _("By destination country, self-reported"));
+  write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_LANGUAGE, "language", _("By language (completed inside)"));
+  write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_GENDER, "gender", _("By gender, self-reported"));
+  write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_DESTINATION, "destination",
+                   _("By destination country, self-reported"));
 }
 
 static void

@@ -1,0 +1,236 @@
+/* bench-dashboard.c — every dashboard view on a year of a busy centre's records
+ *
+ * Builds an officers' file of N sessions (RAHNUMA_BENCH_SESSIONS, default
+ * 1,000,000) spread over a year: a thousand simulated visits with their
+ * module results and answers, replicated under fresh ids, as bench-sync
+ * does. RAHNUMA_BENCH_DB=FILE keeps the file for the next run.
+ *
+ * Then times each view as the dashboard reads it (best of three), against a
+ * baseline measured in the same run: a plain SELECT count(*) FROM session.
+ * Prints one row per view:
+ *   dashboard-<view>  <ms>  <baseline ms>  <ratio>x
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "rahnuma-dashboard.h"
+#include "rahnuma-officer-data.h"
+#include "rahnuma-simulate.h"
+#include "rahnuma-store-private.h"
+
+#define BASE_VISITS 1000
+#define END_TIME    1764000000
+#define DAY         86400
+#define RUNS        3
+
+static void
+exec_or_die (sqlite3 *db, const char *sql)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+}
+
+static gint64
+count_sessions (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM session", -1, &stmt, NULL);
+  sqlite3_step (stmt);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+exec_int (sqlite3 *db, const char *sql, gint64 value)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_bind_int64 (stmt, 1, value);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+}
+
+/* Doubles the file (or tops it up to @n) under new random ids. */
+static void
+replicate (const char *path, gint64 n)
+{
+  sqlite3 *db = NULL;
+  gint64 have;
+
+  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
+  exec_or_die (db, "PRAGMA synchronous = OFF"); /* building test data, not a record */
+  exec_or_die (db, "PRAGMA cache_size = -262144");
+  while ((have = count_sessions (db)) < n)
+    {
+      exec_or_die (db, "BEGIN");
+      exec_int (db, "CREATE TEMP TABLE map AS SELECT id AS old, lower (hex (randomblob (16))) AS new"
+                    " FROM session LIMIT ?1", MIN (have, n - have));
+      exec_int (db, "INSERT INTO session SELECT map.new, centre, kiosk, language, started_at, ended_at,"
+                    " state, catalog_version, code, gender, destination, sector, demo, rev + ?1"
+                    " FROM session JOIN map ON id = map.old", have);
+      exec_or_die (db, "INSERT INTO module_progress SELECT map.new, module_id, module_version, watched,"
+                       " n_correct, n_questions, passed FROM module_progress JOIN map ON session_id = map.old");
+      exec_or_die (db, "INSERT INTO answer SELECT map.new, module_id, question, choice, correct"
+                       " FROM answer JOIN map ON session_id = map.old");
+      exec_or_die (db, "DROP TABLE map");
+      exec_or_die (db, "COMMIT");
+    }
+  sqlite3_close (db);
+}
+
+static void
+build_file (const char *path, gint64 n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  RahnumaSimulateOptions options = { MIN (n, BASE_VISITS), "LHE-POE", "K1", 1, END_TIME, 365 };
+  sqlite3 *db = rahnuma_store_get_db (store);
+
+  g_assert_no_error (error);
+  if (count_sessions (db) >= n)
+    return;
+  if (count_sessions (db) == 0 && !rahnuma_simulate_run (store, &options, NULL, &error))
+    g_error ("%s", error->message);
+  g_clear_object (&store);
+  replicate (path, n);
+}
+
+/* ---- views -------------------------------------------------------------- */
+
+typedef struct
+{
+  RahnumaStore *store;
+  gint64 from;
+  gint64 to;
+} View;
+
+static void
+view_baseline (View *view)
+{
+  g_assert_cmpint (count_sessions (rahnuma_store_get_db (view->store)), >, 0);
+}
+
+static void
+view_chart (View *view, RahnumaDashboardChart chart)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bars = rahnuma_dashboard_chart (view->store, chart, view->from, view->to, 0, &error);
+
+  g_assert_no_error (error);
+}
+
+static void view_per_day (View *view) { view_chart (view, RAHNUMA_DASHBOARD_PER_DAY); }
+static void view_per_hour (View *view) { view_chart (view, RAHNUMA_DASHBOARD_PER_HOUR); }
+static void view_per_module (View *view) { view_chart (view, RAHNUMA_DASHBOARD_PER_MODULE); }
+static void view_missed (View *view) { view_chart (view, RAHNUMA_DASHBOARD_MISSED); }
+
+static void
+view_report (View *view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaReport) report = rahnuma_report_new (view->store, view->from, view->to, &error);
+
+  g_assert_no_error (error);
+}
+
+/* Everything the dashboard reads when it opens: today plus all charts. */
+static void
+view_all (View *view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaOfficerData) data = rahnuma_officer_data_new (view->store, view->from, view->to,
+                                                                 view->to - DAY / 2, 0, &error);
+
+  g_assert_no_error (error);
+}
+
+static double
+best_ms (void (*run) (View *), View *view)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      run (view);
+      best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
+    }
+  return best;
+}
+
+static void
+print_row (const char *name, double ms, double baseline)
+{
+  printf ("dashboard-%-18s %9.1f  %9.1f  %6.2fx\n", name, ms, baseline, ms / MAX (baseline, 0.001));
+  fflush (stdout);
+}
+
+static void
+bench_range (RahnumaStore *store, const char *suffix, gint64 days)
+{
+  static const struct { const char *name; void (*run) (View *); } views[] = {
+    { "today", NULL }, { "per-day", view_per_day }, { "per-hour", view_per_hour },
+    { "per-module", view_per_module }, { "missed", view_missed }, { "report", view_report },
+    { "all", view_all },
+  };
+  View view = { store, END_TIME - days * DAY, END_TIME };
+  View today = { store, END_TIME - DAY, END_TIME };
+  double baseline = best_ms (view_baseline, &view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s", views[i].name, suffix);
+
+      if (views[i].run == NULL && days != 1)
+        continue;
+      print_row (name, best_ms (views[i].run != NULL ? views[i].run : view_report,
+                                views[i].run != NULL ? &view : &today), baseline);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *env_n = g_getenv ("RAHNUMA_BENCH_SESSIONS");
+  const char *keep = g_getenv ("RAHNUMA_BENCH_DB");
+  gint64 n = env_n != NULL ? g_ascii_strtoll (env_n, NULL, 10) : 1000000;
+  g_autofree char *dir = keep == NULL ? g_dir_make_tmp ("rahnuma-bench-dashboard-XXXXXX", NULL) : NULL;
+  g_autofree char *path = keep != NULL ? g_strdup (keep) : g_build_filename (dir, "officers.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  gint64 start;
+
+  build_file (path, n);
+  store = rahnuma_store_new (path, NULL, &error);
+  g_assert_no_error (error);
+  printf ("# %" G_GINT64_FORMAT " sessions in %s\n", count_sessions (rahnuma_store_get_db (store)), path);
+  start = g_get_monotonic_time ();
+  g_assert_true (rahnuma_dashboard_prepare (store, 0, &error));
+  printf ("# index, once per file: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  printf ("# view                         ms   baseline    ratio\n");
+  bench_range (store, "day", 1);
+  bench_range (store, "30d", 30);
+  bench_range (store, "year", 365);
+  g_clear_object (&store);
+  if (keep == NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  return 0;
+}
