@@ -29,5 +29,8 @@ gboolean            rahnuma_application_is_preview     (RahnumaApplication *self
 char               *rahnuma_application_dup_prompt_path (RahnumaApplication *self,
                                                         const char         *prompt,
                                                         const char         *lang);
+char               *rahnuma_application_dup_prompt_text (RahnumaApplication *self,
+                                                        const char         *prompt,
+                                                        const char         *lang);
 
 G_END_DECLS

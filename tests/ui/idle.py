@@ -1,0 +1,201 @@
+#!/usr/bin/python3
+"""A visitor who walks away, and one who comes back, through AT-SPI.
+
+Starts the real `rahnuma` binary (under the Xvfb display and D-Bus session
+that run-ui-test.sh provides) with a short idle timeout set through its
+GSettings (a keyfile backend in a scratch folder, as a technician would set
+it), begins a visit, and:
+
+1. waits for "Are you still there?", answers "Yes, continue": the visit is
+   still on screen and still active in the journal;
+2. waits for the question again and lets the countdown run out: the welcome
+   screen is back, nothing of the visit is left on screen, and the journal
+   records the visit as abandoned.
+
+Usage: idle.py --binary B --localedir D --modules M --lang L --db F --artifacts A
+"""
+import argparse
+import gettext
+import os
+import sqlite3
+import subprocess
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
+LESSON = {"ur": "سبق 1", "ps": "لوست 1", "pa_PK": "سبق 1", "en": "Lesson 1"}
+IDLE_TIMEOUT = 5
+COUNTDOWN = 6
+TIMEOUT = 40
+
+
+class Idle:
+    def __init__(self, args):
+        self.args = args
+        self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
+                                      fallback=True)
+        self.continue_name = self.tr.gettext("Yes, continue")
+        os.makedirs(args.artifacts, exist_ok=True)
+
+    # --- finding things on screen (as tests/ui/journey.py does) -------------------
+    def app(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            if child is not None and child.get_name() == "rahnuma":
+                return child
+        return None
+
+    def walk(self, node, depth=0):
+        if node is None or depth > 40:
+            return
+        if depth > 1:
+            try:
+                extents = node.get_extents(Atspi.CoordType.WINDOW)
+                if extents.width <= 0 or extents.height <= 0:
+                    return
+            except GLib.Error:
+                pass
+        yield node
+        for i in range(node.get_child_count()):
+            yield from self.walk(node.get_child_at_index(i), depth + 1)
+
+    def on_screen(self, predicate):
+        app = self.app()
+        if app is None:
+            return None
+        for node in self.walk(app):
+            try:
+                if predicate(node):
+                    return node
+            except GLib.Error:
+                continue
+        return None
+
+    def button(self, name, timeout=TIMEOUT):
+        def match(node):
+            return (node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == name
+                    and node.get_state_set().contains(Atspi.StateType.SENSITIVE))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            node = self.on_screen(match)
+            if node is not None:
+                return node
+            time.sleep(0.2)
+        self.shot("failure")
+        raise AssertionError("not on screen after %ss: button “%s”" % (timeout, name))
+
+    def has_button(self, name):
+        return self.on_screen(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON
+                              and n.get_name() == name) is not None
+
+    def countdown(self):
+        """The seconds left, as a screen reader hears them."""
+        names = {self.tr.ngettext("%u second left", "%u seconds left", n).replace("%u", str(n)): n
+                 for n in range(COUNTDOWN + 1)}
+        node = self.on_screen(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() in names)
+        return names[node.get_name()] if node is not None else None
+
+    def shot_path(self, label):
+        return os.path.join(self.args.artifacts, "idle-%s-%s.png" % (self.args.lang, label))
+
+    def shot(self, label):
+        subprocess.run(["import", "-window", "root", self.shot_path(label)], check=False)
+
+    def session_states(self):
+        db = sqlite3.connect(self.args.db)
+        try:
+            return [row[0] for row in db.execute("SELECT state FROM session")]
+        finally:
+            db.close()
+
+    # --- the test -------------------------------------------------------------------
+    def run(self):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(self.args.db + suffix):
+                os.remove(self.args.db + suffix)
+        with tempfile.TemporaryDirectory() as config:
+            settings = os.path.join(config, "glib-2.0", "settings")
+            os.makedirs(settings)
+            with open(os.path.join(settings, "keyfile"), "w") as f:
+                f.write("[org/rahnuma/Kiosk]\nidle-timeout=%d\nstill-there-countdown=%d\n"
+                        % (IDLE_TIMEOUT, COUNTDOWN))
+            env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0",
+                       GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config)
+            proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", self.args.modules,
+                                     "--db", self.args.db], env=env)
+            try:
+                self.walk_away_and_back()
+                self.walk_away()
+                assert proc.poll() is None, "the kiosk ended"
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+    def walk_away_and_back(self):
+        start = self.button("Start")
+        time.sleep(1)
+        self.shot("welcome")
+        start.do_action(0)
+        self.button(LANGUAGE_NAMES[self.args.lang]).do_action(0)
+        self.button(LESSON[self.args.lang])
+        started = time.monotonic()
+
+        answer = self.button(self.continue_name)
+        waited = time.monotonic() - started
+        # (The lessons page stays in the window's stack, hidden: GTK 4.8 gives
+        # AT-SPI no "showing" state to tell, so the screenshot shows it.)
+        assert waited >= IDLE_TIMEOUT - 0.5, "asked after %.1f s, before the timeout" % waited
+        seconds = self.countdown()
+        assert seconds is not None and 0 < seconds <= COUNTDOWN, seconds
+        time.sleep(1.5)
+        self.shot("still-there")
+        later = self.countdown()
+        assert later is not None and later < seconds, "the countdown does not count (%s, %s)" % (seconds, later)
+
+        answer.do_action(0)
+        self.button(LESSON[self.args.lang], timeout=5)
+        time.sleep(0.5)
+        assert not self.has_button(self.continue_name), "the question stayed up"
+        assert self.session_states() == ["active"], self.session_states()
+        print("continue: the visit went on after %.1f s idle" % waited)
+
+    def walk_away(self):
+        self.button(self.continue_name)
+        asked = time.monotonic()
+        deadline = asked + COUNTDOWN + 15
+        while self.session_states() != ["abandoned"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        waited = time.monotonic() - asked
+        assert self.session_states() == ["abandoned"], self.session_states()
+        assert waited >= COUNTDOWN - 1.5, "abandoned after %.1f s, before the countdown ended" % waited
+        time.sleep(1)  # the screen is cleaned once the journal holds the step
+        self.shot("welcome-again")
+        # Nothing of the visit is left: the screen is, pixel for pixel, the
+        # welcome screen the kiosk started with.
+        result = subprocess.run(["compare", "-metric", "AE", self.shot_path("welcome"),
+                                 self.shot_path("welcome-again"), "null:"],
+                                capture_output=True, text=True)
+        differing = result.stderr.strip()
+        assert differing == "0", "the welcome screen differs from the first one in %s pixels" % differing
+        assert not self.has_button(self.continue_name), "the question is still on screen"
+        print("walked away: abandoned after a %.1f s countdown, welcome screen clean" % waited)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for option in ("binary", "localedir", "modules", "lang", "db", "artifacts"):
+        parser.add_argument("--" + option, required=True)
+    Idle(parser.parse_args()).run()
+
+
+if __name__ == "__main__":
+    main()
