@@ -3,24 +3,9 @@
  * Clapper's lesson: the player is a GObject that owns one pipeline, handles
  * the bus in one switch with one handler per message type, and exposes what
  * the kiosk needs as properties and signals. Each scene gets a new pipeline
- * built from uridecodebin elements whose pads are linked as they appear:
- *
- *   video scene:    uridecodebin(video) → video → videoconvert → appsink
- *                                       → audio → audio sink (or fakesink
- *                                                 when narration replaces it)
- *                   uridecodebin(narration) → audio sink
- *   picture scene:  uridecodebin(picture) → videoconvert → appsink (one frame)
- *                   uridecodebin(narration) → audio sink
- *                   or, without narration, audiotestsrc silence limited to
- *                   the picture time, so the scene still has a timeline.
- *
- * A picture scene's position, seeks and end follow its audio (narration or
- * silence), since a picture cannot seek; a video scene is where its furthest
- * sink is, and seeks go to the whole pipeline.
- *
- * Threads: pad-added and appsink callbacks run on streaming threads and only
- * touch what open() set up before the pipeline started; everything else runs
- * on the main context where the player was created.
+ * (rahnuma-pipeline.c says how it is built); this file keeps the state the
+ * kiosk sees and what was watched, on the main context where the player was
+ * created.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,13 +14,12 @@
 #include "config.h"
 
 #include "rahnuma-player.h"
+#include "rahnuma-pipeline.h"
 #include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
 
 #include <glib/gi18n.h>
-#include <gst/app/gstappsink.h>
 #include <gst/gst.h>
-#include <string.h>
 
 /* The position is sampled, and notified, five times a second while playing. */
 #define TICK_MS 200
@@ -43,8 +27,6 @@
  * samples (clock granularity, a tick dispatched late) and still count as
  * played. */
 #define WATCH_SLACK_NS (300 * GST_MSECOND)
-
-#define VIDEO_CAPS "video/x-raw,format=(string){BGRA,RGBA}"
 
 struct _RahnumaPlayer
 {
@@ -54,21 +36,7 @@ struct _RahnumaPlayer
   char *audio_sink_factory;
   guint picture_time_ms;
 
-  /* The scene now loaded; set up by open(), torn down by close_scene(). */
-  GstElement *pipeline;
-  GstBus *bus;
-  GstElement *audio_sink;   /* owned; linked to the first audio pad wanted */
-  GstElement *video_sink;   /* owned; linked to the first video pad */
-  GstElement *position_sinks[2]; /* unowned: the sinks whose position is the scene's */
-  GstElement *control;      /* unowned: takes seeks and duration queries */
-  GstElement *media_src;    /* unowned: uridecodebin of the video or picture */
-  char *media_path;
-  char *narration_path;     /* NULL when there is none to play */
-  gboolean use_narration;   /* video scene: narration replaces its own track */
-  gint audio_linked;        /* atomic: the audio sink has its pad */
-  gint video_linked;        /* atomic: the appsink has its pad */
-  gint64 fixed_duration;    /* silent picture: the picture time */
-
+  RahnumaPipeline *scene;   /* the scene now loaded, or NULL */
   guint tick_id;
   guint error_idle_id;
   GError *pending_error;
@@ -171,16 +139,11 @@ update_watched (RahnumaPlayer *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED]);
 }
 
-/* The pipeline's running time: how much it has played since it started
- * or since a seek landed, whenever the main loop gets round to asking. */
+/* How much the scene has played since it started or a seek landed. */
 static gint64
 query_running_time (RahnumaPlayer *self)
 {
-  GstClockTime running_time = GST_CLOCK_TIME_NONE;
-
-  if (self->pipeline != NULL && GST_STATE (self->pipeline) == GST_STATE_PLAYING)
-    running_time = gst_element_get_current_running_time (self->pipeline);
-  return GST_CLOCK_TIME_IS_VALID (running_time) ? (gint64) running_time : -1;
+  return self->scene != NULL ? rahnuma_pipeline_query_running_time (self->scene) : -1;
 }
 
 /* ---- watched tracking --------------------------------------------------- */
@@ -227,30 +190,17 @@ forget_last_sample (RahnumaPlayer *self)
 
 /* ---- queries ------------------------------------------------------------ */
 
-/* The scene is where its furthest linked sink is: what was rendered, not
- * what was read. */
 static gint64
 query_position (RahnumaPlayer *self)
 {
-  gint64 position = -1;
-  gint64 running_time;
+  gint64 position, running_time;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->position_sinks); i++)
-    {
-      g_autoptr(GstObject) parent = NULL;
-      gint64 sink_position;
-
-      /* Only sinks already linked into the scene (pads come late). */
-      if (self->position_sinks[i] != NULL)
-        parent = gst_object_get_parent (GST_OBJECT (self->position_sinks[i]));
-      if (parent != NULL
-          && gst_element_query_position (self->position_sinks[i], GST_FORMAT_TIME,
-                                         &sink_position))
-        position = MAX (position, sink_position);
-    }
+  if (self->scene == NULL)
+    return -1;
+  position = rahnuma_pipeline_query_position (self->scene);
   /* Playback cannot have gone further than the running time since the scene
-   * started or a seek landed; a sink that rendered ahead (see bring_up())
-   * must not move the progress bar or the watched time ahead of it. */
+   * started or a seek landed; a sink that rendered ahead must not move the
+   * progress bar or the watched time ahead of it. */
   running_time = query_running_time (self);
   if (running_time >= 0 && position > self->landed + running_time)
     position = self->landed + running_time;
@@ -262,13 +212,8 @@ query_position (RahnumaPlayer *self)
 static void
 update_duration (RahnumaPlayer *self)
 {
-  gint64 duration = -1;
+  gint64 duration = self->scene != NULL ? rahnuma_pipeline_query_duration (self->scene) : -1;
 
-  if (self->fixed_duration > 0)
-    duration = self->fixed_duration;
-  else if (self->control == NULL
-           || !gst_element_query_duration (self->control, GST_FORMAT_TIME, &duration))
-    return;
   if (duration > 0)
     set_duration (self, duration);
 }
@@ -302,211 +247,6 @@ static void
 stop_tick (RahnumaPlayer *self)
 {
   g_clear_handle_id (&self->tick_id, g_source_remove);
-}
-
-/* ---- building the pipeline ---------------------------------------------- */
-
-static GstElement *
-make_element (const char *factory)
-{
-  GstElement *element = gst_element_factory_make (factory, NULL);
-
-  if (element == NULL)
-    g_debug ("GStreamer element “%s” is not installed", factory);
-  return element;
-}
-
-/* Elements linked while the pipeline prerolls go to PAUSED only, and the
- * pipeline takes them to PLAYING with its clock and base time.
- * gst_element_sync_state_with_parent() would take them at once to the
- * pending PLAYING, where sinks render unsynchronised until the pipeline has
- * chosen a clock: under load, a whole scene can pass in that time. */
-static void
-bring_up (GstElement *pipeline, GstElement *element)
-{
-  GstState state;
-
-  GST_OBJECT_LOCK (pipeline);
-  state = GST_STATE (pipeline);
-  GST_OBJECT_UNLOCK (pipeline);
-
-  if (state == GST_STATE_PLAYING)
-    gst_element_sync_state_with_parent (element);
-  else
-    gst_element_set_state (element, GST_STATE_PAUSED);
-}
-
-/* Adds @first … to the pipeline, links them in a chain fed by @pad and brings
- * them up, sinks first so nothing pushes into a stopped element. The
- * elements are floating or owned by the caller. */
-static gboolean
-link_chain (GstElement *pipeline, GstPad *pad, GstElement *first, ...)
-{
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  g_autoptr(GstPad) sink_pad = NULL;
-  GstElement *element;
-  va_list args;
-
-  /* A missing plugin ends the chain early; the decoder then reports it. */
-  if (first == NULL)
-    return FALSE;
-  va_start (args, first);
-  for (element = first; element != NULL; element = va_arg (args, GstElement *))
-    g_ptr_array_add (chain, element);
-  va_end (args);
-
-  for (guint i = 0; i < chain->len; i++)
-    {
-      gst_bin_add (GST_BIN (pipeline), chain->pdata[i]);
-      if (i > 0 && !gst_element_link (chain->pdata[i - 1], chain->pdata[i]))
-        return FALSE;
-    }
-  for (guint i = chain->len; i > 0; i--)
-    bring_up (pipeline, chain->pdata[i - 1]);
-
-  sink_pad = gst_element_get_static_pad (first, "sink");
-  return gst_pad_link (pad, sink_pad) == GST_PAD_LINK_OK;
-}
-
-static GstFlowReturn
-on_appsink_new_sample (GstAppSink *appsink, gpointer data)
-{
-  g_autoptr(GstSample) sample = gst_app_sink_pull_sample (appsink);
-
-  if (sample != NULL)
-    rahnuma_video_paintable_queue_sample (data, sample);
-  return GST_FLOW_OK;
-}
-
-static GstFlowReturn
-on_appsink_new_preroll (GstAppSink *appsink, gpointer data)
-{
-  g_autoptr(GstSample) sample = gst_app_sink_pull_preroll (appsink);
-
-  if (sample != NULL)
-    rahnuma_video_paintable_queue_sample (data, sample);
-  return GST_FLOW_OK;
-}
-
-static GstElement *
-make_video_sink (RahnumaPlayer *self)
-{
-  static GstAppSinkCallbacks callbacks = {
-    .new_sample = on_appsink_new_sample,
-    .new_preroll = on_appsink_new_preroll,
-  };
-  g_autoptr(GstCaps) caps = gst_caps_from_string (VIDEO_CAPS);
-  GstElement *appsink = gst_object_ref_sink (make_element ("appsink"));
-
-  g_object_set (appsink,
-                "caps", caps,
-                "sync", TRUE,
-                "qos", TRUE,
-                "max-buffers", 1,
-                "enable-last-sample", FALSE,
-                NULL);
-  gst_app_sink_set_callbacks (GST_APP_SINK (appsink), &callbacks,
-                              g_object_ref (self->paintable), g_object_unref);
-  return appsink;
-}
-
-static gboolean
-link_video (RahnumaPlayer *self, GstPad *pad)
-{
-  if (!g_atomic_int_compare_and_exchange (&self->video_linked, FALSE, TRUE))
-    return FALSE;
-  return link_chain (self->pipeline, pad, make_element ("videoconvert"),
-                     self->video_sink, NULL);
-}
-
-static gboolean
-link_audio (RahnumaPlayer *self, GstPad *pad)
-{
-  if (!g_atomic_int_compare_and_exchange (&self->audio_linked, FALSE, TRUE))
-    return FALSE;
-  return link_chain (self->pipeline, pad, make_element ("audioconvert"),
-                     make_element ("audioresample"), self->audio_sink, NULL);
-}
-
-/* Streams nobody watches or hears still need a sink, or the demuxer stops. */
-static void
-link_discard (RahnumaPlayer *self, GstPad *pad)
-{
-  GstElement *sink = make_element ("fakesink");
-
-  g_object_set (sink, "sync", FALSE, "async", FALSE, NULL);
-  link_chain (self->pipeline, pad, sink, NULL);
-}
-
-static gboolean
-pad_is (GstPad *pad, const char *media_prefix)
-{
-  g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
-  const char *name;
-
-  if (caps == NULL)
-    caps = gst_pad_query_caps (pad, NULL);
-  if (caps == NULL || gst_caps_is_empty (caps))
-    return FALSE;
-  name = gst_structure_get_name (gst_caps_get_structure (caps, 0));
-  return g_str_has_prefix (name, media_prefix);
-}
-
-/* Streaming thread. */
-static void
-on_media_pad_added (GstElement *decodebin, GstPad *pad, gpointer data)
-{
-  RahnumaPlayer *self = data;
-  gboolean linked = FALSE;
-
-  if (pad_is (pad, "video/"))
-    linked = link_video (self, pad);
-  else if (pad_is (pad, "audio/") && !self->use_narration)
-    linked = link_audio (self, pad);
-  if (!linked)
-    link_discard (self, pad);
-}
-
-/* Streaming thread. */
-static void
-on_narration_pad_added (GstElement *decodebin, GstPad *pad, gpointer data)
-{
-  RahnumaPlayer *self = data;
-
-  if (!pad_is (pad, "audio/") || !link_audio (self, pad))
-    link_discard (self, pad);
-}
-
-static GstElement *
-add_decoder (RahnumaPlayer *self, const char *path, GCallback on_pad_added)
-{
-  g_autofree char *uri = gst_filename_to_uri (path, NULL);
-  GstElement *decodebin = make_element ("uridecodebin");
-
-  g_object_set (decodebin, "uri", uri, NULL);
-  g_signal_connect (decodebin, "pad-added", on_pad_added, self);
-  gst_bin_add (GST_BIN (self->pipeline), decodebin);
-  return decodebin;
-}
-
-/* A silent timeline as long as the picture time: the picture scene then
- * pauses, seeks and finishes like any other. The seek sent before the source
- * starts sets where its segment stops. */
-static void
-add_silence (RahnumaPlayer *self)
-{
-  GstElement *src = make_element ("audiotestsrc");
-  GstElement *sink = make_element ("fakesink");
-
-  gst_util_set_object_arg (G_OBJECT (src), "wave", "silence");
-  g_object_set (sink, "sync", TRUE, NULL);
-  gst_bin_add_many (GST_BIN (self->pipeline), src, sink, NULL);
-  gst_element_link (src, sink);
-  gst_element_send_event (src, gst_event_new_seek (1.0, GST_FORMAT_TIME, GST_SEEK_FLAG_NONE,
-                                                   GST_SEEK_TYPE_SET, 0,
-                                                   GST_SEEK_TYPE_SET, self->fixed_duration));
-  self->position_sinks[0] = sink;
-  self->control = sink;
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -558,37 +298,20 @@ close_scene (RahnumaPlayer *self)
   stop_tick (self);
   g_clear_handle_id (&self->error_idle_id, g_source_remove);
   g_clear_error (&self->pending_error);
-
-  if (self->bus != NULL)
-    {
-      gst_bus_remove_watch (self->bus);
-      gst_clear_object (&self->bus);
-    }
-  if (self->pipeline != NULL)
-    {
-      /* Joins the streaming threads: no callback runs after this. */
-      gst_element_set_state (self->pipeline, GST_STATE_NULL);
-      gst_clear_object (&self->pipeline);
-    }
-  if (self->audio_sink != NULL)
-    {
-      gst_element_set_state (self->audio_sink, GST_STATE_NULL);
-      gst_clear_object (&self->audio_sink);
-    }
-  gst_clear_object (&self->video_sink);
-  memset (self->position_sinks, 0, sizeof self->position_sinks);
-  self->control = NULL;
-  self->media_src = NULL;
-  g_clear_pointer (&self->media_path, g_free);
-  g_clear_pointer (&self->narration_path, g_free);
-  self->use_narration = FALSE;
-  self->audio_linked = FALSE;
-  self->video_linked = FALSE;
-  self->fixed_duration = 0;
+  g_clear_pointer (&self->scene, rahnuma_pipeline_free);
   self->want_playing = FALSE;
   self->seeking = FALSE;
   self->landed = 0;
   self->finished = FALSE;
+}
+
+/* Only while a scene is loaded. */
+static void
+set_pipeline_state (RahnumaPlayer *self, GstState state)
+{
+  if (gst_element_set_state (rahnuma_pipeline_get_element (self->scene), state)
+      == GST_STATE_CHANGE_FAILURE)
+    g_debug ("The scene pipeline did not change state; its bus says why");
 }
 
 static void
@@ -624,16 +347,6 @@ fail_later (RahnumaPlayer *self, GError *error)
 
 /* ---- bus message handlers ----------------------------------------------- */
 
-static const char *
-path_for_source (RahnumaPlayer *self, GstObject *src)
-{
-  if (self->media_src != NULL
-      && (src == GST_OBJECT (self->media_src)
-          || gst_object_has_as_ancestor (src, GST_OBJECT (self->media_src))))
-    return self->media_path;
-  return self->narration_path != NULL ? self->narration_path : self->media_path;
-}
-
 static void
 handle_error (RahnumaPlayer *self, GstMessage *message)
 {
@@ -645,7 +358,7 @@ handle_error (RahnumaPlayer *self, GstMessage *message)
   g_debug ("Playback error from %s: %s (%s)", GST_OBJECT_NAME (GST_MESSAGE_SRC (message)),
            gst_error->message, debug != NULL ? debug : "");
   code = error_code_for (gst_error);
-  fail (self, make_error (code, path_for_source (self, GST_MESSAGE_SRC (message)),
+  fail (self, make_error (code, rahnuma_pipeline_path_for (self->scene, GST_MESSAGE_SRC (message)),
                           gst_error->message));
 }
 
@@ -659,7 +372,7 @@ handle_eos (RahnumaPlayer *self)
   set_position (self, end);
   self->finished = TRUE;
   self->want_playing = FALSE;
-  gst_element_set_state (self->pipeline, GST_STATE_PAUSED);
+  set_pipeline_state (self, GST_STATE_PAUSED);
   set_state (self, RAHNUMA_PLAYER_FINISHED);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
@@ -669,7 +382,7 @@ handle_state_changed (RahnumaPlayer *self, GstMessage *message)
 {
   GstState old_state, new_state, pending;
 
-  if (GST_MESSAGE_SRC (message) != GST_OBJECT (self->pipeline))
+  if (GST_MESSAGE_SRC (message) != GST_OBJECT (rahnuma_pipeline_get_element (self->scene)))
     return;
   gst_message_parse_state_changed (message, &old_state, &new_state, &pending);
   if (self->finished || pending != GST_STATE_VOID_PENDING)
@@ -750,8 +463,19 @@ file_exists (const char *path)
   return path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
+/* Narration that is named but not there is played without, not an error:
+ * the visitor still gets the video's own sound, or the picture for a while. */
+static const char *
+existing_narration (const char *narration_path)
+{
+  if (narration_path == NULL || file_exists (narration_path))
+    return narration_path;
+  g_debug ("Narration %s is missing; playing without it", narration_path);
+  return NULL;
+}
+
 static gboolean
-begin_scene (RahnumaPlayer *self, const char *media_path, const char *narration_path)
+begin_scene (RahnumaPlayer *self, const char *media_path)
 {
   gboolean has_audio;
 
@@ -769,18 +493,9 @@ begin_scene (RahnumaPlayer *self, const char *media_path, const char *narration_
       fail_later (self, make_error (RAHNUMA_PLAYER_ERROR_MISSING, media_path, NULL));
       return FALSE;
     }
-  if (narration_path != NULL && !file_exists (narration_path))
-    g_debug ("Narration %s is missing; playing without it", narration_path);
-
-  self->media_path = g_strdup (media_path);
-  if (file_exists (narration_path))
-    self->narration_path = g_strdup (narration_path);
-  self->audio_sink = rahnuma_audio_sink_make (self->audio_sink_factory, &has_audio);
-  self->video_sink = make_video_sink (self);
+  self->scene = rahnuma_pipeline_new (self->paintable, self->audio_sink_factory, &has_audio);
+  rahnuma_pipeline_watch (self->scene, on_bus_message, self);
   set_has_audio (self, has_audio);
-  self->pipeline = gst_object_ref_sink (gst_pipeline_new ("rahnuma-scene"));
-  self->bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
-  gst_bus_add_watch (self->bus, on_bus_message, self);
   return TRUE;
 }
 
@@ -788,8 +503,7 @@ static void
 start_scene (RahnumaPlayer *self)
 {
   self->want_playing = TRUE;
-  if (gst_element_set_state (self->pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
-    g_debug ("The scene pipeline did not start; its bus says why");
+  set_pipeline_state (self, GST_STATE_PLAYING);
 }
 
 /* ---- seeking ------------------------------------------------------------ */
@@ -806,11 +520,7 @@ seek_to (RahnumaPlayer *self, gint64 target)
     sample_watched (self, query_position (self));
   forget_last_sample (self);
 
-  /* A picture cannot seek: only its audio timeline moves. The stop is kept
-   * (seek_simple would clear it), so a silent picture still ends on time. */
-  if (!gst_element_seek (self->control, 1.0, GST_FORMAT_TIME,
-                         GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE,
-                         GST_SEEK_TYPE_SET, target, GST_SEEK_TYPE_NONE, -1))
+  if (!rahnuma_pipeline_seek (self->scene, target))
     {
       g_debug ("Seek to %" GST_TIME_FORMAT " refused", GST_TIME_ARGS (target));
       return;
@@ -1031,16 +741,9 @@ rahnuma_player_open_video (RahnumaPlayer *self,
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
   g_return_if_fail (video_path != NULL);
 
-  if (!begin_scene (self, video_path, narration_path))
+  if (!begin_scene (self, video_path))
     return;
-
-  self->use_narration = self->narration_path != NULL;
-  self->media_src = add_decoder (self, video_path, G_CALLBACK (on_media_pad_added));
-  if (self->use_narration)
-    add_decoder (self, self->narration_path, G_CALLBACK (on_narration_pad_added));
-  self->position_sinks[0] = self->video_sink;
-  self->position_sinks[1] = self->audio_sink;
-  self->control = self->pipeline;
+  rahnuma_pipeline_add_video (self->scene, video_path, existing_narration (narration_path));
   start_scene (self);
 }
 
@@ -1062,22 +765,10 @@ rahnuma_player_open_picture (RahnumaPlayer *self,
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
   g_return_if_fail (picture_path != NULL);
 
-  if (!begin_scene (self, picture_path, narration_path))
+  if (!begin_scene (self, picture_path))
     return;
-
-  self->media_src = add_decoder (self, picture_path, G_CALLBACK (on_media_pad_added));
-  self->use_narration = TRUE; /* a picture's own "audio" is never played */
-  if (self->narration_path != NULL)
-    {
-      add_decoder (self, self->narration_path, G_CALLBACK (on_narration_pad_added));
-      self->position_sinks[0] = self->audio_sink;
-      self->control = self->audio_sink;
-    }
-  else
-    {
-      self->fixed_duration = self->picture_time_ms * GST_MSECOND;
-      add_silence (self);
-    }
+  rahnuma_pipeline_add_picture (self->scene, picture_path, existing_narration (narration_path),
+                                self->picture_time_ms * GST_MSECOND);
   start_scene (self);
 }
 
@@ -1092,7 +783,7 @@ rahnuma_player_play (RahnumaPlayer *self)
 {
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
 
-  if (self->pipeline == NULL)
+  if (self->scene == NULL)
     return;
   if (self->finished)
     {
@@ -1100,7 +791,7 @@ rahnuma_player_play (RahnumaPlayer *self)
       return;
     }
   self->want_playing = TRUE;
-  gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
+  set_pipeline_state (self, GST_STATE_PLAYING);
 }
 
 /**
@@ -1112,12 +803,12 @@ rahnuma_player_pause (RahnumaPlayer *self)
 {
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
 
-  if (self->pipeline == NULL || self->finished)
+  if (self->scene == NULL || self->finished)
     return;
   if (self->state == RAHNUMA_PLAYER_PLAYING && !self->seeking)
     sample_watched (self, query_position (self));
   self->want_playing = FALSE;
-  gst_element_set_state (self->pipeline, GST_STATE_PAUSED);
+  set_pipeline_state (self, GST_STATE_PAUSED);
 }
 
 /**
@@ -1154,7 +845,7 @@ rahnuma_player_seek_by (RahnumaPlayer *self,
 
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
 
-  if (self->pipeline == NULL)
+  if (self->scene == NULL)
     return;
   position = self->seeking ? self->position : query_position (self);
   if (position < 0)
@@ -1178,12 +869,12 @@ rahnuma_player_replay (RahnumaPlayer *self)
 {
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
 
-  if (self->pipeline == NULL)
+  if (self->scene == NULL)
     return;
   self->finished = FALSE;
   seek_to (self, 0);
   self->want_playing = TRUE;
-  gst_element_set_state (self->pipeline, GST_STATE_PLAYING);
+  set_pipeline_state (self, GST_STATE_PLAYING);
 }
 
 RahnumaPlayerState
