@@ -269,6 +269,38 @@ test_paintable_aspect (void)
   g_assert_finalize_object (paintable);
 }
 
+static guint32
+first_pixel (RahnumaVideoPaintable *paintable)
+{
+  GdkTexture *texture = rahnuma_video_paintable_get_texture (paintable);
+  guint32 pixels[4 * 4];
+
+  g_assert_nonnull (texture);
+  gdk_texture_download (texture, (guchar *) pixels, 4 * sizeof (guint32));
+  return pixels[0];
+}
+
+/* Every byte of the sample is 0x80: half-transparent grey. */
+static void
+test_paintable_alpha (void)
+{
+  RahnumaVideoPaintable *paintable = rahnuma_video_paintable_new ();
+  g_autoptr(GstSample) video = make_sample (4, 4, NULL);
+  g_autoptr(GstSample) picture = make_sample (4, 4, NULL);
+
+  /* Video frames are read as premultiplied (they are opaque in practice). */
+  rahnuma_video_paintable_queue_sample (paintable, video);
+  run_for_ms (50);
+  g_assert_cmphex (first_pixel (paintable), ==, 0x80808080);
+
+  /* A picture's alpha is straight: GTK premultiplies it. */
+  rahnuma_video_paintable_set_premultiplied (paintable, FALSE);
+  rahnuma_video_paintable_queue_sample (paintable, picture);
+  run_for_ms (50);
+  g_assert_cmphex (first_pixel (paintable), ==, 0x80404040);
+  g_assert_finalize_object (paintable);
+}
+
 static void
 test_play_to_end (void)
 {
@@ -693,6 +725,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/player/watched-union", test_watched_union);
   g_test_add_func ("/rahnuma/player/paintable-coalesces", test_paintable_coalesces);
   g_test_add_func ("/rahnuma/player/paintable-aspect", test_paintable_aspect);
+  g_test_add_func ("/rahnuma/player/paintable-alpha", test_paintable_alpha);
   g_test_add_func ("/rahnuma/player/play-to-end", test_play_to_end);
   g_test_add_func ("/rahnuma/player/frames", test_frames);
   g_test_add_func ("/rahnuma/player/pause-resume", test_pause_resume);

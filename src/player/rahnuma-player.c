@@ -743,6 +743,7 @@ rahnuma_player_open_video (RahnumaPlayer *self,
 
   if (!begin_scene (self, video_path))
     return;
+  rahnuma_video_paintable_set_premultiplied (self->paintable, TRUE);
   rahnuma_pipeline_add_video (self->scene, video_path, existing_narration (narration_path));
   start_scene (self);
 }
@@ -767,6 +768,7 @@ rahnuma_player_open_picture (RahnumaPlayer *self,
 
   if (!begin_scene (self, picture_path))
     return;
+  rahnuma_video_paintable_set_premultiplied (self->paintable, FALSE);
   rahnuma_pipeline_add_picture (self->scene, picture_path, existing_narration (narration_path),
                                 self->picture_time_ms * GST_MSECOND);
   start_scene (self);

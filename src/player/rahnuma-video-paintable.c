@@ -25,6 +25,8 @@ struct _RahnumaVideoPaintable
   GstSample *pending; /* guarded by lock */
   GSource *idle;      /* guarded by lock */
 
+  gboolean premultiplied; /* main thread: how to read the alpha channel */
+
   GdkTexture *texture;
   GstBuffer *shown;   /* unowned: the buffer the texture wraps, to skip repeats */
   int width;          /* intrinsic size, pixel aspect ratio applied */
@@ -47,16 +49,18 @@ unmap_frame (gpointer data)
   g_free (frame);
 }
 
+/* GTK uploads premultiplied formats as they are, and converts the others
+ * on the CPU first, every frame. */
 static gboolean
-memory_format_for (GstVideoFormat format, GdkMemoryFormat *out)
+memory_format_for (GstVideoFormat format, gboolean premultiplied, GdkMemoryFormat *out)
 {
   switch ((int) format)
     {
     case GST_VIDEO_FORMAT_RGBA:
-      *out = GDK_MEMORY_R8G8B8A8;
+      *out = premultiplied ? GDK_MEMORY_R8G8B8A8_PREMULTIPLIED : GDK_MEMORY_R8G8B8A8;
       return TRUE;
     case GST_VIDEO_FORMAT_BGRA:
-      *out = GDK_MEMORY_B8G8R8A8;
+      *out = premultiplied ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED : GDK_MEMORY_B8G8R8A8;
       return TRUE;
     default:
       return FALSE;
@@ -66,7 +70,7 @@ memory_format_for (GstVideoFormat format, GdkMemoryFormat *out)
 /* Wraps the sample's pixels without copying; the texture keeps the buffer
  * mapped and referenced until it is finalized. */
 static GdkTexture *
-texture_from_sample (GstSample *sample, GstVideoInfo *info)
+texture_from_sample (GstSample *sample, gboolean premultiplied, GstVideoInfo *info)
 {
   GstBuffer *buffer = gst_sample_get_buffer (sample);
   GdkMemoryFormat memory_format;
@@ -76,7 +80,7 @@ texture_from_sample (GstSample *sample, GstVideoInfo *info)
 
   if (buffer == NULL || !gst_video_info_from_caps (info, gst_sample_get_caps (sample)))
     return NULL;
-  if (!memory_format_for (GST_VIDEO_INFO_FORMAT (info), &memory_format))
+  if (!memory_format_for (GST_VIDEO_INFO_FORMAT (info), premultiplied, &memory_format))
     return NULL;
 
   frame = g_new0 (GstVideoFrame, 1);
@@ -122,7 +126,7 @@ show_sample (RahnumaVideoPaintable *self, GstSample *sample)
   if (gst_sample_get_buffer (sample) == self->shown)
     return;
 
-  texture = texture_from_sample (sample, &info);
+  texture = texture_from_sample (sample, self->premultiplied, &info);
   if (texture == NULL)
     {
       g_debug ("Dropped a video sample the paintable cannot show");
@@ -257,6 +261,7 @@ rahnuma_video_paintable_init (RahnumaVideoPaintable *self)
 {
   g_mutex_init (&self->lock);
   self->context = g_main_context_ref_thread_default ();
+  self->premultiplied = TRUE;
 }
 
 /**
@@ -319,6 +324,25 @@ rahnuma_video_paintable_clear (RahnumaVideoPaintable *self)
   g_clear_object (&self->texture);
   self->shown = NULL;
   gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
+}
+
+/**
+ * rahnuma_video_paintable_set_premultiplied:
+ * @self: a #RahnumaVideoPaintable
+ * @premultiplied: whether colours come premultiplied by alpha
+ *
+ * Video frames are opaque (alpha is always full), so reading them as
+ * premultiplied is exact and spares GTK a conversion per frame; that is the
+ * default. A picture may have real transparency: set %FALSE for it. Takes
+ * effect from the next frame shown.
+ */
+void
+rahnuma_video_paintable_set_premultiplied (RahnumaVideoPaintable *self,
+                                           gboolean               premultiplied)
+{
+  g_return_if_fail (RAHNUMA_IS_VIDEO_PAINTABLE (self));
+
+  self->premultiplied = !!premultiplied;
 }
 
 /**

@@ -16,6 +16,8 @@ RahnumaVideoPaintable *rahnuma_video_paintable_new          (void);
 void                   rahnuma_video_paintable_queue_sample (RahnumaVideoPaintable *self,
                                                              GstSample             *sample);
 void                   rahnuma_video_paintable_clear        (RahnumaVideoPaintable *self);
+void                   rahnuma_video_paintable_set_premultiplied (RahnumaVideoPaintable *self,
+                                                                  gboolean               premultiplied);
 GdkTexture            *rahnuma_video_paintable_get_texture  (RahnumaVideoPaintable *self);
 guint64                rahnuma_video_paintable_get_n_frames (RahnumaVideoPaintable *self);
 
