@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rahnuma-officer-dashboard.h"
+#include "rahnuma-officer-private.h"
 #include "rahnuma-officer-window.h"
 #include "rahnuma-pin-pad.h"
 
@@ -84,6 +85,12 @@ officer_change_pin (GtkWidget *widget, const char *action_name, GVariant *parame
 }
 
 static void
+officer_language (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  rahnuma_officer_switch_language (g_variant_get_string (parameter, NULL));
+}
+
+static void
 rahnuma_officer_window_dispose (GObject *object)
 {
   RahnumaOfficerWindow *self = RAHNUMA_OFFICER_WINDOW (object);
@@ -111,6 +118,7 @@ rahnuma_officer_window_class_init (RahnumaOfficerWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "officer.lock", NULL, officer_lock);
   gtk_widget_class_install_action (widget_class, "officer.change-pin", NULL, officer_change_pin);
+  gtk_widget_class_install_action (widget_class, "officer.language", "s", officer_language);
 }
 
 static void

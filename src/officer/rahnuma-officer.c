@@ -6,11 +6,80 @@
 
 #include "config.h"
 
+#include "rahnuma-language.h"
+#include "rahnuma-officer-private.h"
 #include "rahnuma-officer-window.h"
 #include "rahnuma-officer.h"
 
+/* glibc: bumped so gettext drops its cache when LANGUAGE changes. */
+extern int _nl_msg_cat_cntr;
+
 /* At most one officer window: a second long press brings it back. */
 static GtkWindow *officer_window;
+static GtkWindow *officer_parent;
+static RahnumaStore *officer_store;
+static RahnumaCatalog *officer_catalog;
+/* The officer's own language, kept while the kiosk runs; the kiosk's
+ * (a visitor's) comes back when the officer window closes. */
+static char *officer_language;
+static char *kiosk_language;
+
+static void
+apply_language (const char *code)
+{
+  const RahnumaLanguage *language = rahnuma_language_lookup (code);
+
+  if (language == NULL)
+    return;
+  g_setenv ("LANGUAGE", language->code, TRUE);
+  ++_nl_msg_cat_cntr;
+  gtk_widget_set_default_direction (language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+}
+
+static void
+on_officer_window_destroy (GtkWidget *window, gpointer user_data)
+{
+  if (kiosk_language != NULL)
+    apply_language (kiosk_language);
+  g_clear_pointer (&kiosk_language, g_free);
+}
+
+static void
+create_window (void)
+{
+  kiosk_language = g_strdup (g_getenv ("LANGUAGE"));
+  if (officer_language != NULL)
+    apply_language (officer_language);
+  officer_window = GTK_WINDOW (rahnuma_officer_window_new (officer_store, officer_catalog));
+  g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
+  g_signal_connect (officer_window, "destroy", G_CALLBACK (on_officer_window_destroy), NULL);
+  gtk_window_set_transient_for (officer_window, officer_parent);
+  if (officer_parent != NULL)
+    {
+      gtk_window_set_application (officer_window, gtk_window_get_application (officer_parent));
+      if (gtk_window_is_fullscreen (officer_parent))
+        gtk_window_fullscreen (officer_window);
+    }
+}
+
+/**
+ * rahnuma_officer_switch_language:
+ * @code: "ur", "ps", "pa_PK" or "en"
+ *
+ * Builds the officer window again in @code, locked.
+ */
+void
+rahnuma_officer_switch_language (const char *code)
+{
+  g_return_if_fail (rahnuma_language_is_valid (code));
+
+  g_free (officer_language);
+  officer_language = g_strdup (code);
+  if (officer_window != NULL)
+    gtk_window_destroy (officer_window);
+  create_window ();
+  gtk_window_present (officer_window);
+}
 
 /**
  * rahnuma_officer_present:
@@ -28,15 +97,10 @@ rahnuma_officer_present (GtkWindow *parent, RahnumaStore *store, RahnumaCatalog 
 
   if (officer_window == NULL)
     {
-      officer_window = GTK_WINDOW (rahnuma_officer_window_new (store, catalog));
-      g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
-      gtk_window_set_transient_for (officer_window, parent);
-      if (parent != NULL)
-        {
-          gtk_window_set_application (officer_window, gtk_window_get_application (parent));
-          if (gtk_window_is_fullscreen (parent))
-            gtk_window_fullscreen (officer_window);
-        }
+      g_set_weak_pointer (&officer_parent, parent);
+      g_set_object (&officer_store, store);
+      g_set_object (&officer_catalog, catalog);
+      create_window ();
     }
   gtk_window_present (officer_window);
 }

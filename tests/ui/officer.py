@@ -1,0 +1,199 @@
+#!/usr/bin/python3
+"""Unlock the officers' dashboard as an officer would, through AT-SPI and the pointer.
+
+Starts the real `rahnuma` binary on a journal that already holds today's
+visits (written with sqlite3, as the kiosk would have), presses and holds the
+hidden "Officer" corner of the welcome screen for 3.5 s with xdotool (AT-SPI
+cannot long-press), chooses a first PIN on the PIN pad (twice), and checks
+that today's numbers are on screen. Then it locks the dashboard, tries a
+wrong PIN (refused), and the right one (open again).
+
+Usage: officer.py --binary B --localedir D --modules M --lang L --db F
+                  [--screenshot PNG]
+"""
+import argparse
+import gettext
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+TIMEOUT = 30
+PIN = "2580"
+# Today's visits: 7 completed, 3 left early; 8 of 10 quizzes passed.
+COMPLETED, ABANDONED, PASSED = 7, 3, 8
+
+
+class Officer:
+    def __init__(self, args):
+        self.args = args
+        self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
+                                      fallback=True)
+
+    def _(self, text):
+        return self.tr.gettext(text)
+
+    # --- finding things on screen (as in journey.py) ---------------------------------
+    def app(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            if child is not None and child.get_name() == "rahnuma":
+                return child
+        return None
+
+    def walk(self, node, depth=0):
+        if node is None or depth > 40:
+            return
+        if depth > 1:
+            try:
+                extents = node.get_extents(Atspi.CoordType.WINDOW)
+                if extents.width <= 0 or extents.height <= 0:
+                    return
+            except gi.repository.GLib.Error:
+                pass
+        yield node
+        for i in range(node.get_child_count()):
+            yield from self.walk(node.get_child_at_index(i), depth + 1)
+
+    def find(self, predicate, what, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            app = self.app()
+            if app is not None:
+                for node in self.walk(app):
+                    try:
+                        if predicate(node):
+                            return node
+                    except gi.repository.GLib.Error:
+                        continue
+            time.sleep(0.2)
+        self.shot("/tmp/officer-failure.png")
+        raise AssertionError("not on screen after %ss: %s" % (timeout, what))
+
+    def named(self, name, role=None, timeout=TIMEOUT):
+        def match(node):
+            return node.get_name() == name and (role is None or node.get_role() == role)
+        return self.find(match, "“%s”" % name, timeout)
+
+    def press(self, name):
+        def match(node):
+            return (node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == name
+                    and node.get_state_set().contains(Atspi.StateType.SENSITIVE))
+        self.find(match, "button “%s”" % name).do_action(0)
+        time.sleep(0.25)
+
+    def shot(self, path):
+        subprocess.run(["import", "-window", "root", path], check=False)
+
+    # --- the journal ----------------------------------------------------------------
+    def seed_journal(self):
+        """Creates the journal with the kiosk's own schema, then adds today's visits."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(self.args.db + suffix):
+                os.remove(self.args.db + suffix)
+        admin = os.path.join(os.path.dirname(os.path.dirname(self.args.binary)), "tools", "rahnuma-admin")
+        subprocess.run([admin, "pin", "status", "--db", self.args.db], capture_output=True)
+        now = int(time.time())
+        start = now - now % 900  # the store's 15-minute grain; today, whatever the hour
+        db = sqlite3.connect(self.args.db)
+        for i in range(COMPLETED + ABANDONED):
+            sid = uuid.uuid4().hex
+            state = "completed" if i < COMPLETED else "abandoned"
+            db.execute("INSERT INTO session (id, centre, kiosk, language, started_at, ended_at, state,"
+                       " catalog_version, demo, rev) VALUES (?, 'TEST', 'ui-test', 'ur', ?, ?, ?, 'v1', 0, ?)",
+                       (sid, start, start, state, i + 1))
+            db.execute("INSERT INTO module_progress VALUES (?, 'contract', 1, 1.0, ?, 4, ?)",
+                       (sid, 4 if i < PASSED else 1, 1 if i < PASSED else 0))
+        db.commit()
+        db.close()
+
+    # --- the officer --------------------------------------------------------------
+    def hold_corner(self):
+        corner = self.named(self._("Officer"), Atspi.Role.PUSH_BUTTON, timeout=60)
+        # GTK 4 knows no screen positions; under Xvfb without a window manager the
+        # kiosk window sits at the origin, so window coordinates are screen ones.
+        box = corner.get_extents(Atspi.CoordType.WINDOW)
+        x, y = box.x + box.width // 2, box.y + box.height // 2
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "mousedown", "1", "sleep", "3.5",
+                        "mouseup", "1"], check=True)
+
+    def enter(self, pin):
+        for digit in pin:
+            self.press(digit)
+        self.press(self._("OK"))
+
+    def expect_today(self):
+        for text in (str(COMPLETED + ABANDONED), str(COMPLETED), str(ABANDONED),
+                     "%d%%" % round(100 * PASSED / (COMPLETED + ABANDONED))):
+            self.named(text, Atspi.Role.LABEL)
+        self.named(self._("Visitors"), Atspi.Role.LABEL)
+
+    def choose_language(self):
+        """The officer's own language, from the menu above the PIN pad."""
+        native = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی"}[self.args.lang]
+        def actionable(name):
+            def match(node):
+                return node.get_name() == name and node.get_role() != Atspi.Role.LABEL and node.get_n_actions() > 0
+            return match
+        self.find(actionable(self._("Language")), "the language menu").do_action(0)
+        time.sleep(0.5)
+        self.find(actionable(native), "menu item “%s”" % native).do_action(0)
+        time.sleep(1)
+
+    def officer(self):
+        self.hold_corner()
+        if self.args.lang != "en":
+            self.choose_language()
+        self.named(self._("Choose an officer PIN of 4 to 8 digits"), Atspi.Role.LABEL)
+        self.enter(PIN)
+        self.named(self._("Enter the same PIN again"), Atspi.Role.LABEL)
+        self.enter(PIN)
+        self.expect_today()
+        time.sleep(1)
+        if self.args.screenshot:
+            self.shot(self.args.screenshot)
+
+        self.press(self._("Lock"))
+        self.named(self._("Enter the officer PIN"), Atspi.Role.LABEL)
+        self.enter("1111")
+        self.named(self._("Wrong PIN."), timeout=15)
+        self.enter(PIN)
+        self.expect_today()
+
+    def run(self):
+        self.seed_journal()
+        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0")
+        proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", self.args.modules,
+                                 "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"], env=env)
+        try:
+            self.officer()
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        db = sqlite3.connect(self.args.db)
+        (stored,) = db.execute("SELECT value FROM kiosk_setting WHERE key = 'pin_hash'").fetchone()
+        assert stored.startswith("$argon2id$") and PIN not in stored, "the PIN is kept only as a hash"
+        print("officer dashboard in %s: PIN set, today's numbers shown, lock and wrong PIN work" % self.args.lang)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for option in ("binary", "localedir", "modules", "lang", "db"):
+        parser.add_argument("--" + option, required=True)
+    parser.add_argument("--screenshot")
+    Officer(parser.parse_args()).run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
