@@ -12,12 +12,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "rahnuma-application.h"
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-idle.h"
+#include "rahnuma-language-page.h"
 #include "rahnuma-language.h"
 #include "rahnuma-settings.h"
 #include "rahnuma-window.h"
@@ -36,6 +38,9 @@ struct _RahnumaApplication
   char *db_path;
   char *preview_dir;
   gboolean windowed;
+  gboolean leaving;     /* the officer (or the system) ends the kiosk */
+  guint sigterm_id;
+  guint sigint_id;
 };
 
 /* How often the kiosk tries to sync on its own, besides after every visit. */
@@ -82,6 +87,21 @@ officer_file_or_null (RahnumaSettings *settings)
   return *path != '\0' ? path : NULL;
 }
 
+/* A visit still "active" has no visitor any more: the kiosk stopped under
+ * it (a crash, a power cut, the system shutting down). */
+static void
+abandon_interrupted (RahnumaApplication *self, const char *why)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_active = rahnuma_store_count_sessions (self->store, RAHNUMA_SESSION_ACTIVE, &error);
+
+  if (n_active > 0 &&
+      rahnuma_store_abandon_active (self->store, g_get_real_time () / G_USEC_PER_SEC, &error))
+    g_message ("Recorded %d interrupted visit(s) as abandoned (%s)", (int) MIN (n_active, G_MAXINT), why);
+  if (error != NULL)
+    g_warning ("Cannot record interrupted visits as abandoned: %s", error->message);
+}
+
 static gboolean
 open_store (RahnumaApplication *self, GError **error)
 {
@@ -100,6 +120,7 @@ open_store (RahnumaApplication *self, GError **error)
   self->store = rahnuma_store_new (self->db_path, NULL, error);
   if (self->store == NULL)
     return FALSE;
+  abandon_interrupted (self, "left by a crash or power cut");
 
   self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
   rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (self->settings));
@@ -120,13 +141,93 @@ show_fatal (RahnumaApplication *self, const char *message)
 static void
 watch_window (RahnumaApplication *self, GtkWindow *window)
 {
+  GtkWidget *language_page;
   GtkStack *stack;
 
+  language_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW,
+                                                             "language_page"));
+  rahnuma_language_page_set_languages (RAHNUMA_LANGUAGE_PAGE (language_page),
+                                       rahnuma_settings_get_languages (self->settings));
   if (self->preview_dir != NULL)
     return;
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW, "stack"));
   rahnuma_idle_attach (window, stack, rahnuma_settings_get_idle_timeout (self->settings),
                        rahnuma_settings_get_still_there_countdown (self->settings));
+}
+
+/* Kiosk mode: only rahnuma_application_leave_kiosk() closes the window. */
+static gboolean
+on_close_request (GtkWindow *window, RahnumaApplication *self)
+{
+  if (self->leaving)
+    return FALSE;
+  g_message ("Refused to close the kiosk window: only an officer can leave kiosk mode");
+  return TRUE;
+}
+
+/* Full screen is the kiosk's only state; a window manager's F11 or
+ * double-click must not leave the desktop showing. */
+static void
+on_fullscreened (GtkWindow *window, GParamSpec *pspec, RahnumaApplication *self)
+{
+  if (!self->leaving && !gtk_window_is_fullscreen (window))
+    gtk_window_fullscreen (window);
+}
+
+/* The kiosk needs no keyboard: any shortcut (Alt+F4, Ctrl+Q, Ctrl+W, F11,
+ * Escape, the inspector's Ctrl+Shift+I…) is a way out and goes nowhere,
+ * except those the application itself binds to an action (an officer's). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, RahnumaApplication *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  g_autofree char *accel = gtk_accelerator_name (keyval, mods);
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (self), accel);
+
+  if (actions != NULL && actions[0] != NULL)
+    return GDK_EVENT_PROPAGATE;
+  if ((mods & ~GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_Escape ||
+      (keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F35))
+    {
+      g_debug ("Ignored the shortcut %s in kiosk mode", accel);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+lock_window (RahnumaApplication *self, GtkWindow *window)
+{
+  GtkEventController *keys;
+
+  if (self->windowed)
+    return;
+  gtk_window_set_deletable (window, FALSE);
+  g_signal_connect_object (window, "close-request", G_CALLBACK (on_close_request), self, 0);
+  g_signal_connect_object (window, "notify::fullscreened", G_CALLBACK (on_fullscreened), self, 0);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  gtk_window_fullscreen (window);
+}
+
+/* What a technician needs to know from the journal, and nothing about anyone. */
+static void
+log_start (RahnumaApplication *self)
+{
+  GPtrArray *problems = rahnuma_catalog_get_problems (self->catalog);
+
+  g_message ("Rahnuma %s starting %s", PACKAGE_VERSION,
+             self->preview_dir != NULL ? "a preview" : self->windowed ? "in a window" : "in kiosk mode");
+  g_message ("Modules: %u on offer from %s, %u left out%s",
+             g_list_model_get_n_items (G_LIST_MODEL (self->catalog)),
+             self->preview_dir != NULL ? self->preview_dir : self->modules_dir,
+             problems != NULL ? problems->len : 0,
+             problems != NULL && problems->len > 0 ? " (reasons above)" : "");
+  g_message ("Journal: %s", self->preview_dir != NULL ? "none (a preview records nothing)" : self->db_path);
+  rahnuma_settings_log (self->settings);
 }
 
 static void
@@ -150,10 +251,10 @@ rahnuma_application_activate (GApplication *app)
       return;
     }
 
+  log_start (self);
   window = GTK_WINDOW (rahnuma_window_new (self));
   watch_window (self, window);
-  if (!self->windowed)
-    gtk_window_fullscreen (window);
+  lock_window (self, window);
   gtk_window_present (window);
 }
 
@@ -168,15 +269,47 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+static gboolean
+on_stop_signal (gpointer user_data)
+{
+  RahnumaApplication *self = user_data;
+
+  g_message ("Stopping on a signal from the system");
+  self->leaving = TRUE;
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 rahnuma_application_startup (GApplication *app)
 {
+  RahnumaApplication *self = RAHNUMA_APPLICATION (app);
+
   G_APPLICATION_CLASS (rahnuma_application_parent_class)->startup (app);
 
   /* The kiosk has its own calm look; a dark desktop theme must not change it. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
   load_css ();
+
+  /* systemd stops the kiosk with SIGTERM: end as an officer would, so a
+   * visit under way is recorded as abandoned now rather than at the next start. */
+  self->sigterm_id = g_unix_signal_add (SIGTERM, on_stop_signal, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, on_stop_signal, self);
+}
+
+static void
+rahnuma_application_shutdown (GApplication *app)
+{
+  RahnumaApplication *self = RAHNUMA_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  if (self->store != NULL && self->preview_dir == NULL)
+    abandon_interrupted (self, "the kiosk stopped");
+  g_message ("Rahnuma stopped");
+
+  G_APPLICATION_CLASS (rahnuma_application_parent_class)->shutdown (app);
 }
 
 /* Command-line options win over the settings, for this run only. */
@@ -263,6 +396,7 @@ rahnuma_application_class_init (RahnumaApplicationClass *klass)
   object_class->finalize = rahnuma_application_finalize;
   app_class->activate = rahnuma_application_activate;
   app_class->startup = rahnuma_application_startup;
+  app_class->shutdown = rahnuma_application_shutdown;
   app_class->handle_local_options = rahnuma_application_handle_local_options;
 }
 
@@ -454,4 +588,20 @@ rahnuma_application_dup_prompt_text (RahnumaApplication *self, const char *promp
       return NULL;
     }
   return text;
+}
+
+/**
+ * rahnuma_application_leave_kiosk:
+ *
+ * Ends the kiosk for real: the one way out of kiosk mode, for the officer
+ * who gave the PIN. A visit still under way is recorded as abandoned.
+ */
+void
+rahnuma_application_leave_kiosk (RahnumaApplication *self)
+{
+  g_return_if_fail (RAHNUMA_IS_APPLICATION (self));
+
+  g_message ("Leaving kiosk mode: an officer closed the kiosk");
+  self->leaving = TRUE;
+  g_application_quit (G_APPLICATION (self));
 }

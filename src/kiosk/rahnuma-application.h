@@ -33,4 +33,6 @@ char               *rahnuma_application_dup_prompt_text (RahnumaApplication *sel
                                                         const char         *prompt,
                                                         const char         *lang);
 
+void                rahnuma_application_leave_kiosk     (RahnumaApplication *self);
+
 G_END_DECLS

@@ -50,3 +50,60 @@ rahnuma_language_page_speak (RahnumaLanguagePage *self)
   g_return_if_fail (RAHNUMA_IS_LANGUAGE_PAGE (self));
   gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.speak", "s", "ur/language");
 }
+
+/* The button that chooses @code, wherever the template put it. */
+static GtkWidget *
+find_language_button (GtkWidget *widget, const char *code)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "kiosk.choose-language") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), code))
+            return child;
+        }
+      if ((found = find_language_button (child, code)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shows only the languages this kiosk offers (its settings), two to a row,
+ * in the usual order; a last one alone takes the whole row. */
+void
+rahnuma_language_page_set_languages (RahnumaLanguagePage *self, const char * const *codes)
+{
+  static const char * const order[] = { "ur", "ps", "pa_PK", "en" };
+  guint n_offered = 0;
+  guint shown = 0;
+
+  g_return_if_fail (RAHNUMA_IS_LANGUAGE_PAGE (self));
+  g_return_if_fail (codes != NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
+    n_offered += g_strv_contains (codes, order[i]) ? 1 : 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GtkWidget *button = find_language_button (GTK_WIDGET (self), order[i]);
+      GtkLayoutManager *grid;
+      GtkGridLayoutChild *cell;
+      gboolean offered = g_strv_contains (codes, order[i]);
+
+      g_return_if_fail (button != NULL);
+      gtk_widget_set_visible (button, offered);
+      if (!offered)
+        continue;
+      grid = gtk_widget_get_layout_manager (gtk_widget_get_parent (button));
+      cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (grid, button));
+      gtk_grid_layout_child_set_row (cell, (int) (shown / 2));
+      gtk_grid_layout_child_set_column (cell, (int) (shown % 2));
+      gtk_grid_layout_child_set_column_span (cell, shown % 2 == 0 && shown + 1 == n_offered ? 2 : 1);
+      shown++;
+    }
+}

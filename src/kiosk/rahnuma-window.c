@@ -97,6 +97,9 @@ reset_for_next_visitor (RahnumaWindow *self)
   remove_page (self, &self->lesson_page);
   remove_page (self, &self->quiz_page);
   remove_page (self, &self->result_page);
+  if (self->visit != NULL) /* language and state only: nothing about the visitor */
+    g_message ("Visit in %s ended: %s", rahnuma_visit_get_language (self->visit),
+               rahnuma_session_state_to_string (rahnuma_visit_get_state (self->visit)));
   g_clear_object (&self->visit);
   self->module = NULL;
 
@@ -230,6 +233,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
                                    rahnuma_application_get_catalog (self->application), code,
                                    rahnuma_application_get_centre (self->application),
                                    rahnuma_application_get_kiosk_id (self->application));
+  g_message ("Visit started in %s", code);
   rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed,
                              step_data_new (self, show_lessons));
 }
