@@ -280,9 +280,20 @@ on_stop_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* "app.leave-kiosk": what the officers' dashboard activates once the PIN
+ * was right (src/officer/rahnuma-officer-dashboard-actions.c). */
+static void
+on_leave_kiosk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  rahnuma_application_leave_kiosk (RAHNUMA_APPLICATION (user_data));
+}
+
 static void
 rahnuma_application_startup (GApplication *app)
 {
+  static const GActionEntry actions[] = {
+    { .name = "leave-kiosk", .activate = on_leave_kiosk_activated },
+  };
   RahnumaApplication *self = RAHNUMA_APPLICATION (app);
 
   G_APPLICATION_CLASS (rahnuma_application_parent_class)->startup (app);
@@ -291,6 +302,7 @@ rahnuma_application_startup (GApplication *app)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
   load_css ();
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
 
   /* systemd stops the kiosk with SIGTERM: end as an officer would, so a
    * visit under way is recorded as abandoned now rather than at the next start. */
