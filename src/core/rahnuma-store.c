@@ -494,6 +494,13 @@ load_journal_id (RahnumaStore *self, GError **error)
     return rahnuma_store_set_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
                                     _("Cannot read the journal id"));
   self->journal_id = column_dup (stmt, 0);
+  /* The schema's CHECK holds for what SQLite wrote, not for damaged bytes. */
+  if (self->journal_id == NULL || strlen (self->journal_id) != 32)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   _("%s has no valid journal id"), self->path);
+      return FALSE;
+    }
   return TRUE;
 }
 
