@@ -147,9 +147,12 @@ test_urdu (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *pdftotext = NULL;
+
   g_test_init (&argc, &argv, NULL);
 
-  if (!g_find_program_in_path ("pdftotext"))
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return g_test_run ();
