@@ -60,7 +60,7 @@ set_number (GtkLabel *label, gint64 value)
 static void
 show_today (RahnumaOfficerDashboard *self)
 {
-  const RahnumaReport *today = self->data->today;
+  const RahnumaDashboardTotals *today = &self->data->today;
   g_autofree char *rate = rahnuma_officer_format_rate (today->quizzes_passed, today->quizzes_taken);
   g_autofree char *day = rahnuma_officer_format_day (rahnuma_dashboard_day_start (g_get_real_time () / G_USEC_PER_SEC,
                                                                                   self->data->utc_offset),

@@ -23,7 +23,6 @@ rahnuma_officer_data_free (RahnumaOfficerData *data)
 {
   if (data == NULL)
     return;
-  g_clear_pointer (&data->today, rahnuma_report_free);
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     g_clear_pointer (&data->charts[i], g_ptr_array_unref);
   g_free (data);
@@ -53,7 +52,7 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
   data->to = to;
   data->utc_offset = utc_offset;
   if (!rahnuma_dashboard_prepare (store, utc_offset, error) ||
-      (data->today = rahnuma_report_new (store, today, today + 86400, error)) == NULL ||
+      !rahnuma_dashboard_totals (store, today, today + 86400, utc_offset, &data->today, error) ||
       !rahnuma_dashboard_totals (store, from, to, utc_offset, &data->range, error))
     return NULL;
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)

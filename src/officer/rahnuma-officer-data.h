@@ -18,7 +18,7 @@ typedef struct
   gint64         from;       /* first local day shown, unix time of its start */
   gint64         to;         /* start of the day after the last one */
   int            utc_offset;
-  RahnumaReport *today;      /* today's totals */
+  RahnumaDashboardTotals today; /* today's totals */
   RahnumaDashboardTotals range; /* totals over [from, to) */
   GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
 } RahnumaOfficerData;
