@@ -92,6 +92,12 @@ test_quiz_scoring (Fixture *f, gconstpointer data)
   g_assert_true (rahnuma_quiz_is_passed (quiz));
   g_assert_cmpint (rahnuma_quiz_get_answer (quiz, 4), ==, 1);
 
+  /* A centre's stricter pass mark: 3 of 5 is no longer enough. */
+  rahnuma_quiz_set_pass_mark (quiz, 0.8);
+  g_assert_false (rahnuma_quiz_is_passed (quiz));
+  g_assert_true (rahnuma_quiz_answer (quiz, 3, 1));
+  g_assert_true (rahnuma_quiz_is_passed (quiz));
+
   rahnuma_quiz_reset (quiz);
   g_assert_cmpuint (rahnuma_quiz_get_n_answered (quiz), ==, 0);
   g_assert_cmpint (rahnuma_quiz_get_answer (quiz, 0), ==, RAHNUMA_QUIZ_NO_ANSWER);

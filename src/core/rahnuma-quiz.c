@@ -10,6 +10,7 @@ struct _RahnumaQuiz
 {
   RahnumaModule *module; /* owned */
   GArray *answers;       /* of int: the choice per question, or RAHNUMA_QUIZ_NO_ANSWER */
+  double pass_mark;      /* the module's, unless the kiosk's settings say otherwise */
 };
 
 /**
@@ -26,6 +27,7 @@ rahnuma_quiz_new (RahnumaModule *module)
 
   quiz = g_new0 (RahnumaQuiz, 1);
   quiz->module = g_object_ref (module);
+  quiz->pass_mark = rahnuma_module_get_pass_mark (module);
   quiz->answers = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_set_size (quiz->answers, rahnuma_module_get_n_questions (module));
   rahnuma_quiz_reset (quiz);
@@ -144,6 +146,28 @@ rahnuma_quiz_is_passed (RahnumaQuiz *quiz)
   if (!rahnuma_quiz_is_finished (quiz))
     return FALSE;
   /* The small epsilon keeps 0.6 × 5 = 3.0000000000000004 at 3. */
-  needed = ceil (rahnuma_module_get_pass_mark (quiz->module) * quiz->answers->len - 1e-9);
+  needed = ceil (quiz->pass_mark * quiz->answers->len - 1e-9);
   return rahnuma_quiz_get_n_correct (quiz) >= (guint) needed;
+}
+
+/**
+ * rahnuma_quiz_set_pass_mark:
+ * @pass_mark: the fraction of questions to get right, 0 to 1
+ *
+ * Overrides the module's own pass mark (a centre's setting).
+ */
+void
+rahnuma_quiz_set_pass_mark (RahnumaQuiz *quiz, double pass_mark)
+{
+  g_return_if_fail (quiz != NULL);
+  g_return_if_fail (pass_mark >= 0.0 && pass_mark <= 1.0);
+
+  quiz->pass_mark = pass_mark;
+}
+
+double
+rahnuma_quiz_get_pass_mark (RahnumaQuiz *quiz)
+{
+  g_return_val_if_fail (quiz != NULL, 0.0);
+  return quiz->pass_mark;
 }

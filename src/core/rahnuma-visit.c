@@ -31,6 +31,7 @@ struct _RahnumaVisit
   char *session_id;
   char *code;
   RahnumaSessionState state;
+  double pass_mark;     /* < 0: each module's own */
   GHashTable *progress; /* module id → Progress */
 };
 
@@ -91,6 +92,8 @@ lookup_progress (RahnumaVisit *self, RahnumaModule *module)
     {
       progress = g_new0 (Progress, 1);
       progress->quiz = rahnuma_quiz_new (module);
+      if (self->pass_mark >= 0.0)
+        rahnuma_quiz_set_pass_mark (progress->quiz, self->pass_mark);
       g_hash_table_insert (self->progress, g_strdup (id), progress);
     }
   return progress;
@@ -256,6 +259,7 @@ rahnuma_visit_init (RahnumaVisit *self)
   self->progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) progress_free);
   self->state = RAHNUMA_SESSION_ACTIVE;
+  self->pass_mark = -1.0;
 }
 
 /**
@@ -287,6 +291,23 @@ rahnuma_visit_new (RahnumaStore *store, RahnumaCatalog *catalog, const char *lan
   self->centre = g_strdup (centre);
   self->kiosk = g_strdup (kiosk);
   return self;
+}
+
+/**
+ * rahnuma_visit_set_pass_mark:
+ * @pass_mark: a fraction from 0 to 1, or a negative number for each module's own
+ *
+ * A centre's pass mark for every quiz of this visit. Call it before the
+ * visitor answers anything.
+ */
+void
+rahnuma_visit_set_pass_mark (RahnumaVisit *self, double pass_mark)
+{
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (pass_mark <= 1.0);
+  g_return_if_fail (g_hash_table_size (self->progress) == 0);
+
+  self->pass_mark = pass_mark;
 }
 
 const char *

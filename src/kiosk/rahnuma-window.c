@@ -214,6 +214,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
   const char *code = g_variant_get_string (parameter, NULL);
   g_autofree char *name_path = NULL;
+  int pass_mark;
 
   if (self->visit != NULL || rahnuma_language_lookup (code) == NULL)
     return;
@@ -233,6 +234,9 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
                                    rahnuma_application_get_catalog (self->application), code,
                                    rahnuma_application_get_centre (self->application),
                                    rahnuma_application_get_kiosk_id (self->application));
+  pass_mark = rahnuma_settings_get_pass_mark (rahnuma_application_get_settings (self->application));
+  if (pass_mark != RAHNUMA_SETTINGS_PASS_MARK_MODULE)
+    rahnuma_visit_set_pass_mark (self->visit, pass_mark / 100.0);
   g_message ("Visit started in %s", code);
   rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed,
                              step_data_new (self, show_lessons));
