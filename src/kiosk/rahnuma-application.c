@@ -33,6 +33,7 @@ struct _RahnumaApplication
   RahnumaSound *sound;
   RahnumaAutoSync *auto_sync;
   RahnumaSettings *settings;
+  char *set_aside_path; /* where a damaged journal was put, if it was */
   char *media_dir;
   char *modules_dir;
   char *db_path;
@@ -117,9 +118,14 @@ open_store (RahnumaApplication *self, GError **error)
   dir = g_path_get_dirname (self->db_path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     g_warning ("Cannot create %s: %s", dir, g_strerror (errno));
-  self->store = rahnuma_store_new (self->db_path, NULL, error);
+  /* A damaged or too-new journal is set aside, never overwritten, and the
+   * kiosk goes on with a fresh one: the next visitor is not turned away. */
+  self->store = rahnuma_store_open_or_recover (self->db_path, &self->set_aside_path, NULL, error);
   if (self->store == NULL)
     return FALSE;
+  if (self->set_aside_path != NULL)
+    g_warning ("The journal %s could not be used; it was kept as %s and a fresh journal started",
+               self->db_path, self->set_aside_path);
   abandon_interrupted (self, "left by a crash or power cut");
 
   self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
@@ -394,6 +400,7 @@ rahnuma_application_finalize (GObject *object)
   g_free (self->modules_dir);
   g_free (self->db_path);
   g_free (self->preview_dir);
+  g_free (self->set_aside_path);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->finalize (object);
 }
@@ -490,6 +497,18 @@ rahnuma_application_get_sound (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   return self->sound;
+}
+
+/**
+ * rahnuma_application_get_set_aside_journal:
+ *
+ * Returns: (nullable): where a damaged journal was kept at start-up, or %NULL
+ */
+const char *
+rahnuma_application_get_set_aside_journal (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->set_aside_path;
 }
 
 /**

@@ -23,6 +23,7 @@ RahnumaStore       *rahnuma_application_get_store      (RahnumaApplication *self
 RahnumaSound       *rahnuma_application_get_sound      (RahnumaApplication *self);
 RahnumaSettings    *rahnuma_application_get_settings   (RahnumaApplication *self);
 RahnumaAutoSync    *rahnuma_application_get_auto_sync  (RahnumaApplication *self);
+const char         *rahnuma_application_get_set_aside_journal (RahnumaApplication *self);
 const char         *rahnuma_application_get_centre     (RahnumaApplication *self);
 const char         *rahnuma_application_get_kiosk_id   (RahnumaApplication *self);
 gboolean            rahnuma_application_is_preview     (RahnumaApplication *self);

@@ -461,6 +461,18 @@ rahnuma_window_new (RahnumaApplication *application)
   g_signal_connect (rahnuma_application_get_sound (application), "finished",
                     G_CALLBACK (on_sound_finished), self);
 
+  if (rahnuma_application_get_set_aside_journal (application) != NULL)
+    {
+      g_autofree char *message =
+        /* Translators: %s is a file name; shown at start-up, for the officer */
+        g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
+                         rahnuma_application_get_set_aside_journal (application));
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
   if (rahnuma_application_is_preview (application))
     {
       /* Translators: shown to trainers who play one lesson with --preview */
