@@ -247,6 +247,46 @@ test_async (Fixture *f, gconstpointer data)
   g_assert_cmpint (outcome, ==, 1);
 }
 
+/* rahnuma-admin pin set: the PIN from standard input, never the command line. */
+static int
+admin_pin_set (Fixture *f, const char *input)
+{
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools", "rahnuma-admin", NULL);
+  const char *argv[] = { admin, "pin", "set", "--db", f->path, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) stdin_bytes = g_bytes_new (input, strlen (input));
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                     G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, stdin_bytes, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_admin_set (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaPinState state;
+
+  if (g_getenv ("RAHNUMA_BUILD_DIR") == NULL)
+    {
+      g_test_skip ("RAHNUMA_BUILD_DIR is not set");
+      return;
+    }
+  g_assert_cmpint (admin_pin_set (f, "12\n"), ==, 1);
+  g_assert_cmpint (admin_pin_set (f, "12ab\n"), ==, 1);
+  g_assert_cmpint (admin_pin_set (f, ""), ==, 1);
+  g_assert_true (rahnuma_pin_get_state (f->store, T0, &state, &error));
+  g_assert_false (state.is_set);
+
+  g_assert_cmpint (admin_pin_set (f, "8642\n"), ==, 0);
+  g_assert_true (rahnuma_pin_check (f->store, "8642", T0, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -259,5 +299,6 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/pin/lockout", Fixture, NULL, fixture_set_up, test_lockout, fixture_tear_down);
   g_test_add ("/rahnuma/pin/change", Fixture, NULL, fixture_set_up, test_change, fixture_tear_down);
   g_test_add ("/rahnuma/pin/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/rahnuma/pin/admin-set", Fixture, NULL, fixture_set_up, test_admin_set, fixture_tear_down);
   return g_test_run ();
 }
