@@ -3,7 +3,9 @@
  * Visitors per local day and hour, by language, gender and destination;
  * quizzes taken, passed and the mean score per module; the questions most
  * often missed. Every count under RAHNUMA_REPORT_MIN_CELL is hidden, so that
- * a bar never shows what one or two people did.
+ * a bar never shows what one or two people did; when a chart hides exactly
+ * one bar, the next smallest goes too, so the hidden one cannot be worked
+ * out from the totals shown beside it.
  *
  * A year of a busy centre is a million sessions and some 25 million
  * answers: summing those for every view would take many seconds. So the
@@ -327,6 +329,42 @@ suppress_bar (RahnumaDashboardBar *bar)
     bar->score = -1;
 }
 
+static gint64 *
+cell (RahnumaDashboardBar *bar, gboolean part)
+{
+  return part ? &bar->part : &bar->count;
+}
+
+/* If a column hides exactly one cell, its value could be worked out from the
+ * totals the dashboard shows: hide the next smallest too (as rahnuma-report
+ * does). */
+static void
+suppress_complement (GPtrArray *bars, gboolean part)
+{
+  RahnumaDashboardBar *smallest = NULL;
+  guint n_hidden = 0;
+
+  for (guint i = 0; i < bars->len; i++)
+    if (*cell (g_ptr_array_index (bars, i), part) == RAHNUMA_REPORT_SUPPRESSED)
+      n_hidden++;
+  for (guint i = 0; n_hidden == 1 && i < bars->len; i++)
+    {
+      RahnumaDashboardBar *bar = g_ptr_array_index (bars, i);
+      gint64 value = *cell (bar, part);
+
+      if (value > 0 && (smallest == NULL || value < *cell (smallest, part)))
+        smallest = bar;
+    }
+  if (smallest == NULL)
+    return;
+  *cell (smallest, part) = RAHNUMA_REPORT_SUPPRESSED;
+  if (!part)
+    {
+      smallest->part = RAHNUMA_REPORT_SUPPRESSED;
+      smallest->score = -1;
+    }
+}
+
 /**
  * rahnuma_dashboard_day_start:
  * @unix_seconds: a moment
@@ -417,6 +455,12 @@ read_bars (sqlite3 *db, RahnumaDashboardChart chart, gint64 from, gint64 to, int
     {
       rahnuma_store_set_error (error, db, rc, _("Cannot summarise sessions"));
       return NULL;
+    }
+  /* The missed questions add up to no total on screen; every other chart does. */
+  if (chart != RAHNUMA_DASHBOARD_MISSED)
+    {
+      suppress_complement (bars, FALSE);
+      suppress_complement (bars, TRUE);
     }
   return g_steal_pointer (&bars);
 }
