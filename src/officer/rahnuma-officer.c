@@ -44,6 +44,17 @@ on_officer_window_destroy (GtkWidget *window, gpointer user_data)
   g_clear_pointer (&kiosk_language, g_free);
 }
 
+/* The kiosk's style sheet gives each script its font (Nastaliq for Urdu and
+ * Punjabi, Naskh for Pashto) through a lang-<code> class. */
+static void
+add_font_class (GtkWidget *window)
+{
+  const RahnumaLanguage *language = rahnuma_language_lookup (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en");
+  g_autofree char *css_class = g_strconcat ("lang-", language != NULL ? language->code : "en", NULL);
+
+  gtk_widget_add_css_class (window, css_class);
+}
+
 static void
 create_window (void)
 {
@@ -51,6 +62,7 @@ create_window (void)
   if (officer_language != NULL)
     apply_language (officer_language);
   officer_window = GTK_WINDOW (rahnuma_officer_window_new (officer_store, officer_catalog));
+  add_font_class (GTK_WIDGET (officer_window));
   g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
   g_signal_connect (officer_window, "destroy", G_CALLBACK (on_officer_window_destroy), NULL);
   gtk_window_set_transient_for (officer_window, officer_parent);
