@@ -20,6 +20,7 @@
 #define COLUMN_HEIGHT  180.0
 #define LABEL_SHARE    0.36 /* of the width, for bar labels */
 #define PAD            6.0
+#define BAR_SHARE      0.6  /* of the space after the label; the rest is for the figures */
 
 /* Colours: the kiosk's green for a whole bar, darker for its part. */
 static const double whole_rgb[3] = { 0.66, 0.82, 0.77 };
@@ -51,6 +52,10 @@ value_text (const RahnumaChart *chart, const RahnumaDashboardBar *bar)
              : g_strdup_printf ("%.0f%%", 100.0 * bar->part / bar->count);
   if (bar->part == RAHNUMA_REPORT_SUPPRESSED)
     return g_strdup_printf ("%" G_GINT64_FORMAT, bar->count);
+  if (bar->score >= 0)
+    /* Translators: after a module's bar: quizzes passed / taken · mean share of questions right */
+    return g_strdup_printf (_("%lld / %lld · %.0f%%"), (long long) bar->part, (long long) bar->count,
+                            100.0 * bar->score);
   return g_strdup_printf ("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT, bar->part, bar->count);
 }
 
@@ -129,12 +134,12 @@ draw_row (const RahnumaChart *chart, cairo_t *cr, double width, guint i, gint64 
       part = bar->part == RAHNUMA_REPORT_SUPPRESSED ? 0
              : chart->kind == RAHNUMA_CHART_SHARE ? (bar->count > 0 ? (double) bar->part / bar->count : 0)
              : (double) bar->part / max;
-      fill_span (chart, cr, width, label_width, whole * bar_space * 0.75, y + 5, ROW_HEIGHT - 10, whole_rgb);
-      fill_span (chart, cr, width, label_width, part * bar_space * 0.75, y + 5, ROW_HEIGHT - 10, part_rgb);
+      fill_span (chart, cr, width, label_width, whole * bar_space * BAR_SHARE, y + 5, ROW_HEIGHT - 10, whole_rgb);
+      fill_span (chart, cr, width, label_width, part * bar_space * BAR_SHARE, y + 5, ROW_HEIGHT - 10, part_rgb);
     }
   cairo_set_source_rgb (cr, chart->foreground[0], chart->foreground[1], chart->foreground[2]);
-  draw_text (chart, cr, value, mirror (chart, width, label_width + whole * bar_space * 0.75 + PAD),
-             y + ROW_HEIGHT / 2, bar_space * 0.25, FALSE);
+  draw_text (chart, cr, value, mirror (chart, width, label_width + whole * bar_space * BAR_SHARE + PAD),
+             y + ROW_HEIGHT / 2, bar_space * (1 - BAR_SHARE), FALSE);
 }
 
 static void

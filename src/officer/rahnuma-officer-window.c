@@ -26,6 +26,7 @@ struct _RahnumaOfficerWindow
 
   RahnumaStore *store;
   gint64 last_activity; /* monotonic µs */
+  gboolean idle_locked; /* locked for this stretch of no input already */
   guint idle_check_id;
 
   GtkStack *stack;
@@ -35,21 +36,18 @@ struct _RahnumaOfficerWindow
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficerWindow, rahnuma_officer_window, ADW_TYPE_WINDOW)
 
-static gboolean
-is_unlocked (RahnumaOfficerWindow *self)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboard") == 0;
-}
-
+/* Locks the dashboard, and also takes a half-done PIN change back to
+ * "enter the PIN", so nobody can walk up and finish it. */
 static gboolean
 on_idle_check (gpointer user_data)
 {
   RahnumaOfficerWindow *self = user_data;
 
-  if (is_unlocked (self) && g_get_monotonic_time () - self->last_activity > LOCK_AFTER * G_USEC_PER_SEC)
+  if (!self->idle_locked && g_get_monotonic_time () - self->last_activity > LOCK_AFTER * G_USEC_PER_SEC)
     {
       g_debug ("No input for %d s: locking the dashboard", LOCK_AFTER);
       rahnuma_officer_window_lock (self);
+      self->idle_locked = TRUE;
     }
   return G_SOURCE_CONTINUE;
 }
@@ -58,6 +56,7 @@ static gboolean
 on_any_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaOfficerWindow *self)
 {
   self->last_activity = g_get_monotonic_time ();
+  self->idle_locked = FALSE;
   return GDK_EVENT_PROPAGATE;
 }
 

@@ -152,7 +152,7 @@ write_pages (Page *page, const RahnumaOfficerData *data, const char *source_name
                data->charts[RAHNUMA_DASHBOARD_PER_DAY], RAHNUMA_CHART_COLUMNS);
   write_chart (page, _("Visitors per hour of the day"), chart_kinds[1],
                data->charts[RAHNUMA_DASHBOARD_PER_HOUR], RAHNUMA_CHART_COLUMNS);
-  write_chart (page, _("Quizzes passed per module"), chart_kinds[2],
+  write_chart (page, _("Quizzes per module: passed / taken · mean score"), chart_kinds[2],
                data->charts[RAHNUMA_DASHBOARD_PER_MODULE], RAHNUMA_CHART_COUNTS);
   write_chart (page, _("Questions most often missed (share answered wrong)"), chart_kinds[3],
                data->charts[RAHNUMA_DASHBOARD_MISSED], RAHNUMA_CHART_SHARE);
