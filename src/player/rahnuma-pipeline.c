@@ -18,7 +18,9 @@
  *
  * Threads: pad-added and appsink callbacks run on streaming threads and only
  * touch what was set up before the pipeline started. Freeing the pipeline
- * joins them.
+ * joins them; first it closes the door on pad-added (under the lock), since
+ * a sink brought up after the pipeline began to shut down would wait for
+ * preroll forever, holding the stream lock the shutdown needs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,10 +35,12 @@
 
 struct _RahnumaPipeline
 {
+  GMutex lock;                   /* pad-added against shutting down */
+  gboolean closing;              /* guarded by lock */
   GstElement *pipeline;
   GstBus *bus;
   GstElement *audio_sink;        /* owned; linked to the first audio pad wanted */
-  GstElement *video_sink;        /* owned; linked to the first video pad */
+  GstElement *video_sink;        /* owned; NULL for sound only */
   GstElement *position_sinks[2]; /* unowned: the sinks whose position is the scene's */
   GstElement *control;           /* unowned: takes seeks and duration queries */
   GstElement *media_src;         /* unowned: uridecodebin of the video or picture */
@@ -159,6 +163,8 @@ make_video_sink (RahnumaVideoPaintable *paintable)
 static gboolean
 link_video (RahnumaPipeline *self, GstPad *pad)
 {
+  if (self->video_sink == NULL)
+    return FALSE;
   if (!g_atomic_int_compare_and_exchange (&self->video_linked, FALSE, TRUE))
     return FALSE;
   return link_chain (self->pipeline, pad, make_element ("videoconvert"),
@@ -202,8 +208,11 @@ static void
 on_media_pad_added (GstElement *decodebin, GstPad *pad, gpointer data)
 {
   RahnumaPipeline *self = data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   gboolean linked = FALSE;
 
+  if (self->closing)
+    return;
   if (pad_is (pad, "video/"))
     linked = link_video (self, pad);
   else if (pad_is (pad, "audio/") && !self->use_narration)
@@ -216,7 +225,10 @@ static void
 on_narration_pad_added (GstElement *decodebin, GstPad *pad, gpointer data)
 {
   RahnumaPipeline *self = data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
+  if (self->closing)
+    return;
   if (!pad_is (pad, "audio/") || !link_audio (self, pad))
     link_discard (self, pad);
 }
@@ -258,7 +270,7 @@ add_silence (RahnumaPipeline *self, gint64 duration)
 
 /**
  * rahnuma_pipeline_new:
- * @paintable: where video frames go
+ * @paintable: (nullable): where video frames go; %NULL for sound only
  * @audio_sink_factory: (nullable): see rahnuma_audio_sink_make()
  * @has_audio: (out): whether the scene will be heard
  *
@@ -272,8 +284,10 @@ rahnuma_pipeline_new (RahnumaVideoPaintable *paintable,
 {
   RahnumaPipeline *self = g_new0 (RahnumaPipeline, 1);
 
+  g_mutex_init (&self->lock);
   self->audio_sink = rahnuma_audio_sink_make (audio_sink_factory, has_audio);
-  self->video_sink = make_video_sink (paintable);
+  if (paintable != NULL)
+    self->video_sink = make_video_sink (paintable);
   self->pipeline = gst_object_ref_sink (gst_pipeline_new ("rahnuma-scene"));
   self->bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
   return self;
@@ -292,6 +306,10 @@ rahnuma_pipeline_free (RahnumaPipeline *self)
   if (self == NULL)
     return;
 
+  g_mutex_lock (&self->lock);
+  self->closing = TRUE;
+  g_mutex_unlock (&self->lock);
+
   gst_bus_remove_watch (self->bus);
   gst_element_set_state (self->pipeline, GST_STATE_NULL);
   /* Never linked, it stayed out of the pipeline, still READY. */
@@ -299,9 +317,10 @@ rahnuma_pipeline_free (RahnumaPipeline *self)
   gst_object_unref (self->pipeline);
   gst_object_unref (self->bus);
   gst_object_unref (self->audio_sink);
-  gst_object_unref (self->video_sink);
+  gst_clear_object (&self->video_sink);
   g_free (self->media_path);
   g_free (self->narration_path);
+  g_mutex_clear (&self->lock);
   g_free (self);
 }
 
@@ -351,6 +370,23 @@ rahnuma_pipeline_add_picture (RahnumaPipeline *self,
       return;
     }
   add_decoder (self, narration_path, G_CALLBACK (on_narration_pad_added));
+  self->position_sinks[0] = self->audio_sink;
+  self->control = self->audio_sink;
+}
+
+/**
+ * rahnuma_pipeline_add_sound:
+ * @self: a #RahnumaPipeline
+ * @path: an existing audio file
+ *
+ * A clip with no picture: language names, prompts, questions read aloud.
+ */
+void
+rahnuma_pipeline_add_sound (RahnumaPipeline *self,
+                            const char      *path)
+{
+  self->media_path = g_strdup (path);
+  self->media_src = add_decoder (self, path, G_CALLBACK (on_narration_pad_added));
   self->position_sinks[0] = self->audio_sink;
   self->control = self->audio_sink;
 }

@@ -23,6 +23,8 @@ void             rahnuma_pipeline_add_picture       (RahnumaPipeline       *pipe
                                                      const char            *picture_path,
                                                      const char            *narration_path,
                                                      gint64                 silence_ns);
+void             rahnuma_pipeline_add_sound         (RahnumaPipeline       *pipeline,
+                                                     const char            *path);
 void             rahnuma_pipeline_watch             (RahnumaPipeline       *pipeline,
                                                      GstBusFunc             func,
                                                      gpointer               user_data);

@@ -1,15 +1,17 @@
 /* rahnuma-sound.c — short spoken clips: language names, prompts, questions
  *
- * One playbin, reused for every clip, audio only. A clip that cannot be
- * played is not the visitor's problem: it is logged at debug level and
- * reported as finished, so whatever waits for it goes on.
+ * One small pipeline per clip (rahnuma-pipeline.c, sound only). playbin was
+ * the first choice, but stopping it while it was still setting up a clip —
+ * a visitor tapping through prompts — deadlocked inside playbin under load.
+ * A clip that cannot be played is not the visitor's problem: it is logged at
+ * debug level and reported as finished, so whatever waits for it goes on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rahnuma-sound"
 
 #include "rahnuma-sound.h"
-#include "rahnuma-player-private.h"
+#include "rahnuma-pipeline.h"
 
 #include <gst/gst.h>
 
@@ -18,8 +20,7 @@ struct _RahnumaSound
   GObject parent_instance;
 
   char *audio_sink_factory;
-  GstElement *playbin;   /* created on the first clip */
-  GstBus *bus;
+  RahnumaPipeline *clip;   /* the clip playing, or NULL */
   gboolean has_audio;
   gboolean playing;
   guint finish_idle_id;
@@ -46,8 +47,7 @@ static void
 finish (RahnumaSound *self)
 {
   self->playing = FALSE;
-  if (self->playbin != NULL)
-    gst_element_set_state (self->playbin, GST_STATE_READY);
+  g_clear_pointer (&self->clip, rahnuma_pipeline_free);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 
@@ -87,27 +87,12 @@ on_bus_message (GstBus *bus, GstMessage *message, gpointer data)
 }
 
 static void
-ensure_playbin (RahnumaSound *self)
+set_has_audio (RahnumaSound *self, gboolean has_audio)
 {
-  GstElement *sink;
-  gboolean has_audio;
-
-  if (self->playbin != NULL)
+  if (self->has_audio == has_audio)
     return;
-
-  self->playbin = gst_object_ref_sink (gst_element_factory_make ("playbin", "rahnuma-sound"));
-  gst_util_set_object_arg (G_OBJECT (self->playbin), "flags", "audio");
-  sink = rahnuma_audio_sink_make (self->audio_sink_factory, &has_audio);
-  g_object_set (self->playbin, "audio-sink", sink, NULL);
-  gst_object_unref (sink);
-  self->bus = gst_element_get_bus (self->playbin);
-  gst_bus_add_watch (self->bus, on_bus_message, self);
-
-  if (self->has_audio != has_audio)
-    {
-      self->has_audio = has_audio;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_AUDIO]);
-    }
+  self->has_audio = has_audio;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_AUDIO]);
 }
 
 static void
@@ -116,16 +101,7 @@ rahnuma_sound_dispose (GObject *object)
   RahnumaSound *self = RAHNUMA_SOUND (object);
 
   g_clear_handle_id (&self->finish_idle_id, g_source_remove);
-  if (self->bus != NULL)
-    {
-      gst_bus_remove_watch (self->bus);
-      gst_clear_object (&self->bus);
-    }
-  if (self->playbin != NULL)
-    {
-      gst_element_set_state (self->playbin, GST_STATE_NULL);
-      gst_clear_object (&self->playbin);
-    }
+  g_clear_pointer (&self->clip, rahnuma_pipeline_free);
 
   G_OBJECT_CLASS (rahnuma_sound_parent_class)->dispose (object);
 }
@@ -194,7 +170,7 @@ rahnuma_sound_class_init (RahnumaSoundClass *klass)
   properties[PROP_AUDIO_SINK_FACTORY] =
     g_param_spec_string ("audio-sink-factory", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Known once the first clip is played. */
+  /* Known once a clip is played. */
   properties[PROP_HAS_AUDIO] =
     g_param_spec_boolean ("has-audio", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -242,7 +218,7 @@ void
 rahnuma_sound_play_file (RahnumaSound *self,
                          const char   *path)
 {
-  g_autofree char *uri = NULL;
+  gboolean has_audio;
 
   g_return_if_fail (RAHNUMA_IS_SOUND (self));
   g_return_if_fail (path != NULL);
@@ -256,10 +232,12 @@ rahnuma_sound_play_file (RahnumaSound *self,
       return;
     }
 
-  ensure_playbin (self);
-  uri = gst_filename_to_uri (path, NULL);
-  g_object_set (self->playbin, "uri", uri, NULL);
-  if (gst_element_set_state (self->playbin, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
+  self->clip = rahnuma_pipeline_new (NULL, self->audio_sink_factory, &has_audio);
+  rahnuma_pipeline_add_sound (self->clip, path);
+  rahnuma_pipeline_watch (self->clip, on_bus_message, self);
+  set_has_audio (self, has_audio);
+  if (gst_element_set_state (rahnuma_pipeline_get_element (self->clip), GST_STATE_PLAYING)
+      == GST_STATE_CHANGE_FAILURE)
     g_debug ("Clip pipeline did not start; its bus says why");
 }
 
@@ -276,12 +254,8 @@ rahnuma_sound_stop (RahnumaSound *self)
 
   g_clear_handle_id (&self->finish_idle_id, g_source_remove);
   self->playing = FALSE;
-  if (self->playbin == NULL)
-    return;
-  gst_element_set_state (self->playbin, GST_STATE_READY);
-  /* Messages of the stopped clip must not end the next one. */
-  gst_bus_set_flushing (self->bus, TRUE);
-  gst_bus_set_flushing (self->bus, FALSE);
+  /* Its bus goes with it: no message of the stopped clip ends the next. */
+  g_clear_pointer (&self->clip, rahnuma_pipeline_free);
 }
 
 /**
