@@ -684,6 +684,44 @@ test_many_scenes (void)
   scene_free (scene);
 }
 
+/* A regression guard, not a proof: stopping a scene while its pads were
+ * still being linked used to deadlock now and then. */
+static void
+test_rapid_switching (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      switch (i % 4)
+        {
+        case 0:
+          rahnuma_player_open_video (player, media.video, NULL);
+          break;
+        case 1:
+          rahnuma_player_open_video (player, media.garbage, NULL);
+          break;
+        case 2:
+          rahnuma_player_open_picture (player, media.picture, media.narration);
+          break;
+        default:
+          rahnuma_player_open_video (player, media.long_video, media.narration);
+          break;
+        }
+      run_for_ms (g_rand_int_range (rand, 0, 40));
+      if (g_rand_boolean (rand))
+        rahnuma_player_seek_by (player, 300 * GST_MSECOND);
+    }
+  g_clear_error (&scene->error);
+  scene->n_finished = 0;
+  rahnuma_player_open_video (player, media.video, NULL);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  scene_free (scene);
+}
+
 static void
 make_media (void)
 {
@@ -743,6 +781,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/player/jpeg-picture", test_jpeg_picture);
   g_test_add_func ("/rahnuma/player/no-audio-device", test_no_audio_device);
   g_test_add_func ("/rahnuma/player/many-scenes", test_many_scenes);
+  g_test_add_func ("/rahnuma/player/rapid-switching", test_rapid_switching);
 
   status = g_test_run ();
   free_media ();

@@ -131,6 +131,26 @@ test_replaces_previous (void)
   g_assert_finalize_object (sound);
 }
 
+/* A visitor tapping through prompts, some of them damaged: a regression
+ * guard for a deadlock when a clip was stopped while still setting up. */
+static void
+test_rapid_switching (void)
+{
+  guint n_finished = 0;
+  RahnumaSound *sound = sound_new_counting (&n_finished, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      rahnuma_sound_play_file (sound, (i % 3 == 0) ? media.garbage : media.long_clip);
+      run_for_ms (g_rand_int_range (rand, 0, 40));
+    }
+  n_finished = 0;
+  rahnuma_sound_play_file (sound, media.clip);
+  WAIT_UNTIL (n_finished > 0);
+  g_assert_finalize_object (sound);
+}
+
 static void
 test_no_audio_device (void)
 {
@@ -162,6 +182,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/sound/damaged", test_damaged);
   g_test_add_func ("/rahnuma/sound/replaces-previous", test_replaces_previous);
   g_test_add_func ("/rahnuma/sound/no-audio-device", test_no_audio_device);
+  g_test_add_func ("/rahnuma/sound/rapid-switching", test_rapid_switching);
 
   status = g_test_run ();
   rahnuma_fixture_remove_dir (media.dir);
