@@ -81,8 +81,9 @@ pick_start (GRand *rand, const RahnumaSimulateOptions *options)
     {
       gint64 day = first_day + (gint64) g_rand_int_range (rand, 0, (gint32) n_days) * DAY;
 
-      /* 1 January 1970 was a Thursday: (days + 3) % 7 is 0 on Mondays. */
-      if ((day / DAY + 3) % 7 != 6)
+      /* 1 January 1970 was a Thursday: (days + 3) % 7 is 0 on Mondays.
+       * Centres close on Sundays, unless the range is that one Sunday. */
+      if (n_days == 1 || (day / DAY + 3) % 7 != 6)
         return day + 4 * 3600 + g_rand_int_range (rand, 0, 7 * 3600);
     }
 }
