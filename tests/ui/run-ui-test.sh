@@ -3,34 +3,51 @@
 # the accessibility bus, as a person's desktop would have them.
 # Usage: run-ui-test.sh SCRIPT [ARGS…]
 #
-# Xvfb picks a free display itself and says which (-displayfd), so parallel
-# runs never race for a display number. A display that a client cannot open
-# (seen on busy shared machines) is replaced, up to three times.
+# Each run takes a display number of its own, well above the ones desktops
+# and other tools use (:0 in particular may already be served by someone
+# else's X server that clients reach first through the abstract socket).
+# Servers start one at a time, under a lock, so two runs never take the
+# same number; a display a client cannot open is replaced.
 set -eu
 tmp=$(mktemp -d)
 xvfb=
 trap '[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 
 start_xvfb () {
-  : >"$tmp/display"
-  Xvfb -displayfd 9 -screen 0 1280x800x24 -nolisten tcp 9>"$tmp/display" 2>"$tmp/xvfb.log" &
+  n=$1
+  [ -e "/tmp/.X$n-lock" ] && return 1
+  # meson sets MALLOC_PERTURB_ for the tests; the X server is not under
+  # test, and some values of it break Xvfb's keymap loading.
+  env -u MALLOC_PERTURB_ -u MALLOC_CHECK_ Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp \
+    2>"$tmp/xvfb.log" 8>&- &
   xvfb=$!
   for _ in $(seq 100); do
-    [ -s "$tmp/display" ] && break
-    kill -0 "$xvfb" 2>/dev/null || return 1
+    kill -0 "$xvfb" 2>/dev/null || { xvfb=; return 1; }
+    DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1 && break
     sleep 0.1
   done
-  [ -s "$tmp/display" ] || return 1
-  DISPLAY=:$(cat "$tmp/display")
+  DISPLAY=":$n"
   export DISPLAY
   xdotool getdisplaygeometry >/dev/null 2>&1
 }
 
-for attempt in 1 2 3; do
-  start_xvfb && break
-  echo "Xvfb attempt $attempt failed: $(cat "$tmp/xvfb.log" 2>/dev/null)" >&2
+exec 8>"${TMPDIR:-/tmp}/rahnuma-xvfb-start.lock"
+flock 8
+n=$((200 + $$ % 500))
+for attempt in $(seq 20); do
+  start_xvfb "$n" && break
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
   xvfb=
-  [ "$attempt" = 3 ] && exit 1
+  n=$((n + 1))
+  [ "$attempt" = 20 ] && { echo "no X display could be started: $(cat "$tmp/xvfb.log")" >&2; exit 1; }
 done
-dbus-run-session -- /usr/bin/python3 "$@"
+flock -u 8
+exec 8>&-
+
+status=0
+dbus-run-session -- /usr/bin/python3 "$@" || status=$?
+if [ "$status" != 0 ]; then
+  echo "X server on $DISPLAY: $(kill -0 "$xvfb" 2>/dev/null && echo running || echo gone); its log:" >&2
+  cat "$tmp/xvfb.log" >&2
+fi
+exit "$status"
