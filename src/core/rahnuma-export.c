@@ -6,7 +6,8 @@
  * shows them only as aggregates, with small cells suppressed.
  *
  * CSV follows RFC 4180: CRLF line ends, a header row, fields quoted when they
- * hold a comma, a quote or a line break, quotes doubled.
+ * hold a comma, a quote or a line break, quotes doubled; the score is always
+ * quoted (see append_score()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -116,9 +117,11 @@ append_score (GString *out, sqlite3_stmt *stmt, gboolean json)
       g_string_append (out, json ? "null" : "");
       return;
     }
-  /* A percentage with one decimal, always with a '.', whatever the locale. */
-  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.1f",
-                                         100.0 * (double) correct / (double) questions));
+  /* A percentage with one decimal, always with a '.', whatever the locale.
+   * Quoted in CSV: a spreadsheet told to keep quoted fields as text then
+   * keeps "50.0" as written instead of turning it into 50. */
+  g_ascii_formatd (buffer, sizeof buffer, "%.1f", 100.0 * (double) correct / (double) questions);
+  g_string_append_printf (out, json ? "%s" : "\"%s\"", buffer);
 }
 
 static void
