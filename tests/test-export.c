@@ -173,9 +173,9 @@ test_range (Fixture *f, gconstpointer data)
   csv = export_to_file (f, RAHNUMA_EXPORT_CSV, from, to + DAY, &n);
   g_assert_cmpint (n, ==, 2);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, ",pa_PK,"));
-  g_assert_nonnull (strstr (contents, ",ps,"));
-  g_assert_null (strstr (contents, ",ur,"));
+  g_assert_nonnull (strstr (contents, ",\"pa_PK\","));
+  g_assert_nonnull (strstr (contents, ",\"ps\","));
+  g_assert_null (strstr (contents, ",\"ur\","));
 }
 
 /* The JSON has the same rows as the CSV, value for value. */

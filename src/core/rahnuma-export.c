@@ -6,8 +6,8 @@
  * shows them only as aggregates, with small cells suppressed.
  *
  * CSV follows RFC 4180: CRLF line ends, a header row, fields quoted when they
- * hold a comma, a quote or a line break, quotes doubled; the score is always
- * quoted (see append_score()).
+ * hold a comma, a quote or a line break, quotes doubled; text and the score
+ * are always quoted (see append_csv_text() and append_score()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -124,16 +124,13 @@ append_score (GString *out, sqlite3_stmt *stmt, gboolean json)
   g_string_append_printf (out, json ? "%s" : "\"%s\"", buffer);
 }
 
+/* Text is always quoted: an id or a catalogue version made only of digits
+ * (or "1e5") must stay text in a spreadsheet, not become a number. */
 static void
 append_csv_text (GString *out, const char *text)
 {
   if (text == NULL)
     return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
   g_string_append_c (out, '"');
   for (const char *p = text; *p; p++)
     {
