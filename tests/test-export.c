@@ -250,8 +250,8 @@ test_cli_export (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run_admin (args, &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, "code,language,"));
-  g_assert_nonnull (strstr (out, ",pa_PK,"));
-  g_assert_null (strstr (out, ",ps,"));
+  g_assert_nonnull (strstr (out, ",\"pa_PK\","));
+  g_assert_null (strstr (out, ",\"ps\","));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
