@@ -25,7 +25,9 @@ import time
 import gi
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi, GLib  # noqa: E402
+from gi.repository import Atspi  # noqa: E402
+
+from kiosk_screen import KioskScreen  # noqa: E402
 
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
 LESSON = {"ur": "سبق 1", "ps": "لوست 1", "pa_PK": "سبق 1", "en": "Lesson 1"}
@@ -34,7 +36,9 @@ COUNTDOWN = 6
 TIMEOUT = 40
 
 
-class Idle:
+class Idle(KioskScreen):
+    timeout = TIMEOUT
+
     def __init__(self, args):
         self.args = args
         self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
@@ -42,63 +46,15 @@ class Idle:
         self.continue_name = self.tr.gettext("Yes, continue")
         os.makedirs(args.artifacts, exist_ok=True)
 
-    # --- finding things on screen (as tests/ui/journey.py does) -------------------
-    def app(self):
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            child = desktop.get_child_at_index(i)
-            if child is not None and child.get_name() == "rahnuma":
-                return child
-        return None
-
-    def walk(self, node, depth=0):
-        if node is None or depth > 40:
-            return
-        if depth > 1:
-            try:
-                extents = node.get_extents(Atspi.CoordType.WINDOW)
-                if extents.width <= 0 or extents.height <= 0:
-                    return
-            except GLib.Error:
-                pass
-        yield node
-        for i in range(node.get_child_count()):
-            yield from self.walk(node.get_child_at_index(i), depth + 1)
-
-    def on_screen(self, predicate):
-        app = self.app()
-        if app is None:
-            return None
-        for node in self.walk(app):
-            try:
-                if predicate(node):
-                    return node
-            except GLib.Error:
-                continue
-        return None
-
-    def button(self, name, timeout=TIMEOUT):
-        def match(node):
-            return (node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == name
-                    and node.get_state_set().contains(Atspi.StateType.SENSITIVE))
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            node = self.on_screen(match)
-            if node is not None:
-                return node
-            time.sleep(0.2)
-        self.shot("failure")
-        raise AssertionError("not on screen after %ss: button “%s”" % (timeout, name))
-
     def has_button(self, name):
-        return self.on_screen(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON
+        return self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON
                               and n.get_name() == name) is not None
 
     def countdown(self):
         """The seconds left, as a screen reader hears them."""
         names = {self.tr.ngettext("%u second left", "%u seconds left", n).replace("%u", str(n)): n
                  for n in range(COUNTDOWN + 1)}
-        node = self.on_screen(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() in names)
+        node = self.first(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() in names)
         return names[node.get_name()] if node is not None else None
 
     def shot_path(self, label):

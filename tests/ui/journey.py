@@ -24,18 +24,19 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
+from kiosk_screen import TIMEOUT, KioskScreen  # noqa: E402
+
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
 TITLES = {"ur": "سبق", "ps": "لوست", "pa_PK": "سبق", "en": "Lesson"}
 CHOICES = {"ur": "جواب", "ps": "ځواب", "pa_PK": "جواب", "en": "Answer"}
 CODE = re.compile(r"^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$")
-TIMEOUT = 30
 
 # Only these columns may exist: a new one must be a deliberate decision that
 # also passes the store's own allow-list test.
 IDENTIFYING = re.compile(r"name|cnic|passport|phone|mobile|address|photo|email|comment|note", re.I)
 
 
-class Journey:
+class Journey(KioskScreen):
     def __init__(self, args):
         self.args = args
         self.shots = 0
@@ -49,53 +50,6 @@ class Journey:
         translated = re.sub(r"%(\d+)\$u", lambda m: str(args[int(m.group(1)) - 1]), translated)
         values = iter(args)
         return re.sub(r"%u", lambda m: str(next(values)), translated)
-
-    # --- finding things on screen -------------------------------------------------
-    def app(self):
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            child = desktop.get_child_at_index(i)
-            if child is not None and child.get_name() == "rahnuma":
-                return child
-        return None
-
-    def walk(self, node, depth=0):
-        if node is None or depth > 40:
-            return
-        # GTK 4.8 marks widgets of hidden stack pages "visible" but never
-        # "showing"; what is really on screen has a size.
-        if depth > 1:
-            try:
-                extents = node.get_extents(Atspi.CoordType.WINDOW)
-                if extents.width <= 0 or extents.height <= 0:
-                    return
-            except gi.repository.GLib.Error:
-                pass  # no Component interface (a stack page): look inside
-        yield node
-        for i in range(node.get_child_count()):
-            yield from self.walk(node.get_child_at_index(i), depth + 1)
-
-    def find(self, predicate, what, timeout=TIMEOUT):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            app = self.app()
-            if app is not None:
-                for node in self.walk(app):
-                    try:
-                        if predicate(node):
-                            return node
-                    except gi.repository.GLib.Error:
-                        continue
-            time.sleep(0.2)
-        self.shot("failure")
-        raise AssertionError("not on screen after %ss: %s" % (timeout, what))
-
-    def button(self, name, timeout=TIMEOUT, sensitive=True):
-        def match(node):
-            if node.get_role() != Atspi.Role.PUSH_BUTTON or node.get_name() != name:
-                return False
-            return not sensitive or node.get_state_set().contains(Atspi.StateType.SENSITIVE)
-        return self.find(match, "button “%s”" % name, timeout)
 
     def press(self, name, timeout=TIMEOUT):
         node = self.button(name, timeout)

@@ -25,13 +25,14 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-TIMEOUT = 30
+from kiosk_screen import TIMEOUT, KioskScreen  # noqa: E402
+
 PIN = "2580"
 # Today's visits: 7 completed, 3 left early; 8 of 10 quizzes passed.
 COMPLETED, ABANDONED, PASSED = 7, 3, 8
 
 
-class Officer:
+class Officer(KioskScreen):
     def __init__(self, args):
         self.args = args
         self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
@@ -39,44 +40,6 @@ class Officer:
 
     def _(self, text):
         return self.tr.gettext(text)
-
-    # --- finding things on screen (as in journey.py) ---------------------------------
-    def app(self):
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            child = desktop.get_child_at_index(i)
-            if child is not None and child.get_name() == "rahnuma":
-                return child
-        return None
-
-    def walk(self, node, depth=0):
-        if node is None or depth > 40:
-            return
-        if depth > 1:
-            try:
-                extents = node.get_extents(Atspi.CoordType.WINDOW)
-                if extents.width <= 0 or extents.height <= 0:
-                    return
-            except gi.repository.GLib.Error:
-                pass
-        yield node
-        for i in range(node.get_child_count()):
-            yield from self.walk(node.get_child_at_index(i), depth + 1)
-
-    def find(self, predicate, what, timeout=TIMEOUT):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            app = self.app()
-            if app is not None:
-                for node in self.walk(app):
-                    try:
-                        if predicate(node):
-                            return node
-                    except gi.repository.GLib.Error:
-                        continue
-            time.sleep(0.2)
-        self.shot("/tmp/officer-failure.png")
-        raise AssertionError("not on screen after %ss: %s" % (timeout, what))
 
     def named(self, name, role=None, timeout=TIMEOUT):
         def match(node):
@@ -89,6 +52,9 @@ class Officer:
                     and node.get_state_set().contains(Atspi.StateType.SENSITIVE))
         self.find(match, "button “%s”" % name).do_action(0)
         time.sleep(0.25)
+
+    def on_failure(self):
+        self.shot("/tmp/officer-failure.png")
 
     def shot(self, path):
         subprocess.run(["import", "-window", "root", path], check=False)
