@@ -28,7 +28,14 @@ start_xvfb () {
   done
   DISPLAY=":$n"
   export DISPLAY
-  xdotool getdisplaygeometry >/dev/null 2>&1
+  # What must work is a GTK client opening the display, not only xdotool.
+  for _ in $(seq 50); do
+    env -u MALLOC_PERTURB_ -u MALLOC_CHECK_ -u G_DEBUG /usr/bin/python3 -c \
+      'import gi, sys; gi.require_version("Gtk", "4.0"); from gi.repository import Gtk; sys.exit(not Gtk.init_check())' \
+      2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
 }
 
 new_display () {
