@@ -568,7 +568,8 @@ check_number (Package *pkg, const char *key, gboolean required, gint64 min, gint
     }
   if (!g_ascii_string_to_signed (value, 10, min, max, NULL, NULL))
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, key, hint,
-            _("%s=%s is not a whole number from %" G_GINT64_FORMAT), key, value, min);
+            /* %lld, not G_GINT64_FORMAT: xgettext cannot read a macro inside a message */
+            _("%s=%s is not a whole number from %lld"), key, value, (long long) min);
 }
 
 static void
