@@ -108,33 +108,14 @@ bars_for (RahnumaOfficerDashboard *self, guint i)
   return g_ptr_array_ref (self->data->charts[drawn[i].chart]);
 }
 
-typedef struct
-{
-  const char *kind;
-  RahnumaCatalog *catalog;
-} LabelData;
-
-static char *
-chart_label (const char *key, gpointer user_data)
-{
-  LabelData *label = user_data;
-
-  /* Days as MM-DD: the range above the chart gives the year. */
-  if (g_str_equal (label->kind, "day"))
-    return g_strdup (strlen (key) == 10 ? key + 5 : key);
-  if (g_str_equal (label->kind, "hour"))
-    return g_strdup (key);
-  return rahnuma_officer_label (label->kind, key, label->catalog);
-}
-
 static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   RahnumaOfficerDashboard *self = g_object_get_data (G_OBJECT (area), "dashboard");
   guint i = GPOINTER_TO_UINT (user_data);
   g_autoptr(GPtrArray) bars = NULL;
-  LabelData label = { drawn[i].kind, self->catalog };
-  RahnumaChart chart = { drawn[i].style, NULL, chart_label, &label, NULL, FALSE, { 0, 0, 0 } };
+  RahnumaOfficerLabels label = { drawn[i].kind, self->catalog };
+  RahnumaChart chart = { drawn[i].style, NULL, rahnuma_officer_chart_label, &label, NULL, FALSE, { 0, 0, 0 } };
   GdkRGBA color;
 
   if (self->data == NULL)

@@ -202,7 +202,7 @@ module_label (const char *module_id, RahnumaCatalog *catalog)
 
 /**
  * rahnuma_officer_label:
- * @kind: "language", "module", "missed", or another breakdown's name
+ * @kind: "day", "hour", "language", "module", "missed", or another breakdown's name
  * @key: the stored key ("ur", "contract", "contract#4", "SA")
  * @catalog: (nullable): for module titles; without it, module ids are shown
  *
@@ -215,6 +215,11 @@ rahnuma_officer_label (const char *kind, const char *key, RahnumaCatalog *catalo
 
   g_return_val_if_fail (kind != NULL && key != NULL, NULL);
 
+  /* Days as MM-DD: the range above the chart gives the year. */
+  if (g_str_equal (kind, "day"))
+    return g_strdup (strlen (key) == 10 ? key + 5 : key);
+  if (g_str_equal (kind, "hour"))
+    return g_strdup (key);
   if (g_str_equal (kind, "language"))
     return g_strdup (language_label (key));
   if (g_str_equal (kind, "module"))
@@ -228,6 +233,23 @@ rahnuma_officer_label (const char *kind, const char *key, RahnumaCatalog *catalo
       return g_strdup_printf (_("%s, question %s"), title, hash + 1);
     }
   return g_strdup (category_label (key));
+}
+
+/**
+ * rahnuma_officer_chart_label:
+ * @key: a bar's key
+ * @labels: a #RahnumaOfficerLabels
+ *
+ * A #RahnumaChartLabelFunc for the dashboard and the PDF report alike.
+ *
+ * Returns: (transfer full): the words under the bar
+ */
+char *
+rahnuma_officer_chart_label (const char *key, gpointer labels)
+{
+  RahnumaOfficerLabels *l = labels;
+
+  return rahnuma_officer_label (l->kind, key, l->catalog);
 }
 
 /**

@@ -44,6 +44,15 @@ const char         *rahnuma_officer_ui_language      (void);
 char               *rahnuma_officer_label            (const char          *kind,
                                                       const char          *key,
                                                       RahnumaCatalog      *catalog);
+/* What rahnuma_officer_chart_label() needs: the kind of the chart's keys. */
+typedef struct
+{
+  const char     *kind;
+  RahnumaCatalog *catalog;
+} RahnumaOfficerLabels;
+
+char               *rahnuma_officer_chart_label      (const char          *key,
+                                                      gpointer             labels);
 char               *rahnuma_officer_format_rate      (gint64               part,
                                                       gint64               whole);
 char               *rahnuma_officer_format_day       (gint64               day_start,

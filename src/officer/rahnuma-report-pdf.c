@@ -79,30 +79,11 @@ write_text (Page *page, const char *text, const char *font)
   page->y += height + 4;
 }
 
-typedef struct
-{
-  const char *kind;
-  RahnumaCatalog *catalog;
-} LabelData;
-
-static char *
-officer_label (const char *key, gpointer user_data)
-{
-  LabelData *label = user_data;
-
-  /* Days as MM-DD: the range above the chart gives the year. */
-  if (g_str_equal (label->kind, "day"))
-    return g_strdup (strlen (key) == 10 ? key + 5 : key);
-  if (g_str_equal (label->kind, "hour"))
-    return g_strdup (key);
-  return rahnuma_officer_label (label->kind, key, label->catalog);
-}
-
 static void
 write_chart (Page *page, const char *title, const char *kind, GPtrArray *bars, RahnumaChartKind chart_kind)
 {
-  LabelData label = { kind, page->catalog };
-  RahnumaChart chart = { chart_kind, bars, officer_label, &label, NULL, page->rtl, { 0.1, 0.1, 0.1 } };
+  RahnumaOfficerLabels label = { kind, page->catalog };
+  RahnumaChart chart = { chart_kind, bars, rahnuma_officer_chart_label, &label, NULL, page->rtl, { 0.1, 0.1, 0.1 } };
   double height = rahnuma_chart_get_height (&chart);
 
   need_space (page, height + 40);
