@@ -4,9 +4,9 @@
  */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include "rahnuma-auto-sync.h"
+#include "test-util.h"
 
 static void
 add_finished_session (RahnumaStore *store)
@@ -53,7 +53,6 @@ test_auto_sync (void)
   g_autofree char *unreachable = g_build_filename (tmp, "no-such-drive", "officer.db", NULL);
   g_autoptr(RahnumaStore) store = rahnuma_store_new (journal, NULL, &error);
   g_autoptr(RahnumaAutoSync) sync = NULL;
-  g_autofree char *cmd = NULL;
 
   g_assert_no_error (error);
   add_finished_session (store);
@@ -93,8 +92,7 @@ test_auto_sync (void)
 
   g_assert_finalize_object (g_steal_pointer (&sync));
   g_clear_object (&store);
-  cmd = g_strdup_printf ("rm -rf '%s'", tmp);
-  g_assert_cmpint (system (cmd), ==, 0);
+  rahnuma_test_remove_tree (tmp);
 }
 
 int

@@ -7,6 +7,7 @@
 
 #include "rahnuma-catalog.h"
 #include "rahnuma-module.h"
+#include "test-util.h"
 
 static const char *good_ini =
   "[Module]\n"
@@ -54,38 +55,10 @@ write_package (const char *parent, const char *name, const char *ini)
   return dir;
 }
 
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rahnuma-module-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_remove (path);
-}
-
 static void
 test_module_load (void)
 {
-  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *tmp = rahnuma_test_make_tmpdir ("rahnuma-module-XXXXXX");
   g_autofree char *dir = write_package (tmp, "contract", good_ini);
   g_autoptr(GError) error = NULL;
   g_autoptr(RahnumaModule) module = rahnuma_module_new_from_dir (dir, &error);
@@ -143,13 +116,13 @@ test_module_load (void)
   g_assert_cmpuint (rahnuma_question_get_correct (question), ==, 1);
 
   g_clear_object (&module);
-  remove_tree (tmp);
+  rahnuma_test_remove_tree (tmp);
 }
 
 static void
 assert_invalid (const char *ini, int code)
 {
-  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *tmp = rahnuma_test_make_tmpdir ("rahnuma-module-XXXXXX");
   g_autofree char *dir = write_package (tmp, "broken", ini);
   g_autoptr(GError) error = NULL;
   g_autoptr(RahnumaModule) module = rahnuma_module_new_from_dir (dir, &error);
@@ -157,7 +130,7 @@ assert_invalid (const char *ini, int code)
   g_assert_null (module);
   g_assert_error (error, RAHNUMA_MODULE_ERROR, code);
   g_assert_nonnull (strstr (error->message, "module.ini"));
-  remove_tree (tmp);
+  rahnuma_test_remove_tree (tmp);
 }
 
 static char *
@@ -205,7 +178,7 @@ test_module_missing (void)
 static void
 test_catalog (void)
 {
-  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *tmp = rahnuma_test_make_tmpdir ("rahnuma-module-XXXXXX");
   g_autofree char *second = replace (good_ini, "Id=contract", "Id=fees");
   g_autofree char *first = replace (second, "Order=2", "Order=1");
   g_autofree char *d1 = write_package (tmp, "a-contract", good_ini);
@@ -237,8 +210,8 @@ test_catalog (void)
   /* The version names the set of module versions. */
   version = g_strdup (rahnuma_catalog_get_version (catalog));
   g_clear_object (&catalog);
-  remove_tree (d5);
-  remove_tree (d3);
+  rahnuma_test_remove_tree (d5);
+  rahnuma_test_remove_tree (d3);
   {
     g_autofree char *bumped = replace (good_ini, "Version=3", "Version=4");
     g_autofree char *ini = g_build_filename (d1, "module.ini", NULL);
@@ -253,7 +226,7 @@ test_catalog (void)
   g_clear_object (&m0);
   g_clear_object (&m1);
   g_assert_finalize_object (g_steal_pointer (&catalog));
-  remove_tree (tmp);
+  rahnuma_test_remove_tree (tmp);
 }
 
 /* A kiosk's catalog leaves out a package that loads but fails validation
@@ -261,7 +234,7 @@ test_catalog (void)
 static void
 test_catalog_validate (void)
 {
-  g_autofree char *tmp = make_tmpdir ();
+  g_autofree char *tmp = rahnuma_test_make_tmpdir ("rahnuma-module-XXXXXX");
   g_autofree char *dir = write_package (tmp, "contract", good_ini);
   g_autoptr(GError) error = NULL;
   g_autoptr(RahnumaCatalog) lenient = rahnuma_catalog_new (tmp, &error);
@@ -276,7 +249,7 @@ test_catalog_validate (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (strict)), ==, 0);
   g_assert_cmpuint (rahnuma_catalog_get_problems (strict)->len, ==, 1);
-  remove_tree (tmp);
+  rahnuma_test_remove_tree (tmp);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "rahnuma-report.h"
 #include "rahnuma-simulate.h"
 #include "rahnuma-store-private.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -74,15 +75,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  rahnuma_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -4,11 +4,11 @@
  */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include "rahnuma-code.h"
 #include "rahnuma-quiz.h"
 #include "rahnuma-visit.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -56,11 +56,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->tmp);
-
   g_clear_object (&f->store);
   g_clear_object (&f->catalog);
-  g_assert_cmpint (system (cmd), ==, 0);
+  rahnuma_test_remove_tree (f->tmp);
   g_free (f->db_path);
   g_free (f->tmp);
 }
