@@ -7,6 +7,26 @@
  * kiosk sees and what was watched, on the main context where the player was
  * created.
  *
+ * State changes: one at a time, from the main context. A scene is opened
+ * to PAUSED, and only once it has prerolled does the player take it to
+ * PLAYING, if the visitor still wants it playing. Later too, a state change
+ * or a seek is started only when the pipeline has settled: no seek of ours
+ * in flight, and gst_element_get_state() with no wait says no asynchronous
+ * change is under way (the pipeline's own answer, never a bus message that
+ * may be stale by the time the main loop reads it). A pause, seek or replay
+ * asked for in between only changes what the player wants (want_playing,
+ * pending_seek); every ASYNC_DONE and every completed state change of the
+ * pipeline calls reconcile (), which carries it out once settled.
+ *
+ * Why (issue 22): the player used to set PAUSED on a pipeline whose
+ * asynchronous change to PLAYING was still under way. Under load the
+ * pipeline then posted PLAYING after the pause had been asked for (the
+ * visitor saw a paused scene play on), or the PAUSED that would have
+ * completed the pause never reached the player, and the scene waited for
+ * ever. A pipeline that does not settle within SETTLE_TIMEOUT_S fails
+ * with an error instead, so the kiosk shows the scene's words and the
+ * visitor goes on. tests/test-player-stress.c repeats all of this.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rahnuma-player"
@@ -23,6 +43,10 @@
 
 /* The position is sampled, and notified, five times a second while playing. */
 #define TICK_MS 200
+/* A scene that has not settled (prerolled, or landed a seek) by then is
+ * given up as unplayable. Far beyond what a kiosk needs (well under a
+ * second), with room for a loaded machine under AddressSanitizer. */
+#define SETTLE_TIMEOUT_S 20
 /* Position may run ahead of the time that passed by this much between two
  * samples (clock granularity, a tick dispatched late) and still count as
  * played. */
@@ -42,6 +66,10 @@ struct _RahnumaPlayer
   GError *pending_error;
 
   gboolean want_playing;
+  GstState applied;         /* the state last asked of the pipeline */
+  gboolean seek_in_flight;  /* sent, and its ASYNC_DONE not yet seen */
+  gint64 pending_seek;      /* asked for while unsettled, or -1 */
+  guint settle_timeout_id;  /* the watchdog while unsettled */
   gboolean seeking;
   gint64 seek_target;
   gint64 landed;            /* where the scene started or the last seek landed */
@@ -300,18 +328,34 @@ close_scene (RahnumaPlayer *self)
   g_clear_error (&self->pending_error);
   g_clear_pointer (&self->scene, rahnuma_pipeline_free);
   self->want_playing = FALSE;
+  g_clear_handle_id (&self->settle_timeout_id, g_source_remove);
+  self->applied = GST_STATE_NULL;
+  self->seek_in_flight = FALSE;
+  self->pending_seek = -1;
   self->seeking = FALSE;
   self->landed = 0;
   self->finished = FALSE;
 }
 
-/* Only while a scene is loaded. */
+/* Only while a scene is loaded. Whether it moves at once or later, the
+ * bus brings the next call of reconcile (). */
 static void
 set_pipeline_state (RahnumaPlayer *self, GstState state)
 {
+  self->applied = state;
   if (gst_element_set_state (rahnuma_pipeline_get_element (self->scene), state)
       == GST_STATE_CHANGE_FAILURE)
     g_debug ("The scene pipeline did not change state; its bus says why");
+}
+
+/* No seek of ours in flight, and no asynchronous state change under way. */
+static gboolean
+is_settled (RahnumaPlayer *self)
+{
+  GstElement *pipeline = rahnuma_pipeline_get_element (self->scene);
+
+  return !self->seek_in_flight
+         && gst_element_get_state (pipeline, NULL, NULL, 0) != GST_STATE_CHANGE_ASYNC;
 }
 
 static void
@@ -345,6 +389,74 @@ fail_later (RahnumaPlayer *self, GError *error)
     self->error_idle_id = g_idle_add (on_error_idle, self);
 }
 
+/* ---- settling ------------------------------------------------------------ */
+
+static gboolean
+on_settle_timeout (gpointer data)
+{
+  RahnumaPlayer *self = data;
+
+  self->settle_timeout_id = 0;
+  if (self->scene == NULL || is_settled (self))
+    return G_SOURCE_REMOVE;
+  g_warning ("A scene did not settle within %d s: given up as unplayable", SETTLE_TIMEOUT_S);
+  /* Translators: ends "The scene could not be played: %s". */
+  fail (self, make_error (RAHNUMA_PLAYER_ERROR_FAILED, NULL, _("it did not start in time")));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_settling (RahnumaPlayer *self)
+{
+  if (self->settle_timeout_id == 0)
+    self->settle_timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_S, on_settle_timeout, self);
+}
+
+/* Sends a flushing seek to @target now; its ASYNC_DONE lands it. */
+static gboolean
+start_seek (RahnumaPlayer *self, gint64 target)
+{
+  self->seeking = FALSE;
+  if (!rahnuma_pipeline_seek (self->scene, target))
+    {
+      g_debug ("Seek to %" GST_TIME_FORMAT " refused", GST_TIME_ARGS (target));
+      return FALSE;
+    }
+  self->seeking = TRUE;
+  self->seek_in_flight = TRUE;
+  self->seek_target = target;
+  set_position (self, target);
+  watch_settling (self);
+  return TRUE;
+}
+
+/* Carries out what the visitor asked for while the pipeline was busy, once
+ * it has settled: first a seek (its ASYNC_DONE calls this again), then the
+ * state, PLAYING or PAUSED. Called on every ASYNC_DONE and every completed
+ * state change of the pipeline; a stale call finds it unsettled and waits. */
+static void
+reconcile (RahnumaPlayer *self)
+{
+  GstState wanted = self->want_playing ? GST_STATE_PLAYING : GST_STATE_PAUSED;
+
+  if (self->scene == NULL || !is_settled (self))
+    return;
+  g_clear_handle_id (&self->settle_timeout_id, g_source_remove);
+  if (self->pending_seek >= 0)
+    {
+      gint64 target = self->pending_seek;
+
+      self->pending_seek = -1;
+      if (start_seek (self, target))
+        return;
+    }
+  if (self->applied != wanted)
+    {
+      set_pipeline_state (self, wanted);
+      watch_settling (self);
+    }
+}
+
 /* ---- bus message handlers ----------------------------------------------- */
 
 static void
@@ -372,26 +484,21 @@ handle_eos (RahnumaPlayer *self)
   set_position (self, end);
   self->finished = TRUE;
   self->want_playing = FALSE;
-  set_pipeline_state (self, GST_STATE_PAUSED);
+  reconcile (self);
   set_state (self, RAHNUMA_PLAYER_FINISHED);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 
+/* What the visitor sees: PLAYING or PAUSED, once the pipeline is there. */
 static void
-handle_state_changed (RahnumaPlayer *self, GstMessage *message)
+announce_state (RahnumaPlayer *self, GstState new_state)
 {
-  GstState old_state, new_state, pending;
-
-  if (GST_MESSAGE_SRC (message) != GST_OBJECT (rahnuma_pipeline_get_element (self->scene)))
-    return;
-  gst_message_parse_state_changed (message, &old_state, &new_state, &pending);
-  if (self->finished || pending != GST_STATE_VOID_PENDING)
-    return;
-
   /* Known by now, and wanted before the state is announced. */
   if (self->duration <= 0)
     update_duration (self);
-  if (new_state == GST_STATE_PLAYING)
+  /* A PLAYING posted before a pause was asked for is stale: the PAUSED
+   * that follows is what the visitor sees. */
+  if (new_state == GST_STATE_PLAYING && self->want_playing)
     {
       start_tick (self);
       set_state (self, RAHNUMA_PLAYER_PLAYING);
@@ -406,16 +513,33 @@ handle_state_changed (RahnumaPlayer *self, GstMessage *message)
     }
 }
 
+static void
+handle_state_changed (RahnumaPlayer *self, GstMessage *message)
+{
+  GstState old_state, new_state, pending;
+
+  if (GST_MESSAGE_SRC (message) != GST_OBJECT (rahnuma_pipeline_get_element (self->scene)))
+    return;
+  gst_message_parse_state_changed (message, &old_state, &new_state, &pending);
+  if (pending != GST_STATE_VOID_PENDING)
+    return;
+  if (!self->finished)
+    announce_state (self, new_state);
+  reconcile (self);
+}
+
 /* Prerolled, or a seek has landed: the watched record starts afresh exactly
  * where the scene starts or where the seek was asked to land, rather than
- * wherever the sinks happen to be by the time the main loop sees this. */
+ * wherever the sinks happen to be by the time the main loop sees this. A
+ * seek still waiting to be sent lands later. */
 static void
 handle_async_done (RahnumaPlayer *self)
 {
   gint64 landed = self->seeking ? self->seek_target : 0;
 
+  self->seek_in_flight = FALSE;
   update_duration (self);
-  if (self->seeking || self->last_sample < 0)
+  if (self->pending_seek < 0 && (self->seeking || self->last_sample < 0))
     {
       self->seeking = FALSE;
       forget_last_sample (self);
@@ -424,6 +548,7 @@ handle_async_done (RahnumaPlayer *self)
       record_sample (self, landed, 0);
       set_position (self, landed);
     }
+  reconcile (self);
 }
 
 static gboolean
@@ -499,11 +624,15 @@ begin_scene (RahnumaPlayer *self, const char *media_path)
   return TRUE;
 }
 
+/* Opens to PAUSED; reconcile () takes the prerolled scene on to PLAYING
+ * unless the visitor paused it meanwhile. */
 static void
 start_scene (RahnumaPlayer *self)
 {
   self->want_playing = TRUE;
-  set_pipeline_state (self, GST_STATE_PLAYING);
+  set_pipeline_state (self, GST_STATE_PAUSED);
+  watch_settling (self);
+  reconcile (self);
 }
 
 /* ---- seeking ------------------------------------------------------------ */
@@ -520,11 +649,13 @@ seek_to (RahnumaPlayer *self, gint64 target)
     sample_watched (self, query_position (self));
   forget_last_sample (self);
 
-  if (!rahnuma_pipeline_seek (self->scene, target))
+  if (self->pending_seek < 0 && is_settled (self))
     {
-      g_debug ("Seek to %" GST_TIME_FORMAT " refused", GST_TIME_ARGS (target));
+      start_seek (self, target);
       return;
     }
+  /* Still loading, or another change under way: seek once it settles. */
+  self->pending_seek = target;
   self->seeking = TRUE;
   self->seek_target = target;
   set_position (self, target);
@@ -691,6 +822,7 @@ rahnuma_player_init (RahnumaPlayer *self)
   self->has_audio = TRUE;
   self->watched = rahnuma_watched_new ();
   self->last_sample = -1;
+  self->pending_seek = -1;
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -793,7 +925,7 @@ rahnuma_player_play (RahnumaPlayer *self)
       return;
     }
   self->want_playing = TRUE;
-  set_pipeline_state (self, GST_STATE_PLAYING);
+  reconcile (self);
 }
 
 /**
@@ -810,7 +942,7 @@ rahnuma_player_pause (RahnumaPlayer *self)
   if (self->state == RAHNUMA_PLAYER_PLAYING && !self->seeking)
     sample_watched (self, query_position (self));
   self->want_playing = FALSE;
-  set_pipeline_state (self, GST_STATE_PAUSED);
+  reconcile (self);
 }
 
 /**
@@ -876,7 +1008,7 @@ rahnuma_player_replay (RahnumaPlayer *self)
   self->finished = FALSE;
   seek_to (self, 0);
   self->want_playing = TRUE;
-  set_pipeline_state (self, GST_STATE_PLAYING);
+  reconcile (self);
 }
 
 RahnumaPlayerState
