@@ -178,3 +178,18 @@ rahnuma_fixture_garbage (const char *dir,
   g_assert_no_error (error);
   return path;
 }
+
+gboolean
+rahnuma_fixture_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the default main context for @ms milliseconds. */
+void
+run_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  WAIT_UNTIL (g_get_monotonic_time () >= end);
+}

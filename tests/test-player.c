@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "media-fixtures.h"
+#include "player-scene.h"
 #include "rahnuma-player.h"
 #include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
@@ -10,10 +11,6 @@
 #include <gst/gst.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Not a timing assertion: only a guard so a broken player fails instead of
- * hanging the test run. */
-#define GUARD_SECONDS 60
 
 #define VIDEO_MS      1500
 #define LONG_VIDEO_MS 4000
@@ -34,108 +31,6 @@ static struct
   char *silent_video;
   char *jpeg;
 } media;
-
-typedef struct
-{
-  RahnumaPlayer *player;
-  guint n_finished;
-  GError *error;
-  GArray *states; /* of RahnumaPlayerState, as notified */
-  guint n_position_notifies;
-} Scene;
-
-static void
-on_finished (RahnumaPlayer *player, Scene *scene)
-{
-  scene->n_finished++;
-}
-
-static void
-on_error (RahnumaPlayer *player, const GError *error, Scene *scene)
-{
-  g_clear_error (&scene->error);
-  scene->error = g_error_copy (error);
-}
-
-static void
-on_state_notify (RahnumaPlayer *player, GParamSpec *pspec, Scene *scene)
-{
-  RahnumaPlayerState state = rahnuma_player_get_state (player);
-
-  g_array_append_val (scene->states, state);
-}
-
-static void
-on_position_notify (RahnumaPlayer *player, GParamSpec *pspec, Scene *scene)
-{
-  scene->n_position_notifies++;
-}
-
-static Scene *
-scene_new_with (RahnumaPlayer *player)
-{
-  Scene *scene = g_new0 (Scene, 1);
-
-  scene->player = player;
-  scene->states = g_array_new (FALSE, FALSE, sizeof (RahnumaPlayerState));
-  g_signal_connect (player, "finished", G_CALLBACK (on_finished), scene);
-  g_signal_connect (player, "error", G_CALLBACK (on_error), scene);
-  g_signal_connect (player, "notify::state", G_CALLBACK (on_state_notify), scene);
-  g_signal_connect (player, "notify::position", G_CALLBACK (on_position_notify), scene);
-  return scene;
-}
-
-static Scene *
-scene_new (void)
-{
-  return scene_new_with (rahnuma_player_new ());
-}
-
-/* Ends the test's player: it must go away with its last reference. */
-static void
-scene_free (Scene *scene)
-{
-  g_signal_handlers_disconnect_by_data (scene->player, scene);
-  g_assert_finalize_object (scene->player);
-  g_clear_error (&scene->error);
-  g_array_unref (scene->states);
-  g_free (scene);
-}
-
-static gboolean
-on_wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_UNTIL(condition)                                                  \
-  G_STMT_START {                                                               \
-    gint64 deadline_ = g_get_monotonic_time () + GUARD_SECONDS * G_USEC_PER_SEC; \
-    guint wake_ = g_timeout_add (20, on_wake, NULL);                           \
-    while (!(condition))                                                       \
-      {                                                                        \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);               \
-        g_main_context_iteration (NULL, TRUE);                                 \
-      }                                                                        \
-    g_source_remove (wake_);                                                   \
-  } G_STMT_END
-
-static void
-run_for_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  WAIT_UNTIL (g_get_monotonic_time () >= end);
-}
-
-static gboolean
-states_include (Scene *scene, RahnumaPlayerState state)
-{
-  for (guint i = 0; i < scene->states->len; i++)
-    if (g_array_index (scene->states, RahnumaPlayerState, i) == state)
-      return TRUE;
-  return FALSE;
-}
 
 static void
 assert_near_ns (gint64 value, gint64 expected, gint64 tolerance)

@@ -7,9 +7,6 @@
 
 #include <gst/gst.h>
 
-/* Only a guard so a broken sound fails instead of hanging the run. */
-#define GUARD_SECONDS 60
-
 static struct
 {
   char *dir;
@@ -17,32 +14,6 @@ static struct
   char *long_clip;
   char *garbage;
 } media;
-
-static gboolean
-on_wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_UNTIL(condition)                                                  \
-  G_STMT_START {                                                               \
-    gint64 deadline_ = g_get_monotonic_time () + GUARD_SECONDS * G_USEC_PER_SEC; \
-    guint wake_ = g_timeout_add (20, on_wake, NULL);                           \
-    while (!(condition))                                                       \
-      {                                                                        \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);               \
-        g_main_context_iteration (NULL, TRUE);                                 \
-      }                                                                        \
-    g_source_remove (wake_);                                                   \
-  } G_STMT_END
-
-static void
-run_for_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  WAIT_UNTIL (g_get_monotonic_time () >= end);
-}
 
 static void
 on_finished (RahnumaSound *sound, guint *n_finished)

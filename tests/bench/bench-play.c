@@ -27,7 +27,6 @@
 #define DEFAULT_RUNS   21
 #define FEW_PLAYS      10
 #define MANY_PLAYS     200
-#define GUARD_SECONDS  30
 
 typedef struct
 {
@@ -35,25 +34,6 @@ typedef struct
   gint64 first_sample; /* monotonic µs, 0 until the first sample */
   GMainContext *context;
 } Baseline;
-
-static gboolean
-on_wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_UNTIL(condition)                                                  \
-  G_STMT_START {                                                               \
-    gint64 deadline_ = g_get_monotonic_time () + GUARD_SECONDS * G_USEC_PER_SEC; \
-    guint wake_ = g_timeout_add (5, on_wake, NULL);                            \
-    while (!(condition))                                                       \
-      {                                                                        \
-        if (g_get_monotonic_time () > deadline_)                               \
-          g_error ("bench-play: gave up waiting for " #condition);             \
-        g_main_context_iteration (NULL, TRUE);                                 \
-      }                                                                        \
-    g_source_remove (wake_);                                                   \
-  } G_STMT_END
 
 static int
 compare_doubles (gconstpointer a, gconstpointer b)
