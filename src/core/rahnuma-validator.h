@@ -41,6 +41,7 @@ typedef enum
   RAHNUMA_PROBLEM_SCENE_COUNT,
   RAHNUMA_PROBLEM_QUESTION_COUNT,
   RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE,
+  RAHNUMA_PROBLEM_SPECIAL_FILE, /* a link, device, fifo or socket: a package holds none */
 } RahnumaProblemCode;
 
 typedef enum
