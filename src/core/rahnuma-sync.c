@@ -20,7 +20,11 @@
  *
  * The transaction is DEFERRED and writes the target first: BEGIN IMMEDIATE
  * would take a write lock on the attached journal too, and block the kiosk
- * while it syncs. Only the target is written.
+ * while it syncs. Only the target is written: the journal is attached
+ * read-only. The kiosk's own syncs then note the target in the journal, for
+ * its backlog; `rahnuma-admin sync` (RAHNUMA_SYNC_SOURCE_READ_ONLY) opens the
+ * journal read-only and writes nothing to it, so a file that is not a
+ * journal stays as it was, and no sync_source row is added for it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +42,7 @@
 
 typedef struct
 {
+  RahnumaSyncFlags flags;
   RahnumaStore *source;
   RahnumaStore *target;
   sqlite3 *db; /* the target's connection, with the source attached as "kiosk" */
@@ -206,15 +211,33 @@ copy_in_transaction (SyncJob *job, GError **error)
   return ok;
 }
 
+/* "file:///…?mode=ro": the target's connection takes URI names. */
+static char *
+read_only_uri (const char *path, GError **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, error);
+
+  return uri != NULL ? g_strconcat (uri, "?mode=ro", NULL) : NULL;
+}
+
 static gboolean
 attach_source (SyncJob *job, const char *from_path, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, "ATTACH DATABASE ?1 AS kiosk", error);
+  g_autofree char *uri = NULL;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from_path, -1, SQLITE_STATIC);
+  uri = read_only_uri (from_path, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
+                   _("Cannot read the kiosk journal %s: its name cannot be used"), from_path);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return fail (job, rc, _("Cannot read the kiosk journal"), error);
@@ -227,7 +250,10 @@ attach_source (SyncJob *job, const char *from_path, GError **error)
 static gboolean
 open_files (SyncJob *job, const char *from_path, const char *to_path, GError **error)
 {
-  job->source = rahnuma_store_new_full (from_path, RAHNUMA_STORE_MUST_EXIST, job->cancellable, error);
+  RahnumaStoreFlags source_flags = (job->flags & RAHNUMA_SYNC_SOURCE_READ_ONLY)
+                                     ? RAHNUMA_STORE_READ_ONLY : RAHNUMA_STORE_MUST_EXIST;
+
+  job->source = rahnuma_store_new_full (from_path, source_flags, job->cancellable, error);
   if (job->source == NULL)
     return FALSE;
   job->target = rahnuma_store_new_full (to_path, RAHNUMA_STORE_SHARED, job->cancellable, error);
@@ -271,7 +297,7 @@ sync_once (SyncJob *job, const char *from_path, const char *to_path, GError **er
 
   job->target_key = g_canonicalize_filename (to_path, NULL);
   ok = open_files (job, from_path, to_path, error) && copy_in_transaction (job, error);
-  if (ok)
+  if (ok && !(job->flags & RAHNUMA_SYNC_SOURCE_READ_ONLY))
     note_target (job);
   return ok;
 }
@@ -286,9 +312,12 @@ wait_before_retry (guint attempt)
 }
 
 /**
- * rahnuma_sync_run:
+ * rahnuma_sync_run_full:
  * @from_path: a kiosk journal
  * @to_path: the officers' file; created if missing
+ * @flags: %RAHNUMA_SYNC_SOURCE_READ_ONLY to open @from_path read-only and
+ *   write nothing to it (a journal of an older layout, or an empty file, is
+ *   then refused: %RAHNUMA_STORE_ERROR_EMPTY for an empty one)
  * @stats: (out) (optional): what was copied
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #RAHNUMA_STORE_ERROR
@@ -301,11 +330,11 @@ wait_before_retry (guint attempt)
  *   records stay queued in @from_path
  */
 gboolean
-rahnuma_sync_run (const char *from_path, const char *to_path, RahnumaSyncStats *stats,
-                  GCancellable *cancellable, GError **error)
+rahnuma_sync_run_full (const char *from_path, const char *to_path, RahnumaSyncFlags flags,
+                       RahnumaSyncStats *stats, GCancellable *cancellable, GError **error)
 {
   gint64 deadline = g_get_monotonic_time () + PATIENCE_US;
-  SyncJob job = { .cancellable = cancellable };
+  SyncJob job = { .flags = flags, .cancellable = cancellable };
   guint n_busy = 0;
 
   g_return_val_if_fail (from_path != NULL && to_path != NULL, FALSE);
@@ -331,6 +360,25 @@ rahnuma_sync_run (const char *from_path, const char *to_path, RahnumaSyncStats *
       sync_job_clear (&job);
       wait_before_retry (++n_busy);
     }
+}
+
+/**
+ * rahnuma_sync_run:
+ * @from_path: a kiosk journal; the sync is noted in it, for its backlog
+ * @to_path: the officers' file; created if missing
+ * @stats: (out) (optional): what was copied
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * rahnuma_sync_run_full() with no flags: what a kiosk runs on its own journal.
+ *
+ * Returns: whether the sync completed
+ */
+gboolean
+rahnuma_sync_run (const char *from_path, const char *to_path, RahnumaSyncStats *stats,
+                  GCancellable *cancellable, GError **error)
+{
+  return rahnuma_sync_run_full (from_path, to_path, RAHNUMA_SYNC_FLAGS_NONE, stats, cancellable, error);
 }
 
 typedef struct
