@@ -20,6 +20,7 @@ typedef enum
   RAHNUMA_STORE_ERROR_READ_ONLY,
   RAHNUMA_STORE_ERROR_NOT_FOUND,
   RAHNUMA_STORE_ERROR_EMPTY,          /* opened read-only, and holds nothing at all */
+  RAHNUMA_STORE_ERROR_WRONG_PATH,     /* a folder, the same file twice, a folder missing: the message says which */
 } RahnumaStoreError;
 
 typedef enum

@@ -33,6 +33,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rahnuma-sync.h"
 #include "rahnuma-store-private.h"
@@ -245,6 +248,60 @@ attach_source (SyncJob *job, const char *from_path, GError **error)
   return rahnuma_store_exec (job->db, CACHE_SIZE_PRAGMA, error);
 }
 
+static gboolean G_GNUC_PRINTF (2, 3)
+wrong_path (GError **error, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_WRONG_PATH, message);
+  return FALSE;
+}
+
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf st_a, st_b;
+
+  return g_stat (a, &st_a) == 0 && g_stat (b, &st_b) == 0 &&
+         st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+}
+
+/* Mistakes in the paths themselves, each named for what it is, before any
+ * file is opened: SQLite would call them all "unable to open". */
+static gboolean
+check_paths (const char *from_path, const char *to_path, GError **error)
+{
+  g_autofree char *folder = g_path_get_dirname (to_path);
+  g_autofree char *example = g_build_filename (to_path, "officers.db", NULL);
+
+  if (g_file_test (from_path, G_FILE_TEST_IS_DIR))
+    /* Translators: %s is the path given as the kiosk journal */
+    return wrong_path (error, _("%s is a folder, not a kiosk journal: name the journal file in it"),
+                       from_path);
+  if (g_file_test (to_path, G_FILE_TEST_IS_DIR))
+    /* Translators: %s is the path given as the officers' file, then an example file in it */
+    return wrong_path (error, _("%s is a folder, not an officers’ file: name the file in it, e.g. %s"),
+                       to_path, example);
+  if (same_file (from_path, to_path))
+    return wrong_path (error, _("%s and %s are the same file: sync copies a kiosk journal into a "
+                                "separate officers’ file"), from_path, to_path);
+  if (g_file_test (to_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    /* Translators: the first %s is a folder, the second the officers' file to make in it */
+    return wrong_path (error, _("the folder %s does not exist, so the officers’ file %s cannot be "
+                                "made in it: check the path, or connect the drive it is on"),
+                       folder, to_path);
+  if (g_access (folder, W_OK) != 0)
+    return wrong_path (error, _("the folder %s cannot be written (check its permissions), so the "
+                                "officers’ file %s cannot be made in it"), folder, to_path);
+  return TRUE;
+}
+
 /* Opens both files. The source is opened as a store first, so that a
  * damaged or too new journal is refused and an old one migrated. */
 static gboolean
@@ -261,9 +318,9 @@ open_files (SyncJob *job, const char *from_path, const char *to_path, GError **e
     return FALSE;
   if (g_str_equal (rahnuma_store_get_journal_id (job->source), rahnuma_store_get_journal_id (job->target)))
     {
-      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
-                   _("%s and %s are the same file"), from_path, to_path);
-      return FALSE;
+      /* Translators: the second file holds the same journal id as the first */
+      return wrong_path (error, _("%s is a copy of the kiosk journal %s, not an officers’ file: "
+                                  "sync into a separate officers’ file"), to_path, from_path);
     }
   job->db = rahnuma_store_get_db (job->target);
   return attach_source (job, from_path, error);
@@ -296,7 +353,8 @@ sync_once (SyncJob *job, const char *from_path, const char *to_path, GError **er
   gboolean ok;
 
   job->target_key = g_canonicalize_filename (to_path, NULL);
-  ok = open_files (job, from_path, to_path, error) && copy_in_transaction (job, error);
+  ok = check_paths (from_path, to_path, error) && open_files (job, from_path, to_path, error) &&
+       copy_in_transaction (job, error);
   if (ok && !(job->flags & RAHNUMA_SYNC_SOURCE_READ_ONLY))
     note_target (job);
   return ok;

@@ -859,6 +859,19 @@ load_package (Package *pkg)
       return FALSE;
     }
 
+  /* Otherwise every text in a bad line would be reported as missing. */
+  bad_line = rahnuma_module_find_bad_utf8_line (contents, length);
+  if (bad_line > 0)
+    {
+      RahnumaProblem *problem =
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_NOT_UTF8, NULL, NULL,
+                _("save it again with the encoding UTF-8 (in most editors: Save As, then Encoding)"),
+                /* Translators: %u is a line number in module.ini */
+                _("module.ini is not UTF-8 text: line %u has bytes in another encoding"), bad_line);
+
+      problem->line = bad_line;
+      return FALSE;
+    }
   bad_line = index_lines (pkg->lines, contents);
   if (!g_key_file_load_from_data (pkg->key_file, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {
@@ -1074,6 +1087,7 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_QUESTION_COUNT] = "question-count",
     [RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE] = "unknown-language",
     [RAHNUMA_PROBLEM_SPECIAL_FILE] = "special-file",
+    [RAHNUMA_PROBLEM_NOT_UTF8] = "not-utf8",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);

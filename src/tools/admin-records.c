@@ -302,6 +302,9 @@ report_sync_error (const char *from, const char *to, const GError *error)
                   "in %s.\n"), to, from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
     g_printerr (_("There is no kiosk journal %s.\n"), from);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_WRONG_PATH))
+    /* Translators: %s says which path is wrong and why */
+    g_printerr (_("Nothing was copied: %s.\n"), error->message);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_EMPTY))
     /* Translators: %s is the file given with --from */
     g_printerr (_("%s is empty: it is not a kiosk journal, and nothing was copied. Check the "
