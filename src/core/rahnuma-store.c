@@ -25,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rahnuma-file.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-code.h"
 
@@ -473,6 +474,12 @@ check_exists (RahnumaStore *self, GError **error)
 }
 
 static gboolean
+is_in_memory (const char *path)
+{
+  return *path == '\0' || g_str_equal (path, ":memory:");
+}
+
+static gboolean
 open_db (RahnumaStore *self, GError **error)
 {
   gboolean read_only = (self->flags & RAHNUMA_STORE_READ_ONLY) != 0;
@@ -487,7 +494,13 @@ open_db (RahnumaStore *self, GError **error)
   if (!check_exists (self, error))
     return FALSE;
   if (!(self->flags & (RAHNUMA_STORE_MUST_EXIST | RAHNUMA_STORE_READ_ONLY)))
-    flags |= SQLITE_OPEN_CREATE;
+    {
+      flags |= SQLITE_OPEN_CREATE;
+      /* Owner-only from the start, whatever the umask; SQLite gives -wal and
+       * -shm the same mode. If this fails, SQLite's open says why. */
+      if (!is_in_memory (self->path))
+        rahnuma_file_create_private (self->path, NULL);
+    }
 
   rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
@@ -541,7 +554,11 @@ rahnuma_store_initable_init (GInitable *initable, GCancellable *cancellable, GEr
          ? check_readable (self, version, error)
          : apply_pragmas (self, version, error) && migrate (self, version, error)) &&
       load_journal_id (self, error))
-    return TRUE;
+    {
+      if (!is_in_memory (self->path))
+        rahnuma_file_warn_if_exposed (self->path);
+      return TRUE;
+    }
   return failure_is_damage (error);
 }
 

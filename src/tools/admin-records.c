@@ -16,6 +16,7 @@
 #include "rahnuma-admin.h"
 #include "rahnuma-code.h"
 #include "rahnuma-export.h"
+#include "rahnuma-file.h"
 #include "rahnuma-language.h"
 #include "rahnuma-report.h"
 #include "rahnuma-simulate.h"
@@ -92,7 +93,8 @@ open_output (const char *output, GError **error)
   if (output == NULL || g_str_equal (output, "-"))
     return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   file = g_file_new_for_commandline_arg (output);
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+  /* Owner-only: an export lists every visit (rahnuma-file.c). */
+  return G_OUTPUT_STREAM (rahnuma_file_replace_private (file, NULL, error));
 }
 
 static gboolean
