@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
+#include <unistd.h>
 
 #include "module-fixtures.h"
 #include "rahnuma-module.h"
@@ -85,6 +86,32 @@ test_validate_json (void)
 
   g_assert_cmpint (run_admin (&out, "validate", "--json", good, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "[]\n");
+}
+
+/* validate and install name a link inside the package, and install copies nothing. */
+static void
+test_validate_link (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("good");
+  g_autofree char *loop = g_build_filename (package, "pictures", "loop", NULL);
+  g_autofree char *modules = g_build_filename (rahnuma_test_tmp_dir (), "modules-link", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: error: pictures/loop is a link", loop);
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "1 error(s)"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (g_mkdir (modules, 0755), ==, 0);
+  g_assert_cmpint (run_admin (&out, "install", package, "--into", modules, NULL), !=, 0);
+  g_assert_nonnull (strstr (out, expected));
+  dir = g_dir_open (modules, 0, NULL);
+  g_assert_nonnull (dir);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    g_assert_true (name[0] == '.'); /* the lock file at most: no module */
 }
 
 /* A folder of packages is checked as a whole: one id twice is an error. */
@@ -215,6 +242,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-module/validate/exit-codes", test_validate_exit_codes);
   g_test_add_func ("/rahnuma/admin-module/validate/json", test_validate_json);
   g_test_add_func ("/rahnuma/admin-module/validate/folder", test_validate_folder);
+  g_test_add_func ("/rahnuma/admin-module/validate/link", test_validate_link);
   g_test_add_func ("/rahnuma/admin-module/new", test_new);
   g_test_add_func ("/rahnuma/admin-module/list", test_list);
   g_test_add_func ("/rahnuma/admin-module/record", test_record);

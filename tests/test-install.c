@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "module-fixtures.h"
 #include "rahnuma-install.h"
@@ -154,6 +156,90 @@ test_refuse_broken (void)
   g_assert_nonnull (module);
 }
 
+typedef enum
+{
+  SPECIAL_LINK_OUT,  /* pictures/secret -> a file outside, standing in for /etc/shadow */
+  SPECIAL_LOOP,      /* pictures/loop -> .. */
+  SPECIAL_FIFO,      /* audio/pipe, a fifo */
+} SpecialKind;
+
+/* Puts one thing a package may not hold into @package; returns its path inside. */
+static const char *
+add_special (const char *package, SpecialKind kind)
+{
+  static const char * const relatives[] = { "pictures/secret", "pictures/loop", "audio/pipe" };
+  g_autofree char *path = g_build_filename (package, relatives[kind], NULL);
+  g_autofree char *secret = g_build_filename (rahnuma_test_tmp_dir (), "shadow", NULL);
+
+  g_assert_true (g_file_set_contents (secret, "root:SECRET-HASH:19000::::::\n", -1, NULL));
+  g_assert_cmpint (g_chmod (secret, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (package, 0755), ==, 0);
+  if (kind == SPECIAL_LINK_OUT)
+    g_assert_cmpint (symlink (secret, path), ==, 0);
+  else if (kind == SPECIAL_LOOP)
+    g_assert_cmpint (symlink ("..", path), ==, 0);
+  else
+    g_assert_cmpint (mkfifo (path, 0644), ==, 0);
+  return relatives[kind];
+}
+
+/* Whether any file in @snapshot holds @needle: the secret must not be copied. */
+static gboolean
+tree_contains (GHashTable *snapshot, const char *needle)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, snapshot);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (strstr (value, needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A link out of the package, a link loop and a fifo are each refused with
+ * their path; nothing is copied and the installed edition stays as it was. */
+static void
+test_refuse_special (gconstpointer data)
+{
+  SpecialKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *good = rahnuma_test_prepare_package ("good");
+  g_autofree char *hostile = rahnuma_test_prepare_package ("broken-duplicate-id"); /* Version=2 */
+  g_autofree char *modules_name = g_strdup_printf ("install-special-%d", kind);
+  g_autofree char *modules = make_modules_dir (modules_name);
+  g_autofree char *installed = g_build_filename (modules, MODULE_ID, NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  const RahnumaProblem *problem;
+  const char *relative;
+  g_autofree char *full = NULL;
+  guint n_leftovers;
+
+  install_ok (good, modules);
+  before = snapshot (installed);
+  relative = add_special (hostile, kind);
+  full = g_build_filename (hostile, relative, NULL);
+
+  g_assert_false (rahnuma_install_package (hostile, modules, rahnuma_media_probe_check, probe,
+                                           &validation, NULL, &error));
+  g_assert_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_SPECIAL_FILE), ==, 1);
+  g_assert_cmpuint (rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpstr (problem->file, ==, full);
+  g_assert_true (g_str_has_prefix (problem->message, relative));
+
+  after = snapshot (installed);
+  g_assert_true (same_snapshot (before, after));
+  g_assert_false (tree_contains (after, "SECRET-HASH"));
+  names = visible_entries (modules, &n_leftovers);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpuint (n_leftovers, ==, 0);
+}
+
 /* A module already installed under another folder name is replaced there,
  * not joined by a twin the catalog would have to drop. */
 static void
@@ -298,6 +384,12 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/install/refuse-broken", test_refuse_broken);
   g_test_add_func ("/rahnuma/install/replace-in-place", test_replace_in_place);
   g_test_add_func ("/rahnuma/install/kill", test_kill_during_install);
+  g_test_add_data_func ("/rahnuma/install/refuse-link-out", GINT_TO_POINTER (SPECIAL_LINK_OUT),
+                        test_refuse_special);
+  g_test_add_data_func ("/rahnuma/install/refuse-link-loop", GINT_TO_POINTER (SPECIAL_LOOP),
+                        test_refuse_special);
+  g_test_add_data_func ("/rahnuma/install/refuse-fifo", GINT_TO_POINTER (SPECIAL_FIFO),
+                        test_refuse_special);
 
   status = g_test_run ();
   rahnuma_media_probe_free (probe);

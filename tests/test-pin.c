@@ -195,6 +195,83 @@ test_lockout (Fixture *f, gconstpointer data)
   expect_wrong (f, now, 0);
 }
 
+#define YEARS_26 (26 * 365 * G_GINT64_CONSTANT (86400))
+
+static void
+expect_clock_warning (void)
+{
+  g_test_expect_message ("rahnuma-pin", G_LOG_LEVEL_WARNING, "*the clock has gone back*");
+}
+
+/* Writes the stored tries directly, as a damaged clock or hand edit left them. */
+static void
+write_tries (Fixture *f, guint n_failures, const char *next_try)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE kiosk_setting SET value = '%u' WHERE key = 'pin_failures';"
+                                          "UPDATE kiosk_setting SET value = '%s' WHERE key = 'pin_next_try';",
+                                          n_failures, next_try);
+
+  g_assert_true (rahnuma_store_exec (rahnuma_store_get_db (f->store), sql, &error));
+  g_assert_no_error (error);
+  reopen (f);
+}
+
+/* One wrong try too many, then the clock falls back 26 years: the delay still
+ * ends within its own length, is kept at that, and then runs out. */
+static void
+test_clock_fell_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaPinState state;
+  gint64 now = T0 - YEARS_26;
+
+  g_assert_true (rahnuma_pin_set (f->store, "4321", &error));
+  for (guint i = 0; i < 3; i++)
+    expect_wrong (f, T0, 0);
+  expect_wrong (f, T0, 5);
+
+  expect_clock_warning ();
+  g_assert_true (rahnuma_pin_get_state (f->store, now, &state, &error));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (state.wait, ==, 5);
+  reopen (f);
+  expect_locked (f, "4321", now + 1, 4); /* kept: no second warning, no new delay */
+  expect_locked (f, "4321", now + 4, 1);
+  g_assert_true (rahnuma_pin_check (f->store, "4321", now + 5, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Stored times far ahead (up to the largest number) and far behind: a delay
+ * never exceeds its own length from now, and a past one is over. */
+static void
+test_stored_time_extremes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaPinState state;
+
+  g_assert_true (rahnuma_pin_set (f->store, "4321", &error));
+  write_tries (f, 8, "9223372036854775807");
+  expect_clock_warning ();
+  expect_locked (f, "0000", T0, 900);
+  g_test_assert_expected_messages ();
+  g_assert_true (rahnuma_pin_get_state (f->store, T0 + 899, &state, &error));
+  g_assert_cmpint (state.wait, ==, 1);
+  expect_wrong (f, T0 + 900, 900);
+
+  write_tries (f, 5, "-9223372036854775807");
+  g_assert_true (rahnuma_pin_get_state (f->store, T0, &state, &error));
+  g_assert_cmpint (state.wait, ==, 0);
+  expect_wrong (f, T0, 60);
+  expect_locked (f, "4321", T0 + 1, 59);
+
+  /* The clock ran 70 years ahead for a while, then came right. */
+  write_tries (f, 4, "4000000000");
+  expect_clock_warning ();
+  expect_locked (f, "4321", T0, 5);
+  g_test_assert_expected_messages ();
+}
+
 /* Setting a new PIN (from rahnuma-admin) forgives past tries, and the old
  * PIN stops working. */
 static void
@@ -297,6 +374,10 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/pin/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/rahnuma/pin/hash-only", Fixture, NULL, fixture_set_up, test_hash_only, fixture_tear_down);
   g_test_add ("/rahnuma/pin/lockout", Fixture, NULL, fixture_set_up, test_lockout, fixture_tear_down);
+  g_test_add ("/rahnuma/pin/clock-fell-back", Fixture, NULL, fixture_set_up, test_clock_fell_back,
+              fixture_tear_down);
+  g_test_add ("/rahnuma/pin/stored-time-extremes", Fixture, NULL, fixture_set_up, test_stored_time_extremes,
+              fixture_tear_down);
   g_test_add ("/rahnuma/pin/change", Fixture, NULL, fixture_set_up, test_change, fixture_tear_down);
   g_test_add ("/rahnuma/pin/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/rahnuma/pin/admin-set", Fixture, NULL, fixture_set_up, test_admin_set, fixture_tear_down);

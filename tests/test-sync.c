@@ -257,7 +257,66 @@ test_same_file (Fixture *f, gconstpointer data)
 
   fill (f->kiosk, "K1", 1, 0);
   g_assert_false (rahnuma_sync_run (f->kiosk, f->kiosk, NULL, NULL, &error));
-  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_WRONG_PATH);
+}
+
+/* rahnuma-admin sync FROM TO; returns the exit status and what it printed on stderr. */
+static int
+admin_sync (const char *from, const char *to, char **err)
+{
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools",
+                                             "rahnuma-admin", NULL);
+  const char *argv[] = { admin, "sync", "--from", from, "--to", to, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* Each wrong path is named for what it is, never blamed on a missing USB
+ * drive, and nothing is made or written. */
+static void
+test_wrong_paths (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy-of-kiosk.db", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "nowhere", NULL);
+  g_autofree char *in_nowhere = g_build_filename (nowhere, "officers.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  struct {
+    const char *from, *to, *expected;
+  } cases[] = {
+    { f->kiosk, f->kiosk, "are the same file" },
+    { f->kiosk, copy, "is a copy of the kiosk journal" },
+    { f->dir, f->officers, "is a folder, not a kiosk journal" },
+    { f->kiosk, f->dir, "is a folder, not an officers’ file" },
+    { f->kiosk, in_nowhere, "does not exist, so the officers’ file" },
+  };
+
+  fill (f->kiosk, "K1", 2, 0);
+  g_assert_true (g_file_get_contents (f->kiosk, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (g_chmod (copy, 0600), ==, 0); /* as cp keeps the journal's mode */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_false (rahnuma_sync_run (cases[i].from, cases[i].to, NULL, NULL, &error));
+      g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_WRONG_PATH);
+      g_assert_nonnull (strstr (error->message, cases[i].expected));
+      g_assert_cmpint (admin_sync (cases[i].from, cases[i].to, &err), ==, 2);
+      g_test_message ("%s", err);
+      g_assert_nonnull (strstr (err, cases[i].expected));
+      g_assert_null (strstr (err, "USB"));
+    }
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->officers, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count (f->kiosk, "SELECT count(*) FROM sync_target"), ==, 0);
 }
 
 typedef struct
@@ -463,6 +522,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/future-target", test_future_target);
   ADD ("/rahnuma/sync/missing-source", test_missing_source);
   ADD ("/rahnuma/sync/same-file", test_same_file);
+  ADD ("/rahnuma/sync/wrong-paths", test_wrong_paths);
   ADD ("/rahnuma/sync/four-kiosks", test_four_kiosks);
   ADD ("/rahnuma/sync/four-processes", test_four_processes);
   ADD ("/rahnuma/sync/busy-target", test_busy_target);

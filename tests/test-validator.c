@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <gst/gst.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "rahnuma-media-probe.h"
 #include "rahnuma-module.h"
@@ -162,6 +163,65 @@ test_no_module_file (void)
   g_assert_cmpint (rahnuma_validation_get_problem (validation, 0)->code, ==, RAHNUMA_PROBLEM_NO_MODULE_FILE);
 }
 
+/* module.ini as a link to a file outside: reported as a link, never read
+ * (its text would otherwise reach the parse error's message). */
+static void
+test_module_file_link (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *secret = g_build_filename (rahnuma_test_tmp_dir (), "secret-ini", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+
+  g_assert_true (g_file_set_contents (secret, "root:SECRET-HASH:19000\n", -1, NULL));
+  g_assert_cmpint (g_remove (ini), ==, 0);
+  g_assert_cmpint (symlink (secret, ini), ==, 0);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_SPECIAL_FILE);
+  g_assert_cmpstr (problem->file, ==, ini);
+  g_assert_null (strstr (problem->message, "SECRET"));
+}
+
+/* Urdu saved in Windows-1256: the file says it is not UTF-8, on the right
+ * line, instead of calling the title missing; the kiosk's loader agrees. */
+static void
+test_not_utf8 (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(RahnumaModule) module = NULL;
+  g_autoptr(GError) error = NULL;
+  const RahnumaProblem *problem;
+
+  g_assert_true (g_file_get_contents (ini, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  /* Line 9, Title[ur]=, in Windows-1256 bytes. */
+  g_assert_cmpuint (g_string_replace (text, "Title[ur]=بھرتی کی فیس", "Title[ur]=\xc8\xe5\xd1\xca\xed", 1), ==, 1);
+  g_assert_true (g_file_set_contents (ini, text->str, (gssize) text->len, NULL));
+
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_NOT_UTF8);
+  g_assert_cmpuint (problem->line, ==, 9);
+  g_assert_nonnull (strstr (problem->message, "not UTF-8"));
+  g_assert_nonnull (strstr (problem->message, "line 9"));
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MISSING_KEY), ==, 0);
+
+  module = rahnuma_module_new_from_dir (dir, &error);
+  g_assert_null (module);
+  g_assert_error (error, RAHNUMA_MODULE_ERROR, RAHNUMA_MODULE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "module.ini:9: not UTF-8"));
+}
+
 /* Every broken fixture differs from good by one mistake: validating them all
  * together must still report each package's problems under its own file. */
 static void
@@ -233,6 +293,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/probe-wrong-kind", test_wrong_kind);
   g_test_add_func ("/rahnuma/validator/duplicate-id", test_duplicate_id);
   g_test_add_func ("/rahnuma/validator/no-module-file", test_no_module_file);
+  g_test_add_func ("/rahnuma/validator/module-file-link", test_module_file_link);
+  g_test_add_func ("/rahnuma/validator/not-utf8", test_not_utf8);
   g_test_add_func ("/rahnuma/validator/every-problem-reported", test_every_problem_reported);
   g_test_add_func ("/rahnuma/validator/coverage", test_coverage);
 

@@ -44,7 +44,7 @@ fail_errno (GError **error, int saved_errno, const char *what, const char *path)
 static gboolean
 sync_path (const char *path, GError **error)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC); /* never sync through a link */
   int saved_errno;
 
   if (fd < 0 || fsync (fd) != 0)
@@ -68,73 +68,86 @@ test_delay (void)
     g_usleep (1000 * g_ascii_strtoull (delay, NULL, 10));
 }
 
+/* GIO copies in chunks (never the whole file in memory) and, told not to
+ * follow links, never reads through one. The copy is synced before the swap. */
 static gboolean
-copy_file (const char *from, const char *to, GError **error)
+copy_file (GFile *from, GFile *to, GError **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
-  int fd;
+  g_autofree char *path = g_file_get_path (to);
 
-  if (!g_file_get_contents (from, &contents, &length, error))
+  if (!g_file_copy (from, to, G_FILE_COPY_NOFOLLOW_SYMLINKS | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                    NULL, NULL, NULL, error))
     return FALSE;
-  fd = open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0)
-    return fail_errno (error, errno, _("create"), to);
-  for (gsize done = 0; done < length;)
-    {
-      ssize_t n = write (fd, contents + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          return fail_errno (error, saved_errno, _("write"), to);
-        }
-      done += (gsize) n;
-    }
-  if (fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      return fail_errno (error, saved_errno, _("sync"), to);
-    }
-  close (fd);
+  /* Readable by the kiosk's user whatever the installer's umask: lessons are not secret. */
+  if (g_chmod (path, 0644) != 0)
+    return fail_errno (error, errno, _("set permissions on"), path);
+  if (!sync_path (path, error))
+    return FALSE;
   test_delay ();
   return TRUE;
 }
 
-/* Copies folders and files, following links; hidden entries (.git, editor
- * backups) stay behind. @to already exists. */
+/* A package holds only files and folders: a link (to /etc/shadow, or a loop
+ * such as pictures/loop -> ..), a device, a fifo or a socket is refused here
+ * as well as by the validator, in case it appeared after validation. */
 static gboolean
-copy_tree (const char *from, const char *to, GError **error)
+refuse_special (GFile *root, GFile *file, GError **error)
 {
-  g_autoptr(GDir) dir = g_dir_open (from, 0, error);
-  const char *name;
+  g_autofree char *relative = g_file_get_relative_path (root, file);
 
-  if (dir == NULL)
+  g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID,
+               /* Translators: %s is a path inside a lesson package; nothing was installed */
+               _("%s is not an ordinary file or folder (a link, device, fifo or socket); "
+                 "nothing was installed"), relative);
+  return FALSE;
+}
+
+/* Copies folders and files, never following links; hidden entries (.git,
+ * editor backups and lock links) stay behind. @to already exists. */
+static gboolean
+copy_tree (GFile *root, GFile *from, GFile *to, GError **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autofree char *to_path = g_file_get_path (to);
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
+  if (children == NULL)
     return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
+  while (g_file_enumerator_iterate (children, &info, &child, NULL, error))
     {
-      g_autofree char *child_from = g_build_filename (from, name, NULL);
-      g_autofree char *child_to = g_build_filename (to, name, NULL);
+      const char *name;
+      g_autoptr(GFile) child_to = NULL;
 
+      if (info == NULL)
+        return sync_path (to_path, error);
+      name = g_file_info_get_name (info);
       if (name[0] == '.')
         continue;
-      if (g_file_test (child_from, G_FILE_TEST_IS_DIR))
+      child_to = g_file_get_child (to, name);
+      switch (g_file_info_get_file_type (info))
         {
-          if (g_mkdir (child_to, 0755) != 0)
-            return fail_errno (error, errno, _("create"), child_to);
-          if (!copy_tree (child_from, child_to, error))
+        case G_FILE_TYPE_DIRECTORY:
+          if (!g_file_make_directory (child_to, NULL, error) || !copy_tree (root, child, child_to, error))
             return FALSE;
+          break;
+        case G_FILE_TYPE_REGULAR:
+          if (!copy_file (child, child_to, error))
+            return FALSE;
+          break;
+        case G_FILE_TYPE_UNKNOWN:
+        case G_FILE_TYPE_SYMBOLIC_LINK:
+        case G_FILE_TYPE_SPECIAL:
+        case G_FILE_TYPE_SHORTCUT:
+        case G_FILE_TYPE_MOUNTABLE:
+        default:
+          return refuse_special (root, child, error);
         }
-      else if (g_file_test (child_from, G_FILE_TEST_IS_REGULAR) && !copy_file (child_from, child_to, error))
-        return FALSE;
     }
-  return sync_path (to, error);
+  return FALSE;
 }
 
 static void
@@ -288,6 +301,15 @@ refuse_invalid (RahnumaValidation *validation, const char *package_dir, GError *
   return TRUE;
 }
 
+static gboolean
+copy_package (const char *package_dir, const char *work_dir, GError **error)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (package_dir);
+  g_autoptr(GFile) to = g_file_new_for_path (work_dir);
+
+  return copy_tree (root, root, to, error);
+}
+
 /* Copies into a new hidden folder; returns its name inside @modules_dir. */
 static char *
 copy_to_work_dir (const char *package_dir, const char *modules_dir, const char *id, GError **error)
@@ -301,7 +323,7 @@ copy_to_work_dir (const char *package_dir, const char *modules_dir, const char *
       return NULL;
     }
   /* Load the copy as the kiosk will: the bytes on disk are what counts. */
-  if (!copy_tree (package_dir, template, error) ||
+  if (!copy_package (package_dir, template, error) ||
       (copy = rahnuma_module_new_from_dir (template, error)) == NULL)
     {
       remove_tree (template);

@@ -267,13 +267,72 @@ rahnuma_module_init (RahnumaModule *self)
  *
  * Returns: (transfer full) (nullable): the module, or %NULL with @error set
  */
+/**
+ * rahnuma_module_find_bad_utf8_line:
+ * @contents: the bytes of a module.ini
+ * @length: their length
+ *
+ * GKeyFile reads any bytes, and only g_key_file_get_string() then fails on
+ * text that is not UTF-8 (Urdu saved in an old Windows encoding), which made
+ * a good Title= look missing. Checking the whole file first names the real
+ * cause and its line. A NUL byte counts as not UTF-8.
+ *
+ * Returns: the 1-based line of the first byte that is not UTF-8, or 0 if there is none
+ */
+guint
+rahnuma_module_find_bad_utf8_line (const char *contents,
+                                   gsize       length)
+{
+  const char *end;
+  guint line = 1;
+
+  g_return_val_if_fail (contents != NULL || length == 0, 0);
+
+  if (g_utf8_validate_len (contents, length, &end))
+    return 0;
+  for (const char *p = contents; p < end; p++)
+    line += *p == '\n';
+  return line;
+}
+
+static gboolean
+load_key_file (GKeyFile *key_file, const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  guint bad_line;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      int code = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                   ? RAHNUMA_MODULE_ERROR_NOT_FOUND
+                   : RAHNUMA_MODULE_ERROR_PARSE;
+      g_set_error (error, RAHNUMA_MODULE_ERROR, code, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+  bad_line = rahnuma_module_find_bad_utf8_line (contents, length);
+  if (bad_line > 0)
+    {
+      g_set_error (error, RAHNUMA_MODULE_ERROR, RAHNUMA_MODULE_ERROR_PARSE,
+                   "%s:%u: not UTF-8 text; save the file again as UTF-8", path, bad_line);
+      return FALSE;
+    }
+  if (!g_key_file_load_from_data (key_file, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
+    {
+      g_set_error (error, RAHNUMA_MODULE_ERROR, RAHNUMA_MODULE_ERROR_PARSE, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 RahnumaModule *
 rahnuma_module_new_from_dir (const char  *dir,
                              GError     **error)
 {
   g_autoptr(RahnumaModule) self = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -282,16 +341,8 @@ rahnuma_module_new_from_dir (const char  *dir,
   self->dir = g_canonicalize_filename (dir, NULL);
   path = g_build_filename (self->dir, RAHNUMA_MODULE_FILE, NULL);
 
-  if (!g_key_file_load_from_file (self->key_file, path, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
-    {
-      int code = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? RAHNUMA_MODULE_ERROR_NOT_FOUND
-                   : RAHNUMA_MODULE_ERROR_PARSE;
-      g_set_error (error, RAHNUMA_MODULE_ERROR, code, "%s: %s", path, local_error->message);
-      return NULL;
-    }
-
-  if (!load_header (self, error) || !load_scenes (self, error) || !load_questions (self, error))
+  if (!load_key_file (self->key_file, path, error) ||
+      !load_header (self, error) || !load_scenes (self, error) || !load_questions (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

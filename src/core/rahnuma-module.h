@@ -38,6 +38,8 @@ GQuark                 rahnuma_module_error_quark          (void);
 
 RahnumaModule         *rahnuma_module_new_from_dir         (const char     *dir,
                                                             GError        **error);
+guint                  rahnuma_module_find_bad_utf8_line   (const char     *contents,
+                                                            gsize           length);
 const char            *rahnuma_module_get_id               (RahnumaModule  *self);
 const char            *rahnuma_module_get_dir              (RahnumaModule  *self);
 guint                  rahnuma_module_get_version          (RahnumaModule  *self);

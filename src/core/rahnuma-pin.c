@@ -12,6 +12,11 @@
  * the slow check runs and forgiven after it passes, so killing the kiosk in
  * the middle of a check does not give a free try.
  *
+ * The stored time comes from a clock that may be wrong: one that fell back
+ * 26 years would make a 5-second delay last 26 years. So no delay may end
+ * later than its own length from now (issue 13); a stored time beyond that is
+ * brought back, and kept, so the delay then runs out as it should.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rahnuma-pin"
@@ -153,6 +158,30 @@ write_failures (sqlite3 *db, guint n_failures, gint64 next_try, GError **error)
          write_value (db, KEY_NEXT_TRY, next, error);
 }
 
+/* Brings a next try set by a clock that has since fallen back to at most one
+ * delay from @now, in @row and (when @db is not NULL) in the table. */
+static gboolean
+clamp_next_try (sqlite3 *db, PinRow *row, gint64 now, GError **error)
+{
+  guint delay = rahnuma_pin_delay_for_failures (row->n_failures);
+  g_autofree char *value = NULL;
+
+  if (row->next_try <= now + (gint64) delay)
+    return TRUE;
+  /* For the technician: no PIN or try count, only that the clock moved. */
+  g_warning ("The next PIN try was set for more than %u s from now: the clock has gone back; "
+             "the delay now ends in %u s", delay, delay);
+  row->next_try = now + delay;
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, row->next_try);
+  return db == NULL || write_value (db, KEY_NEXT_TRY, value, error);
+}
+
+static gint64
+wait_from (const PinRow *row, gint64 now)
+{
+  return row->next_try > now ? row->next_try - now : 0; /* no overflow once clamped */
+}
+
 static gboolean
 commit_or_rollback (sqlite3 *db, gboolean ok, GError **error)
 {
@@ -185,12 +214,16 @@ rahnuma_pin_get_state (RahnumaStore *store, gint64 now, RahnumaPinState *state, 
 
   rahnuma_store_lock (store);
   ok = read_row (rahnuma_store_get_db (store), &row, error);
+  /* Keeping the clamped time is best-effort here (the journal may be read-only):
+   * the wait shown is right either way, and a try clamps it again. */
+  if (ok)
+    clamp_next_try (rahnuma_store_get_db (store), &row, now, NULL);
   rahnuma_store_unlock (store);
   if (!ok)
     return FALSE;
   state->is_set = row.hash != NULL;
   state->n_failures = row.n_failures;
-  state->wait = MAX (row.next_try - now, 0);
+  state->wait = wait_from (&row, now);
   g_free (row.hash);
   return TRUE;
 }
@@ -252,16 +285,19 @@ rahnuma_pin_set (RahnumaStore *store, const char *pin, GError **error)
 
 /* Decides whether a try may go ahead; if so, counts it (in the open transaction). */
 static gboolean
-admit_try (sqlite3 *db, const PinRow *row, gint64 now, guint *n_failures, gint64 *wait, GError **error)
+admit_try (sqlite3 *db, PinRow *row, gint64 now, guint *n_failures, gint64 *wait, GError **error)
 {
   if (row->hash == NULL)
     {
       g_set_error_literal (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_NOT_SET, _("No PIN has been set yet"));
       return FALSE;
     }
+  if (!clamp_next_try (db, row, now, error))
+    return FALSE;
   if (row->next_try > now)
     {
-      *wait = row->next_try - now;
+      /* Committed although refused (finish_try): the clamp must outlive it. */
+      *wait = wait_from (row, now);
       g_set_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_LOCKED,
                    _("Too many wrong tries. Try again in %u seconds."), (guint) *wait);
       return FALSE;
@@ -270,18 +306,37 @@ admit_try (sqlite3 *db, const PinRow *row, gint64 now, guint *n_failures, gint64
   return write_failures (db, *n_failures, now + rahnuma_pin_delay_for_failures (*n_failures), error);
 }
 
+/* Commits a counted try, and a refused one too when it was refused for a
+ * running delay, so that a clamped next try (clamp_next_try) is kept. */
+static gboolean
+finish_try (sqlite3 *db, gboolean admitted, GError **refused, GError **error)
+{
+  gboolean keep = admitted || g_error_matches (*refused, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_LOCKED);
+
+  if (!commit_or_rollback (db, keep, keep ? error : NULL))
+    {
+      if (!keep)
+        g_propagate_error (error, g_steal_pointer (refused));
+      return FALSE;
+    }
+  if (!admitted)
+    g_propagate_error (error, g_steal_pointer (refused));
+  return admitted;
+}
+
 /* Counts the try before the slow check; returns the hash to check against. */
 static char *
 begin_try (RahnumaStore *store, gint64 now, guint *n_failures, gint64 *wait, GError **error)
 {
   sqlite3 *db = rahnuma_store_get_db (store);
   PinRow row = { NULL, 0, 0 };
+  g_autoptr(GError) refused = NULL;
   gboolean ok;
 
   rahnuma_store_lock (store);
   ok = read_row (db, &row, error) && rahnuma_store_exec (db, "BEGIN IMMEDIATE", error);
   if (ok)
-    ok = commit_or_rollback (db, admit_try (db, &row, now, n_failures, wait, error), error);
+    ok = finish_try (db, admit_try (db, &row, now, n_failures, wait, &refused), &refused, error);
   rahnuma_store_unlock (store);
   if (!ok)
     g_clear_pointer (&row.hash, g_free);

@@ -25,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rahnuma-file.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-code.h"
 
@@ -446,10 +447,26 @@ apply_pragmas (RahnumaStore *self, gint64 version, GError **error)
   return rahnuma_store_exec (self->db, "PRAGMA synchronous = FULL", error);
 }
 
+/* A read-only open cannot migrate, so it reads only the current layout. When
+ * a second version comes, decide here how read-only commands read the first. */
+G_STATIC_ASSERT (RAHNUMA_STORE_VERSION == 1);
+
+static gboolean
+check_readable (RahnumaStore *self, gint64 version, GError **error)
+{
+  if (version == RAHNUMA_STORE_VERSION)
+    return TRUE;
+  g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_EMPTY,
+               /* Translators: %s is a file's path */
+               _("%s is empty: it holds no Rahnuma records"), self->path);
+  return FALSE;
+}
+
 static gboolean
 check_exists (RahnumaStore *self, GError **error)
 {
-  if (!(self->flags & RAHNUMA_STORE_MUST_EXIST) || g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+  if (!(self->flags & (RAHNUMA_STORE_MUST_EXIST | RAHNUMA_STORE_READ_ONLY)) ||
+      g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
                _("%s does not exist"), self->path);
@@ -457,17 +474,35 @@ check_exists (RahnumaStore *self, GError **error)
 }
 
 static gboolean
+is_in_memory (const char *path)
+{
+  return *path == '\0' || g_str_equal (path, ":memory:");
+}
+
+static gboolean
 open_db (RahnumaStore *self, GError **error)
 {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  gboolean read_only = (self->flags & RAHNUMA_STORE_READ_ONLY) != 0;
+  /* URI names let sync attach a journal read-only ("file:…?mode=ro"). A
+   * plain path is still a plain path, unless it starts with "file:". */
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+              SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
+  g_autofree char *name = g_str_has_prefix (self->path, "file:")
+                            ? g_strconcat ("./", self->path, NULL) : g_strdup (self->path);
   int rc;
 
   if (!check_exists (self, error))
     return FALSE;
-  if (!(self->flags & RAHNUMA_STORE_MUST_EXIST))
-    flags |= SQLITE_OPEN_CREATE;
+  if (!(self->flags & (RAHNUMA_STORE_MUST_EXIST | RAHNUMA_STORE_READ_ONLY)))
+    {
+      flags |= SQLITE_OPEN_CREATE;
+      /* Owner-only from the start, whatever the umask; SQLite gives -wal and
+       * -shm the same mode. If this fails, SQLite's open says why. */
+      if (!is_in_memory (self->path))
+        rahnuma_file_create_private (self->path, NULL);
+    }
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("Cannot open %s"), self->path);
@@ -515,10 +550,15 @@ rahnuma_store_initable_init (GInitable *initable, GCancellable *cancellable, GEr
   if (g_cancellable_set_error_if_cancelled (cancellable, error) || !open_db (self, error))
     return FALSE;
   if (check_version (self, &version, error) &&
-      apply_pragmas (self, version, error) &&
-      migrate (self, version, error) &&
+      ((self->flags & RAHNUMA_STORE_READ_ONLY)
+         ? check_readable (self, version, error)
+         : apply_pragmas (self, version, error) && migrate (self, version, error)) &&
       load_journal_id (self, error))
-    return TRUE;
+    {
+      if (!is_in_memory (self->path))
+        rahnuma_file_warn_if_exposed (self->path);
+      return TRUE;
+    }
   return failure_is_damage (error);
 }
 
@@ -617,6 +657,10 @@ rahnuma_store_init (RahnumaStore *self)
  * Opens (or creates) a journal and brings its schema up to date. A file that
  * is not a Rahnuma journal fails with %RAHNUMA_STORE_ERROR_DAMAGED, one from
  * a newer build with %RAHNUMA_STORE_ERROR_FUTURE_VERSION; neither is changed.
+ * With %RAHNUMA_STORE_READ_ONLY the file is opened with SQLITE_OPEN_READONLY:
+ * never created, migrated or switched to another journal mode; an empty file
+ * fails with %RAHNUMA_STORE_ERROR_EMPTY. (SQLite may still make empty -wal
+ * and -shm files beside a journal that is in WAL mode: reading one needs them.)
  *
  * Returns: (transfer full) (nullable): the store
  */

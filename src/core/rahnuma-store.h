@@ -19,6 +19,8 @@ typedef enum
   RAHNUMA_STORE_ERROR_FULL,           /* disk full */
   RAHNUMA_STORE_ERROR_READ_ONLY,
   RAHNUMA_STORE_ERROR_NOT_FOUND,
+  RAHNUMA_STORE_ERROR_EMPTY,          /* opened read-only, and holds nothing at all */
+  RAHNUMA_STORE_ERROR_WRONG_PATH,     /* a folder, the same file twice, a folder missing: the message says which */
 } RahnumaStoreError;
 
 typedef enum
@@ -45,6 +47,7 @@ typedef enum
   RAHNUMA_STORE_FLAGS_NONE = 0,
   RAHNUMA_STORE_MUST_EXIST = 1 << 0, /* fail with NOT_FOUND instead of creating */
   RAHNUMA_STORE_SHARED     = 1 << 1, /* an officers' file, maybe on a shared folder or USB drive */
+  RAHNUMA_STORE_READ_ONLY  = 1 << 2, /* for reading only: never created, migrated or written (implies MUST_EXIST) */
 } RahnumaStoreFlags;
 
 /* Self-reported categories: always optional, "unsaid" when not given. */

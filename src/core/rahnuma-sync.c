@@ -20,7 +20,11 @@
  *
  * The transaction is DEFERRED and writes the target first: BEGIN IMMEDIATE
  * would take a write lock on the attached journal too, and block the kiosk
- * while it syncs. Only the target is written.
+ * while it syncs. Only the target is written: the journal is attached
+ * read-only. The kiosk's own syncs then note the target in the journal, for
+ * its backlog; `rahnuma-admin sync` (RAHNUMA_SYNC_SOURCE_READ_ONLY) opens the
+ * journal read-only and writes nothing to it, so a file that is not a
+ * journal stays as it was, and no sync_source row is added for it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +33,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rahnuma-sync.h"
 #include "rahnuma-store-private.h"
@@ -38,6 +45,7 @@
 
 typedef struct
 {
+  RahnumaSyncFlags flags;
   RahnumaStore *source;
   RahnumaStore *target;
   sqlite3 *db; /* the target's connection, with the source attached as "kiosk" */
@@ -206,15 +214,33 @@ copy_in_transaction (SyncJob *job, GError **error)
   return ok;
 }
 
+/* "file:///…?mode=ro": the target's connection takes URI names. */
+static char *
+read_only_uri (const char *path, GError **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, error);
+
+  return uri != NULL ? g_strconcat (uri, "?mode=ro", NULL) : NULL;
+}
+
 static gboolean
 attach_source (SyncJob *job, const char *from_path, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, "ATTACH DATABASE ?1 AS kiosk", error);
+  g_autofree char *uri = NULL;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from_path, -1, SQLITE_STATIC);
+  uri = read_only_uri (from_path, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
+                   _("Cannot read the kiosk journal %s: its name cannot be used"), from_path);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return fail (job, rc, _("Cannot read the kiosk journal"), error);
@@ -222,12 +248,69 @@ attach_source (SyncJob *job, const char *from_path, GError **error)
   return rahnuma_store_exec (job->db, CACHE_SIZE_PRAGMA, error);
 }
 
+static gboolean G_GNUC_PRINTF (2, 3)
+wrong_path (GError **error, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_WRONG_PATH, message);
+  return FALSE;
+}
+
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf st_a, st_b;
+
+  return g_stat (a, &st_a) == 0 && g_stat (b, &st_b) == 0 &&
+         st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+}
+
+/* Mistakes in the paths themselves, each named for what it is, before any
+ * file is opened: SQLite would call them all "unable to open". */
+static gboolean
+check_paths (const char *from_path, const char *to_path, GError **error)
+{
+  g_autofree char *folder = g_path_get_dirname (to_path);
+  g_autofree char *example = g_build_filename (to_path, "officers.db", NULL);
+
+  if (g_file_test (from_path, G_FILE_TEST_IS_DIR))
+    /* Translators: %s is the path given as the kiosk journal */
+    return wrong_path (error, _("%s is a folder, not a kiosk journal: name the journal file in it"),
+                       from_path);
+  if (g_file_test (to_path, G_FILE_TEST_IS_DIR))
+    /* Translators: %s is the path given as the officers' file, then an example file in it */
+    return wrong_path (error, _("%s is a folder, not an officers’ file: name the file in it, e.g. %s"),
+                       to_path, example);
+  if (same_file (from_path, to_path))
+    return wrong_path (error, _("%s and %s are the same file: sync copies a kiosk journal into a "
+                                "separate officers’ file"), from_path, to_path);
+  if (g_file_test (to_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    /* Translators: the first %s is a folder, the second the officers' file to make in it */
+    return wrong_path (error, _("the folder %s does not exist, so the officers’ file %s cannot be "
+                                "made in it: check the path, or connect the drive it is on"),
+                       folder, to_path);
+  if (g_access (folder, W_OK) != 0)
+    return wrong_path (error, _("the folder %s cannot be written (check its permissions), so the "
+                                "officers’ file %s cannot be made in it"), folder, to_path);
+  return TRUE;
+}
+
 /* Opens both files. The source is opened as a store first, so that a
  * damaged or too new journal is refused and an old one migrated. */
 static gboolean
 open_files (SyncJob *job, const char *from_path, const char *to_path, GError **error)
 {
-  job->source = rahnuma_store_new_full (from_path, RAHNUMA_STORE_MUST_EXIST, job->cancellable, error);
+  RahnumaStoreFlags source_flags = (job->flags & RAHNUMA_SYNC_SOURCE_READ_ONLY)
+                                     ? RAHNUMA_STORE_READ_ONLY : RAHNUMA_STORE_MUST_EXIST;
+
+  job->source = rahnuma_store_new_full (from_path, source_flags, job->cancellable, error);
   if (job->source == NULL)
     return FALSE;
   job->target = rahnuma_store_new_full (to_path, RAHNUMA_STORE_SHARED, job->cancellable, error);
@@ -235,9 +318,9 @@ open_files (SyncJob *job, const char *from_path, const char *to_path, GError **e
     return FALSE;
   if (g_str_equal (rahnuma_store_get_journal_id (job->source), rahnuma_store_get_journal_id (job->target)))
     {
-      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
-                   _("%s and %s are the same file"), from_path, to_path);
-      return FALSE;
+      /* Translators: the second file holds the same journal id as the first */
+      return wrong_path (error, _("%s is a copy of the kiosk journal %s, not an officers’ file: "
+                                  "sync into a separate officers’ file"), to_path, from_path);
     }
   job->db = rahnuma_store_get_db (job->target);
   return attach_source (job, from_path, error);
@@ -270,8 +353,9 @@ sync_once (SyncJob *job, const char *from_path, const char *to_path, GError **er
   gboolean ok;
 
   job->target_key = g_canonicalize_filename (to_path, NULL);
-  ok = open_files (job, from_path, to_path, error) && copy_in_transaction (job, error);
-  if (ok)
+  ok = check_paths (from_path, to_path, error) && open_files (job, from_path, to_path, error) &&
+       copy_in_transaction (job, error);
+  if (ok && !(job->flags & RAHNUMA_SYNC_SOURCE_READ_ONLY))
     note_target (job);
   return ok;
 }
@@ -286,9 +370,12 @@ wait_before_retry (guint attempt)
 }
 
 /**
- * rahnuma_sync_run:
+ * rahnuma_sync_run_full:
  * @from_path: a kiosk journal
  * @to_path: the officers' file; created if missing
+ * @flags: %RAHNUMA_SYNC_SOURCE_READ_ONLY to open @from_path read-only and
+ *   write nothing to it (a journal of an older layout, or an empty file, is
+ *   then refused: %RAHNUMA_STORE_ERROR_EMPTY for an empty one)
  * @stats: (out) (optional): what was copied
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #RAHNUMA_STORE_ERROR
@@ -301,11 +388,11 @@ wait_before_retry (guint attempt)
  *   records stay queued in @from_path
  */
 gboolean
-rahnuma_sync_run (const char *from_path, const char *to_path, RahnumaSyncStats *stats,
-                  GCancellable *cancellable, GError **error)
+rahnuma_sync_run_full (const char *from_path, const char *to_path, RahnumaSyncFlags flags,
+                       RahnumaSyncStats *stats, GCancellable *cancellable, GError **error)
 {
   gint64 deadline = g_get_monotonic_time () + PATIENCE_US;
-  SyncJob job = { .cancellable = cancellable };
+  SyncJob job = { .flags = flags, .cancellable = cancellable };
   guint n_busy = 0;
 
   g_return_val_if_fail (from_path != NULL && to_path != NULL, FALSE);
@@ -331,6 +418,25 @@ rahnuma_sync_run (const char *from_path, const char *to_path, RahnumaSyncStats *
       sync_job_clear (&job);
       wait_before_retry (++n_busy);
     }
+}
+
+/**
+ * rahnuma_sync_run:
+ * @from_path: a kiosk journal; the sync is noted in it, for its backlog
+ * @to_path: the officers' file; created if missing
+ * @stats: (out) (optional): what was copied
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * rahnuma_sync_run_full() with no flags: what a kiosk runs on its own journal.
+ *
+ * Returns: whether the sync completed
+ */
+gboolean
+rahnuma_sync_run (const char *from_path, const char *to_path, RahnumaSyncStats *stats,
+                  GCancellable *cancellable, GError **error)
+{
+  return rahnuma_sync_run_full (from_path, to_path, RAHNUMA_SYNC_FLAGS_NONE, stats, cancellable, error);
 }
 
 typedef struct

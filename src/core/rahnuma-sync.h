@@ -17,6 +17,18 @@ typedef struct
   guint   n_busy;    /* times the target was busy and the sync waited and retried */
 } RahnumaSyncStats;
 
+typedef enum
+{
+  RAHNUMA_SYNC_FLAGS_NONE       = 0,
+  RAHNUMA_SYNC_SOURCE_READ_ONLY = 1 << 0, /* open the journal read-only; note nothing in it */
+} RahnumaSyncFlags;
+
+gboolean rahnuma_sync_run_full   (const char           *from_path,
+                                  const char           *to_path,
+                                  RahnumaSyncFlags      flags,
+                                  RahnumaSyncStats     *stats,
+                                  GCancellable         *cancellable,
+                                  GError              **error);
 gboolean rahnuma_sync_run        (const char           *from_path,
                                   const char           *to_path,
                                   RahnumaSyncStats     *stats,

@@ -15,7 +15,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rahnuma-language.h"
 #include "rahnuma-validator.h"
@@ -758,6 +760,79 @@ check_groups (Package *pkg)
   check_counts (pkg, scenes->len, questions->len);
 }
 
+/* Files ------------------------------------------------------------------ */
+
+/* A problem with a file in the package rather than a line of module.ini. */
+static void
+report_file (Package *pkg, GFile *file, const char *hint, const char *message)
+{
+  RahnumaProblem *problem = report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_SPECIAL_FILE,
+                                    NULL, NULL, hint, "%s", message);
+
+  g_free (problem->file);
+  problem->file = g_file_get_path (file);
+}
+
+static void
+report_special (Package *pkg, GFile *root, GFile *file, GFileType type)
+{
+  g_autofree char *relative = g_file_get_relative_path (root, file);
+  g_autofree char *message = NULL;
+
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK || type == G_FILE_TYPE_SHORTCUT)
+    {
+      /* Translators: %s is a path inside a lesson package, e.g. pictures/loop */
+      message = g_strdup_printf (_("%s is a link; a package holds only ordinary files and folders"), relative);
+      report_file (pkg, file, _("copy the file itself into the package in place of the link"), message);
+      return;
+    }
+  /* Translators: %s is a path inside a lesson package */
+  message = g_strdup_printf (_("%s is a device, fifo or socket; a package holds only ordinary files and folders"),
+                             relative);
+  report_file (pkg, file, _("remove it from the package"), message);
+}
+
+/* Every entry under @folder, never following a link, so neither a link out of
+ * the package nor a loop (pictures/loop -> ..) is ever entered. Hidden
+ * entries are skipped: an install never copies them. */
+static void
+check_folder (Package *pkg, GFile *root, GFile *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, &error)
+         && info != NULL)
+    {
+      GFileType type = g_file_info_get_file_type (info);
+
+      if (g_file_info_get_name (info)[0] == '.')
+        continue;
+      if (type == G_FILE_TYPE_DIRECTORY)
+        check_folder (pkg, root, child);
+      else if (type != G_FILE_TYPE_REGULAR)
+        report_special (pkg, root, child, type);
+    }
+  /* A missing package is reported once, by load_package. */
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      report_file (pkg, folder, _("check the folder's permissions"), error->message);
+    }
+}
+
+static void
+check_files (Package *pkg)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (pkg->dir);
+
+  check_folder (pkg, root, root);
+}
+
 /* Packages --------------------------------------------------------------- */
 
 static gboolean
@@ -767,7 +842,11 @@ load_package (Package *pkg)
   g_autoptr(GError) error = NULL;
   gsize length;
   guint bad_line;
+  GStatBuf st;
 
+  /* A link or fifo in its place is reported by check_files; never read through it. */
+  if (g_lstat (pkg->ini_path, &st) == 0 && !S_ISREG (st.st_mode))
+    return FALSE;
   if (!g_file_get_contents (pkg->ini_path, &contents, &length, &error))
     {
       gboolean missing = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
@@ -780,6 +859,19 @@ load_package (Package *pkg)
       return FALSE;
     }
 
+  /* Otherwise every text in a bad line would be reported as missing. */
+  bad_line = rahnuma_module_find_bad_utf8_line (contents, length);
+  if (bad_line > 0)
+    {
+      RahnumaProblem *problem =
+        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_NOT_UTF8, NULL, NULL,
+                _("save it again with the encoding UTF-8 (in most editors: Save As, then Encoding)"),
+                /* Translators: %u is a line number in module.ini */
+                _("module.ini is not UTF-8 text: line %u has bytes in another encoding"), bad_line);
+
+      problem->line = bad_line;
+      return FALSE;
+    }
   bad_line = index_lines (pkg->lines, contents);
   if (!g_key_file_load_from_data (pkg->key_file, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {
@@ -875,6 +967,7 @@ rahnuma_validation_add_package (RahnumaValidation *validation,
   pkg.fallbacks = g_ptr_array_new_with_free_func ((GDestroyNotify) fallback_free);
   pkg.voiced = g_hash_table_new (g_str_hash, g_str_equal);
 
+  check_files (&pkg);
   if (load_package (&pkg))
     {
       check_header (&pkg);
@@ -993,6 +1086,8 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_SCENE_COUNT] = "scene-count",
     [RAHNUMA_PROBLEM_QUESTION_COUNT] = "question-count",
     [RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE] = "unknown-language",
+    [RAHNUMA_PROBLEM_SPECIAL_FILE] = "special-file",
+    [RAHNUMA_PROBLEM_NOT_UTF8] = "not-utf8",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);

@@ -41,6 +41,8 @@ typedef enum
   RAHNUMA_PROBLEM_SCENE_COUNT,
   RAHNUMA_PROBLEM_QUESTION_COUNT,
   RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE,
+  RAHNUMA_PROBLEM_SPECIAL_FILE, /* a link, device, fifo or socket: a package holds none */
+  RAHNUMA_PROBLEM_NOT_UTF8,     /* module.ini is not UTF-8 text */
 } RahnumaProblemCode;
 
 typedef enum

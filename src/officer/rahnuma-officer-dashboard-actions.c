@@ -16,6 +16,7 @@
 
 #include "rahnuma-code.h"
 #include "rahnuma-export.h"
+#include "rahnuma-file.h"
 #include "rahnuma-officer-dashboard-private.h"
 #include "rahnuma-report-pdf.h"
 #include "rahnuma-sync.h"
@@ -249,8 +250,8 @@ csv_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 {
   CsvJob *job = task_data;
   GError *error = NULL;
-  g_autoptr(GFileOutputStream) stream = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                                        cancellable, &error);
+  /* Owner-only, as every export (rahnuma-file.c). */
+  g_autoptr(GFileOutputStream) stream = rahnuma_file_replace_private (job->file, cancellable, &error);
 
   if (stream == NULL ||
       rahnuma_export_write (job->store, RAHNUMA_EXPORT_CSV, job->from, job->to, G_OUTPUT_STREAM (stream),

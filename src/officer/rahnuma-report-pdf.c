@@ -24,6 +24,7 @@
 #include <pango/pangocairo.h>
 
 #include "rahnuma-chart.h"
+#include "rahnuma-file.h"
 #include "rahnuma-language.h"
 #include "rahnuma-report-pdf.h"
 
@@ -176,6 +177,10 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
 
   g_return_val_if_fail (path != NULL && data != NULL, FALSE);
 
+  /* Owner-only whatever the umask: cairo then writes into the file as it is. */
+  g_unlink (partial);
+  if (!rahnuma_file_create_private (partial, error))
+    return FALSE;
   surface = cairo_pdf_surface_create (partial, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Rahnuma report"));
   page.cr = cairo_create (surface);

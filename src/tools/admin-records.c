@@ -16,6 +16,7 @@
 #include "rahnuma-admin.h"
 #include "rahnuma-code.h"
 #include "rahnuma-export.h"
+#include "rahnuma-file.h"
 #include "rahnuma-language.h"
 #include "rahnuma-report.h"
 #include "rahnuma-simulate.h"
@@ -54,17 +55,22 @@ require (const char *value, const char *option)
   return FALSE;
 }
 
-/* Opens an existing journal or officers' file for reading. */
+/* Opens an existing journal or officers' file read-only: report, verify and
+ * export never create, convert or write a file. */
 static RahnumaStore *
 open_existing (const char *path, int *status)
 {
   g_autoptr(GError) error = NULL;
-  RahnumaStore *store = rahnuma_store_new_full (path, RAHNUMA_STORE_MUST_EXIST, NULL, &error);
+  RahnumaStore *store = rahnuma_store_new_full (path, RAHNUMA_STORE_READ_ONLY, NULL, &error);
 
   if (store != NULL)
     return store;
   if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
     g_printerr (_("There is no file %s.\n"), path);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_EMPTY))
+    /* Translators: %s is a file the officer named with --db */
+    g_printerr (_("%s is empty: it holds no records. Check the name: give a kiosk’s journal or "
+                  "an officers’ file that a sync has written.\n"), path);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
     g_printerr (_("%s is damaged or is not a Rahnuma file: %s\n"), path, error->message);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
@@ -87,7 +93,8 @@ open_output (const char *output, GError **error)
   if (output == NULL || g_str_equal (output, "-"))
     return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   file = g_file_new_for_commandline_arg (output);
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+  /* Owner-only: an export lists every visit (rahnuma-file.c). */
+  return G_OUTPUT_STREAM (rahnuma_file_replace_private (file, NULL, error));
 }
 
 static gboolean
@@ -297,6 +304,13 @@ report_sync_error (const char *from, const char *to, const GError *error)
                   "in %s.\n"), to, from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
     g_printerr (_("There is no kiosk journal %s.\n"), from);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_WRONG_PATH))
+    /* Translators: %s says which path is wrong and why */
+    g_printerr (_("Nothing was copied: %s.\n"), error->message);
+  else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_EMPTY))
+    /* Translators: %s is the file given with --from */
+    g_printerr (_("%s is empty: it is not a kiosk journal, and nothing was copied. Check the "
+                  "name given with --from.\n"), from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
     g_printerr (_("A newer version of Rahnuma wrote one of the files; update this computer’s "
                   "Rahnuma. Nothing was copied: %s\n"), error->message);
@@ -350,7 +364,8 @@ rahnuma_admin_sync (int argc, char **argv)
                         "again, and from several kiosks at once.")) ||
       !require (from, "--from") || !require (to, "--to"))
     return EXIT_USAGE;
-  if (!rahnuma_sync_run (from, to, &stats, NULL, &error))
+  /* Read-only on the journal: this may be a copy, or not a journal at all. */
+  if (!rahnuma_sync_run_full (from, to, RAHNUMA_SYNC_SOURCE_READ_ONLY, &stats, NULL, &error))
     return report_sync_error (from, to, error);
   print_sync_stats (from, to, &stats);
   return EXIT_OK;
