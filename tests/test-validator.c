@@ -6,11 +6,14 @@
 #include <gio/gio.h>
 #include <gst/gst.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include "rahnuma-media-probe.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
 #include "module-fixtures.h"
+#include "picture-fixtures.h"
 
 static RahnumaMediaProbe *probe;
 
@@ -210,6 +213,81 @@ test_coverage (void)
   g_assert_cmpuint (recorded, ==, needed - 1);
 }
 
+/* A decoded 30000 × 30000 picture takes 900 MB or more; validating a
+ * package that holds one must stay far below that, ASan's shadow included. */
+#define MAX_RSS_KB (384 * 1024)
+
+static long
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* "good" with its one picture replaced by @write's: every scene naming it
+ * gets media-too-large, at its own line, saying the size and the limit. */
+static void
+check_huge_picture (void (*write) (const char *, guint, guint), guint width, guint height,
+                    const char *size)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+
+  write (picture, width, height);
+  validation = rahnuma_validate_module (dir, rahnuma_media_probe_check, probe);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), >, 0);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MEDIA_TOO_LARGE), ==,
+                    rahnuma_validation_get_n_problems (validation));
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->severity, ==, RAHNUMA_SEVERITY_ERROR);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_cmpstr (problem->key, ==, "Picture");
+  g_assert_nonnull (problem->hint);
+  g_assert_nonnull (strstr (problem->message, "pictures/scene.png is too large"));
+  g_assert_nonnull (strstr (problem->message, size));
+  g_assert_nonnull (strstr (problem->message, "4096 × 3072"));
+  /* Without a prober too: a kiosk's catalogue leaves the package out. */
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MEDIA_TOO_LARGE), >, 0);
+  g_test_message ("max RSS: %ld kB", max_rss_kb ());
+  g_assert_cmpint (max_rss_kb (), <, MAX_RSS_KB);
+}
+
+static void
+test_huge_png (void)
+{
+  check_huge_picture (rahnuma_fixture_write_huge_png, 30000, 30000, "30000 × 30000");
+}
+
+static void
+test_huge_jpeg (void)
+{
+  check_huge_picture (rahnuma_fixture_write_jpeg_header, 30000, 30000, "30000 × 30000");
+}
+
+/* A picture that is not PNG or JPEG is never handed to a decoder. */
+static void
+test_picture_not_png (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (picture, "GIF89a\x40\0\x30\0", 10, &error);
+  g_assert_no_error (error);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA), >, 0);
+  g_assert_nonnull (strstr (rahnuma_validation_get_problem (validation, 0)->message, "not a PNG or JPEG"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -235,6 +313,9 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/no-module-file", test_no_module_file);
   g_test_add_func ("/rahnuma/validator/every-problem-reported", test_every_problem_reported);
   g_test_add_func ("/rahnuma/validator/coverage", test_coverage);
+  g_test_add_func ("/rahnuma/validator/huge-png", test_huge_png);
+  g_test_add_func ("/rahnuma/validator/huge-jpeg", test_huge_jpeg);
+  g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
 
   status = g_test_run ();
   rahnuma_media_probe_free (probe);
