@@ -9,9 +9,12 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "rahnuma-catalog.h"
 #include "rahnuma-media-probe.h"
+#include "rahnuma-picture-header.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
+#include "media-fixtures.h"
 #include "module-fixtures.h"
 #include "picture-fixtures.h"
 
@@ -265,6 +268,47 @@ test_huge_png (void)
   check_huge_picture (rahnuma_fixture_write_huge_png, 30000, 30000, "30000 × 30000");
 }
 
+/* The kiosk's catalogue leaves such a package out, and says why. */
+static void
+test_huge_png_left_out (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autofree char *modules = g_path_get_dirname (dir);
+  g_autoptr(RahnumaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  rahnuma_fixture_write_huge_png (picture, 30000, 30000);
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_WARNING, "Leaving out module package*too large*");
+  catalog = rahnuma_catalog_new_full (modules, RAHNUMA_CATALOG_VALIDATE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
+  problems = rahnuma_catalog_get_problems (catalog);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "30000 × 30000"));
+}
+
+/* A video's size comes from its caps: wider than 1920 is refused, with the
+ * size found and the limit; a small one plays. */
+static void
+test_video_too_large (void)
+{
+  g_autofree char *dir = rahnuma_fixture_make_dir ();
+  g_autofree char *wide = rahnuma_fixture_webm (dir, "wide.webm", 200, 1928, 64);
+  g_autofree char *small = rahnuma_fixture_webm (dir, "small.webm", 200, 320, 180);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rahnuma_media_probe_check (small, RAHNUMA_MEDIA_VIDEO, probe, &error));
+  g_assert_no_error (error);
+  g_assert_false (rahnuma_media_probe_check (wide, RAHNUMA_MEDIA_VIDEO, probe, &error));
+  g_assert_error (error, RAHNUMA_PICTURE_HEADER_ERROR, RAHNUMA_PICTURE_HEADER_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1928 × 64"));
+  g_assert_nonnull (strstr (error->message, "1920 × 1080"));
+  rahnuma_fixture_remove_dir (dir);
+}
+
 static void
 test_huge_jpeg (void)
 {
@@ -315,6 +359,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/coverage", test_coverage);
   g_test_add_func ("/rahnuma/validator/huge-png", test_huge_png);
   g_test_add_func ("/rahnuma/validator/huge-jpeg", test_huge_jpeg);
+  g_test_add_func ("/rahnuma/validator/huge-png-left-out", test_huge_png_left_out);
+  g_test_add_func ("/rahnuma/validator/video-too-large", test_video_too_large);
   g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
 
   status = g_test_run ();
