@@ -19,9 +19,11 @@
 
 #include "rahnuma-picture-header.h"
 
-/* The first read; most headers are in it, and a JPEG whose is not is read
- * further, up to RAHNUMA_PICTURE_HEADER_MAX_BYTES. */
-#define FIRST_READ_BYTES (64 * 1024)
+/* The first read: a PNG's size is in its first 24 bytes, and a JPEG
+ * without a large EXIF block has its size within this too. Others are read
+ * further, up to RAHNUMA_PICTURE_HEADER_MAX_BYTES. A kiosk reads every
+ * picture's header at start, so this stays small. */
+#define FIRST_READ_BYTES (4 * 1024)
 
 /* PNG widths and heights are at most 2^31 - 1 (PNG specification, 11.2.2). */
 #define PNG_MAX_SIDE G_MAXINT32
@@ -211,7 +213,7 @@ read_start (const char *path, gsize max, GError **error)
  * @height: (out) (optional): the picture's height, in pixels
  * @error: return location for a #RAHNUMA_PICTURE_HEADER_ERROR
  *
- * rahnuma_picture_header_parse() on the start of @path: 64 KiB, or up to
+ * rahnuma_picture_header_parse() on the start of @path: 4 KiB, or up to
  * %RAHNUMA_PICTURE_HEADER_MAX_BYTES when a JPEG's size lies further in.
  * Blocks on the disk for that long.
  *
