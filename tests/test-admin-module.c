@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "module-fixtures.h"
+#include "picture-fixtures.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
 
@@ -69,6 +70,32 @@ test_validate_exit_codes (void)
   g_assert_cmpint (run_admin (NULL, "validate", nowhere, NULL), ==, 2);
   g_assert_cmpint (run_admin (NULL, "validate", NULL), ==, 2);
   g_assert_cmpint (run_admin (NULL, "validate", "--no-such-option", good, NULL), ==, 2);
+}
+
+/* A 30000 × 30000 PNG: validate names the line and the sizes, install
+ * refuses it and leaves the modules folder without it. */
+static void
+test_huge_picture (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (package, "pictures", "scene.png", NULL);
+  g_autofree char *modules = g_build_filename (rahnuma_test_tmp_dir (), "huge-modules", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s/module.ini:22: error: ", package);
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  rahnuma_fixture_write_huge_png (picture, 30000, 30000);
+  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "pictures/scene.png is too large: it is 30000 × 30000 pixels"));
+  g_assert_nonnull (strstr (out, "4096 × 3072"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (g_mkdir_with_parents (modules, 0755), ==, 0);
+  g_assert_cmpint (run_admin (&out, "install", package, "--into", modules, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "too large"));
+  dir = g_dir_open (modules, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
 }
 
 static void
@@ -241,6 +268,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/rahnuma/admin-module/validate/exit-codes", test_validate_exit_codes);
   g_test_add_func ("/rahnuma/admin-module/validate/json", test_validate_json);
+  g_test_add_func ("/rahnuma/admin-module/huge-picture", test_huge_picture);
   g_test_add_func ("/rahnuma/admin-module/validate/folder", test_validate_folder);
   g_test_add_func ("/rahnuma/admin-module/validate/link", test_validate_link);
   g_test_add_func ("/rahnuma/admin-module/new", test_new);

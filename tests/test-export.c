@@ -323,6 +323,28 @@ test_cli_verify (Fixture *f, gconstpointer data)
   g_free (err);
 }
 
+/* A code given after 0 of 0 lessons (by a kiosk with none on offer) is
+ * never called real. */
+static void
+test_cli_verify_no_lessons (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *code = NULL;
+  const char *args[] = { "verify", "--db", f->path, NULL, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_no_error (error);
+  code = add_session (store, "ur", DAY1 + 4 * DAY, FALSE, RAHNUMA_SESSION_COMPLETED, 0);
+  g_clear_object (&store);
+  args[3] = code;
+  g_assert_cmpint (run_admin (args, &out, &err), ==, 1);
+  g_assert_null (strstr (out, "is a real completion code"));
+  g_assert_nonnull (strstr (err, "no lesson"));
+  g_assert_nonnull (strstr (err, "not a real completion code"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -337,6 +359,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/export/cli", test_cli_export);
   ADD ("/rahnuma/export/cli-missing", test_cli_export_missing);
   ADD ("/rahnuma/verify/cli", test_cli_verify);
+  ADD ("/rahnuma/verify/cli-no-lessons", test_cli_verify_no_lessons);
 #undef ADD
 
   return g_test_run ();

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "media-fixtures.h"
+#include "picture-fixtures.h"
 #include "player-scene.h"
 #include "rahnuma-player.h"
 #include "rahnuma-player-private.h"
@@ -11,6 +12,7 @@
 #include <gst/gst.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #define VIDEO_MS      1500
 #define LONG_VIDEO_MS 4000
@@ -421,6 +423,43 @@ test_missing (void)
   scene_free (scene);
 }
 
+/* A 30000 × 30000 PNG is refused from its header: no pipeline, no frame,
+ * no gigabytes; a picture that is not PNG or JPEG is not decoded either.
+ * The same player then shows a good picture. */
+static void
+test_huge_picture (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+  GdkPaintable *paintable = rahnuma_player_get_paintable (player);
+  g_autofree char *huge = g_build_filename (media.dir, "huge.png", NULL);
+  struct rusage usage;
+
+  rahnuma_fixture_write_huge_png (huge, 30000, 30000);
+  rahnuma_player_open_picture (player, huge, media.narration);
+  WAIT_UNTIL (scene->error != NULL || scene->n_finished > 0);
+  g_assert_error (scene->error, RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_TOO_LARGE);
+  g_test_message ("%s", scene->error->message);
+  g_assert_nonnull (strstr (scene->error->message, "huge.png"));
+  g_assert_nonnull (strstr (scene->error->message, "30000 × 30000"));
+  g_assert_cmpint (rahnuma_player_get_state (player), ==, RAHNUMA_PLAYER_STOPPED);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 0);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  g_assert_cmpint (usage.ru_maxrss, <, 384 * 1024);
+  g_clear_error (&scene->error);
+
+  rahnuma_player_open_picture (player, media.garbage, NULL);
+  WAIT_UNTIL (scene->error != NULL || scene->n_finished > 0);
+  g_assert_error (scene->error, RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_DAMAGED);
+  g_clear_error (&scene->error);
+
+  rahnuma_player_open_picture (player, media.picture, media.narration);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, PICTURE_WIDTH);
+  scene_free (scene);
+}
+
 static void
 test_damaged_narration (void)
 {
@@ -669,6 +708,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/player/damaged-then-good", test_damaged_then_good);
   g_test_add_func ("/rahnuma/player/missing", test_missing);
   g_test_add_func ("/rahnuma/player/damaged-narration", test_damaged_narration);
+  g_test_add_func ("/rahnuma/player/huge-picture", test_huge_picture);
   g_test_add_func ("/rahnuma/player/picture-with-narration", test_picture_with_narration);
   g_test_add_func ("/rahnuma/player/picture-without-narration", test_picture_without_narration);
   g_test_add_func ("/rahnuma/player/video-with-narration", test_video_with_narration);

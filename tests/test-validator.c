@@ -6,12 +6,18 @@
 #include <gio/gio.h>
 #include <gst/gst.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include "rahnuma-catalog.h"
 #include "rahnuma-media-probe.h"
+#include "rahnuma-picture-header.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
+#include "media-fixtures.h"
 #include "module-fixtures.h"
+#include "picture-fixtures.h"
 
 static RahnumaMediaProbe *probe;
 
@@ -270,6 +276,122 @@ test_coverage (void)
   g_assert_cmpuint (recorded, ==, needed - 1);
 }
 
+/* A decoded 30000 × 30000 picture takes 900 MB or more; validating a
+ * package that holds one must stay far below that, ASan's shadow included. */
+#define MAX_RSS_KB (384 * 1024)
+
+static long
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* "good" with its one picture replaced by @write's: every scene naming it
+ * gets media-too-large, at its own line, saying the size and the limit. */
+static void
+check_huge_picture (void (*write) (const char *, guint, guint), guint width, guint height,
+                    const char *size)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+
+  write (picture, width, height);
+  validation = rahnuma_validate_module (dir, rahnuma_media_probe_check, probe);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), >, 0);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MEDIA_TOO_LARGE), ==,
+                    rahnuma_validation_get_n_problems (validation));
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->severity, ==, RAHNUMA_SEVERITY_ERROR);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_cmpstr (problem->key, ==, "Picture");
+  g_assert_nonnull (problem->hint);
+  g_assert_nonnull (strstr (problem->message, "pictures/scene.png is too large"));
+  g_assert_nonnull (strstr (problem->message, size));
+  g_assert_nonnull (strstr (problem->message, "4096 × 3072"));
+  /* Without a prober too: a kiosk's catalogue leaves the package out. */
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MEDIA_TOO_LARGE), >, 0);
+  g_test_message ("max RSS: %ld kB", max_rss_kb ());
+  g_assert_cmpint (max_rss_kb (), <, MAX_RSS_KB);
+}
+
+static void
+test_huge_png (void)
+{
+  check_huge_picture (rahnuma_fixture_write_huge_png, 30000, 30000, "30000 × 30000");
+}
+
+/* The kiosk's catalogue leaves such a package out, and says why. */
+static void
+test_huge_png_left_out (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autofree char *modules = g_path_get_dirname (dir);
+  g_autoptr(RahnumaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  rahnuma_fixture_write_huge_png (picture, 30000, 30000);
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_WARNING, "Leaving out module package*too large*");
+  catalog = rahnuma_catalog_new_full (modules, RAHNUMA_CATALOG_VALIDATE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
+  problems = rahnuma_catalog_get_problems (catalog);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "30000 × 30000"));
+}
+
+/* A video's size comes from its caps: wider than 1920 is refused, with the
+ * size found and the limit; a small one plays. */
+static void
+test_video_too_large (void)
+{
+  g_autofree char *dir = rahnuma_fixture_make_dir ();
+  g_autofree char *wide = rahnuma_fixture_webm (dir, "wide.webm", 200, 1928, 64);
+  g_autofree char *small = rahnuma_fixture_webm (dir, "small.webm", 200, 320, 180);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rahnuma_media_probe_check (small, RAHNUMA_MEDIA_VIDEO, probe, &error));
+  g_assert_no_error (error);
+  g_assert_false (rahnuma_media_probe_check (wide, RAHNUMA_MEDIA_VIDEO, probe, &error));
+  g_assert_error (error, RAHNUMA_PICTURE_HEADER_ERROR, RAHNUMA_PICTURE_HEADER_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1928 × 64"));
+  g_assert_nonnull (strstr (error->message, "1920 × 1080"));
+  rahnuma_fixture_remove_dir (dir);
+}
+
+static void
+test_huge_jpeg (void)
+{
+  check_huge_picture (rahnuma_fixture_write_jpeg_header, 30000, 30000, "30000 × 30000");
+}
+
+/* A picture that is not PNG or JPEG is never handed to a decoder. */
+static void
+test_picture_not_png (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (picture, "GIF89a\x40\0\x30\0", 10, &error);
+  g_assert_no_error (error);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA), >, 0);
+  g_assert_nonnull (strstr (rahnuma_validation_get_problem (validation, 0)->message, "not a PNG or JPEG"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -297,6 +419,11 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/not-utf8", test_not_utf8);
   g_test_add_func ("/rahnuma/validator/every-problem-reported", test_every_problem_reported);
   g_test_add_func ("/rahnuma/validator/coverage", test_coverage);
+  g_test_add_func ("/rahnuma/validator/huge-png", test_huge_png);
+  g_test_add_func ("/rahnuma/validator/huge-jpeg", test_huge_jpeg);
+  g_test_add_func ("/rahnuma/validator/huge-png-left-out", test_huge_png_left_out);
+  g_test_add_func ("/rahnuma/validator/video-too-large", test_video_too_large);
+  g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
 
   status = g_test_run ();
   rahnuma_media_probe_free (probe);

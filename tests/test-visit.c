@@ -226,6 +226,68 @@ test_visit_abandon (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* Runs rahnuma_visit_complete_async() to its end; returns its error. */
+static GError *
+try_complete (RahnumaVisit *visit)
+{
+  gboolean done = FALSE;
+  GError *error = NULL;
+
+  g_object_set_data (G_OBJECT (visit), "done", &done);
+  rahnuma_visit_complete_async (visit, NULL, on_step, &error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  return error;
+}
+
+/* A kiosk with no lesson on offer: 0 of 0 lessons is not a briefing, so
+ * no completion code is made or written, whatever the caller asks. */
+static void
+test_visit_no_lessons (Fixture *f, gconstpointer data)
+{
+  g_autofree char *empty = g_build_filename (f->tmp, "empty-modules", NULL);
+  g_autoptr(RahnumaCatalog) catalog = NULL;
+  g_autoptr(RahnumaVisit) visit = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0755), ==, 0);
+  catalog = rahnuma_catalog_new (empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
+  visit = rahnuma_visit_new (f->store, catalog, "ur", "LHE", "k7");
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+
+  g_assert_false (rahnuma_visit_is_complete (visit));
+  error = try_complete (visit);
+  g_assert_error (error, RAHNUMA_VISIT_ERROR, RAHNUMA_VISIT_ERROR_NO_LESSONS);
+  g_assert_null (rahnuma_visit_get_code (visit));
+  g_assert_cmpint (rahnuma_visit_get_state (visit), !=, RAHNUMA_SESSION_COMPLETED);
+
+  db = open_journal (f);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE code IS NOT NULL"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE state = 'completed'"), ==, 0);
+  sqlite3_close (db);
+}
+
+/* With lessons on offer, finishing before they are done gives no code either. */
+static void
+test_visit_incomplete (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "en", "LHE", "k7");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  RUN_STEP (visit, rahnuma_visit_watched_async, rahnuma_catalog_lookup (f->catalog, "fees"), 1.0);
+  error = try_complete (visit);
+  g_assert_error (error, RAHNUMA_VISIT_ERROR, RAHNUMA_VISIT_ERROR_INCOMPLETE);
+  g_assert_null (rahnuma_visit_get_code (visit));
+  db = open_journal (f);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE code IS NOT NULL"), ==, 0);
+  sqlite3_close (db);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,5 +295,7 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/quiz/scoring", Fixture, NULL, fixture_set_up, test_quiz_scoring, fixture_tear_down);
   g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
   g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/no-lessons", Fixture, NULL, fixture_set_up, test_visit_no_lessons, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/incomplete", Fixture, NULL, fixture_set_up, test_visit_incomplete, fixture_tear_down);
   return g_test_run ();
 }

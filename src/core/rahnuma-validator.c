@@ -5,7 +5,8 @@
  * line of module.ini to edit and a hint. GKeyFile keeps no line numbers, so
  * they come from scanning module.ini's text the way GKeyFile reads it.
  *
- * Media are checked for presence here; whether they play is asked of a
+ * Media are checked for presence here, and pictures for a size within the
+ * kiosk's limits, read from their headers; whether they play is asked of a
  * RahnumaMediaProbeFunc, because core has no GStreamer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "rahnuma-language.h"
+#include "rahnuma-picture-header.h"
 #include "rahnuma-validator.h"
 
 struct _RahnumaValidation
@@ -28,7 +30,7 @@ struct _RahnumaValidation
   gpointer probe_data;
   GPtrArray *problems; /* of RahnumaProblem */
   GHashTable *ids;     /* module id → module.ini path of its first package */
-  GHashTable *probed;  /* media path → "" when playable, else the reason */
+  GHashTable *probed;  /* media path → NULL when playable, else the GError saying why not */
 };
 
 /* One package being checked. */
@@ -267,25 +269,42 @@ stays_inside (const char *relative)
   return TRUE;
 }
 
-/* Returns NULL when @path plays, else why not. Each file is probed once. */
-static const char *
+static void
+clear_error (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
+/* Before anything decodes a picture, its header must give a size within the
+ * kiosk's limits (rahnuma-picture-header.c): this holds without a prober
+ * too, so a kiosk's catalogue leaves out what it could never show. */
+static GError *
+check_picture_header (const char *path)
+{
+  GError *error = NULL;
+
+  rahnuma_picture_check_file (path, &error);
+  return error;
+}
+
+/* Returns NULL when @path plays, else why not (owned by @validation).
+ * Each file is checked once. */
+static const GError *
 probe_media (RahnumaValidation *validation, const char *path, RahnumaMediaKind kind)
 {
-  g_autoptr(GError) error = NULL;
-  const char *known;
+  GError *error = NULL;
+  gpointer known;
 
-  if (validation->probe_func == NULL)
-    return NULL;
-  known = g_hash_table_lookup (validation->probed, path);
-  if (known == NULL)
-    {
-      gboolean ok = validation->probe_func (path, kind, validation->probe_data, &error);
-
-      known = ok ? "" : (error != NULL ? error->message : _("it cannot be decoded"));
-      g_hash_table_insert (validation->probed, g_strdup (path), g_strdup (known));
-      known = g_hash_table_lookup (validation->probed, path);
-    }
-  return *known == '\0' ? NULL : known;
+  if (g_hash_table_lookup_extended (validation->probed, path, NULL, &known))
+    return known;
+  if (kind == RAHNUMA_MEDIA_PICTURE)
+    error = check_picture_header (path);
+  if (error == NULL && validation->probe_func != NULL
+      && !validation->probe_func (path, kind, validation->probe_data, &error) && error == NULL)
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("it cannot be decoded"));
+  g_hash_table_insert (validation->probed, g_strdup (path), error);
+  return error;
 }
 
 static void
@@ -293,7 +312,7 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
 {
   g_autofree char *relative = dup_value (pkg->key_file, group, key);
   g_autofree char *path = NULL;
-  const char *reason;
+  const GError *reason;
 
   if (relative == NULL)
     return;
@@ -313,10 +332,16 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
       return;
     }
   reason = probe_media (pkg->validation, path, kind);
-  if (reason != NULL)
+  if (g_error_matches (reason, RAHNUMA_PICTURE_HEADER_ERROR, RAHNUMA_PICTURE_HEADER_ERROR_TOO_LARGE))
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MEDIA_TOO_LARGE, group, key,
+            /* Translators: a hint for trainers; 1920 × 1080 is a size in pixels */
+            _("scale it down (1920 × 1080 is plenty for a kiosk screen) and export it again"),
+            /* Translators: %s is a file name, then a reason giving its size and the limit */
+            _("%s is too large: %s"), relative, reason->message);
+  else if (reason != NULL)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA, group, key,
             _("export it again as PNG, WebM (VP8/VP9 + Opus) or Ogg Opus"),
-            _("%s cannot be played: %s"), relative, reason);
+            _("%s cannot be played: %s"), relative, reason->message);
 }
 
 /* Narration is looked up by exact language, as the kiosk does: a language
@@ -929,7 +954,7 @@ rahnuma_validation_new (RahnumaMediaProbeFunc probe_func,
   validation->probe_data = probe_data;
   validation->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   validation->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  validation->probed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  validation->probed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_error);
   return validation;
 }
 
@@ -1088,6 +1113,7 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE] = "unknown-language",
     [RAHNUMA_PROBLEM_SPECIAL_FILE] = "special-file",
     [RAHNUMA_PROBLEM_NOT_UTF8] = "not-utf8",
+    [RAHNUMA_PROBLEM_MEDIA_TOO_LARGE] = "media-too-large",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);

@@ -43,6 +43,7 @@ typedef enum
   RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE,
   RAHNUMA_PROBLEM_SPECIAL_FILE, /* a link, device, fifo or socket: a package holds none */
   RAHNUMA_PROBLEM_NOT_UTF8,     /* module.ini is not UTF-8 text */
+  RAHNUMA_PROBLEM_MEDIA_TOO_LARGE, /* beyond rahnuma-picture-header.h's limits */
 } RahnumaProblemCode;
 
 typedef enum
@@ -72,7 +73,9 @@ typedef enum
  * @path: an existing media file
  * @kind: what the package uses it as
  * @user_data: the prober's data
- * @error: set to a short reason when the file cannot be played
+ * @error: set to a short reason when the file cannot be played;
+ *   %RAHNUMA_PICTURE_HEADER_ERROR_TOO_LARGE (rahnuma-picture-header.h) when
+ *   it is larger than a kiosk may decode
  *
  * Decides whether the kiosk could play @path. Core has no GStreamer, so the
  * caller passes one (rahnuma_media_probe_check() in the player library).

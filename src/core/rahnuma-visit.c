@@ -10,6 +10,10 @@
  */
 #define G_LOG_DOMAIN "rahnuma-visit"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rahnuma-visit.h"
 #include "rahnuma-code.h"
 
@@ -18,6 +22,8 @@ typedef struct
   double watched;
   RahnumaQuiz *quiz;
 } Progress;
+
+G_DEFINE_QUARK (rahnuma-visit-error-quark, rahnuma_visit_error)
 
 struct _RahnumaVisit
 {
@@ -418,14 +424,18 @@ rahnuma_visit_get_n_modules_passed (RahnumaVisit *self)
 /**
  * rahnuma_visit_is_complete:
  *
- * Returns: whether every module is watched and its quiz answered
+ * Returns: whether at least one module was on offer, and every module
+ *   on offer is watched and its quiz answered
  */
 gboolean
 rahnuma_visit_is_complete (RahnumaVisit *self)
 {
+  guint n_offered;
+
   g_return_val_if_fail (RAHNUMA_IS_VISIT (self), FALSE);
-  return rahnuma_visit_get_n_modules_done (self) ==
-         g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+  /* 0 of 0 lessons is not a briefing: no code may say it was given. */
+  n_offered = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+  return n_offered > 0 && rahnuma_visit_get_n_modules_done (self) == n_offered;
 }
 
 /**
@@ -520,15 +530,33 @@ finish_async (RahnumaVisit *self, RahnumaSessionState state, gpointer source_tag
  * rahnuma_visit_complete_async:
  *
  * Marks the visit completed and gives it a completion code
- * (rahnuma_visit_get_code() once the callback runs).
+ * (rahnuma_visit_get_code() once the callback runs). A visit that is not
+ * complete gets no code and no record of completion: the callback gets
+ * %RAHNUMA_VISIT_ERROR_NO_LESSONS when the catalogue offered no lesson,
+ * %RAHNUMA_VISIT_ERROR_INCOMPLETE when a lesson on offer is not done.
  */
 void
 rahnuma_visit_complete_async (RahnumaVisit *self, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (RAHNUMA_IS_VISIT (self));
-  g_return_if_fail (rahnuma_visit_is_complete (self));
 
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->catalog)) == 0)
+    {
+      g_task_report_new_error (self, callback, user_data, rahnuma_visit_complete_async,
+                               RAHNUMA_VISIT_ERROR, RAHNUMA_VISIT_ERROR_NO_LESSONS,
+                               /* Translators: logged when a visit is finished on a kiosk without lessons */
+                               _("No lesson was on offer, so no completion code was given"));
+      return;
+    }
+  if (!rahnuma_visit_is_complete (self))
+    {
+      g_task_report_new_error (self, callback, user_data, rahnuma_visit_complete_async,
+                               RAHNUMA_VISIT_ERROR, RAHNUMA_VISIT_ERROR_INCOMPLETE,
+                               /* Translators: logged when a visit is finished before every lesson is done */
+                               _("Not every lesson on offer was watched and answered, so no completion code was given"));
+      return;
+    }
   finish_async (self, RAHNUMA_SESSION_COMPLETED, rahnuma_visit_complete_async, cancellable,
                 callback, user_data);
 }

@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+#define RAHNUMA_VISIT_ERROR (rahnuma_visit_error_quark ())
+
+typedef enum
+{
+  RAHNUMA_VISIT_ERROR_NO_LESSONS, /* the catalogue offered none: nothing to complete */
+  RAHNUMA_VISIT_ERROR_INCOMPLETE, /* a lesson on offer is not yet watched and answered */
+} RahnumaVisitError;
+
+GQuark          rahnuma_visit_error_quark           (void);
+
 #define RAHNUMA_TYPE_VISIT (rahnuma_visit_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaVisit, rahnuma_visit, RAHNUMA, VISIT, GObject)
 

@@ -232,6 +232,12 @@ log_start (RahnumaApplication *self)
              self->preview_dir != NULL ? self->preview_dir : self->modules_dir,
              problems != NULL ? problems->len : 0,
              problems != NULL && problems->len > 0 ? " (reasons above)" : "");
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->catalog)) == 0)
+    g_warning ("Out of service: no lesson is on offer from %s (%u package(s) left out%s), so visitors "
+               "see the out-of-service screen and no visit can start. Install a valid package with "
+               "`rahnuma-admin module install PACKAGE --into %s`, then restart the kiosk.",
+               self->modules_dir, problems != NULL ? problems->len : 0,
+               problems != NULL && problems->len > 0 ? ", reasons above" : "", self->modules_dir);
   g_message ("Journal: %s", self->preview_dir != NULL ? "none (a preview records nothing)" : self->db_path);
   rahnuma_settings_log (self->settings);
 }

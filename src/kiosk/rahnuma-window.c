@@ -22,6 +22,7 @@
 #include "rahnuma-language.h"
 #include "rahnuma-lesson-page.h"
 #include "rahnuma-lessons-page.h"
+#include "rahnuma-officer-corner.h"
 #include "rahnuma-officer.h"
 #include "rahnuma-quiz-page.h"
 #include "rahnuma-result-page.h"
@@ -43,6 +44,7 @@ struct _RahnumaWindow
   GtkStack *stack;
   RahnumaWelcomePage *welcome_page;
   RahnumaLanguagePage *language_page;
+  GtkWidget *out_of_service_page;
 
   GQueue clips; /* of char*: spoken clips waiting their turn */
 
@@ -76,6 +78,28 @@ show_page (RahnumaWindow *self, GtkWidget **slot, GtkWidget *page)
     gtk_stack_remove (self->stack, old);
 }
 
+/* No lesson on offer (an empty modules folder, or every package left out):
+ * there is nothing to brief a visitor on and nothing a completion code
+ * could stand for, so no visit can start. */
+static gboolean
+has_lessons (RahnumaWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (rahnuma_application_get_catalog (self->application))) > 0;
+}
+
+/* The screen between visitors: the welcome screen, or the out-of-service
+ * screen when no lesson is on offer. The actions that start a visit are
+ * enabled and disabled here only. */
+static void
+show_home (RahnumaWindow *self)
+{
+  gboolean open = has_lessons (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.start", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.choose-language", open);
+  gtk_stack_set_visible_child (self->stack, open ? GTK_WIDGET (self->welcome_page) : self->out_of_service_page);
+}
+
 /* Back to the welcome screen with nothing of the last visitor left. */
 static void
 reset_for_next_visitor (RahnumaWindow *self)
@@ -92,7 +116,7 @@ reset_for_next_visitor (RahnumaWindow *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->welcome_page));
+  show_home (self);
   remove_page (self, &self->lessons_page);
   remove_page (self, &self->lesson_page);
   remove_page (self, &self->quiz_page);
@@ -422,12 +446,14 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
 
   g_type_ensure (RAHNUMA_TYPE_WELCOME_PAGE);
   g_type_ensure (RAHNUMA_TYPE_LANGUAGE_PAGE);
+  g_type_ensure (RAHNUMA_TYPE_OFFICER_CORNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, language_page);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, out_of_service_page);
 
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, kiosk_start);
   gtk_widget_class_install_action (widget_class, "kiosk.choose-language", "s", kiosk_choose_language);
@@ -460,6 +486,7 @@ rahnuma_window_new (RahnumaApplication *application)
   self->application = application;
   g_signal_connect (rahnuma_application_get_sound (application), "finished",
                     G_CALLBACK (on_sound_finished), self);
+  show_home (self);
 
   if (rahnuma_application_get_set_aside_journal (application) != NULL)
     {

@@ -16,6 +16,7 @@
 #include <gst/pbutils/pbutils.h>
 
 #include "rahnuma-media-probe.h"
+#include "rahnuma-picture-header.h"
 
 /* Long enough for a slow kiosk disk, short enough that a broken file
  * does not hang the validator. */
@@ -107,7 +108,11 @@ check_streams (GstDiscovererInfo *info, RahnumaMediaKind kind, GError **error)
     case RAHNUMA_MEDIA_PICTURE:
       return is_image ? TRUE : fail_unplayable (error, _("it is not a picture"));
     case RAHNUMA_MEDIA_VIDEO:
-      return video != NULL && !is_image ? TRUE : fail_unplayable (error, _("it is not a video"));
+      if (video == NULL || is_image)
+        return fail_unplayable (error, _("it is not a video"));
+      /* The caps' size, before a kiosk decodes a frame of it. */
+      return rahnuma_media_check_size (kind, gst_discoverer_video_info_get_width (video->data),
+                                       gst_discoverer_video_info_get_height (video->data), error);
     default:
       g_assert_not_reached ();
     }
@@ -156,9 +161,12 @@ check_picture (const char *path, GError **error)
  * @path: an existing file
  * @kind: what the package uses it as
  * @probe: a #RahnumaMediaProbe
- * @error: return location for a #RAHNUMA_MEDIA_PROBE_ERROR, its message a short reason
+ * @error: return location for a #RAHNUMA_MEDIA_PROBE_ERROR, or a
+ *   #RAHNUMA_PICTURE_HEADER_ERROR for a picture's header or a size beyond
+ *   the kiosk's limits; its message a short reason
  *
- * A #RahnumaMediaProbeFunc: decodes the start of @path.
+ * A #RahnumaMediaProbeFunc: checks a picture's header and size, then
+ * decodes the start of @path; a video's size comes from its caps.
  *
  * Returns: %TRUE if the kiosk could play @path as @kind
  */
@@ -176,8 +184,9 @@ rahnuma_media_probe_check (const char        *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
 
+  /* The header's size first: a picture too large is never decoded here. */
   if (kind == RAHNUMA_MEDIA_PICTURE)
-    return check_picture (path, error);
+    return rahnuma_picture_check_file (path, error) && check_picture (path, error);
   uri = gst_filename_to_uri (path, error);
   if (uri == NULL)
     return FALSE;

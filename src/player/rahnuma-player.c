@@ -34,6 +34,7 @@
 #include "config.h"
 
 #include "rahnuma-player.h"
+#include "rahnuma-picture-header.h"
 #include "rahnuma-pipeline.h"
 #include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
@@ -293,6 +294,11 @@ make_error (int code, const char *path, const char *detail)
       return g_error_new (RAHNUMA_PLAYER_ERROR, code,
                           _("The file “%s” is damaged or in a format the kiosk cannot play."),
                           name);
+    case RAHNUMA_PLAYER_ERROR_TOO_LARGE:
+      return g_error_new (RAHNUMA_PLAYER_ERROR, code,
+                          /* Translators: %s is a file name, then a reason giving its size and the limit */
+                          _("The picture “%s” is too large to show: %s. Make it smaller and install the lesson again."),
+                          name, detail);
     default:
       return g_error_new (RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_FAILED,
                           _("The scene could not be played: %s"), detail);
@@ -599,9 +605,28 @@ existing_narration (const char *narration_path)
   return NULL;
 }
 
-static gboolean
-begin_scene (RahnumaPlayer *self, const char *media_path)
+/* A picture is decoded only once its header gives a size within the
+ * kiosk's limits: a decompression bomb would take gigabytes and the kiosk
+ * with it. Returns the error to report, or NULL. */
+static GError *
+check_picture (const char *path)
 {
+  g_autoptr(GError) error = NULL;
+
+  if (rahnuma_picture_check_file (path, &error))
+    return NULL;
+  if (g_error_matches (error, RAHNUMA_PICTURE_HEADER_ERROR, RAHNUMA_PICTURE_HEADER_ERROR_TOO_LARGE))
+    return make_error (RAHNUMA_PLAYER_ERROR_TOO_LARGE, path, error->message);
+  if (g_error_matches (error, RAHNUMA_PICTURE_HEADER_ERROR, RAHNUMA_PICTURE_HEADER_ERROR_IO))
+    return make_error (RAHNUMA_PLAYER_ERROR_FAILED, path, error->message);
+  return make_error (RAHNUMA_PLAYER_ERROR_DAMAGED, path, NULL);
+}
+
+static gboolean
+begin_scene (RahnumaPlayer *self, const char *media_path, gboolean is_picture)
+{
+  GError *refused = NULL;
+
   gboolean has_audio;
 
   close_scene (self);
@@ -616,6 +641,12 @@ begin_scene (RahnumaPlayer *self, const char *media_path)
   if (!file_exists (media_path))
     {
       fail_later (self, make_error (RAHNUMA_PLAYER_ERROR_MISSING, media_path, NULL));
+      return FALSE;
+    }
+  if (is_picture && (refused = check_picture (media_path)) != NULL)
+    {
+      g_debug ("Not decoding %s: %s", media_path, refused->message);
+      fail_later (self, refused);
       return FALSE;
     }
   self->scene = rahnuma_pipeline_new (self->paintable, self->audio_sink_factory, &has_audio);
@@ -873,7 +904,7 @@ rahnuma_player_open_video (RahnumaPlayer *self,
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
   g_return_if_fail (video_path != NULL);
 
-  if (!begin_scene (self, video_path))
+  if (!begin_scene (self, video_path, FALSE))
     return;
   rahnuma_video_paintable_set_premultiplied (self->paintable, TRUE);
   rahnuma_pipeline_add_video (self->scene, video_path, existing_narration (narration_path));
@@ -888,7 +919,12 @@ rahnuma_player_open_video (RahnumaPlayer *self,
  *   when it ends. When %NULL or missing, the picture stays for
  *   #RahnumaPlayer:picture-time and the scene then ends.
  *
- * Starts a picture scene: the state goes to LOADING, then PLAYING.
+ * Starts a picture scene: the state goes to LOADING, then PLAYING. The
+ * picture's header is read first: one that is not a whole PNG or JPEG
+ * header, or larger than %RAHNUMA_PICTURE_MAX_LONG_SIDE ×
+ * %RAHNUMA_PICTURE_MAX_SHORT_SIDE, is never decoded and is reported by
+ * #RahnumaPlayer::error (%RAHNUMA_PLAYER_ERROR_DAMAGED or
+ * %RAHNUMA_PLAYER_ERROR_TOO_LARGE).
  */
 void
 rahnuma_player_open_picture (RahnumaPlayer *self,
@@ -898,7 +934,7 @@ rahnuma_player_open_picture (RahnumaPlayer *self,
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
   g_return_if_fail (picture_path != NULL);
 
-  if (!begin_scene (self, picture_path))
+  if (!begin_scene (self, picture_path, TRUE))
     return;
   rahnuma_video_paintable_set_premultiplied (self->paintable, FALSE);
   rahnuma_pipeline_add_picture (self->scene, picture_path, existing_narration (narration_path),

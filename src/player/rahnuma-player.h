@@ -19,6 +19,7 @@ typedef enum
   RAHNUMA_PLAYER_ERROR_MISSING, /* the file is not there */
   RAHNUMA_PLAYER_ERROR_DAMAGED, /* the file is there but cannot be played */
   RAHNUMA_PLAYER_ERROR_FAILED,
+  RAHNUMA_PLAYER_ERROR_TOO_LARGE, /* a picture beyond rahnuma-picture-header.h's limits: never decoded */
 } RahnumaPlayerError;
 
 typedef enum

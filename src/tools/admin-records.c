@@ -261,6 +261,15 @@ verify_code (const char *path, const char *code)
       g_printerr (_("%s comes from DEMO DATA (simulated visits), not from a real visit.\n"), normal);
       return EXIT_INPUT;
     }
+  /* A briefing of no lessons is none: such a code (older kiosks gave one
+   * when their modules folder was empty) proves nothing. */
+  if (info->modules->len == 0)
+    {
+      /* Translators: %s is a completion code */
+      g_printerr (_("%s was given for a visit in which no lesson was watched (the kiosk had no lesson "
+                    "on offer), so it is not a real completion code.\n"), normal);
+      return EXIT_INPUT;
+    }
   print_session (normal, info);
   return EXIT_OK;
 }
