@@ -13,6 +13,10 @@
  * change; sync copies the finished sessions whose rev is past what the target
  * has already seen (rahnuma-sync.c).
  *
+ * A visit recorded while the kiosk's clock is impossible (before this
+ * release was built, or years past the newest record) is kept, with
+ * clock_suspect = 1: reports leave it out and count it apart.
+ *
  * Threads: the kiosk writes from a GTask worker while the main thread reads,
  * so the connection is opened with SQLITE_OPEN_FULLMUTEX and the cached
  * statements are used under self->lock.
@@ -43,6 +47,7 @@ struct _RahnumaStore
   GHashTable *statements; /* SQL text (static) → sqlite3_stmt, under lock */
   GMutex lock;
   gboolean in_batch;
+  gint64 newest_good;     /* latest start with a good clock, under lock; -1 until read */
 };
 
 enum {
@@ -147,6 +152,12 @@ static const char * const migrations[] = {
   "  last_rev INTEGER NOT NULL,"
   "  synced_at INTEGER NOT NULL"
   ") STRICT;",
+  /* 1 → 2: a session recorded while the kiosk's clock was impossible
+   * (rahnuma_store_clock_is_wrong()). Its times are what the wrong clock
+   * said; reports leave it out and count it apart. Rows already stored
+   * were judged by no one, so they stay 0. */
+  "ALTER TABLE session ADD COLUMN clock_suspect INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (clock_suspect IN (0, 1));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
@@ -602,6 +613,7 @@ static void
 rahnuma_store_init (RahnumaStore *self)
 {
   g_mutex_init (&self->lock);
+  self->newest_good = -1;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
@@ -859,6 +871,64 @@ rahnuma_store_get_categories (const char *column)
   return NULL;
 }
 
+/* ---- the clock -------------------------------------------------------- */
+
+/**
+ * rahnuma_store_clock_is_wrong:
+ * @now: what the kiosk's clock says, unix seconds
+ * @newest_record: start of the newest session recorded with a good clock,
+ *   unix seconds, or 0 if there is none
+ *
+ * Whether no kiosk could truly be at @now: before this release was built
+ * (RAHNUMA_BUILD_TIME in config.h: SOURCE_DATE_EPOCH or the last commit's
+ * date), or more than %RAHNUMA_STORE_CLOCK_AHEAD seconds past both the build
+ * date and @newest_record. A flat clock battery gives 1970 or 2000, a
+ * mistyped year 2099 (issue 13); such visits are recorded, flagged.
+ *
+ * Returns: %TRUE if @now is impossible
+ */
+gboolean
+rahnuma_store_clock_is_wrong (gint64 now, gint64 newest_record)
+{
+  gint64 reference = MAX ((gint64) RAHNUMA_BUILD_TIME, newest_record);
+
+  return now < (gint64) RAHNUMA_BUILD_TIME || now - reference > RAHNUMA_STORE_CLOCK_AHEAD;
+}
+
+/* The technician log says it once per run, not once per visit. */
+static void
+warn_clock_once (gint64 now)
+{
+  static gsize warned = 0;
+
+  if (g_once_init_enter (&warned))
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (now);
+      g_autofree char *text = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M UTC")
+                                           : g_strdup_printf ("%" G_GINT64_FORMAT, now);
+
+      g_warning (_("The kiosk’s clock is wrong: it says %s. Visits are still recorded, but flagged "
+                   "and left out of reports. Set the date and time."), text);
+      g_once_init_leave (&warned, 1);
+    }
+}
+
+/* Judges the clock now against this journal; call with self->lock held. */
+static gboolean
+check_clock_locked (RahnumaStore *self, gboolean *wrong, GError **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->newest_good < 0 &&
+      !read_int (self->db, "SELECT coalesce (max (started_at), 0) FROM session WHERE clock_suspect = 0",
+                 _("Cannot read the newest record"), &self->newest_good, error))
+    return FALSE;
+  *wrong = rahnuma_store_clock_is_wrong (now, self->newest_good);
+  if (*wrong)
+    warn_clock_once (now);
+  return TRUE;
+}
+
 /* ---- public API: writing --------------------------------------------- */
 
 #define NEXT_REV "(SELECT coalesce (max (rev), 0) + 1 FROM session)"
@@ -880,14 +950,16 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
 {
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
-                "INSERT INTO session (id, centre, kiosk, language, started_at, catalog_version, demo, rev)"
-                " VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, " NEXT_REV ")"
+                "INSERT INTO session (id, centre, kiosk, language, started_at, catalog_version, demo,"
+                " clock_suspect, rev)"
+                " VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, " NEXT_REV ")"
                 " RETURNING id",
                 error);
+  gboolean clock_wrong = FALSE;
   char *id;
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !check_clock_locked (self, &clock_wrong, error))
     return NULL;
   sqlite3_bind_text (stmt, 1, start->centre, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, start->kiosk, -1, SQLITE_STATIC);
@@ -895,6 +967,7 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
   sqlite3_bind_int64 (stmt, 4, rahnuma_store_coarsen_time (start->started_at));
   sqlite3_bind_text (stmt, 5, start->catalog_version, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, start->demo ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, clock_wrong ? 1 : 0);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -905,6 +978,8 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
   id = column_dup (stmt, 0);
   if (!step_done (self, stmt, _("Cannot start a session"), error))
     g_clear_pointer (&id, g_free);
+  if (id != NULL && !clock_wrong)
+    self->newest_good = MAX (self->newest_good, rahnuma_store_coarsen_time (start->started_at));
   return id;
 }
 
@@ -1064,18 +1139,22 @@ static gboolean
 update_finish (RahnumaStore *self, const char *session_id, RahnumaSessionState state,
                const char *code, gint64 ended_at, GError **error)
 {
+  /* A clock that goes wrong during a visit flags it too. */
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
-                "UPDATE session SET state = ?2, code = ?3, ended_at = ?4, rev = " NEXT_REV
+                "UPDATE session SET state = ?2, code = ?3, ended_at = ?4,"
+                " clock_suspect = max (clock_suspect, ?5), rev = " NEXT_REV
                 " WHERE id = ?1 AND state = 'active'",
                 error);
+  gboolean clock_wrong = FALSE;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !check_clock_locked (self, &clock_wrong, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rahnuma_session_state_to_string (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, rahnuma_store_coarsen_time (ended_at));
+  sqlite3_bind_int (stmt, 5, clock_wrong ? 1 : 0);
   return step_done (self, stmt, _("Cannot finish the session"), error) &&
          check_changed (self, _("Cannot finish the session"), error);
 }
@@ -1307,6 +1386,7 @@ session_info_from_row (sqlite3_stmt *stmt)
   info->ended_at = sqlite3_column_int64 (stmt, 7);
   rahnuma_session_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &info->state);
   info->demo = sqlite3_column_int (stmt, 9) != 0;
+  info->clock_suspect = sqlite3_column_int (stmt, 10) != 0;
   info->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) module_result_free);
   return info;
 }
@@ -1347,7 +1427,7 @@ lookup_code_locked (RahnumaStore *self, const char *code, GError **error)
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
                 "SELECT id, centre, kiosk, language, catalog_version, code, started_at,"
-                " ended_at, state, demo FROM session WHERE code = ?1"
+                " ended_at, state, demo, clock_suspect FROM session WHERE code = ?1"
                 " ORDER BY started_at DESC LIMIT 1",
                 error);
   g_autoptr(RahnumaSessionInfo) info = NULL;

@@ -72,6 +72,7 @@ typedef struct
   gint64              ended_at;      /* 0 while active */
   RahnumaSessionState state;
   gboolean            demo;
+  gboolean            clock_suspect; /* recorded while the kiosk's clock was wrong: times untrue */
   GPtrArray          *modules;       /* of RahnumaModuleResult, by module id */
 } RahnumaSessionInfo;
 
@@ -146,6 +147,12 @@ gboolean      rahnuma_session_state_from_string (const char            *text,
 const char * const *
               rahnuma_store_get_categories  (const char                *column);
 void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
+
+/* How far past the build date and the newest record a clock may be: three years. */
+#define RAHNUMA_STORE_CLOCK_AHEAD (G_GINT64_CONSTANT (3) * 366 * 24 * 3600)
+
+gboolean      rahnuma_store_clock_is_wrong  (gint64                     now,
+                                             gint64                     newest_record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSessionInfo, rahnuma_session_info_free)
 

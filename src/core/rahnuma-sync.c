@@ -72,13 +72,14 @@ typedef struct
 
 #define COPY_SESSIONS_SQL \
   "INSERT INTO main.session (id, centre, kiosk, language, started_at, ended_at, state," \
-  " catalog_version, code, gender, destination, sector, demo, rev)" \
+  " catalog_version, code, gender, destination, sector, demo, clock_suspect, rev)" \
   " SELECT id, centre, kiosk, language, started_at, ended_at, state, catalog_version, code," \
-  " gender, destination, sector, demo, ?3 FROM kiosk.session" \
+  " gender, destination, sector, demo, clock_suspect, ?3 FROM kiosk.session" \
   " WHERE rev > ?1 AND rev <= ?2 AND state != 'active'" \
   " ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, state = excluded.state," \
   " code = excluded.code, gender = excluded.gender, destination = excluded.destination," \
-  " sector = excluded.sector, demo = excluded.demo, rev = excluded.rev"
+  " sector = excluded.sector, demo = excluded.demo, clock_suspect = excluded.clock_suspect," \
+  " rev = excluded.rev"
 
 #define COPY_MODULES_SQL \
   "INSERT INTO main.module_progress (session_id, module_id, module_version, watched," \
