@@ -19,6 +19,7 @@ typedef enum
   RAHNUMA_STORE_ERROR_FULL,           /* disk full */
   RAHNUMA_STORE_ERROR_READ_ONLY,
   RAHNUMA_STORE_ERROR_NOT_FOUND,
+  RAHNUMA_STORE_ERROR_MISSING,        /* a kiosk's journal that existed is gone (rahnuma-journal-guard.c) */
 } RahnumaStoreError;
 
 typedef enum
