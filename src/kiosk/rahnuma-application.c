@@ -259,6 +259,14 @@ start_visits (RahnumaApplication *self)
   gtk_window_present (window);
 }
 
+static RahnumaJournalMissingPage *
+missing_page (RahnumaApplication *self)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self->out_of_service));
+
+  return RAHNUMA_JOURNAL_MISSING_PAGE (content);
+}
+
 static gboolean
 on_journal_retry (gpointer user_data)
 {
@@ -272,9 +280,9 @@ on_journal_retry (gpointer user_data)
           g_debug ("The journal %s is still missing", self->db_path);
           return G_SOURCE_CONTINUE;
         }
+      /* Some other fault (damaged drive, no permission): say it and stop trying. */
       g_warning ("%s", error->message);
-      rahnuma_journal_missing_page_set_reason (RAHNUMA_JOURNAL_MISSING_PAGE (gtk_window_get_child (self->out_of_service)),
-                                               error->message);
+      rahnuma_journal_missing_page_set_reason (missing_page (self), error->message);
       self->journal_retry_id = 0;
       return G_SOURCE_REMOVE;
     }
