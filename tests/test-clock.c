@@ -323,6 +323,54 @@ test_export_and_sync (Fixture *f, gconstpointer data)
   g_assert_cmpint (flag_of (officers, f->good_code), ==, 0);
 }
 
+static gint64
+count_flagged (const char *path, int flag)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM session WHERE clock_suspect = ?1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, flag);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* rahnuma-admin simulate under a wrong clock: every visit flagged; with the
+ * true clock, visits dated in the past days are not (it is the clock that
+ * is judged, not the time a caller chose). */
+static void
+test_simulate (Fixture *f, gconstpointer data)
+{
+  g_autofree char *admin = program_path ("src/tools", "rahnuma-admin");
+  g_autofree char *wrong = g_build_filename (f->dir, "wrong.db", NULL);
+  g_autofree char *right = g_build_filename (f->dir, "right.db", NULL);
+  const char *faked[] = { "faketime", "2099-03-01 10:00:00", admin, "simulate", "--db", wrong,
+                          "--kiosk", "K1", "--sessions", "20", NULL };
+  const char *plain[] = { admin, "simulate", "--db", right, "--kiosk", "K1", "--sessions", "20", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  int status;
+
+  if (skip_without_faketime ())
+    return;
+  out = run (faked, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (count_flagged (wrong, 1), ==, 20);
+  g_assert_nonnull (strstr (err, "clock is wrong"));
+  out2 = run (plain, &err2, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (count_flagged (right, 0), ==, 20);
+  g_assert_null (strstr (err2, "clock is wrong"));
+}
+
 /* The rule itself, at its edges. */
 static void
 test_rule (void)
@@ -354,6 +402,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/clock/verify", test_verify);
   ADD ("/rahnuma/clock/dashboard", test_dashboard);
   ADD ("/rahnuma/clock/export-and-sync", test_export_and_sync);
+  ADD ("/rahnuma/clock/simulate", test_simulate);
 #undef ADD
   return g_test_run ();
 }
