@@ -67,6 +67,7 @@ load_guard (const char *guard_path)
 
   if (!g_key_file_load_from_file (keys, guard_path, G_KEY_FILE_KEEP_COMMENTS, &error) &&
       !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    /* Translators: in the technician log; the first %s is a file, the second why */
     g_warning (_("Cannot read %s, where the kiosk notes its journals: %s"), guard_path, error->message);
   return g_steal_pointer (&keys);
 }
@@ -218,6 +219,8 @@ rahnuma_journal_guard_open (const char *guard_path, const char *journal_path, ch
   start = rahnuma_journal_guard_check (guard_path, journal_path, &known_id);
   if (start == RAHNUMA_JOURNAL_MISSING)
     {
+      /* Translators: shown to the officer on the out-of-service screen and logged; the first
+       * %s is the journal's path, the second its 32-letter id, the third the note's path */
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_MISSING,
                    _("The journal %s (id %s) is missing. This kiosk has recorded visits in it, so it will "
                      "not start a new one: is the drive that holds it plugged in and mounted? The kiosk "
@@ -232,6 +235,7 @@ rahnuma_journal_guard_open (const char *guard_path, const char *journal_path, ch
     return NULL;
   if (!rahnuma_journal_guard_remember (guard_path, journal_path, rahnuma_store_get_journal_id (store),
                                        &local_error))
+    /* Translators: in the technician log; the first %s is a file, the second why */
     g_warning (_("Cannot note the journal in %s: %s. If its drive is missing at a later start, "
                  "the kiosk cannot tell."), guard_path, local_error->message);
   return g_steal_pointer (&store);

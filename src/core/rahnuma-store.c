@@ -907,6 +907,7 @@ warn_clock_once (gint64 now)
       g_autofree char *text = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M UTC")
                                            : g_strdup_printf ("%" G_GINT64_FORMAT, now);
 
+      /* Translators: in the technician log; %s is a date and time, "2099-03-01 10:00 UTC" */
       g_warning (_("The kiosk’s clock is wrong: it says %s. Visits are still recorded, but flagged "
                    "and left out of reports. Set the date and time."), text);
       g_once_init_leave (&warned, 1);

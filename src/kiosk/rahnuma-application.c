@@ -300,6 +300,7 @@ show_journal_missing (RahnumaApplication *self, const char *reason)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
 
+  /* Translators: in the technician log; %s is why (a sentence), %d a number of seconds */
   g_warning (ngettext ("Out of service: %s Trying again every %d second.",
                        "Out of service: %s Trying again every %d seconds.", JOURNAL_RETRY_S),
              reason, JOURNAL_RETRY_S);

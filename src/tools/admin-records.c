@@ -213,6 +213,7 @@ print_session (const char *code, const RahnumaSessionInfo *info)
 
   g_print (_("%s is a real completion code.\n"), code);
   if (info->clock_suspect)
+    /* Translators: keep the columns lined up with "  Visit started:  %s (to the quarter hour)" */
     g_print (_("  Visit started:  unknown: the kiosk’s clock was wrong, so the date it recorded "
                "is not true\n"));
   else
@@ -432,6 +433,7 @@ print_report (const char *path, RahnumaReport *report)
     g_print (_("DEMO DATA: %lld of these sessions are simulated visits, not real ones.\n"),
              (long long) report->demo_sessions);
   if (report->wrong_clock_sessions > 0)
+    /* Translators: %lld is a number of visits */
     g_print (ngettext ("THE KIOSK’S CLOCK IS WRONG: %lld visit was recorded with an impossible date. It is "
                        "counted in no day below. Set the kiosk’s date and time.\n",
                        "THE KIOSK’S CLOCK IS WRONG: %lld visits were recorded with an impossible date. They are "
