@@ -361,6 +361,24 @@ read_int (sqlite3 *db, const char *sql, const char *what, gint64 *value, GError 
   return TRUE;
 }
 
+static gboolean
+read_version_objects (sqlite3 *db, const char *what, gint64 *version, gint64 *n_objects, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    rahnuma_store_prepare (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                               " (SELECT count(*) FROM sqlite_master)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
+  *version = sqlite3_column_int64 (stmt, 0);
+  *n_objects = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
 /* Our SQL is fixed and valid: once the file is open, a plain failure to
  * read, check or migrate it ("unsupported file format" from a garbage
  * header, an unknown function in a damaged CHECK) means the schema in the
@@ -378,9 +396,13 @@ static gboolean
 check_version (RahnumaStore *self, gint64 *version, GError **error)
 {
   g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
-  gint64 n_objects;
+  gint64 n_objects = 0;
 
-  if (!read_int (self->db, "PRAGMA user_version", what, version, error))
+  /* One statement, so one snapshot: read apart, another process's first
+   * migration could commit in between, and a new journal would look like
+   * version 0 with tables, someone else's database. Reading the schema
+   * also finds a damaged header before anything is written. */
+  if (!read_version_objects (self->db, what, version, &n_objects, error))
     return FALSE;
   if (*version > RAHNUMA_STORE_VERSION)
     {
@@ -389,9 +411,6 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
                    self->path, (long long) *version, RAHNUMA_STORE_VERSION);
       return FALSE;
     }
-  /* Reading the schema now finds a damaged header before anything is written. */
-  if (!read_int (self->db, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
-    return FALSE;
   if (*version > 0)
     return TRUE;
   /* Version 0 with tables in it is some other program's database. */
