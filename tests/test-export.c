@@ -138,16 +138,16 @@ test_csv (Fixture *f, gconstpointer data)
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 6); /* header, 4 rows, "" */
   g_assert_cmpstr (lines[0], ==, "code|language|started_at|ended_at|state|modules|modules_passed|"
-                                 "correct|questions|score|centre|kiosk|catalog_version|demo");
+                                 "correct|questions|score|centre|kiosk|catalog_version|demo|clock_wrong");
   first = g_strdup_printf ("%s|ur|2025-11-24T16:00Z|2025-11-24T16:30Z|completed|2|1|3|6|50.0|"
-                           "LHE-POE|K1|v1|no", f->code);
+                           "LHE-POE|K1|v1|no|no", f->code);
   g_assert_cmpstr (lines[1], ==, first);
   g_assert_cmpstr (lines[2], ==, "|pa_PK|2025-11-25T16:00Z|2025-11-25T16:30Z|abandoned|1|0|1|3|33.3|"
-                                 "LHE-POE|K1|v1|no");
+                                 "LHE-POE|K1|v1|no|no");
   /* No module reached: no score, rather than a misleading 0. */
   g_assert_cmpstr (lines[3], ==, "|ps|2025-11-26T16:00Z|2025-11-26T16:30Z|abandoned|0|0|0|0||"
-                                 "LHE-POE|K1|v1|no");
-  g_assert_true (g_str_has_suffix (lines[4], "|yes"));
+                                 "LHE-POE|K1|v1|no|no");
+  g_assert_true (g_str_has_suffix (lines[4], "|yes|no"));
 }
 
 static void

@@ -71,6 +71,8 @@ fill_kiosk (Fixture *f)
       g_autofree char *id = rahnuma_store_begin_session (store, &start, &error);
       g_autofree char *code = i == 0 ? g_strdup (f->code) : rahnuma_code_generate ();
 
+      /* A completed visit watched and answered its lessons. */
+      g_assert_true (rahnuma_store_record_module (store, id, "fees", 1, 1.0, 3, 3, TRUE, &error));
       g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
                                                    T0 + 1800, &error));
       g_assert_no_error (error);

@@ -174,7 +174,7 @@ test_missing_path (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (strlen (rahnuma_store_get_journal_id (store)), ==, 32);
   g_clear_object (&store);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session"), ==, 0);
 }
 
@@ -300,7 +300,7 @@ test_future_version (Fixture *f, gconstpointer data)
   store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (aside, "PRAGMA user_version"), ==, 99);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
 }
 
 static void
@@ -325,7 +325,7 @@ static const char * const allowed_schema[] = {
   "journal: one journal_id",
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
   "session: id centre kiosk language started_at ended_at state catalog_version code gender "
-    "destination sector demo rev",
+    "destination sector demo rev clock_suspect",
   "sync_source: journal_id last_rev synced_at",
   "sync_target: target last_rev synced_at",
   NULL
@@ -371,6 +371,28 @@ test_schema_allow_list (Fixture *f, gconstpointer data)
   for (i = 0; i < found->len && allowed_schema[i] != NULL; i++)
     g_assert_cmpstr (g_ptr_array_index (found, i), ==, allowed_schema[i]);
   g_assert_cmpuint (found->len, ==, g_strv_length ((char **) allowed_schema));
+}
+
+/* A version 1 file (before clock_suspect) gains the column, its rows 0, and
+ * the column takes only 0 and 1. */
+static void
+test_migrate_clock (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *id = begin (store);
+  sqlite3 *db;
+
+  g_clear_object (&store);
+  raw_exec (f->path, "ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE clock_suspect = 0"), ==, 1);
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE session SET clock_suspect = 2", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
 }
 
 static void
@@ -577,6 +599,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/future-version", test_future_version);
   ADD ("/rahnuma/store/recover-healthy", test_recover_healthy);
   ADD ("/rahnuma/store/schema-allow-list", test_schema_allow_list);
+  ADD ("/rahnuma/store/migrate-clock", test_migrate_clock);
   ADD ("/rahnuma/store/categories", test_categories);
   ADD ("/rahnuma/store/no-free-text", test_no_free_text);
   ADD ("/rahnuma/store/abandon-active", test_abandon_active);

@@ -18,6 +18,10 @@
  * days that changed. If the sums cannot be written (a read-only file) or are
  * behind, the views read the records themselves: slower, never wrong.
  *
+ * Sessions recorded while the kiosk's clock was wrong (clock_suspect) have
+ * untrue dates: no day, chart or total holds them; the totals count them
+ * apart, over the whole file.
+ *
  * Times are stored in UTC; days and hours are the kiosk's local ones (the
  * caller passes the UTC offset; Pakistan has no daylight saving time). The
  * sums are kept for one offset and made again if it changes.
@@ -65,7 +69,7 @@
   " DELETE FROM dashboard_question; DELETE FROM dashboard_mark;"
 
 /* ?1 local day number, ?2 its first second (UTC), ?3 the next day's, ?4 the UTC offset. */
-#define DAY_RANGE "s.started_at >= ?2 AND s.started_at < ?3"
+#define DAY_RANGE "s.started_at >= ?2 AND s.started_at < ?3 AND s.clock_suspect = 0"
 
 static const char * const refresh_day_sql[] = {
   "DELETE FROM dashboard_hour WHERE day = ?1",
@@ -290,7 +294,7 @@ static const char * const summed_sql[RAHNUMA_DASHBOARD_N_CHARTS] = {
 
 /* From the records, when the sums are not current: ?1 first second, ?2 the
  * second after, ?3 the UTC offset, ?4 how many rows. */
-#define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2"
+#define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2 AND s.clock_suspect = 0"
 #define BY_CATEGORY(column) \
   "SELECT " column ", count(*) AS n, sum (s.state = 'completed'), -1 FROM session s WHERE " IN_RANGE \
   " GROUP BY 1 ORDER BY n DESC, 1"
@@ -493,6 +497,14 @@ rahnuma_dashboard_chart (RahnumaStore *store, RahnumaDashboardChart chart, gint6
 
 
 static gboolean
+read_int_column (sqlite3 *db, const char *sql, gint64 *value, GError **error)
+{
+  gint64 unused;
+
+  return read_two (db, sql, value, &unused, error);
+}
+
+static gboolean
 read_totals (sqlite3 *db, gint64 from, gint64 to, int utc_offset, RahnumaDashboardTotals *totals, GError **error)
 {
   gboolean summed = sums_are_current (db, utc_offset);
@@ -525,7 +537,8 @@ read_totals (sqlite3 *db, gint64 from, gint64 to, int utc_offset, RahnumaDashboa
     return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
   totals->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
   totals->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
-  return TRUE;
+  return read_int_column (db, "SELECT count(*), 0 FROM session WHERE clock_suspect = 1",
+                          &totals->wrong_clock_sessions, error);
 }
 
 /**

@@ -43,6 +43,7 @@ typedef struct
   gint64 demo_sessions;
   gint64 quizzes_taken;
   gint64 quizzes_passed;
+  gint64 wrong_clock_sessions; /* recorded with a wrong clock, in the whole file: in no range */
 } RahnumaDashboardTotals;
 
 gboolean   rahnuma_dashboard_prepare   (RahnumaStore          *store,

@@ -27,25 +27,27 @@
 
 static const char * const columns[] = {
   "code", "language", "started_at", "ended_at", "state", "modules", "modules_passed",
-  "correct", "questions", "score", "centre", "kiosk", "catalog_version", "demo",
+  "correct", "questions", "score", "centre", "kiosk", "catalog_version", "demo", "clock_wrong",
 };
 
 enum {
   COL_CODE, COL_LANGUAGE, COL_STARTED, COL_ENDED, COL_STATE, COL_MODULES, COL_PASSED,
   COL_CORRECT, COL_QUESTIONS, COL_SCORE, COL_CENTRE, COL_KIOSK, COL_CATALOG, COL_DEMO,
+  COL_CLOCK_WRONG,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (columns) == COL_DEMO + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (columns) == COL_CLOCK_WRONG + 1);
 
 /* The score column is computed here, not in SQL, so a CSV and a JSON export
- * can never disagree: both format the same row. */
+ * can never disagree: both format the same row. Sessions recorded with a
+ * wrong clock come last, marked clock_wrong: their times are untrue. */
 #define EXPORT_SQL \
   "SELECT s.code, s.language, s.started_at, s.ended_at, s.state," \
   " count (m.module_id), coalesce (sum (m.passed), 0), coalesce (sum (m.n_correct), 0)," \
-  " coalesce (sum (m.n_questions), 0), NULL, s.centre, s.kiosk, s.catalog_version, s.demo" \
-  " FROM session s LEFT JOIN module_progress m ON m.session_id = s.id" \
+  " coalesce (sum (m.n_questions), 0), NULL, s.centre, s.kiosk, s.catalog_version, s.demo," \
+  " s.clock_suspect FROM session s LEFT JOIN module_progress m ON m.session_id = s.id" \
   " WHERE s.started_at >= ?1 AND s.started_at < ?2" \
-  " GROUP BY s.id ORDER BY s.started_at, s.id"
+  " GROUP BY s.id ORDER BY s.clock_suspect, s.started_at, s.id"
 
 /**
  * rahnuma_export_parse_format:
@@ -175,6 +177,7 @@ append_field (GString *out, sqlite3_stmt *stmt, int column, gboolean json)
       append_score (out, stmt, json);
       break;
     case COL_DEMO:
+    case COL_CLOCK_WRONG:
       if (json)
         g_string_append (out, sqlite3_column_int (stmt, column) ? "true" : "false");
       else
@@ -244,7 +247,9 @@ flush (GOutputStream *stream, GString *out, GCancellable *cancellable, GError **
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
  *
- * Writes one row per session that started in [@from, @to), oldest first.
+ * Writes one row per session that started in [@from, @to), oldest first,
+ * then those recorded with a wrong clock (clock_wrong), whose times are
+ * untrue.
  * JSON is an array of objects with the CSV's columns as keys.
  *
  * Returns: the number of sessions written, or -1 on error

@@ -7,6 +7,10 @@
  * of a breakdown hides exactly one cell, the next smallest is hidden too:
  * otherwise the hidden one could be worked out from the total.
  *
+ * Sessions recorded while the kiosk's clock was wrong (clock_suspect) carry
+ * untrue dates: they are in no range and no breakdown, and are counted
+ * apart, over the whole file, in wrong_clock_sessions.
+ *
  * The pass rate is the share of module quizzes passed; the completion rate
  * is the share of finished sessions that were completed.
  *
@@ -21,7 +25,9 @@
 #include "rahnuma-report.h"
 #include "rahnuma-store-private.h"
 
-#define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2"
+#define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2 AND s.clock_suspect = 0"
+
+#define WRONG_CLOCK_SQL "SELECT count(*) FROM session WHERE clock_suspect = 1"
 
 #define TOTALS_SQL \
   "SELECT count(*), coalesce (sum (state = 'completed'), 0), coalesce (sum (state = 'abandoned'), 0)," \
@@ -79,6 +85,20 @@ prepare_range (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **er
 }
 
 static gboolean
+read_wrong_clock (sqlite3 *db, RahnumaReport *report, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, WRONG_CLOCK_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc, _("Cannot count sessions"));
+  report->wrong_clock_sessions = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
 read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError **error)
 {
   g_autoptr(sqlite3_stmt) totals = prepare_range (db, TOTALS_SQL, from, to, error);
@@ -102,7 +122,7 @@ read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError 
     return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
   report->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
   report->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
-  return TRUE;
+  return read_wrong_clock (db, report, error);
 }
 
 static gint64 *
@@ -252,7 +272,9 @@ fail:
  *
  * Summarises the sessions that started in [@from, @to), with small cells of
  * every breakdown suppressed. Demo sessions are counted, and counted apart
- * in demo_sessions so that a report can say so.
+ * in demo_sessions so that a report can say so. Sessions recorded with a
+ * wrong clock are not counted in any range: wrong_clock_sessions counts all
+ * of them in the file.
  *
  * Returns: (transfer full) (nullable): the report
  */
@@ -350,6 +372,8 @@ rahnuma_report_to_json (RahnumaReport *report)
   append_count (json, "active", report->active);
   g_string_append (json, ",\n  ");
   append_count (json, "demo_sessions", report->demo_sessions);
+  g_string_append (json, ",\n  ");
+  append_count (json, "wrong_clock_sessions", report->wrong_clock_sessions);
   g_string_append (json, ",\n  ");
   append_count (json, "quizzes_taken", report->quizzes_taken);
   g_string_append (json, ",\n  ");

@@ -37,6 +37,7 @@ typedef struct
   gint64     abandoned;
   gint64     active;
   gint64     demo_sessions;
+  gint64     wrong_clock_sessions; /* in the whole file, recorded with a wrong clock: in no range */
   gint64     quizzes_taken;
   gint64     quizzes_passed;
   GPtrArray *breakdowns; /* of RahnumaReportBreakdown */

@@ -13,6 +13,10 @@
  * change; sync copies the finished sessions whose rev is past what the target
  * has already seen (rahnuma-sync.c).
  *
+ * A visit recorded while the kiosk's clock is impossible (before this
+ * release was built, or years past the newest record) is kept, with
+ * clock_suspect = 1: reports leave it out and count it apart.
+ *
  * Threads: the kiosk writes from a GTask worker while the main thread reads,
  * so the connection is opened with SQLITE_OPEN_FULLMUTEX and the cached
  * statements are used under self->lock.
@@ -44,6 +48,8 @@ struct _RahnumaStore
   GHashTable *statements; /* SQL text (static) → sqlite3_stmt, under lock */
   GMutex lock;
   gboolean in_batch;
+  gint64 newest_good;     /* latest start with a good clock, under lock; -1 until read */
+  char *copy_path;        /* read-only open of an older file: the migrated copy read instead */
 };
 
 enum {
@@ -148,6 +154,12 @@ static const char * const migrations[] = {
   "  last_rev INTEGER NOT NULL,"
   "  synced_at INTEGER NOT NULL"
   ") STRICT;",
+  /* 1 → 2: a session recorded while the kiosk's clock was impossible
+   * (rahnuma_store_clock_is_wrong()). Its times are what the wrong clock
+   * said; reports leave it out and count it apart. Rows already stored
+   * were judged by no one, so they stay 0. */
+  "ALTER TABLE session ADD COLUMN clock_suspect INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (clock_suspect IN (0, 1));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
@@ -351,6 +363,24 @@ read_int (sqlite3 *db, const char *sql, const char *what, gint64 *value, GError 
   return TRUE;
 }
 
+static gboolean
+read_version_objects (sqlite3 *db, const char *what, gint64 *version, gint64 *n_objects, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    rahnuma_store_prepare (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                               " (SELECT count(*) FROM sqlite_master)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rahnuma_store_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
+  *version = sqlite3_column_int64 (stmt, 0);
+  *n_objects = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
 /* Our SQL is fixed and valid: once the file is open, a plain failure to
  * read, check or migrate it ("unsupported file format" from a garbage
  * header, an unknown function in a damaged CHECK) means the schema in the
@@ -368,9 +398,13 @@ static gboolean
 check_version (RahnumaStore *self, gint64 *version, GError **error)
 {
   g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
-  gint64 n_objects;
+  gint64 n_objects = 0;
 
-  if (!read_int (self->db, "PRAGMA user_version", what, version, error))
+  /* One statement, so one snapshot: read apart, another process's first
+   * migration could commit in between, and a new journal would look like
+   * version 0 with tables, someone else's database. Reading the schema
+   * also finds a damaged header before anything is written. */
+  if (!read_version_objects (self->db, what, version, &n_objects, error))
     return FALSE;
   if (*version > RAHNUMA_STORE_VERSION)
     {
@@ -379,9 +413,6 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
                    self->path, (long long) *version, RAHNUMA_STORE_VERSION);
       return FALSE;
     }
-  /* Reading the schema now finds a damaged header before anything is written. */
-  if (!read_int (self->db, "SELECT count(*) FROM sqlite_master", what, &n_objects, error))
-    return FALSE;
   if (*version > 0)
     return TRUE;
   /* Version 0 with tables in it is some other program's database. */
@@ -447,19 +478,68 @@ apply_pragmas (RahnumaStore *self, gint64 version, GError **error)
   return rahnuma_store_exec (self->db, "PRAGMA synchronous = FULL", error);
 }
 
-/* A read-only open cannot migrate, so it reads only the current layout. When
- * a second version comes, decide here how read-only commands read the first. */
-G_STATIC_ASSERT (RAHNUMA_STORE_VERSION == 1);
+/* A read-only open cannot migrate in place. An older file is copied with
+ * SQLite's online backup (safe while a kiosk writes it) into a private
+ * temporary file, which is migrated and read instead; the original is never
+ * written. The copy goes with the store (rahnuma_store_finalize). */
+static gboolean
+read_through_copy (RahnumaStore *self, gint64 version, GError **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  fd = g_file_open_tmp ("rahnuma-read-XXXXXX.db", &self->copy_path, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
+  rc = sqlite3_open_v2 (self->copy_path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  backup = rc == SQLITE_OK ? sqlite3_backup_init (copy, "main", self->db, "main") : NULL;
+  if (backup != NULL)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+    }
+  if (backup == NULL || rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
+
+      rahnuma_store_set_error (error, copy, backup == NULL ? sqlite3_errcode (copy) : rc, what);
+      sqlite3_close_v2 (copy);
+      return FALSE;
+    }
+  sqlite3_close_v2 (self->db);
+  self->db = copy;
+  sqlite3_extended_result_codes (self->db, 1);
+  return rahnuma_store_exec (self->db, "PRAGMA journal_mode = DELETE", error) &&
+         rahnuma_store_exec (self->db, "PRAGMA foreign_keys = ON", error) &&
+         migrate (self, version, error);
+}
 
 static gboolean
 check_readable (RahnumaStore *self, gint64 version, GError **error)
 {
   if (version == RAHNUMA_STORE_VERSION)
     return TRUE;
+  if (version > 0)
+    return read_through_copy (self, version, error);
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_EMPTY,
                /* Translators: %s is a file's path */
                _("%s is empty: it holds no Rahnuma records"), self->path);
   return FALSE;
+}
+
+static void
+remove_copy (const char *copy_path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (copy_path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
 }
 
 static gboolean
@@ -577,6 +657,9 @@ rahnuma_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   sqlite3_close_v2 (self->db);
+  if (self->copy_path != NULL)
+    remove_copy (self->copy_path);
+  g_free (self->copy_path);
   g_free (self->path);
   g_free (self->journal_id);
   g_mutex_clear (&self->lock);
@@ -642,6 +725,7 @@ static void
 rahnuma_store_init (RahnumaStore *self)
 {
   g_mutex_init (&self->lock);
+  self->newest_good = -1;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
@@ -814,6 +898,23 @@ rahnuma_store_get_path (RahnumaStore *self)
 }
 
 /**
+ * rahnuma_store_get_read_path:
+ * @self: a #RahnumaStore
+ *
+ * The file whose records this store reads: its path, or, for an older file
+ * opened with %RAHNUMA_STORE_READ_ONLY, the private migrated copy read in
+ * its place (removed when the store is finalized). Sync attaches this one.
+ *
+ * Returns: (transfer none): a file path
+ */
+const char *
+rahnuma_store_get_read_path (RahnumaStore *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), NULL);
+  return self->copy_path != NULL ? self->copy_path : self->path;
+}
+
+/**
  * rahnuma_store_get_journal_id:
  *
  * Returns: (transfer none): the random id of this file, which sync uses to
@@ -903,6 +1004,65 @@ rahnuma_store_get_categories (const char *column)
   return NULL;
 }
 
+/* ---- the clock -------------------------------------------------------- */
+
+/**
+ * rahnuma_store_clock_is_wrong:
+ * @now: what the kiosk's clock says, unix seconds
+ * @newest_record: start of the newest session recorded with a good clock,
+ *   unix seconds, or 0 if there is none
+ *
+ * Whether no kiosk could truly be at @now: before this release was built
+ * (RAHNUMA_BUILD_TIME in config.h: SOURCE_DATE_EPOCH or the last commit's
+ * date), or more than %RAHNUMA_STORE_CLOCK_AHEAD seconds past both the build
+ * date and @newest_record. A flat clock battery gives 1970 or 2000, a
+ * mistyped year 2099 (issue 13); such visits are recorded, flagged.
+ *
+ * Returns: %TRUE if @now is impossible
+ */
+gboolean
+rahnuma_store_clock_is_wrong (gint64 now, gint64 newest_record)
+{
+  gint64 reference = MAX ((gint64) RAHNUMA_BUILD_TIME, newest_record);
+
+  return now < (gint64) RAHNUMA_BUILD_TIME || now - reference > RAHNUMA_STORE_CLOCK_AHEAD;
+}
+
+/* The technician log says it once per run, not once per visit. */
+static void
+warn_clock_once (gint64 now)
+{
+  static gsize warned = 0;
+
+  if (g_once_init_enter (&warned))
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (now);
+      g_autofree char *text = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M UTC")
+                                           : g_strdup_printf ("%" G_GINT64_FORMAT, now);
+
+      /* Translators: in the technician log; %s is a date and time, "2099-03-01 10:00 UTC" */
+      g_warning (_("The kiosk’s clock is wrong: it says %s. Visits are still recorded, but flagged "
+                   "and left out of reports. Set the date and time."), text);
+      g_once_init_leave (&warned, 1);
+    }
+}
+
+/* Judges the clock now against this journal; call with self->lock held. */
+static gboolean
+check_clock_locked (RahnumaStore *self, gboolean *wrong, GError **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->newest_good < 0 &&
+      !read_int (self->db, "SELECT coalesce (max (started_at), 0) FROM session WHERE clock_suspect = 0",
+                 _("Cannot read the newest record"), &self->newest_good, error))
+    return FALSE;
+  *wrong = rahnuma_store_clock_is_wrong (now, self->newest_good);
+  if (*wrong)
+    warn_clock_once (now);
+  return TRUE;
+}
+
 /* ---- public API: writing --------------------------------------------- */
 
 #define NEXT_REV "(SELECT coalesce (max (rev), 0) + 1 FROM session)"
@@ -924,14 +1084,16 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
 {
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
-                "INSERT INTO session (id, centre, kiosk, language, started_at, catalog_version, demo, rev)"
-                " VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, " NEXT_REV ")"
+                "INSERT INTO session (id, centre, kiosk, language, started_at, catalog_version, demo,"
+                " clock_suspect, rev)"
+                " VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, " NEXT_REV ")"
                 " RETURNING id",
                 error);
+  gboolean clock_wrong = FALSE;
   char *id;
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !check_clock_locked (self, &clock_wrong, error))
     return NULL;
   sqlite3_bind_text (stmt, 1, start->centre, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, start->kiosk, -1, SQLITE_STATIC);
@@ -939,6 +1101,7 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
   sqlite3_bind_int64 (stmt, 4, rahnuma_store_coarsen_time (start->started_at));
   sqlite3_bind_text (stmt, 5, start->catalog_version, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, start->demo ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, clock_wrong ? 1 : 0);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -949,6 +1112,8 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
   id = column_dup (stmt, 0);
   if (!step_done (self, stmt, _("Cannot start a session"), error))
     g_clear_pointer (&id, g_free);
+  if (id != NULL && !clock_wrong)
+    self->newest_good = MAX (self->newest_good, rahnuma_store_coarsen_time (start->started_at));
   return id;
 }
 
@@ -1108,18 +1273,22 @@ static gboolean
 update_finish (RahnumaStore *self, const char *session_id, RahnumaSessionState state,
                const char *code, gint64 ended_at, GError **error)
 {
+  /* A clock that goes wrong during a visit flags it too. */
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
-                "UPDATE session SET state = ?2, code = ?3, ended_at = ?4, rev = " NEXT_REV
+                "UPDATE session SET state = ?2, code = ?3, ended_at = ?4,"
+                " clock_suspect = max (clock_suspect, ?5), rev = " NEXT_REV
                 " WHERE id = ?1 AND state = 'active'",
                 error);
+  gboolean clock_wrong = FALSE;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !check_clock_locked (self, &clock_wrong, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rahnuma_session_state_to_string (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, rahnuma_store_coarsen_time (ended_at));
+  sqlite3_bind_int (stmt, 5, clock_wrong ? 1 : 0);
   return step_done (self, stmt, _("Cannot finish the session"), error) &&
          check_changed (self, _("Cannot finish the session"), error);
 }
@@ -1351,6 +1520,7 @@ session_info_from_row (sqlite3_stmt *stmt)
   info->ended_at = sqlite3_column_int64 (stmt, 7);
   rahnuma_session_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &info->state);
   info->demo = sqlite3_column_int (stmt, 9) != 0;
+  info->clock_suspect = sqlite3_column_int (stmt, 10) != 0;
   info->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) module_result_free);
   return info;
 }
@@ -1391,7 +1561,7 @@ lookup_code_locked (RahnumaStore *self, const char *code, GError **error)
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
                 "SELECT id, centre, kiosk, language, catalog_version, code, started_at,"
-                " ended_at, state, demo FROM session WHERE code = ?1"
+                " ended_at, state, demo, clock_suspect FROM session WHERE code = ?1"
                 " ORDER BY started_at DESC LIMIT 1",
                 error);
   g_autoptr(RahnumaSessionInfo) info = NULL;

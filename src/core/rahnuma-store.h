@@ -21,6 +21,7 @@ typedef enum
   RAHNUMA_STORE_ERROR_NOT_FOUND,
   RAHNUMA_STORE_ERROR_EMPTY,          /* opened read-only, and holds nothing at all */
   RAHNUMA_STORE_ERROR_WRONG_PATH,     /* a folder, the same file twice, a folder missing: the message says which */
+  RAHNUMA_STORE_ERROR_MISSING,        /* a kiosk's journal that existed is gone (rahnuma-journal-guard.c) */
 } RahnumaStoreError;
 
 typedef enum
@@ -75,6 +76,7 @@ typedef struct
   gint64              ended_at;      /* 0 while active */
   RahnumaSessionState state;
   gboolean            demo;
+  gboolean            clock_suspect; /* recorded while the kiosk's clock was wrong: times untrue */
   GPtrArray          *modules;       /* of RahnumaModuleResult, by module id */
 } RahnumaSessionInfo;
 
@@ -87,6 +89,7 @@ RahnumaStore *rahnuma_store_new             (const char                *path,
                                              GCancellable              *cancellable,
                                              GError                   **error);
 const char   *rahnuma_store_get_path        (RahnumaStore              *self);
+const char   *rahnuma_store_get_read_path   (RahnumaStore              *self);
 
 char         *rahnuma_store_begin_session   (RahnumaStore              *self,
                                              const RahnumaSessionStart *start,
@@ -149,6 +152,12 @@ gboolean      rahnuma_session_state_from_string (const char            *text,
 const char * const *
               rahnuma_store_get_categories  (const char                *column);
 void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
+
+/* How far past the build date and the newest record a clock may be: three years. */
+#define RAHNUMA_STORE_CLOCK_AHEAD (G_GINT64_CONSTANT (3) * 366 * 24 * 3600)
+
+gboolean      rahnuma_store_clock_is_wrong  (gint64                     now,
+                                             gint64                     newest_record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSessionInfo, rahnuma_session_info_free)
 

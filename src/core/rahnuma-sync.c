@@ -80,13 +80,14 @@ typedef struct
 
 #define COPY_SESSIONS_SQL \
   "INSERT INTO main.session (id, centre, kiosk, language, started_at, ended_at, state," \
-  " catalog_version, code, gender, destination, sector, demo, rev)" \
+  " catalog_version, code, gender, destination, sector, demo, clock_suspect, rev)" \
   " SELECT id, centre, kiosk, language, started_at, ended_at, state, catalog_version, code," \
-  " gender, destination, sector, demo, ?3 FROM kiosk.session" \
+  " gender, destination, sector, demo, clock_suspect, ?3 FROM kiosk.session" \
   " WHERE rev > ?1 AND rev <= ?2 AND state != 'active'" \
   " ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, state = excluded.state," \
   " code = excluded.code, gender = excluded.gender, destination = excluded.destination," \
-  " sector = excluded.sector, demo = excluded.demo, rev = excluded.rev"
+  " sector = excluded.sector, demo = excluded.demo, clock_suspect = excluded.clock_suspect," \
+  " rev = excluded.rev"
 
 #define COPY_MODULES_SQL \
   "INSERT INTO main.module_progress (session_id, module_id, module_version, watched," \
@@ -225,7 +226,7 @@ read_only_uri (const char *path, GError **error)
 }
 
 static gboolean
-attach_source (SyncJob *job, const char *from_path, GError **error)
+attach_source (SyncJob *job, const char *read_path, const char *from_path, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, "ATTACH DATABASE ?1 AS kiosk", error);
   g_autofree char *uri = NULL;
@@ -233,7 +234,7 @@ attach_source (SyncJob *job, const char *from_path, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  uri = read_only_uri (from_path, NULL);
+  uri = read_only_uri (read_path, NULL);
   if (uri == NULL)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
@@ -323,7 +324,8 @@ open_files (SyncJob *job, const char *from_path, const char *to_path, GError **e
                                   "sync into a separate officers’ file"), to_path, from_path);
     }
   job->db = rahnuma_store_get_db (job->target);
-  return attach_source (job, from_path, error);
+  /* An older journal opened read-only is read through its migrated copy. */
+  return attach_source (job, rahnuma_store_get_read_path (job->source), from_path, error);
 }
 
 /* Best effort: the authoritative mark is in the target, already committed.

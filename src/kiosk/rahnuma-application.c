@@ -5,13 +5,17 @@
  * is for development, screenshots and trainers; --preview plays one module
  * package without writing any record.
  *
+ * A journal this kiosk had that is missing at start (its drive not
+ * mounted) is a fault, not a fresh start (rahnuma-journal-guard.c): the
+ * kiosk shows an out-of-service page with the reason, logs it, and tries
+ * again every JOURNAL_RETRY_S seconds until the journal is back.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rahnuma-application"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
@@ -19,6 +23,8 @@
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-idle.h"
+#include "rahnuma-journal-guard.h"
+#include "rahnuma-journal-missing-page.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-language.h"
 #include "rahnuma-settings.h"
@@ -42,7 +48,12 @@ struct _RahnumaApplication
   gboolean leaving;     /* the officer (or the system) ends the kiosk */
   guint sigterm_id;
   guint sigint_id;
+  GtkWindow *out_of_service; /* while the journal is missing; owned by the application */
+  guint journal_retry_id;
 };
+
+/* How often the kiosk looks again for a missing journal. */
+#define JOURNAL_RETRY_S 10
 
 /* How often the kiosk tries to sync on its own, besides after every visit. */
 #define AUTO_SYNC_INTERVAL_S (5 * 60)
@@ -106,7 +117,7 @@ abandon_interrupted (RahnumaApplication *self, const char *why)
 static gboolean
 open_store (RahnumaApplication *self, GError **error)
 {
-  g_autofree char *dir = NULL;
+  g_autofree char *guard = NULL;
 
   /* A preview writes no record: its journal lives in memory only. */
   if (self->preview_dir != NULL)
@@ -115,12 +126,11 @@ open_store (RahnumaApplication *self, GError **error)
       return self->store != NULL;
     }
 
-  dir = g_path_get_dirname (self->db_path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    g_warning ("Cannot create %s: %s", dir, g_strerror (errno));
   /* A damaged or too-new journal is set aside, never overwritten, and the
-   * kiosk goes on with a fresh one: the next visitor is not turned away. */
-  self->store = rahnuma_store_open_or_recover (self->db_path, &self->set_aside_path, NULL, error);
+   * kiosk goes on with a fresh one: the next visitor is not turned away.
+   * A missing one is not replaced: RAHNUMA_STORE_ERROR_MISSING. */
+  guard = rahnuma_journal_guard_default_path ();
+  self->store = rahnuma_journal_guard_open (guard, self->db_path, &self->set_aside_path, NULL, error);
   if (self->store == NULL)
     return FALSE;
   if (self->set_aside_path != NULL)
@@ -242,6 +252,73 @@ log_start (RahnumaApplication *self)
   rahnuma_settings_log (self->settings);
 }
 
+/* The journal is open: the visitors' window. */
+static void
+start_visits (RahnumaApplication *self)
+{
+  GtkWindow *window;
+
+  log_start (self);
+  window = GTK_WINDOW (rahnuma_window_new (self));
+  watch_window (self, window);
+  lock_window (self, window);
+  gtk_window_present (window);
+}
+
+static RahnumaJournalMissingPage *
+missing_page (RahnumaApplication *self)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self->out_of_service));
+
+  return RAHNUMA_JOURNAL_MISSING_PAGE (content);
+}
+
+static gboolean
+on_journal_retry (gpointer user_data)
+{
+  RahnumaApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!open_store (self, &error))
+    {
+      if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_MISSING))
+        {
+          g_debug ("The journal %s is still missing", self->db_path);
+          return G_SOURCE_CONTINUE;
+        }
+      /* Some other fault (damaged drive, no permission): say it and stop trying. */
+      g_warning ("%s", error->message);
+      rahnuma_journal_missing_page_set_reason (missing_page (self), error->message);
+      self->journal_retry_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  g_message ("The journal %s is back: the kiosk starts", self->db_path);
+  self->journal_retry_id = 0;
+  /* The visitors' window first, so the application never has none. */
+  start_visits (self);
+  gtk_window_destroy (g_steal_pointer (&self->out_of_service));
+  return G_SOURCE_REMOVE;
+}
+
+/* Out of service until the journal is back; the technician log says why. */
+static void
+show_journal_missing (RahnumaApplication *self, const char *reason)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+
+  /* Translators: in the technician log; %s is why (a sentence), %d a number of seconds */
+  g_warning (ngettext ("Out of service: %s Trying again every %d second.",
+                       "Out of service: %s Trying again every %d seconds.", JOURNAL_RETRY_S),
+             reason, JOURNAL_RETRY_S);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), rahnuma_journal_missing_page_new (reason));
+  gtk_window_set_title (GTK_WINDOW (window), "Rahnuma");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  self->out_of_service = GTK_WINDOW (window);
+  lock_window (self, self->out_of_service);
+  gtk_window_present (self->out_of_service);
+  self->journal_retry_id = g_timeout_add_seconds (JOURNAL_RETRY_S, on_journal_retry, self);
+}
+
 static void
 rahnuma_application_activate (GApplication *app)
 {
@@ -258,16 +335,16 @@ rahnuma_application_activate (GApplication *app)
   if ((self->catalog == NULL && !open_catalog (self, &error)) ||
       (self->store == NULL && !open_store (self, &error)))
     {
+      if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_MISSING))
+        {
+          show_journal_missing (self, error->message);
+          return;
+        }
       g_warning ("%s", error->message);
       show_fatal (self, error->message);
       return;
     }
-
-  log_start (self);
-  window = GTK_WINDOW (rahnuma_window_new (self));
-  watch_window (self, window);
-  lock_window (self, window);
-  gtk_window_present (window);
+  start_visits (self);
 }
 
 static void
@@ -329,6 +406,7 @@ rahnuma_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->journal_retry_id, g_source_remove);
   if (self->store != NULL && self->preview_dir == NULL)
     abandon_interrupted (self, "the kiosk stopped");
   g_message ("Rahnuma stopped");

@@ -123,6 +123,10 @@ describe_session (RahnumaOfficerDashboard *self, const RahnumaSessionInfo *info)
       if (m->passed)
         g_string_append_printf (modules, "%s%s", modules->len > 0 ? ", " : "", title);
     }
+  if (info->clock_suspect)
+    /* Translators: %s is a list of module titles */
+    return g_strdup_printf (_("Completed on an unknown day: the kiosk’s clock was wrong. Passed: %s"),
+                            modules->len > 0 ? modules->str : "—");
   /* Translators: first %s is a date and time, second a list of module titles */
   return g_strdup_printf (_("Completed %s. Passed: %s"), ended, modules->len > 0 ? modules->str : "—");
 }

@@ -30,6 +30,7 @@ struct _RahnumaOfficerDashboard
   AdwToastOverlay *toast_overlay;
   GtkSpinner *spinner;
   AdwPreferencesGroup *today_group;
+  GtkLabel *clock_label;         /* "the kiosk's clock is wrong", hidden when it is not */
   GtkLabel *visitors_label;
   GtkLabel *completed_label;
   GtkLabel *abandoned_label;

@@ -57,6 +57,16 @@ set_number (GtkLabel *label, gint64 value)
   gtk_label_set_label (label, text);
 }
 
+/* Visits recorded with a wrong clock are in no day: say so above today's. */
+static void
+show_clock (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *text = rahnuma_officer_format_wrong_clock (self->data->today.wrong_clock_sessions);
+
+  gtk_label_set_label (self->clock_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_label), text != NULL);
+}
+
 static void
 show_today (RahnumaOfficerDashboard *self)
 {
@@ -75,6 +85,7 @@ show_today (RahnumaOfficerDashboard *self)
     /* Translators: %s is today's date */
     description = g_strdup_printf (_("%s — includes demo data made for training"), day);
   adw_preferences_group_set_description (self->today_group, description != NULL ? description : day);
+  show_clock (self);
 }
 
 static void
@@ -256,6 +267,7 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, spinner);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, today_group);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, clock_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, visitors_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, completed_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, abandoned_label);

@@ -266,6 +266,29 @@ rahnuma_officer_format_rate (gint64 part, gint64 whole)
 }
 
 /**
+ * rahnuma_officer_format_wrong_clock:
+ * @n_sessions: visits recorded while the kiosk's clock was wrong
+ *
+ * What the dashboard and the printed report say when the file holds
+ * visits with a wrong clock (rahnuma_store_clock_is_wrong()).
+ *
+ * Returns: (transfer full) (nullable): the warning, or %NULL if @n_sessions is 0
+ */
+char *
+rahnuma_officer_format_wrong_clock (gint64 n_sessions)
+{
+  if (n_sessions <= 0)
+    return NULL;
+  /* Translators: %lld is a number of visits */
+  return g_strdup_printf (ngettext ("The kiosk’s clock is wrong: %lld visit was recorded with an impossible "
+                                    "date and is counted in no day. Set the kiosk’s date and time.",
+                                    "The kiosk’s clock is wrong: %lld visits were recorded with an impossible "
+                                    "date and are counted in no day. Set the kiosk’s date and time.",
+                                    (gulong) MIN (n_sessions, (gint64) G_MAXINT)),
+                          (long long) n_sessions);
+}
+
+/**
  * rahnuma_officer_format_day:
  *
  * Returns: (transfer full): the local day starting at @day_start, "2026-11-24"

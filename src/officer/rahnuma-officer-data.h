@@ -55,6 +55,7 @@ char               *rahnuma_officer_chart_label      (const char          *key,
                                                       gpointer             labels);
 char               *rahnuma_officer_format_rate      (gint64               part,
                                                       gint64               whole);
+char               *rahnuma_officer_format_wrong_clock (gint64             n_sessions);
 char               *rahnuma_officer_format_day       (gint64               day_start,
                                                       int                  utc_offset);
 

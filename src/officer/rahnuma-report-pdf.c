@@ -106,12 +106,15 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
   g_autofree char *rate = rahnuma_officer_format_rate (r->quizzes_passed, r->quizzes_taken);
   g_autofree char *range = g_strdup_printf (_("From %s to %s"), from, to);
   g_autofree char *lines = NULL;
+  g_autofree char *clock = rahnuma_officer_format_wrong_clock (r->wrong_clock_sessions);
 
   write_text (page, _("Rahnuma report"), "Sans Bold 20");
   write_text (page, range, "Sans 11");
   write_text (page, source_name, "Sans 9");
   if (r->demo_sessions > 0)
     write_text (page, _("Includes demo data made for training: these are not real visits."), "Sans Bold 10");
+  if (clock != NULL)
+    write_text (page, clock, "Sans Bold 10");
   page->y += 8;
   lines = g_strdup_printf (_("Visitors: %lld\nCompleted: %lld\nAbandoned: %lld\nQuiz pass rate: %s"),
                            (long long) r->sessions, (long long) r->completed, (long long) r->abandoned, rate);

@@ -219,7 +219,12 @@ print_session (const char *code, const RahnumaSessionInfo *info)
   g_autofree char *day = g_date_time_format (started, "%Y-%m-%d %H:%M");
 
   g_print (_("%s is a real completion code.\n"), code);
-  g_print (_("  Visit started:  %s (to the quarter hour)\n"), day);
+  if (info->clock_suspect)
+    /* Translators: keep the columns lined up with "  Visit started:  %s (to the quarter hour)" */
+    g_print (_("  Visit started:  unknown: the kiosk’s clock was wrong, so the date it recorded "
+               "is not true\n"));
+  else
+    g_print (_("  Visit started:  %s (to the quarter hour)\n"), day);
   g_print (_("  Place:          centre %s, kiosk %s\n"), info->centre, info->kiosk);
   g_print (_("  Language:       %s\n"), language_name (info->language));
   g_print (_("  Modules:\n"));
@@ -451,6 +456,14 @@ print_report (const char *path, RahnumaReport *report)
   if (report->demo_sessions > 0)
     g_print (_("DEMO DATA: %lld of these sessions are simulated visits, not real ones.\n"),
              (long long) report->demo_sessions);
+  if (report->wrong_clock_sessions > 0)
+    /* Translators: %lld is a number of visits */
+    g_print (ngettext ("THE KIOSK’S CLOCK IS WRONG: %lld visit was recorded with an impossible date. It is "
+                       "counted in no day below. Set the kiosk’s date and time.\n",
+                       "THE KIOSK’S CLOCK IS WRONG: %lld visits were recorded with an impossible date. They are "
+                       "counted in no day below. Set the kiosk’s date and time.\n",
+                       (gulong) MIN (report->wrong_clock_sessions, (gint64) G_MAXINT)),
+             (long long) report->wrong_clock_sessions);
   g_print ("\n");
   /* Plain long long, not G_GINT64_FORMAT: xgettext cannot read a macro in a message. */
   g_print (_("Sessions:        %lld\n"), (long long) report->sessions);

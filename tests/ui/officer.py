@@ -5,7 +5,8 @@ Starts the real `rahnuma` binary on a journal that already holds today's
 visits (written with sqlite3, as the kiosk would have), presses and holds the
 hidden "Officer" corner of the welcome screen for 3.5 s with xdotool (AT-SPI
 cannot long-press), chooses a first PIN on the PIN pad (twice), and checks
-that today's numbers are on screen. Then it locks the dashboard, tries a
+that today's numbers are on screen (a visit recorded with a wrong clock is
+not among them; the dashboard says the kiosk's clock is wrong). Then it locks the dashboard, tries a
 wrong PIN (refused), and the right one (open again).
 
 Usage: officer.py --binary B --localedir D --modules M --lang L --db F
@@ -30,6 +31,12 @@ from kiosk_screen import TIMEOUT, KioskScreen  # noqa: E402
 PIN = "2580"
 # Today's visits: 7 completed, 3 left early; 8 of 10 quizzes passed.
 COMPLETED, ABANDONED, PASSED = 7, 3, 8
+# And one recorded while the kiosk's clock said 2099: in no count, but told.
+WRONG_CLOCK_AT = 4076042400
+WRONG_CLOCK = ("The kiosk’s clock is wrong: %lld visit was recorded with an impossible date and is counted "
+               "in no day. Set the kiosk’s date and time.",
+               "The kiosk’s clock is wrong: %lld visits were recorded with an impossible date and are counted "
+               "in no day. Set the kiosk’s date and time.")
 
 
 class Officer(KioskScreen):
@@ -78,6 +85,10 @@ class Officer(KioskScreen):
                        (sid, start, start, state, i + 1))
             db.execute("INSERT INTO module_progress VALUES (?, 'contract', 1, 1.0, ?, 4, ?)",
                        (sid, 4 if i < PASSED else 1, 1 if i < PASSED else 0))
+        db.execute("INSERT INTO session (id, centre, kiosk, language, started_at, ended_at, state,"
+                   " catalog_version, demo, clock_suspect, rev) VALUES (?, 'TEST', 'ui-test', 'ur', ?, ?,"
+                   " 'completed', 'v1', 0, 1, ?)",
+                   (uuid.uuid4().hex, WRONG_CLOCK_AT, WRONG_CLOCK_AT, COMPLETED + ABANDONED + 1))
         db.commit()
         db.close()
 
@@ -102,6 +113,7 @@ class Officer(KioskScreen):
                      "%d%%" % round(100 * PASSED / (COMPLETED + ABANDONED))):
             self.named(text, Atspi.Role.LABEL)
         self.named(self._("Visitors"), Atspi.Role.LABEL)
+        self.named(self.tr.ngettext(*WRONG_CLOCK, 1).replace("%lld", "1"), Atspi.Role.LABEL)
 
     def choose_language(self):
         """The officer's own language, from the menu above the PIN pad."""
