@@ -174,7 +174,7 @@ test_missing_path (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (strlen (rahnuma_store_get_journal_id (store)), ==, 32);
   g_clear_object (&store);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session"), ==, 0);
 }
 
@@ -299,7 +299,7 @@ test_future_version (Fixture *f, gconstpointer data)
   store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (aside, "PRAGMA user_version"), ==, 99);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
 }
 
 static void
@@ -325,8 +325,9 @@ static const char * const allowed_schema[] = {
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
   "session: id centre kiosk language started_at ended_at state catalog_version code gender "
     "destination sector demo rev",
+  "sync_rejected: journal_id kind reason n_rows synced_at",
   "sync_source: journal_id last_rev synced_at",
-  "sync_target: target last_rev synced_at",
+  "sync_target: target last_rev synced_at n_rejected",
   NULL
 };
 

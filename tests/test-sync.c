@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-dashboard.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-sync.h"
 #include "test-util.h"
@@ -448,6 +449,202 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (out2, "already has every finished visit"));
 }
 
+static void
+raw_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* Rows breaking each kind of rule the officers' file enforces, as a hand
+ * edit or a damaged disk could leave them in a journal (five visits filled
+ * first): a CHECK on a visit (it takes its 2 module rows and 6 answers with
+ * it), on a module row and on an answer; and, after the journal's schema
+ * is loosened the way only writable_schema can, a NOT NULL and a STRICT
+ * column type. */
+static void
+break_rows (const char *path)
+{
+  raw_exec (path,
+            "PRAGMA ignore_check_constraints = ON;"
+            "UPDATE session SET language = 'xx' WHERE rowid = 1;"
+            "UPDATE module_progress SET watched = 2.0 WHERE module_id = 'contract'"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 2);"
+            "UPDATE answer SET choice = 42 WHERE module_id = 'fees' AND question = 0"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 3);"
+            "PRAGMA writable_schema = ON;"
+            "UPDATE sqlite_schema SET sql = replace (replace (sql, ') STRICT, WITHOUT ROWID', ') WITHOUT ROWID'),"
+            "  'module_version INTEGER NOT NULL', 'module_version INTEGER')"
+            "  WHERE name IN ('answer', 'module_progress');");
+  raw_exec (path,
+            "PRAGMA ignore_check_constraints = ON;"
+            "UPDATE answer SET correct = 'yes' WHERE module_id = 'contract' AND question = 2"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 4);"
+            "UPDATE module_progress SET module_version = NULL WHERE module_id = 'fees'"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 5);");
+}
+
+static gint64
+find_rejection (GPtrArray *list, const char *kind, const char *reason_part)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RahnumaSyncRejection *r = g_ptr_array_index (list, i);
+
+      if (g_str_equal (r->kind, kind) && strstr (r->reason, reason_part) != NULL)
+        return r->n_rows;
+    }
+  return 0;
+}
+
+static void
+assert_rejections (const char *officers, const char *journal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new_full (officers, RAHNUMA_STORE_SHARED, NULL, &error);
+  g_autoptr(GPtrArray) list = rahnuma_sync_list_rejected (store, journal_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (find_rejection (list, "session", "CHECK constraint failed: language IN"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "module", "watched BETWEEN 0 AND 1"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "module", "NOT NULL constraint failed: module_progress.module_version"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "module", "its session was left out"), ==, 2);
+  g_assert_cmpint (find_rejection (list, "answer", "choice BETWEEN 0 AND 9"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "answer", "INTEGER column answer.correct"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "answer", "its session was left out"), ==, 6);
+  g_assert_cmpuint (list->len, ==, 7);
+  /* The rule, never the value that broke it. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RahnumaSyncRejection *r = g_ptr_array_index (list, i);
+
+      g_assert_null (strstr (r->reason, "xx"));
+      g_assert_null (strstr (r->reason, "42"));
+      g_assert_null (strstr (r->reason, "yes"));
+    }
+}
+
+static void
+test_rejected_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) journal = NULL;
+  RahnumaSyncStats stats;
+  gint64 n_rejected = -1;
+
+  fill (f->kiosk, "K1", 5, 0);
+  break_rows (f->kiosk);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 4);
+  g_assert_cmpuint (stats.n_modules, ==, 6);
+  g_assert_cmpuint (stats.n_answers, ==, 22);
+  g_assert_cmpuint (stats.n_rejected_sessions, ==, 1);
+  g_assert_cmpuint (stats.n_rejected_modules, ==, 4);
+  g_assert_cmpuint (stats.n_rejected_answers, ==, 8);
+  g_assert_cmpuint (stats.n_rejected_total, ==, 13);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session"), ==, 4);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM module_progress"), ==, 6);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM answer"), ==, 22);
+  assert_rejections (f->officers, stats.journal_id);
+  /* Left in the journal as they were. */
+  g_assert_cmpint (count (f->kiosk, "SELECT count(*) FROM session WHERE language = 'xx'"), ==, 1);
+
+  /* Again: nothing copied, nothing counted twice, nothing failed. */
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions + stats.n_modules + stats.n_answers, ==, 0);
+  g_assert_cmpuint (stats.n_rejected_sessions + stats.n_rejected_modules + stats.n_rejected_answers, ==, 0);
+  g_assert_cmpuint (stats.n_rejected_total, ==, 13);
+  assert_rejections (f->officers, stats.journal_id);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM answer"), ==, 22);
+
+  /* The kiosk's dashboard reads the count from its own journal. */
+  journal = rahnuma_store_new (f->kiosk, NULL, &error);
+  g_assert_true (rahnuma_dashboard_count_rejected (journal, f->officers, &n_rejected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_rejected, ==, 13);
+  /* And later visits still flow. */
+  g_free (add_visit (journal, "K1", FALSE));
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 1);
+  g_assert_cmpuint (stats.n_answers, ==, 6);
+}
+
+static char *
+run_admin_sync (const char *from, const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools",
+                                             "rahnuma-admin", NULL);
+  const char *argv[] = { admin, "sync", "--from", from, "--to", to, NULL };
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The kiosk sets a journal with a bad row aside at start-up (quick_check
+ * finds it); what is in that file still reaches the officers' file. */
+static void
+test_set_aside_recoverable (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) fresh = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  RahnumaSyncStats stats;
+
+  fill (f->kiosk, "K1", 2, 0);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 2);
+  fill (f->kiosk, "K1", 3, 0);
+  raw_exec (f->kiosk, "PRAGMA ignore_check_constraints = ON;"
+                      "UPDATE session SET language = 'xx' WHERE rowid = 4;");
+
+  fresh = rahnuma_store_open_or_recover (f->kiosk, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+
+  out = run_admin_sync (aside, f->officers);
+  g_assert_nonnull (strstr (out, "Copied 2 sessions (4 module results, 12 answers)"));
+  g_assert_nonnull (strstr (out, "9 records broke the rules of"));
+  g_assert_nonnull (strstr (out, "visit × 1: CHECK constraint failed: language IN"));
+  g_assert_nonnull (strstr (out, "answer × 6: its session was left out"));
+  assert_totals (f->officers, 4);
+
+  again = run_admin_sync (aside, f->officers);
+  g_assert_nonnull (strstr (again, "already has every finished visit"));
+  g_assert_null (strstr (again, "broke the rules of"));
+  g_assert_nonnull (strstr (again, "In all, 9 records from"));
+  assert_totals (f->officers, 4);
+}
+
+/* Files from the first schema gain the tables for left-out rows. */
+static void
+test_old_schema (Fixture *f, gconstpointer data)
+{
+  const char *downgrade = "DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+                          " PRAGMA user_version = 1;";
+  RahnumaSyncStats stats;
+
+  fill (f->kiosk, "K1", 2, 0);
+  fill (f->officers, "K2", 1, 0);
+  raw_exec (f->kiosk, downgrade);
+  raw_exec (f->officers, downgrade);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 2);
+  g_assert_cmpint (count (f->officers, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
+  g_assert_cmpint (count (f->kiosk, "SELECT n_rejected FROM sync_target"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -468,6 +665,9 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/busy-target", test_busy_target);
   ADD ("/rahnuma/sync/async", test_async);
   ADD ("/rahnuma/sync/cli", test_cli);
+  ADD ("/rahnuma/sync/rejected-rows", test_rejected_rows);
+  ADD ("/rahnuma/sync/set-aside-recoverable", test_set_aside_recoverable);
+  ADD ("/rahnuma/sync/old-schema", test_old_schema);
 #undef ADD
 
   return g_test_run ();
