@@ -30,5 +30,6 @@ const char     *rahnuma_catalog_get_version  (RahnumaCatalog  *self);
 RahnumaModule  *rahnuma_catalog_lookup       (RahnumaCatalog  *self,
                                               const char      *module_id);
 GPtrArray      *rahnuma_catalog_get_problems (RahnumaCatalog  *self);
+gboolean        rahnuma_catalog_is_outdated  (RahnumaCatalog  *self);
 
 G_END_DECLS

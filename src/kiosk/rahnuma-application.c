@@ -476,6 +476,40 @@ rahnuma_application_get_catalog (RahnumaApplication *self)
 }
 
 /**
+ * rahnuma_application_refresh_catalog:
+ * @self: a #RahnumaApplication
+ *
+ * Takes up a new catalog if an install has changed the modules folder since
+ * the current one was loaded. Call it only between visits (at the welcome
+ * screen): a visit keeps the catalog it started with, whose files stay in
+ * the editions it loaded (see rahnuma-catalog.c). If the folder cannot be
+ * read now, the current catalog stays.
+ */
+void
+rahnuma_application_refresh_catalog (RahnumaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaCatalog *fresh;
+  GPtrArray *problems;
+
+  g_return_if_fail (RAHNUMA_IS_APPLICATION (self));
+
+  if (self->catalog == NULL || self->preview_dir != NULL || !rahnuma_catalog_is_outdated (self->catalog))
+    return;
+  fresh = rahnuma_catalog_new_full (self->modules_dir, RAHNUMA_CATALOG_VALIDATE, &error);
+  if (fresh == NULL)
+    {
+      g_warning ("Keeping the modules on offer: cannot read %s: %s", self->modules_dir, error->message);
+      return;
+    }
+  problems = rahnuma_catalog_get_problems (fresh);
+  g_message ("Modules changed: %u on offer from %s, %u left out",
+             g_list_model_get_n_items (G_LIST_MODEL (fresh)), self->modules_dir, problems->len);
+  g_clear_object (&self->catalog);
+  self->catalog = fresh;
+}
+
+/**
  * rahnuma_application_get_store:
  *
  * Returns: (transfer none): the kiosk's journal
