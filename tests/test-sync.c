@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -645,6 +646,72 @@ test_old_schema (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f->kiosk, "SELECT n_rejected FROM sync_target"), ==, 0);
 }
 
+/* Kill -9 a sync that is copying row by row past bad rows, at random
+ * moments, into a fresh officers' file each time: the file holds either
+ * nothing of it or all of it, rejections counted with the rows, never
+ * half. */
+static void
+test_kill_rejecting_sync (Fixture *f, gconstpointer data)
+{
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools",
+                                             "rahnuma-admin", NULL);
+  const char *argv[] = { admin, "sync", "--from", f->kiosk, "--to", f->officers, NULL };
+  g_autoptr(RahnumaStore) officers = NULL;
+  gint64 duration, start;
+  guint n_all = 0, n_none = 0;
+
+  fill (f->kiosk, "K1", 2000, 0);
+  break_rows (f->kiosk);
+  start = g_get_monotonic_time ();
+  g_free (run_admin_sync (f->kiosk, f->officers));
+  duration = g_get_monotonic_time () - start;
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 n_sessions, n_rejected;
+      GPid pid;
+      int status;
+
+      g_autofree char *rollback = g_strconcat (f->officers, "-journal", NULL);
+
+      g_clear_object (&officers);
+      g_unlink (f->officers);
+      g_unlink (rollback);
+      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      /* From a quarter of the way through to just past the end. */
+      g_usleep ((gulong) g_test_rand_int_range ((gint32) (duration / 4), (gint32) (duration + duration / 4 + 1)));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      if (!g_file_test (f->officers, G_FILE_TEST_EXISTS))
+        {
+          n_none++;
+          continue;
+        }
+      /* As the next sync would: a hot journal left by the kill is rolled back. */
+      g_clear_object (&officers);
+      officers = rahnuma_store_new_full (f->officers, RAHNUMA_STORE_SHARED, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count (f->officers, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), ==, 0);
+      n_sessions = count (f->officers, "SELECT count(*) FROM session");
+      n_rejected = count (f->officers, "SELECT coalesce (sum (n_rows), 0) FROM sync_rejected");
+      if (n_sessions == 0)
+        {
+          g_assert_cmpint (n_rejected, ==, 0);
+          n_none++;
+          continue;
+        }
+      g_assert_cmpint (n_sessions, ==, 1999);
+      g_assert_cmpint (count (f->officers, "SELECT count(*) FROM module_progress"), ==, 3996);
+      g_assert_cmpint (count (f->officers, "SELECT count(*) FROM answer"), ==, 11992);
+      g_assert_cmpint (n_rejected, ==, 13);
+      n_all++;
+    }
+  g_test_message ("20 kills: %u left nothing, %u came after the commit", n_none, n_all);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -668,6 +735,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/rejected-rows", test_rejected_rows);
   ADD ("/rahnuma/sync/set-aside-recoverable", test_set_aside_recoverable);
   ADD ("/rahnuma/sync/old-schema", test_old_schema);
+  ADD ("/rahnuma/sync/kill-rejecting-sync", test_kill_rejecting_sync);
 #undef ADD
 
   return g_test_run ();
