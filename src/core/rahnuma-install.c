@@ -351,14 +351,15 @@ publish (const char *modules_dir, const char *work_name, const char *target_name
          guint version, char **edition, GError **error)
 {
   int dir_fd = open (modules_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  g_autofree char *id_dir = g_build_filename (modules_dir, RAHNUMA_EDITIONS_DIR, id, NULL);
+  g_autofree char *editions_dir = g_build_filename (modules_dir, RAHNUMA_EDITIONS_DIR, NULL);
+  g_autofree char *id_dir = g_build_filename (editions_dir, id, NULL);
   gboolean ok;
 
   if (dir_fd < 0)
     return fail_errno (error, errno, _("open"), modules_dir);
   *edition = place_edition (dir_fd, work_name, id, version, error);
-  /* The edition's name on disk before the link that points at it. */
-  ok = *edition != NULL && sync_path (id_dir, error);
+  /* The edition's path on disk before the link that points at it. */
+  ok = *edition != NULL && sync_path (id_dir, error) && sync_path (editions_dir, error);
   test_delay ();
   ok = ok && switch_current (dir_fd, target_name, id, *edition, error);
   if (ok && fsync (dir_fd) != 0)
