@@ -393,6 +393,75 @@ rahnuma_catalog_new_full (const char *dir, RahnumaCatalogFlags flags, GError **e
   return g_steal_pointer (&self);
 }
 
+typedef struct
+{
+  char *dir;
+  RahnumaCatalogFlags flags;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_free (request->dir);
+  g_free (request);
+}
+
+static void
+load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  GError *error = NULL;
+  RahnumaCatalog *catalog = rahnuma_catalog_new_full (request->dir, request->flags, &error);
+
+  if (catalog == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, catalog, g_object_unref);
+}
+
+/**
+ * rahnuma_catalog_new_async:
+ * @dir: a folder whose sub-folders are module packages
+ * @flags: as for rahnuma_catalog_new_full()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's main context when loaded
+ * @user_data: for @callback
+ *
+ * rahnuma_catalog_new_full() in a worker thread: reading and checking every
+ * package must not freeze the kiosk's screen.
+ */
+void
+rahnuma_catalog_new_async (const char *dir, RahnumaCatalogFlags flags, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+
+  g_return_if_fail (dir != NULL);
+
+  request->dir = g_strdup (dir);
+  request->flags = flags;
+  g_task_set_source_tag (task, rahnuma_catalog_new_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * rahnuma_catalog_new_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GFileError if the folder cannot be read
+ *
+ * Returns: (transfer full) (nullable): the catalog
+ */
+RahnumaCatalog *
+rahnuma_catalog_new_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rahnuma_catalog_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * rahnuma_catalog_new_for_module:
  * @module: one loaded module
