@@ -640,6 +640,10 @@ rahnuma_sync_run_finish (GAsyncResult *result, RahnumaSyncStats *stats, GError *
   return TRUE;
 }
 
+/**
+ * rahnuma_sync_rejection_free:
+ * @rejection: (nullable) (transfer full): from rahnuma_sync_list_rejected()
+ */
 void
 rahnuma_sync_rejection_free (RahnumaSyncRejection *rejection)
 {
