@@ -9,12 +9,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <string.h>
+#include <unistd.h>
+
 #include "module-fixtures.h"
+#include "rahnuma-catalog.h"
 #include "rahnuma-install.h"
 #include "rahnuma-media-probe.h"
 #include "rahnuma-module.h"
 
 #define KILL_ITERATIONS 30
+#define RACE_INSTALLS   60
 #define MODULE_ID       "fixture-fees"
 
 static RahnumaMediaProbe *probe;
@@ -368,6 +373,245 @@ test_kill_during_install (void)
   g_assert_cmpuint (n_leftovers, ==, 0);
 }
 
+/* The good package as edition @version: its module.ini says so, and so do
+ * the last bytes of its picture (after the PNG's end, which readers skip),
+ * so a reader can tell one edition's module.ini beside another's media. */
+static char *
+prepare_edition (guint version)
+{
+  char *package = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (package, "module.ini", NULL);
+  g_autofree char *picture = g_build_filename (package, "pictures", "scene.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *version_line = g_strdup_printf ("\nVersion=%u\n", version);
+  g_auto(GStrv) parts = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (ini, &text, NULL, NULL));
+  parts = g_strsplit (text, "\nVersion=1\n", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_free (text);
+  text = g_strjoinv (version_line, parts);
+  g_assert_true (g_file_set_contents (ini, text, -1, NULL));
+  g_assert_true (g_file_get_contents (picture, &bytes, &length, NULL));
+  marked = g_strdup_printf ("EDITION-%u", version);
+  bytes = g_realloc (bytes, length + strlen (marked));
+  memcpy (bytes + length, marked, strlen (marked));
+  g_assert_true (g_file_set_contents (picture, bytes, (gssize) (length + strlen (marked)), NULL));
+  return package;
+}
+
+/* The edition this module's picture came from, or 0. */
+static guint
+picture_edition (RahnumaModule *module)
+{
+  g_autofree char *picture = rahnuma_scene_dup_media_path (rahnuma_module_get_scene (module, 0), "en");
+  g_autofree char *bytes = NULL;
+  const char *marker;
+  gsize length;
+
+  if (!g_file_get_contents (picture, &bytes, &length, NULL) || length < 9)
+    return 0;
+  marker = bytes + length - 9;
+  return g_str_has_prefix (marker, "EDITION-") ? (guint) (marker[8] - '0') : 0;
+}
+
+static guint
+count_editions (const char *modules)
+{
+  g_autofree char *dir_path = g_build_filename (modules, RAHNUMA_EDITIONS_DIR, MODULE_ID, NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static RahnumaCatalog *
+load_catalog (const char *modules)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaCatalog *catalog = rahnuma_catalog_new_full (modules, RAHNUMA_CATALOG_VALIDATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rahnuma_catalog_get_problems (catalog)->len, ==, 0);
+  return catalog;
+}
+
+static void
+on_catalog_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  RahnumaCatalog **catalog = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *catalog = rahnuma_catalog_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* As the kiosk loads a new catalog between visits: in a worker thread. */
+static RahnumaCatalog *
+load_catalog_async (const char *modules)
+{
+  RahnumaCatalog *catalog = NULL;
+
+  rahnuma_catalog_new_async (modules, RAHNUMA_CATALOG_VALIDATE, NULL, on_catalog_loaded, &catalog);
+  while (catalog == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rahnuma_catalog_get_problems (catalog)->len, ==, 0);
+  return catalog;
+}
+
+/* A kiosk (a real catalog, as the kiosk loads it) holds edition 1 while
+ * editions 2 and 3 are installed: every file it names still reads as
+ * edition 1, a catalog loaded now has the new one, and edition 1 is
+ * removed only once no catalog holds it. */
+static void
+test_running_kiosk (void)
+{
+  g_autofree char *v1 = prepare_edition (1);
+  g_autofree char *v2 = prepare_edition (2);
+  g_autofree char *v3 = prepare_edition (3);
+  g_autofree char *modules = make_modules_dir ("install-running");
+  g_autoptr(GHashTable) v1_files = snapshot (v1);
+  g_autoptr(GHashTable) v2_files = snapshot (v2);
+  g_autoptr(GHashTable) held_files = NULL;
+  g_autoptr(GHashTable) new_files = NULL;
+  g_autoptr(RahnumaCatalog) kiosk = NULL;
+  g_autoptr(RahnumaCatalog) fresh = NULL;
+  g_autofree char *held_dir = NULL;
+  RahnumaModule *module, *new_module;
+
+  install_ok (v1, modules);
+  kiosk = load_catalog (modules);
+  module = rahnuma_catalog_lookup (kiosk, MODULE_ID);
+  held_dir = g_strdup (rahnuma_module_get_dir (module));
+  g_assert_nonnull (strstr (held_dir, "/" RAHNUMA_EDITIONS_DIR "/" MODULE_ID "/v1-"));
+  g_assert_false (rahnuma_catalog_is_outdated (kiosk));
+
+  install_ok (v2, modules);
+  g_assert_true (rahnuma_catalog_is_outdated (kiosk));
+  held_files = snapshot (held_dir);
+  g_assert_true (same_snapshot (held_files, v1_files));
+  g_assert_cmpuint (rahnuma_module_get_version (module), ==, 1);
+  g_assert_cmpuint (picture_edition (module), ==, 1);
+
+  fresh = load_catalog_async (modules);
+  new_module = rahnuma_catalog_lookup (fresh, MODULE_ID);
+  g_assert_cmpuint (rahnuma_module_get_version (new_module), ==, 2);
+  g_assert_cmpuint (picture_edition (new_module), ==, 2);
+  new_files = snapshot (rahnuma_module_get_dir (new_module));
+  g_assert_true (same_snapshot (new_files, v2_files));
+  g_assert_false (rahnuma_catalog_is_outdated (fresh));
+
+  /* Both catalogs hold their editions through a third install. */
+  install_ok (v3, modules);
+  g_assert_cmpuint (picture_edition (module), ==, 1);
+  g_assert_cmpuint (picture_edition (new_module), ==, 2);
+  g_assert_cmpuint (count_editions (modules), ==, 3);
+
+  g_clear_object (&kiosk);
+  g_clear_object (&fresh);
+  install_ok (v1, modules);
+  g_assert_cmpuint (count_editions (modules), ==, 1);
+  g_assert_false (g_file_test (held_dir, G_FILE_TEST_EXISTS));
+}
+
+typedef struct
+{
+  const char *modules;
+  gint n_reads;
+  gint n_mixed;
+  gint n_missing;
+  gint stop;
+} Reader;
+
+/* A kiosk starting over and over: load the catalog, read what it names. */
+static gpointer
+read_catalogs (gpointer data)
+{
+  Reader *reader = data;
+
+  while (!g_atomic_int_get (&reader->stop))
+    {
+      g_autoptr(RahnumaCatalog) catalog = load_catalog (reader->modules);
+      RahnumaModule *module = rahnuma_catalog_lookup (catalog, MODULE_ID);
+
+      if (module == NULL)
+        g_atomic_int_inc (&reader->n_missing);
+      else if (picture_edition (module) != rahnuma_module_get_version (module))
+        g_atomic_int_inc (&reader->n_mixed);
+      g_thread_yield ();
+      /* Still the same edition a moment later, whatever was installed. */
+      if (module != NULL && picture_edition (module) != rahnuma_module_get_version (module))
+        g_atomic_int_inc (&reader->n_mixed);
+      g_atomic_int_inc (&reader->n_reads);
+    }
+  return NULL;
+}
+
+static void
+test_race_with_reader (void)
+{
+  g_autofree char *v1 = prepare_edition (1);
+  g_autofree char *v2 = prepare_edition (2);
+  Reader reader = { NULL };
+  g_autofree char *modules = make_modules_dir ("install-race");
+  GThread *thread;
+
+  install_ok (v1, modules);
+  reader.modules = modules;
+  thread = g_thread_new ("reader", read_catalogs, &reader);
+  for (guint i = 0; i < RACE_INSTALLS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* At least one read between installs, however the threads are scheduled. */
+      while (g_atomic_int_get (&reader.n_reads) <= (gint) i)
+        g_thread_yield ();
+      g_assert_true (rahnuma_install_package (i % 2 == 0 ? v2 : v1, modules, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_atomic_int_set (&reader.stop, 1);
+  g_thread_join (thread);
+
+  g_test_message ("%d reads during %d installs", reader.n_reads, RACE_INSTALLS);
+  g_assert_cmpint (reader.n_reads, >=, RACE_INSTALLS);
+  g_assert_cmpint (reader.n_mixed, ==, 0);
+  g_assert_cmpint (reader.n_missing, ==, 0);
+  /* The one in use, and at most one the reader still held at the last install. */
+  g_assert_cmpuint (count_editions (modules), <=, 2);
+}
+
+/* A link the trainer made by hand, to a package outside the editions, is
+ * not offered: a package is regular files and folders only. */
+static void
+test_foreign_link (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("good");
+  g_autofree char *modules = make_modules_dir ("install-foreign-link");
+  g_autofree char *link = g_build_filename (modules, "linked", NULL);
+  g_autoptr(RahnumaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink (package, link), ==, 0);
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_WARNING, "Leaving out *outside the installed editions");
+  catalog = rahnuma_catalog_new_full (modules, RAHNUMA_CATALOG_VALIDATE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
+  g_assert_cmpuint (rahnuma_catalog_get_problems (catalog)->len, ==, 1);
+
+  /* Installed, the same package is offered, from its edition. */
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  install_ok (package, modules);
+  g_clear_object (&catalog);
+  catalog = load_catalog (modules);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -390,6 +634,9 @@ main (int argc, char **argv)
                         test_refuse_special);
   g_test_add_data_func ("/rahnuma/install/refuse-fifo", GINT_TO_POINTER (SPECIAL_FIFO),
                         test_refuse_special);
+  g_test_add_func ("/rahnuma/install/running-kiosk", test_running_kiosk);
+  g_test_add_func ("/rahnuma/install/race-with-reader", test_race_with_reader);
+  g_test_add_func ("/rahnuma/install/foreign-link", test_foreign_link);
 
   status = g_test_run ();
   rahnuma_media_probe_free (probe);

@@ -326,8 +326,9 @@ static const char * const allowed_schema[] = {
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
   "session: id centre kiosk language started_at ended_at state catalog_version code gender "
     "destination sector demo rev clock_suspect",
+  "sync_rejected: journal_id kind reason n_rows synced_at",
   "sync_source: journal_id last_rev synced_at",
-  "sync_target: target last_rev synced_at",
+  "sync_target: target last_rev synced_at n_rejected",
   NULL
 };
 
@@ -384,10 +385,11 @@ test_migrate_clock (Fixture *f, gconstpointer data)
   sqlite3 *db;
 
   g_clear_object (&store);
-  raw_exec (f->path, "ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
+  raw_exec (f->path, "DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+                    " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
   store = rahnuma_store_new (f->path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE clock_suspect = 0"), ==, 1);
   db = open_raw (f->path);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE session SET clock_suspect = 2", NULL, NULL, NULL),

@@ -4,11 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-dashboard.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-sync.h"
 #include "test-util.h"
@@ -507,6 +509,283 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (out2, "already has every finished visit"));
 }
 
+static void
+raw_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* Rows breaking each kind of rule the officers' file enforces, as a hand
+ * edit or a damaged disk could leave them in a journal (five visits filled
+ * first): a CHECK on a visit (it takes its 2 module rows and 6 answers with
+ * it), on a module row and on an answer; and, after the journal's schema
+ * is loosened the way only writable_schema can, a NOT NULL and a STRICT
+ * column type. */
+static void
+break_rows (const char *path)
+{
+  raw_exec (path,
+            "PRAGMA ignore_check_constraints = ON;"
+            "UPDATE session SET language = 'xx' WHERE rowid = 1;"
+            "UPDATE module_progress SET watched = 2.0 WHERE module_id = 'contract'"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 2);"
+            "UPDATE answer SET choice = 42 WHERE module_id = 'fees' AND question = 0"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 3);"
+            "PRAGMA writable_schema = ON;"
+            "UPDATE sqlite_schema SET sql = replace (replace (sql, ') STRICT, WITHOUT ROWID', ') WITHOUT ROWID'),"
+            "  'module_version INTEGER NOT NULL', 'module_version INTEGER')"
+            "  WHERE name IN ('answer', 'module_progress');");
+  raw_exec (path,
+            "PRAGMA ignore_check_constraints = ON;"
+            "UPDATE answer SET correct = 'yes' WHERE module_id = 'contract' AND question = 2"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 4);"
+            "UPDATE module_progress SET module_version = NULL WHERE module_id = 'fees'"
+            "  AND session_id = (SELECT id FROM session WHERE rowid = 5);");
+}
+
+static gint64
+find_rejection (GPtrArray *list, const char *kind, const char *reason_part)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RahnumaSyncRejection *r = g_ptr_array_index (list, i);
+
+      if (g_str_equal (r->kind, kind) && strstr (r->reason, reason_part) != NULL)
+        return r->n_rows;
+    }
+  return 0;
+}
+
+static void
+assert_rejections (const char *officers, const char *journal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new_full (officers, RAHNUMA_STORE_SHARED, NULL, &error);
+  g_autoptr(GPtrArray) list = rahnuma_sync_list_rejected (store, journal_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (find_rejection (list, "session", "CHECK constraint failed: language IN"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "module", "watched BETWEEN 0 AND 1"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "module", "NOT NULL constraint failed: module_progress.module_version"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "module", "its session was left out"), ==, 2);
+  g_assert_cmpint (find_rejection (list, "answer", "choice BETWEEN 0 AND 9"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "answer", "INTEGER column answer.correct"), ==, 1);
+  g_assert_cmpint (find_rejection (list, "answer", "its session was left out"), ==, 6);
+  g_assert_cmpuint (list->len, ==, 7);
+  /* The rule, never the value that broke it. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RahnumaSyncRejection *r = g_ptr_array_index (list, i);
+
+      g_assert_null (strstr (r->reason, "xx"));
+      g_assert_null (strstr (r->reason, "42"));
+      g_assert_null (strstr (r->reason, "yes"));
+    }
+}
+
+static void
+test_rejected_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) journal = NULL;
+  RahnumaSyncStats stats;
+  gint64 n_rejected = -1;
+
+  fill (f->kiosk, "K1", 5, 0);
+  break_rows (f->kiosk);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 4);
+  g_assert_cmpuint (stats.n_modules, ==, 6);
+  g_assert_cmpuint (stats.n_answers, ==, 22);
+  g_assert_cmpuint (stats.n_rejected_sessions, ==, 1);
+  g_assert_cmpuint (stats.n_rejected_modules, ==, 4);
+  g_assert_cmpuint (stats.n_rejected_answers, ==, 8);
+  g_assert_cmpuint (stats.n_rejected_total, ==, 13);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session"), ==, 4);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM module_progress"), ==, 6);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM answer"), ==, 22);
+  assert_rejections (f->officers, stats.journal_id);
+  /* Left in the journal as they were. */
+  g_assert_cmpint (count (f->kiosk, "SELECT count(*) FROM session WHERE language = 'xx'"), ==, 1);
+
+  /* Again: nothing copied, nothing counted twice, nothing failed. */
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions + stats.n_modules + stats.n_answers, ==, 0);
+  g_assert_cmpuint (stats.n_rejected_sessions + stats.n_rejected_modules + stats.n_rejected_answers, ==, 0);
+  g_assert_cmpuint (stats.n_rejected_total, ==, 13);
+  assert_rejections (f->officers, stats.journal_id);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM answer"), ==, 22);
+
+  /* The kiosk's dashboard reads the count from its own journal. */
+  journal = rahnuma_store_new (f->kiosk, NULL, &error);
+  g_assert_true (rahnuma_dashboard_count_rejected (journal, f->officers, &n_rejected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_rejected, ==, 13);
+  /* And later visits still flow. */
+  g_free (add_visit (journal, "K1", FALSE));
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 1);
+  g_assert_cmpuint (stats.n_answers, ==, 6);
+}
+
+static char *
+run_admin_sync (const char *from, const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools",
+                                             "rahnuma-admin", NULL);
+  const char *argv[] = { admin, "sync", "--from", from, "--to", to, NULL };
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The kiosk sets a journal with a bad row aside at start-up (quick_check
+ * finds it); what is in that file still reaches the officers' file. */
+static void
+test_set_aside_recoverable (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) fresh = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  RahnumaSyncStats stats;
+
+  fill (f->kiosk, "K1", 2, 0);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 2);
+  fill (f->kiosk, "K1", 3, 0);
+  raw_exec (f->kiosk, "PRAGMA ignore_check_constraints = ON;"
+                      "UPDATE session SET language = 'xx' WHERE rowid = 4;");
+
+  fresh = rahnuma_store_open_or_recover (f->kiosk, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+
+  out = run_admin_sync (aside, f->officers);
+  g_assert_nonnull (strstr (out, "Copied 2 sessions (4 module results, 12 answers)"));
+  g_assert_nonnull (strstr (out, "9 records broke the rules of"));
+  g_assert_nonnull (strstr (out, "visit × 1: CHECK constraint failed: language IN"));
+  g_assert_nonnull (strstr (out, "answer × 6: its session was left out"));
+  assert_totals (f->officers, 4);
+
+  again = run_admin_sync (aside, f->officers);
+  g_assert_nonnull (strstr (again, "already has every finished visit"));
+  g_assert_null (strstr (again, "broke the rules of"));
+  g_assert_nonnull (strstr (again, "In all, 9 records from"));
+  assert_totals (f->officers, 4);
+}
+
+/* Files from the first schema gain the later tables and columns. A journal
+ * read read-only (rahnuma-admin sync --from) is read through a migrated
+ * copy and itself left as it was. */
+static void
+test_old_schema (Fixture *f, gconstpointer data)
+{
+  const char *downgrade = "DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+                          " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1;";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  RahnumaSyncStats stats;
+
+  fill (f->kiosk, "K1", 2, 0);
+  fill (f->officers, "K2", 1, 0);
+  raw_exec (f->kiosk, downgrade);
+  raw_exec (f->officers, downgrade);
+  raw_exec (f->kiosk, "PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (f->kiosk, &before, &before_length, NULL));
+  g_assert_true (rahnuma_sync_run_full (f->kiosk, f->officers, RAHNUMA_SYNC_SOURCE_READ_ONLY,
+                                        &stats, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_sessions, ==, 2);
+  g_assert_true (g_file_get_contents (f->kiosk, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_cmpint (count (f->kiosk, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session WHERE clock_suspect = 0"), ==, 3);
+  sync_ok (f, &stats);
+  g_assert_cmpint (count (f->officers, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
+  g_assert_cmpint (count (f->kiosk, "SELECT n_rejected FROM sync_target"), ==, 0);
+}
+
+/* Kill -9 a sync that is copying row by row past bad rows, at random
+ * moments, into a fresh officers' file each time: the file holds either
+ * nothing of it or all of it, rejections counted with the rows, never
+ * half. */
+static void
+test_kill_rejecting_sync (Fixture *f, gconstpointer data)
+{
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools",
+                                             "rahnuma-admin", NULL);
+  const char *argv[] = { admin, "sync", "--from", f->kiosk, "--to", f->officers, NULL };
+  g_autoptr(RahnumaStore) officers = NULL;
+  gint64 duration, start;
+  guint n_all = 0, n_none = 0;
+
+  fill (f->kiosk, "K1", 2000, 0);
+  break_rows (f->kiosk);
+  start = g_get_monotonic_time ();
+  g_free (run_admin_sync (f->kiosk, f->officers));
+  duration = g_get_monotonic_time () - start;
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 n_sessions, n_rejected;
+      GPid pid;
+      int status;
+
+      g_autofree char *rollback = g_strconcat (f->officers, "-journal", NULL);
+
+      g_clear_object (&officers);
+      g_unlink (f->officers);
+      g_unlink (rollback);
+      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      /* From a quarter of the way through to just past the end. */
+      g_usleep ((gulong) g_test_rand_int_range ((gint32) (duration / 4), (gint32) (duration + duration / 4 + 1)));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      if (!g_file_test (f->officers, G_FILE_TEST_EXISTS))
+        {
+          n_none++;
+          continue;
+        }
+      /* As the next sync would: a hot journal left by the kill is rolled back. */
+      g_clear_object (&officers);
+      officers = rahnuma_store_new_full (f->officers, RAHNUMA_STORE_SHARED, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count (f->officers, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), ==, 0);
+      n_sessions = count (f->officers, "SELECT count(*) FROM session");
+      n_rejected = count (f->officers, "SELECT coalesce (sum (n_rows), 0) FROM sync_rejected");
+      if (n_sessions == 0)
+        {
+          g_assert_cmpint (n_rejected, ==, 0);
+          n_none++;
+          continue;
+        }
+      g_assert_cmpint (n_sessions, ==, 1999);
+      g_assert_cmpint (count (f->officers, "SELECT count(*) FROM module_progress"), ==, 3996);
+      g_assert_cmpint (count (f->officers, "SELECT count(*) FROM answer"), ==, 11992);
+      g_assert_cmpint (n_rejected, ==, 13);
+      n_all++;
+    }
+  g_test_message ("20 kills: %u left nothing, %u came after the commit", n_none, n_all);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -528,6 +807,10 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/busy-target", test_busy_target);
   ADD ("/rahnuma/sync/async", test_async);
   ADD ("/rahnuma/sync/cli", test_cli);
+  ADD ("/rahnuma/sync/rejected-rows", test_rejected_rows);
+  ADD ("/rahnuma/sync/set-aside-recoverable", test_set_aside_recoverable);
+  ADD ("/rahnuma/sync/old-schema", test_old_schema);
+  ADD ("/rahnuma/sync/kill-rejecting-sync", test_kill_rejecting_sync);
 #undef ADD
 
   return g_test_run ();

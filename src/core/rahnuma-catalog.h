@@ -24,11 +24,19 @@ RahnumaCatalog *rahnuma_catalog_new          (const char      *dir,
 RahnumaCatalog *rahnuma_catalog_new_full     (const char          *dir,
                                               RahnumaCatalogFlags  flags,
                                               GError             **error);
+void            rahnuma_catalog_new_async    (const char          *dir,
+                                              RahnumaCatalogFlags  flags,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+RahnumaCatalog *rahnuma_catalog_new_finish   (GAsyncResult        *result,
+                                              GError             **error);
 RahnumaCatalog *rahnuma_catalog_new_for_module (RahnumaModule *module);
 const char     *rahnuma_catalog_get_dir      (RahnumaCatalog  *self);
 const char     *rahnuma_catalog_get_version  (RahnumaCatalog  *self);
 RahnumaModule  *rahnuma_catalog_lookup       (RahnumaCatalog  *self,
                                               const char      *module_id);
 GPtrArray      *rahnuma_catalog_get_problems (RahnumaCatalog  *self);
+gboolean        rahnuma_catalog_is_outdated  (RahnumaCatalog  *self);
 
 G_END_DECLS

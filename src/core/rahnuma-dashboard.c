@@ -568,6 +568,36 @@ rahnuma_dashboard_totals (RahnumaStore *store, gint64 from, gint64 to, int utc_o
   return ok;
 }
 
+/* One number from the journal's sync_target row for @target_path; 0 if none. */
+static gboolean
+read_sync_target (RahnumaStore *store, const char *target_path, const char *sql, gint64 *value,
+                  GError **error)
+{
+  g_autofree char *key = g_canonicalize_filename (target_path, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  *value = 0;
+  rahnuma_store_lock (store);
+  db = rahnuma_store_get_db (store);
+  stmt = rahnuma_store_prepare (db, sql, error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *value = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        {
+          rahnuma_store_set_error (error, db, rc, _("Cannot read the sync state"));
+          g_clear_pointer (&stmt, sqlite3_finalize);
+        }
+    }
+  rahnuma_store_unlock (store);
+  return stmt != NULL;
+}
+
 /**
  * rahnuma_dashboard_last_sync:
  * @store: a kiosk journal
@@ -581,33 +611,36 @@ gboolean
 rahnuma_dashboard_last_sync (RahnumaStore *store, const char *target_path, gint64 *synced_at,
                              GError **error)
 {
-  g_autofree char *key = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  int rc;
-
   g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
   g_return_val_if_fail (target_path != NULL && synced_at != NULL, FALSE);
 
-  key = g_canonicalize_filename (target_path, NULL);
-  *synced_at = 0;
-  rahnuma_store_lock (store);
-  db = rahnuma_store_get_db (store);
-  stmt = rahnuma_store_prepare (db, "SELECT synced_at FROM sync_target WHERE target = ?1", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *synced_at = sqlite3_column_int64 (stmt, 0);
-      else if (rc != SQLITE_DONE)
-        {
-          rahnuma_store_set_error (error, db, rc, _("Cannot read the sync state"));
-          g_clear_pointer (&stmt, sqlite3_finalize);
-        }
-    }
-  rahnuma_store_unlock (store);
-  return stmt != NULL;
+  return read_sync_target (store, target_path, "SELECT synced_at FROM sync_target WHERE target = ?1",
+                           synced_at, error);
+}
+
+/**
+ * rahnuma_dashboard_count_rejected:
+ * @store: a kiosk journal
+ * @target_path: the officers' file it syncs to
+ * @n_rejected: (out): how many of this journal's records @target_path has
+ *   refused so far because they break its rules (see rahnuma_sync_run()),
+ *   as of the last sync there; 0 if never synced
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * The records stay in the journal; the officer is told so a technician can
+ * look at them.
+ *
+ * Returns: %TRUE if @n_rejected was read
+ */
+gboolean
+rahnuma_dashboard_count_rejected (RahnumaStore *store, const char *target_path, gint64 *n_rejected,
+                                  GError **error)
+{
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (target_path != NULL && n_rejected != NULL, FALSE);
+
+  return read_sync_target (store, target_path, "SELECT n_rejected FROM sync_target WHERE target = ?1",
+                           n_rejected, error);
 }
 
 /**

@@ -65,6 +65,10 @@ gboolean   rahnuma_dashboard_last_sync (RahnumaStore          *store,
                                         const char            *target_path,
                                         gint64                *synced_at,
                                         GError               **error);
+gboolean   rahnuma_dashboard_count_rejected (RahnumaStore     *store,
+                                        const char            *target_path,
+                                        gint64                *n_rejected,
+                                        GError               **error);
 gboolean   rahnuma_dashboard_get_span  (RahnumaStore          *store,
                                         gint64                 from,
                                         gint64                 to,

@@ -2,12 +2,29 @@
  *
  * An install validates the package (refusing it on any error), copies it into
  * a hidden folder inside the modules folder (the catalog ignores dot-folders),
- * syncs it to disk, and only then swaps it in with one rename: an exchange
- * (renameat2 RENAME_EXCHANGE) when the module is already there, a plain
- * rename otherwise. A crash or kill at any moment leaves either the old
- * module or the new one under its name, never half of one; the hidden
- * leftovers are removed by the next install. One install at a time per
- * modules folder, under a lock file.
+ * syncs it to disk, and moves it, whole, to its own edition folder:
+ *
+ *   MODULES/.editions/ID/vVERSION-TIME-RANDOM/   module.ini and media, never written again
+ *   MODULES/NAME -> .editions/ID/vVERSION-…      the current edition (NAME is usually ID)
+ *
+ * The current edition is a symbolic link, switched with one rename(2) of a
+ * new link over the old one: atomic, so a reader resolves either the old
+ * edition or the new one, never a mix, and a kiosk that loaded the old one
+ * keeps reading the old one's files (its catalog holds the resolved paths).
+ * A link rather than an index file, because every reader already goes
+ * through the path (the catalog, the validator, rahnuma-admin module list,
+ * a trainer's file manager) and needs nothing new to follow it.
+ *
+ * An old edition is removed only when no kiosk uses it: a catalog holds a
+ * shared flock(2) on every edition folder it loaded, for as long as it
+ * lives, and an install removes an edition only if it gets an exclusive one
+ * without waiting. An edition still in use is removed by a later install.
+ *
+ * A crash or kill at any moment leaves either the old module or the new one
+ * under its name, never half of one; the hidden leftovers are removed by the
+ * next install. One install at a time per modules folder, under a lock file.
+ * A package folder copied in by hand (the layout before editions) is moved
+ * into .editions by its first install.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -245,44 +262,119 @@ find_target_name (const char *modules_dir, const char *id)
   return g_strdup (id);
 }
 
-/* Filesystems without RENAME_EXCHANGE get two renames: for a moment there is
- * no module under its name (the kiosk skips it), but never half of one. */
+/* A hand-copied package folder at @target_name becomes an edition, so that
+ * a kiosk reading it now is not cut short; pruned like any other. */
 static gboolean
-exchange_fallback (int dir_fd, const char *work_name, const char *target_name, GError **error)
+adopt_old_folder (int dir_fd, const char *from_name, const char *id, GError **error)
 {
-  g_autofree char *aside = g_strconcat (work_name, "-old", NULL);
+  g_autofree char *edition = g_strdup_printf (RAHNUMA_EDITIONS_DIR "/%s/copied-%" G_GINT64_FORMAT "-%08x",
+                                              id, g_get_real_time (), g_random_int ());
 
-  if (renameat (dir_fd, target_name, dir_fd, aside) != 0)
-    return fail_errno (error, errno, _("move aside"), target_name);
-  if (renameat (dir_fd, work_name, dir_fd, target_name) != 0)
-    {
-      int saved_errno = errno;
-
-      renameat (dir_fd, aside, dir_fd, target_name);
-      return fail_errno (error, saved_errno, _("move into place"), target_name);
-    }
-  return renameat (dir_fd, aside, dir_fd, work_name) == 0 || fail_errno (error, errno, _("rename"), aside);
+  if (renameat (dir_fd, from_name, dir_fd, edition) != 0)
+    return fail_errno (error, errno, _("move aside"), from_name);
+  return TRUE;
 }
 
-/* After this, @work_name holds the old module (if there was one). */
+/* Points @target_name at @edition (relative to the modules folder) with one
+ * rename of a new link over it. A real folder there (from before editions)
+ * is exchanged with the link in one step where the filesystem can, in two
+ * renames where it cannot (for a moment no module under its name, the kiosk
+ * skips it, but never half of one). */
 static gboolean
-swap_in (const char *modules_dir, const char *work_name, const char *target_name, GError **error)
+switch_current (int dir_fd, const char *target_name, const char *id, const char *edition, GError **error)
+{
+  g_autofree char *link_name = g_strdup_printf (RAHNUMA_INSTALL_PREFIX "link-%s-%08x", id, g_random_int ());
+  struct stat st;
+  gboolean exists = fstatat (dir_fd, target_name, &st, AT_SYMLINK_NOFOLLOW) == 0;
+  gboolean is_folder = exists && S_ISDIR (st.st_mode);
+
+  /* Never replace someone's file that happens to have the module's name. */
+  if (exists && !is_folder && !S_ISLNK (st.st_mode))
+    return fail_errno (error, EEXIST, _("move into place"), target_name);
+  if (symlinkat (edition, dir_fd, link_name) != 0)
+    return fail_errno (error, errno, _("create"), link_name);
+  if (!is_folder)
+    return renameat (dir_fd, link_name, dir_fd, target_name) == 0 ||
+           fail_errno (error, errno, _("move into place"), target_name);
+  if (renameat2 (dir_fd, link_name, dir_fd, target_name, RENAME_EXCHANGE) == 0)
+    return adopt_old_folder (dir_fd, link_name, id, error);
+  if (errno != EINVAL && errno != ENOSYS)
+    return fail_errno (error, errno, _("swap in"), target_name);
+  return adopt_old_folder (dir_fd, target_name, id, error) &&
+         (renameat (dir_fd, link_name, dir_fd, target_name) == 0 ||
+          fail_errno (error, errno, _("move into place"), target_name));
+}
+
+static gboolean
+make_dir_at (int dir_fd, const char *name, GError **error)
+{
+  if (mkdirat (dir_fd, name, 0755) != 0 && errno != EEXIST)
+    return fail_errno (error, errno, _("create"), name);
+  return TRUE;
+}
+
+/* Moves the checked copy to its edition folder; returns that folder,
+ * relative to the modules folder, as the link will name it. */
+static char *
+place_edition (int dir_fd, const char *work_name, const char *id, guint version, GError **error)
+{
+  g_autofree char *id_dir = g_build_filename (RAHNUMA_EDITIONS_DIR, id, NULL);
+  g_autofree char *edition = g_strdup_printf ("%s/v%u-%" G_GINT64_FORMAT "-%08x", id_dir, version,
+                                              g_get_real_time (), g_random_int ());
+
+  if (!make_dir_at (dir_fd, RAHNUMA_EDITIONS_DIR, error) || !make_dir_at (dir_fd, id_dir, error))
+    return NULL;
+  if (renameat (dir_fd, work_name, dir_fd, edition) != 0)
+    {
+      fail_errno (error, errno, _("move into place"), edition);
+      return NULL;
+    }
+  return g_steal_pointer (&edition);
+}
+
+/* Removes every edition of @id but @keep that no catalog holds. */
+static void
+prune_editions (const char *modules_dir, const char *id, const char *keep)
+{
+  g_autofree char *id_dir = g_build_filename (modules_dir, RAHNUMA_EDITIONS_DIR, id, NULL);
+  g_autofree char *keep_name = g_path_get_basename (keep);
+  g_autoptr(GDir) dir = g_dir_open (id_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (id_dir, name, NULL);
+      int fd;
+
+      if (g_str_equal (name, keep_name))
+        continue;
+      fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) == 0)
+        remove_tree (path); /* under the lock: no catalog can take it meanwhile */
+      else
+        g_debug ("Keeping %s: a kiosk still uses it", path);
+      if (fd >= 0)
+        close (fd);
+    }
+}
+
+/* Moves the checked copy into its edition and makes it current. */
+static gboolean
+publish (const char *modules_dir, const char *work_name, const char *target_name, const char *id,
+         guint version, char **edition, GError **error)
 {
   int dir_fd = open (modules_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  gboolean exists;
-  gboolean ok = TRUE;
-  struct stat st;
+  g_autofree char *editions_dir = g_build_filename (modules_dir, RAHNUMA_EDITIONS_DIR, NULL);
+  g_autofree char *id_dir = g_build_filename (editions_dir, id, NULL);
+  gboolean ok;
 
   if (dir_fd < 0)
     return fail_errno (error, errno, _("open"), modules_dir);
-  exists = fstatat (dir_fd, target_name, &st, AT_SYMLINK_NOFOLLOW) == 0;
-  if (exists && renameat2 (dir_fd, work_name, dir_fd, target_name, RENAME_EXCHANGE) != 0)
-    ok = (errno == EINVAL || errno == ENOSYS)
-           ? exchange_fallback (dir_fd, work_name, target_name, error)
-           : fail_errno (error, errno, _("swap in"), target_name);
-  else if (!exists && renameat2 (dir_fd, work_name, dir_fd, target_name, RENAME_NOREPLACE) != 0
-           && (errno != EINVAL || renameat (dir_fd, work_name, dir_fd, target_name) != 0))
-    ok = fail_errno (error, errno, _("move into place"), target_name);
+  *edition = place_edition (dir_fd, work_name, id, version, error);
+  /* The edition's path on disk before the link that points at it. */
+  ok = *edition != NULL && sync_path (id_dir, error) && sync_path (editions_dir, error);
+  test_delay ();
+  ok = ok && switch_current (dir_fd, target_name, id, *edition, error);
   if (ok && fsync (dir_fd) != 0)
     ok = fail_errno (error, errno, _("sync"), modules_dir);
   close (dir_fd);
@@ -312,7 +404,8 @@ copy_package (const char *package_dir, const char *work_dir, GError **error)
 
 /* Copies into a new hidden folder; returns its name inside @modules_dir. */
 static char *
-copy_to_work_dir (const char *package_dir, const char *modules_dir, const char *id, GError **error)
+copy_to_work_dir (const char *package_dir, const char *modules_dir, const char *id, guint *version,
+                  GError **error)
 {
   g_autofree char *template = g_strdup_printf ("%s/" RAHNUMA_INSTALL_PREFIX "%s-XXXXXX", modules_dir, id);
   g_autoptr(RahnumaModule) copy = NULL;
@@ -329,6 +422,7 @@ copy_to_work_dir (const char *package_dir, const char *modules_dir, const char *
       remove_tree (template);
       return NULL;
     }
+  *version = rahnuma_module_get_version (copy);
   return g_path_get_basename (template);
 }
 
@@ -339,21 +433,23 @@ install_locked (const char *package_dir, const char *modules_dir, const char *id
   g_autofree char *target_name = NULL;
   g_autofree char *work_name = NULL;
   g_autofree char *work_path = NULL;
+  g_autofree char *edition = NULL;
+  guint version = 0;
 
   remove_leftovers (modules_dir);
   target_name = find_target_name (modules_dir, id);
-  work_name = copy_to_work_dir (package_dir, modules_dir, id, error);
+  work_name = copy_to_work_dir (package_dir, modules_dir, id, &version, error);
   if (work_name == NULL)
     return FALSE;
   work_path = g_build_filename (modules_dir, work_name, NULL);
   test_delay ();
-  if (!swap_in (modules_dir, work_name, target_name, error))
+  if (!publish (modules_dir, work_name, target_name, id, version, &edition, error))
     {
       remove_tree (work_path);
-      return FALSE;
+      return FALSE; /* an edition already placed but not current goes with the next prune */
     }
   test_delay ();
-  remove_tree (work_path); /* the old module, now hidden */
+  prune_editions (modules_dir, id, edition);
   if (installed_dir != NULL)
     *installed_dir = g_build_filename (modules_dir, target_name, NULL);
   return TRUE;
@@ -369,8 +465,10 @@ install_locked (const char *package_dir, const char *modules_dir, const char *id
  * @installed_dir: (out) (optional) (transfer full): where the module now is
  * @error: return location for a #RAHNUMA_INSTALL_ERROR
  *
- * Validates @package_dir and, if it has no errors, swaps it in atomically
- * under its id (or the folder that already holds that id).
+ * Validates @package_dir and, if it has no errors, copies it into a new
+ * edition folder of its own under @modules_dir/.editions and points its
+ * name (its id, or the folder that already holds that id) at it in one
+ * atomic step. Editions no catalog holds any more are removed.
  *
  * Returns: %TRUE if the module was installed
  */

@@ -21,6 +21,8 @@ typedef enum
 
 /* Hidden folders an install works in; the catalog skips dot-folders. */
 #define RAHNUMA_INSTALL_PREFIX ".install-"
+/* Where installed editions live, one folder per module id (rahnuma-install.c). */
+#define RAHNUMA_EDITIONS_DIR ".editions"
 
 GQuark    rahnuma_install_error_quark (void);
 

@@ -160,6 +160,21 @@ static const char * const migrations[] = {
    * were judged by no one, so they stay 0. */
   "ALTER TABLE session ADD COLUMN clock_suspect INTEGER NOT NULL DEFAULT 0"
   "  CHECK (clock_suspect IN (0, 1));",
+  /* 2 → 3: rows a sync left out because they break this schema's rules
+   * (hand-edited, or written by a damaged disk). Officer side: how many of
+   * each kind, from which journal, and SQLite's message naming the broken
+   * rule (it names columns and schema expressions, never a row's values), in
+   * the same transaction as the mark. Kiosk side: the total for each target,
+   * for the officer dashboard. */
+  "CREATE TABLE sync_rejected ("
+  "  journal_id TEXT NOT NULL CHECK (length (journal_id) = 32 AND journal_id NOT GLOB '*[^0-9a-f]*'),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('session', 'module', 'answer')),"
+  "  reason TEXT NOT NULL CHECK (length (reason) BETWEEN 1 AND 300),"
+  "  n_rows INTEGER NOT NULL CHECK (n_rows >= 1),"
+  "  synced_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (journal_id, kind, reason)"
+  ") STRICT;"
+  "ALTER TABLE sync_target ADD COLUMN n_rejected INTEGER NOT NULL DEFAULT 0 CHECK (n_rejected >= 0);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);

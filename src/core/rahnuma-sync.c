@@ -15,6 +15,15 @@
  *    to a minute, and then fails with RAHNUMA_STORE_ERROR_BUSY, leaving
  *    everything queued in the journal for next time.
  *
+ * A row the target refuses (it breaks a CHECK, NOT NULL or column type:
+ * edited by hand, or written by a damaged disk) must not hold back the rest
+ * for ever. The bulk copy runs under a savepoint; if it meets such a row, it
+ * is undone and the copy runs again row by row in the same transaction:
+ * every valid row is copied, each refused one is left in the journal and
+ * counted in the target's sync_rejected by kind and rule, and the mark moves
+ * past them, so a repeated sync neither retries nor recounts them. A session
+ * left out takes its module and answer rows with it (the foreign key).
+ *
  * Sessions still active are left for a later sync: the kiosk abandons them
  * at start-up after a crash, which changes their rev, so they follow.
  *
@@ -40,6 +49,8 @@
 #include "rahnuma-sync.h"
 #include "rahnuma-store-private.h"
 
+#include <string.h>
+
 #define PATIENCE_US       (60 * G_USEC_PER_SEC)
 #define CACHE_SIZE_PRAGMA "PRAGMA cache_size = -65536" /* 64 MiB: a million-session copy stays in memory */
 
@@ -54,6 +65,8 @@ typedef struct
   gint64 last_rev; /* the target's mark for this journal */
   gint64 max_rev;  /* the journal's newest rev, in this transaction's snapshot */
   gint64 next_rev; /* the target's rev for the rows this sync writes */
+  int last_rc;     /* SQLite's code for the last failure */
+  GHashTable *rejected; /* "kind\nreason" → rows left out, row by row only */
   RahnumaSyncStats stats;
 } SyncJob;
 
@@ -75,43 +88,72 @@ typedef struct
 
 /* The sessions to copy. IN (…) makes SQLite walk them in id order, so the
  * module and answer rows arrive in their primary-key order. */
-#define PENDING \
-  "(SELECT id FROM kiosk.session WHERE rev > ?1 AND rev <= ?2 AND state != 'active')"
+#define PENDING_WHERE "rev > ?1 AND rev <= ?2 AND state != 'active'"
+#define PENDING       "(SELECT id FROM kiosk.session WHERE " PENDING_WHERE ")"
 
-#define COPY_SESSIONS_SQL \
-  "INSERT INTO main.session (id, centre, kiosk, language, started_at, ended_at, state," \
-  " catalog_version, code, gender, destination, sector, demo, clock_suspect, rev)" \
-  " SELECT id, centre, kiosk, language, started_at, ended_at, state, catalog_version, code," \
-  " gender, destination, sector, demo, clock_suspect, ?3 FROM kiosk.session" \
-  " WHERE rev > ?1 AND rev <= ?2 AND state != 'active'" \
+/* Each table's columns and upsert, shared by the bulk copy (INSERT … SELECT)
+ * and the row-by-row one (INSERT … VALUES), so that the two cannot drift. */
+#define SESSION_COLUMNS \
+  "id, centre, kiosk, language, started_at, ended_at, state, catalog_version, code," \
+  " gender, destination, sector, demo, clock_suspect"
+#define SESSION_UPSERT \
   " ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, state = excluded.state," \
   " code = excluded.code, gender = excluded.gender, destination = excluded.destination," \
   " sector = excluded.sector, demo = excluded.demo, clock_suspect = excluded.clock_suspect," \
   " rev = excluded.rev"
-
-#define COPY_MODULES_SQL \
-  "INSERT INTO main.module_progress (session_id, module_id, module_version, watched," \
-  " n_correct, n_questions, passed)" \
-  " SELECT session_id, module_id, module_version, watched, n_correct, n_questions, passed" \
-  " FROM kiosk.module_progress WHERE session_id IN " PENDING \
+#define MODULE_COLUMNS "session_id, module_id, module_version, watched, n_correct, n_questions, passed"
+#define MODULE_UPSERT \
   " ON CONFLICT (session_id, module_id) DO UPDATE SET module_version = excluded.module_version," \
   " watched = excluded.watched, n_correct = excluded.n_correct," \
   " n_questions = excluded.n_questions, passed = excluded.passed"
-
-#define COPY_ANSWERS_SQL \
-  "INSERT INTO main.answer (session_id, module_id, question, choice, correct)" \
-  " SELECT session_id, module_id, question, choice, correct" \
-  " FROM kiosk.answer WHERE session_id IN " PENDING \
+#define ANSWER_COLUMNS "session_id, module_id, question, choice, correct"
+#define ANSWER_UPSERT \
   " ON CONFLICT (session_id, module_id, question) DO UPDATE SET choice = excluded.choice," \
   " correct = excluded.correct"
+
+#define COPY_SESSIONS_SQL \
+  "INSERT INTO main.session (" SESSION_COLUMNS ", rev) SELECT " SESSION_COLUMNS ", ?3" \
+  " FROM kiosk.session WHERE " PENDING_WHERE SESSION_UPSERT
+
+#define COPY_MODULES_SQL \
+  "INSERT INTO main.module_progress (" MODULE_COLUMNS ") SELECT " MODULE_COLUMNS \
+  " FROM kiosk.module_progress WHERE session_id IN " PENDING MODULE_UPSERT
+
+#define COPY_ANSWERS_SQL \
+  "INSERT INTO main.answer (" ANSWER_COLUMNS ") SELECT " ANSWER_COLUMNS \
+  " FROM kiosk.answer WHERE session_id IN " PENDING ANSWER_UPSERT
+
+/* Row by row, when the bulk copy met a row that breaks the target's rules. */
+#define ROW_SESSIONS_SQL "SELECT " SESSION_COLUMNS " FROM kiosk.session WHERE " PENDING_WHERE
+#define ROW_MODULES_SQL \
+  "SELECT " MODULE_COLUMNS " FROM kiosk.module_progress WHERE session_id IN " PENDING
+#define ROW_ANSWERS_SQL "SELECT " ANSWER_COLUMNS " FROM kiosk.answer WHERE session_id IN " PENDING
+#define INSERT_SESSION_SQL \
+  "INSERT INTO main.session (" SESSION_COLUMNS ", rev)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)" SESSION_UPSERT
+#define INSERT_MODULE_SQL \
+  "INSERT INTO main.module_progress (" MODULE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" MODULE_UPSERT
+#define INSERT_ANSWER_SQL \
+  "INSERT INTO main.answer (" ANSWER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5)" ANSWER_UPSERT
+
+/* Counted per journal, kind and rule, in the same transaction as the mark:
+ * a repeated sync neither counts them again nor copies them. */
+#define NOTE_REJECTED_SQL \
+  "INSERT INTO main.sync_rejected VALUES (?1, ?2, ?3, ?4, ?5)" \
+  " ON CONFLICT (journal_id, kind, reason) DO UPDATE SET n_rows = n_rows + excluded.n_rows," \
+  " synced_at = excluded.synced_at"
+
+#define READ_REJECTED_SQL \
+  "SELECT coalesce (sum (n_rows), 0) FROM main.sync_rejected WHERE journal_id = ?4"
 
 #define SET_MARK_SQL \
   "UPDATE main.sync_source SET last_rev = ?2, synced_at = ?5 WHERE journal_id = ?4"
 
 /* Kiosk side, after the commit: how far this target has got, for the backlog. */
 #define NOTE_TARGET_SQL \
-  "INSERT INTO sync_target VALUES (?1, ?2, ?3) ON CONFLICT (target) DO UPDATE SET" \
-  " last_rev = max (last_rev, excluded.last_rev), synced_at = excluded.synced_at"
+  "INSERT INTO sync_target (target, last_rev, synced_at, n_rejected) VALUES (?1, ?2, ?3, ?4)" \
+  " ON CONFLICT (target) DO UPDATE SET last_rev = max (last_rev, excluded.last_rev)," \
+  " synced_at = excluded.synced_at, n_rejected = excluded.n_rejected"
 
 /* Closing the target's connection also detaches the journal. */
 static void
@@ -120,6 +162,7 @@ sync_job_clear (SyncJob *job)
   g_clear_object (&job->source);
   g_clear_object (&job->target);
   g_clear_pointer (&job->target_key, g_free);
+  g_clear_pointer (&job->rejected, g_hash_table_unref);
   job->db = NULL;
 }
 
@@ -135,6 +178,7 @@ on_progress (gpointer user_data)
 static gboolean
 fail (SyncJob *job, int rc, const char *what, GError **error)
 {
+  job->last_rc = rc;
   if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (job->cancellable, error))
     return FALSE;
   return rahnuma_store_set_error (error, job->db, rc, what);
@@ -186,18 +230,197 @@ read_marks (SyncJob *job, GError **error)
   return TRUE;
 }
 
+typedef struct
+{
+  const char *kind;        /* as stored in sync_rejected.kind */
+  const char *select_sql;  /* the pending rows, in insert_sql's column order */
+  const char *insert_sql;  /* one row: ?1… the columns, then the rev if it takes one */
+  gsize copied_offset;     /* where in RahnumaSyncStats to count copied rows */
+  gsize rejected_offset;   /* and rows left out */
+} RowKind;
+
+static const RowKind row_kinds[] = {
+  { "session", ROW_SESSIONS_SQL, INSERT_SESSION_SQL, G_STRUCT_OFFSET (RahnumaSyncStats, n_sessions),
+    G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_sessions) },
+  { "module", ROW_MODULES_SQL, INSERT_MODULE_SQL, G_STRUCT_OFFSET (RahnumaSyncStats, n_modules),
+    G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_modules) },
+  { "answer", ROW_ANSWERS_SQL, INSERT_ANSWER_SQL, G_STRUCT_OFFSET (RahnumaSyncStats, n_answers),
+    G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_answers) },
+};
+
+#define STAT(job, offset) (G_STRUCT_MEMBER (guint64, &(job)->stats, (offset)))
+#define MAX_REASON 300 /* sync_rejected.reason's CHECK */
+
+/* Why the target refused the row just stepped. SQLite's constraint messages
+ * name the column or the schema's expression, never the row's values, so
+ * no visitor data reaches the officers' file this way. */
+static char *
+describe_rejection (sqlite3 *db)
+{
+  const char *message = sqlite3_errmsg (db);
+
+  if (sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+    return g_strdup ("its session was left out (FOREIGN KEY constraint failed)");
+  return g_strndup (message, MAX_REASON);
+}
+
+static void
+reject_row (SyncJob *job, const RowKind *kind)
+{
+  g_autofree char *reason = describe_rejection (job->db);
+  char *key = g_strconcat (kind->kind, "\n", reason, NULL);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (job->rejected, key));
+
+  g_hash_table_replace (job->rejected, key, GUINT_TO_POINTER (n + 1));
+  STAT (job, kind->rejected_offset)++;
+}
+
+/* Copies one row, binding the values read from the journal as they are. */
+static gboolean
+copy_row (SyncJob *job, const RowKind *kind, sqlite3_stmt *row, sqlite3_stmt *insert, GError **error)
+{
+  int n_columns = sqlite3_column_count (row);
+  int rc;
+
+  for (int i = 0; i < n_columns; i++)
+    sqlite3_bind_value (insert, i + 1, sqlite3_column_value (row, i));
+  if (sqlite3_bind_parameter_count (insert) > n_columns)
+    sqlite3_bind_int64 (insert, n_columns + 1, job->next_rev);
+  rc = sqlite3_step (insert);
+  if (rc == SQLITE_DONE)
+    STAT (job, kind->copied_offset) += (guint64) sqlite3_changes64 (job->db);
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    reject_row (job, kind); /* the statement alone was undone; the transaction goes on */
+  sqlite3_reset (insert);
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
+    return fail (job, rc, _("Cannot copy records"), error);
+  return TRUE;
+}
+
+static gboolean
+copy_kind_row_by_row (SyncJob *job, const RowKind *kind, GError **error)
+{
+  g_autoptr(sqlite3_stmt) rows = rahnuma_store_prepare (job->db, kind->select_sql, error);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  if (rows == NULL)
+    return FALSE;
+  insert = rahnuma_store_prepare (job->db, kind->insert_sql, error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rows, BIND_LAST_REV, job->last_rev);
+  sqlite3_bind_int64 (rows, BIND_MAX_REV, job->max_rev);
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    if (!copy_row (job, kind, rows, insert, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    return fail (job, rc, _("Cannot read the kiosk journal"), error);
+  return TRUE;
+}
+
+static gboolean
+note_rejected (SyncJob *job, const char *key, guint n_rows, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, NOTE_REJECTED_SQL, error);
+  const char *newline = strchr (key, '\n');
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rahnuma_store_get_journal_id (job->source), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, (int) (newline - key), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, newline + 1, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, n_rows);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (job, rc, _("Cannot note the records left out"), error);
+  return TRUE;
+}
+
+/* The slow path, taken only when a pending row breaks the target's rules:
+ * every other row is copied, each bad one counted in sync_rejected and left
+ * in the journal. A session left out takes its module and answer rows with
+ * it (the foreign key refuses them). */
+static gboolean
+copy_row_by_row (SyncJob *job, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  job->rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (row_kinds); i++)
+    if (!copy_kind_row_by_row (job, &row_kinds[i], error))
+      return FALSE;
+  g_hash_table_iter_init (&iter, job->rejected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!note_rejected (job, key, GPOINTER_TO_UINT (value), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+copy_bulk (SyncJob *job, GError **error)
+{
+  return run (job, COPY_SESSIONS_SQL, &job->stats.n_sessions, error) &&
+         run (job, COPY_MODULES_SQL, &job->stats.n_modules, error) &&
+         run (job, COPY_ANSWERS_SQL, &job->stats.n_answers, error);
+}
+
+/* Three statements for the whole lot, the fast path; if one meets a row the
+ * target refuses, everything since the savepoint is undone and the copy
+ * starts again row by row, in the same transaction and snapshot. */
+static gboolean
+copy_pending (SyncJob *job, GError **error)
+{
+  g_autoptr(GError) bulk_error = NULL;
+
+  if (!rahnuma_store_exec (job->db, "SAVEPOINT bulk", error))
+    return FALSE;
+  if (!copy_bulk (job, &bulk_error))
+    {
+      if ((job->last_rc & 0xff) != SQLITE_CONSTRAINT)
+        {
+          g_propagate_error (error, g_steal_pointer (&bulk_error));
+          return FALSE;
+        }
+      g_debug ("A record breaks the officers' file's rules, copying row by row: %s", bulk_error->message);
+      job->stats.n_sessions = job->stats.n_modules = job->stats.n_answers = 0;
+      if (!rahnuma_store_exec (job->db, "ROLLBACK TO bulk", error) || !copy_row_by_row (job, error))
+        return FALSE;
+    }
+  return rahnuma_store_exec (job->db, "RELEASE bulk", error);
+}
+
+static gboolean
+read_rejected_total (SyncJob *job, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, READ_REJECTED_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, BIND_JOURNAL_ID, rahnuma_store_get_journal_id (job->source), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return fail (job, rc, _("Cannot count the records left out"), error);
+  job->stats.n_rejected_total = (guint64) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* The copy itself, inside the transaction. */
 static gboolean
 copy_records (SyncJob *job, GError **error)
 {
+  g_strlcpy (job->stats.journal_id, rahnuma_store_get_journal_id (job->source),
+             sizeof job->stats.journal_id);
   if (!run (job, CLAIM_SQL, NULL, error) || !read_marks (job, error))
     return FALSE;
-  if (job->max_rev <= job->last_rev)
-    return TRUE; /* nothing new */
-  return run (job, COPY_SESSIONS_SQL, &job->stats.n_sessions, error) &&
-         run (job, COPY_MODULES_SQL, &job->stats.n_modules, error) &&
-         run (job, COPY_ANSWERS_SQL, &job->stats.n_answers, error) &&
-         run (job, SET_MARK_SQL, NULL, error);
+  if (job->max_rev > job->last_rev &&
+      !(copy_pending (job, error) && run (job, SET_MARK_SQL, NULL, error)))
+    return FALSE;
+  return read_rejected_total (job, error);
 }
 
 static gboolean
@@ -211,7 +434,7 @@ copy_in_transaction (SyncJob *job, GError **error)
   if (!sqlite3_get_autocommit (job->db))
     sqlite3_exec (job->db, "ROLLBACK", NULL, NULL, NULL);
   if (!ok)
-    job->stats.n_sessions = job->stats.n_modules = job->stats.n_answers = 0;
+    memset (&job->stats, 0, sizeof job->stats);
   return ok;
 }
 
@@ -342,6 +565,7 @@ note_target (SyncJob *job)
   sqlite3_bind_text (stmt, 1, job->target_key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, job->max_rev);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) job->stats.n_rejected_total);
   rahnuma_store_lock (job->source);
   rc = sqlite3_step (stmt);
   rahnuma_store_unlock (job->source);
@@ -385,6 +609,11 @@ wait_before_retry (guint attempt)
  * Copies the finished sessions that @to_path does not have yet, in one
  * transaction. Blocks: waits and retries while @to_path is busy, for up to a
  * minute. Call it from a worker thread, or use rahnuma_sync_run_async().
+ *
+ * Rows that break @to_path's rules do not make it fail: they are left in
+ * @from_path, counted in @stats and in @to_path (rahnuma_sync_list_rejected())
+ * and the journal (rahnuma_dashboard_count_rejected()), and every other row
+ * is copied.
  *
  * Returns: whether the sync completed; on failure nothing was copied and the
  *   records stay queued in @from_path
@@ -517,4 +746,76 @@ rahnuma_sync_run_finish (GAsyncResult *result, RahnumaSyncStats *stats, GError *
   if (stats != NULL)
     *stats = *done;
   return TRUE;
+}
+
+/**
+ * rahnuma_sync_rejection_free:
+ * @rejection: (nullable) (transfer full): from rahnuma_sync_list_rejected()
+ */
+void
+rahnuma_sync_rejection_free (RahnumaSyncRejection *rejection)
+{
+  if (rejection == NULL)
+    return;
+  g_free (rejection->kind);
+  g_free (rejection->reason);
+  g_free (rejection);
+}
+
+static RahnumaSyncRejection *
+rejection_from_row (sqlite3_stmt *stmt)
+{
+  RahnumaSyncRejection *rejection = g_new0 (RahnumaSyncRejection, 1);
+
+  rejection->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  rejection->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  rejection->n_rows = sqlite3_column_int64 (stmt, 2);
+  rejection->synced_at = sqlite3_column_int64 (stmt, 3);
+  return rejection;
+}
+
+/**
+ * rahnuma_sync_list_rejected:
+ * @officers: an officers' file
+ * @journal_id: a kiosk journal's id (#RahnumaSyncStats.journal_id)
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * The records sync has left out of @officers so far because they break its
+ * rules, grouped by kind ("session", "module", "answer") and by the rule
+ * (SQLite's message naming the column or CHECK). The records themselves
+ * stay in the kiosk journal, unchanged.
+ *
+ * Returns: (transfer full) (element-type RahnumaSyncRejection) (nullable):
+ *   the groups, most rows first; %NULL on error
+ */
+GPtrArray *
+rahnuma_sync_list_rejected (RahnumaStore *officers, const char *journal_id, GError **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (officers), NULL);
+  g_return_val_if_fail (journal_id != NULL, NULL);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) rahnuma_sync_rejection_free);
+  rahnuma_store_lock (officers);
+  db = rahnuma_store_get_db (officers);
+  stmt = rahnuma_store_prepare (db,
+                                "SELECT kind, reason, n_rows, synced_at FROM sync_rejected"
+                                " WHERE journal_id = ?1 ORDER BY n_rows DESC, kind, reason",
+                                error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, journal_id, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (list, rejection_from_row (stmt));
+      if (rc != SQLITE_DONE)
+        g_clear_pointer (&list, g_ptr_array_unref);
+      if (rc != SQLITE_DONE)
+        rahnuma_store_set_error (error, db, rc, _("Cannot read the records left out"));
+    }
+  rahnuma_store_unlock (officers);
+  return stmt != NULL ? g_steal_pointer (&list) : NULL;
 }

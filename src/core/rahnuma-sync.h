@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "rahnuma-store.h"
+
 G_BEGIN_DECLS
 
 /* What one sync did. Counts are rows written (new or updated) in the target. */
@@ -15,6 +17,14 @@ typedef struct
   guint64 n_modules;
   guint64 n_answers;
   guint   n_busy;    /* times the target was busy and the sync waited and retried */
+  /* Rows this sync left out because they break the target's rules (left in
+   * the journal, counted in the target's sync_rejected). A session left out
+   * takes its module and answer rows with it, and they are counted too. */
+  guint64 n_rejected_sessions;
+  guint64 n_rejected_modules;
+  guint64 n_rejected_answers;
+  guint64 n_rejected_total; /* left out of the target from this journal, by every sync so far */
+  char    journal_id[33];   /* the journal's id, for rahnuma_sync_list_rejected() */
 } RahnumaSyncStats;
 
 typedef enum
@@ -29,6 +39,16 @@ gboolean rahnuma_sync_run_full   (const char           *from_path,
                                   RahnumaSyncStats     *stats,
                                   GCancellable         *cancellable,
                                   GError              **error);
+
+/* One group of rows sync left out: same kind, same broken rule. */
+typedef struct
+{
+  char   *kind;      /* "session", "module" or "answer" */
+  char   *reason;    /* SQLite's message: the rule, never a row's values */
+  gint64  n_rows;
+  gint64  synced_at; /* unix seconds of the last sync that left one out */
+} RahnumaSyncRejection;
+
 gboolean rahnuma_sync_run        (const char           *from_path,
                                   const char           *to_path,
                                   RahnumaSyncStats     *stats,
@@ -42,5 +62,13 @@ void     rahnuma_sync_run_async  (const char           *from_path,
 gboolean rahnuma_sync_run_finish (GAsyncResult         *result,
                                   RahnumaSyncStats     *stats,
                                   GError              **error);
+
+
+GPtrArray *rahnuma_sync_list_rejected (RahnumaStore       *officers,
+                                       const char         *journal_id,
+                                       GError            **error);
+void       rahnuma_sync_rejection_free (RahnumaSyncRejection *rejection);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSyncRejection, rahnuma_sync_rejection_free)
 
 G_END_DECLS

@@ -46,6 +46,8 @@ struct _RahnumaApplication
   char *preview_dir;
   gboolean windowed;
   gboolean leaving;     /* the officer (or the system) ends the kiosk */
+  gboolean reloading_catalog; /* an install changed the modules; the new catalog is loading */
+  GFileMonitor *modules_monitor; /* tells of an install while the kiosk waits at the welcome screen */
   guint sigterm_id;
   guint sigint_id;
   GtkWindow *out_of_service; /* while the journal is missing; owned by the application */
@@ -252,6 +254,8 @@ log_start (RahnumaApplication *self)
   rahnuma_settings_log (self->settings);
 }
 
+static void watch_modules (RahnumaApplication *self);
+
 /* The journal is open: the visitors' window. */
 static void
 start_visits (RahnumaApplication *self)
@@ -259,6 +263,7 @@ start_visits (RahnumaApplication *self)
   GtkWindow *window;
 
   log_start (self);
+  watch_modules (self);
   window = GTK_WINDOW (rahnuma_window_new (self));
   watch_window (self, window);
   lock_window (self, window);
@@ -317,6 +322,56 @@ show_journal_missing (RahnumaApplication *self, const char *reason)
   lock_window (self, self->out_of_service);
   gtk_window_present (self->out_of_service);
   self->journal_retry_id = g_timeout_add_seconds (JOURNAL_RETRY_S, on_journal_retry, self);
+}
+
+static void
+on_catalog_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RahnumaCatalog *fresh = rahnuma_catalog_new_finish (result, &error);
+
+  self->reloading_catalog = FALSE;
+  if (fresh == NULL)
+    {
+      g_warning ("Keeping the modules on offer: cannot read %s: %s", self->modules_dir, error->message);
+      return;
+    }
+  g_message ("Modules changed: %u on offer from %s, %u left out",
+             g_list_model_get_n_items (G_LIST_MODEL (fresh)), self->modules_dir,
+             rahnuma_catalog_get_problems (fresh)->len);
+  g_clear_object (&self->catalog);
+  self->catalog = fresh;
+  /* Another install may have come while this one loaded. */
+  rahnuma_application_refresh_catalog (self);
+}
+
+static void
+on_modules_changed (RahnumaApplication *self)
+{
+  rahnuma_application_refresh_catalog (self);
+}
+
+/* An install switches a link in the modules folder: load the new catalog
+ * then, not when the next visitor taps. Best effort; the window also asks
+ * between visits. */
+static void
+watch_modules (RahnumaApplication *self)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->preview_dir != NULL || self->modules_monitor != NULL)
+    return;
+  dir = g_file_new_for_path (self->modules_dir);
+  self->modules_monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->modules_monitor == NULL)
+    {
+      g_debug ("Not watching %s for installs: %s", self->modules_dir, error->message);
+      return;
+    }
+  g_signal_connect_object (self->modules_monitor, "changed", G_CALLBACK (on_modules_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -466,6 +521,9 @@ rahnuma_application_dispose (GObject *object)
 {
   RahnumaApplication *self = (RahnumaApplication *) object;
 
+  if (self->modules_monitor != NULL)
+    g_file_monitor_cancel (self->modules_monitor);
+  g_clear_object (&self->modules_monitor);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->sound);
@@ -557,6 +615,30 @@ rahnuma_application_get_catalog (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   return self->catalog;
+}
+
+/**
+ * rahnuma_application_refresh_catalog:
+ * @self: a #RahnumaApplication
+ *
+ * If an install has changed the modules folder since the catalog was loaded,
+ * loads a new one in a worker thread, offered from the next visit on. The
+ * kiosk calls it between visits (at the welcome screen). A visit in progress
+ * is never touched: it keeps the catalog it started with, whose files stay
+ * in the editions it loaded (see rahnuma-catalog.c). If the folder cannot
+ * be read, the current catalog stays.
+ */
+void
+rahnuma_application_refresh_catalog (RahnumaApplication *self)
+{
+  g_return_if_fail (RAHNUMA_IS_APPLICATION (self));
+
+  if (self->catalog == NULL || self->preview_dir != NULL || self->reloading_catalog ||
+      !rahnuma_catalog_is_outdated (self->catalog))
+    return;
+  self->reloading_catalog = TRUE;
+  rahnuma_catalog_new_async (self->modules_dir, RAHNUMA_CATALOG_VALIDATE, NULL, on_catalog_loaded,
+                             g_object_ref (self));
 }
 
 /**

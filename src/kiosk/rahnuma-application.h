@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (RahnumaApplication, rahnuma_application, RAHNUMA, APPLICAT
 
 RahnumaApplication *rahnuma_application_new            (void);
 RahnumaCatalog     *rahnuma_application_get_catalog    (RahnumaApplication *self);
+void                rahnuma_application_refresh_catalog (RahnumaApplication *self);
 RahnumaStore       *rahnuma_application_get_store      (RahnumaApplication *self);
 RahnumaSound       *rahnuma_application_get_sound      (RahnumaApplication *self);
 RahnumaSettings    *rahnuma_application_get_settings   (RahnumaApplication *self);

@@ -126,6 +126,8 @@ reset_for_next_visitor (RahnumaWindow *self)
                rahnuma_session_state_to_string (rahnuma_visit_get_state (self->visit)));
   g_clear_object (&self->visit);
   self->module = NULL;
+  /* Between visits: a module installed meanwhile is offered to the next visitor. */
+  rahnuma_application_refresh_catalog (self->application);
 
   rahnuma_i18n_set_language ("en");
   rahnuma_i18n_style_widget (GTK_WIDGET (self), NULL);
@@ -254,6 +256,9 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   }
 
   rahnuma_i18n_style_widget (GTK_WIDGET (self), code);
+  /* The kiosk may have waited at the welcome screen through an install:
+   * this visit keeps the catalog it starts with, the next one gets the new. */
+  rahnuma_application_refresh_catalog (self->application);
   self->visit = rahnuma_visit_new (rahnuma_application_get_store (self->application),
                                    rahnuma_application_get_catalog (self->application), code,
                                    rahnuma_application_get_centre (self->application),

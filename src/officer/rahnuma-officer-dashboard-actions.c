@@ -46,6 +46,32 @@ format_time (gint64 unix_seconds)
   return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }
 
+/* Records the officers' file refused (see rahnuma_sync_run()): shown only
+ * when there are some, since the sync itself succeeded without them. */
+static void
+update_rejected (RahnumaOfficerDashboard *self, const char *target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 n = 0;
+
+  if (target != NULL && self->store != NULL &&
+      !rahnuma_dashboard_count_rejected (self->store, target, &n, &error))
+    g_debug ("Cannot count the records left out: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->rejected_row), n > 0);
+  if (n <= 0)
+    return;
+  /* Translators: %lld is a number of records; they broke the officers' file's rules */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%lld record broke the rules and was left out. It stays in this "
+                                       "kiosk’s journal: ask a technician to look at it.",
+                                       "%lld records broke the rules and were left out. They stay in this "
+                                       "kiosk’s journal: ask a technician to look at them.",
+                                       (gulong) n),
+                          (long long) n);
+  adw_action_row_set_subtitle (self->rejected_row, text);
+}
+
 void
 rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
 {
@@ -58,6 +84,7 @@ rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
   adw_action_row_set_subtitle (self->officer_file_row, target != NULL ? target : _("None chosen"));
   adw_action_row_set_subtitle (self->officer_file_choice_row, target != NULL ? target : _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.sync", target != NULL);
+  update_rejected (self, target);
   if (target == NULL || self->store == NULL)
     {
       adw_action_row_set_subtitle (self->last_sync_row, "—");
@@ -87,6 +114,13 @@ on_synced (GObject *source, GAsyncResult *result, gpointer user_data)
       /* Translators: %s says why; the records are kept and sent later */
       message = g_strdup_printf (_("Sync failed; the records stay queued: %s"), error->message);
     }
+  else if (stats.n_rejected_sessions + stats.n_rejected_modules + stats.n_rejected_answers > 0)
+    /* Translators: %d is a number of visits copied; the records left out are shown on the dashboard */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Synced %d visit; some records broke the rules and were left out.",
+                                            "Synced %d visits; some records broke the rules and were left out.",
+                                            (gulong) stats.n_sessions),
+                               (int) stats.n_sessions);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced %d visit.", "Synced %d visits.",
                                             (gulong) stats.n_sessions),

@@ -38,6 +38,7 @@ struct _RahnumaOfficerDashboard
   AdwActionRow *officer_file_row;
   AdwActionRow *last_sync_row;
   AdwActionRow *backlog_row;
+  AdwActionRow *rejected_row;
   AdwEntryRow *code_row;
   AdwActionRow *code_result_row;
   GtkLabel *from_label;

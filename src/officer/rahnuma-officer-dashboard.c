@@ -275,6 +275,7 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, officer_file_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, last_sync_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, backlog_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, rejected_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_result_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, from_label);

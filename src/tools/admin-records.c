@@ -341,6 +341,57 @@ report_sync_error (const char *from, const char *to, const GError *error)
            ? EXIT_INPUT : EXIT_USAGE;
 }
 
+static const char *
+row_kind_name (const char *kind)
+{
+  if (g_str_equal (kind, "session"))
+    /* Translators: a kind of record left out of a sync; one visit to the kiosk */
+    return _("visit");
+  if (g_str_equal (kind, "module"))
+    /* Translators: a kind of record left out of a sync; one visitor's result in one module */
+    return _("module result");
+  /* Translators: a kind of record left out of a sync; one quiz answer */
+  return _("answer");
+}
+
+/* Rows the officers' file refused, and the rule each broke: the sync went on
+ * without them, so it succeeded, but someone must look at the journal. */
+static void
+print_rejected (const char *from, const char *to, const RahnumaSyncStats *stats)
+{
+  guint64 now = stats->n_rejected_sessions + stats->n_rejected_modules + stats->n_rejected_answers;
+  g_autoptr(RahnumaStore) officers = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (now > 0)
+    /* Translators: %llu is a number of records, first %s the officers' file, second the kiosk journal */
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%llu record broke the rules of %s and was left out; it stays in %s, unchanged.\n",
+                          "%llu records broke the rules of %s and were left out; they stay in %s, unchanged.\n",
+                          now),
+             (unsigned long long) now, to, from);
+  /* Translators: %llu is a number of records, %s the kiosk journal */
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "In all, %llu record from %s has been left out. Ask a technician to look at it:\n",
+                        "In all, %llu records from %s have been left out. Ask a technician to look at them:\n",
+                        stats->n_rejected_total),
+           (unsigned long long) stats->n_rejected_total, from);
+  officers = rahnuma_store_new_full (to, RAHNUMA_STORE_SHARED | RAHNUMA_STORE_MUST_EXIST, NULL, &error);
+  if (officers != NULL)
+    list = rahnuma_sync_list_rejected (officers, stats->journal_id, &error);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const RahnumaSyncRejection *rejection = g_ptr_array_index (list, i);
+
+      /* Translators: first %s is a kind of record (visit, answer), %lld how many, last %s the rule broken */
+      g_print (_("  %s × %lld: %s\n"), row_kind_name (rejection->kind), (long long) rejection->n_rows,
+               rejection->reason);
+    }
+  if (error != NULL)
+    g_printerr ("%s\n", error->message);
+}
+
 static void
 print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stats)
 {
@@ -357,6 +408,8 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s was busy; waited and tried again %u time.\n",
                           "%s was busy; waited and tried again %u times.\n", stats->n_busy),
              to, stats->n_busy);
+  if (stats->n_rejected_total > 0)
+    print_rejected (from, to, stats);
 }
 
 int
