@@ -62,6 +62,13 @@ struct _RahnumaApplication
 
 G_DEFINE_FINAL_TYPE (RahnumaApplication, rahnuma_application, ADW_TYPE_APPLICATION)
 
+enum {
+  SIGNAL_CATALOG_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static gboolean
 running_uninstalled (void)
 {
@@ -342,6 +349,7 @@ on_catalog_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
              rahnuma_catalog_get_problems (fresh)->len);
   g_clear_object (&self->catalog);
   self->catalog = fresh;
+  g_signal_emit (self, signals[SIGNAL_CATALOG_CHANGED], 0);
   /* Another install may have come while this one loaded. */
   rahnuma_application_refresh_catalog (self);
 }
@@ -559,6 +567,16 @@ rahnuma_application_class_init (RahnumaApplicationClass *klass)
   app_class->startup = rahnuma_application_startup;
   app_class->shutdown = rahnuma_application_shutdown;
   app_class->handle_local_options = rahnuma_application_handle_local_options;
+
+  /**
+   * RahnumaApplication::catalog-changed:
+   *
+   * A new catalog is on offer (rahnuma_application_get_catalog()); a
+   * visit in progress keeps the one it started with.
+   */
+  signals[SIGNAL_CATALOG_CHANGED] =
+    g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

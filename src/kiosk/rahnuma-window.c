@@ -100,6 +100,17 @@ show_home (RahnumaWindow *self)
   gtk_stack_set_visible_child (self->stack, open ? GTK_WIDGET (self->welcome_page) : self->out_of_service_page);
 }
 
+/* Lessons installed or removed while the kiosk waits between visitors:
+ * the welcome screen opens, or the out-of-service screen closes, at once. */
+static void
+on_catalog_changed (RahnumaWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  if (visible == GTK_WIDGET (self->welcome_page) || visible == self->out_of_service_page)
+    show_home (self);
+}
+
 /* Back to the welcome screen with nothing of the last visitor left. */
 static void
 reset_for_next_visitor (RahnumaWindow *self)
@@ -491,6 +502,8 @@ rahnuma_window_new (RahnumaApplication *application)
   self->application = application;
   g_signal_connect (rahnuma_application_get_sound (application), "finished",
                     G_CALLBACK (on_sound_finished), self);
+  g_signal_connect_object (application, "catalog-changed", G_CALLBACK (on_catalog_changed), self,
+                           G_CONNECT_SWAPPED);
   show_home (self);
 
   if (rahnuma_application_get_set_aside_journal (application) != NULL)

@@ -70,7 +70,11 @@ class Faults(KioskScreen):
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
         debug = ",".join(f for f in os.environ.get("G_DEBUG", "").split(",") if f and f != "fatal-warnings")
-        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_DEBUG=debug)
+        # Each start is a new kiosk: a state folder of its own, or the journal
+        # guard would take the removed journal for a drive that is missing.
+        self.state = tempfile.mkdtemp(prefix="rahnuma-faults-state-")
+        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_DEBUG=debug,
+                   XDG_STATE_HOME=self.state)
         self.log = db + ".log"
         self.proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", modules, "--db", db,
                                       "--centre", "TEST", "--kiosk-id", "ui-faults"],
@@ -83,6 +87,7 @@ class Faults(KioskScreen):
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        shutil.rmtree(self.state, ignore_errors=True)
         with open(self.log, encoding="utf-8", errors="replace") as f:
             return f.read()
 
