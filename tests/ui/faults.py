@@ -115,6 +115,22 @@ class Faults(KioskScreen):
         assert sessions == (0, 0), sessions
         print("out of service (%s): shown, no visit possible" % why)
 
+    # --- 1b. a lesson installed while the kiosk is out of service -------------------
+    def back_in_service(self, modules, db):
+        self.start(modules, db)
+        try:
+            self.label(OUT_OF_SERVICE)
+            shutil.copytree(os.path.join(self.args.modules, "test-1"), os.path.join(modules, "test-1"))
+            # No restart: the kiosk notices the new lesson by itself.
+            self.button("Start").do_action(0)
+            self.button("English")
+            self.alive()
+        finally:
+            log = self.stop()
+        if "Modules changed: 1 on offer" not in log:
+            raise AssertionError("the kiosk did not say it picked up the lesson:\n" + log)
+        print("a lesson installed while out of service: the welcome screen came back by itself")
+
     # --- 2. a picture too large, found in the middle of a visit ---------------------
     def huge_picture(self, modules, db):
         self.start(modules, db)
@@ -151,6 +167,10 @@ class Faults(KioskScreen):
             with open(os.path.join(broken, "only-one", "module.ini"), "w") as f:
                 f.write("[Module]\nId=only-one\n")
             self.out_of_service(broken, self.args.db, "1 package(s) left out")
+
+            later = os.path.join(work, "later")
+            os.makedirs(later)
+            self.back_in_service(later, self.args.db)
 
             copy = os.path.join(work, "modules")
             shutil.copytree(self.args.modules, copy)
