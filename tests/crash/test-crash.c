@@ -11,7 +11,8 @@
  *    (the one in flight when it died);
  *  - the officers' file has no duplicates and no active sessions, every
  *    session in it has exactly the kiosk's module and answer rows (all or
- *    nothing), and every finished session up to its sync mark is there.
+ *    nothing) with the kiosk's values in every column (a digest per table),
+ *    and every finished session up to its sync mark is there.
  *
  * Every fourth round starts a fresh officers' file, so that many kills land
  * in the middle of a large first copy. RAHNUMA_CRASH_ROUNDS sets the number
@@ -29,6 +30,7 @@
 #include "rahnuma-code.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-sync.h"
+#include "test-util.h"
 
 #define T0 1764000000
 
@@ -65,7 +67,9 @@ run_writer (const char *path)
 
           for (guint q = 0; q < 3; q++)
             {
-              if (!rahnuma_store_record_answer (store, id, module, q, q, TRUE, &error))
+              guint choice = (guint) (steps + q) % 4; /* varied, so a column mixed up shows */
+
+              if (!rahnuma_store_record_answer (store, id, module, q, choice, choice == q, &error))
                 g_error ("writer: %s", error->message);
               report_step (&steps);
             }
@@ -178,6 +182,9 @@ check_officers (Files *files)
                                   " (SELECT count(*) FROM main.module_progress WHERE session_id = s.id) !="
                                   " (SELECT count(*) FROM k.module_progress WHERE session_id = s.id)"),
                    ==, 0);
+  /* And with the kiosk's values: every column of every row of every session
+   * copied so far, compared by digest (finished sessions never change). */
+  rahnuma_test_assert_same_rows (db, "k", "SELECT id FROM main.session");
   /* Nothing lost: every finished session up to the mark arrived. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM k.session ks WHERE ks.state != 'active'"
                                   " AND ks.rev <= coalesce ((SELECT last_rev FROM main.sync_source), 0)"
@@ -321,8 +328,9 @@ test_kill_writer_and_sync (void)
       {
         g_autofree char *id = rahnuma_store_begin_session (store, &start, &error);
         for (guint q = 0; q < 6; q++)
-          g_assert_true (rahnuma_store_record_answer (store, id, "fees", q, 1, TRUE, &error));
-        g_assert_true (rahnuma_store_record_module (store, id, "fees", 1, 1.0, 6, 6, TRUE, &error));
+          g_assert_true (rahnuma_store_record_answer (store, id, "fees", q, (i + q) % 10, q % 2, &error));
+        g_assert_true (rahnuma_store_record_module (store, id, "fees", 1 + i % 3, (i % 5) / 4.0, i % 7, 6,
+                                                    i % 7 >= 4, &error));
         g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_ABANDONED, NULL, T0, &error));
       }
     g_assert_true (rahnuma_store_end_batch (store, TRUE, &error));
@@ -343,6 +351,8 @@ test_kill_writer_and_sync (void)
                      query_int (db, "SELECT count(*) FROM k.session"));
     g_assert_cmpint (query_int (db, "SELECT count(*) FROM main.answer"), ==,
                      query_int (db, "SELECT count(*) FROM k.answer"));
+    g_assert_cmpint (rahnuma_test_assert_same_rows (db, "k", "SELECT id FROM k.session"), ==,
+                     query_int (db, "SELECT count(*) FROM k.session"));
     sqlite3_close (db);
   }
   g_test_message ("%u rounds; the sync was killed before it finished in %u", rounds, n_sync_killed);
