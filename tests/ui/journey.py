@@ -24,7 +24,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from kiosk_screen import TIMEOUT, KioskScreen  # noqa: E402
+from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
 
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
 TITLES = {"ur": "سبق", "ps": "لوست", "pa_PK": "سبق", "en": "Lesson"}
@@ -103,17 +103,9 @@ class Journey(KioskScreen):
         for old in os.listdir(self.args.artifacts):
             os.remove(os.path.join(self.args.artifacts, old))
         env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0")
-        proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", self.args.modules,
-                                 "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"],
-                                env=env)
-        try:
-            self.journey()
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        run_kiosk([self.args.binary, "--windowed", "--modules", self.args.modules,
+                   "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"],
+                  env, lambda proc: self.journey())
         self.check_journal()
 
     def journey(self):
@@ -146,26 +138,26 @@ class Journey(KioskScreen):
         self.shot("welcome-again")
         # Nothing of the visitor may remain on screen for the next one.
         leftover = [n for n in self.walk(self.app()) if (n.get_name() or "") == self.code]
-        assert not leftover, "the completion code is still on screen"
+        check(not leftover, "the completion code is still on screen")
 
     def check_journal(self):
         db = sqlite3.connect(self.args.db)
         sessions = db.execute("SELECT language, state, code, centre, kiosk FROM session").fetchall()
-        assert len(sessions) == 1, sessions
+        check(len(sessions) == 1, sessions)
         language, state, code, centre, kiosk = sessions[0]
-        assert (language, state, centre, kiosk) == (self.args.lang, "completed", "TEST", "ui-test"), sessions
-        assert code == self.code, (code, self.code)
+        check((language, state, centre, kiosk) == (self.args.lang, "completed", "TEST", "ui-test"), sessions)
+        check(code == self.code, (code, self.code))
         progress = db.execute("SELECT module_id, watched, n_correct, n_questions, passed "
                               "FROM module_progress ORDER BY module_id").fetchall()
-        assert [p[0] for p in progress] == ["test-1", "test-2"], progress
+        check([p[0] for p in progress] == ["test-1", "test-2"], progress)
         for module_id, watched, n_correct, n_questions, passed in progress:
-            assert watched >= 0.8, progress
-            assert (n_correct, n_questions, passed) == (5, 5, 1), progress
+            check(watched >= 0.8, progress)
+            check((n_correct, n_questions, passed) == (5, 5, 1), progress)
         answers = db.execute("SELECT count(*), sum(correct) FROM answer").fetchone()
-        assert answers == (10, 10), answers
+        check(answers == (10, 10), answers)
         for (table,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'"):
             for column in db.execute("SELECT name FROM pragma_table_info(?)", (table,)):
-                assert not IDENTIFYING.search(column[0]), "%s.%s" % (table, column[0])
+                check(not IDENTIFYING.search(column[0]), "%s.%s" % (table, column[0]))
         print("journey in %s: completed with code %s, %d screenshots" % (self.args.lang, self.code, self.shots))
 
 

@@ -3,7 +3,11 @@
 A test class inherits KioskScreen and provides shot(label). Controls are
 found by role and accessible name, as a screen reader finds them, and only
 among what is really on screen.
+
+Checks go through check(), never a bare `assert`: Python drops asserts when
+run with -O or PYTHONOPTIMIZE, and a test must not pass because of that.
 """
+import subprocess
 import time
 
 import gi
@@ -12,6 +16,45 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
 TIMEOUT = 30
+
+
+class CheckFailed(AssertionError):
+    """A check of the kiosk's behaviour failed."""
+
+
+def check(condition, message="check failed"):
+    """Raises CheckFailed with @message unless @condition holds (kept under -O)."""
+    if not condition:
+        raise CheckFailed(message if isinstance(message, str) else repr(message))
+
+
+def stop_kiosk(proc, check_status=True):
+    """Sends SIGTERM, as systemd stopping the kiosk does, and waits for it.
+
+    With @check_status, the kiosk must then exit by itself with status 0
+    within 10 s; otherwise (the test already failed) it is only cleaned up.
+    """
+    proc.terminate()
+    try:
+        status = proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        status = None
+    if check_status:
+        check(status == 0, "SIGTERM did not end the kiosk cleanly: exit status %s%s"
+              % (status, " (still running after 10 s)" if status is None else ""))
+
+
+def run_kiosk(command, env, body):
+    """Runs the kiosk @command, calls body(), stops the kiosk, checks its exit status."""
+    proc = subprocess.Popen(command, env=env)
+    try:
+        body(proc)
+    except BaseException:
+        stop_kiosk(proc, check_status=False)
+        raise
+    stop_kiosk(proc)
 
 
 class KioskScreen:
