@@ -5,15 +5,16 @@ Starts the real `rahnuma` binary on a journal that already holds today's
 visits (written with sqlite3, as the kiosk would have), presses and holds the
 hidden top-start corner of the welcome screen for 3.5 s with xdotool (AT-SPI
 cannot long-press; the corner is not in the accessibility tree, so that no
-screen reader announces it, and is found by its place, as an officer does), chooses a first PIN on the PIN pad (twice), and checks
-that today's numbers are on screen. Then it locks the dashboard, tries a
-wrong PIN (refused), and the right one (open again).
+screen reader announces it, and is found by its place, as an officer does),
+chooses a first PIN on the PIN pad (twice), and checks today's numbers, each
+on the card of its own caption. Then it locks the dashboard, tries a wrong
+PIN (refused), and the right one (open again). The officer's words come from
+po/<lang>.po (tests/ui/expected.py), not from the kiosk's catalogue.
 
 Usage: officer.py --binary B --localedir D --modules M --lang L --db F
                   [--screenshot PNG]
 """
 import argparse
-import gettext
 import os
 import sqlite3
 import subprocess
@@ -26,7 +27,10 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
+from expected import Translations  # noqa: E402
 from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
+
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 PIN = "2580"
 # Today's visits: 7 completed, 3 left early; 8 of 10 quizzes passed.
@@ -36,8 +40,9 @@ COMPLETED, ABANDONED, PASSED = 7, 3, 8
 class Officer(KioskScreen):
     def __init__(self, args):
         self.args = args
-        self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
-                                      fallback=True)
+        # The officer's words, from the translators' po/<lang>.po: a missing
+        # or empty translation fails instead of falling back to English.
+        self.tr = Translations(SOURCE_DIR, args.lang)
 
     def _(self, text):
         return self.tr.gettext(text)
@@ -117,11 +122,36 @@ class Officer(KioskScreen):
             self.press(digit)
         self.press(self._("OK"))
 
+    def figure(self, caption):
+        """The number shown on the dashboard card captioned @caption.
+
+        A figure is bound to its caption by the card they share (their
+        accessible parent) and by place (the number right above its caption),
+        so that two figures swapped between cards fail.
+        """
+        label = self.named(caption, Atspi.Role.LABEL)
+        card = label.get_parent()
+        others = [card.get_child_at_index(i) for i in range(card.get_child_count())]
+        numbers = [n for n in others if n.get_role() == Atspi.Role.LABEL and n.get_name() != caption]
+        check(len(numbers) == 1, "the card of “%s” holds %s" % (caption, [n.get_name() for n in others]))
+        number = numbers[0].get_extents(Atspi.CoordType.WINDOW)
+        under = label.get_extents(Atspi.CoordType.WINDOW)
+        check(number.y + number.height <= under.y + 1
+              and number.x < under.x + under.width and under.x < number.x + number.width,
+              "the figure of “%s” is not right above it" % caption)
+        return numbers[0].get_name()
+
     def expect_today(self):
-        for text in (str(COMPLETED + ABANDONED), str(COMPLETED), str(ABANDONED),
-                     "%d%%" % round(100 * PASSED / (COMPLETED + ABANDONED))):
-            self.named(text, Atspi.Role.LABEL)
-        self.named(self._("Visitors"), Atspi.Role.LABEL)
+        expected = {self._("Visitors"): str(COMPLETED + ABANDONED), self._("Completed"): str(COMPLETED),
+                    self._("Left early"): str(ABANDONED),
+                    self._("Quizzes passed"): "%d%%" % round(100 * PASSED / (COMPLETED + ABANDONED))}
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            shown = {caption: self.figure(caption) for caption in expected}
+            if shown == expected or time.monotonic() > deadline:
+                break
+            time.sleep(0.3)  # the figures are counted off the main loop
+        check(shown == expected, "today's figures: shown %s, expected %s" % (shown, expected))
 
     def choose_language(self):
         """The officer's own language, from the menu above the PIN pad."""
