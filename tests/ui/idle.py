@@ -15,7 +15,6 @@ it), offering only the visitor's language and English, begins a visit, and:
 Usage: idle.py --binary B --localedir D --modules M --lang L --db F --artifacts A
 """
 import argparse
-import gettext
 import os
 import sqlite3
 import subprocess
@@ -27,10 +26,11 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
+from expected import ModuleText, Translations  # noqa: E402
 from kiosk_screen import KioskScreen, check, run_kiosk  # noqa: E402
 
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
-LESSON = {"ur": "سبق 1", "ps": "لوست 1", "pa_PK": "سبق 1", "en": "Lesson 1"}
 IDLE_TIMEOUT = 5
 COUNTDOWN = 6
 TIMEOUT = 40
@@ -41,9 +41,11 @@ class Idle(KioskScreen):
 
     def __init__(self, args):
         self.args = args
-        self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
-                                      fallback=True)
+        # Expected words from po/<lang>.po and the module's module.ini, not the
+        # kiosk's own catalogue: a missing or empty translation fails.
+        self.tr = Translations(SOURCE_DIR, args.lang)
         self.continue_name = self.tr.gettext("Yes, continue")
+        self.lesson = ModuleText(os.path.join(args.modules, "test-1"), args.lang).title()
         os.makedirs(args.artifacts, exist_ok=True)
 
     def has_button(self, name):
@@ -52,8 +54,7 @@ class Idle(KioskScreen):
 
     def countdown(self):
         """The seconds left, as a screen reader hears them."""
-        names = {self.tr.ngettext("%u second left", "%u seconds left", n).replace("%u", str(n)): n
-                 for n in range(COUNTDOWN + 1)}
+        names = {self.tr.ngettext("%u second left", "%u seconds left", n, n): n for n in range(COUNTDOWN + 1)}
         node = self.first(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() in names)
         return names[node.get_name()] if node is not None else None
 
@@ -100,7 +101,7 @@ class Idle(KioskScreen):
         # Only the languages the settings offer are on the language screen.
         check(not self.has_button(LANGUAGE_NAMES["ps"]), "Pashto is offered but not set")
         choice.do_action(0)
-        self.button(LESSON[self.args.lang])
+        self.button(self.lesson)
         started = time.monotonic()
 
         answer = self.button(self.continue_name)
@@ -117,7 +118,7 @@ class Idle(KioskScreen):
               "the countdown does not count (%s, %s)" % (seconds, later))
 
         answer.do_action(0)
-        self.button(LESSON[self.args.lang], timeout=5)
+        self.button(self.lesson, timeout=5)
         time.sleep(0.5)
         check(not self.has_button(self.continue_name), "the question stayed up")
         check(self.session_states() == ["active"], self.session_states())
