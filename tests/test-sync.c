@@ -54,7 +54,8 @@ add_visit (RahnumaStore *store, const char *kiosk, gboolean active)
   static guint n_visits;
   g_autoptr(GError) error = NULL;
   guint v = n_visits++;
-  RahnumaSessionStart start = { "LHE-POE", kiosk, v % 3 == 0 ? "ps" : "ur", "v1", T0 + 900 * (v % 7), FALSE };
+  RahnumaSessionStart start = { "LHE-POE", kiosk, v % 3 == 0 ? "ps" : "ur", "v1",
+                                T0 + 900 * (v % 7), FALSE };
   char *id = rahnuma_store_begin_session (store, &start, &error);
   g_autofree char *code = rahnuma_code_generate ();
   const char *modules[] = { "contract", "fees" };
@@ -71,7 +72,8 @@ add_visit (RahnumaStore *store, const char *kiosk, gboolean active)
           guint choice = (v + 3 * m + 2 * q) % 4;
 
           n_correct += choice == q;
-          g_assert_true (rahnuma_store_record_answer (store, id, modules[m], q, choice, choice == q, &error));
+          g_assert_true (rahnuma_store_record_answer (store, id, modules[m], q, choice, choice == q,
+                                                      &error));
         }
       g_assert_true (rahnuma_store_record_module (store, id, modules[m], 1 + m, (v % 5) / 4.0,
                                                   n_correct, 3, n_correct >= 2, &error));

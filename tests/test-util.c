@@ -151,7 +151,8 @@ rahnuma_test_assert_same_rows (sqlite3 *db, const char *journal, const char *ses
     {
       guint64 n_main, n_journal;
       g_autofree char *in_main = rahnuma_test_table_digest (db, "main", tables[t], sessions, &n_main);
-      g_autofree char *in_journal = rahnuma_test_table_digest (db, journal, tables[t], sessions, &n_journal);
+      g_autofree char *in_journal = rahnuma_test_table_digest (db, journal, tables[t], sessions,
+                                                               &n_journal);
 
       g_test_message ("%s: %" G_GUINT64_FORMAT " rows in the officers' file, %" G_GUINT64_FORMAT
                       " in the journal", tables[t], n_main, n_journal);
