@@ -163,3 +163,17 @@ class ModuleText:
 
     def n_questions(self):
         return len([s for s in self.ini.sections() if s.startswith("Question ")])
+
+
+def prompt_text(source_dir, prompt, lang):
+    """The sentence of @prompt in @lang, from media/prompts/prompts.ini; missing or empty fails."""
+    path = os.path.join(source_dir, "media", "prompts", "prompts.ini")
+    ini = configparser.ConfigParser(interpolation=None, strict=True)
+    ini.optionxform = str
+    with open(path, encoding="utf-8") as f:
+        ini.read_file(f)
+    key = "Text" if lang == "en" else "Text[%s]" % lang
+    value = ini.get(prompt, key, fallback=None)
+    if value is None or value.strip() == "":
+        raise CheckFailed("%s: [%s] %s is missing or empty" % (path, prompt, key))
+    return value.strip()

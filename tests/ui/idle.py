@@ -26,11 +26,12 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from expected import ModuleText, Translations  # noqa: E402
+from expected import ModuleText, Translations, prompt_text  # noqa: E402
 from kiosk_screen import KioskScreen, check, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
+RTL = {"ur", "ps", "pa_PK"}
 IDLE_TIMEOUT = 5
 COUNTDOWN = 6
 TIMEOUT = 40
@@ -109,6 +110,7 @@ class Idle(KioskScreen):
         # (The lessons page stays in the window's stack, hidden: GTK 4.8 gives
         # AT-SPI no "showing" state to tell, so the screenshot shows it.)
         check(waited >= IDLE_TIMEOUT - 0.5, "asked after %.1f s, before the timeout" % waited)
+        self.check_question_screen()
         seconds = self.countdown()
         check(seconds is not None and 0 < seconds <= COUNTDOWN, seconds)
         time.sleep(1.5)
@@ -123,6 +125,13 @@ class Idle(KioskScreen):
         check(not self.has_button(self.continue_name), "the question stayed up")
         check(self.session_states() == ["active"], self.session_states())
         print("continue: the visit went on after %.1f s idle" % waited)
+
+    def check_question_screen(self):
+        """The question in the visitor's language (media/prompts/prompts.ini), laid out in its direction."""
+        page = self.page("RahnumaStillThere")
+        self.labelled(page, Atspi.Role.LABEL, prompt_text(SOURCE_DIR, "still-there", self.args.lang))
+        listen = self.labelled(page, Atspi.Role.PUSH_BUTTON, self.tr.gettext("Listen"))
+        self.check_edge(listen, "end", self.args.lang in RTL, "Listen, at the end of the question's top row")
 
     def walk_away(self):
         self.button(self.continue_name)
