@@ -332,6 +332,70 @@ time_full_install (const char *package, const char *modules)
   return g_get_monotonic_time () - start;
 }
 
+/* The install's own progress mark: its hidden work folder, made when the copy
+ * starts and removed after the swap. The names of those in @modules now. */
+static GHashTable *
+work_folders (const char *modules)
+{
+  g_autoptr(GDir) folder = g_dir_open (modules, 0, NULL);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, RAHNUMA_INSTALL_PREFIX))
+      g_hash_table_add (names, g_strdup (name));
+  return names;
+}
+
+/* Whether @modules has a work folder that was not in @before: one this
+ * install made and did not get to remove, so the kill landed inside it. */
+static gboolean
+has_new_work_folder (const char *modules, GHashTable *before)
+{
+  g_autoptr(GHashTable) now = work_folders (modules);
+  GHashTableIter iter;
+  gpointer name;
+
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (!g_hash_table_contains (before, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* An aimed kill: waits (up to 3 × @window_us) for this install's work
+ * folder to appear, then lets the copy run on for a random part of the time
+ * a whole install takes (the copy of each file and the swap are slowed by
+ * RAHNUMA_INSTALL_TEST_DELAY_MS = 15), so that some kills fall after the
+ * swap, before the old module's removal. */
+static void
+wait_for_work_folder (const char *modules, GHashTable *before, gint64 window_us)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * window_us;
+
+  while (!has_new_work_folder (modules, before) && g_get_monotonic_time () < deadline)
+    g_usleep (500);
+  g_usleep (g_random_int_range (0, (gint32) MAX (window_us / 2, 1)));
+}
+
+/* Kills an install of @package at a random moment (aimed into the copy when
+ * @aim), and returns whether the kill landed inside the copy or swap. */
+static gboolean
+kill_one_install (const char *package, const char *modules, gint64 duration, gboolean aim)
+{
+  g_autoptr(GHashTable) before = work_folders (modules);
+  g_autoptr(GSubprocess) process = spawn_install (package, modules);
+
+  if (aim)
+    wait_for_work_folder (modules, before, duration);
+  else
+    g_usleep (g_random_int_range (0, (gint32) MAX (duration, 1)));
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, NULL);
+  return g_subprocess_get_if_signaled (process) && has_new_work_folder (modules, before);
+}
+
 static void
 test_kill_during_install (void)
 {
@@ -340,7 +404,7 @@ test_kill_during_install (void)
   g_autofree char *modules = make_modules_dir ("install-kill");
   g_autoptr(GHashTable) v1 = snapshot (v1_dir);
   g_autoptr(GHashTable) v2 = snapshot (v2_dir);
-  guint n_killed_midway = 0, n_switched = 0, n_leftovers;
+  guint n_inside = 0, n_switched = 0, n_leftovers;
   gboolean is_v2;
   gint64 duration;
 
@@ -352,20 +416,19 @@ test_kill_during_install (void)
   for (guint i = 0; i < KILL_ITERATIONS; i++)
     {
       const char *package = i % 2 == 0 ? v1_dir : v2_dir;
-      g_autoptr(GSubprocess) process = spawn_install (package, modules);
       gboolean now_v2;
 
-      g_usleep (g_random_int_range (0, (gint32) MAX (duration, 1)));
-      g_subprocess_force_exit (process);
-      g_subprocess_wait (process, NULL, NULL);
-
+      /* Every other kill is aimed at the copy; the others fall anywhere in
+       * the time a whole install took here (validation included). */
+      n_inside += kill_one_install (package, modules, duration, i % 4 < 2);
       now_v2 = check_intact (modules, v1, v2, &n_leftovers);
       n_switched += now_v2 != is_v2;
-      n_killed_midway += n_leftovers > 0;
       is_v2 = now_v2;
     }
-  g_test_message ("%d kills: %u left a hidden work folder, %u finished the swap first",
-                  KILL_ITERATIONS, n_killed_midway, n_switched);
+  g_test_message ("%d kills: %u landed inside the copy or swap (left a new work folder), "
+                  "%u finished the swap first", KILL_ITERATIONS, n_inside, n_switched);
+  /* Kills that all missed would prove nothing. */
+  g_assert_cmpuint (n_inside, >=, KILL_ITERATIONS / 4);
 
   /* The next install cleans up whatever the kills left behind. */
   g_assert_cmpint (time_full_install (is_v2 ? v1_dir : v2_dir, modules), >, 0);

@@ -44,26 +44,46 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* One visit: two modules with three answers each; finished unless @active. */
+/* One visit: two modules with three answers each; finished unless @active.
+ * Values differ from visit to visit and from column to column, so a sync that
+ * swapped, dropped or nulled a column would not copy the same rows. */
 static char *
 add_visit (RahnumaStore *store, const char *kiosk, gboolean active)
 {
+  static const char * const genders[] = { "woman", "man", "other", "unsaid" };
+  static const char * const destinations[] = { "SA", "AE", "QA", "unsaid", "other" };
+  static const char * const sectors[] = { "construction", "domestic", "driving" };
+  static guint n_visits;
   g_autoptr(GError) error = NULL;
-  RahnumaSessionStart start = { "LHE-POE", kiosk, "ur", "v1", T0, FALSE };
+  guint v = n_visits++;
+  RahnumaSessionStart start = { "LHE-POE", kiosk, v % 3 == 0 ? "ps" : "ur", "v1",
+                                T0 + 900 * (v % 7), FALSE };
   char *id = rahnuma_store_begin_session (store, &start, &error);
   g_autofree char *code = rahnuma_code_generate ();
   const char *modules[] = { "contract", "fees" };
 
   g_assert_no_error (error);
+  g_assert_true (rahnuma_store_set_categories (store, id, genders[v % 4], destinations[v % 5],
+                                               sectors[v % 3], &error));
   for (guint m = 0; m < G_N_ELEMENTS (modules); m++)
     {
+      guint n_correct = 0;
+
       for (guint q = 0; q < 3; q++)
-        g_assert_true (rahnuma_store_record_answer (store, id, modules[m], q, q, q != 1, &error));
-      g_assert_true (rahnuma_store_record_module (store, id, modules[m], 1, 1.0, 2, 3, TRUE, &error));
+        {
+          guint choice = (v + 3 * m + 2 * q) % 4;
+
+          n_correct += choice == q;
+          g_assert_true (rahnuma_store_record_answer (store, id, modules[m], q, choice, choice == q,
+                                                      &error));
+        }
+      g_assert_true (rahnuma_store_record_module (store, id, modules[m], 1 + m, (v % 5) / 4.0,
+                                                  n_correct, 3, n_correct >= 2, &error));
     }
   if (!active)
-    g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
-                                                 T0 + 1800, &error));
+    g_assert_true (rahnuma_store_finish_session (store, id, v % 2 ? RAHNUMA_SESSION_COMPLETED
+                                                                  : RAHNUMA_SESSION_ABANDONED,
+                                                 v % 2 ? code : NULL, T0 + 1800 + 900 * (v % 3), &error));
   g_assert_no_error (error);
   return id;
 }
@@ -129,6 +149,7 @@ test_copy (Fixture *f, gconstpointer data)
   g_assert_cmpuint (stats.n_modules, ==, 6);
   g_assert_cmpuint (stats.n_answers, ==, 18);
   assert_totals (f->officers, 3);
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 3);
   /* The kiosk's own file is only read. */
   g_assert_cmpint (count (f->kiosk, "SELECT count(*) FROM session"), ==, 4);
   g_assert_cmpint (count (f->officers, "SELECT count(*) FROM sync_source"), ==, 1);
@@ -157,6 +178,7 @@ test_idempotent (Fixture *f, gconstpointer data)
   sync_ok (f, &stats);
   g_assert_cmpuint (stats.n_sessions, ==, 5);
   assert_totals (f->officers, 5);
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 5);
 }
 
 static void
@@ -184,7 +206,49 @@ test_incremental (Fixture *f, gconstpointer data)
   sync_ok (f, &stats);
   g_assert_cmpuint (stats.n_sessions, ==, 1);
   assert_totals (f->officers, 12);
-  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session WHERE state = 'abandoned'"), ==, 1);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session WHERE state = 'abandoned'"), ==,
+                   count (f->kiosk, "SELECT count(*) FROM session WHERE state = 'abandoned'"));
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 12);
+}
+
+/* A finished session changed after it was synced (its categories, a module
+ * result, an answer) goes through ON CONFLICT DO UPDATE on the next sync:
+ * the officers' file must then hold the new values, column by column. */
+static void
+test_resync_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RahnumaSyncStats stats;
+  guint64 n;
+  sqlite3 *db = NULL;
+
+  fill (f->kiosk, "K1", 4, 0);
+  store = rahnuma_store_new (f->kiosk, NULL, &error);
+  id = add_visit (store, "K1", FALSE);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 5);
+  g_assert_cmpint (sqlite3_open (f->officers, &db), ==, SQLITE_OK);
+  before = rahnuma_test_table_digest (db, "main", "answer", "SELECT id FROM main.session", &n);
+  sqlite3_close (db);
+
+  g_assert_true (rahnuma_store_set_categories (store, id, "woman", "GB", "healthcare", &error));
+  g_assert_true (rahnuma_store_record_module (store, id, "fees", 7, 0.5, 1, 3, FALSE, &error));
+  g_assert_true (rahnuma_store_record_answer (store, id, "fees", 2, 9, FALSE, &error));
+  g_assert_no_error (error);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 1);
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 5);
+  /* And the comparison did see the change. */
+  g_assert_cmpint (sqlite3_open (f->officers, &db), ==, SQLITE_OK);
+  after = rahnuma_test_table_digest (db, "main", "answer", "SELECT id FROM main.session", &n);
+  sqlite3_close (db);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM answer WHERE choice = 9"), ==, 1);
+  assert_totals (f->officers, 5);
 }
 
 static void
@@ -370,6 +434,7 @@ test_four_kiosks (Fixture *f, gconstpointer data)
       g_thread_join (handles[k]);
       /* Each kiosk's finished visits were copied once, in one of its syncs. */
       g_assert_cmpuint (threads[k].n_sessions, ==, 150 + 10 * k - k);
+      g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, paths[k]), ==, 150 + 10 * k - k);
       g_free (paths[k]);
     }
   assert_totals (f->officers, 150 + 160 + 170 + 180 - (0 + 1 + 2 + 3));
@@ -406,6 +471,13 @@ test_four_processes (Fixture *f, gconstpointer data)
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
     }
   assert_totals (f->officers, 400);
+  for (guint k = 0; k < 4; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("kiosk%u.db", k);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, path), ==, 100);
+    }
 }
 
 typedef struct
@@ -460,6 +532,7 @@ test_busy_target (Fixture *f, gconstpointer data)
   g_assert_cmpuint (stats.n_sessions, ==, 5);
   g_thread_join (thread);
   assert_totals (f->officers, 25);
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 25);
   g_mutex_clear (&l.lock);
   g_cond_clear (&l.cond);
 }
@@ -485,6 +558,7 @@ test_async (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (stats.n_sessions, ==, 7);
   assert_totals (f->officers, 7);
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 7);
 }
 
 static void
@@ -503,6 +577,7 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "Copied 3 sessions (6 module results, 18 answers)"));
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 3);
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out2, NULL, &status, &error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -796,6 +871,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/copy", test_copy);
   ADD ("/rahnuma/sync/idempotent", test_idempotent);
   ADD ("/rahnuma/sync/incremental", test_incremental);
+  ADD ("/rahnuma/sync/resync-changed", test_resync_changed);
   ADD ("/rahnuma/sync/backlog", test_backlog);
   ADD ("/rahnuma/sync/damaged-target", test_damaged_target);
   ADD ("/rahnuma/sync/future-target", test_future_target);

@@ -34,7 +34,8 @@ struct _RahnumaIdle
   GObject parent_instance;
 
   GtkWindow *window; /* unowned: the idle monitor lives as window data */
-  GtkStack *stack;   /* unowned: the window's */
+  GtkStack *stack;   /* unowned: the window's; a weak pointer, as a closing
+                      * window disposes its children before its "destroy" */
   guint timeout_s;
   guint countdown_s;
 
@@ -305,7 +306,8 @@ on_window_destroy (GtkWidget *window, RahnumaIdle *self)
 {
   GtkApplication *app = gtk_window_get_application (self->window);
 
-  g_signal_handlers_disconnect_by_data (self->stack, self);
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
   on_window_unrealize (window, self);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
@@ -323,6 +325,7 @@ rahnuma_idle_dispose (GObject *object)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_object (&self->asked_over);
+  g_clear_weak_pointer (&self->stack);
 
   G_OBJECT_CLASS (rahnuma_idle_parent_class)->dispose (object);
 }
@@ -359,7 +362,7 @@ rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, guint timeout_s, guint 
 
   self = g_object_new (RAHNUMA_TYPE_IDLE, NULL);
   self->window = window;
-  self->stack = stack;
+  g_set_weak_pointer (&self->stack, stack);
   self->timeout_s = timeout_s;
   self->countdown_s = countdown_s;
   g_object_set_data_full (G_OBJECT (window), "rahnuma-idle", self, g_object_unref);

@@ -7,13 +7,13 @@
  * at the double-click time, so a drag gesture starts a timer that a
  * release, a slide or a cancel stops.
  *
- * Its accessible name is "Officer", so that UI tests can find it.
+ * It is left out of the accessibility tree (role "presentation"): a screen
+ * reader must not announce a secret corner to a visitor. UI tests find it
+ * where an officer does, by its place on the screen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
-
-#include <glib/gi18n.h>
 
 #include "rahnuma-officer-corner.h"
 
@@ -91,7 +91,7 @@ rahnuma_officer_corner_class_init (RahnumaOfficerCornerClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = rahnuma_officer_corner_dispose;
   widget_class->measure = rahnuma_officer_corner_measure;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
   gtk_widget_class_set_css_name (widget_class, "officer-corner");
 }
 
@@ -102,8 +102,6 @@ rahnuma_officer_corner_init (RahnumaOfficerCorner *self)
 
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
-  /* Translators: accessible name of the hidden corner officers press and hold */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Officer"), -1);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);

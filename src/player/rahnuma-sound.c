@@ -232,6 +232,8 @@ rahnuma_sound_play_file (RahnumaSound *self,
       return;
     }
 
+  /* The UI tests read this line to know which clip a Listen button played. */
+  g_debug ("Playing clip %s", path);
   self->clip = rahnuma_pipeline_new (NULL, self->audio_sink_factory, &has_audio);
   rahnuma_pipeline_add_sound (self->clip, path);
   rahnuma_pipeline_watch (self->clip, on_bus_message, self);

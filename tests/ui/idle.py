@@ -15,7 +15,6 @@ it), offering only the visitor's language and English, begins a visit, and:
 Usage: idle.py --binary B --localedir D --modules M --lang L --db F --artifacts A
 """
 import argparse
-import gettext
 import os
 import sqlite3
 import subprocess
@@ -27,10 +26,12 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from kiosk_screen import KioskScreen  # noqa: E402
+from expected import ModuleText, Translations, prompt_text  # noqa: E402
+from kiosk_screen import KioskScreen, check, run_kiosk  # noqa: E402
 
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
-LESSON = {"ur": "سبق 1", "ps": "لوست 1", "pa_PK": "سبق 1", "en": "Lesson 1"}
+RTL = {"ur", "ps", "pa_PK"}
 IDLE_TIMEOUT = 5
 COUNTDOWN = 6
 TIMEOUT = 40
@@ -41,9 +42,11 @@ class Idle(KioskScreen):
 
     def __init__(self, args):
         self.args = args
-        self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
-                                      fallback=True)
+        # Expected words from po/<lang>.po and the module's module.ini, not the
+        # kiosk's own catalogue: a missing or empty translation fails.
+        self.tr = Translations(SOURCE_DIR, args.lang)
         self.continue_name = self.tr.gettext("Yes, continue")
+        self.lesson = ModuleText(os.path.join(args.modules, "test-1"), args.lang).title()
         os.makedirs(args.artifacts, exist_ok=True)
 
     def has_button(self, name):
@@ -52,8 +55,7 @@ class Idle(KioskScreen):
 
     def countdown(self):
         """The seconds left, as a screen reader hears them."""
-        names = {self.tr.ngettext("%u second left", "%u seconds left", n).replace("%u", str(n)): n
-                 for n in range(COUNTDOWN + 1)}
+        names = {self.tr.ngettext("%u second left", "%u seconds left", n, n): n for n in range(COUNTDOWN + 1)}
         node = self.first(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() in names)
         return names[node.get_name()] if node is not None else None
 
@@ -83,18 +85,13 @@ class Idle(KioskScreen):
                         "languages=['%s', 'en']\n" % (IDLE_TIMEOUT, COUNTDOWN, self.args.lang))
             env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0",
                        GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config)
-            proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", self.args.modules,
-                                     "--db", self.args.db], env=env)
-            try:
-                self.walk_away_and_back()
-                self.walk_away()
-                assert proc.poll() is None, "the kiosk ended"
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+            run_kiosk([self.args.binary, "--windowed", "--modules", self.args.modules, "--db", self.args.db],
+                      env, self.both_visits)
+
+    def both_visits(self, proc):
+        self.walk_away_and_back()
+        self.walk_away()
+        check(proc.poll() is None, "the kiosk ended")
 
     def walk_away_and_back(self):
         start = self.button("Start")
@@ -103,29 +100,38 @@ class Idle(KioskScreen):
         start.do_action(0)
         choice = self.button(LANGUAGE_NAMES[self.args.lang])
         # Only the languages the settings offer are on the language screen.
-        assert not self.has_button(LANGUAGE_NAMES["ps"]), "Pashto is offered but not set"
+        check(not self.has_button(LANGUAGE_NAMES["ps"]), "Pashto is offered but not set")
         choice.do_action(0)
-        self.button(LESSON[self.args.lang])
+        self.button(self.lesson)
         started = time.monotonic()
 
         answer = self.button(self.continue_name)
         waited = time.monotonic() - started
         # (The lessons page stays in the window's stack, hidden: GTK 4.8 gives
         # AT-SPI no "showing" state to tell, so the screenshot shows it.)
-        assert waited >= IDLE_TIMEOUT - 0.5, "asked after %.1f s, before the timeout" % waited
+        check(waited >= IDLE_TIMEOUT - 0.5, "asked after %.1f s, before the timeout" % waited)
+        self.check_question_screen()
         seconds = self.countdown()
-        assert seconds is not None and 0 < seconds <= COUNTDOWN, seconds
+        check(seconds is not None and 0 < seconds <= COUNTDOWN, seconds)
         time.sleep(1.5)
         self.shot("still-there")
         later = self.countdown()
-        assert later is not None and later < seconds, "the countdown does not count (%s, %s)" % (seconds, later)
+        check(later is not None and later < seconds,
+              "the countdown does not count (%s, %s)" % (seconds, later))
 
         answer.do_action(0)
-        self.button(LESSON[self.args.lang], timeout=5)
+        self.button(self.lesson, timeout=5)
         time.sleep(0.5)
-        assert not self.has_button(self.continue_name), "the question stayed up"
-        assert self.session_states() == ["active"], self.session_states()
+        check(not self.has_button(self.continue_name), "the question stayed up")
+        check(self.session_states() == ["active"], self.session_states())
         print("continue: the visit went on after %.1f s idle" % waited)
+
+    def check_question_screen(self):
+        """The question in the visitor's language (media/prompts/prompts.ini), laid out in its direction."""
+        page = self.page("RahnumaStillThere")
+        self.labelled(page, Atspi.Role.LABEL, prompt_text(SOURCE_DIR, "still-there", self.args.lang))
+        listen = self.labelled(page, Atspi.Role.PUSH_BUTTON, self.tr.gettext("Listen"))
+        self.check_edge(listen, "end", self.args.lang in RTL, "Listen, at the end of the question's top row")
 
     def walk_away(self):
         self.button(self.continue_name)
@@ -134,8 +140,8 @@ class Idle(KioskScreen):
         while self.session_states() != ["abandoned"] and time.monotonic() < deadline:
             time.sleep(0.2)
         waited = time.monotonic() - asked
-        assert self.session_states() == ["abandoned"], self.session_states()
-        assert waited >= COUNTDOWN - 1.5, "abandoned after %.1f s, before the countdown ended" % waited
+        check(self.session_states() == ["abandoned"], self.session_states())
+        check(waited >= COUNTDOWN - 1.5, "abandoned after %.1f s, before the countdown ended" % waited)
         time.sleep(1)  # the screen is cleaned once the journal holds the step
         self.shot("welcome-again")
         # Nothing of the visit is left: the screen is, pixel for pixel, the
@@ -144,8 +150,9 @@ class Idle(KioskScreen):
                                  self.shot_path("welcome-again"), "null:"],
                                 capture_output=True, text=True)
         differing = result.stderr.strip()
-        assert differing == "0", "the welcome screen differs from the first one in %s pixels" % differing
-        assert not self.has_button(self.continue_name), "the question is still on screen"
+        check(differing == "0",
+              "the welcome screen differs from the first one in %s pixels" % differing)
+        check(not self.has_button(self.continue_name), "the question is still on screen")
         print("walked away: abandoned after a %.1f s countdown, welcome screen clean" % waited)
 
 

@@ -3,7 +3,11 @@
 A test class inherits KioskScreen and provides shot(label). Controls are
 found by role and accessible name, as a screen reader finds them, and only
 among what is really on screen.
+
+Checks go through check(), never a bare `assert`: Python drops asserts when
+run with -O or PYTHONOPTIMIZE, and a test must not pass because of that.
 """
+import subprocess
 import time
 
 import gi
@@ -12,6 +16,53 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
 TIMEOUT = 30
+
+
+class CheckFailed(AssertionError):
+    """A check of the kiosk's behaviour failed."""
+
+
+def check(condition, message="check failed"):
+    """Raises CheckFailed with @message unless @condition holds (kept under -O)."""
+    if not condition:
+        raise CheckFailed(message if isinstance(message, str) else repr(message))
+
+
+def stop_kiosk(proc, check_status=True):
+    """Sends SIGTERM, as systemd stopping the kiosk does, and waits for it.
+
+    With @check_status, the kiosk must then exit by itself with status 0
+    within 10 s; otherwise (the test already failed) it is only cleaned up.
+    """
+    proc.terminate()
+    try:
+        status = proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        status = None
+    if check_status:
+        check(status == 0, "SIGTERM did not end the kiosk cleanly: exit status %s%s"
+              % (status, " (still running after 10 s)" if status is None else ""))
+
+
+def run_kiosk(command, env, body, log=None):
+    """Runs the kiosk @command, calls body(), stops the kiosk, checks its exit status.
+
+    With @log (a path), the kiosk's output goes there (GLib writes debug
+    messages to stdout, the rest to stderr), for a test to read.
+    """
+    if log is not None:
+        with open(log, "w") as out:
+            proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    else:
+        proc = subprocess.Popen(command, env=env)
+    try:
+        body(proc)
+    except BaseException:
+        stop_kiosk(proc, check_status=False)
+        raise
+    stop_kiosk(proc)
 
 
 class KioskScreen:
@@ -66,7 +117,66 @@ class KioskScreen:
                 return node
             time.sleep(0.2)
         self.on_failure()
-        raise AssertionError("not on screen after %ss: %s" % (timeout, what))
+        raise CheckFailed("not on screen after %ss: %s" % (timeout, what))
+
+    # --- pages and layout ----------------------------------------------------------
+    def page(self, type_name, timeout=None):
+        """The page widget of class @type_name (e.g. "RahnumaQuizPage") on screen.
+
+        GTK 4.8 leaves the stack's other pages in the tree with a size, so
+        a test looks for a page's controls inside the page it expects.
+        """
+        return self.find(lambda n: n.get_role() == Atspi.Role.FILLER and n.get_name() == type_name,
+                         "the page %s" % type_name, timeout)
+
+    def inside(self, root, predicate, what, timeout=None):
+        """The first node under @root that @predicate accepts, waiting for it."""
+        timeout = timeout or self.timeout
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for node in self.walk(root, 2):
+                try:
+                    if predicate(node):
+                        return node
+                except GLib.Error:
+                    continue
+            time.sleep(0.2)
+        self.on_failure()
+        raise CheckFailed("not on screen after %ss: %s" % (timeout, what))
+
+    def labelled(self, root, role, name, timeout=None):
+        """The node of @role named exactly @name under @root."""
+        return self.inside(root, lambda n: n.get_role() == role and n.get_name() == name,
+                           "%s “%s”" % (Atspi.role_get_name(role), name), timeout)
+
+    def window_width(self):
+        return self.app().get_child_at_index(0).get_extents(Atspi.CoordType.WINDOW).width
+
+    def check_edge(self, node, edge, rtl, what):
+        """@node sits at the window's @edge ("start" or "end") for the text direction.
+
+        Start is the right edge in a right-to-left layout, the left edge in a
+        left-to-right one. GTK 4.8's AT-SPI gives no character extents, so
+        this is measured on widgets: within a tenth of the window of that
+        edge, and nearer to it than to the opposite one.
+        """
+        box = node.get_extents(Atspi.CoordType.WINDOW)
+        width = self.window_width()
+        left_gap, right_gap = box.x, width - (box.x + box.width)
+        near_right = (edge == "start") == rtl
+        gap, other = (right_gap, left_gap) if near_right else (left_gap, right_gap)
+        check(gap <= width // 10 and gap < other,
+              "%s is not at the %s (%s) edge of a %s layout: it spans x %d–%d of %d"
+              % (what, edge, "right" if near_right else "left", "right-to-left" if rtl else "left-to-right",
+                 box.x, box.x + box.width, width))
+
+    def check_before(self, first, second, rtl, what):
+        """@first comes before @second in reading order along a row."""
+        a = first.get_extents(Atspi.CoordType.WINDOW)
+        b = second.get_extents(Atspi.CoordType.WINDOW)
+        ok = a.x >= b.x + b.width if rtl else a.x + a.width <= b.x
+        check(ok, "%s: out of order for a %s layout (x %d and %d)"
+              % (what, "right-to-left" if rtl else "left-to-right", a.x, b.x))
 
     def button(self, name, timeout=None, sensitive=True):
         def match(node):

@@ -14,12 +14,18 @@ import sys
 
 LANGS = ["ur", "ps", "pa_PK"]
 # One word per language is enough for layout and direction; real texts are in media/.
+# Every language's words differ from every other's (Punjabi in Shahmukhi uses its
+# own words here, not the Urdu ones), so a test can tell which language is shown:
+# Urdu shown to a Punjabi visitor must fail.
 WORDS = {
     "ur": ("سبق", "حصہ", "سوال", "جواب", "وضاحت"),
     "ps": ("لوست", "برخه", "پوښتنه", "ځواب", "تشریح"),
-    "pa_PK": ("سبق", "حصہ", "سوال", "جواب", "وضاحت"),
+    "pa_PK": ("پاٹھ", "بھاگ", "پچھ", "اتر", "سمجھاوݨ"),
     "en": ("Lesson", "Part", "Question", "Answer", "Because"),
 }
+# Scene 1 narrates for 4 s, the others for 1 s: long enough to press
+# "Back 10 seconds" in the middle of a scene and see the lesson go back.
+SECONDS = {1: 4}
 
 
 def run(pipeline):
@@ -32,8 +38,9 @@ def make_media(directory, index):
     audio = os.path.join(directory, "scene-%d.ogg" % index)
     run("videotestsrc num-buffers=1 pattern=%d ! video/x-raw,width=640,height=360 ! pngenc ! filesink location=%s"
         % (index, picture))
-    run("audiotestsrc num-buffers=48 samplesperbuffer=1000 freq=%d ! audio/x-raw,rate=48000,channels=1 ! "
-        "audioconvert ! opusenc ! oggmux ! filesink location=%s" % (300 + 100 * index, audio))
+    run("audiotestsrc num-buffers=%d samplesperbuffer=1000 freq=%d ! audio/x-raw,rate=48000,channels=1 ! "
+        "audioconvert ! opusenc ! oggmux ! filesink location=%s"
+        % (48 * SECONDS.get(index, 1), 300 + 100 * index, audio))
 
 
 def localized(key, text_for):
@@ -75,6 +82,10 @@ def write_module(root, number):
 
 
 def main():
+    for a in WORDS:
+        for b in WORDS:
+            if a < b and set(WORDS[a]) & set(WORDS[b]):
+                raise SystemExit("fixture words of %s and %s overlap: %s" % (a, b, set(WORDS[a]) & set(WORDS[b])))
     root = sys.argv[1]
     if os.path.exists(root):
         shutil.rmtree(root)

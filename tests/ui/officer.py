@@ -3,17 +3,19 @@
 
 Starts the real `rahnuma` binary on a journal that already holds today's
 visits (written with sqlite3, as the kiosk would have), presses and holds the
-hidden "Officer" corner of the welcome screen for 3.5 s with xdotool (AT-SPI
-cannot long-press), chooses a first PIN on the PIN pad (twice), and checks
-that today's numbers are on screen (a visit recorded with a wrong clock is
-not among them; the dashboard says the kiosk's clock is wrong). Then it locks the dashboard, tries a
-wrong PIN (refused), and the right one (open again).
+hidden top-start corner of the welcome screen for 3.5 s with xdotool (AT-SPI
+cannot long-press; the corner is not in the accessibility tree, so that no
+screen reader announces it, and is found by its place, as an officer does),
+chooses a first PIN on the PIN pad (twice), and checks today's numbers, each
+on the card of its own caption (a visit recorded with a wrong clock is not
+among them; the dashboard says the kiosk's clock is wrong). Then it locks the dashboard, tries a wrong
+PIN (refused), and the right one (open again). The officer's words come from
+po/<lang>.po (tests/ui/expected.py), not from the kiosk's catalogue.
 
 Usage: officer.py --binary B --localedir D --modules M --lang L --db F
                   [--screenshot PNG]
 """
 import argparse
-import gettext
 import os
 import sqlite3
 import subprocess
@@ -26,7 +28,10 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from kiosk_screen import TIMEOUT, KioskScreen  # noqa: E402
+from expected import Translations  # noqa: E402
+from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
+
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 PIN = "2580"
 # Today's visits: 7 completed, 3 left early; 8 of 10 quizzes passed.
@@ -42,8 +47,9 @@ WRONG_CLOCK = ("The kiosk’s clock is wrong: %lld visit was recorded with an im
 class Officer(KioskScreen):
     def __init__(self, args):
         self.args = args
-        self.tr = gettext.translation("rahnuma", localedir=args.localedir, languages=[args.lang],
-                                      fallback=True)
+        # The officer's words, from the translators' po/<lang>.po: a missing
+        # or empty translation fails instead of falling back to English.
+        self.tr = Translations(SOURCE_DIR, args.lang)
 
     def _(self, text):
         return self.tr.gettext(text)
@@ -94,12 +100,31 @@ class Officer(KioskScreen):
 
     # --- the officer --------------------------------------------------------------
     def hold_corner(self):
+        """Press and hold the welcome screen's top-start corner (96 px square).
+
+        The start side is the one opposite the Listen button, which the
+        welcome screen puts at its bottom end: left in a left-to-right
+        layout, right in a right-to-left one.
+        """
         # The welcome screen is built in English (it speaks every language at once).
-        corner = self.named("Officer", Atspi.Role.PUSH_BUTTON, timeout=60)
+        listen = self.named("Listen", Atspi.Role.PUSH_BUTTON, timeout=60)
+        window = self.app().get_child_at_index(0).get_extents(Atspi.CoordType.WINDOW)
+        box = listen.get_extents(Atspi.CoordType.WINDOW)
+        start_is_left = box.x + box.width / 2 > window.width / 2
+        # Nothing on the accessibility tree may name or expose the corner.
+        def exposes_corner(node):
+            if "officer" in (node.get_name() or "").lower():
+                return True
+            if node.get_role() != Atspi.Role.PUSH_BUTTON:
+                return False
+            extents = node.get_extents(Atspi.CoordType.WINDOW)
+            return extents.width <= 96 and extents.height <= 96 and extents.y < 96 and (
+                extents.x < 96 if start_is_left else extents.x + extents.width > window.width - 96)
+        check(self.first(exposes_corner) is None, "the officer corner is announced to screen readers")
         # GTK 4 knows no screen positions; under Xvfb without a window manager the
         # kiosk window sits at the origin, so window coordinates are screen ones.
-        box = corner.get_extents(Atspi.CoordType.WINDOW)
-        x, y = box.x + box.width // 2, box.y + box.height // 2
+        x = 48 if start_is_left else window.width - 48
+        y = 48
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "mousedown", "1", "sleep", "3.5",
                         "mouseup", "1"], check=True)
 
@@ -108,11 +133,36 @@ class Officer(KioskScreen):
             self.press(digit)
         self.press(self._("OK"))
 
+    def figure(self, caption):
+        """The number shown on the dashboard card captioned @caption.
+
+        A figure is bound to its caption by the card they share (their
+        accessible parent) and by place (the number right above its caption),
+        so that two figures swapped between cards fail.
+        """
+        label = self.named(caption, Atspi.Role.LABEL)
+        card = label.get_parent()
+        others = [card.get_child_at_index(i) for i in range(card.get_child_count())]
+        numbers = [n for n in others if n.get_role() == Atspi.Role.LABEL and n.get_name() != caption]
+        check(len(numbers) == 1, "the card of “%s” holds %s" % (caption, [n.get_name() for n in others]))
+        number = numbers[0].get_extents(Atspi.CoordType.WINDOW)
+        under = label.get_extents(Atspi.CoordType.WINDOW)
+        check(number.y + number.height <= under.y + 1
+              and number.x < under.x + under.width and under.x < number.x + number.width,
+              "the figure of “%s” is not right above it" % caption)
+        return numbers[0].get_name()
+
     def expect_today(self):
-        for text in (str(COMPLETED + ABANDONED), str(COMPLETED), str(ABANDONED),
-                     "%d%%" % round(100 * PASSED / (COMPLETED + ABANDONED))):
-            self.named(text, Atspi.Role.LABEL)
-        self.named(self._("Visitors"), Atspi.Role.LABEL)
+        expected = {self._("Visitors"): str(COMPLETED + ABANDONED), self._("Completed"): str(COMPLETED),
+                    self._("Left early"): str(ABANDONED),
+                    self._("Quizzes passed"): "%d%%" % round(100 * PASSED / (COMPLETED + ABANDONED))}
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            shown = {caption: self.figure(caption) for caption in expected}
+            if shown == expected or time.monotonic() > deadline:
+                break
+            time.sleep(0.3)  # the figures are counted off the main loop
+        check(shown == expected, "today's figures: shown %s, expected %s" % (shown, expected))
         self.named(self.tr.ngettext(*WRONG_CLOCK, 1).replace("%lld", "1"), Atspi.Role.LABEL)
 
     def choose_language(self):
@@ -150,19 +200,13 @@ class Officer(KioskScreen):
     def run(self):
         self.seed_journal()
         env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0")
-        proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", self.args.modules,
-                                 "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"], env=env)
-        try:
-            self.officer()
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        run_kiosk([self.args.binary, "--windowed", "--modules", self.args.modules,
+                   "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"],
+                  env, lambda proc: self.officer())
         db = sqlite3.connect(self.args.db)
         (stored,) = db.execute("SELECT value FROM kiosk_setting WHERE key = 'pin_hash'").fetchone()
-        assert stored.startswith("$argon2id$") and PIN not in stored, "the PIN is kept only as a hash"
+        check(stored.startswith("$argon2id$") and PIN not in stored,
+              "the PIN is kept only as a hash")
         print("officer dashboard in %s: PIN set, today's numbers shown, lock and wrong PIN work" % self.args.lang)
 
 
