@@ -1,6 +1,7 @@
 /* test-lessons.c — the bundled lessons' quizzes test understanding: a
- * visitor who always picks the longest answer, or always the first, passes
- * none of them (issue 14), in any language, at each lesson's own pass mark.
+ * visitor who always picks the longest answer, or the shortest, or always
+ * the first, passes none of them (issue 14), in any language, at each
+ * lesson's own pass mark.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,29 @@ pick_longest (RahnumaQuestion *question, const char *lang)
       glong length = g_utf8_strlen (text, -1);
 
       if (length > best_length)
+        {
+          best = i;
+          best_length = length;
+        }
+    }
+  return best;
+}
+
+/* The same with the shortest choice. */
+static guint
+pick_shortest (RahnumaQuestion *question, const char *lang)
+{
+  guint best = 0;
+  glong best_length = G_MAXLONG;
+
+  if (rahnuma_question_is_shortest_right (question, lang))
+    return rahnuma_question_get_correct (question);
+  for (guint i = 0; i < rahnuma_question_get_n_choices (question); i++)
+    {
+      g_autofree char *text = rahnuma_question_dup_choice (question, i, lang);
+      glong length = g_utf8_strlen (text, -1);
+
+      if (length < best_length)
         {
           best = i;
           best_length = length;
@@ -106,6 +130,12 @@ test_always_longest (void)
 }
 
 static void
+test_always_shortest (void)
+{
+  play (pick_shortest, "always the shortest");
+}
+
+static void
 test_always_first (void)
 {
   play (pick_first, "always the first");
@@ -153,6 +183,7 @@ main (int argc, char **argv)
   modules_dir = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", "modules", NULL);
 
   g_test_add_func ("/rahnuma/lessons/always-longest", test_always_longest);
+  g_test_add_func ("/rahnuma/lessons/always-shortest", test_always_shortest);
   g_test_add_func ("/rahnuma/lessons/always-first", test_always_first);
   g_test_add_func ("/rahnuma/lessons/western-digits", test_western_digits);
   status = g_test_run ();

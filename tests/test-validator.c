@@ -59,6 +59,7 @@ static const Broken broken[] = {
   { "broken-sentence-words", RAHNUMA_PROBLEM_SENTENCE_WORDS, 0, 1, 46 },
   { "broken-few-choices", RAHNUMA_PROBLEM_FEW_CHOICES, 0, 1, 86 },
   { "broken-longest-answer", RAHNUMA_PROBLEM_LONGEST_ANSWER, 0, 1, 4 },
+  { "broken-shortest-answer", RAHNUMA_PROBLEM_SHORTEST_ANSWER, 0, 1, 4 },
   { "broken-answer-position", RAHNUMA_PROBLEM_ANSWER_POSITION, 0, 1, 4 },
 };
 
@@ -248,8 +249,9 @@ test_every_problem_reported (void)
 
       rahnuma_validation_add_package (validation, dir);
       /* The quiz's balance is checked on a package the kiosk would load:
-       * here the duplicate id below is an error, so those two stay silent. */
-      if (broken[i].code != RAHNUMA_PROBLEM_LONGEST_ANSWER && broken[i].code != RAHNUMA_PROBLEM_ANSWER_POSITION)
+       * here the duplicate id below is an error, so those three stay silent. */
+      if (broken[i].code != RAHNUMA_PROBLEM_LONGEST_ANSWER && broken[i].code != RAHNUMA_PROBLEM_SHORTEST_ANSWER
+          && broken[i].code != RAHNUMA_PROBLEM_ANSWER_POSITION)
         expected += broken[i].n_errors + broken[i].n_warnings;
     }
   /* broken-bad-value's id is invalid, so it claims no id; all the others share one. */
@@ -410,6 +412,7 @@ test_content_figures (void)
     { "broken-caption-words", "[Scene 2] Caption has 23 words, at most 20" },
     { "broken-sentence-words", "[Scene 3] Caption[ur]: sentence 2 has 13 words, at most 12" },
     { "broken-longest-answer", "In English, the right answer is the longest choice in 2 of 5 questions" },
+    { "broken-shortest-answer", "In English, the right answer is the shortest choice in 2 of 5 questions" },
     { "broken-answer-position", "Choice 1 is the right answer in 3 of 5 questions: more than half" },
   };
 

@@ -951,6 +951,27 @@ check_words (Package *pkg, const char *group, const char *key, const char *value
             count.longest_index, count.longest, RAHNUMA_LIMIT_SENTENCE_WORDS);
 }
 
+/* Whether no choice is longer (@longest) or shorter (!@longest) than the
+ * right one, in characters as seen on screen in @lang. */
+static gboolean
+is_right_extreme (RahnumaQuestion *question, const char *lang, gboolean longest)
+{
+  guint correct = rahnuma_question_get_correct (question);
+  guint n_choices = rahnuma_question_get_n_choices (question);
+  g_autofree char *right_text = rahnuma_question_dup_choice (question, correct, lang);
+  glong right = g_utf8_strlen (right_text != NULL ? right_text : "", -1);
+
+  for (guint i = 0; i < n_choices; i++)
+    {
+      g_autofree char *text = i == correct ? NULL : rahnuma_question_dup_choice (question, i, lang);
+      glong length = text != NULL ? g_utf8_strlen (text, -1) : right;
+
+      if (longest ? length > right : length < right)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * rahnuma_question_is_longest_right:
  * @question: a loaded question
@@ -965,31 +986,55 @@ check_words (Package *pkg, const char *group, const char *key, const char *value
 gboolean
 rahnuma_question_is_longest_right (RahnumaQuestion *question, const char *lang)
 {
-  guint correct, n_choices;
-  glong right;
-  g_autofree char *right_text = NULL;
-
   g_return_val_if_fail (question != NULL, FALSE);
   g_return_val_if_fail (lang != NULL, FALSE);
-
-  correct = rahnuma_question_get_correct (question);
-  n_choices = rahnuma_question_get_n_choices (question);
-  right_text = rahnuma_question_dup_choice (question, correct, lang);
-  right = g_utf8_strlen (right_text != NULL ? right_text : "", -1);
-  for (guint i = 0; i < n_choices; i++)
-    {
-      g_autofree char *text = i == correct ? NULL : rahnuma_question_dup_choice (question, i, lang);
-
-      if (text != NULL && g_utf8_strlen (text, -1) > right)
-        return FALSE;
-    }
-  return TRUE;
+  return is_right_extreme (question, lang, TRUE);
 }
 
-/* Warn above one in three: then "always the longest" cannot reach a pass
- * mark of 0.6 (issue 14). One warning per language, with its figures. */
+/**
+ * rahnuma_question_is_shortest_right:
+ * @question: a loaded question
+ * @lang: a kiosk language code ("en" for the untranslated text)
+ *
+ * The same for a visitor who always picks the shortest choice: a quiz whose
+ * right answers are the plain short ones is as easy to guess (issue 14,
+ * "length balanced"). A tie for shortest counts as right.
+ *
+ * Returns: %TRUE if no other choice is shorter than the right one
+ */
+gboolean
+rahnuma_question_is_shortest_right (RahnumaQuestion *question, const char *lang)
+{
+  g_return_val_if_fail (question != NULL, FALSE);
+  g_return_val_if_fail (lang != NULL, FALSE);
+  return is_right_extreme (question, lang, FALSE);
+}
+
 static void
-check_longest_answers (Package *pkg, RahnumaModule *module)
+report_extreme_answers (Package *pkg, const RahnumaLanguage *language, gboolean longest,
+                        guint n_extreme, guint n_questions)
+{
+  if (longest)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_LONGEST_ANSWER, MODULE_GROUP, NULL,
+            _("make a wrong choice the longest in some questions, or say the right one shorter"),
+            /* Translators: “In Urdu, the right answer is the longest choice in 3 of 6 questions …” */
+            _("In %s, the right answer is the longest choice in %u of %u questions: "
+              "more than one in three, so always picking the longest answer scores too well"),
+            language->english_name, n_extreme, n_questions);
+  else
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_SHORTEST_ANSWER, MODULE_GROUP, NULL,
+            _("make a wrong choice the shortest in some questions, or say the right one more fully"),
+            /* Translators: “In Urdu, the right answer is the shortest choice in 3 of 6 questions …” */
+            _("In %s, the right answer is the shortest choice in %u of %u questions: "
+              "more than one in three, so always picking the shortest answer scores too well"),
+            language->english_name, n_extreme, n_questions);
+}
+
+/* Warn above one in three: then neither "always the longest" nor "always the
+ * shortest" reaches a pass mark of 0.6 (issue 14). One warning per language
+ * and kind, with its figures. */
+static void
+check_answer_lengths (Package *pkg, RahnumaModule *module)
 {
   gsize n_languages;
   const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
@@ -997,18 +1042,19 @@ check_longest_answers (Package *pkg, RahnumaModule *module)
 
   for (gsize l = 0; l < n_languages; l++)
     {
-      guint n_longest = 0;
+      guint n_longest = 0, n_shortest = 0;
 
       for (guint i = 0; i < n_questions; i++)
-        n_longest += rahnuma_question_is_longest_right (rahnuma_module_get_question (module, i),
-                                                        languages[l].code);
+        {
+          RahnumaQuestion *question = rahnuma_module_get_question (module, i);
+
+          n_longest += is_right_extreme (question, languages[l].code, TRUE);
+          n_shortest += is_right_extreme (question, languages[l].code, FALSE);
+        }
       if (n_longest * 3 > n_questions)
-        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_LONGEST_ANSWER, MODULE_GROUP, NULL,
-                _("make a wrong choice the longest in some questions, or say the right one shorter"),
-                /* Translators: “In Urdu, the right answer is the longest choice in 3 of 6 questions …” */
-                _("In %s, the right answer is the longest choice in %u of %u questions: "
-                  "more than one in three, so always picking the longest answer scores too well"),
-                languages[l].english_name, n_longest, n_questions);
+        report_extreme_answers (pkg, &languages[l], TRUE, n_longest, n_questions);
+      if (n_shortest * 3 > n_questions)
+        report_extreme_answers (pkg, &languages[l], FALSE, n_shortest, n_questions);
     }
 }
 
@@ -1179,7 +1225,7 @@ check_loads (Package *pkg)
               error->message);
       return;
     }
-  check_longest_answers (pkg, module);
+  check_answer_lengths (pkg, module);
   check_answer_positions (pkg, module);
 }
 
@@ -1373,6 +1419,7 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_SENTENCE_WORDS] = "sentence-words",
     [RAHNUMA_PROBLEM_FEW_CHOICES] = "few-choices",
     [RAHNUMA_PROBLEM_LONGEST_ANSWER] = "longest-answer",
+    [RAHNUMA_PROBLEM_SHORTEST_ANSWER] = "shortest-answer",
     [RAHNUMA_PROBLEM_ANSWER_POSITION] = "answer-position",
   };
 

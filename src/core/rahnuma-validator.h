@@ -50,6 +50,7 @@ typedef enum
   RAHNUMA_PROBLEM_FEW_CHOICES,     /* a question with only two choices */
   RAHNUMA_PROBLEM_LONGEST_ANSWER,  /* the right answer is too often the longest choice */
   RAHNUMA_PROBLEM_ANSWER_POSITION, /* one position holds the right answer too often */
+  RAHNUMA_PROBLEM_SHORTEST_ANSWER, /* the right answer is too often the shortest choice */
 } RahnumaProblemCode;
 
 typedef enum
@@ -134,6 +135,8 @@ guint                 rahnuma_text_count_words            (const char           
 guint                 rahnuma_text_longest_sentence       (const char            *text,
                                                            guint                 *index);
 gboolean              rahnuma_question_is_longest_right   (RahnumaQuestion       *question,
+                                                           const char            *lang);
+gboolean              rahnuma_question_is_shortest_right  (RahnumaQuestion       *question,
                                                            const char            *lang);
 
 const char           *rahnuma_problem_code_to_string      (RahnumaProblemCode     code);
