@@ -203,6 +203,8 @@ dup_value (GKeyFile *key_file, const char *group, const char *key)
 
 /* Texts ---------------------------------------------------------------- */
 
+static void check_words (Package *pkg, const char *group, const char *key, const char *value);
+
 static void
 check_text_value (Package *pkg, const char *group, const char *key, guint limit)
 {
@@ -221,6 +223,7 @@ check_text_value (Package *pkg, const char *group, const char *key, guint limit)
             _("shorten it, or move part of it to another scene"),
             _("[%s] %s is too long for its screen: %ld characters, at most %u"),
             group, key, length, limit);
+  check_words (pkg, group, key, value);
 }
 
 static void
@@ -494,6 +497,11 @@ check_choices (Package *pkg, const char *group)
             _("give every question 2 to 4 choices"),
             _("[%s] has too many choices: %u, at most %u"), group, n_present,
             RAHNUMA_MODULE_MAX_CHOICES);
+  else if (n_present < 3)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_FEW_CHOICES, group, NULL,
+            _("add a third choice: a mistake a real worker might make"),
+            /* Translators: %s is a group such as “Question 2” */
+            _("[%s] has only 2 choices: a guess is right half the time"), group);
   return highest;
 }
 
@@ -785,6 +793,294 @@ check_groups (Package *pkg)
   check_counts (pkg, scenes->len, questions->len);
 }
 
+/* Content rules (issue 14) ---------------------------------------------
+ *
+ * Warnings, not errors: a lesson that breaks them still plays, but teaches
+ * less. Plain words: a listener who reads little follows short sentences.
+ * A fair quiz: neither "always the longest answer" nor "always the same
+ * position" should pass it. */
+
+/* A trailing quote or bracket does not hide a full stop: “… receipt.”) */
+static gboolean
+token_ends_sentence (const char *start, const char *end)
+{
+  const char *p = end;
+
+  while (p > start)
+    {
+      gunichar c;
+
+      p = g_utf8_find_prev_char (start, p);
+      c = g_utf8_get_char (p);
+      if (c == '.' || c == '!' || c == '?' || c == 0x061F /* ؟ */ || c == 0x06D4 /* ۔ */)
+        return TRUE;
+      if (!(c == '\'' || c == '"' || c == ')' || c == 0x2019 || c == 0x201D || c == 0x00BB))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+token_is_word (const char *start, const char *end)
+{
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Calls @func on each whitespace-separated token of @text. */
+static void
+foreach_token (const char *text, void (*func) (const char *, const char *, gpointer), gpointer data)
+{
+  const char *start = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || g_unichar_isspace (c))
+        {
+          if (start != NULL)
+            func (start, p, data);
+          start = NULL;
+          if (c == 0)
+            break;
+        }
+      else if (start == NULL)
+        start = p;
+    }
+}
+
+typedef struct
+{
+  guint words;         /* in the whole text */
+  guint in_sentence;   /* in the sentence being read */
+  guint sentence;      /* 1-based number of the sentence being read */
+  guint longest;       /* words in the longest sentence so far */
+  guint longest_index; /* its number */
+} WordCount;
+
+static void
+count_token (const char *start, const char *end, gpointer data)
+{
+  WordCount *count = data;
+
+  if (token_is_word (start, end))
+    {
+      count->words++;
+      count->in_sentence++;
+    }
+  if (count->in_sentence > count->longest)
+    {
+      count->longest = count->in_sentence;
+      count->longest_index = count->sentence;
+    }
+  if (token_ends_sentence (start, end) && count->in_sentence > 0)
+    {
+      count->in_sentence = 0;
+      count->sentence++;
+    }
+}
+
+static WordCount
+count_words (const char *text)
+{
+  WordCount count = { 0, 0, 1, 0, 0 };
+
+  foreach_token (text, count_token, &count);
+  return count;
+}
+
+/**
+ * rahnuma_text_count_words:
+ * @text: UTF-8 text in any kiosk language
+ *
+ * Counts words the same way in every language (issue 14): runs of
+ * characters between whitespace that hold at least one letter or digit, so
+ * a lone dash or “۔” is no word.
+ *
+ * Returns: the number of words in @text
+ */
+guint
+rahnuma_text_count_words (const char *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+  return count_words (text).words;
+}
+
+/**
+ * rahnuma_text_longest_sentence:
+ * @text: UTF-8 text in any kiosk language
+ * @index: (out) (optional): the 1-based number of that sentence, 0 if none
+ *
+ * A sentence ends at a word ending in “.”, “!”, “?”, the Urdu full stop “۔”
+ * or the Arabic question mark “؟” (a closing quote or bracket after it is
+ * allowed); a dot inside a word (“0.8”) ends none.
+ *
+ * Returns: the number of words in @text's longest sentence
+ */
+guint
+rahnuma_text_longest_sentence (const char *text, guint *index)
+{
+  WordCount count;
+
+  g_return_val_if_fail (text != NULL, 0);
+  count = count_words (text);
+  if (index != NULL)
+    *index = count.longest_index;
+  return count.longest;
+}
+
+static void
+check_words (Package *pkg, const char *group, const char *key, const char *value)
+{
+  WordCount count = count_words (value);
+
+  if (g_str_has_prefix (key, "Caption") && count.words > RAHNUMA_LIMIT_CAPTION_WORDS)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_CAPTION_WORDS, group, key,
+            _("say less in the scene, or split it into two scenes"),
+            /* Translators: “[Scene 2] Caption[ur] has 24 words, at most 20” */
+            _("[%s] %s has %u words, at most %u"), group, key, count.words,
+            RAHNUMA_LIMIT_CAPTION_WORDS);
+  if (count.longest > RAHNUMA_LIMIT_SENTENCE_WORDS)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_SENTENCE_WORDS, group, key,
+            _("split the sentence in two: a listener follows short sentences"),
+            /* Translators: “[Scene 2] Caption[ur]: sentence 1 has 15 words, at most 12” */
+            _("[%s] %s: sentence %u has %u words, at most %u"), group, key,
+            count.longest_index, count.longest, RAHNUMA_LIMIT_SENTENCE_WORDS);
+}
+
+/* Whether no choice is longer (@longest) or shorter (!@longest) than the
+ * right one, in characters as seen on screen in @lang. */
+static gboolean
+is_right_extreme (RahnumaQuestion *question, const char *lang, gboolean longest)
+{
+  guint correct = rahnuma_question_get_correct (question);
+  guint n_choices = rahnuma_question_get_n_choices (question);
+  g_autofree char *right_text = rahnuma_question_dup_choice (question, correct, lang);
+  glong right = g_utf8_strlen (right_text != NULL ? right_text : "", -1);
+
+  for (guint i = 0; i < n_choices; i++)
+    {
+      g_autofree char *text = i == correct ? NULL : rahnuma_question_dup_choice (question, i, lang);
+      glong length = text != NULL ? g_utf8_strlen (text, -1) : right;
+
+      if (longest ? length > right : length < right)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * rahnuma_question_is_longest_right:
+ * @question: a loaded question
+ * @lang: a kiosk language code ("en" for the untranslated text)
+ *
+ * Whether a visitor who always picks the longest choice (in characters, as
+ * seen on screen in @lang) gets @question right. A tie for longest counts as
+ * right: such a visitor may well pick it.
+ *
+ * Returns: %TRUE if no other choice is longer than the right one
+ */
+gboolean
+rahnuma_question_is_longest_right (RahnumaQuestion *question, const char *lang)
+{
+  g_return_val_if_fail (question != NULL, FALSE);
+  g_return_val_if_fail (lang != NULL, FALSE);
+  return is_right_extreme (question, lang, TRUE);
+}
+
+/**
+ * rahnuma_question_is_shortest_right:
+ * @question: a loaded question
+ * @lang: a kiosk language code ("en" for the untranslated text)
+ *
+ * The same for a visitor who always picks the shortest choice: a quiz whose
+ * right answers are the plain short ones is as easy to guess (issue 14,
+ * "length balanced"). A tie for shortest counts as right.
+ *
+ * Returns: %TRUE if no other choice is shorter than the right one
+ */
+gboolean
+rahnuma_question_is_shortest_right (RahnumaQuestion *question, const char *lang)
+{
+  g_return_val_if_fail (question != NULL, FALSE);
+  g_return_val_if_fail (lang != NULL, FALSE);
+  return is_right_extreme (question, lang, FALSE);
+}
+
+static void
+report_extreme_answers (Package *pkg, const RahnumaLanguage *language, gboolean longest,
+                        guint n_extreme, guint n_questions)
+{
+  if (longest)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_LONGEST_ANSWER, MODULE_GROUP, NULL,
+            _("make a wrong choice the longest in some questions, or say the right one shorter"),
+            /* Translators: “In Urdu, the right answer is the longest choice in 3 of 6 questions …” */
+            _("In %s, the right answer is the longest choice in %u of %u questions: "
+              "more than one in three, so always picking the longest answer scores too well"),
+            language->english_name, n_extreme, n_questions);
+  else
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_SHORTEST_ANSWER, MODULE_GROUP, NULL,
+            _("make a wrong choice the shortest in some questions, or say the right one more fully"),
+            /* Translators: “In Urdu, the right answer is the shortest choice in 3 of 6 questions …” */
+            _("In %s, the right answer is the shortest choice in %u of %u questions: "
+              "more than one in three, so always picking the shortest answer scores too well"),
+            language->english_name, n_extreme, n_questions);
+}
+
+/* Warn above one in three: then neither "always the longest" nor "always the
+ * shortest" reaches a pass mark of 0.6 (issue 14). One warning per language
+ * and kind, with its figures. */
+static void
+check_answer_lengths (Package *pkg, RahnumaModule *module)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  guint n_questions = rahnuma_module_get_n_questions (module);
+
+  for (gsize l = 0; l < n_languages; l++)
+    {
+      guint n_longest = 0, n_shortest = 0;
+
+      for (guint i = 0; i < n_questions; i++)
+        {
+          RahnumaQuestion *question = rahnuma_module_get_question (module, i);
+
+          n_longest += is_right_extreme (question, languages[l].code, TRUE);
+          n_shortest += is_right_extreme (question, languages[l].code, FALSE);
+        }
+      if (n_longest * 3 > n_questions)
+        report_extreme_answers (pkg, &languages[l], TRUE, n_longest, n_questions);
+      if (n_shortest * 3 > n_questions)
+        report_extreme_answers (pkg, &languages[l], FALSE, n_shortest, n_questions);
+    }
+}
+
+/* Warn when one position holds more than half of the right answers. */
+static void
+check_answer_positions (Package *pkg, RahnumaModule *module)
+{
+  guint counts[RAHNUMA_MODULE_MAX_CHOICES] = { 0 };
+  guint n_questions = rahnuma_module_get_n_questions (module);
+
+  for (guint i = 0; i < n_questions; i++)
+    {
+      guint correct = rahnuma_question_get_correct (rahnuma_module_get_question (module, i));
+
+      if (correct < G_N_ELEMENTS (counts))
+        counts[correct]++;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    if (counts[c] * 2 > n_questions)
+      report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_ANSWER_POSITION, MODULE_GROUP, NULL,
+              _("put the right answer in other places too: change the order of the choices and Correct="),
+              /* Translators: “Choice 1 is the right answer in 4 of 6 questions: more than half” */
+              _("Choice %u is the right answer in %u of %u questions: more than half"),
+              c + 1, counts[c], n_questions);
+}
+
 /* Files ------------------------------------------------------------------ */
 
 /* A problem with a file in the package rather than a line of module.ini. */
@@ -923,9 +1219,14 @@ check_loads (Package *pkg)
       return;
   module = rahnuma_module_new_from_dir (pkg->dir, &error);
   if (module == NULL)
-    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, NULL, NULL,
-            _("see docs/module-format.md"), _("the kiosk cannot load the module: %s"),
-            error->message);
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, NULL, NULL,
+              _("see docs/module-format.md"), _("the kiosk cannot load the module: %s"),
+              error->message);
+      return;
+    }
+  check_answer_lengths (pkg, module);
+  check_answer_positions (pkg, module);
 }
 
 static int
@@ -1114,6 +1415,12 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_SPECIAL_FILE] = "special-file",
     [RAHNUMA_PROBLEM_NOT_UTF8] = "not-utf8",
     [RAHNUMA_PROBLEM_MEDIA_TOO_LARGE] = "media-too-large",
+    [RAHNUMA_PROBLEM_CAPTION_WORDS] = "caption-words",
+    [RAHNUMA_PROBLEM_SENTENCE_WORDS] = "sentence-words",
+    [RAHNUMA_PROBLEM_FEW_CHOICES] = "few-choices",
+    [RAHNUMA_PROBLEM_LONGEST_ANSWER] = "longest-answer",
+    [RAHNUMA_PROBLEM_SHORTEST_ANSWER] = "shortest-answer",
+    [RAHNUMA_PROBLEM_ANSWER_POSITION] = "answer-position",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);

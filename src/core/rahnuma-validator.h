@@ -44,6 +44,13 @@ typedef enum
   RAHNUMA_PROBLEM_SPECIAL_FILE, /* a link, device, fifo or socket: a package holds none */
   RAHNUMA_PROBLEM_NOT_UTF8,     /* module.ini is not UTF-8 text */
   RAHNUMA_PROBLEM_MEDIA_TOO_LARGE, /* beyond rahnuma-picture-header.h's limits */
+  /* Content rules (issue 14): warnings about how well a lesson teaches. */
+  RAHNUMA_PROBLEM_CAPTION_WORDS,   /* a caption over RAHNUMA_LIMIT_CAPTION_WORDS words */
+  RAHNUMA_PROBLEM_SENTENCE_WORDS,  /* a sentence over RAHNUMA_LIMIT_SENTENCE_WORDS words */
+  RAHNUMA_PROBLEM_FEW_CHOICES,     /* a question with only two choices */
+  RAHNUMA_PROBLEM_LONGEST_ANSWER,  /* the right answer is too often the longest choice */
+  RAHNUMA_PROBLEM_ANSWER_POSITION, /* one position holds the right answer too often */
+  RAHNUMA_PROBLEM_SHORTEST_ANSWER, /* the right answer is too often the shortest choice */
 } RahnumaProblemCode;
 
 typedef enum
@@ -60,6 +67,11 @@ typedef enum
 #define RAHNUMA_LIMIT_QUESTION    160
 #define RAHNUMA_LIMIT_CHOICE      80
 #define RAHNUMA_LIMIT_EXPLANATION 300
+
+/* Plain words for listeners who read little (issue 14): words are counted
+ * by whitespace, the same way in every language. */
+#define RAHNUMA_LIMIT_CAPTION_WORDS  20
+#define RAHNUMA_LIMIT_SENTENCE_WORDS 12
 
 #define RAHNUMA_MODULE_MIN_SCENES    3
 #define RAHNUMA_MODULE_MAX_SCENES    6
@@ -119,6 +131,13 @@ RahnumaValidation    *rahnuma_validate_module             (const char           
                                                            gpointer               probe_data);
 
 gboolean              rahnuma_validator_is_valid_id       (const char            *id);
+guint                 rahnuma_text_count_words            (const char            *text);
+guint                 rahnuma_text_longest_sentence       (const char            *text,
+                                                           guint                 *index);
+gboolean              rahnuma_question_is_longest_right   (RahnumaQuestion       *question,
+                                                           const char            *lang);
+gboolean              rahnuma_question_is_shortest_right  (RahnumaQuestion       *question,
+                                                           const char            *lang);
 
 const char           *rahnuma_problem_code_to_string      (RahnumaProblemCode     code);
 const char           *rahnuma_severity_to_string          (RahnumaSeverity        severity);
