@@ -8,6 +8,7 @@
 #include <gst/gst.h>
 #include <unistd.h>
 
+#include "media-fixtures.h"
 #include "module-fixtures.h"
 #include "picture-fixtures.h"
 #include "rahnuma-module.h"
@@ -168,8 +169,16 @@ test_new (void)
   g_autoptr(RahnumaValidation) validation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *modules = g_build_filename (parent, "kiosk-modules", NULL);
+  g_autofree char *pictures = g_build_filename (parent, "real-pictures", NULL);
+  g_autofree char *scene_2 = g_build_filename (package, "pictures", "scene-2.png", NULL);
+  g_autofree char *real = NULL;
+  g_autofree char *bytes = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gsize length;
 
   g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (pictures, 0755), ==, 0);
   g_assert_cmpint (run_admin (NULL, "new", "safe-money", parent, NULL), ==, 0);
   module = rahnuma_module_new_from_dir (package, &error);
   g_assert_no_error (error);
@@ -177,13 +186,36 @@ test_new (void)
   g_assert_cmpuint (rahnuma_module_get_n_scenes (module), ==, 3);
   g_assert_cmpuint (rahnuma_module_get_n_questions (module), ==, 5);
 
-  /* Every text is a placeholder, in every language, until the trainer writes it. */
+  /* Every text is a placeholder, in every language, until the trainer writes
+   * it, and every picture too: warnings, so the new package validates. */
   validation = rahnuma_validate_module (package, NULL, NULL);
   g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER), ==,
-                    4 * (2 + 3 + 5 * (1 + 3 + 1)) + 1);
+                    4 * (2 + 3 + 5 * (1 + 3 + 1)) + 1 + 3);
   g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MISSING_TRANSLATION), ==, 0);
-  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 1);
+  g_assert_cmpuint (rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "still a placeholder"));
+  g_assert_nonnull (strstr (out, "pictures/scene-2.png is a placeholder picture"));
+  g_assert_nonnull (strstr (out, ": 0 error(s), "));
+  g_clear_pointer (&out, g_free);
+
+  /* A placeholder never reaches a kiosk. */
+  g_assert_cmpint (g_mkdir_with_parents (modules, 0755), ==, 0);
+  g_assert_cmpint (run_admin (NULL, "install", package, "--into", modules, NULL), ==, 1);
+  dir = g_dir_open (modules, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+
+  /* A real picture copied over the placeholder is the trainer's own. */
+  real = rahnuma_fixture_png (pictures, "real", 640, 360);
+  g_assert_true (g_file_get_contents (real, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (scene_2, bytes, length, NULL));
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (package, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER), ==,
+                    4 * (2 + 3 + 5 * (1 + 3 + 1)) + 1 + 2);
+  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 0);
+  g_assert_null (strstr (out, "pictures/scene-2.png is a placeholder picture"));
+  g_assert_nonnull (strstr (out, "pictures/scene-3.png is a placeholder picture"));
 
   g_assert_cmpint (run_admin (NULL, "new", "safe-money", parent, NULL), ==, 2);
   g_assert_cmpint (run_admin (NULL, "new", "Bad_Id", parent, NULL), ==, 2);

@@ -35,7 +35,7 @@ static const Broken broken[] = {
   { "broken-missing-key", RAHNUMA_PROBLEM_MISSING_KEY, 1, 0, 0 },
   { "broken-bad-value", RAHNUMA_PROBLEM_BAD_VALUE, 2, 0, 5 },
   { "broken-missing-translation", RAHNUMA_PROBLEM_MISSING_TRANSLATION, 1, 0, 32 },
-  { "broken-placeholder", RAHNUMA_PROBLEM_PLACEHOLDER, 1, 0, 48 },
+  { "broken-placeholder", RAHNUMA_PROBLEM_PLACEHOLDER, 0, 1, 48 }, /* install refuses it all the same */
   { "broken-too-long", RAHNUMA_PROBLEM_TEXT_TOO_LONG, 1, 0, 9 },
   { "broken-missing-narration", RAHNUMA_PROBLEM_MISSING_NARRATION, 1, 0, 117 },
   { "broken-narration-fallback", RAHNUMA_PROBLEM_NARRATION_FALLBACK, 0, 1, 0 },
@@ -392,6 +392,30 @@ test_picture_not_png (void)
   g_assert_nonnull (strstr (rahnuma_validation_get_problem (validation, 0)->message, "not a PNG or JPEG"));
 }
 
+/* A placeholder is only a warning to the trainer, but a kiosk's catalogue
+ * leaves the package out and says why. */
+static void
+test_placeholder_left_out (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("broken-placeholder");
+  g_autofree char *folder = g_build_filename (rahnuma_test_tmp_dir (), "placeholder-modules", NULL);
+  g_autofree char *copy = g_build_filename (folder, "fees", NULL);
+  g_autoptr(RahnumaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  rahnuma_test_copy_tree (package, copy);
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_WARNING, "*still a placeholder*");
+  catalog = rahnuma_catalog_new_full (folder, RAHNUMA_CATALOG_VALIDATE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
+  problems = rahnuma_catalog_get_problems (catalog);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "(and 0 more)"));
+  rahnuma_test_remove_tree (folder);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -424,6 +448,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/huge-png-left-out", test_huge_png_left_out);
   g_test_add_func ("/rahnuma/validator/video-too-large", test_video_too_large);
   g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
+  g_test_add_func ("/rahnuma/validator/placeholder-left-out", test_placeholder_left_out);
 
   status = g_test_run ();
   rahnuma_media_probe_free (probe);

@@ -109,10 +109,12 @@ dup_validation_error (const char *path)
     {
       const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
 
-      if (problem->severity == RAHNUMA_SEVERITY_ERROR)
+      /* A placeholder (TODO text, a crossed-out picture) never reaches a visitor. */
+      if (problem->severity == RAHNUMA_SEVERITY_ERROR || problem->code == RAHNUMA_PROBLEM_PLACEHOLDER)
         return g_strdup_printf ("%s:%u: %s (and %u more)", problem->file, problem->line,
                                 problem->message,
-                                rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) - 1);
+                                rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) +
+                                rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER) - 1);
     }
   return NULL;
 }

@@ -385,7 +385,17 @@ static gboolean
 refuse_invalid (RahnumaValidation *validation, const char *package_dir, GError **error)
 {
   guint n_errors = rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR);
+  guint n_placeholders = rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER);
 
+  /* Placeholders are warnings while a trainer writes, never on a kiosk. */
+  if (n_errors == 0 && n_placeholders > 0)
+    {
+      g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID,
+                   /* Translators: %u counts TODO texts and placeholder pictures */
+                   _("%s still has %u placeholder(s) to replace; nothing was installed"),
+                   package_dir, n_placeholders);
+      return TRUE;
+    }
   if (n_errors == 0)
     return FALSE;
   g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID,

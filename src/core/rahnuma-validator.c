@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "rahnuma-language.h"
+#include "rahnuma-media-sums.h"
 #include "rahnuma-picture-header.h"
 #include "rahnuma-validator.h"
 
@@ -44,6 +45,7 @@ typedef struct
   GPtrArray *problems; /* this package's, sorted by line before they are kept */
   GPtrArray *fallbacks; /* of Fallback: narrations a fallback voice stands in for */
   GHashTable *voiced;   /* language code → narrations recorded in it, as a count */
+  RahnumaMediaSums *sums; /* which text each picture and clip was made from */
 } Package;
 
 typedef struct
@@ -211,8 +213,9 @@ check_text_value (Package *pkg, const char *group, const char *key, guint limit)
 
   if (value == NULL)
     return;
+  /* A warning, so that a new package validates; install refuses it all the same. */
   if (strstr (value, RAHNUMA_PLACEHOLDER_MARK) != NULL)
-    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
             _("write the real text in place of the TODO marker"),
             _("[%s] %s is still a placeholder"), group, key);
   length = g_utf8_strlen (value, -1);
@@ -307,6 +310,60 @@ probe_media (RahnumaValidation *validation, const char *path, RahnumaMediaKind k
   return error;
 }
 
+/* "rahnuma-admin module record --module DIR --scene 2 --lang ur" for a
+ * narration key, so the trainer can copy the command as it stands. */
+static char *
+dup_record_command (Package *pkg, const char *group, const char *key)
+{
+  const char *space = strchr (group, ' ');
+  const char *open = strchr (key, '[');
+  g_autofree char *lang = open != NULL ? g_strndup (open + 1, strlen (open) - 2) : g_strdup ("en");
+  const char *what = g_str_has_prefix (group, "Scene") ? "scene"
+                     : g_str_has_prefix (key, "Explanation") ? "explanation" : "question";
+
+  return g_strdup_printf ("rahnuma-admin module record --module %s --%s %s --lang %s",
+                          pkg->dir, what, space != NULL ? space + 1 : "1", lang);
+}
+
+/* media.sums says which text a file was made from: a placeholder wants
+ * replacing, and a file made from an older text says the old words. */
+static void
+check_origin (Package *pkg, const char *group, const char *key, const char *relative,
+              RahnumaMediaKind kind)
+{
+  g_autofree char *text = rahnuma_media_dup_source_text (pkg->key_file, group, key);
+  g_autofree char *hint = NULL;
+
+  switch (rahnuma_media_sums_check (pkg->sums, relative, text))
+    {
+    case RAHNUMA_MEDIA_ORIGIN_PLACEHOLDER:
+      report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
+              _("put the real picture in its place, with the same name (PNG, at most 1920 × 1080)"),
+              /* Translators: %s is a file name, e.g. pictures/scene-1.png */
+              _("%s is a placeholder picture"), relative);
+      break;
+    case RAHNUMA_MEDIA_ORIGIN_STALE:
+      if (kind == RAHNUMA_MEDIA_AUDIO)
+        {
+          g_autofree char *command = dup_record_command (pkg, group, key);
+
+          /* Translators: %s is a command to run */
+          hint = g_strdup_printf (_("record it again: %s"), command);
+        }
+      else
+        hint = g_strdup (_("make the picture again (media/make-media for generated ones), "
+                           "or draw a new one and copy it over the old file"));
+      report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_STALE_MEDIA, group, key, hint,
+              /* Translators: %s is a file name; [%s] a group such as [Scene 2] */
+              _("%s was made from an older text of [%s]: the text has changed since"), relative, group);
+      break;
+    case RAHNUMA_MEDIA_ORIGIN_UNKNOWN:
+    case RAHNUMA_MEDIA_ORIGIN_CURRENT:
+    default:
+      break;
+    }
+}
+
 static void
 check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind kind)
 {
@@ -342,6 +399,23 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA, group, key,
             _("export it again as PNG, WebM (VP8/VP9 + Opus) or Ogg Opus"),
             _("%s cannot be played: %s"), relative, reason->message);
+  else
+    check_origin (pkg, group, key, relative, kind);
+}
+
+/* Until its text is written, a narration cannot be recorded: a warning then. */
+static void
+report_missing_narration (Package *pkg, const char *group, const char *key,
+                          const RahnumaLanguage *language)
+{
+  g_autofree char *text = rahnuma_media_dup_source_text (pkg->key_file, group, key);
+  gboolean placeholder = text == NULL || strstr (text, RAHNUMA_PLACEHOLDER_MARK) != NULL;
+
+  report (pkg, placeholder ? RAHNUMA_SEVERITY_WARNING : RAHNUMA_SEVERITY_ERROR,
+          RAHNUMA_PROBLEM_MISSING_NARRATION, group, key,
+          placeholder ? _("write the text first, then record it with “rahnuma-admin module record”")
+                      : _("record it with “rahnuma-admin module record”, or add the audio file"),
+          _("[%s] has no %s narration: %s= is missing"), group, language->english_name, key);
 }
 
 /* Narration is looked up by exact language, as the kiosk does: a language
@@ -382,10 +456,7 @@ check_narration (Package *pkg, const char *group, const char *key)
           g_ptr_array_add (pkg->fallbacks, fallback);
         }
       else
-        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_NARRATION, group, full_key,
-                _("record it with “rahnuma-admin module record”, or add the audio file"),
-                _("[%s] has no %s narration: %s= is missing"), group,
-                language->english_name, full_key);
+        report_missing_narration (pkg, group, full_key, language);
     }
 }
 
@@ -627,7 +698,7 @@ check_lists (Package *pkg)
     {
       any_source |= *g_strstrip (sources[i]) != '\0';
       if (strstr (sources[i], RAHNUMA_PLACEHOLDER_MARK) != NULL)
-        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PLACEHOLDER, MODULE_GROUP, "Sources",
+        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_PLACEHOLDER, MODULE_GROUP, "Sources",
                 _("name the real source of each fact"), _("Sources= is still a placeholder"));
     }
   if (!any_source)
@@ -980,7 +1051,7 @@ void
 rahnuma_validation_add_package (RahnumaValidation *validation,
                                 const char        *dir)
 {
-  Package pkg = { validation, dir, NULL, NULL, NULL, NULL, NULL, NULL };
+  Package pkg = { validation, dir, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 
   g_return_if_fail (validation != NULL);
   g_return_if_fail (dir != NULL);
@@ -992,6 +1063,9 @@ rahnuma_validation_add_package (RahnumaValidation *validation,
   pkg.fallbacks = g_ptr_array_new_with_free_func ((GDestroyNotify) fallback_free);
   pkg.voiced = g_hash_table_new (g_str_hash, g_str_equal);
 
+  pkg.sums = rahnuma_media_sums_load (dir, NULL);
+  if (pkg.sums == NULL) /* unreadable: then no file's origin is known */
+    pkg.sums = rahnuma_media_sums_new (dir);
   check_files (&pkg);
   if (load_package (&pkg))
     {
@@ -1008,6 +1082,7 @@ rahnuma_validation_add_package (RahnumaValidation *validation,
   g_ptr_array_unref (pkg.problems);
   g_ptr_array_unref (pkg.fallbacks);
   g_hash_table_unref (pkg.voiced);
+  rahnuma_media_sums_free (pkg.sums);
   g_hash_table_unref (pkg.lines);
   g_key_file_unref (pkg.key_file);
   g_free (pkg.ini_path);
@@ -1114,6 +1189,7 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_SPECIAL_FILE] = "special-file",
     [RAHNUMA_PROBLEM_NOT_UTF8] = "not-utf8",
     [RAHNUMA_PROBLEM_MEDIA_TOO_LARGE] = "media-too-large",
+    [RAHNUMA_PROBLEM_STALE_MEDIA] = "stale-media",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);

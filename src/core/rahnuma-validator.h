@@ -44,6 +44,7 @@ typedef enum
   RAHNUMA_PROBLEM_SPECIAL_FILE, /* a link, device, fifo or socket: a package holds none */
   RAHNUMA_PROBLEM_NOT_UTF8,     /* module.ini is not UTF-8 text */
   RAHNUMA_PROBLEM_MEDIA_TOO_LARGE, /* beyond rahnuma-picture-header.h's limits */
+  RAHNUMA_PROBLEM_STALE_MEDIA,     /* made from a text that changed since (media.sums) */
 } RahnumaProblemCode;
 
 typedef enum

@@ -19,6 +19,7 @@
 #include "rahnuma-install.h"
 #include "rahnuma-language.h"
 #include "rahnuma-media-probe.h"
+#include "rahnuma-media-sums.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
 
@@ -500,7 +501,8 @@ append_skeleton_scene (GString *ini, guint n)
   g_string_append_printf (ini,
     "\n[Scene %u]\n"
     "# Picture= (PNG) or Video= (WebM or Ogg), inside this folder. Picture[ur]=\n"
-    "# and so on give a language its own picture.\n"
+    "# and so on give a language its own picture. The picture here is a\n"
+    "# placeholder: copy the real one over it, keeping its name.\n"
     "Picture=pictures/scene-%u.png\n"
     "# Caption: the words under the picture, at most 240 characters.\n", n, n);
   append_texts (ini, "Caption", "what this scene says");
@@ -537,6 +539,25 @@ append_skeleton_question (GString *ini, guint n)
   append_narration (ini, "ExplanationNarration", explanation);
 }
 
+/* A crossed-out picture per scene, noted in media.sums as a placeholder, so
+ * the new package validates and the validator asks for the real ones. */
+static gboolean
+write_placeholder_pictures (const char *package, GError **error)
+{
+  g_autoptr(RahnumaMediaSums) sums = rahnuma_media_sums_new (package);
+
+  for (guint n = 1; n <= SKELETON_SCENES; n++)
+    {
+      g_autofree char *relative = g_strdup_printf ("pictures/scene-%u.png", n);
+      g_autofree char *path = g_build_filename (package, relative, NULL);
+
+      if (!rahnuma_placeholder_picture_write (path, error) ||
+          !rahnuma_media_sums_record (sums, relative, NULL, error))
+        return FALSE;
+    }
+  return rahnuma_media_sums_save (sums, error);
+}
+
 static gboolean
 write_skeleton (const char *package, const char *id, GError **error)
 {
@@ -562,7 +583,8 @@ write_skeleton (const char *package, const char *id, GError **error)
     append_skeleton_scene (ini, n);
   for (guint n = 1; n <= SKELETON_QUESTIONS; n++)
     append_skeleton_question (ini, n);
-  return g_file_set_contents (path, ini->str, ini->len, error);
+  return write_placeholder_pictures (package, error) &&
+         g_file_set_contents (path, ini->str, ini->len, error);
 }
 
 static int
