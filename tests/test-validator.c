@@ -392,6 +392,113 @@ test_picture_not_png (void)
   g_assert_nonnull (strstr (rahnuma_validation_get_problem (validation, 0)->message, "not a PNG or JPEG"));
 }
 
+/* Replaces the first @from in @dir's module.ini with @to. */
+static void
+edit_ini (const char *dir, const char *from, const char *to)
+{
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (ini, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (ini, text->str, (gssize) text->len, NULL));
+}
+
+/* Notepad's "UTF-8" puts a byte order mark first: the package is as good. */
+static void
+test_windows_bom (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(RahnumaModule) module = NULL;
+  g_autoptr(GError) error = NULL;
+
+  edit_ini (dir, "# ", "\xef\xbb\xbf# ");
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+  module = rahnuma_module_new_from_dir (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rahnuma_module_get_id (module), ==, "fixture-fees");
+}
+
+/* Notepad's "Unicode" is UTF-16: one error that names it, not a garble. */
+static void
+test_windows_utf16 (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *utf16 = NULL;
+  g_autoptr(GString) marked = g_string_new_len ("\xff\xfe", 2);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (ini, &contents, NULL, NULL));
+  utf16 = g_convert (contents, -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+  g_assert_nonnull (utf16);
+  g_string_append_len (marked, utf16, (gssize) length);
+  g_assert_true (g_file_set_contents (ini, marked->str, (gssize) marked->len, NULL));
+
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_NOT_UTF8);
+  g_assert_nonnull (strstr (problem->message, "UTF-16"));
+  g_assert_nonnull (strstr (problem->hint, "Encoding to UTF-8"));
+}
+
+/* A path written the Windows way is pointed at, with the path to write. */
+static void
+test_windows_backslashes (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+
+  edit_ini (dir, "Picture=pictures/scene.png", "Picture=pictures\\en\\scene-1.png");
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_BAD_VALUE);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "pictures\\en\\scene-1.png uses backslashes"));
+  g_assert_nonnull (strstr (problem->hint, "forward slashes: pictures/en/scene-1.png"));
+}
+
+/* Scene-1.PNG for scene-1.png: the hint names the file that is there. */
+static void
+test_windows_case (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autofree char *renamed = g_build_filename (dir, "pictures", "Scene.PNG", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+
+  g_assert_cmpint (g_rename (picture, renamed), ==, 0);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR), >, 0);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MISSING_MEDIA), ==,
+                    rahnuma_validation_get_n_problems (validation));
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "pictures/scene.png does not exist"));
+  g_assert_nonnull (strstr (problem->hint, "the folder has pictures/Scene.PNG"));
+
+  /* A file that is simply not there gets no suggestion. */
+  g_assert_cmpint (g_unlink (renamed), ==, 0);
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_null (strstr (rahnuma_validation_get_problem (validation, 0)->hint, "the folder has"));
+}
+
 /* A placeholder is only a warning to the trainer, but a kiosk's catalogue
  * leaves the package out and says why. */
 static void
@@ -449,6 +556,10 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/video-too-large", test_video_too_large);
   g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
   g_test_add_func ("/rahnuma/validator/placeholder-left-out", test_placeholder_left_out);
+  g_test_add_func ("/rahnuma/validator/windows/bom", test_windows_bom);
+  g_test_add_func ("/rahnuma/validator/windows/utf16", test_windows_utf16);
+  g_test_add_func ("/rahnuma/validator/windows/backslashes", test_windows_backslashes);
+  g_test_add_func ("/rahnuma/validator/windows/case", test_windows_case);
 
   status = g_test_run ();
   rahnuma_media_probe_free (probe);

@@ -235,7 +235,14 @@ read_id (const char *package)
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *path = g_build_filename (package, RAHNUMA_MODULE_FILE, NULL);
 
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+  g_autofree char *contents = NULL;
+  const char *text;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  text = rahnuma_module_skip_bom (contents, &length);
+  if (!g_key_file_load_from_data (key_file, text, length, G_KEY_FILE_NONE, NULL))
     return NULL;
   return g_key_file_get_string (key_file, "Module", "Id", NULL);
 }

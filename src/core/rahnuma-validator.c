@@ -364,13 +364,94 @@ check_origin (Package *pkg, const char *group, const char *key, const char *rela
     }
 }
 
+/* The entry of @folder that is @name but for case, or NULL. */
+static char *
+dup_case_match (const char *folder, const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (entry, -1);
+
+      if (g_str_equal (folded, wanted))
+        return g_strdup (entry);
+    }
+  return NULL;
+}
+
+/* "pictures/scene-1.png" when module.ini says "Pictures/Scene-1.PNG" and
+ * only the case differs: Windows and macOS ignore case, a kiosk does not. */
+static char *
+dup_case_suggestion (const char *package_dir, const char *relative)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+  g_autofree char *folder = g_strdup (package_dir);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *match = dup_case_match (folder, parts[i]);
+      char *next;
+
+      if (match == NULL)
+        return NULL;
+      g_ptr_array_add (found, match);
+      next = g_build_filename (folder, match, NULL);
+      g_free (folder);
+      folder = next;
+    }
+  g_ptr_array_add (found, NULL);
+  return g_strjoinv ("/", (char **) found->pdata);
+}
+
+static void
+report_missing_media (Package *pkg, const char *group, const char *key, const char *relative)
+{
+  g_autofree char *suggestion = dup_case_suggestion (pkg->dir, relative);
+  g_autofree char *hint = NULL;
+
+  if (suggestion != NULL)
+    /* Translators: %s is the file's real name, e.g. pictures/Scene-1.PNG */
+    hint = g_strdup_printf (_("the folder has %s: names are case-sensitive on the kiosk, "
+                              "so write the name exactly as the file has it"), suggestion);
+  report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_MEDIA, group, key,
+          hint != NULL ? hint : _("add the file, or correct its name (names are case-sensitive)"),
+          _("%s does not exist"), relative);
+}
+
+/* In module.ini a backslash starts an escape (\s is a space), so a Windows
+ * path "pictures\en\scene-1.png" cannot be read as one. */
+static gboolean
+check_backslashes (Package *pkg, const char *group, const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (pkg->key_file, group, key, NULL);
+  g_autofree char *fixed = NULL;
+  g_autofree char *hint = NULL;
+
+  if (raw == NULL || strchr (raw, '\\') == NULL)
+    return TRUE;
+  fixed = g_strdelimit (g_strdup (raw), "\\", '/');
+  /* Translators: %s is the corrected path, e.g. pictures/en/scene-1.png */
+  hint = g_strdup_printf (_("write paths with forward slashes: %s"), fixed);
+  report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, group, key, hint,
+          /* Translators: %s is a path as written in module.ini */
+          _("%s uses backslashes; in module.ini a backslash starts an escape such as \\s"), raw);
+  return FALSE;
+}
+
 static void
 check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind kind)
 {
-  g_autofree char *relative = dup_value (pkg->key_file, group, key);
+  g_autofree char *relative = NULL;
   g_autofree char *path = NULL;
   const GError *reason;
 
+  if (!check_backslashes (pkg, group, key))
+    return;
+  relative = dup_value (pkg->key_file, group, key);
   if (relative == NULL)
     return;
   if (!stays_inside (relative))
@@ -383,9 +464,7 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
   path = g_build_filename (pkg->dir, relative, NULL);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_MEDIA, group, key,
-              _("add the file, or correct its name (names are case-sensitive)"),
-              _("%s does not exist"), relative);
+      report_missing_media (pkg, group, key, relative);
       return;
     }
   reason = probe_media (pkg->validation, path, kind);
@@ -936,6 +1015,7 @@ load_package (Package *pkg)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
+  const char *text;
   gsize length;
   guint bad_line;
   GStatBuf st;
@@ -955,8 +1035,19 @@ load_package (Package *pkg)
       return FALSE;
     }
 
+  if (rahnuma_module_is_utf16 (contents, length))
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_NOT_UTF8, NULL, NULL,
+              /* Translators: "Unicode" and "UTF-8" as Windows Notepad's Save As names them */
+              _("open it in Notepad, choose File ▸ Save As, set Encoding to UTF-8 and save"),
+              /* Translators: Windows editors call UTF-16 "Unicode" */
+              _("module.ini is saved as UTF-16 (“Unicode”); the kiosk reads only UTF-8"));
+      return FALSE;
+    }
+  /* Notepad's UTF-8 byte order mark is only a mark: read the text after it. */
+  text = rahnuma_module_skip_bom (contents, &length);
   /* Otherwise every text in a bad line would be reported as missing. */
-  bad_line = rahnuma_module_find_bad_utf8_line (contents, length);
+  bad_line = rahnuma_module_find_bad_utf8_line (text, length);
   if (bad_line > 0)
     {
       RahnumaProblem *problem =
@@ -968,8 +1059,8 @@ load_package (Package *pkg)
       problem->line = bad_line;
       return FALSE;
     }
-  bad_line = index_lines (pkg->lines, contents);
-  if (!g_key_file_load_from_data (pkg->key_file, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
+  bad_line = index_lines (pkg->lines, text);
+  if (!g_key_file_load_from_data (pkg->key_file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {
       RahnumaProblem *problem =
         report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PARSE, NULL, NULL,

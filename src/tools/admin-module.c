@@ -827,10 +827,14 @@ save_key (const char *ini_path, const char *group, const char *key, const char *
   g_autofree char *updated = NULL;
   g_autofree char *check = NULL;
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  const char *text;
+  gsize length;
 
-  if (!g_file_get_contents (ini_path, &contents, NULL, error))
+  if (!g_file_get_contents (ini_path, &contents, &length, error))
     return FALSE;
-  updated = set_key_in_text (contents, group, key, value);
+  /* A byte order mark Notepad wrote stays where it was. */
+  text = rahnuma_module_skip_bom (contents, &length);
+  updated = set_key_in_text (text, group, key, value);
   /* Never write a file the kiosk would read differently from what we meant. */
   if (!g_key_file_load_from_data (key_file, updated, -1, G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return FALSE;
@@ -840,6 +844,13 @@ save_key (const char *ini_path, const char *group, const char *key, const char *
       g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
                    _("Cannot set %s in [%s]"), key, group);
       return FALSE;
+    }
+  if (text != contents)
+    {
+      char *marked = g_strconcat ("\xef\xbb\xbf", updated, NULL);
+
+      g_free (updated);
+      updated = marked;
     }
   /* g_file_set_contents writes a new file and renames it over the old one. */
   return g_file_set_contents (ini_path, updated, -1, error);
