@@ -11,6 +11,7 @@
 #include "media-fixtures.h"
 #include "module-fixtures.h"
 #include "picture-fixtures.h"
+#include "rahnuma-catalog.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
 
@@ -256,6 +257,18 @@ read_text (const char *path)
   return contents;
 }
 
+/* Replaces the first @from in @dir's module.ini with @to. */
+static void
+edit_text (const char *dir, const char *from, const char *to)
+{
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *contents = read_text (ini);
+  g_autoptr(GString) text = g_string_new (contents);
+
+  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (ini, text->str, (gssize) text->len, NULL));
+}
+
 /* Recording fills the one missing narration and changes nothing else in module.ini. */
 static void
 test_record (void)
@@ -289,6 +302,58 @@ test_record (void)
   g_assert_cmpstr (read_text (ini), ==, after);
 }
 
+/* A recording notes its text in media.sums; when the caption changes,
+ * validate, install and the kiosk's catalogue say the clip is stale. */
+static void
+test_stale_narration (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("broken-narration-fallback");
+  g_autofree char *sums = g_build_filename (package, "media.sums", NULL);
+  g_autofree char *modules = g_build_filename (rahnuma_test_tmp_dir (), "stale-modules", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(RahnumaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  const RahnumaProblem *problem;
+
+  g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "1", "--lang", "pa_PK",
+                              "--seconds", "1", "--device-element", "audiotestsrc", NULL), ==, 0);
+  out = read_text (sums);
+  g_assert_nonnull (strstr (out, " audio/pa_PK/scene-1.ogg\n"));
+  g_clear_pointer (&out, g_free);
+  validation = rahnuma_validate_module (package, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_STALE_MEDIA), ==, 0);
+  g_clear_pointer (&validation, rahnuma_validation_free);
+
+  edit_text (package, "Caption[pa_PK]=", "Caption[pa_PK]=نواں: ");
+  validation = rahnuma_validate_module (package, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_STALE_MEDIA), ==, 1);
+  g_assert_cmpuint (rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR), ==, 0);
+  problem = rahnuma_validation_get_problem (validation, rahnuma_validation_get_n_problems (validation) - 1);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_STALE_MEDIA);
+  g_assert_cmpstr (problem->key, ==, "Narration[pa_PK]");
+  g_assert_nonnull (strstr (problem->message, "audio/pa_PK/scene-1.ogg was made from an older text of [Scene 1]"));
+  g_assert_nonnull (strstr (problem->hint, "module record --module "));
+  g_assert_nonnull (strstr (problem->hint, " --scene 1 --lang pa_PK"));
+
+  /* Install goes ahead, and says so; so does the kiosk's catalogue log. */
+  g_assert_cmpint (g_mkdir_with_parents (modules, 0755), ==, 0);
+  g_assert_cmpint (run_admin (&out, "install", package, "--into", modules, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "audio/pa_PK/scene-1.ogg was made from an older text"));
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_MESSAGE, "*1 picture(s) or narration(s) were made from an older text*");
+  catalog = rahnuma_catalog_new_full (modules, RAHNUMA_CATALOG_VALIDATE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 1);
+
+  /* Recorded again, the clip says the new text. */
+  g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "1", "--lang", "pa_PK",
+                              "--seconds", "1", "--device-element", "audiotestsrc", NULL), ==, 0);
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (package, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_STALE_MEDIA), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,6 +371,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-module/new", test_new);
   g_test_add_func ("/rahnuma/admin-module/list", test_list);
   g_test_add_func ("/rahnuma/admin-module/record", test_record);
+  g_test_add_func ("/rahnuma/admin-module/stale-narration", test_stale_narration);
 
   status = g_test_run ();
   rahnuma_test_fixtures_cleanup ();

@@ -12,6 +12,7 @@
 
 #include "rahnuma-catalog.h"
 #include "rahnuma-media-probe.h"
+#include "rahnuma-media-sums.h"
 #include "rahnuma-picture-header.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
@@ -499,6 +500,60 @@ test_windows_case (void)
   g_assert_null (strstr (rahnuma_validation_get_problem (validation, 0)->hint, "the folder has"));
 }
 
+/* media.sums: a picture made from a caption is stale once the caption
+ * changes; one drawn by hand and copied over it is the trainer's own. */
+static void
+test_stale_picture (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *shared = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autofree char *own = g_build_filename (dir, "pictures", "scene-1.png", NULL);
+  g_autofree char *bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *drawn = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RahnumaMediaSums) sums = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GError) error = NULL;
+  const RahnumaProblem *problem;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (shared, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (own, bytes, (gssize) length, NULL));
+  edit_ini (dir, "Picture=pictures/scene.png", "Picture=pictures/scene-1.png");
+  g_assert_true (g_key_file_load_from_file (key_file, ini, G_KEY_FILE_NONE, NULL));
+  text = rahnuma_media_dup_source_text (key_file, "Scene 1", "Picture");
+  g_assert_cmpstr (text, ==, "No worker should pay recruitment fees or related costs.");
+  sums = rahnuma_media_sums_load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_media_sums_record (sums, "pictures/scene-1.png", text, &error));
+  g_assert_true (rahnuma_media_sums_save (sums, &error));
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+  g_clear_pointer (&validation, rahnuma_validation_free);
+
+  edit_ini (dir, "Caption=No worker", "Caption=No worker, man or woman,");
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_STALE_MEDIA);
+  g_assert_cmpint (problem->severity, ==, RAHNUMA_SEVERITY_WARNING);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "pictures/scene-1.png was made from an older text of [Scene 1]"));
+  g_assert_nonnull (strstr (problem->hint, "media/make-media"));
+
+  /* A new picture copied over the old one: no longer the generated file. */
+  drawn = rahnuma_fixture_png (rahnuma_test_tmp_dir (), "hand-drawn", 640, 360);
+  g_clear_pointer (&bytes, g_free);
+  g_assert_true (g_file_get_contents (drawn, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (own, bytes, (gssize) length, NULL));
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+}
+
 /* A placeholder is only a warning to the trainer, but a kiosk's catalogue
  * leaves the package out and says why. */
 static void
@@ -556,6 +611,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/video-too-large", test_video_too_large);
   g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
   g_test_add_func ("/rahnuma/validator/placeholder-left-out", test_placeholder_left_out);
+  g_test_add_func ("/rahnuma/validator/stale-picture", test_stale_picture);
   g_test_add_func ("/rahnuma/validator/windows/bom", test_windows_bom);
   g_test_add_func ("/rahnuma/validator/windows/utf16", test_windows_utf16);
   g_test_add_func ("/rahnuma/validator/windows/backslashes", test_windows_backslashes);

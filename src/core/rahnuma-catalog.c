@@ -97,6 +97,18 @@ has_module (GPtrArray *modules, const char *id)
   return FALSE;
 }
 
+/* A lesson whose picture or voice was made from an older text still plays,
+ * but says the old words: the technician's log says so. */
+static void
+log_stale_media (const char *path, RahnumaValidation *validation)
+{
+  guint n_stale = rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_STALE_MEDIA);
+
+  if (n_stale > 0)
+    g_message ("Module package %s: %u picture(s) or narration(s) were made from an older text; "
+               "“rahnuma-admin module validate %s” lists them", path, n_stale, path);
+}
+
 /* The validator's verdict without probing media (that needs GStreamer and
  * time): missing files, translations, narration and bad values are enough
  * to keep a package a trainer copied by hand, unchecked, off the kiosk. */
@@ -116,6 +128,7 @@ dup_validation_error (const char *path)
                                 rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) +
                                 rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER) - 1);
     }
+  log_stale_media (path, validation);
   return NULL;
 }
 

@@ -347,8 +347,9 @@ check_origin (Package *pkg, const char *group, const char *key, const char *rela
         {
           g_autofree char *command = dup_record_command (pkg, group, key);
 
-          /* Translators: %s is a command to run */
-          hint = g_strdup_printf (_("record it again: %s"), command);
+          /* Translators: %s is a command to run; media/make-media is a script's name */
+          hint = g_strdup_printf (_("record it again: %s (or run media/make-media for a generated voice)"),
+                                  command);
         }
       else
         hint = g_strdup (_("make the picture again (media/make-media for generated ones), "

@@ -856,6 +856,29 @@ save_key (const char *ini_path, const char *group, const char *key, const char *
   return g_file_set_contents (ini_path, updated, -1, error);
 }
 
+/* media.sums: this clip says the text module.ini has now, so validate can
+ * tell when that text changes. */
+static gboolean
+note_recorded_text (const char *module_dir, const char *ini_path, const char *group,
+                    const char *key, const char *relative, GError **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RahnumaMediaSums) sums = rahnuma_media_sums_load (module_dir, error);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  const char *start;
+  gsize length;
+
+  if (sums == NULL || !g_file_get_contents (ini_path, &contents, &length, error))
+    return FALSE;
+  start = rahnuma_module_skip_bom (contents, &length);
+  if (!g_key_file_load_from_data (key_file, start, length, G_KEY_FILE_KEEP_TRANSLATIONS, error))
+    return FALSE;
+  text = rahnuma_media_dup_source_text (key_file, group, key);
+  return rahnuma_media_sums_record (sums, relative, text != NULL ? text : "", error) &&
+         rahnuma_media_sums_save (sums, error);
+}
+
 static int
 fail_record (const char *temp_path, const char *message)
 {
@@ -889,7 +912,8 @@ record_and_save (const RecordOptions *options, const char *ini_path,
     return fail_record (temp_path, error != NULL ? error->message : _("The recording cannot be checked"));
   if (g_chmod (temp_path, 0644) != 0 || g_rename (temp_path, path) != 0)
     return fail_record (temp_path, g_strerror (errno));
-  if (!save_key (ini_path, group, key, relative, &error))
+  if (!save_key (ini_path, group, key, relative, &error) ||
+      !note_recorded_text (options->module_dir, ini_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
   g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
   return EXIT_OK;
