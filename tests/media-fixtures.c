@@ -161,6 +161,29 @@ rahnuma_fixture_opus (const char *dir,
   return path;
 }
 
+/* A narration clip of @wave (an audiotestsrc wave: "sine", "silence", …)
+ * at @volume (1.0 is full scale; more clips), in Ogg Opus. */
+char *
+rahnuma_fixture_tone (const char *dir,
+                      const char *name,
+                      const char *wave,
+                      double      volume,
+                      guint       duration_ms)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *description = NULL;
+  char volume_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  description = g_strdup_printf (
+    "audiotestsrc wave=%s volume=1.0 num-buffers=%u samplesperbuffer=%u "
+    "! audio/x-raw,format=F32LE,rate=48000,channels=1 ! volume volume=%s ! audioconvert "
+    "! opusenc ! oggmux ! filesink location=\"%s\"",
+    wave, duration_ms * BUFFERS_PER_SECOND / 1000, SAMPLES_PER_BUFFER,
+    g_ascii_dtostr (volume_text, sizeof volume_text, volume), path);
+  run_pipeline (description);
+  return path;
+}
+
 /* A file whose name promises media but whose bytes are none. */
 char *
 rahnuma_fixture_garbage (const char *dir,

@@ -29,6 +29,11 @@ char *rahnuma_fixture_png       (const char *dir,
 char *rahnuma_fixture_opus      (const char *dir,
                                  const char *name,
                                  guint       duration_ms);
+char *rahnuma_fixture_tone      (const char *dir,
+                                 const char *name,
+                                 const char *wave,
+                                 double      volume,
+                                 guint       duration_ms);
 char *rahnuma_fixture_garbage   (const char *dir,
                                  const char *name);
 

@@ -294,6 +294,12 @@ test_record (void)
   validation = rahnuma_validate_module (package, NULL, NULL);
   g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
 
+  /* No microphone: silence is refused, nothing saved, module.ini untouched. */
+  g_assert_cmpint (g_unlink (recorded), ==, 0);
+  g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "1", "--lang", "pa_PK",
+                              "--seconds", "1", "--device-element", "audiotestsrc wave=silence is-live=true",
+                              NULL), ==, 2);
+  g_assert_false (g_file_test (recorded, G_FILE_TEST_EXISTS));
   g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "9", "--lang", "ur",
                               "--seconds", "1", "--device-element", "audiotestsrc", NULL), ==, 2);
   g_assert_cmpint (run_admin (NULL, "record", "--module", package, "--scene", "1", "--question", "1",
@@ -354,6 +360,27 @@ test_stale_narration (void)
   g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_STALE_MEDIA), ==, 0);
 }
 
+/* Install measures narration as validate does: a silent clip stops it. */
+static void
+test_install_silent (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("good");
+  g_autofree char *audio = g_build_filename (package, "audio", NULL);
+  g_autofree char *old = g_build_filename (audio, "ur.ogg", NULL);
+  g_autofree char *modules = g_build_filename (rahnuma_test_tmp_dir (), "silent-modules", NULL);
+  g_autofree char *clip = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (g_unlink (old), ==, 0);
+  clip = rahnuma_fixture_tone (audio, "ur.ogg", "silence", 1.0, 1000);
+  g_assert_cmpint (g_mkdir_with_parents (modules, 0755), ==, 0);
+  g_assert_cmpint (run_admin (&out, "install", package, "--into", modules, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "audio/ur.ogg is silent: its loudest moment is -120 dBFS"));
+  dir = g_dir_open (modules, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -372,6 +399,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-module/list", test_list);
   g_test_add_func ("/rahnuma/admin-module/record", test_record);
   g_test_add_func ("/rahnuma/admin-module/stale-narration", test_stale_narration);
+  g_test_add_func ("/rahnuma/admin-module/install-silent", test_install_silent);
 
   status = g_test_run ();
   rahnuma_test_fixtures_cleanup ();

@@ -554,6 +554,67 @@ test_stale_picture (void)
   g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
 }
 
+/* Scene 1's Urdu narration replaced by a generated clip; returns the
+ * problems the validator finds with GStreamer measuring every clip. */
+static RahnumaValidation *
+validate_with_clip (const char *wave, double volume, guint duration_ms)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *audio = g_build_filename (dir, "audio", NULL);
+  g_autofree char *clip = rahnuma_fixture_tone (audio, "scene-1-ur.ogg", wave, volume, duration_ms);
+  RahnumaValidation *validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+
+  edit_ini (dir, "Narration[ur]=audio/ur.ogg", "Narration[ur]=audio/scene-1-ur.ogg");
+  rahnuma_validation_set_audio_meter (validation, rahnuma_media_measure_audio, NULL);
+  rahnuma_validation_add_package (validation, dir);
+  dump (validation);
+  return validation;
+}
+
+/* The one audio-level problem, on Scene 1's Narration[ur] (line 27). */
+static const RahnumaProblem *
+only_audio_problem (RahnumaValidation *validation, RahnumaSeverity severity)
+{
+  const RahnumaProblem *problem;
+
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_AUDIO_LEVEL);
+  g_assert_cmpint (problem->severity, ==, severity);
+  g_assert_cmpstr (problem->key, ==, "Narration[ur]");
+  g_assert_cmpuint (problem->line, ==, 27);
+  return problem;
+}
+
+static void
+test_audio_levels (void)
+{
+  g_autoptr(RahnumaValidation) fine = validate_with_clip ("sine", 0.3, 2000);
+  g_autoptr(RahnumaValidation) silent = validate_with_clip ("silence", 1.0, 2000);
+  g_autoptr(RahnumaValidation) clipped = validate_with_clip ("sine", 4.0, 2000);
+  g_autoptr(RahnumaValidation) quiet = validate_with_clip ("sine", 0.01, 2000);
+  g_autoptr(RahnumaValidation) too_long = validate_with_clip ("sine", 0.3, 40000);
+  const RahnumaProblem *problem;
+
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (fine), ==, 0);
+
+  /* A microphone that was not on: the loudest moment, which digital silence has none of. */
+  problem = only_audio_problem (silent, RAHNUMA_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (problem->message, "audio/scene-1-ur.ogg is silent: its loudest moment is -120 dBFS"));
+  g_assert_nonnull (strstr (problem->hint, "microphone"));
+
+  problem = only_audio_problem (clipped, RAHNUMA_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (problem->message, "is clipped (distorted): 2.0 s of it is at full volume"));
+
+  /* 0.01 of full scale: a sine's RMS is 3 dB below its peak, -43 dBFS. */
+  problem = only_audio_problem (quiet, RAHNUMA_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (problem->message, "is too quiet: speech at -43 dBFS"));
+
+  /* Scene 1's Urdu caption has 64 characters: at most 5 + 64 / 4 = 21 s. */
+  problem = only_audio_problem (too_long, RAHNUMA_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (problem->message, "lasts 40 s, much longer than its text needs (at most 21 s)"));
+}
+
 /* A placeholder is only a warning to the trainer, but a kiosk's catalogue
  * leaves the package out and says why. */
 static void
@@ -612,6 +673,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
   g_test_add_func ("/rahnuma/validator/placeholder-left-out", test_placeholder_left_out);
   g_test_add_func ("/rahnuma/validator/stale-picture", test_stale_picture);
+  g_test_add_func ("/rahnuma/validator/audio-levels", test_audio_levels);
   g_test_add_func ("/rahnuma/validator/windows/bom", test_windows_bom);
   g_test_add_func ("/rahnuma/validator/windows/utf16", test_windows_utf16);
   g_test_add_func ("/rahnuma/validator/windows/backslashes", test_windows_backslashes);

@@ -32,6 +32,9 @@ struct _RahnumaValidation
   GPtrArray *problems; /* of RahnumaProblem */
   GHashTable *ids;     /* module id → module.ini path of its first package */
   GHashTable *probed;  /* media path → NULL when playable, else the GError saying why not */
+  RahnumaAudioMeterFunc meter_func;
+  gpointer meter_data;
+  GHashTable *measured; /* narration path → RahnumaAudioLevels, or NULL when it could not be measured */
 };
 
 /* One package being checked. */
@@ -443,6 +446,67 @@ check_backslashes (Package *pkg, const char *group, const char *key)
   return FALSE;
 }
 
+/* Each clip is measured once, however many keys name it. */
+static const RahnumaAudioLevels *
+measure_audio (RahnumaValidation *validation, const char *path)
+{
+  g_autofree RahnumaAudioLevels *levels = g_new0 (RahnumaAudioLevels, 1);
+  g_autoptr(GError) error = NULL;
+  gpointer known;
+
+  if (g_hash_table_lookup_extended (validation->measured, path, NULL, &known))
+    return known;
+  if (!validation->meter_func (path, levels, validation->meter_data, &error))
+    {
+      g_debug ("Cannot measure %s: %s", path, error != NULL ? error->message : "?");
+      g_clear_pointer (&levels, g_free);
+    }
+  g_hash_table_insert (validation->measured, g_strdup (path), levels);
+  return g_steal_pointer (&levels);
+}
+
+/* Silence or clipping is an error: a visitor would hear nothing, or noise.
+ * Too quiet or much longer than its text is a warning. */
+static void
+check_levels (Package *pkg, const char *group, const char *key, const char *relative,
+              const char *path)
+{
+  const RahnumaAudioLevels *levels;
+  g_autofree char *text = NULL;
+  double longest;
+
+  if (pkg->validation->meter_func == NULL || (levels = measure_audio (pkg->validation, path)) == NULL)
+    return;
+  text = rahnuma_media_dup_source_text (pkg->key_file, group, key);
+  longest = RAHNUMA_AUDIO_SLACK_S + RAHNUMA_AUDIO_S_PER_CHARACTER * (text != NULL ? g_utf8_strlen (text, -1) : 0);
+  g_debug ("%s: %.1f s (at most %.0f), peak %.1f dBFS, speech %.1f dBFS, clipped %.2f s", relative,
+           levels->seconds, longest, levels->peak_db, levels->loudness_db, levels->clipped_seconds);
+
+  if (levels->peak_db < RAHNUMA_AUDIO_SILENT_PEAK_DB)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("check the microphone is connected and not muted, then record it again"),
+            /* Translators: %s is a file; %.0f a level in dBFS (decibels below full scale), e.g. -62 */
+            _("%s is silent: its loudest moment is %.0f dBFS"), relative, MAX (levels->peak_db, -120.0));
+  else if (levels->clipped_seconds > RAHNUMA_AUDIO_MAX_CLIPPED_S)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("record it again a little further from the microphone, or with its volume lower"),
+            /* Translators: %s is a file; %.1f a time in seconds */
+            _("%s is clipped (distorted): %.1f s of it is at full volume"), relative, levels->clipped_seconds);
+  else if (levels->loudness_db < RAHNUMA_AUDIO_QUIET_LOUDNESS_DB)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("record it again closer to the microphone, or import it with "
+              "“rahnuma-admin module import-media”, which evens out the loudness"),
+            /* Translators: %s is a file; %.0f a level in dBFS, e.g. -41; -20 is the usual level */
+            _("%s is too quiet: speech at %.0f dBFS, where about -20 dBFS is usual"), relative,
+            MAX (levels->loudness_db, -120.0));
+  if (levels->seconds > longest)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("cut the silence at its end, or record it again and stop when the text is read"),
+            /* Translators: %s is a file; %.0f are seconds */
+            _("%s lasts %.0f s, much longer than its text needs (at most %.0f s)"), relative,
+            levels->seconds, longest);
+}
+
 static void
 check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind kind)
 {
@@ -480,7 +544,11 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
             _("export it again as PNG, WebM (VP8/VP9 + Opus) or Ogg Opus"),
             _("%s cannot be played: %s"), relative, reason->message);
   else
-    check_origin (pkg, group, key, relative, kind);
+    {
+      check_origin (pkg, group, key, relative, kind);
+      if (kind == RAHNUMA_MEDIA_AUDIO)
+        check_levels (pkg, group, key, relative, path);
+    }
 }
 
 /* Until its text is written, a narration cannot be recorded: a warning then. */
@@ -1118,7 +1186,28 @@ rahnuma_validation_new (RahnumaMediaProbeFunc probe_func,
   validation->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   validation->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   validation->probed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_error);
+  validation->measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return validation;
+}
+
+/**
+ * rahnuma_validation_set_audio_meter:
+ * @meter_func: (nullable) (scope notified): measures narration clips; %NULL measures none
+ * @meter_data: (closure): data for @meter_func
+ *
+ * With a meter, packages added afterwards have every narration clip measured:
+ * silent or clipped is an error, too quiet or much longer than its text a
+ * warning (the limits are in rahnuma-validator.h).
+ */
+void
+rahnuma_validation_set_audio_meter (RahnumaValidation     *validation,
+                                    RahnumaAudioMeterFunc  meter_func,
+                                    gpointer               meter_data)
+{
+  g_return_if_fail (validation != NULL);
+
+  validation->meter_func = meter_func;
+  validation->meter_data = meter_data;
 }
 
 void
@@ -1129,6 +1218,7 @@ rahnuma_validation_free (RahnumaValidation *validation)
   g_ptr_array_unref (validation->problems);
   g_hash_table_unref (validation->ids);
   g_hash_table_unref (validation->probed);
+  g_hash_table_unref (validation->measured);
   g_free (validation);
 }
 
@@ -1282,6 +1372,7 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_NOT_UTF8] = "not-utf8",
     [RAHNUMA_PROBLEM_MEDIA_TOO_LARGE] = "media-too-large",
     [RAHNUMA_PROBLEM_STALE_MEDIA] = "stale-media",
+    [RAHNUMA_PROBLEM_AUDIO_LEVEL] = "audio-level",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);

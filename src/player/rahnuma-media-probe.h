@@ -36,6 +36,11 @@ gboolean            rahnuma_media_record_audio      (const char         *path,
                                                      GCancellable       *stop,
                                                      GError            **error);
 
+gboolean            rahnuma_media_measure_audio     (const char         *path,
+                                                     RahnumaAudioLevels *levels,
+                                                     gpointer            user_data,
+                                                     GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaMediaProbe, rahnuma_media_probe_free)
 
 G_END_DECLS

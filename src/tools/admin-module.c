@@ -262,6 +262,7 @@ run_validate (int argc, char **argv)
     return EXIT_NOT_RUN;
 
   validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+  rahnuma_validation_set_audio_meter (validation, rahnuma_media_measure_audio, NULL);
   for (int i = 1; i < argc; i++)
     if (!add_validate_argument (validation, argv[i], &n_packages))
       return EXIT_NOT_RUN;
@@ -645,8 +646,10 @@ run_install (int argc, char **argv)
   if ((probe = open_probe ()) == NULL)
     return EXIT_NOT_RUN;
 
-  if (!rahnuma_install_package (argv[1], into, rahnuma_media_probe_check, probe,
-                                &validation, &installed, &error))
+  validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+  rahnuma_validation_set_audio_meter (validation, rahnuma_media_measure_audio, NULL);
+  rahnuma_validation_add_package (validation, argv[1]);
+  if (!rahnuma_install_checked_package (argv[1], into, validation, &installed, &error))
     {
       if (validation != NULL && g_error_matches (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID))
         print_validation (validation, 1);
@@ -888,6 +891,36 @@ fail_record (const char *temp_path, const char *message)
   return EXIT_NOT_RUN;
 }
 
+/* A visitor must hear the words: silence (no microphone) or clipping is
+ * refused before anything is saved, with what was measured. */
+static gboolean
+check_recording_levels (const char *path, GError **error)
+{
+  RahnumaAudioLevels levels;
+
+  if (!rahnuma_media_measure_audio (path, &levels, NULL, error))
+    return FALSE;
+  if (levels.peak_db < RAHNUMA_AUDIO_SILENT_PEAK_DB)
+    {
+      g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                   /* Translators: %.0f is a level in dBFS (decibels below full scale), e.g. -62 */
+                   _("The recording is silent (its loudest moment is %.0f dBFS), so nothing was saved. "
+                     "Check that the microphone is connected and not muted, then record again."),
+                   MAX (levels.peak_db, -120.0));
+      return FALSE;
+    }
+  if (levels.clipped_seconds > RAHNUMA_AUDIO_MAX_CLIPPED_S)
+    {
+      g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                   /* Translators: %.1f is a time in seconds */
+                   _("The recording is clipped (%.1f s of it at full volume), so nothing was saved. "
+                     "Speak a little further from the microphone, or turn its volume down, and record again."),
+                   levels.clipped_seconds);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 record_and_save (const RecordOptions *options, const char *ini_path,
                  const char *group, const char *key, const char *relative)
@@ -910,6 +943,8 @@ record_and_save (const RecordOptions *options, const char *ini_path,
   if ((probe = open_probe ()) == NULL ||
       !rahnuma_media_probe_check (temp_path, RAHNUMA_MEDIA_AUDIO, probe, &error))
     return fail_record (temp_path, error != NULL ? error->message : _("The recording cannot be checked"));
+  if (!check_recording_levels (temp_path, &error))
+    return fail_record (temp_path, error->message);
   if (g_chmod (temp_path, 0644) != 0 || g_rename (temp_path, path) != 0)
     return fail_record (temp_path, g_strerror (errno));
   if (!save_key (ini_path, group, key, relative, &error) ||
