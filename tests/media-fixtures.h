@@ -22,6 +22,11 @@ char *rahnuma_fixture_jpeg      (const char *dir,
                                  const char *name,
                                  guint       width,
                                  guint       height);
+char *rahnuma_fixture_jpeg_exif (const char *dir,
+                                 const char *name,
+                                 guint       width,
+                                 guint       height,
+                                 guint       orientation);
 char *rahnuma_fixture_png       (const char *dir,
                                  const char *name,
                                  guint       width,
@@ -29,6 +34,7 @@ char *rahnuma_fixture_png       (const char *dir,
 char *rahnuma_fixture_opus      (const char *dir,
                                  const char *name,
                                  guint       duration_ms);
+void  rahnuma_fixture_launch    (const char *description);
 char *rahnuma_fixture_tone      (const char *dir,
                                  const char *name,
                                  const char *wave,

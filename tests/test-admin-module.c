@@ -6,12 +6,16 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "media-fixtures.h"
 #include "module-fixtures.h"
 #include "picture-fixtures.h"
 #include "rahnuma-catalog.h"
+#include "rahnuma-exif.h"
+#include "rahnuma-media-probe.h"
+#include "rahnuma-picture-header.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
 
@@ -381,6 +385,103 @@ test_install_silent (void)
   g_assert_null (g_dir_read_name (dir));
 }
 
+/* A phone's portrait video: landscape frames and a track matrix saying
+ * "turn 90°", patched into the tkhd box as phones write it (ISO 14496-12, 8.3.2). */
+static char *
+make_rotated_mp4 (const char *dir)
+{
+  char *path = g_build_filename (dir, "portrait.mp4", NULL);
+  g_autofree char *description = g_strdup_printf (
+    "videotestsrc num-buffers=25 ! video/x-raw,width=640,height=360,framerate=25/1 ! x264enc "
+    "! mp4mux ! filesink location=\"%s\"", path);
+  static const guint8 rotate_90[36] = { 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0, 0, 0, 0,
+                                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x40, 0, 0, 0 };
+  g_autofree char *bytes = NULL;
+  gsize length;
+  char *tkhd;
+
+  rahnuma_fixture_launch (description);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  tkhd = NULL;
+  for (gsize i = 4; i + 4 + 48 + 36 <= length && tkhd == NULL; i++)
+    if (memcmp (bytes + i, "tkhd", 4) == 0)
+      tkhd = bytes + i;
+  g_assert_nonnull (tkhd);
+  g_assert_cmpint (tkhd[4], ==, 0); /* version 0: the matrix is 48 bytes into the box */
+  memcpy (tkhd - 4 + 48, rotate_90, sizeof rotate_90);
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+  return path;
+}
+
+static void
+assert_size (const char *path, guint width, guint height)
+{
+  RahnumaImportInfo info;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rahnuma_media_import_discover (path, &info, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (info.width, ==, width);
+  g_assert_cmpuint (info.height, ==, height);
+}
+
+/* What trainers have on their phones, generated here, imported, then valid. */
+static void
+test_import_media (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("good");
+  g_autofree char *dir = g_build_filename (rahnuma_test_tmp_dir (), "phone", NULL);
+  g_autofree char *m4a = g_build_filename (dir, "voice.m4a", NULL);
+  g_autofree char *mp3 = g_build_filename (dir, "voice.mp3", NULL);
+  g_autofree char *note = g_build_filename (dir, "PTT-20260101-WA0001.opus", NULL);
+  g_autofree char *launch = NULL;
+  g_autofree char *mp4 = NULL, *jpeg = NULL;
+  g_autofree char *out = NULL, *narration = NULL, *picture = NULL, *video = NULL;
+  RahnumaAudioLevels levels;
+  guint width, height;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* AAC in MP4, quiet as a phone held at arm's length. */
+  launch = g_strdup_printf ("audiotestsrc num-buffers=100 volume=0.03 ! audioconvert ! avenc_aac ! mp4mux "
+                            "! filesink location=\"%s\"", m4a);
+  rahnuma_fixture_launch (launch);
+  g_free (launch);
+  launch = g_strdup_printf ("audiotestsrc num-buffers=100 ! audioconvert ! lamemp3enc ! filesink location=\"%s\"", mp3);
+  rahnuma_fixture_launch (launch);
+  g_free (launch);
+  launch = g_strdup_printf ("audiotestsrc num-buffers=100 ! audioconvert ! audioresample "
+                            "! audio/x-raw,rate=16000,channels=1 ! opusenc ! oggmux ! filesink location=\"%s\"", note);
+  rahnuma_fixture_launch (launch);
+  mp4 = make_rotated_mp4 (dir);
+  jpeg = rahnuma_fixture_jpeg_exif (dir, "photo.jpg", 640, 360, 6);
+  g_assert_cmpuint (rahnuma_exif_read_orientation (jpeg), ==, 6);
+
+  g_assert_cmpint (run_admin (&out, "import-media", m4a, "--scene", "1", "--lang", "ur", package, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "as audio/ur/scene-1.ogg"));
+  g_assert_cmpint (run_admin (NULL, "import-media", mp3, "--question", "1", "--lang", "ur", package, NULL), ==, 0);
+  g_assert_cmpint (run_admin (NULL, "import-media", note, "--explanation", "1", "--lang", "ps", package, NULL), ==, 0);
+  g_assert_cmpint (run_admin (NULL, "import-media", mp4, "--scene", "2", package, NULL), ==, 0);
+  g_assert_cmpint (run_admin (NULL, "import-media", jpeg, "--scene", "3", package, NULL), ==, 0);
+  /* Narration needs to know whose voice it is. */
+  g_assert_cmpint (run_admin (NULL, "import-media", mp3, "--scene", "1", package, NULL), ==, 2);
+
+  /* Loudness brought to about -20 dBFS from -33. */
+  narration = g_build_filename (package, "audio", "ur", "scene-1.ogg", NULL);
+  g_assert_true (rahnuma_media_measure_audio (narration, &levels, NULL, NULL));
+  g_assert_cmpfloat_with_epsilon (levels.loudness_db, -20.0, 1.5);
+  /* Upright: 640 × 360 stored, 360 × 640 shown. */
+  video = g_build_filename (package, "videos", "scene-2.webm", NULL);
+  assert_size (video, 360, 640);
+  picture = g_build_filename (package, "pictures", "scene-3.png", NULL);
+  g_assert_true (rahnuma_picture_header_read_file (picture, NULL, &width, &height, NULL));
+  g_assert_cmpuint (width, ==, 360);
+  g_assert_cmpuint (height, ==, 640);
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, ": 0 error(s), "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -400,6 +501,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-module/record", test_record);
   g_test_add_func ("/rahnuma/admin-module/stale-narration", test_stale_narration);
   g_test_add_func ("/rahnuma/admin-module/install-silent", test_install_silent);
+  g_test_add_func ("/rahnuma/admin-module/import-media", test_import_media);
 
   status = g_test_run ();
   rahnuma_test_fixtures_cleanup ();

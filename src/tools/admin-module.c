@@ -1000,6 +1000,173 @@ run_record (int argc, char **argv)
   return record_and_save (&options, ini_path, group, key, relative);
 }
 
+/* import-media ------------------------------------------------------------ */
+
+typedef struct
+{
+  int scene;
+  int question;
+  int explanation;
+  char *lang;
+} ImportOptions;
+
+/* The key and file a trainer's @kind of file becomes, or FALSE with why not. */
+static gboolean
+import_target (const ImportOptions *options, RahnumaMediaKind kind, char **group, char **key,
+               char **relative, GError **error)
+{
+  int n = MAX (options->scene, MAX (options->question, options->explanation));
+  const char *what = options->scene > 0 ? "scene" : options->question > 0 ? "question" : "explanation";
+  g_autofree char *suffix = options->lang != NULL ? g_strdup_printf ("[%s]", options->lang) : g_strdup ("");
+  g_autofree char *folder = options->lang != NULL ? g_strdup_printf ("%s/", options->lang) : g_strdup ("");
+
+  *group = g_strdup_printf ("%s %d", options->scene > 0 ? "Scene" : "Question", n);
+  if (kind == RAHNUMA_MEDIA_AUDIO)
+    {
+      if (options->lang == NULL)
+        return g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                                    _("A narration needs --lang: whose voice is it?")), FALSE;
+      *key = g_strdup_printf ("%s%s", options->explanation > 0 ? "ExplanationNarration" : "Narration", suffix);
+      *relative = g_strdup_printf ("audio/%s%s-%d.ogg", folder, what, n);
+      return TRUE;
+    }
+  if (options->explanation > 0 || (kind == RAHNUMA_MEDIA_VIDEO && options->scene == 0))
+    return g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                                _("A picture goes with --scene or --question, a video with --scene")), FALSE;
+  *key = g_strdup_printf ("%s%s", kind == RAHNUMA_MEDIA_VIDEO ? "Video" : "Picture", suffix);
+  *relative = g_strdup_printf ("%s/%s%s-%d.%s", kind == RAHNUMA_MEDIA_VIDEO ? "videos" : "pictures", folder,
+                               what, n, kind == RAHNUMA_MEDIA_VIDEO ? "webm" : "png");
+  return TRUE;
+}
+
+/* Converts @source into @package/@relative through a temporary file. */
+static gboolean
+convert_into (const char *source, const RahnumaImportInfo *info, const char *package, const char *relative,
+              GError **error)
+{
+  g_autofree char *path = g_build_filename (package, relative, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *temp = g_strdup_printf ("%s.import-tmp", path);
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", folder,
+                        g_strerror (errno)), FALSE;
+  if (!rahnuma_media_import_convert (source, info, temp, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", path, g_strerror (errno));
+      g_unlink (temp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "#Key=…" in place of @group's "Key=…", so a scene given a video keeps its
+ * old picture as a comment rather than having both; TRUE if there was one. */
+static gboolean
+comment_out_key (const char *ini_path, const char *group, const char *key, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *header = g_strdup_printf ("[%s]", group);
+  g_auto(GStrv) lines = NULL;
+  gboolean in_group = FALSE, found = FALSE;
+
+  if (!g_file_get_contents (ini_path, &contents, NULL, error))
+    return FALSE;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && !found; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
+      g_autofree char *line_key = dup_line_key (stripped);
+
+      if (stripped[0] == '[')
+        in_group = g_str_equal (stripped, header);
+      else if (in_group && g_strcmp0 (line_key, key) == 0)
+        {
+          char *commented = g_strconcat ("#", lines[i], NULL);
+
+          g_free (lines[i]);
+          lines[i] = commented;
+          found = TRUE;
+        }
+    }
+  if (found)
+    {
+      g_autofree char *updated = g_strjoinv ("\n", lines);
+
+      return g_file_set_contents (ini_path, updated, -1, error);
+    }
+  return FALSE;
+}
+
+static int
+import_and_save (const char *source, const ImportOptions *options, const char *package)
+{
+  g_autofree char *ini_path = g_build_filename (package, RAHNUMA_MODULE_FILE, NULL);
+  g_autofree char *group = NULL, *key = NULL, *relative = NULL;
+  g_autoptr(GError) error = NULL;
+  RahnumaImportInfo info = { 0 };
+
+  if (!rahnuma_media_import_discover (source, &info, &error) ||
+      !import_target (options, info.kind, &group, &key, &relative, &error) ||
+      !convert_into (source, &info, package, relative, &error) ||
+      !save_key (ini_path, group, key, relative, &error))
+    return fail_record (NULL, error->message);
+  if (info.kind == RAHNUMA_MEDIA_AUDIO &&
+      !note_recorded_text (package, ini_path, group, key, relative, &error))
+    return fail_record (NULL, error->message);
+  /* Translators: e.g. "Imported phone.m4a as audio/ur/scene-1.ogg; module.ini has Narration[ur]=…" */
+  g_print (_("Imported %s as %s; %s now has [%s] %s=%s.\n"), source, relative, RAHNUMA_MODULE_FILE, group,
+           key, relative);
+  if (info.kind != RAHNUMA_MEDIA_AUDIO && options->scene > 0)
+    {
+      const char *other = info.kind == RAHNUMA_MEDIA_VIDEO ? "Picture" : "Video";
+      g_autofree char *other_key = g_strconcat (other, key + strlen (info.kind == RAHNUMA_MEDIA_VIDEO ? "Video"
+                                                                                                  : "Picture"),
+                                                NULL);
+
+      if (comment_out_key (ini_path, group, other_key, NULL))
+        /* Translators: %s is a key such as Picture; a scene has a picture or a video, not both */
+        g_print (_("The scene's %s= is now a comment: a scene shows one picture or one video.\n"), other_key);
+    }
+  return EXIT_OK;
+}
+
+static int
+run_import_media (int argc, char **argv)
+{
+  ImportOptions options = { 0 };
+  g_autofree char *lang = NULL;
+  GOptionEntry entries[] = {
+    { "scene", 0, 0, G_OPTION_ARG_INT, &options.scene, N_("For scene N: its picture, video or narration"), N_("N") },
+    { "question", 0, 0, G_OPTION_ARG_INT, &options.question, N_("For question N: its picture or narration"), N_("N") },
+    { "explanation", 0, 0, G_OPTION_ARG_INT, &options.explanation, N_("The narration of question N's explanation"),
+      N_("N") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language: ur, ps, pa_PK or en (needed for narration)"),
+      N_("LANG") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!parse_options (_("FILE DIR"), _("Convert a phone's sound, photo or video (anything GStreamer decodes "
+                                       "here) into the kiosk's formats inside package DIR and name it in "
+                                       "module.ini: Ogg Opus narration at an even loudness, PNG pictures and "
+                                       "WebM video, upright and at most 1920 × 1080."),
+                      entries, &argc, &argv))
+    return EXIT_NOT_RUN;
+  options.lang = lang;
+  if (argc != 3)
+    return usage_error (_("Give the file to import and the package folder."));
+  if ((options.scene > 0) + (options.question > 0) + (options.explanation > 0) != 1)
+    return usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
+  if (lang != NULL && !rahnuma_language_is_valid (lang))
+    return usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
+  return import_and_save (argv[1], &options, argv[2]);
+}
+
 /* dispatch --------------------------------------------------------------- */
 
 static const Subcommand subcommands[] = {
@@ -1008,6 +1175,7 @@ static const Subcommand subcommands[] = {
   { "list",     run_list,     N_("Show each module with its languages and narration") },
   { "install",  run_install,  N_("Check a package, then swap it into a modules folder atomically") },
   { "record",   run_record,   N_("Record a trainer's narration from the microphone") },
+  { "import-media", run_import_media, N_("Convert a phone's sound, photo or video into the kiosk's formats") },
 };
 
 static int
