@@ -351,6 +351,7 @@ test_stale_narration (void)
   g_assert_cmpint (run_admin (&out, "install", package, "--into", modules, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "audio/pa_PK/scene-1.ogg was made from an older text"));
   g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_MESSAGE, "*1 picture(s) or narration(s) were made from an older text*");
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_MESSAGE, "*machine-translated texts not yet reviewed in ps pa_PK");
   catalog = rahnuma_catalog_new_full (modules, RAHNUMA_CATALOG_VALIDATE, &error);
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
@@ -482,6 +483,81 @@ test_import_media (void)
   g_assert_nonnull (strstr (out, ": 0 error(s), "));
 }
 
+/* msgfmt -c, as a translator's tool would check the file. */
+static void
+assert_msgfmt_accepts (const char *po)
+{
+  const char *argv[] = { "msgfmt", "-c", "-o", "/dev/null", po, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Export, check, review one machine translation, import: module.ini holds
+ * it, and every other byte is as it was. */
+static void
+test_po_round_trip (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (package, "module.ini", NULL);
+  g_autofree char *po = g_build_filename (rahnuma_test_tmp_dir (), "fees-ps.po", NULL);
+  g_autofree char *before = NULL, *exported = NULL, *out = NULL, *after = NULL;
+  g_autoptr(GString) reviewed = NULL;
+  g_autoptr(GString) expected = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  const char *caption = "Caption[ps]=هیڅ کارګر باید د استخدام فیس یا اړوند لګښتونه ورنکړي.";
+  const char *entry = "#, fuzzy\nmsgctxt \"Scene 1/Caption\"\n";
+  guint reviewed_n, machine_n, missing_n;
+
+  edit_text (package, "Caption=No worker", "# Keep it short: it is read aloud.\nCaption=No worker");
+  before = read_text (ini);
+  g_assert_cmpint (run_admin (NULL, "po", "export", package, "--lang", "ps", "-o", po, NULL), ==, 0);
+  exported = read_text (po);
+  assert_msgfmt_accepts (po);
+  g_assert_nonnull (strstr (exported, "#. Keep it short: it is read aloud.\n#, fuzzy\nmsgctxt \"Scene 1/Caption\"\n"
+                                      "msgid \"No worker should pay recruitment fees or related costs.\"\n"));
+  g_assert_nonnull (strstr (exported, "\"Language: ps\\n\""));
+
+  /* Imported as it came out: fuzzy entries are not reviewed, nothing changes. */
+  g_assert_cmpint (run_admin (&out, "po", "import", package, po, NULL), ==, 0);
+  g_assert_cmpstr (read_text (ini), ==, before);
+  g_clear_pointer (&out, g_free);
+
+  /* A reviewer corrects one translation and removes its fuzzy mark. */
+  reviewed = g_string_new (exported);
+  g_assert_cmpuint (g_string_replace (reviewed, entry, "msgctxt \"Scene 1/Caption\"\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (reviewed, "\"هیڅ کارګر باید د استخدام فیس یا اړوند لګښتونه ورنکړي.\"",
+                                      "\"هیڅ کارګر باید د ګمارنې فیس ورنکړي.\"", 1), ==, 1);
+  /* Another is edited but still fuzzy: not reviewed, so not imported. */
+  g_assert_cmpuint (g_string_replace (reviewed, "\"د هرې تادیې رسید وغواړئ.\"", "\"نه کتل شوی\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (po, reviewed->str, (gssize) reviewed->len, NULL));
+  assert_msgfmt_accepts (po);
+  g_assert_cmpint (run_admin (&out, "po", "import", package, po, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "ps: 1 translation(s) written"));
+
+  after = read_text (ini);
+  expected = g_string_new (before);
+  g_assert_cmpuint (g_string_replace (expected, caption, "Caption[ps]=هیڅ کارګر باید د ګمارنې فیس ورنکړي.", 1), ==, 1);
+  g_assert_cmpstr (after, ==, expected->str);
+
+  g_assert_true (g_key_file_load_from_file (key_file, ini, G_KEY_FILE_KEEP_TRANSLATIONS, NULL));
+  rahnuma_module_count_texts (key_file, "ps", &reviewed_n, &machine_n, &missing_n);
+  g_assert_cmpuint (machine_n, ==, 2 + 3 + 5 + 13 + 5); /* title, summary, captions, questions, choices, explanations */
+  g_assert_cmpuint (reviewed_n + missing_n, ==, 0);
+  rahnuma_module_count_texts (key_file, "ur", &reviewed_n, &machine_n, &missing_n);
+  g_assert_cmpuint (reviewed_n, ==, 2 + 3 + 5 + 13 + 5);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_admin (&out, "validate", package, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "fixture-fees: translations: ur 28 reviewed, 0 machine-made, 0 missing; "
+                                 "ps 0 reviewed, 28 machine-made, 0 missing;")); /* title, summary, captions, questions, choices, explanations */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -502,6 +578,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-module/stale-narration", test_stale_narration);
   g_test_add_func ("/rahnuma/admin-module/install-silent", test_install_silent);
   g_test_add_func ("/rahnuma/admin-module/import-media", test_import_media);
+  g_test_add_func ("/rahnuma/admin-module/po-round-trip", test_po_round_trip);
 
   status = g_test_run ();
   rahnuma_test_fixtures_cleanup ();

@@ -19,6 +19,7 @@
 
 #include "rahnuma-catalog.h"
 #include "rahnuma-install.h"
+#include "rahnuma-language.h"
 #include "rahnuma-validator.h"
 
 #include <errno.h>
@@ -109,6 +110,22 @@ log_stale_media (const char *path, RahnumaValidation *validation)
                "“rahnuma-admin module validate %s” lists them", path, n_stale, path);
 }
 
+/* Machine translations no native speaker has checked yet: the technician's
+ * log says which languages of a lesson on offer they are. */
+static void
+log_unreviewed (const char *path, GKeyFile *key_file)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  g_autoptr(GString) unreviewed = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_languages; i++)
+    if (rahnuma_key_file_is_machine_translated (key_file, languages[i].code))
+      g_string_append_printf (unreviewed, " %s", languages[i].code);
+  if (unreviewed->len > 0)
+    g_message ("Module package %s: machine-translated texts not yet reviewed in%s", path, unreviewed->str);
+}
+
 /* The validator's verdict without probing media (that needs GStreamer and
  * time): missing files, translations, narration and bad values are enough
  * to keep a package a trainer copied by hand, unchecked, off the kiosk. */
@@ -141,6 +158,8 @@ load_package (RahnumaCatalog *self, const char *path)
 
   if (module != NULL && (self->flags & RAHNUMA_CATALOG_VALIDATE))
     invalid = dup_validation_error (path);
+  if (module != NULL && invalid == NULL && (self->flags & RAHNUMA_CATALOG_VALIDATE))
+    log_unreviewed (path, rahnuma_module_get_key_file (module));
 
   if (invalid != NULL)
     {

@@ -1488,3 +1488,108 @@ rahnuma_module_count_narration (RahnumaModule *module,
   if (n_needed != NULL)
     *n_needed = n_scenes + 2 * n_questions;
 }
+
+/* Texts and their translations ------------------------------------------- */
+
+static void
+add_text_key (GPtrArray *keys, GKeyFile *key_file, const char *group, const char *key)
+{
+  if (g_key_file_has_key (key_file, group, key, NULL))
+    g_ptr_array_add (keys, g_strdup_printf ("%s/%s", group, key));
+}
+
+/**
+ * rahnuma_module_dup_text_keys:
+ * @key_file: a loaded module.ini
+ *
+ * Every text a visitor reads, as "Group/Key" of its English key, in the
+ * file's order: [Module] Title and Summary, each scene's Caption, each
+ * question's Text, ChoiceN and Explanation. (The PO files of
+ * `rahnuma-admin module po` use these as msgctxt.)
+ *
+ * Returns: (transfer full) (element-type utf8): the keys
+ */
+GPtrArray *
+rahnuma_module_dup_text_keys (GKeyFile *key_file)
+{
+  g_auto(GStrv) groups = NULL;
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (key_file != NULL, keys);
+
+  groups = g_key_file_get_groups (key_file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *group = groups[i];
+
+      if (g_str_equal (group, MODULE_GROUP))
+        {
+          add_text_key (keys, key_file, group, "Title");
+          add_text_key (keys, key_file, group, "Summary");
+        }
+      else if (group_number (group, "Scene") > 0)
+        add_text_key (keys, key_file, group, "Caption");
+      else if (group_number (group, "Question") > 0)
+        {
+          add_text_key (keys, key_file, group, "Text");
+          for (guint n = 1; n <= 16; n++)
+            {
+              g_autofree char *choice = g_strdup_printf ("Choice%u", n);
+
+              add_text_key (keys, key_file, group, choice);
+            }
+          add_text_key (keys, key_file, group, "Explanation");
+        }
+    }
+  return keys;
+}
+
+/**
+ * rahnuma_key_file_is_machine_translated:
+ * @key_file: a loaded module.ini
+ * @lang: a language code
+ *
+ * Returns: whether [Module] MachineTranslated= lists @lang: its texts are
+ *   machine-made, not yet checked by a native speaker
+ */
+gboolean
+rahnuma_key_file_is_machine_translated (GKeyFile *key_file, const char *lang)
+{
+  g_auto(GStrv) machine = g_key_file_get_string_list (key_file, MODULE_GROUP, "MachineTranslated", NULL, NULL);
+
+  for (guint i = 0; machine != NULL && machine[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (machine[i]), lang))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * rahnuma_module_count_texts:
+ * @key_file: a loaded module.ini
+ * @lang: a language code
+ * @n_reviewed: (out): texts written in @lang and checked
+ * @n_machine: (out): texts written in @lang by a machine (MachineTranslated=)
+ * @n_missing: (out): texts with no @lang version, or a TODO one
+ */
+void
+rahnuma_module_count_texts (GKeyFile   *key_file,
+                            const char *lang,
+                            guint      *n_reviewed,
+                            guint      *n_machine,
+                            guint      *n_missing)
+{
+  g_autoptr(GPtrArray) keys = rahnuma_module_dup_text_keys (key_file);
+  gboolean machine = rahnuma_key_file_is_machine_translated (key_file, lang);
+  guint written = 0;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *slash = strchr (keys->pdata[i], '/');
+      g_autofree char *group = g_strndup (keys->pdata[i], slash - (char *) keys->pdata[i]);
+
+      written += has_text (key_file, group, slash + 1, lang);
+    }
+  *n_reviewed = machine ? 0 : written;
+  *n_machine = machine ? written : 0;
+  *n_missing = keys->len - written;
+}

@@ -175,6 +175,14 @@ gboolean              rahnuma_validator_is_valid_id       (const char           
 const char           *rahnuma_problem_code_to_string      (RahnumaProblemCode     code);
 const char           *rahnuma_severity_to_string          (RahnumaSeverity        severity);
 
+GPtrArray            *rahnuma_module_dup_text_keys        (GKeyFile              *key_file);
+gboolean              rahnuma_key_file_is_machine_translated (GKeyFile           *key_file,
+                                                             const char          *lang);
+void                  rahnuma_module_count_texts          (GKeyFile              *key_file,
+                                                           const char            *lang,
+                                                           guint                 *n_reviewed,
+                                                           guint                 *n_machine,
+                                                           guint                 *n_missing);
 gboolean              rahnuma_module_has_all_texts        (RahnumaModule         *module,
                                                            const char            *lang);
 void                  rahnuma_module_count_narration      (RahnumaModule         *module,

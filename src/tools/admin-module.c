@@ -241,6 +241,50 @@ add_validate_argument (RahnumaValidation *validation, const char *argument, guin
   return TRUE;
 }
 
+/* "translations: ur 40 reviewed, 0 machine-made, 0 missing; ps …" */
+static void
+print_translation_counts (GKeyFile *key_file, const char *indent)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      guint reviewed, machine, missing;
+
+      if (g_str_equal (languages[i].code, "en"))
+        continue;
+      rahnuma_module_count_texts (key_file, languages[i].code, &reviewed, &machine, &missing);
+      g_string_append_printf (line, "%s%s ", line->len > 0 ? "; " : "", languages[i].code);
+      /* Translators: counts of a lesson's texts in one language */
+      g_string_append_printf (line, _("%u reviewed, %u machine-made, %u missing"), reviewed, machine, missing);
+    }
+  g_print ("%s%s %s\n", indent, _("translations:"), line->str);
+}
+
+/* For each package a validate argument names, its translations' state. */
+static void
+print_package_translations (const char *argument)
+{
+  g_autoptr(GPtrArray) packages = is_package (argument) ? NULL : list_packages (argument, NULL);
+
+  if (packages == NULL)
+    {
+      packages = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (packages, g_strdup (argument));
+    }
+  for (guint i = 0; i < packages->len; i++)
+    {
+      g_autoptr(RahnumaModule) module = rahnuma_module_new_from_dir (packages->pdata[i], NULL);
+
+      if (module == NULL)
+        continue;
+      g_print ("%s: ", rahnuma_module_get_id (module));
+      print_translation_counts (rahnuma_module_get_key_file (module), "");
+    }
+}
+
 static int
 run_validate (int argc, char **argv)
 {
@@ -270,7 +314,11 @@ run_validate (int argc, char **argv)
   if (json)
     print_problems_json (validation);
   else
-    print_validation (validation, n_packages);
+    {
+      print_validation (validation, n_packages);
+      for (int i = 1; i < argc; i++)
+        print_package_translations (argv[i]);
+    }
   return rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
@@ -326,6 +374,7 @@ print_module_text (RahnumaModule *module)
            rahnuma_module_get_version (module), title);
   g_print ("    %s%s\n", _("texts:"), texts->len > 0 ? texts->str : _(" none complete"));
   g_print ("    %s%s\n", _("narration:"), narration->str);
+  print_translation_counts (rahnuma_module_get_key_file (module), "    ");
 }
 
 static void
@@ -823,8 +872,20 @@ set_key_in_text (const char *contents, const char *group, const char *key, const
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static gboolean
-save_key (const char *ini_path, const char *group, const char *key, const char *value, GError **error)
+/**
+ * rahnuma_admin_save_key:
+ * @ini_path: a module.ini
+ * @value: the text to set, unescaped
+ * @error: a #GFileError or #GKeyFileError
+ *
+ * Sets [@group] @key=@value by editing the line (see set_key_in_text()), so
+ * comments and other keys stay byte for byte; replaces the file atomically.
+ *
+ * Returns: %TRUE when module.ini now reads @value there
+ */
+gboolean
+rahnuma_admin_save_key (const char *ini_path, const char *group, const char *key, const char *value,
+                        GError **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *updated = NULL;
@@ -837,7 +898,15 @@ save_key (const char *ini_path, const char *group, const char *key, const char *
     return FALSE;
   /* A byte order mark Notepad wrote stays where it was. */
   text = rahnuma_module_skip_bom (contents, &length);
-  updated = set_key_in_text (text, group, key, value);
+  {
+    /* As GKeyFile writes it: a newline as \n, a leading space as \s. */
+    g_autoptr(GKeyFile) escaper = g_key_file_new ();
+    g_autofree char *raw = NULL;
+
+    g_key_file_set_string (escaper, "G", "K", value);
+    raw = g_key_file_get_value (escaper, "G", "K", NULL);
+    updated = set_key_in_text (text, group, key, raw);
+  }
   /* Never write a file the kiosk would read differently from what we meant. */
   if (!g_key_file_load_from_data (key_file, updated, -1, G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return FALSE;
@@ -947,7 +1016,7 @@ record_and_save (const RecordOptions *options, const char *ini_path,
     return fail_record (temp_path, error->message);
   if (g_chmod (temp_path, 0644) != 0 || g_rename (temp_path, path) != 0)
     return fail_record (temp_path, g_strerror (errno));
-  if (!save_key (ini_path, group, key, relative, &error) ||
+  if (!rahnuma_admin_save_key (ini_path, group, key, relative, &error) ||
       !note_recorded_text (options->module_dir, ini_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
   g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
@@ -1114,7 +1183,7 @@ import_and_save (const char *source, const ImportOptions *options, const char *p
   if (!rahnuma_media_import_discover (source, &info, &error) ||
       !import_target (options, info.kind, &group, &key, &relative, &error) ||
       !convert_into (source, &info, package, relative, &error) ||
-      !save_key (ini_path, group, key, relative, &error))
+      !rahnuma_admin_save_key (ini_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
   if (info.kind == RAHNUMA_MEDIA_AUDIO &&
       !note_recorded_text (package, ini_path, group, key, relative, &error))
@@ -1176,6 +1245,7 @@ static const Subcommand subcommands[] = {
   { "install",  run_install,  N_("Check a package, then swap it into a modules folder atomically") },
   { "record",   run_record,   N_("Record a trainer's narration from the microphone") },
   { "import-media", run_import_media, N_("Convert a phone's sound, photo or video into the kiosk's formats") },
+  { "po",       rahnuma_admin_module_po, N_("Export a language's texts as a PO file, or merge one back") },
 };
 
 static int
