@@ -117,6 +117,7 @@ run_meter (GstElement *pipeline, Totals *totals, GError **error)
       if (message == NULL)
         {
           g_set_error_literal (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                               /* Translators: a reason, after "audio/ur/scene-1.ogg: " */
                                _("it took too long to measure"));
           return FALSE;
         }
@@ -160,9 +161,12 @@ rahnuma_media_measure_audio (const char          *path,
   if (!gst_init_check (NULL, NULL, error) || (pipeline = build_meter_pipeline (path, error)) == NULL)
     return FALSE;
   ok = gst_element_set_state (pipeline, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE;
-  ok = ok ? run_meter (pipeline, &totals, error)
-          : (g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
-                          _("Cannot open %s"), path), FALSE);
+  if (ok)
+    ok = run_meter (pipeline, &totals, error);
+  else
+    g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                 /* Translators: %s is a sound file */
+                 _("Cannot open %s"), path);
   gst_element_set_state (pipeline, GST_STATE_NULL);
   gst_object_unref (pipeline);
   if (!ok)

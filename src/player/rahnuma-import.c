@@ -114,8 +114,11 @@ rahnuma_media_import_discover (const char          *path,
   if (video == NULL)
     {
       info->kind = RAHNUMA_MEDIA_AUDIO;
-      return info->has_audio || (g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_UNPLAYABLE,
-                                              _("%s has neither sound nor pictures"), path), FALSE);
+      if (!info->has_audio)
+        g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_UNPLAYABLE,
+                     /* Translators: %s is a file a trainer tried to import */
+                     _("%s has neither sound nor pictures"), path);
+      return info->has_audio;
     }
   info->kind = gst_discoverer_video_info_is_image (video->data) ? RAHNUMA_MEDIA_PICTURE : RAHNUMA_MEDIA_VIDEO;
   info->orientation = info->kind == RAHNUMA_MEDIA_PICTURE ? rahnuma_exif_read_orientation (path) : 1;
@@ -136,9 +139,11 @@ run_to_end (GstElement *pipeline, GError **error)
 
   if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
     g_set_error_literal (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                         /* Translators: GStreamer is the name of the media library */
                          _("GStreamer could not start converting the file"));
   else if ((message = gst_bus_timed_pop_filtered (bus, IMPORT_TIMEOUT, GST_MESSAGE_EOS | GST_MESSAGE_ERROR)) == NULL)
     g_set_error_literal (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                         /* Translators: an import that ran for ten minutes was stopped */
                          _("converting the file took too long"));
   else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
     gst_message_parse_error (message, error, NULL);
@@ -178,6 +183,7 @@ import_audio (const char *source, const char *dest, GError **error)
   if (!isfinite (levels.loudness_db) || levels.peak_db < RAHNUMA_AUDIO_SILENT_PEAK_DB)
     {
       g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_UNPLAYABLE,
+                   /* Translators: %s is a file a trainer tried to import */
                    _("%s is silent: there is nothing to import"), source);
       return FALSE;
     }

@@ -1093,15 +1093,23 @@ import_target (const ImportOptions *options, RahnumaMediaKind kind, char **group
   if (kind == RAHNUMA_MEDIA_AUDIO)
     {
       if (options->lang == NULL)
-        return g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                                    _("A narration needs --lang: whose voice is it?")), FALSE;
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                               /* Translators: --lang is an option; do not translate it */
+                               _("A narration needs --lang: whose voice is it?"));
+          return FALSE;
+        }
       *key = g_strdup_printf ("%s%s", options->explanation > 0 ? "ExplanationNarration" : "Narration", suffix);
       *relative = g_strdup_printf ("audio/%s%s-%d.ogg", folder, what, n);
       return TRUE;
     }
   if (options->explanation > 0 || (kind == RAHNUMA_MEDIA_VIDEO && options->scene == 0))
-    return g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                                _("A picture goes with --scene or --question, a video with --scene")), FALSE;
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           /* Translators: --scene and --question are options; do not translate them */
+                           _("A picture goes with --scene or --question, a video with --scene"));
+      return FALSE;
+    }
   *key = g_strdup_printf ("%s%s", kind == RAHNUMA_MEDIA_VIDEO ? "Video" : "Picture", suffix);
   *relative = g_strdup_printf ("%s/%s%s-%d.%s", kind == RAHNUMA_MEDIA_VIDEO ? "videos" : "pictures", folder,
                                what, n, kind == RAHNUMA_MEDIA_VIDEO ? "webm" : "png");
@@ -1118,8 +1126,13 @@ convert_into (const char *source, const RahnumaImportInfo *info, const char *pac
   g_autofree char *temp = g_strdup_printf ("%s.import-tmp", path);
 
   if (g_mkdir_with_parents (folder, 0755) != 0)
-    return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", folder,
-                        g_strerror (errno)), FALSE;
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", folder,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
   if (!rahnuma_media_import_convert (source, info, temp, error))
     {
       g_unlink (temp);
@@ -1220,6 +1233,7 @@ run_import_media (int argc, char **argv)
     G_OPTION_ENTRY_NULL
   };
 
+  /* Translators: the summary of "rahnuma-admin module import-media --help" */
   if (!parse_options (_("FILE DIR"), _("Convert a phone's sound, photo or video (anything GStreamer decodes "
                                        "here) into the kiosk's formats inside package DIR and name it in "
                                        "module.ini: Ogg Opus narration at an even loudness, PNG pictures and "
@@ -1228,6 +1242,7 @@ run_import_media (int argc, char **argv)
     return EXIT_NOT_RUN;
   options.lang = lang;
   if (argc != 3)
+    /* Translators: a usage error of rahnuma-admin module import-media */
     return usage_error (_("Give the file to import and the package folder."));
   if ((options.scene > 0) + (options.question > 0) + (options.explanation > 0) != 1)
     return usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));

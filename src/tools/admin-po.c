@@ -139,6 +139,7 @@ run_export (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || lang == NULL ||
       !rahnuma_language_is_valid (lang) || g_str_equal (lang, "en"))
     {
+      /* Translators: a usage error of rahnuma-admin module po export; keep --lang and the codes */
       g_printerr ("%s\n", error != NULL ? error->message : _("Give one package folder and --lang ur, ps or pa_PK."));
       return EXIT_NOT_RUN;
     }
@@ -282,6 +283,7 @@ run_import (int argc, char **argv)
 
   if (argc != 3)
     {
+      /* Translators: keep the command; DIR and FILE may be translated */
       g_printerr ("%s\n", _("Usage: rahnuma-admin module po import DIR FILE.po"));
       return EXIT_NOT_RUN;
     }
@@ -297,6 +299,7 @@ run_import (int argc, char **argv)
       lang = g_strndup (lines[i] + 11, strcspn (lines[i] + 11, "\\\""));
   if (lang == NULL || !rahnuma_language_is_valid (lang) || g_str_equal (lang, "en"))
     {
+      /* Translators: "Language:" is a PO file header field; do not translate it */
       g_printerr ("%s\n", _("The PO file names no kiosk language in its Language: header (ur, ps or pa_PK)."));
       g_key_file_unref (import.key_file);
       return EXIT_NOT_RUN;
@@ -335,6 +338,7 @@ rahnuma_admin_module_po (int argc, char **argv)
     return run_export (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "import"))
     return run_import (argc - 1, argv + 1);
+  /* Translators: keep the commands and options; DIR, LANG and FILE may be translated */
   g_printerr ("%s\n", _("Usage: rahnuma-admin module po export DIR --lang LANG [-o FILE]\n"
                         "       rahnuma-admin module po import DIR FILE.po"));
   return EXIT_NOT_RUN;
