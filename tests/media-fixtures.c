@@ -17,8 +17,9 @@
 #define BUFFERS_PER_SECOND 50
 #define FRAMES_PER_SECOND  25
 
-static void
-run_pipeline (const char *description)
+/* Runs a gst-launch @description to its end, failing the test on an error. */
+void
+rahnuma_fixture_launch (const char *description)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GstElement) pipeline = NULL;
@@ -91,7 +92,7 @@ rahnuma_fixture_webm (const char *dir,
     "! audio/x-raw,rate=48000,channels=1 ! opusenc ! queue ! mux.",
     path, duration_ms * FRAMES_PER_SECOND / 1000, width, height, FRAMES_PER_SECOND,
     duration_ms * BUFFERS_PER_SECOND / 1000, SAMPLES_PER_BUFFER);
-  run_pipeline (description);
+  rahnuma_fixture_launch (description);
   return path;
 }
 
@@ -108,7 +109,7 @@ rahnuma_fixture_webm_silent (const char *dir,
     "videotestsrc num-buffers=%u ! video/x-raw,width=160,height=120,framerate=%u/1 "
     "! vp8enc deadline=1 cpu-used=16 ! webmmux ! filesink location=\"%s\"",
     duration_ms * FRAMES_PER_SECOND / 1000, FRAMES_PER_SECOND, path);
-  run_pipeline (description);
+  rahnuma_fixture_launch (description);
   return path;
 }
 
@@ -122,7 +123,7 @@ make_picture (const char *dir, const char *name, const char *encoder,
   description = g_strdup_printf (
     "videotestsrc num-buffers=1 ! video/x-raw,width=%u,height=%u "
     "! %s ! filesink location=\"%s\"", width, height, encoder, path);
-  run_pipeline (description);
+  rahnuma_fixture_launch (description);
   return path;
 }
 
@@ -144,6 +145,36 @@ rahnuma_fixture_jpeg (const char *dir,
   return make_picture (dir, name, "jpegenc", width, height);
 }
 
+/* A phone's photo: @width × @height pixels as stored, and an APP1 "Exif"
+ * segment whose IFD0 has only Orientation = @orientation (EXIF 2.32, 4.6.4),
+ * inserted right after the JPEG's start marker. */
+char *
+rahnuma_fixture_jpeg_exif (const char *dir,
+                           const char *name,
+                           guint       width,
+                           guint       height,
+                           guint       orientation)
+{
+  guint8 exif[] = { 0xff, 0xe1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
+                    'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1,
+                    0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0,
+                    0, 0, 0, 0 };
+  g_autofree char *plain_name = g_strconcat ("plain-", name, NULL);
+  g_autofree char *plain = rahnuma_fixture_jpeg (dir, plain_name, width, height);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GByteArray) patched = g_byte_array_new ();
+  gsize length;
+
+  exif[29] = (guint8) orientation;
+  g_assert_true (g_file_get_contents (plain, &bytes, &length, NULL));
+  g_byte_array_append (patched, (guint8 *) bytes, 2);
+  g_byte_array_append (patched, exif, sizeof exif);
+  g_byte_array_append (patched, (guint8 *) bytes + 2, length - 2);
+  g_assert_true (g_file_set_contents (path, (char *) patched->data, patched->len, NULL));
+  return path;
+}
+
 /* Narration stand-in: a tone in Ogg Opus. */
 char *
 rahnuma_fixture_opus (const char *dir,
@@ -157,7 +188,30 @@ rahnuma_fixture_opus (const char *dir,
     "audiotestsrc num-buffers=%u samplesperbuffer=%u "
     "! audio/x-raw,rate=48000,channels=1 ! opusenc ! oggmux ! filesink location=\"%s\"",
     duration_ms * BUFFERS_PER_SECOND / 1000, SAMPLES_PER_BUFFER, path);
-  run_pipeline (description);
+  rahnuma_fixture_launch (description);
+  return path;
+}
+
+/* A narration clip of @wave (an audiotestsrc wave: "sine", "silence", …)
+ * at @volume (1.0 is full scale; more clips), in Ogg Opus. */
+char *
+rahnuma_fixture_tone (const char *dir,
+                      const char *name,
+                      const char *wave,
+                      double      volume,
+                      guint       duration_ms)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *description = NULL;
+  char volume_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  description = g_strdup_printf (
+    "audiotestsrc wave=%s volume=1.0 num-buffers=%u samplesperbuffer=%u "
+    "! audio/x-raw,format=F32LE,rate=48000,channels=1 ! volume volume=%s ! audioconvert "
+    "! opusenc ! oggmux ! filesink location=\"%s\"",
+    wave, duration_ms * BUFFERS_PER_SECOND / 1000, SAMPLES_PER_BUFFER,
+    g_ascii_dtostr (volume_text, sizeof volume_text, volume), path);
+  rahnuma_fixture_launch (description);
   return path;
 }
 

@@ -22,12 +22,23 @@ char *rahnuma_fixture_jpeg      (const char *dir,
                                  const char *name,
                                  guint       width,
                                  guint       height);
+char *rahnuma_fixture_jpeg_exif (const char *dir,
+                                 const char *name,
+                                 guint       width,
+                                 guint       height,
+                                 guint       orientation);
 char *rahnuma_fixture_png       (const char *dir,
                                  const char *name,
                                  guint       width,
                                  guint       height);
 char *rahnuma_fixture_opus      (const char *dir,
                                  const char *name,
+                                 guint       duration_ms);
+void  rahnuma_fixture_launch    (const char *description);
+char *rahnuma_fixture_tone      (const char *dir,
+                                 const char *name,
+                                 const char *wave,
+                                 double      volume,
                                  guint       duration_ms);
 char *rahnuma_fixture_garbage   (const char *dir,
                                  const char *name);

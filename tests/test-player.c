@@ -570,6 +570,22 @@ test_jpeg_picture (void)
   scene_free (scene);
 }
 
+/* A phone photo stored landscape with EXIF "turn 90°" is shown portrait. */
+static void
+test_jpeg_exif_upright (void)
+{
+  Scene *scene = scene_new ();
+  GdkPaintable *paintable = rahnuma_player_get_paintable (scene->player);
+  g_autofree char *photo = rahnuma_fixture_jpeg_exif (media.dir, "photo.jpg", PICTURE_WIDTH, PICTURE_HEIGHT, 6);
+
+  rahnuma_player_open_picture (scene->player, photo, media.narration);
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, PICTURE_HEIGHT);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, PICTURE_WIDTH);
+  scene_free (scene);
+}
+
 static void
 play_without_device (const char *factory)
 {
@@ -714,6 +730,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/player/video-with-narration", test_video_with_narration);
   g_test_add_func ("/rahnuma/player/video-without-sound", test_video_without_sound);
   g_test_add_func ("/rahnuma/player/jpeg-picture", test_jpeg_picture);
+  g_test_add_func ("/rahnuma/player/jpeg-exif-upright", test_jpeg_exif_upright);
   g_test_add_func ("/rahnuma/player/no-audio-device", test_no_audio_device);
   g_test_add_func ("/rahnuma/player/many-scenes", test_many_scenes);
   g_test_add_func ("/rahnuma/player/rapid-switching", test_rapid_switching);

@@ -12,6 +12,7 @@
 
 #include "rahnuma-catalog.h"
 #include "rahnuma-media-probe.h"
+#include "rahnuma-media-sums.h"
 #include "rahnuma-picture-header.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
@@ -35,7 +36,7 @@ static const Broken broken[] = {
   { "broken-missing-key", RAHNUMA_PROBLEM_MISSING_KEY, 1, 0, 0 },
   { "broken-bad-value", RAHNUMA_PROBLEM_BAD_VALUE, 2, 0, 5 },
   { "broken-missing-translation", RAHNUMA_PROBLEM_MISSING_TRANSLATION, 1, 0, 32 },
-  { "broken-placeholder", RAHNUMA_PROBLEM_PLACEHOLDER, 1, 0, 48 },
+  { "broken-placeholder", RAHNUMA_PROBLEM_PLACEHOLDER, 0, 1, 48 }, /* install refuses it all the same */
   { "broken-too-long", RAHNUMA_PROBLEM_TEXT_TOO_LONG, 1, 0, 9 },
   { "broken-missing-narration", RAHNUMA_PROBLEM_MISSING_NARRATION, 1, 0, 117 },
   { "broken-narration-fallback", RAHNUMA_PROBLEM_NARRATION_FALLBACK, 0, 1, 0 },
@@ -446,6 +447,252 @@ test_count_words (void)
   g_assert_cmpuint (index, ==, 1);
 }
 
+/* Replaces the first @from in @dir's module.ini with @to. */
+static void
+edit_ini (const char *dir, const char *from, const char *to)
+{
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (ini, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (ini, text->str, (gssize) text->len, NULL));
+}
+
+/* Notepad's "UTF-8" puts a byte order mark first: the package is as good. */
+static void
+test_windows_bom (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(RahnumaModule) module = NULL;
+  g_autoptr(GError) error = NULL;
+
+  edit_ini (dir, "# ", "\xef\xbb\xbf# ");
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+  module = rahnuma_module_new_from_dir (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rahnuma_module_get_id (module), ==, "fixture-fees");
+}
+
+/* Notepad's "Unicode" is UTF-16: one error that names it, not a garble. */
+static void
+test_windows_utf16 (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *utf16 = NULL;
+  g_autoptr(GString) marked = g_string_new_len ("\xff\xfe", 2);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (ini, &contents, NULL, NULL));
+  utf16 = g_convert (contents, -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+  g_assert_nonnull (utf16);
+  g_string_append_len (marked, utf16, (gssize) length);
+  g_assert_true (g_file_set_contents (ini, marked->str, (gssize) marked->len, NULL));
+
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_NOT_UTF8);
+  g_assert_nonnull (strstr (problem->message, "UTF-16"));
+  g_assert_nonnull (strstr (problem->hint, "Encoding to UTF-8"));
+}
+
+/* A path written the Windows way is pointed at, with the path to write. */
+static void
+test_windows_backslashes (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+
+  edit_ini (dir, "Picture=pictures/scene.png", "Picture=pictures\\en\\scene-1.png");
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_BAD_VALUE);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "pictures\\en\\scene-1.png uses backslashes"));
+  g_assert_nonnull (strstr (problem->hint, "forward slashes: pictures/en/scene-1.png"));
+}
+
+/* Scene-1.PNG for scene-1.png: the hint names the file that is there. */
+static void
+test_windows_case (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *picture = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autofree char *renamed = g_build_filename (dir, "pictures", "Scene.PNG", NULL);
+  g_autoptr(RahnumaValidation) validation = NULL;
+  const RahnumaProblem *problem;
+
+  g_assert_cmpint (g_rename (picture, renamed), ==, 0);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR), >, 0);
+  g_assert_cmpuint (rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_MISSING_MEDIA), ==,
+                    rahnuma_validation_get_n_problems (validation));
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "pictures/scene.png does not exist"));
+  g_assert_nonnull (strstr (problem->hint, "the folder has pictures/Scene.PNG"));
+
+  /* A file that is simply not there gets no suggestion. */
+  g_assert_cmpint (g_unlink (renamed), ==, 0);
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_null (strstr (rahnuma_validation_get_problem (validation, 0)->hint, "the folder has"));
+}
+
+/* media.sums: a picture made from a caption is stale once the caption
+ * changes; one drawn by hand and copied over it is the trainer's own. */
+static void
+test_stale_picture (void)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *ini = g_build_filename (dir, "module.ini", NULL);
+  g_autofree char *shared = g_build_filename (dir, "pictures", "scene.png", NULL);
+  g_autofree char *own = g_build_filename (dir, "pictures", "scene-1.png", NULL);
+  g_autofree char *bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *drawn = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RahnumaMediaSums) sums = NULL;
+  g_autoptr(RahnumaValidation) validation = NULL;
+  g_autoptr(GError) error = NULL;
+  const RahnumaProblem *problem;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (shared, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (own, bytes, (gssize) length, NULL));
+  edit_ini (dir, "Picture=pictures/scene.png", "Picture=pictures/scene-1.png");
+  g_assert_true (g_key_file_load_from_file (key_file, ini, G_KEY_FILE_NONE, NULL));
+  text = rahnuma_media_dup_source_text (key_file, "Scene 1", "Picture");
+  g_assert_cmpstr (text, ==, "No worker should pay recruitment fees or related costs.");
+  sums = rahnuma_media_sums_load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_media_sums_record (sums, "pictures/scene-1.png", text, &error));
+  g_assert_true (rahnuma_media_sums_save (sums, &error));
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+  g_clear_pointer (&validation, rahnuma_validation_free);
+
+  edit_ini (dir, "Caption=No worker", "Caption=No worker, man or woman,");
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  dump (validation);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_STALE_MEDIA);
+  g_assert_cmpint (problem->severity, ==, RAHNUMA_SEVERITY_WARNING);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "pictures/scene-1.png was made from an older text of [Scene 1]"));
+  g_assert_nonnull (strstr (problem->hint, "media/make-media"));
+
+  /* A new picture copied over the old one: no longer the generated file. */
+  drawn = rahnuma_fixture_png (rahnuma_test_tmp_dir (), "hand-drawn", 640, 360);
+  g_clear_pointer (&bytes, g_free);
+  g_assert_true (g_file_get_contents (drawn, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (own, bytes, (gssize) length, NULL));
+  g_clear_pointer (&validation, rahnuma_validation_free);
+  validation = rahnuma_validate_module (dir, NULL, NULL);
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 0);
+}
+
+/* Scene 1's Urdu narration replaced by a generated clip; returns the
+ * problems the validator finds with GStreamer measuring every clip. */
+static RahnumaValidation *
+validate_with_clip (const char *wave, double volume, guint duration_ms)
+{
+  g_autofree char *dir = rahnuma_test_prepare_package ("good");
+  g_autofree char *audio = g_build_filename (dir, "audio", NULL);
+  g_autofree char *clip = rahnuma_fixture_tone (audio, "scene-1-ur.ogg", wave, volume, duration_ms);
+  RahnumaValidation *validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+
+  edit_ini (dir, "Narration[ur]=audio/ur.ogg", "Narration[ur]=audio/scene-1-ur.ogg");
+  rahnuma_validation_set_audio_meter (validation, rahnuma_media_measure_audio, NULL);
+  rahnuma_validation_add_package (validation, dir);
+  dump (validation);
+  return validation;
+}
+
+/* The one audio-level problem, on Scene 1's Narration[ur] (line 27). */
+static const RahnumaProblem *
+only_audio_problem (RahnumaValidation *validation, RahnumaSeverity severity)
+{
+  const RahnumaProblem *problem;
+
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (validation), ==, 1);
+  problem = rahnuma_validation_get_problem (validation, 0);
+  g_assert_cmpint (problem->code, ==, RAHNUMA_PROBLEM_AUDIO_LEVEL);
+  g_assert_cmpint (problem->severity, ==, severity);
+  g_assert_cmpstr (problem->key, ==, "Narration[ur]");
+  g_assert_cmpuint (problem->line, ==, 27);
+  return problem;
+}
+
+static void
+test_audio_levels (void)
+{
+  g_autoptr(RahnumaValidation) fine = validate_with_clip ("sine", 0.3, 2000);
+  g_autoptr(RahnumaValidation) silent = validate_with_clip ("silence", 1.0, 2000);
+  g_autoptr(RahnumaValidation) clipped = validate_with_clip ("sine", 4.0, 2000);
+  g_autoptr(RahnumaValidation) quiet = validate_with_clip ("sine", 0.01, 2000);
+  g_autoptr(RahnumaValidation) too_long = validate_with_clip ("sine", 0.3, 40000);
+  const RahnumaProblem *problem;
+
+  g_assert_cmpuint (rahnuma_validation_get_n_problems (fine), ==, 0);
+
+  /* A microphone that was not on: the loudest moment, which digital silence has none of. */
+  problem = only_audio_problem (silent, RAHNUMA_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (problem->message, "audio/scene-1-ur.ogg is silent: its loudest moment is -120 dBFS"));
+  g_assert_nonnull (strstr (problem->hint, "microphone"));
+
+  problem = only_audio_problem (clipped, RAHNUMA_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (problem->message, "is clipped (distorted): 2.0 s of it is at full volume"));
+
+  /* 0.01 of full scale: a sine's RMS is 3 dB below its peak, -43 dBFS. */
+  problem = only_audio_problem (quiet, RAHNUMA_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (problem->message, "is too quiet: speech at -43 dBFS"));
+
+  /* Scene 1's Urdu caption has 51 characters: at most 5 + 51 / 4 = 17.75 s. */
+  problem = only_audio_problem (too_long, RAHNUMA_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (problem->message, "lasts 40 s, much longer than its text needs (at most 18 s)"));
+}
+
+/* A placeholder is only a warning to the trainer, but a kiosk's catalogue
+ * leaves the package out and says why. */
+static void
+test_placeholder_left_out (void)
+{
+  g_autofree char *package = rahnuma_test_prepare_package ("broken-placeholder");
+  g_autofree char *folder = g_build_filename (rahnuma_test_tmp_dir (), "placeholder-modules", NULL);
+  g_autofree char *copy = g_build_filename (folder, "fees", NULL);
+  g_autoptr(RahnumaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  rahnuma_test_copy_tree (package, copy);
+  g_test_expect_message ("rahnuma-catalog", G_LOG_LEVEL_WARNING, "*still a placeholder*");
+  catalog = rahnuma_catalog_new_full (folder, RAHNUMA_CATALOG_VALIDATE, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
+  problems = rahnuma_catalog_get_problems (catalog);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "(and 0 more)"));
+  rahnuma_test_remove_tree (folder);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -480,6 +727,13 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/validator/picture-not-png", test_picture_not_png);
   g_test_add_func ("/rahnuma/validator/count-words", test_count_words);
   g_test_add_func ("/rahnuma/validator/content-figures", test_content_figures);
+  g_test_add_func ("/rahnuma/validator/placeholder-left-out", test_placeholder_left_out);
+  g_test_add_func ("/rahnuma/validator/stale-picture", test_stale_picture);
+  g_test_add_func ("/rahnuma/validator/audio-levels", test_audio_levels);
+  g_test_add_func ("/rahnuma/validator/windows/bom", test_windows_bom);
+  g_test_add_func ("/rahnuma/validator/windows/utf16", test_windows_utf16);
+  g_test_add_func ("/rahnuma/validator/windows/backslashes", test_windows_backslashes);
+  g_test_add_func ("/rahnuma/validator/windows/case", test_windows_case);
 
   status = g_test_run ();
   rahnuma_media_probe_free (probe);

@@ -19,6 +19,7 @@
 
 #include "rahnuma-catalog.h"
 #include "rahnuma-install.h"
+#include "rahnuma-language.h"
 #include "rahnuma-validator.h"
 
 #include <errno.h>
@@ -97,6 +98,34 @@ has_module (GPtrArray *modules, const char *id)
   return FALSE;
 }
 
+/* A lesson whose picture or voice was made from an older text still plays,
+ * but says the old words: the technician's log says so. */
+static void
+log_stale_media (const char *path, RahnumaValidation *validation)
+{
+  guint n_stale = rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_STALE_MEDIA);
+
+  if (n_stale > 0)
+    g_message ("Module package %s: %u picture(s) or narration(s) were made from an older text; "
+               "“rahnuma-admin module validate %s” lists them", path, n_stale, path);
+}
+
+/* Machine translations no native speaker has checked yet: the technician's
+ * log says which languages of a lesson on offer they are. */
+static void
+log_unreviewed (const char *path, GKeyFile *key_file)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  g_autoptr(GString) unreviewed = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_languages; i++)
+    if (rahnuma_key_file_is_machine_translated (key_file, languages[i].code))
+      g_string_append_printf (unreviewed, " %s", languages[i].code);
+  if (unreviewed->len > 0)
+    g_message ("Module package %s: machine-translated texts not yet reviewed in%s", path, unreviewed->str);
+}
+
 /* The validator's verdict without probing media (that needs GStreamer and
  * time): missing files, translations, narration and bad values are enough
  * to keep a package a trainer copied by hand, unchecked, off the kiosk. */
@@ -109,11 +138,14 @@ dup_validation_error (const char *path)
     {
       const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
 
-      if (problem->severity == RAHNUMA_SEVERITY_ERROR)
+      /* A placeholder (TODO text, a crossed-out picture) never reaches a visitor. */
+      if (problem->severity == RAHNUMA_SEVERITY_ERROR || problem->code == RAHNUMA_PROBLEM_PLACEHOLDER)
         return g_strdup_printf ("%s:%u: %s (and %u more)", problem->file, problem->line,
                                 problem->message,
-                                rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) - 1);
+                                rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) +
+                                rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER) - 1);
     }
+  log_stale_media (path, validation);
   return NULL;
 }
 
@@ -126,6 +158,8 @@ load_package (RahnumaCatalog *self, const char *path)
 
   if (module != NULL && (self->flags & RAHNUMA_CATALOG_VALIDATE))
     invalid = dup_validation_error (path);
+  if (module != NULL && invalid == NULL && (self->flags & RAHNUMA_CATALOG_VALIDATE))
+    log_unreviewed (path, rahnuma_module_get_key_file (module));
 
   if (invalid != NULL)
     {

@@ -235,7 +235,14 @@ read_id (const char *package)
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *path = g_build_filename (package, RAHNUMA_MODULE_FILE, NULL);
 
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+  g_autofree char *contents = NULL;
+  const char *text;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  text = rahnuma_module_skip_bom (contents, &length);
+  if (!g_key_file_load_from_data (key_file, text, length, G_KEY_FILE_NONE, NULL))
     return NULL;
   return g_key_file_get_string (key_file, "Module", "Id", NULL);
 }
@@ -385,7 +392,17 @@ static gboolean
 refuse_invalid (RahnumaValidation *validation, const char *package_dir, GError **error)
 {
   guint n_errors = rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR);
+  guint n_placeholders = rahnuma_validation_count_code (validation, RAHNUMA_PROBLEM_PLACEHOLDER);
 
+  /* Placeholders are warnings while a trainer writes, never on a kiosk. */
+  if (n_errors == 0 && n_placeholders > 0)
+    {
+      g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID,
+                   /* Translators: %u counts TODO texts and placeholder pictures */
+                   _("%s still has %u placeholder(s) to replace; nothing was installed"),
+                   package_dir, n_placeholders);
+      return TRUE;
+    }
   if (n_errors == 0)
     return FALSE;
   g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID,
@@ -482,21 +499,51 @@ rahnuma_install_package (const char             *package_dir,
                          GError                **error)
 {
   g_autoptr(RahnumaValidation) checked = NULL;
-  g_autofree char *id = NULL;
   gboolean ok;
-  int lock_fd;
 
   g_return_val_if_fail (package_dir != NULL, FALSE);
   g_return_val_if_fail (modules_dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   checked = rahnuma_validate_module (package_dir, probe_func, probe_data);
-  ok = !refuse_invalid (checked, package_dir, error);
+  ok = rahnuma_install_checked_package (package_dir, modules_dir, checked, installed_dir, error);
   if (validation != NULL)
     *validation = g_steal_pointer (&checked);
-  if (!ok)
-    return FALSE;
+  return ok;
+}
 
+/**
+ * rahnuma_install_checked_package:
+ * @package_dir: a module package folder
+ * @modules_dir: the kiosk's modules folder
+ * @validation: @package_dir's problems, from a validation the caller set up
+ *   (with an audio meter, say) and added @package_dir to
+ * @installed_dir: (out) (optional) (transfer full): where the module now is
+ * @error: return location for a #RAHNUMA_INSTALL_ERROR
+ *
+ * rahnuma_install_package() for a package already checked: refused if
+ * @validation has an error or a placeholder, else installed the same way.
+ *
+ * Returns: %TRUE if the module was installed
+ */
+gboolean
+rahnuma_install_checked_package (const char         *package_dir,
+                                 const char         *modules_dir,
+                                 RahnumaValidation  *validation,
+                                 char              **installed_dir,
+                                 GError            **error)
+{
+  g_autofree char *id = NULL;
+  gboolean ok;
+  int lock_fd;
+
+  g_return_val_if_fail (package_dir != NULL, FALSE);
+  g_return_val_if_fail (modules_dir != NULL, FALSE);
+  g_return_val_if_fail (validation != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (refuse_invalid (validation, package_dir, error))
+    return FALSE;
   if (!g_file_test (modules_dir, G_FILE_TEST_IS_DIR))
     return fail_errno (error, ENOTDIR, _("open"), modules_dir);
   id = read_id (package_dir);

@@ -33,5 +33,10 @@ gboolean  rahnuma_install_package     (const char             *package_dir,
                                        RahnumaValidation     **validation,
                                        char                  **installed_dir,
                                        GError                **error);
+gboolean  rahnuma_install_checked_package (const char         *package_dir,
+                                           const char         *modules_dir,
+                                           RahnumaValidation  *validation,
+                                           char              **installed_dir,
+                                           GError            **error);
 
 G_END_DECLS

@@ -295,11 +295,60 @@ rahnuma_module_find_bad_utf8_line (const char *contents,
   return line;
 }
 
+/**
+ * rahnuma_module_skip_bom:
+ * @contents: the bytes of a module.ini
+ * @length: (inout): their length; on return, the length after the mark
+ *
+ * Windows Notepad saves UTF-8 with a byte order mark (EF BB BF) in front,
+ * which GKeyFile would read as part of the first line. The mark says
+ * nothing more than "UTF-8", so it is skipped wherever module.ini is read.
+ *
+ * Returns: (transfer none): @contents, or the byte after its UTF-8 byte order mark
+ */
+const char *
+rahnuma_module_skip_bom (const char *contents,
+                         gsize      *length)
+{
+  g_return_val_if_fail (length != NULL, contents);
+
+  if (*length >= 3 && memcmp (contents, "\xef\xbb\xbf", 3) == 0)
+    {
+      *length -= 3;
+      return contents + 3;
+    }
+  return contents;
+}
+
+/**
+ * rahnuma_module_is_utf16:
+ * @contents: the bytes of a module.ini
+ * @length: their length
+ *
+ * Windows editors call UTF-16 "Unicode"; Notepad writes it with a byte order
+ * mark (FF FE or FE FF). Without one, ASCII text in UTF-16 has a NUL byte in
+ * one of its first two bytes, which UTF-8 text never has.
+ *
+ * Returns: whether @contents looks like UTF-16 text
+ */
+gboolean
+rahnuma_module_is_utf16 (const char *contents,
+                         gsize       length)
+{
+  const guchar *bytes = (const guchar *) contents;
+
+  if (length < 2)
+    return FALSE;
+  return (bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff) ||
+         bytes[0] == 0 || bytes[1] == 0;
+}
+
 static gboolean
 load_key_file (GKeyFile *key_file, const char *path, GError **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *text;
   gsize length;
   guint bad_line;
 
@@ -311,14 +360,15 @@ load_key_file (GKeyFile *key_file, const char *path, GError **error)
       g_set_error (error, RAHNUMA_MODULE_ERROR, code, "%s: %s", path, local_error->message);
       return FALSE;
     }
-  bad_line = rahnuma_module_find_bad_utf8_line (contents, length);
+  text = rahnuma_module_skip_bom (contents, &length);
+  bad_line = rahnuma_module_find_bad_utf8_line (text, length);
   if (bad_line > 0)
     {
       g_set_error (error, RAHNUMA_MODULE_ERROR, RAHNUMA_MODULE_ERROR_PARSE,
                    "%s:%u: not UTF-8 text; save the file again as UTF-8", path, bad_line);
       return FALSE;
     }
-  if (!g_key_file_load_from_data (key_file, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
+  if (!g_key_file_load_from_data (key_file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
     {
       g_set_error (error, RAHNUMA_MODULE_ERROR, RAHNUMA_MODULE_ERROR_PARSE, "%s: %s", path,
                    local_error->message);

@@ -38,6 +38,10 @@ GQuark                 rahnuma_module_error_quark          (void);
 
 RahnumaModule         *rahnuma_module_new_from_dir         (const char     *dir,
                                                             GError        **error);
+const char            *rahnuma_module_skip_bom             (const char     *contents,
+                                                            gsize          *length);
+gboolean               rahnuma_module_is_utf16             (const char     *contents,
+                                                            gsize           length);
 guint                  rahnuma_module_find_bad_utf8_line   (const char     *contents,
                                                             gsize           length);
 const char            *rahnuma_module_get_id               (RahnumaModule  *self);

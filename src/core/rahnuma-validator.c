@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "rahnuma-language.h"
+#include "rahnuma-media-sums.h"
 #include "rahnuma-picture-header.h"
 #include "rahnuma-validator.h"
 
@@ -31,6 +32,9 @@ struct _RahnumaValidation
   GPtrArray *problems; /* of RahnumaProblem */
   GHashTable *ids;     /* module id → module.ini path of its first package */
   GHashTable *probed;  /* media path → NULL when playable, else the GError saying why not */
+  RahnumaAudioMeterFunc meter_func;
+  gpointer meter_data;
+  GHashTable *measured; /* narration path → RahnumaAudioLevels, or NULL when it could not be measured */
 };
 
 /* One package being checked. */
@@ -44,6 +48,7 @@ typedef struct
   GPtrArray *problems; /* this package's, sorted by line before they are kept */
   GPtrArray *fallbacks; /* of Fallback: narrations a fallback voice stands in for */
   GHashTable *voiced;   /* language code → narrations recorded in it, as a count */
+  RahnumaMediaSums *sums; /* which text each picture and clip was made from */
 } Package;
 
 typedef struct
@@ -213,8 +218,9 @@ check_text_value (Package *pkg, const char *group, const char *key, guint limit)
 
   if (value == NULL)
     return;
+  /* A warning, so that a new package validates; install refuses it all the same. */
   if (strstr (value, RAHNUMA_PLACEHOLDER_MARK) != NULL)
-    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
             _("write the real text in place of the TODO marker"),
             _("[%s] %s is still a placeholder"), group, key);
   length = g_utf8_strlen (value, -1);
@@ -310,13 +316,210 @@ probe_media (RahnumaValidation *validation, const char *path, RahnumaMediaKind k
   return error;
 }
 
+/* "rahnuma-admin module record --module DIR --scene 2 --lang ur" for a
+ * narration key, so the trainer can copy the command as it stands. */
+static char *
+dup_record_command (Package *pkg, const char *group, const char *key)
+{
+  const char *space = strchr (group, ' ');
+  const char *open = strchr (key, '[');
+  g_autofree char *lang = open != NULL ? g_strndup (open + 1, strlen (open) - 2) : g_strdup ("en");
+  const char *what = g_str_has_prefix (group, "Scene") ? "scene"
+                     : g_str_has_prefix (key, "Explanation") ? "explanation" : "question";
+
+  return g_strdup_printf ("rahnuma-admin module record --module %s --%s %s --lang %s",
+                          pkg->dir, what, space != NULL ? space + 1 : "1", lang);
+}
+
+/* media.sums says which text a file was made from: a placeholder wants
+ * replacing, and a file made from an older text says the old words. */
+static void
+check_origin (Package *pkg, const char *group, const char *key, const char *relative,
+              RahnumaMediaKind kind)
+{
+  g_autofree char *text = rahnuma_media_dup_source_text (pkg->key_file, group, key);
+  g_autofree char *hint = NULL;
+
+  switch (rahnuma_media_sums_check (pkg->sums, relative, text))
+    {
+    case RAHNUMA_MEDIA_ORIGIN_PLACEHOLDER:
+      report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
+              _("put the real picture in its place, with the same name (PNG, at most 1920 × 1080)"),
+              /* Translators: %s is a file name, e.g. pictures/scene-1.png */
+              _("%s is a placeholder picture"), relative);
+      break;
+    case RAHNUMA_MEDIA_ORIGIN_STALE:
+      if (kind == RAHNUMA_MEDIA_AUDIO)
+        {
+          g_autofree char *command = dup_record_command (pkg, group, key);
+
+          /* Translators: %s is a command to run; media/make-media is a script's name */
+          hint = g_strdup_printf (_("record it again: %s (or run media/make-media for a generated voice)"),
+                                  command);
+        }
+      else
+        hint = g_strdup (_("make the picture again (media/make-media for generated ones), "
+                           "or draw a new one and copy it over the old file"));
+      report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_STALE_MEDIA, group, key, hint,
+              /* Translators: %s is a file name; [%s] a group such as [Scene 2] */
+              _("%s was made from an older text of [%s]: the text has changed since"), relative, group);
+      break;
+    case RAHNUMA_MEDIA_ORIGIN_UNKNOWN:
+    case RAHNUMA_MEDIA_ORIGIN_CURRENT:
+    default:
+      break;
+    }
+}
+
+/* The entry of @folder that is @name but for case, or NULL. */
+static char *
+dup_case_match (const char *folder, const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (entry, -1);
+
+      if (g_str_equal (folded, wanted))
+        return g_strdup (entry);
+    }
+  return NULL;
+}
+
+/* "pictures/scene-1.png" when module.ini says "Pictures/Scene-1.PNG" and
+ * only the case differs: Windows and macOS ignore case, a kiosk does not. */
+static char *
+dup_case_suggestion (const char *package_dir, const char *relative)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+  g_autofree char *folder = g_strdup (package_dir);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *match = dup_case_match (folder, parts[i]);
+      char *next;
+
+      if (match == NULL)
+        return NULL;
+      g_ptr_array_add (found, match);
+      next = g_build_filename (folder, match, NULL);
+      g_free (folder);
+      folder = next;
+    }
+  g_ptr_array_add (found, NULL);
+  return g_strjoinv ("/", (char **) found->pdata);
+}
+
+static void
+report_missing_media (Package *pkg, const char *group, const char *key, const char *relative)
+{
+  g_autofree char *suggestion = dup_case_suggestion (pkg->dir, relative);
+  g_autofree char *hint = NULL;
+
+  if (suggestion != NULL)
+    /* Translators: %s is the file's real name, e.g. pictures/Scene-1.PNG */
+    hint = g_strdup_printf (_("the folder has %s: names are case-sensitive on the kiosk, "
+                              "so write the name exactly as the file has it"), suggestion);
+  report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_MEDIA, group, key,
+          hint != NULL ? hint : _("add the file, or correct its name (names are case-sensitive)"),
+          _("%s does not exist"), relative);
+}
+
+/* In module.ini a backslash starts an escape (\s is a space), so a Windows
+ * path "pictures\en\scene-1.png" cannot be read as one. */
+static gboolean
+check_backslashes (Package *pkg, const char *group, const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (pkg->key_file, group, key, NULL);
+  g_autofree char *fixed = NULL;
+  g_autofree char *hint = NULL;
+
+  if (raw == NULL || strchr (raw, '\\') == NULL)
+    return TRUE;
+  fixed = g_strdelimit (g_strdup (raw), "\\", '/');
+  /* Translators: %s is the corrected path, e.g. pictures/en/scene-1.png */
+  hint = g_strdup_printf (_("write paths with forward slashes: %s"), fixed);
+  report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, group, key, hint,
+          /* Translators: %s is a path as written in module.ini */
+          _("%s uses backslashes; in module.ini a backslash starts an escape such as \\s"), raw);
+  return FALSE;
+}
+
+/* Each clip is measured once, however many keys name it. */
+static const RahnumaAudioLevels *
+measure_audio (RahnumaValidation *validation, const char *path)
+{
+  g_autofree RahnumaAudioLevels *levels = g_new0 (RahnumaAudioLevels, 1);
+  g_autoptr(GError) error = NULL;
+  gpointer known;
+
+  if (g_hash_table_lookup_extended (validation->measured, path, NULL, &known))
+    return known;
+  if (!validation->meter_func (path, levels, validation->meter_data, &error))
+    {
+      g_debug ("Cannot measure %s: %s", path, error != NULL ? error->message : "?");
+      g_clear_pointer (&levels, g_free);
+    }
+  g_hash_table_insert (validation->measured, g_strdup (path), levels);
+  return g_steal_pointer (&levels);
+}
+
+/* Silence or clipping is an error: a visitor would hear nothing, or noise.
+ * Too quiet or much longer than its text is a warning. */
+static void
+check_levels (Package *pkg, const char *group, const char *key, const char *relative,
+              const char *path)
+{
+  const RahnumaAudioLevels *levels;
+  g_autofree char *text = NULL;
+  double longest;
+
+  if (pkg->validation->meter_func == NULL || (levels = measure_audio (pkg->validation, path)) == NULL)
+    return;
+  text = rahnuma_media_dup_source_text (pkg->key_file, group, key);
+  longest = RAHNUMA_AUDIO_SLACK_S + RAHNUMA_AUDIO_S_PER_CHARACTER * (text != NULL ? g_utf8_strlen (text, -1) : 0);
+  g_debug ("%s: %.1f s (at most %.0f), peak %.1f dBFS, speech %.1f dBFS, clipped %.2f s", relative,
+           levels->seconds, longest, levels->peak_db, levels->loudness_db, levels->clipped_seconds);
+
+  if (levels->peak_db < RAHNUMA_AUDIO_SILENT_PEAK_DB)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("check the microphone is connected and not muted, then record it again"),
+            /* Translators: %s is a file; %.0f a level in dBFS (decibels below full scale), e.g. -62 */
+            _("%s is silent: its loudest moment is %.0f dBFS"), relative, MAX (levels->peak_db, -120.0));
+  else if (levels->clipped_seconds > RAHNUMA_AUDIO_MAX_CLIPPED_S)
+    report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("record it again a little further from the microphone, or with its volume lower"),
+            /* Translators: %s is a file; %.1f a time in seconds */
+            _("%s is clipped (distorted): %.1f s of it is at full volume"), relative, levels->clipped_seconds);
+  else if (levels->loudness_db < RAHNUMA_AUDIO_QUIET_LOUDNESS_DB)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("record it again closer to the microphone, or import it with "
+              "“rahnuma-admin module import-media”, which evens out the loudness"),
+            /* Translators: %s is a file; %.0f a level in dBFS, e.g. -41; -20 is the usual level */
+            _("%s is too quiet: speech at %.0f dBFS, where about -20 dBFS is usual"), relative,
+            MAX (levels->loudness_db, -120.0));
+  if (levels->seconds > longest)
+    report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_AUDIO_LEVEL, group, key,
+            _("cut the silence at its end, or record it again and stop when the text is read"),
+            /* Translators: %s is a file; %.0f are seconds */
+            _("%s lasts %.0f s, much longer than its text needs (at most %.0f s)"), relative,
+            levels->seconds, longest);
+}
+
 static void
 check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind kind)
 {
-  g_autofree char *relative = dup_value (pkg->key_file, group, key);
+  g_autofree char *relative = NULL;
   g_autofree char *path = NULL;
   const GError *reason;
 
+  if (!check_backslashes (pkg, group, key))
+    return;
+  relative = dup_value (pkg->key_file, group, key);
   if (relative == NULL)
     return;
   if (!stays_inside (relative))
@@ -329,9 +532,7 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
   path = g_build_filename (pkg->dir, relative, NULL);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_MEDIA, group, key,
-              _("add the file, or correct its name (names are case-sensitive)"),
-              _("%s does not exist"), relative);
+      report_missing_media (pkg, group, key, relative);
       return;
     }
   reason = probe_media (pkg->validation, path, kind);
@@ -345,6 +546,27 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA, group, key,
             _("export it again as PNG, WebM (VP8/VP9 + Opus) or Ogg Opus"),
             _("%s cannot be played: %s"), relative, reason->message);
+  else
+    {
+      check_origin (pkg, group, key, relative, kind);
+      if (kind == RAHNUMA_MEDIA_AUDIO)
+        check_levels (pkg, group, key, relative, path);
+    }
+}
+
+/* Until its text is written, a narration cannot be recorded: a warning then. */
+static void
+report_missing_narration (Package *pkg, const char *group, const char *key,
+                          const RahnumaLanguage *language)
+{
+  g_autofree char *text = rahnuma_media_dup_source_text (pkg->key_file, group, key);
+  gboolean placeholder = text == NULL || strstr (text, RAHNUMA_PLACEHOLDER_MARK) != NULL;
+
+  report (pkg, placeholder ? RAHNUMA_SEVERITY_WARNING : RAHNUMA_SEVERITY_ERROR,
+          RAHNUMA_PROBLEM_MISSING_NARRATION, group, key,
+          placeholder ? _("write the text first, then record it with “rahnuma-admin module record”")
+                      : _("record it with “rahnuma-admin module record”, or add the audio file"),
+          _("[%s] has no %s narration: %s= is missing"), group, language->english_name, key);
 }
 
 /* Narration is looked up by exact language, as the kiosk does: a language
@@ -385,10 +607,7 @@ check_narration (Package *pkg, const char *group, const char *key)
           g_ptr_array_add (pkg->fallbacks, fallback);
         }
       else
-        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_NARRATION, group, full_key,
-                _("record it with “rahnuma-admin module record”, or add the audio file"),
-                _("[%s] has no %s narration: %s= is missing"), group,
-                language->english_name, full_key);
+        report_missing_narration (pkg, group, full_key, language);
     }
 }
 
@@ -635,7 +854,7 @@ check_lists (Package *pkg)
     {
       any_source |= *g_strstrip (sources[i]) != '\0';
       if (strstr (sources[i], RAHNUMA_PLACEHOLDER_MARK) != NULL)
-        report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PLACEHOLDER, MODULE_GROUP, "Sources",
+        report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_PLACEHOLDER, MODULE_GROUP, "Sources",
                 _("name the real source of each fact"), _("Sources= is still a placeholder"));
     }
   if (!any_source)
@@ -1161,6 +1380,7 @@ load_package (Package *pkg)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
+  const char *text;
   gsize length;
   guint bad_line;
   GStatBuf st;
@@ -1180,8 +1400,19 @@ load_package (Package *pkg)
       return FALSE;
     }
 
+  if (rahnuma_module_is_utf16 (contents, length))
+    {
+      report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_NOT_UTF8, NULL, NULL,
+              /* Translators: "Unicode" and "UTF-8" as Windows Notepad's Save As names them */
+              _("open it in Notepad, choose File ▸ Save As, set Encoding to UTF-8 and save"),
+              /* Translators: Windows editors call UTF-16 "Unicode" */
+              _("module.ini is saved as UTF-16 (“Unicode”); the kiosk reads only UTF-8"));
+      return FALSE;
+    }
+  /* Notepad's UTF-8 byte order mark is only a mark: read the text after it. */
+  text = rahnuma_module_skip_bom (contents, &length);
   /* Otherwise every text in a bad line would be reported as missing. */
-  bad_line = rahnuma_module_find_bad_utf8_line (contents, length);
+  bad_line = rahnuma_module_find_bad_utf8_line (text, length);
   if (bad_line > 0)
     {
       RahnumaProblem *problem =
@@ -1193,8 +1424,8 @@ load_package (Package *pkg)
       problem->line = bad_line;
       return FALSE;
     }
-  bad_line = index_lines (pkg->lines, contents);
-  if (!g_key_file_load_from_data (pkg->key_file, contents, length, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
+  bad_line = index_lines (pkg->lines, text);
+  if (!g_key_file_load_from_data (pkg->key_file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
     {
       RahnumaProblem *problem =
         report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PARSE, NULL, NULL,
@@ -1256,7 +1487,28 @@ rahnuma_validation_new (RahnumaMediaProbeFunc probe_func,
   validation->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   validation->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   validation->probed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_error);
+  validation->measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return validation;
+}
+
+/**
+ * rahnuma_validation_set_audio_meter:
+ * @meter_func: (nullable) (scope notified): measures narration clips; %NULL measures none
+ * @meter_data: (closure): data for @meter_func
+ *
+ * With a meter, packages added afterwards have every narration clip measured:
+ * silent or clipped is an error, too quiet or much longer than its text a
+ * warning (the limits are in rahnuma-validator.h).
+ */
+void
+rahnuma_validation_set_audio_meter (RahnumaValidation     *validation,
+                                    RahnumaAudioMeterFunc  meter_func,
+                                    gpointer               meter_data)
+{
+  g_return_if_fail (validation != NULL);
+
+  validation->meter_func = meter_func;
+  validation->meter_data = meter_data;
 }
 
 void
@@ -1267,6 +1519,7 @@ rahnuma_validation_free (RahnumaValidation *validation)
   g_ptr_array_unref (validation->problems);
   g_hash_table_unref (validation->ids);
   g_hash_table_unref (validation->probed);
+  g_hash_table_unref (validation->measured);
   g_free (validation);
 }
 
@@ -1281,7 +1534,7 @@ void
 rahnuma_validation_add_package (RahnumaValidation *validation,
                                 const char        *dir)
 {
-  Package pkg = { validation, dir, NULL, NULL, NULL, NULL, NULL, NULL };
+  Package pkg = { validation, dir, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 
   g_return_if_fail (validation != NULL);
   g_return_if_fail (dir != NULL);
@@ -1293,6 +1546,9 @@ rahnuma_validation_add_package (RahnumaValidation *validation,
   pkg.fallbacks = g_ptr_array_new_with_free_func ((GDestroyNotify) fallback_free);
   pkg.voiced = g_hash_table_new (g_str_hash, g_str_equal);
 
+  pkg.sums = rahnuma_media_sums_load (dir, NULL);
+  if (pkg.sums == NULL) /* unreadable: then no file's origin is known */
+    pkg.sums = rahnuma_media_sums_new (dir);
   check_files (&pkg);
   if (load_package (&pkg))
     {
@@ -1309,6 +1565,7 @@ rahnuma_validation_add_package (RahnumaValidation *validation,
   g_ptr_array_unref (pkg.problems);
   g_ptr_array_unref (pkg.fallbacks);
   g_hash_table_unref (pkg.voiced);
+  rahnuma_media_sums_free (pkg.sums);
   g_hash_table_unref (pkg.lines);
   g_key_file_unref (pkg.key_file);
   g_free (pkg.ini_path);
@@ -1421,6 +1678,8 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
     [RAHNUMA_PROBLEM_LONGEST_ANSWER] = "longest-answer",
     [RAHNUMA_PROBLEM_SHORTEST_ANSWER] = "shortest-answer",
     [RAHNUMA_PROBLEM_ANSWER_POSITION] = "answer-position",
+    [RAHNUMA_PROBLEM_STALE_MEDIA] = "stale-media",
+    [RAHNUMA_PROBLEM_AUDIO_LEVEL] = "audio-level",
   };
 
   g_return_val_if_fail ((guint) code < G_N_ELEMENTS (names), NULL);
@@ -1535,4 +1794,109 @@ rahnuma_module_count_narration (RahnumaModule *module,
     *n_recorded = recorded;
   if (n_needed != NULL)
     *n_needed = n_scenes + 2 * n_questions;
+}
+
+/* Texts and their translations ------------------------------------------- */
+
+static void
+add_text_key (GPtrArray *keys, GKeyFile *key_file, const char *group, const char *key)
+{
+  if (g_key_file_has_key (key_file, group, key, NULL))
+    g_ptr_array_add (keys, g_strdup_printf ("%s/%s", group, key));
+}
+
+/**
+ * rahnuma_module_dup_text_keys:
+ * @key_file: a loaded module.ini
+ *
+ * Every text a visitor reads, as "Group/Key" of its English key, in the
+ * file's order: [Module] Title and Summary, each scene's Caption, each
+ * question's Text, ChoiceN and Explanation. (The PO files of
+ * `rahnuma-admin module po` use these as msgctxt.)
+ *
+ * Returns: (transfer full) (element-type utf8): the keys
+ */
+GPtrArray *
+rahnuma_module_dup_text_keys (GKeyFile *key_file)
+{
+  g_auto(GStrv) groups = NULL;
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (key_file != NULL, keys);
+
+  groups = g_key_file_get_groups (key_file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *group = groups[i];
+
+      if (g_str_equal (group, MODULE_GROUP))
+        {
+          add_text_key (keys, key_file, group, "Title");
+          add_text_key (keys, key_file, group, "Summary");
+        }
+      else if (group_number (group, "Scene") > 0)
+        add_text_key (keys, key_file, group, "Caption");
+      else if (group_number (group, "Question") > 0)
+        {
+          add_text_key (keys, key_file, group, "Text");
+          for (guint n = 1; n <= 16; n++)
+            {
+              g_autofree char *choice = g_strdup_printf ("Choice%u", n);
+
+              add_text_key (keys, key_file, group, choice);
+            }
+          add_text_key (keys, key_file, group, "Explanation");
+        }
+    }
+  return keys;
+}
+
+/**
+ * rahnuma_key_file_is_machine_translated:
+ * @key_file: a loaded module.ini
+ * @lang: a language code
+ *
+ * Returns: whether [Module] MachineTranslated= lists @lang: its texts are
+ *   machine-made, not yet checked by a native speaker
+ */
+gboolean
+rahnuma_key_file_is_machine_translated (GKeyFile *key_file, const char *lang)
+{
+  g_auto(GStrv) machine = g_key_file_get_string_list (key_file, MODULE_GROUP, "MachineTranslated", NULL, NULL);
+
+  for (guint i = 0; machine != NULL && machine[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (machine[i]), lang))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * rahnuma_module_count_texts:
+ * @key_file: a loaded module.ini
+ * @lang: a language code
+ * @n_reviewed: (out): texts written in @lang and checked
+ * @n_machine: (out): texts written in @lang by a machine (MachineTranslated=)
+ * @n_missing: (out): texts with no @lang version, or a TODO one
+ */
+void
+rahnuma_module_count_texts (GKeyFile   *key_file,
+                            const char *lang,
+                            guint      *n_reviewed,
+                            guint      *n_machine,
+                            guint      *n_missing)
+{
+  g_autoptr(GPtrArray) keys = rahnuma_module_dup_text_keys (key_file);
+  gboolean machine = rahnuma_key_file_is_machine_translated (key_file, lang);
+  guint written = 0;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *slash = strchr (keys->pdata[i], '/');
+      g_autofree char *group = g_strndup (keys->pdata[i], slash - (char *) keys->pdata[i]);
+
+      written += has_text (key_file, group, slash + 1, lang);
+    }
+  *n_reviewed = machine ? 0 : written;
+  *n_machine = machine ? written : 0;
+  *n_missing = keys->len - written;
 }

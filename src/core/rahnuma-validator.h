@@ -51,6 +51,8 @@ typedef enum
   RAHNUMA_PROBLEM_LONGEST_ANSWER,  /* the right answer is too often the longest choice */
   RAHNUMA_PROBLEM_ANSWER_POSITION, /* one position holds the right answer too often */
   RAHNUMA_PROBLEM_SHORTEST_ANSWER, /* the right answer is too often the shortest choice */
+  RAHNUMA_PROBLEM_STALE_MEDIA,     /* made from a text that changed since (media.sums) */
+  RAHNUMA_PROBLEM_AUDIO_LEVEL,     /* a narration silent, clipped, too quiet or too long */
 } RahnumaProblemCode;
 
 typedef enum
@@ -99,6 +101,53 @@ typedef gboolean (*RahnumaMediaProbeFunc) (const char        *path,
                                            gpointer           user_data,
                                            GError           **error);
 
+/**
+ * RahnumaAudioLevels:
+ * @seconds: how long the clip plays
+ * @peak_db: its loudest sample, in dB below full scale (0 dBFS; -inf for digital silence)
+ * @loudness_db: the RMS level of its voiced part (10 ms blocks above -50 dBFS), in dBFS;
+ *   -inf when no block is voiced
+ * @clipped_seconds: time in 10 ms blocks whose peak reached full scale
+ *
+ * What GStreamer's `level` element measured in a narration clip.
+ */
+typedef struct
+{
+  double seconds;
+  double peak_db;
+  double loudness_db;
+  double clipped_seconds;
+} RahnumaAudioLevels;
+
+/* Limits for narration, in dBFS and seconds (docs/module-format.md,
+ * "Audio checks"): below the first a clip is silence (a microphone not
+ * connected); speech whose RMS is below the second is hard to hear in a busy
+ * hall (speech is usually recorded around -20 dBFS); clipping for longer than
+ * the third is heard as distortion. A clip may last 5 s plus a quarter of a
+ * second per character of its text (4 characters a second is slow speech)
+ * before it counts as much longer than its text. */
+#define RAHNUMA_AUDIO_SILENT_PEAK_DB    (-45.0)
+#define RAHNUMA_AUDIO_QUIET_LOUDNESS_DB (-35.0)
+#define RAHNUMA_AUDIO_MAX_CLIPPED_S     0.1
+#define RAHNUMA_AUDIO_SLACK_S           5.0
+#define RAHNUMA_AUDIO_S_PER_CHARACTER   0.25
+
+/**
+ * RahnumaAudioMeterFunc:
+ * @path: a narration clip that plays
+ * @levels: (out caller-allocates): what was measured
+ * @user_data: the meter's data
+ * @error: set when the clip could not be measured
+ *
+ * Measures a clip (rahnuma_media_measure_audio() in the player library).
+ *
+ * Returns: %TRUE if @levels was filled
+ */
+typedef gboolean (*RahnumaAudioMeterFunc) (const char          *path,
+                                           RahnumaAudioLevels  *levels,
+                                           gpointer             user_data,
+                                           GError             **error);
+
 typedef struct
 {
   RahnumaSeverity    severity;
@@ -116,6 +165,9 @@ typedef struct _RahnumaValidation RahnumaValidation;
 RahnumaValidation    *rahnuma_validation_new              (RahnumaMediaProbeFunc  probe_func,
                                                            gpointer               probe_data);
 void                  rahnuma_validation_free             (RahnumaValidation     *validation);
+void                  rahnuma_validation_set_audio_meter  (RahnumaValidation     *validation,
+                                                           RahnumaAudioMeterFunc  meter_func,
+                                                           gpointer               meter_data);
 void                  rahnuma_validation_add_package      (RahnumaValidation     *validation,
                                                            const char            *dir);
 guint                 rahnuma_validation_get_n_problems   (RahnumaValidation     *validation);
@@ -142,6 +194,14 @@ gboolean              rahnuma_question_is_shortest_right  (RahnumaQuestion      
 const char           *rahnuma_problem_code_to_string      (RahnumaProblemCode     code);
 const char           *rahnuma_severity_to_string          (RahnumaSeverity        severity);
 
+GPtrArray            *rahnuma_module_dup_text_keys        (GKeyFile              *key_file);
+gboolean              rahnuma_key_file_is_machine_translated (GKeyFile           *key_file,
+                                                             const char          *lang);
+void                  rahnuma_module_count_texts          (GKeyFile              *key_file,
+                                                           const char            *lang,
+                                                           guint                 *n_reviewed,
+                                                           guint                 *n_machine,
+                                                           guint                 *n_missing);
 gboolean              rahnuma_module_has_all_texts        (RahnumaModule         *module,
                                                            const char            *lang);
 void                  rahnuma_module_count_narration      (RahnumaModule         *module,

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <gst/gst.h>
 #include <gst/pbutils/pbutils.h>
+#include <string.h>
 
 #include "rahnuma-media-probe.h"
 #include "rahnuma-picture-header.h"
@@ -272,10 +273,16 @@ on_record_bus_message (GstBus *bus, GstMessage *message, gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A factory name, or for a source with properties (tests:
+ * "audiotestsrc wave=silence is-live=true") a bin described as gst-launch would. */
 static GstElement *
 make_element (const char *factory, GError **error)
 {
-  GstElement *element = gst_element_factory_make (factory, NULL);
+  GstElement *element;
+
+  if (strchr (factory, ' ') != NULL)
+    return gst_parse_bin_from_description (factory, TRUE, error);
+  element = gst_element_factory_make (factory, NULL);
 
   if (element == NULL)
     g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include <gst/video/video.h>
+
 #include "rahnuma-validator.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,30 @@ gboolean            rahnuma_media_record_audio      (const char         *path,
                                                      guint               max_seconds,
                                                      GCancellable       *stop,
                                                      GError            **error);
+
+gboolean            rahnuma_media_measure_audio     (const char         *path,
+                                                     RahnumaAudioLevels *levels,
+                                                     gpointer            user_data,
+                                                     GError            **error);
+
+/* What rahnuma_media_import_discover() found in a trainer's file. */
+typedef struct
+{
+  RahnumaMediaKind kind;
+  gboolean has_audio;
+  guint orientation; /* a picture's EXIF orientation, 1 to 8; 1 for none */
+  guint width;       /* upright, scaled to the kiosk's limits; 0 for a sound */
+  guint height;
+} RahnumaImportInfo;
+
+gboolean            rahnuma_media_import_discover   (const char               *path,
+                                                     RahnumaImportInfo        *info,
+                                                     GError                  **error);
+gboolean            rahnuma_media_import_convert    (const char               *source,
+                                                     const RahnumaImportInfo  *info,
+                                                     const char               *dest,
+                                                     GError                  **error);
+GstVideoOrientationMethod rahnuma_exif_video_direction (guint              orientation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaMediaProbe, rahnuma_media_probe_free)
 

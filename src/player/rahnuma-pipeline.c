@@ -30,6 +30,10 @@
 #include "rahnuma-player-private.h"
 
 #include <gst/app/gstappsink.h>
+#include <gst/video/video.h>
+
+#include "rahnuma-exif.h"
+#include "rahnuma-media-probe.h"
 
 #define VIDEO_CAPS "video/x-raw,format=(string){BGRA,RGBA}"
 
@@ -49,6 +53,7 @@ struct _RahnumaPipeline
   gboolean use_narration;        /* the media's own sound is not played */
   gint audio_linked;             /* atomic: the audio sink has its pad */
   gint video_linked;             /* atomic: the appsink has its pad */
+  GstVideoOrientationMethod direction; /* how to turn frames upright: from tags, or a JPEG's EXIF */
   gint64 fixed_duration;         /* silent picture: the picture time */
 };
 
@@ -167,8 +172,14 @@ link_video (RahnumaPipeline *self, GstPad *pad)
     return FALSE;
   if (!g_atomic_int_compare_and_exchange (&self->video_linked, FALSE, TRUE))
     return FALSE;
-  return link_chain (self->pipeline, pad, make_element ("videoconvert"),
-                     self->video_sink, NULL);
+  {
+    GstElement *flip = make_element ("videoflip");
+
+    /* A phone's photo or video is stored sideways with a note of which way is up. */
+    g_object_set (flip, "video-direction", self->direction, NULL);
+    return link_chain (self->pipeline, pad, make_element ("videoconvert"), flip,
+                       self->video_sink, NULL);
+  }
 }
 
 static gboolean
@@ -285,6 +296,7 @@ rahnuma_pipeline_new (RahnumaVideoPaintable *paintable,
   RahnumaPipeline *self = g_new0 (RahnumaPipeline, 1);
 
   g_mutex_init (&self->lock);
+  self->direction = GST_VIDEO_ORIENTATION_AUTO; /* a video's own orientation tag */
   self->audio_sink = rahnuma_audio_sink_make (audio_sink_factory, has_audio);
   if (paintable != NULL)
     self->video_sink = make_video_sink (paintable);
@@ -362,6 +374,8 @@ rahnuma_pipeline_add_picture (RahnumaPipeline *self,
 {
   self->media_path = g_strdup (picture_path);
   self->narration_path = g_strdup (narration_path);
+  /* GStreamer's base and good plugins do not read EXIF: rahnuma-exif.c does. */
+  self->direction = rahnuma_exif_video_direction (rahnuma_exif_read_orientation (picture_path));
   self->use_narration = TRUE; /* a picture's own "sound" is never played */
   self->media_src = add_decoder (self, picture_path, G_CALLBACK (on_media_pad_added));
   if (narration_path == NULL)

@@ -19,6 +19,7 @@
 #include "rahnuma-install.h"
 #include "rahnuma-language.h"
 #include "rahnuma-media-probe.h"
+#include "rahnuma-media-sums.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
 
@@ -240,6 +241,50 @@ add_validate_argument (RahnumaValidation *validation, const char *argument, guin
   return TRUE;
 }
 
+/* "translations: ur 40 reviewed, 0 machine-made, 0 missing; ps …" */
+static void
+print_translation_counts (GKeyFile *key_file, const char *indent)
+{
+  gsize n_languages;
+  const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_languages; i++)
+    {
+      guint reviewed, machine, missing;
+
+      if (g_str_equal (languages[i].code, "en"))
+        continue;
+      rahnuma_module_count_texts (key_file, languages[i].code, &reviewed, &machine, &missing);
+      g_string_append_printf (line, "%s%s ", line->len > 0 ? "; " : "", languages[i].code);
+      /* Translators: counts of a lesson's texts in one language */
+      g_string_append_printf (line, _("%u reviewed, %u machine-made, %u missing"), reviewed, machine, missing);
+    }
+  g_print ("%s%s %s\n", indent, _("translations:"), line->str);
+}
+
+/* For each package a validate argument names, its translations' state. */
+static void
+print_package_translations (const char *argument)
+{
+  g_autoptr(GPtrArray) packages = is_package (argument) ? NULL : list_packages (argument, NULL);
+
+  if (packages == NULL)
+    {
+      packages = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (packages, g_strdup (argument));
+    }
+  for (guint i = 0; i < packages->len; i++)
+    {
+      g_autoptr(RahnumaModule) module = rahnuma_module_new_from_dir (packages->pdata[i], NULL);
+
+      if (module == NULL)
+        continue;
+      g_print ("%s: ", rahnuma_module_get_id (module));
+      print_translation_counts (rahnuma_module_get_key_file (module), "");
+    }
+}
+
 static int
 run_validate (int argc, char **argv)
 {
@@ -261,6 +306,7 @@ run_validate (int argc, char **argv)
     return EXIT_NOT_RUN;
 
   validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+  rahnuma_validation_set_audio_meter (validation, rahnuma_media_measure_audio, NULL);
   for (int i = 1; i < argc; i++)
     if (!add_validate_argument (validation, argv[i], &n_packages))
       return EXIT_NOT_RUN;
@@ -268,7 +314,11 @@ run_validate (int argc, char **argv)
   if (json)
     print_problems_json (validation);
   else
-    print_validation (validation, n_packages);
+    {
+      print_validation (validation, n_packages);
+      for (int i = 1; i < argc; i++)
+        print_package_translations (argv[i]);
+    }
   return rahnuma_validation_count (validation, RAHNUMA_SEVERITY_ERROR) > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
@@ -324,6 +374,7 @@ print_module_text (RahnumaModule *module)
            rahnuma_module_get_version (module), title);
   g_print ("    %s%s\n", _("texts:"), texts->len > 0 ? texts->str : _(" none complete"));
   g_print ("    %s%s\n", _("narration:"), narration->str);
+  print_translation_counts (rahnuma_module_get_key_file (module), "    ");
 }
 
 static void
@@ -500,7 +551,8 @@ append_skeleton_scene (GString *ini, guint n)
   g_string_append_printf (ini,
     "\n[Scene %u]\n"
     "# Picture= (PNG) or Video= (WebM or Ogg), inside this folder. Picture[ur]=\n"
-    "# and so on give a language its own picture.\n"
+    "# and so on give a language its own picture. The picture here is a\n"
+    "# placeholder: copy the real one over it, keeping its name.\n"
     "Picture=pictures/scene-%u.png\n"
     "# Caption: the words under the picture, at most 240 characters.\n", n, n);
   append_texts (ini, "Caption", "what this scene says");
@@ -537,6 +589,25 @@ append_skeleton_question (GString *ini, guint n)
   append_narration (ini, "ExplanationNarration", explanation);
 }
 
+/* A crossed-out picture per scene, noted in media.sums as a placeholder, so
+ * the new package validates and the validator asks for the real ones. */
+static gboolean
+write_placeholder_pictures (const char *package, GError **error)
+{
+  g_autoptr(RahnumaMediaSums) sums = rahnuma_media_sums_new (package);
+
+  for (guint n = 1; n <= SKELETON_SCENES; n++)
+    {
+      g_autofree char *relative = g_strdup_printf ("pictures/scene-%u.png", n);
+      g_autofree char *path = g_build_filename (package, relative, NULL);
+
+      if (!rahnuma_placeholder_picture_write (path, error) ||
+          !rahnuma_media_sums_record (sums, relative, NULL, error))
+        return FALSE;
+    }
+  return rahnuma_media_sums_save (sums, error);
+}
+
 static gboolean
 write_skeleton (const char *package, const char *id, GError **error)
 {
@@ -562,7 +633,8 @@ write_skeleton (const char *package, const char *id, GError **error)
     append_skeleton_scene (ini, n);
   for (guint n = 1; n <= SKELETON_QUESTIONS; n++)
     append_skeleton_question (ini, n);
-  return g_file_set_contents (path, ini->str, ini->len, error);
+  return write_placeholder_pictures (package, error) &&
+         g_file_set_contents (path, ini->str, ini->len, error);
 }
 
 static int
@@ -623,8 +695,10 @@ run_install (int argc, char **argv)
   if ((probe = open_probe ()) == NULL)
     return EXIT_NOT_RUN;
 
-  if (!rahnuma_install_package (argv[1], into, rahnuma_media_probe_check, probe,
-                                &validation, &installed, &error))
+  validation = rahnuma_validation_new (rahnuma_media_probe_check, probe);
+  rahnuma_validation_set_audio_meter (validation, rahnuma_media_measure_audio, NULL);
+  rahnuma_validation_add_package (validation, argv[1]);
+  if (!rahnuma_install_checked_package (argv[1], into, validation, &installed, &error))
     {
       if (validation != NULL && g_error_matches (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID))
         print_validation (validation, 1);
@@ -798,17 +872,41 @@ set_key_in_text (const char *contents, const char *group, const char *key, const
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static gboolean
-save_key (const char *ini_path, const char *group, const char *key, const char *value, GError **error)
+/**
+ * rahnuma_admin_save_key:
+ * @ini_path: a module.ini
+ * @value: the text to set, unescaped
+ * @error: a #GFileError or #GKeyFileError
+ *
+ * Sets [@group] @key=@value by editing the line (see set_key_in_text()), so
+ * comments and other keys stay byte for byte; replaces the file atomically.
+ *
+ * Returns: %TRUE when module.ini now reads @value there
+ */
+gboolean
+rahnuma_admin_save_key (const char *ini_path, const char *group, const char *key, const char *value,
+                        GError **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *updated = NULL;
   g_autofree char *check = NULL;
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  const char *text;
+  gsize length;
 
-  if (!g_file_get_contents (ini_path, &contents, NULL, error))
+  if (!g_file_get_contents (ini_path, &contents, &length, error))
     return FALSE;
-  updated = set_key_in_text (contents, group, key, value);
+  /* A byte order mark Notepad wrote stays where it was. */
+  text = rahnuma_module_skip_bom (contents, &length);
+  {
+    /* As GKeyFile writes it: a newline as \n, a leading space as \s. */
+    g_autoptr(GKeyFile) escaper = g_key_file_new ();
+    g_autofree char *raw = NULL;
+
+    g_key_file_set_string (escaper, "G", "K", value);
+    raw = g_key_file_get_value (escaper, "G", "K", NULL);
+    updated = set_key_in_text (text, group, key, raw);
+  }
   /* Never write a file the kiosk would read differently from what we meant. */
   if (!g_key_file_load_from_data (key_file, updated, -1, G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return FALSE;
@@ -819,8 +917,38 @@ save_key (const char *ini_path, const char *group, const char *key, const char *
                    _("Cannot set %s in [%s]"), key, group);
       return FALSE;
     }
+  if (text != contents)
+    {
+      char *marked = g_strconcat ("\xef\xbb\xbf", updated, NULL);
+
+      g_free (updated);
+      updated = marked;
+    }
   /* g_file_set_contents writes a new file and renames it over the old one. */
   return g_file_set_contents (ini_path, updated, -1, error);
+}
+
+/* media.sums: this clip says the text module.ini has now, so validate can
+ * tell when that text changes. */
+static gboolean
+note_recorded_text (const char *module_dir, const char *ini_path, const char *group,
+                    const char *key, const char *relative, GError **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RahnumaMediaSums) sums = rahnuma_media_sums_load (module_dir, error);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  const char *start;
+  gsize length;
+
+  if (sums == NULL || !g_file_get_contents (ini_path, &contents, &length, error))
+    return FALSE;
+  start = rahnuma_module_skip_bom (contents, &length);
+  if (!g_key_file_load_from_data (key_file, start, length, G_KEY_FILE_KEEP_TRANSLATIONS, error))
+    return FALSE;
+  text = rahnuma_media_dup_source_text (key_file, group, key);
+  return rahnuma_media_sums_record (sums, relative, text != NULL ? text : "", error) &&
+         rahnuma_media_sums_save (sums, error);
 }
 
 static int
@@ -830,6 +958,36 @@ fail_record (const char *temp_path, const char *message)
     g_unlink (temp_path);
   g_printerr ("%s\n", message);
   return EXIT_NOT_RUN;
+}
+
+/* A visitor must hear the words: silence (no microphone) or clipping is
+ * refused before anything is saved, with what was measured. */
+static gboolean
+check_recording_levels (const char *path, GError **error)
+{
+  RahnumaAudioLevels levels;
+
+  if (!rahnuma_media_measure_audio (path, &levels, NULL, error))
+    return FALSE;
+  if (levels.peak_db < RAHNUMA_AUDIO_SILENT_PEAK_DB)
+    {
+      g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                   /* Translators: %.0f is a level in dBFS (decibels below full scale), e.g. -62 */
+                   _("The recording is silent (its loudest moment is %.0f dBFS), so nothing was saved. "
+                     "Check that the microphone is connected and not muted, then record again."),
+                   MAX (levels.peak_db, -120.0));
+      return FALSE;
+    }
+  if (levels.clipped_seconds > RAHNUMA_AUDIO_MAX_CLIPPED_S)
+    {
+      g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                   /* Translators: %.1f is a time in seconds */
+                   _("The recording is clipped (%.1f s of it at full volume), so nothing was saved. "
+                     "Speak a little further from the microphone, or turn its volume down, and record again."),
+                   levels.clipped_seconds);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static int
@@ -854,9 +1012,12 @@ record_and_save (const RecordOptions *options, const char *ini_path,
   if ((probe = open_probe ()) == NULL ||
       !rahnuma_media_probe_check (temp_path, RAHNUMA_MEDIA_AUDIO, probe, &error))
     return fail_record (temp_path, error != NULL ? error->message : _("The recording cannot be checked"));
+  if (!check_recording_levels (temp_path, &error))
+    return fail_record (temp_path, error->message);
   if (g_chmod (temp_path, 0644) != 0 || g_rename (temp_path, path) != 0)
     return fail_record (temp_path, g_strerror (errno));
-  if (!save_key (ini_path, group, key, relative, &error))
+  if (!rahnuma_admin_save_key (ini_path, group, key, relative, &error) ||
+      !note_recorded_text (options->module_dir, ini_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
   g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
   return EXIT_OK;
@@ -908,6 +1069,188 @@ run_record (int argc, char **argv)
   return record_and_save (&options, ini_path, group, key, relative);
 }
 
+/* import-media ------------------------------------------------------------ */
+
+typedef struct
+{
+  int scene;
+  int question;
+  int explanation;
+  char *lang;
+} ImportOptions;
+
+/* The key and file a trainer's @kind of file becomes, or FALSE with why not. */
+static gboolean
+import_target (const ImportOptions *options, RahnumaMediaKind kind, char **group, char **key,
+               char **relative, GError **error)
+{
+  int n = MAX (options->scene, MAX (options->question, options->explanation));
+  const char *what = options->scene > 0 ? "scene" : options->question > 0 ? "question" : "explanation";
+  g_autofree char *suffix = options->lang != NULL ? g_strdup_printf ("[%s]", options->lang) : g_strdup ("");
+  g_autofree char *folder = options->lang != NULL ? g_strdup_printf ("%s/", options->lang) : g_strdup ("");
+
+  *group = g_strdup_printf ("%s %d", options->scene > 0 ? "Scene" : "Question", n);
+  if (kind == RAHNUMA_MEDIA_AUDIO)
+    {
+      if (options->lang == NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                               /* Translators: --lang is an option; do not translate it */
+                               _("A narration needs --lang: whose voice is it?"));
+          return FALSE;
+        }
+      *key = g_strdup_printf ("%s%s", options->explanation > 0 ? "ExplanationNarration" : "Narration", suffix);
+      *relative = g_strdup_printf ("audio/%s%s-%d.ogg", folder, what, n);
+      return TRUE;
+    }
+  if (options->explanation > 0 || (kind == RAHNUMA_MEDIA_VIDEO && options->scene == 0))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           /* Translators: --scene and --question are options; do not translate them */
+                           _("A picture goes with --scene or --question, a video with --scene"));
+      return FALSE;
+    }
+  *key = g_strdup_printf ("%s%s", kind == RAHNUMA_MEDIA_VIDEO ? "Video" : "Picture", suffix);
+  *relative = g_strdup_printf ("%s/%s%s-%d.%s", kind == RAHNUMA_MEDIA_VIDEO ? "videos" : "pictures", folder,
+                               what, n, kind == RAHNUMA_MEDIA_VIDEO ? "webm" : "png");
+  return TRUE;
+}
+
+/* Converts @source into @package/@relative through a temporary file. */
+static gboolean
+convert_into (const char *source, const RahnumaImportInfo *info, const char *package, const char *relative,
+              GError **error)
+{
+  g_autofree char *path = g_build_filename (package, relative, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *temp = g_strdup_printf ("%s.import-tmp", path);
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", folder,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!rahnuma_media_import_convert (source, info, temp, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", path, g_strerror (errno));
+      g_unlink (temp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "#Key=…" in place of @group's "Key=…", so a scene given a video keeps its
+ * old picture as a comment rather than having both; TRUE if there was one. */
+static gboolean
+comment_out_key (const char *ini_path, const char *group, const char *key, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *header = g_strdup_printf ("[%s]", group);
+  g_auto(GStrv) lines = NULL;
+  gboolean in_group = FALSE, found = FALSE;
+
+  if (!g_file_get_contents (ini_path, &contents, NULL, error))
+    return FALSE;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && !found; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
+      g_autofree char *line_key = dup_line_key (stripped);
+
+      if (stripped[0] == '[')
+        in_group = g_str_equal (stripped, header);
+      else if (in_group && g_strcmp0 (line_key, key) == 0)
+        {
+          char *commented = g_strconcat ("#", lines[i], NULL);
+
+          g_free (lines[i]);
+          lines[i] = commented;
+          found = TRUE;
+        }
+    }
+  if (found)
+    {
+      g_autofree char *updated = g_strjoinv ("\n", lines);
+
+      return g_file_set_contents (ini_path, updated, -1, error);
+    }
+  return FALSE;
+}
+
+static int
+import_and_save (const char *source, const ImportOptions *options, const char *package)
+{
+  g_autofree char *ini_path = g_build_filename (package, RAHNUMA_MODULE_FILE, NULL);
+  g_autofree char *group = NULL, *key = NULL, *relative = NULL;
+  g_autoptr(GError) error = NULL;
+  RahnumaImportInfo info = { 0 };
+
+  if (!rahnuma_media_import_discover (source, &info, &error) ||
+      !import_target (options, info.kind, &group, &key, &relative, &error) ||
+      !convert_into (source, &info, package, relative, &error) ||
+      !rahnuma_admin_save_key (ini_path, group, key, relative, &error))
+    return fail_record (NULL, error->message);
+  if (info.kind == RAHNUMA_MEDIA_AUDIO &&
+      !note_recorded_text (package, ini_path, group, key, relative, &error))
+    return fail_record (NULL, error->message);
+  /* Translators: e.g. "Imported phone.m4a as audio/ur/scene-1.ogg; module.ini has Narration[ur]=…" */
+  g_print (_("Imported %s as %s; %s now has [%s] %s=%s.\n"), source, relative, RAHNUMA_MODULE_FILE, group,
+           key, relative);
+  if (info.kind != RAHNUMA_MEDIA_AUDIO && options->scene > 0)
+    {
+      const char *other = info.kind == RAHNUMA_MEDIA_VIDEO ? "Picture" : "Video";
+      g_autofree char *other_key = g_strconcat (other, key + strlen (info.kind == RAHNUMA_MEDIA_VIDEO ? "Video"
+                                                                                                  : "Picture"),
+                                                NULL);
+
+      if (comment_out_key (ini_path, group, other_key, NULL))
+        /* Translators: %s is a key such as Picture; a scene has a picture or a video, not both */
+        g_print (_("The scene's %s= is now a comment: a scene shows one picture or one video.\n"), other_key);
+    }
+  return EXIT_OK;
+}
+
+static int
+run_import_media (int argc, char **argv)
+{
+  ImportOptions options = { 0 };
+  g_autofree char *lang = NULL;
+  GOptionEntry entries[] = {
+    { "scene", 0, 0, G_OPTION_ARG_INT, &options.scene, N_("For scene N: its picture, video or narration"), N_("N") },
+    { "question", 0, 0, G_OPTION_ARG_INT, &options.question, N_("For question N: its picture or narration"), N_("N") },
+    { "explanation", 0, 0, G_OPTION_ARG_INT, &options.explanation, N_("The narration of question N's explanation"),
+      N_("N") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language: ur, ps, pa_PK or en (needed for narration)"),
+      N_("LANG") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  /* Translators: the summary of "rahnuma-admin module import-media --help" */
+  if (!parse_options (_("FILE DIR"), _("Convert a phone's sound, photo or video (anything GStreamer decodes "
+                                       "here) into the kiosk's formats inside package DIR and name it in "
+                                       "module.ini: Ogg Opus narration at an even loudness, PNG pictures and "
+                                       "WebM video, upright and at most 1920 × 1080."),
+                      entries, &argc, &argv))
+    return EXIT_NOT_RUN;
+  options.lang = lang;
+  if (argc != 3)
+    /* Translators: a usage error of rahnuma-admin module import-media */
+    return usage_error (_("Give the file to import and the package folder."));
+  if ((options.scene > 0) + (options.question > 0) + (options.explanation > 0) != 1)
+    return usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
+  if (lang != NULL && !rahnuma_language_is_valid (lang))
+    return usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
+  return import_and_save (argv[1], &options, argv[2]);
+}
+
 /* dispatch --------------------------------------------------------------- */
 
 static const Subcommand subcommands[] = {
@@ -916,6 +1259,8 @@ static const Subcommand subcommands[] = {
   { "list",     run_list,     N_("Show each module with its languages and narration") },
   { "install",  run_install,  N_("Check a package, then swap it into a modules folder atomically") },
   { "record",   run_record,   N_("Record a trainer's narration from the microphone") },
+  { "import-media", run_import_media, N_("Convert a phone's sound, photo or video into the kiosk's formats") },
+  { "po",       rahnuma_admin_module_po, N_("Export a language's texts as a PO file, or merge one back") },
 };
 
 static int
