@@ -111,8 +111,7 @@ on_synced (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* Translators: %s says why; the records are kept and sent later */
-      message = g_strdup_printf (_("Sync failed; the records stay queued: %s"), error->message);
+      message = rahnuma_sync_describe_error (error);
     }
   else if (stats.n_rejected_sessions + stats.n_rejected_modules + stats.n_rejected_answers > 0)
     /* Translators: %d is a number of visits copied; the records left out are shown on the dashboard */
@@ -169,7 +168,7 @@ static void
 dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
-  g_autofree char *code = rahnuma_code_normalize (gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
+  g_autofree char *code = rahnuma_code_normalize (rahnuma_code_pad_get_text (self->code_pad));
   g_autoptr(RahnumaSessionInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *details = NULL;
@@ -193,7 +192,7 @@ dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *paramete
 }
 
 void
-rahnuma_officer_dashboard_on_code_row_activated (AdwEntryRow *row, gpointer user_data)
+rahnuma_officer_dashboard_on_code_pad_check (RahnumaCodePad *pad, gpointer user_data)
 {
   gtk_widget_activate_action (GTK_WIDGET (user_data), "dashboard.verify", NULL);
 }
