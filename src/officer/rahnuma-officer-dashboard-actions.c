@@ -1,7 +1,7 @@
 /* rahnuma-officer-dashboard-actions.c — what the dashboard's buttons do
  *
- * Sync now, verify a code, save CSV and PDF reports to a folder (a USB
- * drive shows up under /media), choose the officers' file, the visitors'
+ * Sync now, verify a code, save CSV and PDF reports to a USB drive chosen
+ * from a touch list (rahnuma-drive-picker.c), keep the officers' file on one, the visitors'
  * settings and leaving kiosk mode. Settings are the kiosk's GSettings
  * (org.rahnuma.Kiosk); when the schema is not installed (a build tree), those
  * rows are shown but off.
@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-drive-picker.h"
 #include "rahnuma-export.h"
 #include "rahnuma-file.h"
 #include "rahnuma-officer-dashboard-private.h"
@@ -202,35 +203,24 @@ rahnuma_officer_dashboard_on_code_pad_check (RahnumaCodePad *pad, gpointer user_
 typedef void (*SaveFunc) (RahnumaOfficerDashboard *self, GFile *folder);
 
 static void
-on_folder_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
+on_drive_chosen (RahnumaDrivePicker *picker, const char *path, RahnumaOfficerDashboard *self)
 {
-  RahnumaOfficerDashboard *self = g_object_get_data (G_OBJECT (dialog), "dashboard");
-  SaveFunc save = (SaveFunc) user_data;
-  g_autoptr(GFile) folder = NULL;
+  SaveFunc save = g_object_get_data (G_OBJECT (picker), "save");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (folder != NULL)
-    save (self, folder);
-  g_object_unref (self);
-  g_object_unref (dialog);
+  save (self, folder);
 }
 
+/* A touch list of the USB drives plugged in (rahnuma-drive-picker.c), not
+ * the desktop file chooser. */
 static void
-choose_folder (RahnumaOfficerDashboard *self, SaveFunc save)
+choose_drive (RahnumaOfficerDashboard *self, const char *title, SaveFunc save)
 {
-  GtkFileChooserNative *dialog;
-  g_autoptr(GFile) media = g_file_new_for_path ("/media");
+  RahnumaDrivePicker *picker = rahnuma_drive_picker_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                         title);
 
-  dialog = gtk_file_chooser_native_new (_("Choose a folder or USB drive"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save Here"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  if (g_file_query_exists (media, NULL))
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), media, NULL);
-  g_object_set_data (G_OBJECT (dialog), "dashboard", g_object_ref (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chosen), save);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  g_object_set_data (G_OBJECT (picker), "save", save);
+  g_signal_connect_object (picker, "chosen", G_CALLBACK (on_drive_chosen), self, G_CONNECT_DEFAULT);
 }
 
 static char *
@@ -246,9 +236,17 @@ static void
 saved_toast (RahnumaOfficerDashboard *self, GFile *file, const GError *error)
 {
   g_autofree char *path = g_file_get_parse_name (file);
-  g_autofree char *message = error == NULL ? g_strdup_printf (_("Saved %s"), path)
-                                           : g_strdup_printf (_("Cannot save %s: %s"), path, error->message);
+  g_autofree char *message = NULL;
 
+  if (error == NULL)
+    message = g_strdup_printf (_("Saved %s"), path);
+  else
+    /* Translators: %s is a file name, then the technical reason. A USB drive
+     * pulled out or write-protected is the usual cause. */
+    message = g_strdup_printf (_("The report was not saved: the drive was taken out, is full or cannot be "
+                                 "written to. Nothing half-written was left on it. Put the drive back, or use "
+                                 "another, and save again. (%s: %s)"),
+                               path, error->message);
   rahnuma_officer_dashboard_toast (self, message);
 }
 
@@ -282,19 +280,27 @@ csv_job_free (CsvJob *job)
   g_free (job);
 }
 
+/* Written under a ".part" name and renamed once whole and on the disk
+ * (rahnuma_file_commit_partial()): a drive pulled mid-write never holds half
+ * a spreadsheet under the real name. */
 static void
 csv_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   CsvJob *job = task_data;
   GError *error = NULL;
+  g_autoptr(GFile) partial = rahnuma_file_dup_partial (job->file);
   /* Owner-only, as every export (rahnuma-file.c). */
-  g_autoptr(GFileOutputStream) stream = rahnuma_file_replace_private (job->file, cancellable, &error);
+  g_autoptr(GFileOutputStream) stream = rahnuma_file_replace_private (partial, cancellable, &error);
 
   if (stream == NULL ||
       rahnuma_export_write (job->store, RAHNUMA_EXPORT_CSV, job->from, job->to, G_OUTPUT_STREAM (stream),
                             cancellable, &error) < 0 ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
-    g_task_return_error (task, error);
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error) ||
+      !rahnuma_file_commit_partial (job->file, &error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      g_task_return_error (task, error);
+    }
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -331,45 +337,39 @@ save_csv (RahnumaOfficerDashboard *self, GFile *folder)
 static void
 dashboard_save_csv (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  choose_folder (RAHNUMA_OFFICER_DASHBOARD (widget), save_csv);
+  /* Translators: title of the list of USB drives */
+  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the spreadsheet to…"), save_csv);
 }
 
 static void
 dashboard_save_pdf (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  choose_folder (RAHNUMA_OFFICER_DASHBOARD (widget), save_pdf);
+  /* Translators: title of the list of USB drives */
+  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the printable report to…"), save_pdf);
 }
 
 /* ---- kiosk control ------------------------------------------------------- */
 
-static void
-on_officer_file_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
-{
-  g_autoptr(RahnumaOfficerDashboard) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+/* The officers' file on a drive: always this name at its top, so that every
+ * kiosk of a centre syncs into the same file on the same stick. */
+#define OFFICER_FILE_NAME "rahnuma-officers.db"
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL && self->settings != NULL)
+static void
+use_officer_drive (RahnumaOfficerDashboard *self, GFile *folder)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, OFFICER_FILE_NAME);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (self->settings != NULL && path != NULL)
     g_settings_set_string (self->settings, "officer-file", path);
   rahnuma_officer_dashboard_update_sync (self);
-  g_object_unref (dialog);
 }
 
 static void
 dashboard_choose_officer_file (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
-  GtkFileChooserNative *dialog;
-
-  /* SAVE, so that an officer can also name a new file; sync creates it. */
-  dialog = gtk_file_chooser_native_new (_("Choose the officers’ file"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "officers.db");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_officer_file_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  /* Translators: title of the list of USB drives; the officers' file is kept on the chosen one */
+  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Keep the officers’ file on…"), use_officer_drive);
 }
 
 static void
