@@ -360,8 +360,14 @@ use_officer_drive (RahnumaOfficerDashboard *self, GFile *folder)
   g_autoptr(GFile) file = g_file_get_child (folder, OFFICER_FILE_NAME);
   g_autofree char *path = g_file_get_path (file);
 
-  if (self->settings != NULL && path != NULL)
-    g_settings_set_string (self->settings, "officer-file", path);
+  g_autofree char *message = NULL;
+
+  if (self->settings == NULL || path == NULL)
+    return;
+  g_settings_set_string (self->settings, "officer-file", path);
+  /* Translators: %s is a file on a USB drive; the kiosk follows the change at once */
+  message = g_strdup_printf (_("From now on the kiosk copies its records to %s."), path);
+  rahnuma_officer_dashboard_toast (self, message);
   rahnuma_officer_dashboard_update_sync (self);
 }
 
@@ -419,6 +425,7 @@ rahnuma_officer_dashboard_on_language_switch_toggled (GtkSwitch *button, GParamS
       return;
     }
   g_settings_set_strv (self->settings, "languages", (const char * const *) languages);
+  rahnuma_officer_dashboard_toast (self, _("In force from the next visitor."));
 }
 
 static GSettings *

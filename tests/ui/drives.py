@@ -7,7 +7,9 @@ With no drive, the touch list says none is found. With one, a CSV and a PDF
 saved to it are whole (CSV header, PDF trailer) and leave no ".part" behind.
 A drive pulled out between choosing it and writing (its folder removed)
 gives a clear message and no file at all. Choosing a drive for the officers'
-file puts rahnuma-officers.db on it and the dashboard shows it.
+file puts rahnuma-officers.db on it and the dashboard shows it; the kiosk
+syncs into it at once, without a restart. English turned off on the
+dashboard is not offered to the next visitor.
 
 Usage: drives.py --binary B --localedir D --modules M --lang L --db F --drive DIR
 """
@@ -114,6 +116,29 @@ class Drives(Officer):
         self.press(self._("Choose…"))
         self.pick_drive()
         self.named(os.path.join(self.args.drive, "rahnuma-officers.db"), Atspi.Role.LABEL)
+        # In force at once, no restart: the kiosk syncs into the new file by itself.
+        officers = os.path.join(self.args.drive, "rahnuma-officers.db")
+        for _ in range(100):
+            if os.path.exists(officers):
+                break
+            time.sleep(0.2)
+        assert os.path.exists(officers), "the kiosk synced into the officers' file it was just given"
+
+    def languages(self):
+        """English off on the dashboard; the next visitor is not offered it."""
+        switches = [n for n in self.walk(self.app()) if n.get_role() in (Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX)
+                    and n.get_state_set().contains(Atspi.StateType.CHECKED)]
+        assert len(switches) == 4, "the four language switches, on: %s" % [
+            (n.get_role_name(), n.get_name()) for n in self.walk(self.app()) if n.get_role() != Atspi.Role.LABEL][-30:]
+        switches[3].do_action(0)  # ur, ps, pa_PK, en: the template's order
+        self.toast(self._("In force from the next visitor."))
+        self.press(self._("Lock"))
+        self.press("Close")
+        self.button("Start").do_action(0)
+        self.button("اردو")
+        time.sleep(1)
+        assert self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "English") is None, \
+            "English was turned off on the dashboard, yet offered to the next visitor"
 
     def officer(self):
         subprocess.run([self.admin(), "pin", "set", "--db", self.args.db], input=PIN + "\n", text=True,
@@ -124,6 +149,7 @@ class Drives(Officer):
         self.enter(PIN)
         self.expect_today()
         self.drives()
+        self.languages()
 
 
 def main():
@@ -135,7 +161,8 @@ def main():
     os.environ["RAHNUMA_TEST_MOUNTS"] = args.drive
     Drives(args).run()
     print("drives in %s: none found, CSV and PDF whole on the drive, a pulled drive leaves nothing, "
-          "officers' file kept on the drive" % args.lang)
+          "officers' file kept on the drive and synced at once, a language turned off is gone for the next "
+          "visitor" % args.lang)
 
 
 if __name__ == "__main__":
