@@ -133,6 +133,11 @@ rahnuma_admin_pin (int argc, char **argv)
     return pin_set (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "status"))
     return pin_status (argc - 1, argv + 1);
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n", _("Usage: rahnuma-admin pin set|status --db FILE"));
+      return EXIT_OK;
+    }
   g_printerr ("%s\n", _("Usage: rahnuma-admin pin set|status --db FILE"));
   return EXIT_USAGE;
 }
