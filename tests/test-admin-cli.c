@@ -114,6 +114,17 @@ test_rules (void)
   run_admin (&reversed, args);
   g_assert_cmpint (reversed.status, ==, 2);
   g_assert_nonnull (strstr (reversed.err, "is after --to"));
+  {
+    g_auto(Run) report = { 0 };
+
+    /* Destination countries by name, not ISO code (simulate sends visitors to SA). */
+    g_free (args);
+    args = g_strdup_printf ("report --db %s", db);
+    run_admin (&report, args);
+    g_assert_cmpint (report.status, ==, 0);
+    g_assert_nonnull (strstr (report.out, "Saudi Arabia"));
+    g_assert_null (strstr (report.out, "  SA "));
+  }
 
   /* A demo visit's code, typed with a space and in lower case. */
   code = first_code (db);

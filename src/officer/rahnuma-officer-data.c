@@ -173,8 +173,15 @@ language_label (const char *code)
   return code;
 }
 
-static const char *
-category_label (const char *key)
+/**
+ * rahnuma_officer_category_label:
+ * @key: a self-reported category as stored ("woman", "SA", "unsaid"…)
+ *
+ * Returns: (transfer none): its name in the reader's language, or @key
+ *   when it has none (job sectors are stored as words)
+ */
+const char *
+rahnuma_officer_category_label (const char *key)
 {
   static const struct { const char *key; const char *name; } names[] = {
     { "woman", N_("Women") }, { "man", N_("Men") }, { "other", N_("Other") },
@@ -198,6 +205,43 @@ module_label (const char *module_id, RahnumaCatalog *catalog)
   if (module == NULL)
     return g_strdup (module_id);
   return rahnuma_module_dup_title (module, rahnuma_officer_ui_language ());
+}
+
+/* The start of a question's text, in the officer's language: a number
+ * alone means nothing to whoever reads the chart. */
+#define QUESTION_START_CHARS 36
+
+static char *
+question_start (const char *module_id, guint64 number, RahnumaCatalog *catalog)
+{
+  RahnumaModule *module = catalog != NULL ? rahnuma_catalog_lookup (catalog, module_id) : NULL;
+  RahnumaQuestion *question;
+  g_autofree char *text = NULL;
+  g_autofree char *start = NULL;
+
+  if (module == NULL || number < 1 || number > rahnuma_module_get_n_questions (module))
+    return NULL;
+  question = rahnuma_module_get_question (module, (guint) number - 1);
+  text = rahnuma_question_dup_text (question, rahnuma_officer_ui_language ());
+  if (text == NULL || g_utf8_strlen (text, -1) <= QUESTION_START_CHARS)
+    return g_steal_pointer (&text);
+  start = g_utf8_substring (text, 0, QUESTION_START_CHARS - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+static char *
+question_label (const char *key, const char *hash, RahnumaCatalog *catalog)
+{
+  g_autofree char *module_id = g_strndup (key, hash - key);
+  g_autofree char *title = module_label (module_id, catalog);
+  g_autofree char *start = question_start (module_id, g_ascii_strtoull (hash + 1, NULL, 10), catalog);
+
+  if (start != NULL)
+    /* Translators: a quiz question in a chart: the module title, the question
+     * number, then the start of the question's text */
+    return g_strdup_printf (_("%s, question %s: %s"), title, hash + 1, start);
+  /* Translators: a quiz question in a chart: "%s" is the module title, "%s" the question number */
+  return g_strdup_printf (_("%s, question %s"), title, hash + 1);
 }
 
 /**
@@ -225,14 +269,8 @@ rahnuma_officer_label (const char *kind, const char *key, RahnumaCatalog *catalo
   if (g_str_equal (kind, "module"))
     return module_label (key, catalog);
   if (g_str_equal (kind, "missed") && (hash = strchr (key, '#')) != NULL)
-    {
-      g_autofree char *module_id = g_strndup (key, hash - key);
-      g_autofree char *title = module_label (module_id, catalog);
-
-      /* Translators: a quiz question in a chart: "%s" is the module title, "%s" the question number */
-      return g_strdup_printf (_("%s, question %s"), title, hash + 1);
-    }
-  return g_strdup (category_label (key));
+    return question_label (key, hash, catalog);
+  return g_strdup (rahnuma_officer_category_label (key));
 }
 
 /**

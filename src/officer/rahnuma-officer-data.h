@@ -61,4 +61,6 @@ char               *rahnuma_officer_format_day       (gint64               day_s
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaOfficerData, rahnuma_officer_data_free)
 
+const char *rahnuma_officer_category_label (const char *key);
+
 G_END_DECLS

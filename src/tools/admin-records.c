@@ -18,6 +18,7 @@
 #include "rahnuma-export.h"
 #include "rahnuma-file.h"
 #include "rahnuma-language.h"
+#include "rahnuma-officer-data.h"
 #include "rahnuma-report.h"
 #include "rahnuma-simulate.h"
 #include "rahnuma-store.h"
@@ -483,6 +484,9 @@ row_label (const RahnumaReportBreakdown *breakdown, const char *key)
     return language_name (key);
   if (g_str_equal (key, RAHNUMA_CATEGORY_UNSAID))
     return _("prefer not to say");
+  /* Countries by name in the reader's language, as on the dashboard. */
+  if (g_str_equal (breakdown->name, "destination"))
+    return rahnuma_officer_category_label (key);
   return key;
 }
 
