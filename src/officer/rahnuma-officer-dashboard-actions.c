@@ -39,10 +39,11 @@ rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
   return path != NULL && path[0] != '\0' ? g_steal_pointer (&path) : NULL;
 }
 
+/* In the centre's time zone, as every day and hour on the dashboard. */
 static char *
 format_time (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_seconds);
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_seconds + rahnuma_officer_utc_offset ());
 
   return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }

@@ -125,17 +125,59 @@ rahnuma_officer_data_new_finish (GAsyncResult *result, GError **error)
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Without the kiosk's settings schema (a bare office PC), the default of
+ * its time-zone key: the centres are in Pakistan. */
+#define DEFAULT_TIME_ZONE "Asia/Karachi"
+
+/**
+ * rahnuma_officer_dup_time_zone:
+ *
+ * The centre's time zone: the kiosk's "time-zone" setting
+ * (org.rahnuma.Kiosk), or Asia/Karachi without its schema.
+ *
+ * Returns: (transfer full): a tz database name
+ */
+char *
+rahnuma_officer_dup_time_zone (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *id = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "time-zone"))
+    return g_strdup (DEFAULT_TIME_ZONE);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  id = g_settings_get_string (settings, "time-zone");
+  return id[0] != '\0' ? g_steal_pointer (&id) : g_strdup (DEFAULT_TIME_ZONE);
+}
+
 /**
  * rahnuma_officer_utc_offset:
  *
- * Returns: this computer's offset from UTC now, in seconds
+ * Days and hours on the dashboard and in reports are the centre's
+ * (rahnuma_officer_dup_time_zone()), not the computer's: a kiosk's clock
+ * zone is often left at UTC. One offset serves the whole range, the one in
+ * force now; Pakistan keeps no daylight saving time.
+ *
+ * Returns: the centre's offset from UTC now, in seconds; the computer's
+ *   when the zone's name is unknown
  */
 int
 rahnuma_officer_utc_offset (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *id = rahnuma_officer_dup_time_zone ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (id);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  return (int) (g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+  if (zone == NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+
+      g_message ("Unknown time zone “%s”: using the computer's", id);
+      return (int) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
+    }
+  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, now));
 }
 
 /**
