@@ -65,10 +65,15 @@ class Drives(Officer):
 
     def drives(self):
         shutil.rmtree(self.args.drive, ignore_errors=True)
-        self.tab(self._("Reports"))
+        # Every tab's controls are finger-sized too: date arrows, switches, the spin button.
+        for name in ("Charts", "Kiosk", "Reports"):
+            self.tab(self._(name))
+            time.sleep(0.5)
+            self.check_sizes()
         # No drive: the list says so, and nothing is saved.
         self.save_button(0).do_action(0)
         self.named(self._("No USB drive found"), Atspi.Role.LABEL)
+        self.check_sizes()
         self.press(self._("Cancel"))
 
         os.makedirs(self.args.drive)

@@ -136,7 +136,7 @@ class Officer(KioskScreen):
 
     def check_sizes(self):
         """Every control on screen is at least MIN_CONTROL px each way."""
-        roles = (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON,
+        roles = (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON,
                  Atspi.Role.TEXT, Atspi.Role.SPIN_BUTTON, Atspi.Role.ENTRY)
         small = []
         for node in self.walk(self.app()):
