@@ -36,9 +36,11 @@ static GtkWidget *
 create_row (const RahnumaDrive *drive)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Isolated left to right (U+2066 … U+2069): a path reads so in every script. */
+  g_autofree char *path = g_strconcat ("\u2066", drive->path, "\u2069", NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), drive->name);
-  adw_action_row_set_subtitle (row, drive->path);
+  adw_action_row_set_subtitle (row, path);
   adw_action_row_set_icon_name (row, "drive-removable-media-symbolic");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "path", g_strdup (drive->path), g_free);

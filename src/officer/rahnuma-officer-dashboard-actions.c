@@ -29,12 +29,23 @@ const char * const rahnuma_officer_languages[4] = { "ur", "ps", "pa_PK", "en" };
 /**
  * rahnuma_officer_dashboard_dup_officer_file:
  *
- * Returns: (transfer full) (nullable): the configured officers' file
+ * The file the kiosk really syncs into: the automatic sync's target when
+ * there is one (it follows the setting, or --officer-file for this run),
+ * else the setting.
+ *
+ * Returns: (transfer full) (nullable): the officers' file
  */
 char *
 rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
 {
-  g_autofree char *path = self->settings != NULL ? g_settings_get_string (self->settings, "officer-file") : NULL;
+  g_autofree char *path = NULL;
+
+  if (self->auto_sync != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (self->auto_sync), "target"))
+    {
+      g_object_get (self->auto_sync, "target", &path, NULL);
+      return path != NULL && path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+    }
+  path = self->settings != NULL ? g_settings_get_string (self->settings, "officer-file") : NULL;
 
   return path != NULL && path[0] != '\0' ? g_steal_pointer (&path) : NULL;
 }

@@ -366,8 +366,8 @@ on_auto_sync_notify (GObject *auto_sync, GParamSpec *pspec, RahnumaOfficerDashbo
  * rahnuma_officer_dashboard_set_auto_sync:
  * @auto_sync: (nullable): the kiosk's automatic sync: any object with a
  *   string property "last-error" (the reason its last try failed, in words,
- *   or %NULL), as RahnumaAutoSync has; the officer library cannot name the
- *   kiosk's type
+ *   or %NULL) and optionally "target" (the officers' file it syncs into), as
+ *   RahnumaAutoSync has; the officer library cannot name the kiosk's type
  *
  * Shows the automatic sync's last failure, and follows it while shown.
  */
@@ -382,8 +382,8 @@ rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self, GObject 
     g_clear_signal_handler (&self->auto_sync_handler, self->auto_sync);
   g_set_object (&self->auto_sync, auto_sync);
   if (auto_sync != NULL)
-    self->auto_sync_handler = g_signal_connect (auto_sync, "notify::last-error",
-                                                G_CALLBACK (on_auto_sync_notify), self);
+    /* Any of its properties: the target, the backlog, the last sync, the last error. */
+    self->auto_sync_handler = g_signal_connect (auto_sync, "notify", G_CALLBACK (on_auto_sync_notify), self);
   show_sync_error (self);
 }
 

@@ -119,6 +119,10 @@ class Officer(KioskScreen):
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "mousedown", "1", "sleep", "3.5",
                         "mouseup", "1"], check=True)
 
+    def officer_file(self):
+        """On a drive that is not plugged in: every automatic sync fails."""
+        return os.path.join(os.path.dirname(self.args.db), "no-such-drive", "officers.db")
+
     def admin(self):
         return os.path.join(os.path.dirname(os.path.dirname(self.args.binary)), "tools", "rahnuma-admin")
 
@@ -150,6 +154,8 @@ class Officer(KioskScreen):
         words = self._("The officers’ file or its drive is not there. Plug the drive in, or choose the file again "
                        "on the Kiosk tab.")
         self.named(self._("The last automatic copy to the officers’ file failed"))
+        # The file it really syncs into (--officer-file here), not "None chosen".
+        self.named(self.officer_file(), Atspi.Role.LABEL)
         self.find(lambda n: n.get_name().startswith(words), "the sync's failure in words")
 
     def keypad(self, symbols):
@@ -232,8 +238,7 @@ class Officer(KioskScreen):
         env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_DEBUG="gc-friendly,fatal-criticals")
         proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", self.args.modules,
                                  "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test",
-                                 "--officer-file", os.path.join(os.path.dirname(self.args.db), "no-such-drive",
-                                                                "officers.db")], env=env)
+                                 "--officer-file", self.officer_file()], env=env)
         try:
             self.officer()
         finally:
