@@ -282,6 +282,7 @@ typedef struct
   GFile *file;
   gint64 from;
   gint64 to;
+  int utc_offset; /* the centre's, read on the main thread */
 } CsvJob;
 
 static void
@@ -305,7 +306,8 @@ csv_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   g_autoptr(GFileOutputStream) stream = rahnuma_file_replace_private (partial, cancellable, &error);
 
   if (stream == NULL ||
-      rahnuma_export_write (job->store, RAHNUMA_EXPORT_CSV, job->from, job->to, G_OUTPUT_STREAM (stream),
+      rahnuma_export_write (job->store, RAHNUMA_EXPORT_CSV, job->from, job->to, job->utc_offset,
+                            G_OUTPUT_STREAM (stream),
                             cancellable, &error) < 0 ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error) ||
       !rahnuma_file_commit_partial (job->file, &error))
@@ -341,6 +343,7 @@ save_csv (RahnumaOfficerDashboard *self, GFile *folder)
   job->file = g_file_get_child (folder, name);
   job->from = self->from;
   job->to = self->to + 86400;
+  job->utc_offset = rahnuma_officer_utc_offset ();
   g_task_set_source_tag (task, save_csv);
   g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
   g_task_run_in_thread (task, csv_thread);

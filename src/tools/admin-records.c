@@ -144,7 +144,7 @@ export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint
       g_printerr (_("Cannot write %s: %s\n"), output, error->message);
       return EXIT_USAGE;
     }
-  n = rahnuma_export_write (store, format, from, to, stream, NULL, &error);
+  n = rahnuma_export_write (store, format, from, to, rahnuma_officer_utc_offset (), stream, NULL, &error);
   if (n < 0 || !g_output_stream_close (stream, NULL, &error))
     {
       g_printerr (_("Export failed: %s\n"), error->message);
