@@ -8,9 +8,10 @@
  * on a removable drive, and that have a local folder. The system's own disks
  * are never offered.
  *
- * Test builds (-Dtests=true) also list the folders in RAHNUMA_TEST_MOUNTS
- * (colon-separated) that exist, so that UI tests can "plug in" a drive
- * without root or udisks2. A release is built with -Dtests=false.
+ * Development builds (-Dtests=true, not --buildtype=release) also list the
+ * folders in RAHNUMA_TEST_MOUNTS (colon-separated) that exist, so that UI
+ * tests can "plug in" a drive without root or udisks2. A kiosk is built with
+ * --buildtype=release (README), where the variable means nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
