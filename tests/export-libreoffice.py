@@ -9,6 +9,10 @@
 # be reinterpreted as numbers or dates. Fails (does not skip) without
 # soffice: CI installs libreoffice-calc-nogui (.ci/packages-test.txt).
 #
+# Then, opened as a person opens it (special numbers detected), the
+# started_local and ended_local columns are dates and times, and the
+# started_at and ended_at ones (UTC, for programs) stay text.
+#
 # Simulated data is enough: the journal's schema limits centre and kiosk to
 # [A-Za-z0-9_-], the catalog version to [A-Za-z0-9._-], the language to ur,
 # ps, pa_PK or en, and codes to [2-9A-Z]{5}-[2-9A-Z]{5}, so no field can hold
@@ -32,6 +36,8 @@ import tempfile
 # false, 11 trim spaces = false. With quoted fields taken as text, the
 # export's quoted score ("50.0") stays text instead of becoming 50.
 IMPORT = 'CSV:44,34,76,1,,0,true,false,false,false'
+# As a person opens it: quoted fields as text, special numbers detected.
+IMPORT_DATES = 'CSV:44,34,76,1,,0,true,true,false,false'
 EXPORT = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,true,false,false'
 
 
@@ -78,6 +84,20 @@ def main():
 
         rows = read_csv(original)
         back = read_csv(back_path)
+
+        # Flat ODF says each cell's type: the local times must be dates.
+        run([soffice, '--headless', '--norestore', '--nolockcheck',
+             '-env:UserInstallation=file://' + os.path.join(tmp, 'lo-profile'),
+             '--infilter=' + IMPORT_DATES, '--convert-to', 'fods', '--outdir', outdir, original],
+            env=dict(os.environ, HOME=tmp))
+        with open(os.path.join(outdir, 'a.fods'), encoding='utf-8') as f:
+            fods = f.read()
+    first = rows[1]
+    started_local = first[rows[0].index('started_local')]
+    want = 'office:value-type="date" office:date-value="%s:00"' % started_local.replace(' ', 'T')
+    assert want in fods, 'LibreOffice did not read started_local %r as a date' % started_local
+    started_at = first[rows[0].index('started_at')]
+    assert '<text:p>%s</text:p>' % started_at in fods, 'started_at %r stays text' % started_at
 
     # The data must exercise what a spreadsheet could mangle.
     assert len(rows) == 41, 'header and 40 sessions, got %d rows' % len(rows)

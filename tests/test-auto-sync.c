@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "rahnuma-auto-sync.h"
@@ -75,6 +76,9 @@ test_auto_sync (void)
   wait_until_idle (sync);
   g_test_assert_expected_messages ();
   g_assert_nonnull (rahnuma_auto_sync_get_last_error (sync));
+  /* …in words an officer can act on, not only SQLite's. */
+  g_assert_nonnull (strstr (rahnuma_auto_sync_get_last_error (sync), "Plug the drive in"));
+  g_assert_nonnull (strstr (rahnuma_auto_sync_get_last_error (sync), "stay on this kiosk"));
   add_finished_session (store);
   g_test_expect_message ("rahnuma-sync", G_LOG_LEVEL_WARNING, "*records stay queued*");
   rahnuma_auto_sync_request (sync);

@@ -302,7 +302,7 @@ test_export_and_sync (Fixture *f, gconstpointer data)
   if (skip_without_faketime ())
     return;
   store = open_journal (f);
-  g_assert_cmpint (rahnuma_export_write (store, RAHNUMA_EXPORT_CSV, G_MININT64, G_MAXINT64, stream,
+  g_assert_cmpint (rahnuma_export_write (store, RAHNUMA_EXPORT_CSV, G_MININT64, G_MAXINT64, 0, stream,
                                          NULL, &error), ==, 4);
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, &error));

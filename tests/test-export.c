@@ -83,7 +83,8 @@ export_to_file (Fixture *f, RahnumaExportFormat format, gint64 from, gint64 to, 
   g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
 
   g_assert_no_error (error);
-  *n = rahnuma_export_write (store, format, from, to, G_OUTPUT_STREAM (stream), NULL, &error);
+  /* Pakistan: UTC + 5 h, no daylight saving time. */
+  *n = rahnuma_export_write (store, format, from, to, 5 * 3600, G_OUTPUT_STREAM (stream), NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
   return out;
@@ -137,16 +138,18 @@ test_csv (Fixture *f, gconstpointer data)
   g_assert_cmpint (n, ==, 4);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 6); /* header, 4 rows, "" */
-  g_assert_cmpstr (lines[0], ==, "code|language|started_at|ended_at|state|modules|modules_passed|"
-                                 "correct|questions|score|centre|kiosk|catalog_version|demo|clock_wrong");
-  first = g_strdup_printf ("%s|ur|2025-11-24T16:00Z|2025-11-24T16:30Z|completed|2|1|3|6|50.0|"
-                           "LHE-POE|K1|v1|no|no", f->code);
+  g_assert_cmpstr (lines[0], ==, "code|language|started_at|ended_at|started_local|ended_local|state|modules|"
+                                 "modules_passed|correct|questions|score|centre|kiosk|catalog_version|demo|"
+                                 "clock_wrong");
+  /* UTC for programs, then the centre's time (+5 h) as a spreadsheet reads dates. */
+  first = g_strdup_printf ("%s|ur|2025-11-24T16:00Z|2025-11-24T16:30Z|2025-11-24 21:00|2025-11-24 21:30|"
+                           "completed|2|1|3|6|50.0|LHE-POE|K1|v1|no|no", f->code);
   g_assert_cmpstr (lines[1], ==, first);
-  g_assert_cmpstr (lines[2], ==, "|pa_PK|2025-11-25T16:00Z|2025-11-25T16:30Z|abandoned|1|0|1|3|33.3|"
-                                 "LHE-POE|K1|v1|no|no");
+  g_assert_cmpstr (lines[2], ==, "|pa_PK|2025-11-25T16:00Z|2025-11-25T16:30Z|2025-11-25 21:00|2025-11-25 21:30|"
+                                 "abandoned|1|0|1|3|33.3|LHE-POE|K1|v1|no|no");
   /* No module reached: no score, rather than a misleading 0. */
-  g_assert_cmpstr (lines[3], ==, "|ps|2025-11-26T16:00Z|2025-11-26T16:30Z|abandoned|0|0|0|0||"
-                                 "LHE-POE|K1|v1|no|no");
+  g_assert_cmpstr (lines[3], ==, "|ps|2025-11-26T16:00Z|2025-11-26T16:30Z|2025-11-26 21:00|2025-11-26 21:30|"
+                                 "abandoned|0|0|0|0||LHE-POE|K1|v1|no|no");
   g_assert_true (g_str_has_suffix (lines[4], "|yes|no"));
 }
 

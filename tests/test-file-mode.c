@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-drives.h"
 #include "rahnuma-file.h"
 #include "rahnuma-store.h"
 #include "rahnuma-sync.h"
@@ -195,6 +196,61 @@ test_create_private (Fixture *f, gconstpointer data)
   g_assert_cmpuint (mode_of (path), ==, 0640);
 }
 
+/* A report on a USB drive: under ".part" until whole and flushed, then
+ * renamed; a drive pulled out before the rename leaves no file by the real name. */
+static void
+test_partial (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "report.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) partial = rahnuma_file_dup_partial (file);
+  g_autofree char *partial_path = g_file_get_path (partial);
+  g_autoptr(GFileOutputStream) stream = rahnuma_file_replace_private (partial, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *gone = g_build_filename (f->dir, "pulled", "report.csv", NULL);
+  g_autoptr(GFile) gone_file = g_file_new_for_path (gone);
+
+  g_assert_cmpstr (partial_path + strlen (f->dir), ==, "/report.csv.part");
+  g_assert_nonnull (stream);
+  g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (stream), "half", 4, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL));
+  /* Written but not committed: nothing by the real name. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (rahnuma_file_commit_partial (file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "half");
+  g_assert_false (g_file_test (partial_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+
+  /* The drive's folder is gone: an error, and no file. */
+  g_assert_false (rahnuma_file_commit_partial (gone_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+}
+
+/* Test builds list RAHNUMA_TEST_MOUNTS's folders that exist as drives. */
+static void
+test_test_mounts (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = g_build_filename (f->dir, "STICK-A", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "STICK-B", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "PULLED", NULL);
+  g_autofree char *list = g_strjoin (":", a, missing, b, NULL);
+  g_autoptr(GPtrArray) drives = NULL;
+
+  g_assert_cmpint (g_mkdir (a, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (b, 0700), ==, 0);
+  g_setenv ("RAHNUMA_TEST_MOUNTS", list, TRUE);
+  drives = rahnuma_drives_list (NULL);
+  g_unsetenv ("RAHNUMA_TEST_MOUNTS");
+  g_assert_cmpuint (drives->len, ==, 2);
+  g_assert_cmpstr (((RahnumaDrive *) g_ptr_array_index (drives, 0))->name, ==, "STICK-A");
+  g_assert_cmpstr (((RahnumaDrive *) g_ptr_array_index (drives, 0))->path, ==, a);
+  g_assert_cmpstr (((RahnumaDrive *) g_ptr_array_index (drives, 1))->name, ==, "STICK-B");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -217,6 +273,10 @@ main (int argc, char **argv)
               test_warn_exposed, fixture_tear_down);
   g_test_add ("/rahnuma/file-mode/create-private", Fixture, GUINT_TO_POINTER (022), fixture_set_up,
               test_create_private, fixture_tear_down);
+  g_test_add ("/rahnuma/file-mode/partial-then-rename", Fixture, GUINT_TO_POINTER (000), fixture_set_up,
+              test_partial, fixture_tear_down);
+  g_test_add ("/rahnuma/file-mode/test-mounts", Fixture, GUINT_TO_POINTER (022), fixture_set_up,
+              test_test_mounts, fixture_tear_down);
 
   return g_test_run ();
 }

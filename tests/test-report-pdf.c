@@ -125,6 +125,8 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "fewer than 5"));
   g_assert_null (strstr (text, "3 / 3"));
   g_assert_nonnull (strstr (text, "From 2025-11-24 to 2025-11-25"));
+  /* The most-missed question by the start of its text, not only its number. */
+  g_assert_nonnull (strstr (text, "question 1: Which of these should your"));
   /* Written beside its name, then renamed: nothing half-written is left. */
   g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS) == FALSE);
   {

@@ -196,6 +196,42 @@ test_ranges (void)
   g_assert_true (g_settings_schema_key_range_check (pass_mark, module));
 }
 
+static void
+on_changed (RahnumaSettings *settings, const char *key, GPtrArray *keys)
+{
+  g_ptr_array_add (keys, g_strdup (key));
+}
+
+/* What the dashboard changes is in force at once ("changed", new values in
+ * the getters, over a command-line override); what names the records
+ * (centre, journal) waits for a restart. */
+static void
+test_live (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) gsettings = settings_for_backend (backend);
+  /* The dashboard's own GSettings object, as in the kiosk. */
+  g_autoptr(GSettings) dashboard = settings_for_backend (backend);
+  g_autoptr(RahnumaSettings) settings = rahnuma_settings_new_for_gsettings (gsettings);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  const char * const languages[] = { "en", "xx", "ur", NULL };
+  const char * const expected[] = { "en", "ur", NULL };
+
+  rahnuma_settings_override_officer_file (settings, "/from/the/command/line.db");
+  g_signal_connect (settings, "changed", G_CALLBACK (on_changed), keys);
+  g_settings_set_uint (dashboard, "idle-timeout", 45);
+  g_settings_set_strv (dashboard, "languages", languages);
+  g_settings_set_string (dashboard, "officer-file", "/media/kiosk/USB/rahnuma-officers.db");
+  g_settings_set_string (dashboard, "centre-code", "ELSEWHERE");
+  g_assert_cmpuint (keys->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (keys, 0), ==, "idle-timeout");
+  g_assert_cmpuint (rahnuma_settings_get_idle_timeout (settings), ==, 45);
+  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (settings), expected));
+  g_assert_cmpstr (rahnuma_settings_get_officer_file (settings), ==, "/media/kiosk/USB/rahnuma-officers.db");
+  g_assert_cmpstr (rahnuma_settings_get_centre (settings), ==, "CENTRE");
+  g_signal_handlers_disconnect_by_data (settings, keys);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,6 +242,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/settings/languages", test_languages);
   g_test_add_func ("/rahnuma/settings/override", test_override);
   g_test_add_func ("/rahnuma/settings/ranges", test_ranges);
+  g_test_add_func ("/rahnuma/settings/live", test_live);
 
   return g_test_run ();
 }

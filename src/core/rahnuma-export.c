@@ -25,18 +25,32 @@
 
 #define FLUSH_SIZE (64 * 1024)
 
+/* started_at and ended_at are UTC in ISO 8601 ("2025-11-24T16:00Z"), for
+ * programs; started_local and ended_local are the same times in the
+ * centre's time zone as "2025-11-24 21:00", which LibreOffice (with special
+ * numbers detected) and Excel read as dates and times. */
 static const char * const columns[] = {
-  "code", "language", "started_at", "ended_at", "state", "modules", "modules_passed",
-  "correct", "questions", "score", "centre", "kiosk", "catalog_version", "demo", "clock_wrong",
+  "code", "language", "started_at", "ended_at", "started_local", "ended_local", "state", "modules",
+  "modules_passed", "correct", "questions", "score", "centre", "kiosk", "catalog_version", "demo",
+  "clock_wrong",
 };
 
+/* Result columns of EXPORT_SQL; the local times are formatted from the UTC ones. */
 enum {
   COL_CODE, COL_LANGUAGE, COL_STARTED, COL_ENDED, COL_STATE, COL_MODULES, COL_PASSED,
   COL_CORRECT, COL_QUESTIONS, COL_SCORE, COL_CENTRE, COL_KIOSK, COL_CATALOG, COL_DEMO,
   COL_CLOCK_WRONG,
+  COL_STARTED_LOCAL, COL_ENDED_LOCAL,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (columns) == COL_CLOCK_WRONG + 1);
+/* The order written: each entry a result column above. */
+static const int written[] = {
+  COL_CODE, COL_LANGUAGE, COL_STARTED, COL_ENDED, COL_STARTED_LOCAL, COL_ENDED_LOCAL, COL_STATE,
+  COL_MODULES, COL_PASSED, COL_CORRECT, COL_QUESTIONS, COL_SCORE, COL_CENTRE, COL_KIOSK, COL_CATALOG,
+  COL_DEMO, COL_CLOCK_WRONG,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (written));
 
 /* The score column is computed here, not in SQL, so a CSV and a JSON export
  * can never disagree: both format the same row. Sessions recorded with a
@@ -91,19 +105,21 @@ rahnuma_export_parse_date (const char *text, gint64 *day_start)
   return TRUE;
 }
 
+/* @utc_offset: seconds to add for local time, or G_MININT for UTC. */
 static void
-append_time (GString *out, sqlite3_stmt *stmt, int column, gboolean json)
+append_time (GString *out, sqlite3_stmt *stmt, int column, int utc_offset, gboolean json)
 {
   g_autoptr(GDateTime) time = NULL;
   g_autofree char *text = NULL;
+  gboolean utc = utc_offset == G_MININT;
 
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     {
       g_string_append (out, json ? "null" : "");
       return;
     }
-  time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
-  text = g_date_time_format (time, "%Y-%m-%dT%H:%MZ");
+  time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column) + (utc ? 0 : utc_offset));
+  text = g_date_time_format (time, utc ? "%Y-%m-%dT%H:%MZ" : "%Y-%m-%d %H:%M");
   g_string_append_printf (out, json ? "\"%s\"" : "%s", text);
 }
 
@@ -165,13 +181,17 @@ append_json_text (GString *out, const char *text)
 }
 
 static void
-append_field (GString *out, sqlite3_stmt *stmt, int column, gboolean json)
+append_field (GString *out, sqlite3_stmt *stmt, int column, int utc_offset, gboolean json)
 {
   switch (column)
     {
     case COL_STARTED:
     case COL_ENDED:
-      append_time (out, stmt, column, json);
+      append_time (out, stmt, column, G_MININT, json);
+      break;
+    case COL_STARTED_LOCAL:
+    case COL_ENDED_LOCAL:
+      append_time (out, stmt, column == COL_STARTED_LOCAL ? COL_STARTED : COL_ENDED, utc_offset, json);
       break;
     case COL_SCORE:
       append_score (out, stmt, json);
@@ -198,7 +218,7 @@ append_field (GString *out, sqlite3_stmt *stmt, int column, gboolean json)
 }
 
 static void
-append_row (GString *out, sqlite3_stmt *stmt, RahnumaExportFormat format, gboolean first)
+append_row (GString *out, sqlite3_stmt *stmt, RahnumaExportFormat format, int utc_offset, gboolean first)
 {
   gboolean json = format == RAHNUMA_EXPORT_JSON;
 
@@ -210,7 +230,7 @@ append_row (GString *out, sqlite3_stmt *stmt, RahnumaExportFormat format, gboole
         g_string_append (out, json ? ", " : ",");
       if (json)
         g_string_append_printf (out, "\"%s\": ", columns[c]);
-      append_field (out, stmt, c, json);
+      append_field (out, stmt, written[c], utc_offset, json);
     }
   g_string_append (out, json ? "}" : "\r\n");
 }
@@ -243,6 +263,8 @@ flush (GOutputStream *stream, GString *out, GCancellable *cancellable, GError **
  * @format: CSV or JSON
  * @from: first second to include (unix time), or %G_MININT64
  * @to: first second not to include, or %G_MAXINT64
+ * @utc_offset: the centre's offset from UTC in seconds, for the
+ *   started_local and ended_local columns (rahnuma_officer_utc_offset())
  * @stream: where to write
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an error
@@ -255,7 +277,7 @@ flush (GOutputStream *stream, GString *out, GCancellable *cancellable, GError **
  * Returns: the number of sessions written, or -1 on error
  */
 gint64
-rahnuma_export_write (RahnumaStore *store, RahnumaExportFormat format, gint64 from, gint64 to,
+rahnuma_export_write (RahnumaStore *store, RahnumaExportFormat format, gint64 from, gint64 to, int utc_offset,
                       GOutputStream *stream, GCancellable *cancellable, GError **error)
 {
   sqlite3 *db = rahnuma_store_get_db (store);
@@ -276,7 +298,7 @@ rahnuma_export_write (RahnumaStore *store, RahnumaExportFormat format, gint64 fr
   append_header (out, format);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      append_row (out, stmt, format, n++ == 0);
+      append_row (out, stmt, format, utc_offset, n++ == 0);
       if (out->len >= FLUSH_SIZE && !flush (stream, out, cancellable, error))
         return -1;
     }

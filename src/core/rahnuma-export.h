@@ -24,6 +24,7 @@ gint64   rahnuma_export_write        (RahnumaStore         *store,
                                       RahnumaExportFormat   format,
                                       gint64                from,
                                       gint64                to,
+                                      int                   utc_offset,
                                       GOutputStream        *stream,
                                       GCancellable         *cancellable,
                                       GError              **error);

@@ -125,3 +125,88 @@ rahnuma_file_replace_private (GFile         *file,
   return g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                          cancellable, error);
 }
+
+/**
+ * rahnuma_file_dup_partial:
+ * @file: where a file will be saved
+ *
+ * Returns: (transfer full): the name it is written under first: @file's
+ *   name with ".part" after it, in the same folder (so that the rename is
+ *   atomic)
+ */
+GFile *
+rahnuma_file_dup_partial (GFile *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *partial = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  parent = g_file_get_parent (file);
+  name = g_file_get_basename (file);
+  partial = g_strconcat (name, ".part", NULL);
+  return g_file_get_child (parent, partial);
+}
+
+/* Data on the disk before the name: a drive pulled after the rename has the
+ * whole file. fsync on a read-only descriptor flushes the file on Linux. */
+static gboolean
+sync_path (const char *path, GError **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  int saved;
+
+  if (fd < 0 || fsync (fd) < 0)
+    {
+      saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/**
+ * rahnuma_file_commit_partial:
+ * @file: where the file is saved
+ * @error: return location for a #G_IO_ERROR
+ *
+ * Flushes the file written under rahnuma_file_dup_partial()'s name to the
+ * disk, then renames it to @file (replacing an older one) and flushes the
+ * folder. Until this returns %TRUE, @file is the older version or absent,
+ * never half a file: a drive pulled mid-write leaves at most a ".part".
+ * On failure the ".part" is removed when it still can be.
+ *
+ * Returns: %TRUE if @file is whole
+ */
+gboolean
+rahnuma_file_commit_partial (GFile *file, GError **error)
+{
+  g_autoptr(GFile) partial = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *partial_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  partial = rahnuma_file_dup_partial (file);
+  parent = g_file_get_parent (file);
+  partial_path = g_file_get_path (partial);
+  path = g_file_get_path (file);
+  folder = g_file_get_path (parent);
+  if (!sync_path (partial_path, error) ||
+      !g_file_move (partial, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE, NULL, NULL, NULL,
+                    error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      return FALSE;
+    }
+  /* The rename itself: a folder's fsync (may be refused by some file systems). */
+  if (!sync_path (folder, NULL))
+    g_debug ("Cannot flush the folder %s", folder);
+  return TRUE;
+}

@@ -22,4 +22,8 @@ GFileOutputStream *rahnuma_file_replace_private (GFile         *file,
                                                  GCancellable  *cancellable,
                                                  GError       **error);
 
+GFile             *rahnuma_file_dup_partial     (GFile         *file);
+gboolean           rahnuma_file_commit_partial  (GFile         *file,
+                                                 GError       **error);
+
 G_END_DECLS

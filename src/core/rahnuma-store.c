@@ -1638,3 +1638,29 @@ rahnuma_store_lookup_code (RahnumaStore *self, const char *code, GError **error)
   g_mutex_unlock (&self->lock);
   return info;
 }
+
+/**
+ * rahnuma_store_is_valid_site_id:
+ * @id: a centre code or kiosk id
+ *
+ * The rule the session table's CHECK holds every centre and kiosk to (see
+ * the schema above): 1 to 32 ASCII letters, digits, "_" or "-". Checked
+ * before writing, so that a person gets the rule, not SQLite's words.
+ *
+ * Returns: whether @id keeps the rule
+ */
+gboolean
+rahnuma_store_is_valid_site_id (const char *id)
+{
+  gsize length;
+
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  length = strlen (id);
+  if (length < 1 || length > 32)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}

@@ -85,6 +85,7 @@ G_DECLARE_FINAL_TYPE (RahnumaStore, rahnuma_store, RAHNUMA, STORE, GObject)
 
 GQuark        rahnuma_store_error_quark     (void);
 
+gboolean      rahnuma_store_is_valid_site_id (const char               *id);
 RahnumaStore *rahnuma_store_new             (const char                *path,
                                              GCancellable              *cancellable,
                                              GError                   **error);

@@ -819,3 +819,57 @@ rahnuma_sync_list_rejected (RahnumaStore *officers, const char *journal_id, GErr
   rahnuma_store_unlock (officers);
   return stmt != NULL ? g_steal_pointer (&list) : NULL;
 }
+
+static const char *
+explain_store_error (int code)
+{
+  switch ((RahnumaStoreError) code)
+    {
+    case RAHNUMA_STORE_ERROR_BUSY:
+      return _("Another program is using the officers’ file. The kiosk tries again by itself.");
+    case RAHNUMA_STORE_ERROR_FULL:
+      return _("The drive of the officers’ file is full. Free some space on it, or choose another file.");
+    case RAHNUMA_STORE_ERROR_READ_ONLY:
+      return _("The officers’ file cannot be written to: the drive or the file is read-only. "
+               "Choose another file, or ask a technician.");
+    case RAHNUMA_STORE_ERROR_NOT_FOUND:
+    case RAHNUMA_STORE_ERROR_WRONG_PATH:
+    case RAHNUMA_STORE_ERROR_MISSING:
+      return _("The officers’ file or its drive is not there. Plug the drive in, or choose the file again "
+               "on the Kiosk tab.");
+    case RAHNUMA_STORE_ERROR_DAMAGED:
+    case RAHNUMA_STORE_ERROR_EMPTY:
+      return _("The officers’ file is damaged. Choose a new file, and ask a technician to look at the old one.");
+    case RAHNUMA_STORE_ERROR_FUTURE_VERSION:
+      return _("The officers’ file was made by a newer version of Rahnuma. Update this kiosk, or choose "
+               "another file.");
+    case RAHNUMA_STORE_ERROR_FAILED:
+    default:
+      return _("The records could not be copied.");
+    }
+}
+
+/**
+ * rahnuma_sync_describe_error:
+ * @error: what rahnuma_sync_run() or its async form failed with
+ *
+ * Puts a failed sync in words for an officer: what happened and what to
+ * do, by the error's code (RAHNUMA_STORE_ERROR), then that the records are
+ * safe, then the technical detail (@error's message) for a technician.
+ *
+ * Returns: (transfer full): a translated sentence or three
+ */
+char *
+rahnuma_sync_describe_error (const GError *error)
+{
+  const char *what;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  what = error->domain == RAHNUMA_STORE_ERROR ? explain_store_error (error->code)
+                                              : explain_store_error (RAHNUMA_STORE_ERROR_FAILED);
+  /* Translators: first %s says what happened and what to do; the second is a
+   * technical detail for a technician, untranslated */
+  return g_strdup_printf (_("%s The records stay on this kiosk and are copied at the next try. (%s)"),
+                          what, error->message);
+}

@@ -67,6 +67,7 @@ gboolean rahnuma_sync_run_finish (GAsyncResult         *result,
 GPtrArray *rahnuma_sync_list_rejected (RahnumaStore       *officers,
                                        const char         *journal_id,
                                        GError            **error);
+char      *rahnuma_sync_describe_error (const GError *error);
 void       rahnuma_sync_rejection_free (RahnumaSyncRejection *rejection);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSyncRejection, rahnuma_sync_rejection_free)

@@ -162,6 +162,32 @@ show_fatal (RahnumaApplication *self, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What the officer changed on the dashboard, in force at once: the next
+ * sync goes to the new officers' file, the next visitor sees the new
+ * languages, the idle wait starts again with the new timeout. */
+static void
+on_settings_changed (RahnumaSettings *settings, const char *key, RahnumaApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (g_str_equal (key, "officer-file") && self->auto_sync != NULL)
+    rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (settings));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWidget *page;
+
+      if (!RAHNUMA_IS_WINDOW (l->data))
+        continue;
+      page = GTK_WIDGET (gtk_widget_get_template_child (l->data, RAHNUMA_TYPE_WINDOW, "language_page"));
+      if (g_str_equal (key, "languages"))
+        rahnuma_language_page_set_languages (RAHNUMA_LANGUAGE_PAGE (page), rahnuma_settings_get_languages (settings));
+      else if ((g_str_equal (key, "idle-timeout") || g_str_equal (key, "still-there-countdown")) &&
+               self->preview_dir == NULL)
+        rahnuma_idle_set_timeouts (l->data, rahnuma_settings_get_idle_timeout (settings),
+                                   rahnuma_settings_get_still_there_countdown (settings));
+    }
+}
+
 /* A visitor who walks away; a preview has no visitor to wait for. */
 static void
 watch_window (RahnumaApplication *self, GtkWindow *window)
@@ -512,6 +538,7 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
   g_variant_dict_lookup (options, "preview", "^ay", &self->preview_dir);
   self->settings = rahnuma_settings_new ();
   apply_options (self->settings, options);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, G_CONNECT_DEFAULT);
 
   modules_dir = rahnuma_settings_get_modules_dir (self->settings);
   self->modules_dir = *modules_dir != '\0' ? g_canonicalize_filename (modules_dir, NULL)

@@ -94,11 +94,14 @@ on_sync_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!rahnuma_sync_run_finish (result, &stats, &error))
     {
+      g_autofree char *words = NULL;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* The records stay queued; the officer sees why on the dashboard. */
+      /* The records stay queued; the officer sees why on the dashboard, in words. */
+      words = rahnuma_sync_describe_error (error);
       g_warning ("Sync to the officers' file failed, records stay queued: %s", error->message);
-      set_last_error (self, error->message);
+      set_last_error (self, words);
     }
   else
     {

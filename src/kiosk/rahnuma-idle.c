@@ -380,3 +380,28 @@ rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, guint timeout_s, guint 
     on_window_realize (GTK_WIDGET (window), self);
   restart_timer (self);
 }
+
+/**
+ * rahnuma_idle_set_timeouts:
+ * @window: a window rahnuma_idle_attach() watches
+ * @timeout_s: seconds without a touch before asking
+ * @countdown_s: seconds the question waits for an answer
+ *
+ * New timeouts, in force at once (the officer changed them): the wait
+ * starts again from now.
+ */
+void
+rahnuma_idle_set_timeouts (GtkWindow *window, guint timeout_s, guint countdown_s)
+{
+  RahnumaIdle *self;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (timeout_s > 0 && countdown_s > 0);
+
+  self = g_object_get_data (G_OBJECT (window), "rahnuma-idle");
+  if (self == NULL)
+    return;
+  self->timeout_s = timeout_s;
+  self->countdown_s = countdown_s;
+  restart_timer (self);
+}

@@ -17,4 +17,8 @@ void rahnuma_idle_attach (GtkWindow *window,
                           guint      timeout_s,
                           guint      countdown_s);
 
+void rahnuma_idle_set_timeouts (GtkWindow *window,
+                                guint      timeout_s,
+                                guint      countdown_s);
+
 G_END_DECLS

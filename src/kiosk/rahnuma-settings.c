@@ -1,8 +1,12 @@
 /* rahnuma-settings.c — the kiosk's configuration, as it is in force
  *
- * Read once at start-up from GSettings (org.rahnuma.Kiosk, which a schema
+ * Read at start-up from GSettings (org.rahnuma.Kiosk, which a schema
  * override file preconfigures for a centre), then overridden for this run by
- * command-line options. Values are checked here, once, so the rest of the
+ * command-line options. What the officers' dashboard changes (officers'
+ * file, languages, idle timeout, countdown, pass mark) is read again when
+ * GSettings says it changed, and "changed::KEY" tells the kiosk, which puts
+ * it in force at once. Centre, kiosk id, journal and modules folder are
+ * read once: they name the records being written. Values are checked here, once, so the rest of the
  * kiosk can trust them. Without an installed schema the kiosk still runs, on
  * built-in defaults that match the schema's (tests/test-settings.c checks).
  *
@@ -19,6 +23,7 @@ struct _RahnumaSettings
 {
   GObject parent_instance;
 
+  GSettings *gsettings; /* nullable: no schema installed */
   char *centre;
   char *kiosk_id;
   char *officer_file;
@@ -31,6 +36,9 @@ struct _RahnumaSettings
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaSettings, rahnuma_settings, G_TYPE_OBJECT)
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* The schema's defaults, for a kiosk whose schema is not installed. */
 #define DEFAULT_CENTRE "CENTRE"
@@ -108,6 +116,56 @@ replace_unless_empty (char **field, const char *value)
   *field = g_strdup (value);
 }
 
+/* The keys the dashboard changes; a later change wins over the command line. */
+static gboolean
+reread_key (RahnumaSettings *self, const char *key)
+{
+  if (g_str_equal (key, "officer-file"))
+    {
+      g_free (self->officer_file);
+      self->officer_file = g_settings_get_string (self->gsettings, key);
+    }
+  else if (g_str_equal (key, "languages"))
+    {
+      g_auto(GStrv) languages = g_settings_get_strv (self->gsettings, key);
+
+      g_strfreev (self->languages);
+      self->languages = filter_languages ((const char * const *) languages);
+    }
+  else if (g_str_equal (key, "idle-timeout"))
+    self->idle_timeout = g_settings_get_uint (self->gsettings, key);
+  else if (g_str_equal (key, "still-there-countdown"))
+    self->still_there_countdown = g_settings_get_uint (self->gsettings, key);
+  else if (g_str_equal (key, "pass-mark"))
+    self->pass_mark = g_settings_get_int (self->gsettings, key);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+on_gsettings_changed (GSettings *gsettings, const char *key, RahnumaSettings *self)
+{
+  if (!reread_key (self, key))
+    {
+      g_message ("Setting %s changed: in force after a restart", key);
+      return;
+    }
+  g_message ("Setting %s changed: in force now", key);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (key), key);
+}
+
+static void
+rahnuma_settings_dispose (GObject *object)
+{
+  RahnumaSettings *self = (RahnumaSettings *) object;
+
+  if (self->gsettings != NULL)
+    g_signal_handlers_disconnect_by_data (self->gsettings, self);
+  g_clear_object (&self->gsettings);
+  G_OBJECT_CLASS (rahnuma_settings_parent_class)->dispose (object);
+}
+
 static void
 rahnuma_settings_finalize (GObject *object)
 {
@@ -126,7 +184,19 @@ rahnuma_settings_finalize (GObject *object)
 static void
 rahnuma_settings_class_init (RahnumaSettingsClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = rahnuma_settings_dispose;
   G_OBJECT_CLASS (klass)->finalize = rahnuma_settings_finalize;
+
+  /**
+   * RahnumaSettings::changed:
+   * @key: the GSettings key, also the signal's detail
+   *
+   * A setting the kiosk applies while it runs has a new value, already in
+   * the getters.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -139,7 +209,8 @@ rahnuma_settings_init (RahnumaSettings *self)
  * @gsettings: (nullable): settings of the org.rahnuma.Kiosk schema, or %NULL
  *   for the built-in defaults
  *
- * Returns: (transfer full): the configuration @gsettings holds now
+ * Returns: (transfer full): the configuration @gsettings holds now, and
+ *   follows its changes ("changed")
  */
 RahnumaSettings *
 rahnuma_settings_new_for_gsettings (GSettings *gsettings)
@@ -150,7 +221,11 @@ rahnuma_settings_new_for_gsettings (GSettings *gsettings)
 
   self = g_object_new (RAHNUMA_TYPE_SETTINGS, NULL);
   if (gsettings != NULL)
-    read_gsettings (self, gsettings);
+    {
+      read_gsettings (self, gsettings);
+      self->gsettings = g_object_ref (gsettings);
+      g_signal_connect (gsettings, "changed", G_CALLBACK (on_gsettings_changed), self);
+    }
   else
     read_defaults (self);
   if (*self->centre == '\0')

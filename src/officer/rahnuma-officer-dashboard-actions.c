@@ -1,7 +1,7 @@
 /* rahnuma-officer-dashboard-actions.c — what the dashboard's buttons do
  *
- * Sync now, verify a code, save CSV and PDF reports to a folder (a USB
- * drive shows up under /media), choose the officers' file, the visitors'
+ * Sync now, verify a code, save CSV and PDF reports to a USB drive chosen
+ * from a touch list (rahnuma-drive-picker.c), keep the officers' file on one, the visitors'
  * settings and leaving kiosk mode. Settings are the kiosk's GSettings
  * (org.rahnuma.Kiosk); when the schema is not installed (a build tree), those
  * rows are shown but off.
@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-drive-picker.h"
 #include "rahnuma-export.h"
 #include "rahnuma-file.h"
 #include "rahnuma-officer-dashboard-private.h"
@@ -28,20 +29,32 @@ const char * const rahnuma_officer_languages[4] = { "ur", "ps", "pa_PK", "en" };
 /**
  * rahnuma_officer_dashboard_dup_officer_file:
  *
- * Returns: (transfer full) (nullable): the configured officers' file
+ * The file the kiosk really syncs into: the automatic sync's target when
+ * there is one (it follows the setting, or --officer-file for this run),
+ * else the setting.
+ *
+ * Returns: (transfer full) (nullable): the officers' file
  */
 char *
 rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
 {
-  g_autofree char *path = self->settings != NULL ? g_settings_get_string (self->settings, "officer-file") : NULL;
+  g_autofree char *path = NULL;
+
+  if (self->auto_sync != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (self->auto_sync), "target"))
+    {
+      g_object_get (self->auto_sync, "target", &path, NULL);
+      return path != NULL && path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+    }
+  path = self->settings != NULL ? g_settings_get_string (self->settings, "officer-file") : NULL;
 
   return path != NULL && path[0] != '\0' ? g_steal_pointer (&path) : NULL;
 }
 
+/* In the centre's time zone, as every day and hour on the dashboard. */
 static char *
 format_time (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_seconds);
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_seconds + rahnuma_officer_utc_offset ());
 
   return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }
@@ -111,8 +124,7 @@ on_synced (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* Translators: %s says why; the records are kept and sent later */
-      message = g_strdup_printf (_("Sync failed; the records stay queued: %s"), error->message);
+      message = rahnuma_sync_describe_error (error);
     }
   else if (stats.n_rejected_sessions + stats.n_rejected_modules + stats.n_rejected_answers > 0)
     /* Translators: %d is a number of visits copied; the records left out are shown on the dashboard */
@@ -169,7 +181,7 @@ static void
 dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
-  g_autofree char *code = rahnuma_code_normalize (gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
+  g_autofree char *code = rahnuma_code_normalize (rahnuma_code_pad_get_text (self->code_pad));
   g_autoptr(RahnumaSessionInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *details = NULL;
@@ -193,7 +205,7 @@ dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *paramete
 }
 
 void
-rahnuma_officer_dashboard_on_code_row_activated (AdwEntryRow *row, gpointer user_data)
+rahnuma_officer_dashboard_on_code_pad_check (RahnumaCodePad *pad, gpointer user_data)
 {
   gtk_widget_activate_action (GTK_WIDGET (user_data), "dashboard.verify", NULL);
 }
@@ -203,35 +215,24 @@ rahnuma_officer_dashboard_on_code_row_activated (AdwEntryRow *row, gpointer user
 typedef void (*SaveFunc) (RahnumaOfficerDashboard *self, GFile *folder);
 
 static void
-on_folder_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
+on_drive_chosen (RahnumaDrivePicker *picker, const char *path, RahnumaOfficerDashboard *self)
 {
-  RahnumaOfficerDashboard *self = g_object_get_data (G_OBJECT (dialog), "dashboard");
-  SaveFunc save = (SaveFunc) user_data;
-  g_autoptr(GFile) folder = NULL;
+  SaveFunc save = g_object_get_data (G_OBJECT (picker), "save");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (folder != NULL)
-    save (self, folder);
-  g_object_unref (self);
-  g_object_unref (dialog);
+  save (self, folder);
 }
 
+/* A touch list of the USB drives plugged in (rahnuma-drive-picker.c), not
+ * the desktop file chooser. */
 static void
-choose_folder (RahnumaOfficerDashboard *self, SaveFunc save)
+choose_drive (RahnumaOfficerDashboard *self, const char *title, SaveFunc save)
 {
-  GtkFileChooserNative *dialog;
-  g_autoptr(GFile) media = g_file_new_for_path ("/media");
+  RahnumaDrivePicker *picker = rahnuma_drive_picker_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                         title);
 
-  dialog = gtk_file_chooser_native_new (_("Choose a folder or USB drive"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save Here"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  if (g_file_query_exists (media, NULL))
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), media, NULL);
-  g_object_set_data (G_OBJECT (dialog), "dashboard", g_object_ref (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chosen), save);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  g_object_set_data (G_OBJECT (picker), "save", save);
+  g_signal_connect_object (picker, "chosen", G_CALLBACK (on_drive_chosen), self, G_CONNECT_DEFAULT);
 }
 
 static char *
@@ -247,9 +248,17 @@ static void
 saved_toast (RahnumaOfficerDashboard *self, GFile *file, const GError *error)
 {
   g_autofree char *path = g_file_get_parse_name (file);
-  g_autofree char *message = error == NULL ? g_strdup_printf (_("Saved %s"), path)
-                                           : g_strdup_printf (_("Cannot save %s: %s"), path, error->message);
+  g_autofree char *message = NULL;
 
+  if (error == NULL)
+    message = g_strdup_printf (_("Saved %s"), path);
+  else
+    /* Translators: %s is a file name, then the technical reason. A USB drive
+     * pulled out or write-protected is the usual cause. */
+    message = g_strdup_printf (_("The report was not saved: the drive was taken out, is full or cannot be "
+                                 "written to. Nothing half-written was left on it. Put the drive back, or use "
+                                 "another, and save again. (%s: %s)"),
+                               path, error->message);
   rahnuma_officer_dashboard_toast (self, message);
 }
 
@@ -273,6 +282,7 @@ typedef struct
   GFile *file;
   gint64 from;
   gint64 to;
+  int utc_offset; /* the centre's, read on the main thread */
 } CsvJob;
 
 static void
@@ -283,19 +293,28 @@ csv_job_free (CsvJob *job)
   g_free (job);
 }
 
+/* Written under a ".part" name and renamed once whole and on the disk
+ * (rahnuma_file_commit_partial()): a drive pulled mid-write never holds half
+ * a spreadsheet under the real name. */
 static void
 csv_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   CsvJob *job = task_data;
   GError *error = NULL;
+  g_autoptr(GFile) partial = rahnuma_file_dup_partial (job->file);
   /* Owner-only, as every export (rahnuma-file.c). */
-  g_autoptr(GFileOutputStream) stream = rahnuma_file_replace_private (job->file, cancellable, &error);
+  g_autoptr(GFileOutputStream) stream = rahnuma_file_replace_private (partial, cancellable, &error);
 
   if (stream == NULL ||
-      rahnuma_export_write (job->store, RAHNUMA_EXPORT_CSV, job->from, job->to, G_OUTPUT_STREAM (stream),
+      rahnuma_export_write (job->store, RAHNUMA_EXPORT_CSV, job->from, job->to, job->utc_offset,
+                            G_OUTPUT_STREAM (stream),
                             cancellable, &error) < 0 ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
-    g_task_return_error (task, error);
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error) ||
+      !rahnuma_file_commit_partial (job->file, &error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      g_task_return_error (task, error);
+    }
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -324,6 +343,7 @@ save_csv (RahnumaOfficerDashboard *self, GFile *folder)
   job->file = g_file_get_child (folder, name);
   job->from = self->from;
   job->to = self->to + 86400;
+  job->utc_offset = rahnuma_officer_utc_offset ();
   g_task_set_source_tag (task, save_csv);
   g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
   g_task_run_in_thread (task, csv_thread);
@@ -332,45 +352,45 @@ save_csv (RahnumaOfficerDashboard *self, GFile *folder)
 static void
 dashboard_save_csv (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  choose_folder (RAHNUMA_OFFICER_DASHBOARD (widget), save_csv);
+  /* Translators: title of the list of USB drives */
+  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the spreadsheet to…"), save_csv);
 }
 
 static void
 dashboard_save_pdf (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  choose_folder (RAHNUMA_OFFICER_DASHBOARD (widget), save_pdf);
+  /* Translators: title of the list of USB drives */
+  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the printable report to…"), save_pdf);
 }
 
 /* ---- kiosk control ------------------------------------------------------- */
 
-static void
-on_officer_file_chosen (GtkNativeDialog *dialog, int response, gpointer user_data)
-{
-  g_autoptr(RahnumaOfficerDashboard) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+/* The officers' file on a drive: always this name at its top, so that every
+ * kiosk of a centre syncs into the same file on the same stick. */
+#define OFFICER_FILE_NAME "rahnuma-officers.db"
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL && self->settings != NULL)
-    g_settings_set_string (self->settings, "officer-file", path);
+static void
+use_officer_drive (RahnumaOfficerDashboard *self, GFile *folder)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, OFFICER_FILE_NAME);
+  g_autofree char *path = g_file_get_path (file);
+
+  g_autofree char *message = NULL;
+
+  if (self->settings == NULL || path == NULL)
+    return;
+  g_settings_set_string (self->settings, "officer-file", path);
+  /* Translators: %s is a file on a USB drive; the kiosk follows the change at once */
+  message = g_strdup_printf (_("From now on the kiosk copies its records to %s."), path);
+  rahnuma_officer_dashboard_toast (self, message);
   rahnuma_officer_dashboard_update_sync (self);
-  g_object_unref (dialog);
 }
 
 static void
 dashboard_choose_officer_file (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
-  GtkFileChooserNative *dialog;
-
-  /* SAVE, so that an officer can also name a new file; sync creates it. */
-  dialog = gtk_file_chooser_native_new (_("Choose the officers’ file"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Choose"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "officers.db");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_officer_file_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  /* Translators: title of the list of USB drives; the officers' file is kept on the chosen one */
+  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Keep the officers’ file on…"), use_officer_drive);
 }
 
 static void
@@ -420,6 +440,7 @@ rahnuma_officer_dashboard_on_language_switch_toggled (GtkSwitch *button, GParamS
       return;
     }
   g_settings_set_strv (self->settings, "languages", (const char * const *) languages);
+  rahnuma_officer_dashboard_toast (self, _("In force from the next visitor."));
 }
 
 static GSettings *

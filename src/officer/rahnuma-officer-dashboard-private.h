@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "rahnuma-code-pad.h"
 #include "rahnuma-officer-dashboard.h"
 #include "rahnuma-officer-data.h"
 
@@ -25,6 +26,8 @@ struct _RahnumaOfficerDashboard
   gboolean loading;
   gboolean reload;               /* the range changed while loading */
   gboolean updating_switches;
+  GObject *auto_sync;            /* nullable: the kiosk's automatic sync ("last-error") */
+  gulong auto_sync_handler;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -39,7 +42,8 @@ struct _RahnumaOfficerDashboard
   AdwActionRow *last_sync_row;
   AdwActionRow *backlog_row;
   AdwActionRow *rejected_row;
-  AdwEntryRow *code_row;
+  AdwActionRow *sync_error_row;  /* the automatic sync's last failure, hidden when none */
+  RahnumaCodePad *code_pad;
   AdwActionRow *code_result_row;
   GtkLabel *from_label;
   GtkLabel *to_label;
@@ -58,8 +62,8 @@ void  rahnuma_officer_dashboard_init_actions (GtkWidgetClass          *widget_cl
 void  rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self);
 
 /* Template callbacks */
-void  rahnuma_officer_dashboard_on_code_row_activated       (AdwEntryRow  *row,
-                                                             gpointer      user_data);
+void  rahnuma_officer_dashboard_on_code_pad_check           (RahnumaCodePad *pad,
+                                                             gpointer        user_data);
 void  rahnuma_officer_dashboard_on_language_switch_toggled  (GtkSwitch    *button,
                                                              GParamSpec   *pspec,
                                                              gpointer      user_data);

@@ -238,6 +238,9 @@ rahnuma_officer_dashboard_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->settings);
+  if (self->auto_sync != NULL)
+    g_clear_signal_handler (&self->auto_sync_handler, self->auto_sync);
+  g_clear_object (&self->auto_sync);
   G_OBJECT_CLASS (rahnuma_officer_dashboard_parent_class)->dispose (object);
 }
 
@@ -262,6 +265,7 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   object_class->dispose = rahnuma_officer_dashboard_dispose;
   object_class->finalize = rahnuma_officer_dashboard_finalize;
 
+  g_type_ensure (RAHNUMA_TYPE_CODE_PAD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-officer-dashboard.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, toast_overlay);
@@ -276,7 +280,8 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, last_sync_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, backlog_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, rejected_row);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_pad);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, sync_error_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_result_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, from_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, to_label);
@@ -295,8 +300,8 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
                                                  G_STRUCT_OFFSET (RahnumaOfficerDashboard, language_switches)
                                                  + i * sizeof (gpointer));
     }
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_code_row_activated",
-                                                G_CALLBACK (rahnuma_officer_dashboard_on_code_row_activated));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_code_pad_check",
+                                                G_CALLBACK (rahnuma_officer_dashboard_on_code_pad_check));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_language_switch_toggled",
                                                 G_CALLBACK (rahnuma_officer_dashboard_on_language_switch_toggled));
 
@@ -339,6 +344,49 @@ rahnuma_officer_dashboard_set_sources (RahnumaOfficerDashboard *self, RahnumaSto
   g_set_object (&self->catalog, catalog);
 }
 
+static void
+show_sync_error (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->auto_sync != NULL)
+    g_object_get (self->auto_sync, "last-error", &message, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_error_row), message != NULL);
+  adw_action_row_set_subtitle (self->sync_error_row, message != NULL ? message : "");
+}
+
+static void
+on_auto_sync_notify (GObject *auto_sync, GParamSpec *pspec, RahnumaOfficerDashboard *self)
+{
+  show_sync_error (self);
+  rahnuma_officer_dashboard_update_sync (self);
+}
+
+/**
+ * rahnuma_officer_dashboard_set_auto_sync:
+ * @auto_sync: (nullable): the kiosk's automatic sync: any object with a
+ *   string property "last-error" (the reason its last try failed, in words,
+ *   or %NULL) and optionally "target" (the officers' file it syncs into), as
+ *   RahnumaAutoSync has; the officer library cannot name the kiosk's type
+ *
+ * Shows the automatic sync's last failure, and follows it while shown.
+ */
+void
+rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self, GObject *auto_sync)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+  g_return_if_fail (auto_sync == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (auto_sync),
+                                                                       "last-error") != NULL);
+
+  if (self->auto_sync != NULL)
+    g_clear_signal_handler (&self->auto_sync_handler, self->auto_sync);
+  g_set_object (&self->auto_sync, auto_sync);
+  if (auto_sync != NULL)
+    /* Any of its properties: the target, the backlog, the last sync, the last error. */
+    self->auto_sync_handler = g_signal_connect (auto_sync, "notify", G_CALLBACK (on_auto_sync_notify), self);
+  show_sync_error (self);
+}
+
 /**
  * rahnuma_officer_dashboard_refresh:
  *
@@ -350,7 +398,9 @@ rahnuma_officer_dashboard_refresh (RahnumaOfficerDashboard *self)
   g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
 
   rahnuma_officer_dashboard_update_sync (self);
+  show_sync_error (self);
   load (self);
+  rahnuma_code_pad_focus_entry (self->code_pad);
 }
 
 void

@@ -19,4 +19,7 @@ void rahnuma_officer_dashboard_set_sources (RahnumaOfficerDashboard *self,
                                             RahnumaCatalog          *catalog);
 void rahnuma_officer_dashboard_refresh     (RahnumaOfficerDashboard *self);
 
+void rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self,
+                                              GObject                 *auto_sync);
+
 G_END_DECLS

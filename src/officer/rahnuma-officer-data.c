@@ -125,17 +125,59 @@ rahnuma_officer_data_new_finish (GAsyncResult *result, GError **error)
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Without the kiosk's settings schema (a bare office PC), the default of
+ * its time-zone key: the centres are in Pakistan. */
+#define DEFAULT_TIME_ZONE "Asia/Karachi"
+
+/**
+ * rahnuma_officer_dup_time_zone:
+ *
+ * The centre's time zone: the kiosk's "time-zone" setting
+ * (org.rahnuma.Kiosk), or Asia/Karachi without its schema.
+ *
+ * Returns: (transfer full): a tz database name
+ */
+char *
+rahnuma_officer_dup_time_zone (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *id = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "time-zone"))
+    return g_strdup (DEFAULT_TIME_ZONE);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  id = g_settings_get_string (settings, "time-zone");
+  return id[0] != '\0' ? g_steal_pointer (&id) : g_strdup (DEFAULT_TIME_ZONE);
+}
+
 /**
  * rahnuma_officer_utc_offset:
  *
- * Returns: this computer's offset from UTC now, in seconds
+ * Days and hours on the dashboard and in reports are the centre's
+ * (rahnuma_officer_dup_time_zone()), not the computer's: a kiosk's clock
+ * zone is often left at UTC. One offset serves the whole range, the one in
+ * force now; Pakistan keeps no daylight saving time.
+ *
+ * Returns: the centre's offset from UTC now, in seconds; the computer's
+ *   when the zone's name is unknown
  */
 int
 rahnuma_officer_utc_offset (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *id = rahnuma_officer_dup_time_zone ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (id);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  return (int) (g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+  if (zone == NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+
+      g_message ("Unknown time zone “%s”: using the computer's", id);
+      return (int) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
+    }
+  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, now));
 }
 
 /**
@@ -173,8 +215,15 @@ language_label (const char *code)
   return code;
 }
 
-static const char *
-category_label (const char *key)
+/**
+ * rahnuma_officer_category_label:
+ * @key: a self-reported category as stored ("woman", "SA", "unsaid"…)
+ *
+ * Returns: (transfer none): its name in the reader's language, or @key
+ *   when it has none (job sectors are stored as words)
+ */
+const char *
+rahnuma_officer_category_label (const char *key)
 {
   static const struct { const char *key; const char *name; } names[] = {
     { "woman", N_("Women") }, { "man", N_("Men") }, { "other", N_("Other") },
@@ -198,6 +247,43 @@ module_label (const char *module_id, RahnumaCatalog *catalog)
   if (module == NULL)
     return g_strdup (module_id);
   return rahnuma_module_dup_title (module, rahnuma_officer_ui_language ());
+}
+
+/* The start of a question's text, in the officer's language: a number
+ * alone means nothing to whoever reads the chart. */
+#define QUESTION_START_CHARS 36
+
+static char *
+question_start (const char *module_id, guint64 number, RahnumaCatalog *catalog)
+{
+  RahnumaModule *module = catalog != NULL ? rahnuma_catalog_lookup (catalog, module_id) : NULL;
+  RahnumaQuestion *question;
+  g_autofree char *text = NULL;
+  g_autofree char *start = NULL;
+
+  if (module == NULL || number < 1 || number > rahnuma_module_get_n_questions (module))
+    return NULL;
+  question = rahnuma_module_get_question (module, (guint) number - 1);
+  text = rahnuma_question_dup_text (question, rahnuma_officer_ui_language ());
+  if (text == NULL || g_utf8_strlen (text, -1) <= QUESTION_START_CHARS)
+    return g_steal_pointer (&text);
+  start = g_utf8_substring (text, 0, QUESTION_START_CHARS - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+static char *
+question_label (const char *key, const char *hash, RahnumaCatalog *catalog)
+{
+  g_autofree char *module_id = g_strndup (key, hash - key);
+  g_autofree char *title = module_label (module_id, catalog);
+  g_autofree char *start = question_start (module_id, g_ascii_strtoull (hash + 1, NULL, 10), catalog);
+
+  if (start != NULL)
+    /* Translators: a quiz question in a chart: the module title, the question
+     * number, then the start of the question's text */
+    return g_strdup_printf (_("%s, question %s: %s"), title, hash + 1, start);
+  /* Translators: a quiz question in a chart: "%s" is the module title, "%s" the question number */
+  return g_strdup_printf (_("%s, question %s"), title, hash + 1);
 }
 
 /**
@@ -225,14 +311,8 @@ rahnuma_officer_label (const char *kind, const char *key, RahnumaCatalog *catalo
   if (g_str_equal (kind, "module"))
     return module_label (key, catalog);
   if (g_str_equal (kind, "missed") && (hash = strchr (key, '#')) != NULL)
-    {
-      g_autofree char *module_id = g_strndup (key, hash - key);
-      g_autofree char *title = module_label (module_id, catalog);
-
-      /* Translators: a quiz question in a chart: "%s" is the module title, "%s" the question number */
-      return g_strdup_printf (_("%s, question %s"), title, hash + 1);
-    }
-  return g_strdup (category_label (key));
+    return question_label (key, hash, catalog);
+  return g_strdup (rahnuma_officer_category_label (key));
 }
 
 /**

@@ -61,4 +61,7 @@ char               *rahnuma_officer_format_day       (gint64               day_s
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaOfficerData, rahnuma_officer_data_free)
 
+const char *rahnuma_officer_category_label (const char *key);
+char       *rahnuma_officer_dup_time_zone  (void);
+
 G_END_DECLS

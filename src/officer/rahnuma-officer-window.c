@@ -167,3 +167,15 @@ rahnuma_officer_window_lock (RahnumaOfficerWindow *self)
   rahnuma_pin_pad_reset (self->pin_pad);
   gtk_stack_set_visible_child_name (self->stack, "pin");
 }
+
+/**
+ * rahnuma_officer_window_set_auto_sync:
+ * @auto_sync: (nullable): see rahnuma_officer_dashboard_set_auto_sync()
+ */
+void
+rahnuma_officer_window_set_auto_sync (RahnumaOfficerWindow *self, GObject *auto_sync)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_WINDOW (self));
+
+  rahnuma_officer_dashboard_set_auto_sync (self->dashboard, auto_sync);
+}

@@ -18,4 +18,7 @@ RahnumaOfficerWindow *rahnuma_officer_window_new  (RahnumaStore         *store,
                                                    RahnumaCatalog       *catalog);
 void                  rahnuma_officer_window_lock (RahnumaOfficerWindow *self);
 
+void                  rahnuma_officer_window_set_auto_sync (RahnumaOfficerWindow *self,
+                                                            GObject              *auto_sync);
+
 G_END_DECLS

@@ -19,6 +19,7 @@ static GtkWindow *officer_window;
 static GtkWindow *officer_parent;
 static RahnumaStore *officer_store;
 static RahnumaCatalog *officer_catalog;
+static GObject *officer_auto_sync;
 /* The officer's own language, kept while the kiosk runs; the kiosk's
  * (a visitor's) comes back when the officer window closes. */
 static char *officer_language;
@@ -62,6 +63,7 @@ create_window (void)
   if (officer_language != NULL)
     apply_language (officer_language);
   officer_window = GTK_WINDOW (rahnuma_officer_window_new (officer_store, officer_catalog));
+  rahnuma_officer_window_set_auto_sync (RAHNUMA_OFFICER_WINDOW (officer_window), officer_auto_sync);
   add_font_class (GTK_WIDGET (officer_window));
   g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
   g_signal_connect (officer_window, "destroy", G_CALLBACK (on_officer_window_destroy), NULL);
@@ -115,4 +117,19 @@ rahnuma_officer_present (GtkWindow *parent, RahnumaStore *store, RahnumaCatalog 
       create_window ();
     }
   gtk_window_present (officer_window);
+}
+
+/**
+ * rahnuma_officer_set_auto_sync:
+ * @auto_sync: (nullable): the kiosk's automatic sync, whose "last-error"
+ *   the dashboard shows (see rahnuma_officer_dashboard_set_auto_sync())
+ */
+void
+rahnuma_officer_set_auto_sync (GObject *auto_sync)
+{
+  g_return_if_fail (auto_sync == NULL || G_IS_OBJECT (auto_sync));
+
+  g_set_object (&officer_auto_sync, auto_sync);
+  if (officer_window != NULL)
+    rahnuma_officer_window_set_auto_sync (RAHNUMA_OFFICER_WINDOW (officer_window), auto_sync);
 }

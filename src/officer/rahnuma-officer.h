@@ -15,4 +15,6 @@ void rahnuma_officer_present (GtkWindow      *parent,
                               RahnumaStore   *store,
                               RahnumaCatalog *catalog);
 
+void rahnuma_officer_set_auto_sync (GObject *auto_sync);
+
 G_END_DECLS

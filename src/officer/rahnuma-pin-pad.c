@@ -1,7 +1,10 @@
 /* rahnuma-pin-pad.c — big digit keys to unlock the dashboard or choose a PIN
  *
- * Three modes: unlock (check the PIN), new (first run, or a change) and
- * confirm (the new PIN once more). The slow hash runs on a worker thread
+ * Four modes: unlock (check the PIN), new (a change, from the dashboard),
+ * confirm (the new PIN once more) and not set up. A kiosk with no PIN yet
+ * does not let whoever holds the corner choose one (that would make any
+ * visitor the officer): it says the kiosk is not set up, and the first PIN
+ * comes from `rahnuma-admin pin set` (src/tools/admin-pin.c). The slow hash runs on a worker thread
  * (rahnuma_pin_*_async); while it runs, and while a delay after wrong tries
  * runs, the keys are off. The digits live only in this widget and are wiped
  * as soon as they have been used.
@@ -25,6 +28,7 @@ typedef enum
   MODE_UNLOCK,
   MODE_NEW,
   MODE_CONFIRM,
+  MODE_NOT_SET_UP,
 } Mode;
 
 struct _RahnumaPinPad
@@ -45,6 +49,7 @@ struct _RahnumaPinPad
   GtkLabel *message_label;
   GtkSpinner *spinner;
   GtkWidget *keys;
+  GtkWidget *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaPinPad, rahnuma_pin_pad, GTK_TYPE_WIDGET)
@@ -68,13 +73,13 @@ wipe (char *buffer)
 static void
 update_keys (RahnumaPinPad *self)
 {
-  gboolean waiting = self->countdown_id != 0;
+  gboolean waiting = self->countdown_id != 0 || self->mode == MODE_NOT_SET_UP;
   gsize length = strlen (self->digits);
   GString *dots = g_string_new (NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin.digit",
                                  !self->busy && !waiting && length < RAHNUMA_PIN_MAX_LENGTH);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin.erase", !self->busy && length > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin.erase", !self->busy && !waiting && length > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin.enter",
                                  !self->busy && !waiting && length >= RAHNUMA_PIN_MIN_LENGTH);
   for (gsize i = 0; i < length; i++)
@@ -93,10 +98,25 @@ set_mode (RahnumaPinPad *self, Mode mode, const char *message)
     gtk_label_set_label (self->title_label, _("Enter the officer PIN"));
   else if (mode == MODE_NEW)
     gtk_label_set_label (self->title_label, _("Choose an officer PIN of 4 to 8 digits"));
-  else
+  else if (mode == MODE_CONFIRM)
     gtk_label_set_label (self->title_label, _("Enter the same PIN again"));
+  else
+    gtk_label_set_label (self->title_label, _("This kiosk is not set up yet"));
+  gtk_widget_set_visible (self->keys, mode != MODE_NOT_SET_UP);
+  gtk_widget_set_visible (GTK_WIDGET (self->dots_label), mode != MODE_NOT_SET_UP);
+  gtk_widget_set_visible (self->close_button, mode == MODE_NOT_SET_UP);
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   update_keys (self);
+}
+
+static void
+set_not_set_up (RahnumaPinPad *self)
+{
+  set_mode (self, MODE_NOT_SET_UP,
+            /* Translators: shown when someone holds the officer corner of a kiosk
+             * that has no officer PIN; keep the command as it is */
+            _("No officer PIN has been set on this kiosk. A technician sets one with the command "
+              "“rahnuma-admin pin set”; the dashboard opens after that."));
 }
 
 static gboolean
@@ -160,7 +180,7 @@ on_pin_checked (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (g_error_matches (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_NOT_SET))
     {
-      set_mode (self, MODE_NEW, NULL);
+      set_not_set_up (self);
       return;
     }
   set_mode (self, MODE_UNLOCK,
@@ -251,8 +271,10 @@ pin_enter (GtkWidget *widget, const char *action_name, GVariant *parameter)
       set_mode (self, MODE_CONFIRM, NULL);
       break;
     case MODE_CONFIRM:
-    default:
       enter_confirm (self);
+      break;
+    case MODE_NOT_SET_UP:
+    default:
       break;
     }
   update_keys (self);
@@ -305,6 +327,7 @@ rahnuma_pin_pad_class_init (RahnumaPinPadClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaPinPad, message_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaPinPad, spinner);
   gtk_widget_class_bind_template_child (widget_class, RahnumaPinPad, keys);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaPinPad, close_button);
 
   gtk_widget_class_install_action (widget_class, "pin.digit", "s", pin_digit);
   gtk_widget_class_install_action (widget_class, "pin.erase", NULL, pin_erase);
@@ -338,8 +361,9 @@ rahnuma_pin_pad_set_store (RahnumaPinPad *self, RahnumaStore *store)
 /**
  * rahnuma_pin_pad_reset:
  *
- * Clears what was typed and asks for the PIN, or for a first PIN if none is
- * set yet; a delay from earlier wrong tries (even before a restart) goes on.
+ * Clears what was typed and asks for the PIN, or says the kiosk is not set
+ * up if no PIN is set yet; a delay from earlier wrong tries (even before a
+ * restart) goes on.
  */
 void
 rahnuma_pin_pad_reset (RahnumaPinPad *self)
@@ -356,8 +380,12 @@ rahnuma_pin_pad_reset (RahnumaPinPad *self)
       set_mode (self, MODE_UNLOCK, error->message);
       return;
     }
-  set_mode (self, state.is_set ? MODE_UNLOCK : MODE_NEW,
-            state.is_set ? NULL : _("No PIN has been set on this kiosk yet."));
+  if (!state.is_set)
+    {
+      set_not_set_up (self);
+      return;
+    }
+  set_mode (self, MODE_UNLOCK, NULL);
   start_countdown (self, state.wait);
 }
 

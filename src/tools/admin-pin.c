@@ -119,7 +119,7 @@ pin_status (int argc, char **argv)
       return EXIT_USAGE;
     }
   if (!state.is_set)
-    g_print (_("No PIN is set: the kiosk asks for a new one the first time the dashboard opens.\n"));
+    g_print (_("No PIN is set: the kiosk says it is not set up, and its dashboard stays closed until a PIN is set with “rahnuma-admin pin set”.\n"));
   else
     g_print (_("A PIN is set. Wrong tries in a row: %u. Next try allowed in %u seconds.\n"),
              state.n_failures, (guint) state.wait);
@@ -133,6 +133,11 @@ rahnuma_admin_pin (int argc, char **argv)
     return pin_set (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "status"))
     return pin_status (argc - 1, argv + 1);
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n", _("Usage: rahnuma-admin pin set|status --db FILE"));
+      return EXIT_OK;
+    }
   g_printerr ("%s\n", _("Usage: rahnuma-admin pin set|status --db FILE"));
   return EXIT_USAGE;
 }

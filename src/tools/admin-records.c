@@ -18,6 +18,7 @@
 #include "rahnuma-export.h"
 #include "rahnuma-file.h"
 #include "rahnuma-language.h"
+#include "rahnuma-officer-data.h"
 #include "rahnuma-report.h"
 #include "rahnuma-simulate.h"
 #include "rahnuma-store.h"
@@ -112,6 +113,13 @@ parse_range (const char *from_text, const char *to_text, gint64 *from, gint64 *t
       g_printerr (_("“%s” is not a date: use YYYY-MM-DD, e.g. 2025-11-24.\n"), to_text);
       return FALSE;
     }
+  if (from_text != NULL && to_text != NULL && *from > *to)
+    {
+      /* Translators: the two dates as given; an empty report would look like no visits */
+      g_printerr (_("--from %s is after --to %s: no day can be in that range. Swap the two dates.\n"),
+                  from_text, to_text);
+      return FALSE;
+    }
   if (to_text != NULL)
     *to += 24 * 60 * 60; /* --to is inclusive: up to the end of that day */
   return TRUE;
@@ -136,7 +144,7 @@ export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint
       g_printerr (_("Cannot write %s: %s\n"), output, error->message);
       return EXIT_USAGE;
     }
-  n = rahnuma_export_write (store, format, from, to, stream, NULL, &error);
+  n = rahnuma_export_write (store, format, from, to, rahnuma_officer_utc_offset (), stream, NULL, &error);
   if (n < 0 || !g_output_stream_close (stream, NULL, &error))
     {
       g_printerr (_("Export failed: %s\n"), error->message);
@@ -476,6 +484,9 @@ row_label (const RahnumaReportBreakdown *breakdown, const char *key)
     return language_name (key);
   if (g_str_equal (key, RAHNUMA_CATEGORY_UNSAID))
     return _("prefer not to say");
+  /* Countries by name in the reader's language, as on the dashboard. */
+  if (g_str_equal (breakdown->name, "destination"))
+    return rahnuma_officer_category_label (key);
   return key;
 }
 
@@ -582,10 +593,23 @@ rahnuma_admin_report (int argc, char **argv)
 /* ---- simulate -------------------------------------------------------- */
 
 static gboolean
-check_simulate_options (const char *db, const char *kiosk, int n_sessions, gint64 seed, int n_days)
+check_simulate_options (const char *db, const char *kiosk, const char *centre, int n_sessions, gint64 seed,
+                        int n_days)
 {
   if (!require (db, "--db") || !require (kiosk, "--kiosk"))
     return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? kiosk : centre;
+
+      if (id != NULL && !rahnuma_store_is_valid_site_id (id))
+        {
+          /* Translators: %s is --kiosk or --centre, then the value given; the rule is the journal's */
+          g_printerr (_("%s must be 1 to 32 letters (A–Z, a–z), digits, “_” or “-”, with no spaces: “%s” is not.\n"),
+                      i == 0 ? "--kiosk" : "--centre", id);
+          return FALSE;
+        }
+    }
   if (n_sessions <= 0)
     {
       g_printerr (_("--sessions must be a number of visits from 1.\n"));
@@ -653,7 +677,7 @@ rahnuma_admin_simulate (int argc, char **argv)
   if (!parse_options (&argc, &argv, entries, NULL,
                       _("Fill a journal with realistic synthetic visits for training, demos and "
                         "benchmarks. They are marked as demo data wherever they show.")) ||
-      !check_simulate_options (db, kiosk, n_sessions, seed, n_days))
+      !check_simulate_options (db, kiosk, centre, n_sessions, seed, n_days))
     return EXIT_USAGE;
 
   options.n_sessions = (guint) n_sessions;

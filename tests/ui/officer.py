@@ -2,15 +2,21 @@
 """Unlock the officers' dashboard as an officer would, through AT-SPI and the pointer.
 
 Starts the real `rahnuma` binary on a journal that already holds today's
-visits (written with sqlite3, as the kiosk would have), presses and holds the
-hidden top-start corner of the welcome screen for 3.5 s with xdotool (AT-SPI
-cannot long-press; the corner is not in the accessibility tree, so that no
-screen reader announces it, and is found by its place, as an officer does),
-chooses a first PIN on the PIN pad (twice), and checks today's numbers, each
-on the card of its own caption (a visit recorded with a wrong clock is not
-among them; the dashboard says the kiosk's clock is wrong). Then it locks the dashboard, tries a wrong
-PIN (refused), and the right one (open again). The officer's words come from
-po/<lang>.po (tests/ui/expected.py), not from the kiosk's catalogue.
+visits (written with sqlite3, as the kiosk would have) and an officers' file
+on a drive that is not there, presses and holds the hidden top-start corner
+of the welcome screen for 3.5 s with xdotool (AT-SPI cannot long-press; the
+corner is not in the accessibility tree, so that no screen reader announces
+it, and is found by its place, as an officer does). With no PIN yet, the
+corner only says the kiosk is not set up (no keys). After `rahnuma-admin pin
+set`, the corner opens the PIN pad; with the PIN, the dashboard shows today's
+numbers, each on the card of its own caption (a visit recorded with a wrong
+clock is not among them; the dashboard says the kiosk's clock is wrong) and,
+in words, why the automatic sync failed. Every control on screen is at least
+64 px. A completion code is checked on the keypad by touch, then typed as a
+barcode scanner types it (lower case, a space, Enter). Then it locks the
+dashboard, tries a wrong PIN (refused), and the right one (open again). The
+officer's words come from po/<lang>.po (tests/ui/expected.py), not from the
+kiosk's catalogue.
 
 Usage: officer.py --binary B --localedir D --modules M --lang L --db F
                   [--screenshot PNG]
@@ -34,6 +40,18 @@ from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 PIN = "2580"
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+MIN_CONTROL = 64  # px: a finger's target on the kiosk
+
+
+def make_code(payload):
+    """A completion code as src/core/rahnuma-code.c makes it: weights 1…10, sum ≡ 0 (mod 31)."""
+    total = sum(ALPHABET.index(c) * (i + 1) for i, c in enumerate(payload))
+    check = next(c for c in ALPHABET if (total + ALPHABET.index(c) * 10) % 31 == 0)
+    return payload[:5] + "-" + payload[5:] + check
+
+
+CODE = make_code("K7M3P9QRX")
 # Today's visits: 7 completed, 3 left early; 8 of 10 quizzes passed.
 COMPLETED, ABANDONED, PASSED = 7, 3, 8
 # And one recorded while the kiosk's clock said 2099: in no count, but told.
@@ -78,8 +96,7 @@ class Officer(KioskScreen):
         for suffix in ("", "-wal", "-shm", "-journal"):
             if os.path.exists(self.args.db + suffix):
                 os.remove(self.args.db + suffix)
-        admin = os.path.join(os.path.dirname(os.path.dirname(self.args.binary)), "tools", "rahnuma-admin")
-        subprocess.run([admin, "pin", "status", "--db", self.args.db], capture_output=True)
+        subprocess.run([self.admin(), "pin", "status", "--db", self.args.db], capture_output=True)
         now = int(time.time())
         start = now - now % 900  # the store's 15-minute grain; today, whatever the hour
         db = sqlite3.connect(self.args.db)
@@ -87,8 +104,8 @@ class Officer(KioskScreen):
             sid = uuid.uuid4().hex
             state = "completed" if i < COMPLETED else "abandoned"
             db.execute("INSERT INTO session (id, centre, kiosk, language, started_at, ended_at, state,"
-                       " catalog_version, demo, rev) VALUES (?, 'TEST', 'ui-test', 'ur', ?, ?, ?, 'v1', 0, ?)",
-                       (sid, start, start, state, i + 1))
+                       " catalog_version, demo, rev, code) VALUES (?, 'TEST', 'ui-test', 'ur', ?, ?, ?, 'v1', 0, ?, ?)",
+                       (sid, start, start, state, i + 1, CODE if i == 0 else None))
             db.execute("INSERT INTO module_progress VALUES (?, 'contract', 1, 1.0, ?, 4, ?)",
                        (sid, 4 if i < PASSED else 1, 1 if i < PASSED else 0))
         db.execute("INSERT INTO session (id, centre, kiosk, language, started_at, ended_at, state,"
@@ -127,6 +144,72 @@ class Officer(KioskScreen):
         y = 48
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "mousedown", "1", "sleep", "3.5",
                         "mouseup", "1"], check=True)
+
+    def officer_file(self):
+        """On a drive that is not plugged in: every automatic sync fails."""
+        return os.path.join(os.path.dirname(self.args.db), "no-such-drive", "officers.db")
+
+    def admin(self):
+        return os.path.join(os.path.dirname(os.path.dirname(self.args.binary)), "tools", "rahnuma-admin")
+
+    def not_set_up(self):
+        """With no PIN, holding the corner only says so: no keys to choose one."""
+        self.hold_corner()
+        # In the welcome screen's language (English), before any officer chose theirs.
+        self.named("This kiosk is not set up yet", Atspi.Role.LABEL)
+        time.sleep(0.5)
+        assert self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "5") is None, \
+            "a kiosk with no PIN must not offer a PIN pad to whoever holds the corner"
+        self.press("Close")
+        subprocess.run([self.admin(), "pin", "set", "--db", self.args.db], input=PIN + "\n", text=True,
+                       check=True, capture_output=True)
+
+    def check_sizes(self):
+        """Every control on screen is at least MIN_CONTROL px each way."""
+        roles = (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON,
+                 Atspi.Role.TEXT, Atspi.Role.SPIN_BUTTON, Atspi.Role.ENTRY)
+        small = []
+        for node in self.walk(self.app()):
+            if node.get_role() in roles:
+                box = node.get_extents(Atspi.CoordType.WINDOW)
+                if box.width < MIN_CONTROL or box.height < MIN_CONTROL:
+                    small.append("%s “%s” %d×%d" % (node.get_role_name(), node.get_name(), box.width, box.height))
+        assert not small, "controls smaller than %d px: %s" % (MIN_CONTROL, ", ".join(small))
+
+    def expect_sync_error(self):
+        words = self._("The officers’ file or its drive is not there. Plug the drive in, or choose the file again "
+                       "on the Kiosk tab.")
+        self.named(self._("The last automatic copy to the officers’ file failed"))
+        # The file it really syncs into (--officer-file here), not "None chosen".
+        self.named(self.officer_file(), Atspi.Role.LABEL)
+        self.find(lambda n: n.get_name().startswith(words), "the sync's failure in words")
+
+    def keypad(self, symbols):
+        """Touches the code keypad's keys (not the hidden PIN pad's digits, which keep their size)."""
+        entry = self.named(self._("Completion code"), Atspi.Role.TEXT)
+        pad = entry.get_parent()
+        for symbol in symbols:
+            key = next(n for n in self.walk(pad) if n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == symbol)
+            key.do_action(0)
+            time.sleep(0.1)
+        time.sleep(0.3)
+        return entry
+
+    def verify_code(self):
+        """The code by touch on the keypad, then as a barcode scanner types it."""
+        self.keypad(CODE.replace("-", ""))
+        self.press(self._("Check"))
+        self.named(CODE)
+        self.find(lambda n: n.get_name().startswith(self._("Completed %s. Passed: %s").split("%s")[0]),
+                  "the code's visit")
+        self.keypad("2345")  # a new code starts afresh after a check; a short one is not valid
+        self.press(self._("Check"))
+        self.named(self._("Not a valid code"))
+        # A scanner is a keyboard: it types into the entry that keeps the focus.
+        scanned = CODE.lower().replace("-", " ")
+        subprocess.run(["xdotool", "type", "--delay", "30", scanned], check=True)
+        subprocess.run(["xdotool", "key", "Return"], check=True)
+        self.named(CODE)
 
     def enter(self, pin):
         for digit in pin:
@@ -178,15 +261,18 @@ class Officer(KioskScreen):
         time.sleep(1)
 
     def officer(self):
+        self.not_set_up()
         self.hold_corner()
         if self.args.lang != "en":
             self.choose_language()
-        self.named(self._("Choose an officer PIN of 4 to 8 digits"), Atspi.Role.LABEL)
-        self.enter(PIN)
-        self.named(self._("Enter the same PIN again"), Atspi.Role.LABEL)
+        self.named(self._("Enter the officer PIN"), Atspi.Role.LABEL)
+        self.check_sizes()
         self.enter(PIN)
         self.expect_today()
+        self.expect_sync_error()
         time.sleep(1)
+        self.check_sizes()
+        self.verify_code()
         if self.args.screenshot:
             self.shot(self.args.screenshot)
 
@@ -199,15 +285,19 @@ class Officer(KioskScreen):
 
     def run(self):
         self.seed_journal()
-        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0")
+        # The failed automatic sync is logged as a warning, by design: not fatal here.
+        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_DEBUG="gc-friendly,fatal-criticals")
         run_kiosk([self.args.binary, "--windowed", "--modules", self.args.modules,
-                   "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"],
+                   "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test",
+                   "--officer-file", self.officer_file()],
                   env, lambda proc: self.officer())
         db = sqlite3.connect(self.args.db)
         (stored,) = db.execute("SELECT value FROM kiosk_setting WHERE key = 'pin_hash'").fetchone()
         check(stored.startswith("$argon2id$") and PIN not in stored,
               "the PIN is kept only as a hash")
-        print("officer dashboard in %s: PIN set, today's numbers shown, lock and wrong PIN work" % self.args.lang)
+        print("officer dashboard in %s: not set up without a PIN; PIN set, today's numbers and the sync's "
+              "failure shown, controls ≥ %d px, code checked by keypad and scanner, lock and wrong PIN work"
+              % (self.args.lang, MIN_CONTROL))
 
 
 def main():

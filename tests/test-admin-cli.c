@@ -1,0 +1,148 @@
+/* test-admin-cli.c — rahnuma-admin behaves the same in every command:
+ * --help exits 0, a reversed date range and a bad id are refused with the
+ * rule they broke, a demo code says it is demo data, a code typed with
+ * spaces is read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "test-util.h"
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_admin (Run *run, const char *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools", "rahnuma-admin",
+                                             NULL);
+  g_autofree char *command = g_strdup_printf ("%s %s", admin, args);
+  g_auto(GStrv) argv = NULL;
+  int status;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err, &status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* The first completion code in @path, read as any SQLite client would. */
+static char *
+first_code (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *code;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT code FROM session WHERE code IS NOT NULL LIMIT 1", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return code;
+}
+
+static void
+test_help (void)
+{
+  static const char * const commands[] = {
+    "", "sync", "report", "export", "verify", "simulate", "pin", "pin set", "pin status", "module",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *args = g_strdup_printf ("%s --help", commands[i]);
+
+      run_admin (&run, args);
+      if (run.status != 0)
+        g_error ("rahnuma-admin %s exited %d: %s", args, run.status, run.err);
+      g_assert_cmpstr (run.out, !=, "");
+    }
+}
+
+static void
+test_rules (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-admin-cli-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *args = NULL;
+  g_autofree char *code = NULL;
+  g_auto(Run) reversed = { 0 };
+  g_auto(Run) bad_kiosk = { 0 };
+  g_auto(Run) bad_centre = { 0 };
+  g_auto(Run) simulated = { 0 };
+  g_auto(Run) verified = { 0 };
+
+  args = g_strdup_printf ("simulate --db %s --sessions 5 --kiosk 'hall 1'", db);
+  run_admin (&bad_kiosk, args);
+  g_assert_cmpint (bad_kiosk.status, ==, 2);
+  g_assert_nonnull (strstr (bad_kiosk.err, "--kiosk must be 1 to 32 letters"));
+  g_assert_null (strstr (bad_kiosk.err, "CHECK constraint"));
+  g_free (args);
+  args = g_strdup_printf ("simulate --db %s --sessions 5 --kiosk k1 --centre ''", db);
+  run_admin (&bad_centre, args);
+  g_assert_cmpint (bad_centre.status, ==, 2);
+  g_assert_nonnull (strstr (bad_centre.err, "--centre must be"));
+
+  g_free (args);
+  args = g_strdup_printf ("simulate --db %s --sessions 5 --kiosk k1 --seed 7", db);
+  run_admin (&simulated, args);
+  g_assert_cmpint (simulated.status, ==, 0);
+  g_free (args);
+  args = g_strdup_printf ("report --db %s --from 2026-11-20 --to 2026-11-10", db);
+  run_admin (&reversed, args);
+  g_assert_cmpint (reversed.status, ==, 2);
+  g_assert_nonnull (strstr (reversed.err, "is after --to"));
+  {
+    g_auto(Run) report = { 0 };
+
+    /* Destination countries by name, not ISO code (simulate sends visitors to SA). */
+    g_free (args);
+    args = g_strdup_printf ("report --db %s", db);
+    run_admin (&report, args);
+    g_assert_cmpint (report.status, ==, 0);
+    g_assert_nonnull (strstr (report.out, "Saudi Arabia"));
+    g_assert_null (strstr (report.out, "  SA "));
+  }
+
+  /* A demo visit's code, typed with a space and in lower case. */
+  code = first_code (db);
+  code[5] = ' ';
+  for (char *p = code; *p != '\0'; p++)
+    *p = g_ascii_tolower (*p);
+  g_free (args);
+  args = g_strdup_printf ("verify --db %s '%s'", db, code);
+  run_admin (&verified, args);
+  g_assert_nonnull (strstr (verified.err, "DEMO DATA"));
+  rahnuma_test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rahnuma/admin-cli/help", test_help);
+  g_test_add_func ("/rahnuma/admin-cli/rules", test_rules);
+  return g_test_run ();
+}
