@@ -494,16 +494,7 @@ rahnuma_window_new (RahnumaApplication *application)
   show_home (self);
 
   if (rahnuma_application_get_set_aside_journal (application) != NULL)
-    {
-      g_autofree char *message =
-        /* Translators: %s is a file name; shown at start-up, for the officer */
-        g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
-                         rahnuma_application_get_set_aside_journal (application));
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    rahnuma_window_tell_journal_set_aside (self);
 
   if (rahnuma_application_is_preview (application))
     {
@@ -514,4 +505,29 @@ rahnuma_window_new (RahnumaApplication *application)
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   return self;
+}
+
+/**
+ * rahnuma_window_tell_journal_set_aside:
+ * @self: the kiosk window
+ *
+ * Shows, until dismissed, that the journal was found damaged and where it
+ * was kept (rahnuma_application_get_set_aside_journal()): at start-up, or
+ * when the background check found it later.
+ */
+void
+rahnuma_window_tell_journal_set_aside (RahnumaWindow *self)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (RAHNUMA_IS_WINDOW (self));
+
+  message =
+    /* Translators: %s is a file name; shown at start-up, for the officer */
+    g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
+                     rahnuma_application_get_set_aside_journal (self->application));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
