@@ -487,6 +487,12 @@ apply_pragmas (RahnumaStore *self, gint64 version, GError **error)
                                ? "PRAGMA journal_mode = DELETE"
                                : "PRAGMA journal_mode = WAL";
 
+  /* Set before the first table, so the file can shrink after old records
+   * are deleted (rahnuma-retention.c); on an older file it only takes
+   * effect with a VACUUM, which the first prune does. */
+  if (version == 0 && !(self->flags & RAHNUMA_STORE_SHARED) &&
+      !rahnuma_store_exec (self->db, "PRAGMA auto_vacuum = INCREMENTAL", error))
+    return FALSE;
   if (version == 0 && !rahnuma_store_exec (self->db, journal_mode, error))
     return FALSE;
   /* FULL: each commit is on disk before the screen moves on; NORMAL could

@@ -27,6 +27,7 @@
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-language.h"
+#include "rahnuma-retention.h"
 #include "rahnuma-settings.h"
 #include "rahnuma-window.h"
 
@@ -53,6 +54,8 @@ struct _RahnumaApplication
   GtkWindow *out_of_service; /* while the journal is missing; owned by the application */
   guint journal_retry_id;
   GCancellable *check_cancellable; /* the background integrity check */
+  GCancellable *prune_cancellable; /* while old records are deleted */
+  gint64 pruned_at;          /* monotonic µs of the last prune started */
   guint replace_id;          /* waits for the damaged journal to be free */
 };
 
@@ -62,6 +65,9 @@ struct _RahnumaApplication
 /* How often the kiosk looks whether a journal found damaged in the
  * background is free to be set aside (no visit, sync or officer on it). */
 #define REPLACE_RETRY_S 2
+
+/* Deleting old synced records follows a sync, at most this often. */
+#define PRUNE_INTERVAL_S (60 * 60)
 
 /* How often the kiosk tries to sync on its own, besides after every visit. */
 #define AUTO_SYNC_INTERVAL_S (5 * 60)
@@ -123,10 +129,43 @@ abandon_interrupted (RahnumaApplication *self, const char *why)
 }
 
 static void
+on_pruned (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 n = rahnuma_store_prune_finish (RAHNUMA_STORE (source), result, &error);
+
+  g_clear_object (&self->prune_cancellable);
+  if (n > 0)
+    g_message ("Deleted %" G_GINT64_FORMAT " visit record(s) already in the officers' file and older than %u days",
+               n, rahnuma_settings_get_keep_days (self->settings));
+  else if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot delete old records from the journal, they stay: %s", error->message);
+}
+
+/* After a sync the officers' file holds more: what it holds and is older
+ * than keep-days leaves the kiosk (rahnuma-retention.c), in a worker. */
+static void
+on_synced (RahnumaAutoSync *auto_sync, GParamSpec *pspec, RahnumaApplication *self)
+{
+  const char *target = rahnuma_auto_sync_get_target (auto_sync);
+  gint64 now = g_get_monotonic_time ();
+
+  if (target == NULL || self->prune_cancellable != NULL || self->replace_id != 0 ||
+      (self->pruned_at != 0 && now - self->pruned_at < (gint64) PRUNE_INTERVAL_S * G_USEC_PER_SEC))
+    return;
+  self->pruned_at = now;
+  self->prune_cancellable = g_cancellable_new ();
+  rahnuma_store_prune_async (self->store, target, rahnuma_settings_get_keep_days (self->settings),
+                             self->prune_cancellable, on_pruned, g_object_ref (self));
+}
+
+static void
 start_auto_sync (RahnumaApplication *self)
 {
   self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
   rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (self->settings));
+  g_signal_connect_object (self->auto_sync, "notify::last-sync", G_CALLBACK (on_synced), self, 0);
 }
 
 static gboolean
@@ -569,6 +608,7 @@ rahnuma_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->journal_retry_id, g_source_remove);
   g_clear_handle_id (&self->replace_id, g_source_remove);
   g_cancellable_cancel (self->check_cancellable);
+  g_cancellable_cancel (self->prune_cancellable);
   if (self->store != NULL && self->preview_dir == NULL)
     mark_clean_stop (self);
   g_message ("Rahnuma stopped");
@@ -637,6 +677,7 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->auto_sync);
   g_clear_object (&self->settings);
   g_clear_object (&self->check_cancellable);
+  g_clear_object (&self->prune_cancellable);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
 }
