@@ -192,7 +192,7 @@ test_batches_shrink (Fixture *f, gconstpointer data)
   gboolean old_journal = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
   g_autofree char *recent = NULL;
-  guint n = RAHNUMA_PRUNE_BATCH * 10 + 7;
+  guint n = RAHNUMA_PRUNE_BATCH * 3 + 7;
   gint64 before;
 
   g_assert_cmpint (store_int (f, "PRAGMA auto_vacuum"), ==, 2);
@@ -204,7 +204,7 @@ test_batches_shrink (Fixture *f, gconstpointer data)
     }
   g_assert_true (rahnuma_store_begin_batch (f->store, &error));
   for (guint i = 0; i < n; i++)
-    g_free (visit (f, NOW - 300 * DAY + i * 3600, 30));
+    g_free (visit (f, NOW - 300 * DAY + i * 900, 30));
   g_assert_true (rahnuma_store_end_batch (f->store, TRUE, &error));
   recent = visit (f, NOW - DAY, 30);
   sync_to_officers (f);

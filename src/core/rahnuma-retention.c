@@ -9,8 +9,10 @@
  * (changing a session raises its rev).
  *
  * Deletes go in batches of RAHNUMA_PRUNE_BATCH sessions, each its own
- * transaction under the store's lock, from a worker thread: a visit's
- * writes interleave with them and the main loop never waits.
+ * transaction, through a connection of the prune's own, from a worker
+ * thread: in WAL mode the kiosk's reads (the main thread's too) never wait
+ * for it, and a visit's next write (on a worker) waits at most one batch.
+ * tests/bench/bench-prune.c measures both.
  *
  * The file shrinks too. A journal made by this build has
  * auto_vacuum = INCREMENTAL (rahnuma-store.c sets it before the first
@@ -32,11 +34,19 @@
 #include "rahnuma-retention.h"
 #include "rahnuma-store-private.h"
 
-/* The oldest sessions first (session_rev index); the same set in each of
- * the three statements, as nothing else writes inside the transaction. */
-#define PRUNABLE \
-  "SELECT id FROM session WHERE state != 'active' AND rev <= ?1 AND ended_at < ?2" \
-  " ORDER BY rev LIMIT " G_STRINGIFY (RAHNUMA_PRUNE_BATCH)
+/* A batch is the next RAHNUMA_PRUNE_BATCH prunable sessions in id order
+ * after the last batch (?3). In id order, a batch's answers and module rows
+ * (keyed by session id) are neighbours in their b-trees, so each page is
+ * rewritten about once in the whole prune; in rev order they are scattered
+ * and the prune rewrote each page many times (26× a raw DELETE). ?4 is the
+ * batch's last id, so the three DELETEs see the same set. */
+#define PRUNABLE_FROM \
+  "SELECT id FROM session WHERE id > ?3 AND state != 'active' AND rev <= ?1 AND ended_at < ?2"
+
+#define BATCH_END_SQL \
+  "SELECT max (id), count(*) FROM (" PRUNABLE_FROM " ORDER BY id LIMIT " G_STRINGIFY (RAHNUMA_PRUNE_BATCH) ")"
+
+#define PRUNABLE PRUNABLE_FROM " AND id <= ?4"
 
 static const char * const prune_sql[] = {
   "DELETE FROM answer WHERE session_id IN (" PRUNABLE ")",
@@ -44,77 +54,131 @@ static const char * const prune_sql[] = {
   "DELETE FROM session WHERE id IN (" PRUNABLE ")",
 };
 
-static gboolean
-read_last_rev (sqlite3 *db, const char *target_key, gint64 *last_rev, GError **error)
+typedef struct
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    rahnuma_store_prepare (db, "SELECT coalesce ((SELECT last_rev FROM sync_target WHERE target = ?1), 0)",
-                           error);
+  sqlite3 *db;
+  const char *target_key;
+  gint64 cutoff;
+  char *after; /* the last session id of the previous batch */
+} Pruner;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, target_key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return rahnuma_store_set_error (error, db, sqlite3_errcode (db), _("Cannot read the sync mark"));
-  *last_rev = sqlite3_column_int64 (stmt, 0);
+static gboolean
+step_one (sqlite3 *db, sqlite3_stmt *stmt, int want, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == want)
+    return TRUE;
+  return rahnuma_store_set_error (error, db, rc, _("Cannot delete old records"));
+}
+
+static void
+bind_batch (sqlite3_stmt *stmt, gint64 last_rev, Pruner *p, const char *end)
+{
+  sqlite3_bind_int64 (stmt, 1, last_rev);
+  sqlite3_bind_int64 (stmt, 2, p->cutoff);
+  sqlite3_bind_text (stmt, 3, p->after, -1, SQLITE_TRANSIENT);
+  if (end != NULL)
+    sqlite3_bind_text (stmt, 4, end, -1, SQLITE_TRANSIENT);
+}
+
+/* Inside the transaction: the sync mark (a sync may have moved it), then
+ * where this batch ends. Returns the number of sessions in it, or -1. */
+static gint64
+find_batch (Pruner *p, gint64 *last_rev, char **end, GError **error)
+{
+  g_autoptr(sqlite3_stmt) mark =
+    rahnuma_store_prepare (p->db, "SELECT coalesce ((SELECT last_rev FROM sync_target WHERE target = ?1), 0)", error);
+  g_autoptr(sqlite3_stmt) batch = NULL;
+
+  if (mark == NULL)
+    return -1;
+  sqlite3_bind_text (mark, 1, p->target_key, -1, SQLITE_STATIC);
+  if (!step_one (p->db, mark, SQLITE_ROW, error))
+    return -1;
+  *last_rev = sqlite3_column_int64 (mark, 0);
+  batch = rahnuma_store_prepare (p->db, BATCH_END_SQL, error);
+  if (batch == NULL)
+    return -1;
+  bind_batch (batch, *last_rev, p, NULL);
+  if (!step_one (p->db, batch, SQLITE_ROW, error))
+    return -1;
+  *end = g_strdup ((const char *) sqlite3_column_text (batch, 0));
+  return sqlite3_column_int64 (batch, 1);
+}
+
+static gboolean
+delete_batch (Pruner *p, gint64 last_rev, const char *end, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (prune_sql); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (p->db, prune_sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_batch (stmt, last_rev, p, end);
+      if (!step_one (p->db, stmt, SQLITE_DONE, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* One transaction; the lock is held by the caller. Returns the sessions
- * deleted, or -1. */
+/* One transaction. Returns the sessions deleted, or -1. */
 static gint64
-prune_batch_locked (sqlite3 *db, gint64 last_rev, gint64 cutoff, GError **error)
+prune_batch (Pruner *p, GError **error)
 {
-  gint64 n = 0;
+  g_autofree char *end = NULL;
+  gint64 last_rev = 0, n;
 
-  if (!rahnuma_store_exec (db, "BEGIN IMMEDIATE", error))
+  if (!rahnuma_store_exec (p->db, "BEGIN IMMEDIATE", error))
     return -1;
-  for (guint i = 0; i < G_N_ELEMENTS (prune_sql); i++)
+  n = find_batch (p, &last_rev, &end, error);
+  if (n > 0 && !delete_batch (p, last_rev, end, error))
+    n = -1;
+  if (n >= 0 && !rahnuma_store_exec (p->db, "COMMIT", error))
+    n = -1;
+  if (!sqlite3_get_autocommit (p->db))
+    sqlite3_exec (p->db, "ROLLBACK", NULL, NULL, NULL);
+  if (n > 0)
     {
-      g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, prune_sql[i], error);
-
-      if (stmt == NULL)
-        break;
-      sqlite3_bind_int64 (stmt, 1, last_rev);
-      sqlite3_bind_int64 (stmt, 2, cutoff);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          rahnuma_store_set_error (error, db, sqlite3_errcode (db), _("Cannot delete old records"));
-          break;
-        }
-      n = sqlite3_changes64 (db);
-      if (i + 1 == G_N_ELEMENTS (prune_sql) && rahnuma_store_exec (db, "COMMIT", error))
-        return n;
+      g_free (p->after);
+      p->after = g_steal_pointer (&end);
     }
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return -1;
+  return n;
 }
 
-static gint64
-prune_batch (RahnumaStore *self, const char *target_key, gint64 cutoff, GError **error)
+/* The prune's own connection: in WAL mode the kiosk's connection (and the
+ * main thread reading through it) is never blocked by it; a visit's write
+ * waits at most one batch, on a worker thread (busy timeout).
+ * synchronous = NORMAL: a power cut may undo the last batches (the rows
+ * come back and go at the next prune), never damage the file. */
+static sqlite3 *
+open_pruner (RahnumaStore *self, GError **error)
 {
-  sqlite3 *db = rahnuma_store_get_db (self);
-  gint64 last_rev = 0;
-  gint64 n = -1;
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (rahnuma_store_get_path (self), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 
-  rahnuma_store_lock (self);
-  /* Read under the lock each time: a sync may have moved the mark. */
-  if (read_last_rev (db, target_key, &last_rev, error))
-    n = prune_batch_locked (db, last_rev, cutoff, error);
-  rahnuma_store_unlock (self);
-  return n;
+  if (rc != SQLITE_OK)
+    {
+      rahnuma_store_set_error (error, db, rc, _("Cannot delete old records"));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  if (!rahnuma_store_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", error))
+    g_clear_pointer (&db, sqlite3_close_v2);
+  return db;
 }
 
 /* Gives the freed pages back to the file system (see the top of the file). */
 static gboolean
-shrink (RahnumaStore *self, GError **error)
+shrink (sqlite3 *db, GError **error)
 {
-  sqlite3 *db = rahnuma_store_get_db (self);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
   int mode;
 
-  rahnuma_store_lock (self);
   stmt = rahnuma_store_prepare (db, "PRAGMA auto_vacuum", error);
   ok = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
   mode = ok ? sqlite3_column_int (stmt, 0) : -1;
@@ -124,10 +188,27 @@ shrink (RahnumaStore *self, GError **error)
          rahnuma_store_exec (db, "VACUUM", error);
   else if (ok)
     ok = rahnuma_store_exec (db, "PRAGMA incremental_vacuum", error);
-  /* The WAL holds what moved; the file is only smaller once it is copied back. */
-  ok = ok && rahnuma_store_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", error);
-  rahnuma_store_unlock (self);
-  return ok;
+  /* The WAL holds what moved; the file is only smaller once it is copied
+   * back. PASSIVE: never waits for the kiosk's readers. */
+  return ok && rahnuma_store_exec (db, "PRAGMA wal_checkpoint (PASSIVE)", error);
+}
+
+static gint64
+prune_all (Pruner *p, GCancellable *cancellable, GError **error)
+{
+  gint64 total = 0, n;
+
+  do
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      n = prune_batch (p, error);
+      if (n < 0)
+        return -1;
+      total += n;
+    }
+  while (n == RAHNUMA_PRUNE_BATCH);
+  return total;
 }
 
 /**
@@ -154,26 +235,25 @@ rahnuma_store_prune (RahnumaStore *self, const char *target, guint keep_days, gi
                      GCancellable *cancellable, GError **error)
 {
   g_autofree char *key = NULL;
-  gint64 cutoff = now - (gint64) keep_days * 24 * 3600;
-  gint64 total = 0, n;
+  Pruner p = { 0 };
+  gint64 total;
 
   g_return_val_if_fail (RAHNUMA_IS_STORE (self), -1);
   g_return_val_if_fail (target != NULL, -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   key = g_canonicalize_filename (target, NULL);
-  do
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return -1;
-      n = prune_batch (self, key, cutoff, error);
-      if (n < 0)
-        return -1;
-      total += n;
-    }
-  while (n == RAHNUMA_PRUNE_BATCH);
-  if (total > 0 && !shrink (self, error))
+  p.db = open_pruner (self, error);
+  if (p.db == NULL)
     return -1;
+  p.target_key = key;
+  p.cutoff = now - (gint64) keep_days * 24 * 3600;
+  p.after = g_strdup ("");
+  total = prune_all (&p, cancellable, error);
+  if (total > 0 && !shrink (p.db, error))
+    total = -1;
+  sqlite3_close_v2 (p.db);
+  g_free (p.after);
   if (total > 0)
     g_debug ("Deleted %" G_GINT64_FORMAT " synced session(s) older than %u days", total, keep_days);
   return total;

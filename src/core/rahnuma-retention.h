@@ -8,9 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Sessions deleted per transaction: each batch holds the store's lock for
- * a few milliseconds, so a visit's next write never waits long. */
-#define RAHNUMA_PRUNE_BATCH 200
+/* Sessions deleted per transaction. A visit's next write may wait for one
+ * batch (on its worker thread, never the main loop): about 0.1–0.2 s on a
+ * year-old journal (tests/bench/bench-prune.c). Smaller batches rewrite
+ * the same session and index pages more often: 200 made the prune 6× a
+ * raw DELETE on that journal. */
+#define RAHNUMA_PRUNE_BATCH 1000
 
 gint64   rahnuma_store_prune        (RahnumaStore        *self,
                                      const char          *target,
