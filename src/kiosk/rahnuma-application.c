@@ -55,6 +55,8 @@ struct _RahnumaApplication
   guint journal_retry_id;
   GCancellable *check_cancellable; /* the background integrity check */
   GCancellable *prune_cancellable; /* while old records are deleted */
+  GKeyFile *prompts;         /* media/prompts/prompts.ini, read once */
+  GHashTable *prompt_paths;  /* "lang/file" → the clip to play, looked up once */
   gint64 pruned_at;          /* monotonic µs of the last prune started */
   guint replace_id;          /* waits for the damaged journal to be free */
 };
@@ -136,6 +138,8 @@ on_pruned (GObject *source, GAsyncResult *result, gpointer user_data)
   gint64 n = rahnuma_store_prune_finish (RAHNUMA_STORE (source), result, &error);
 
   g_clear_object (&self->prune_cancellable);
+  g_clear_pointer (&self->prompts, g_key_file_unref);
+  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
   if (n > 0)
     g_message ("Deleted %" G_GINT64_FORMAT " visit record(s) already in the officers' file and older than %u days",
                n, rahnuma_settings_get_keep_days (self->settings));
@@ -678,6 +682,8 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->check_cancellable);
   g_clear_object (&self->prune_cancellable);
+  g_clear_pointer (&self->prompts, g_key_file_unref);
+  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
 }
@@ -742,6 +748,7 @@ rahnuma_application_init (RahnumaApplication *self)
   else
     self->media_dir = g_build_filename (PKGDATADIR, "media", NULL);
   self->sound = rahnuma_sound_new ();
+  self->prompt_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 RahnumaApplication *
@@ -889,6 +896,8 @@ rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *promp
   const RahnumaLanguage *language;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
+  const char *cached;
 
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
 
@@ -896,11 +905,21 @@ rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *promp
   if (g_str_equal (prompt, "names"))
     return g_build_filename (self->media_dir, "prompts", "names", file, NULL);
 
+  /* The installed prompts do not change while the kiosk runs: each is
+   * looked for on disk once, not at every prompt. */
+  key = g_strconcat (lang, "/", file, NULL);
+  cached = g_hash_table_lookup (self->prompt_paths, key);
+  if (cached != NULL)
+    return g_strdup (cached);
   path = g_build_filename (self->media_dir, "prompts", lang, file, NULL);
   language = rahnuma_language_lookup (lang);
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && language != NULL &&
       language->narration_fallback != NULL)
-    return g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
+    {
+      g_free (path);
+      path = g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
+    }
+  g_hash_table_insert (self->prompt_paths, g_steal_pointer (&key), g_strdup (path));
   return g_steal_pointer (&path);
 }
 
@@ -918,21 +937,25 @@ char *
 rahnuma_application_dup_prompt_text (RahnumaApplication *self, const char *prompt,
                                      const char *lang)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   char *text;
 
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (prompt != NULL && lang != NULL, NULL);
 
-  path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error) ||
-      (text = g_key_file_get_locale_string (key_file, prompt, "Text", lang, &error)) == NULL)
+  /* Read once (a few kilobytes, installed with the kiosk), not at every prompt. */
+  if (self->prompts == NULL)
     {
-      g_warning ("No text for the prompt %s: %s", prompt, error->message);
-      return NULL;
+      g_autofree char *path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
+
+      self->prompts = g_key_file_new ();
+      if (!g_key_file_load_from_file (self->prompts, path, G_KEY_FILE_NONE, &error))
+        g_warning ("No prompt texts: %s", error->message);
+      g_clear_error (&error);
     }
+  text = g_key_file_get_locale_string (self->prompts, prompt, "Text", lang, &error);
+  if (text == NULL)
+    g_warning ("No text for the prompt %s: %s", prompt, error->message);
   return text;
 }
 
