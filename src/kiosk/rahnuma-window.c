@@ -568,3 +568,19 @@ rahnuma_window_tell_journal_set_aside (RahnumaWindow *self)
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+/**
+ * rahnuma_window_get_visit:
+ * @self: the kiosk window
+ *
+ * For tests and benchmarks (tests/bench/bench-visits.c follows each visit
+ * object to its end): the visit in progress.
+ *
+ * Returns: (transfer none) (nullable): the visit, or %NULL between visitors
+ */
+RahnumaVisit *
+rahnuma_window_get_visit (RahnumaWindow *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_WINDOW (self), NULL);
+  return self->visit;
+}

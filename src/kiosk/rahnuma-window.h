@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rahnuma-application.h"
+#include "rahnuma-visit.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,6 @@ G_DECLARE_FINAL_TYPE (RahnumaWindow, rahnuma_window, RAHNUMA, WINDOW, AdwApplica
 
 RahnumaWindow *rahnuma_window_new                     (RahnumaApplication *application);
 void           rahnuma_window_tell_journal_set_aside (RahnumaWindow      *self);
+RahnumaVisit  *rahnuma_window_get_visit              (RahnumaWindow      *self);
 
 G_END_DECLS
