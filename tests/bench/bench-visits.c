@@ -201,6 +201,8 @@ run_visits (GtkWidget *window)
         }
       if (i == EARLY_VISITS)
         rss_early = read_rss_mib ();
+      if (!soak && i % EARLY_VISITS == 0) /* the shape of the growth, if any */
+        printf ("# RSS after %u visits: %.1f MiB\n", i, read_rss_mib ());
       n_done = i;
     }
   rss_late = read_rss_mib ();
