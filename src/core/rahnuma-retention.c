@@ -69,6 +69,7 @@ step_one (sqlite3 *db, sqlite3_stmt *stmt, int want, GError **error)
 
   if (rc == want)
     return TRUE;
+  /* Translators: in the technician log, followed by SQLite's reason */
   return rahnuma_store_set_error (error, db, rc, _("Cannot delete old records"));
 }
 
@@ -160,6 +161,7 @@ open_pruner (RahnumaStore *self, GError **error)
 
   if (rc != SQLITE_OK)
     {
+      /* Translators: in the technician log, followed by SQLite's reason */
       rahnuma_store_set_error (error, db, rc, _("Cannot delete old records"));
       sqlite3_close_v2 (db);
       return NULL;
