@@ -41,6 +41,7 @@ assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (a), ==, rahnuma_settings_get_modules_dir (b));
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (a), rahnuma_settings_get_languages (b)));
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (a), ==, rahnuma_settings_get_idle_timeout (b));
+  g_assert_cmpuint (rahnuma_settings_get_keep_days (a), ==, rahnuma_settings_get_keep_days (b));
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (a), ==,
                     rahnuma_settings_get_still_there_countdown (b));
   g_assert_cmpint (rahnuma_settings_get_pass_mark (a), ==, rahnuma_settings_get_pass_mark (b));

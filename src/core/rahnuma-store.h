@@ -126,6 +126,20 @@ RahnumaStore *rahnuma_store_open_or_recover (const char                *path,
                                              char                     **set_aside_path,
                                              GCancellable              *cancellable,
                                              GError                   **error);
+RahnumaStore *rahnuma_store_recover         (const char                *path,
+                                             char                     **set_aside_path,
+                                             GCancellable              *cancellable,
+                                             GError                   **error);
+gboolean      rahnuma_store_needs_check     (RahnumaStore              *self);
+void          rahnuma_store_check_async     (RahnumaStore              *self,
+                                             GCancellable              *cancellable,
+                                             GAsyncReadyCallback        callback,
+                                             gpointer                   user_data);
+gboolean      rahnuma_store_check_finish    (RahnumaStore              *self,
+                                             GAsyncResult              *result,
+                                             GError                   **error);
+gboolean      rahnuma_store_mark_clean_stop (RahnumaStore              *self,
+                                             GError                   **error);
 const char   *rahnuma_store_get_journal_id  (RahnumaStore              *self);
 gboolean      rahnuma_store_set_categories  (RahnumaStore              *self,
                                              const char                *session_id,

@@ -32,6 +32,7 @@ struct _RahnumaSettings
   GStrv languages;
   guint idle_timeout;
   guint still_there_countdown;
+  guint keep_days;
   int pass_mark;
 };
 
@@ -45,6 +46,7 @@ static guint signals[N_SIGNALS];
 #define DEFAULT_KIOSK_ID "kiosk-1"
 #define DEFAULT_IDLE_TIMEOUT 120
 #define DEFAULT_STILL_THERE_COUNTDOWN 30
+#define DEFAULT_KEEP_DAYS 30
 
 /* Known languages from @codes, each once, in the order given; all of them
  * when none is known, so a typing mistake cannot leave the kiosk mute. */
@@ -89,6 +91,7 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->languages = filter_languages ((const char * const *) languages);
   self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
   self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
+  self->keep_days = g_settings_get_uint (gsettings, "keep-days");
   self->pass_mark = g_settings_get_int (gsettings, "pass-mark");
 }
 
@@ -103,6 +106,7 @@ read_defaults (RahnumaSettings *self)
   self->languages = filter_languages (NULL);
   self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
+  self->keep_days = DEFAULT_KEEP_DAYS;
   self->pass_mark = RAHNUMA_SETTINGS_PASS_MARK_MODULE;
 }
 
@@ -320,6 +324,14 @@ rahnuma_settings_offers_language (RahnumaSettings *self, const char *code)
   return g_strv_contains ((const char * const *) self->languages, code);
 }
 
+/* Returns: days a synced visit's record stays in the journal (rahnuma-retention.c) */
+guint
+rahnuma_settings_get_keep_days (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_KEEP_DAYS);
+  return self->keep_days;
+}
+
 /* Returns: seconds without a touch before "Are you still there?" */
 guint
 rahnuma_settings_get_idle_timeout (RahnumaSettings *self)
@@ -399,8 +411,8 @@ rahnuma_settings_log (RahnumaSettings *self)
                 ? g_strdup ("each module's")
                 : g_strdup_printf ("%d%%", self->pass_mark);
   g_message ("Settings: centre %s, kiosk %s, languages %s, idle timeout %u s, "
-             "still-there countdown %u s, pass mark %s, officers' file %s",
+             "still-there countdown %u s, pass mark %s, synced visits kept %u days, officers' file %s",
              self->centre, self->kiosk_id, languages, self->idle_timeout,
-             self->still_there_countdown, pass_mark,
+             self->still_there_countdown, pass_mark, self->keep_days,
              *self->officer_file != '\0' ? self->officer_file : "(none)");
 }

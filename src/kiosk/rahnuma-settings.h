@@ -26,6 +26,7 @@ const char * const *rahnuma_settings_get_languages        (RahnumaSettings *self
 gboolean            rahnuma_settings_offers_language      (RahnumaSettings *self,
                                                            const char      *code);
 guint               rahnuma_settings_get_idle_timeout     (RahnumaSettings *self);
+guint               rahnuma_settings_get_keep_days        (RahnumaSettings *self);
 guint               rahnuma_settings_get_still_there_countdown (RahnumaSettings *self);
 int                 rahnuma_settings_get_pass_mark        (RahnumaSettings *self);
 

@@ -47,6 +47,8 @@ struct _RahnumaWindow
   GtkWidget *out_of_service_page;
 
   GQueue clips; /* of char*: spoken clips waiting their turn */
+  GVariant *clips_after_paint; /* the chosen language's clips, spoken once its first frame is up */
+  gulong after_paint_id;
 
   /* Built per visitor */
   GtkWidget *lessons_page;
@@ -122,6 +124,7 @@ reset_for_next_visitor (RahnumaWindow *self)
     rahnuma_auto_sync_request (auto_sync);
 
   g_queue_clear_full (&self->clips, g_free);
+  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
   rahnuma_sound_stop (rahnuma_application_get_sound (self->application));
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -237,6 +240,34 @@ show_result (RahnumaWindow *self)
 }
 
 static void
+on_after_paint_speak (GdkFrameClock *clock, RahnumaWindow *self)
+{
+  g_autoptr(GVariant) clips = g_steal_pointer (&self->clips_after_paint);
+
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  if (clips != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "kiosk.play", clips);
+}
+
+/* Plays @clips (floating, consumed) once the next frame is painted. */
+static void
+speak_after_paint (RahnumaWindow *self, GVariant *clips)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
+  self->clips_after_paint = g_variant_ref_sink (clips);
+  if (clock == NULL)
+    {
+      on_after_paint_speak (NULL, self);
+      return;
+    }
+  if (self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_speak),
+                                                    self, 0);
+}
+
+static void
 kiosk_start (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
@@ -257,15 +288,6 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
     return;
 
   rahnuma_i18n_set_language (code);
-
-  /* The language's own name, spoken: the visitor hears what they chose;
-   * then what to do next, in that language. */
-  name_path = rahnuma_application_dup_prompt_path (self->application, "names", code);
-  {
-    const char *clips[] = { name_path, "prompt:lessons", NULL };
-    gtk_widget_activate_action_variant (widget, "kiosk.play", g_variant_new_strv (clips, -1));
-  }
-
   rahnuma_i18n_style_widget (GTK_WIDGET (self), code);
   /* The kiosk may have waited at the welcome screen through an install:
    * this visit keeps the catalog it starts with, the next one gets the new. */
@@ -278,8 +300,22 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   if (pass_mark != RAHNUMA_SETTINGS_PASS_MARK_MODULE)
     rahnuma_visit_set_pass_mark (self->visit, pass_mark / 100.0);
   g_message ("Visit started in %s", code);
-  rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed,
-                             step_data_new (self, show_lessons));
+  /* The lessons page shows at once; its touches wait for the start's
+   * commit (the stack stays insensitive until then, step_data_new()), so
+   * no step can reach the journal before it. The visitor has done nothing
+   * yet that a power cut in between could lose. Waiting for the commit
+   * (its fsync) before the first frame was 5–60 ms of the switch. */
+  rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed, step_data_new (self, NULL));
+  show_lessons (self);
+
+  /* The language's own name, spoken: the visitor hears what they chose;
+   * then what to do next, in that language. Started after the first frame
+   * in the new language: starting the sound took 6–60 ms of the switch. */
+  name_path = rahnuma_application_dup_prompt_path (self->application, "names", code);
+  {
+    const char *clips[] = { name_path, "prompt:lessons", NULL };
+    speak_after_paint (self, g_variant_new_strv (clips, -1));
+  }
 }
 
 static void
@@ -446,6 +482,7 @@ rahnuma_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->visit);
   g_queue_clear_full (&self->clips, g_free);
+  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (rahnuma_application_get_sound (self->application), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_WINDOW);
@@ -508,16 +545,7 @@ rahnuma_window_new (RahnumaApplication *application)
   show_home (self);
 
   if (rahnuma_application_get_set_aside_journal (application) != NULL)
-    {
-      g_autofree char *message =
-        /* Translators: %s is a file name; shown at start-up, for the officer */
-        g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
-                         rahnuma_application_get_set_aside_journal (application));
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    rahnuma_window_tell_journal_set_aside (self);
 
   if (rahnuma_application_is_preview (application))
     {
@@ -528,4 +556,45 @@ rahnuma_window_new (RahnumaApplication *application)
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   return self;
+}
+
+/**
+ * rahnuma_window_tell_journal_set_aside:
+ * @self: the kiosk window
+ *
+ * Shows, until dismissed, that the journal was found damaged and where it
+ * was kept (rahnuma_application_get_set_aside_journal()): at start-up, or
+ * when the background check found it later.
+ */
+void
+rahnuma_window_tell_journal_set_aside (RahnumaWindow *self)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (RAHNUMA_IS_WINDOW (self));
+
+  message =
+    /* Translators: %s is a file name; shown at start-up, for the officer */
+    g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
+                     rahnuma_application_get_set_aside_journal (self->application));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * rahnuma_window_get_visit:
+ * @self: the kiosk window
+ *
+ * For tests and benchmarks (tests/bench/bench-visits.c follows each visit
+ * object to its end): the visit in progress.
+ *
+ * Returns: (transfer none) (nullable): the visit, or %NULL between visitors
+ */
+RahnumaVisit *
+rahnuma_window_get_visit (RahnumaWindow *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_WINDOW (self), NULL);
+  return self->visit;
 }

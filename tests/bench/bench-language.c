@@ -4,9 +4,10 @@
  * --windowed, with the given modules and a fresh journal) and, N times,
  * goes from the language screen to a language: the time from activating
  * "kiosk.choose-language" to the first frame painted with the lessons page
- * as the stack's visible child (the visit's start is committed to the
- * journal, the whole window switches language and direction, the lessons
- * page is built). The window's 150 ms crossfade starts at that frame.
+ * as the stack's visible child (the whole window switches language and
+ * direction, the lessons page is built; the visit's start is committed on
+ * a worker thread meanwhile, and the page takes touches once it is). The
+ * window's 150 ms crossfade starts at that frame.
  * Then "kiosk.home" for the next visitor, and the next language.
  *
  * Baseline, in the same process and run: gtk_label_set_text() on a label in

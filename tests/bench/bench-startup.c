@@ -13,7 +13,15 @@
  *   start-to-welcome  <kiosk> ms  <bare window> ms  <ratio>x
  *   memory-idle       <kiosk> MiB <bare window> MiB <ratio>x
  *
- * Usage: bench-startup [--runs N] KIOSK BARE_WINDOW MODULES_DIR
+ * Usage: bench-startup [--runs N] [--journal FILE [--unclean]] KIOSK BARE_WINDOW MODULES_DIR
+ *
+ * With --journal the kiosk opens FILE (a year-old journal made by
+ * `rahnuma-admin simulate` in tests/bench/run-all) instead of a fresh one,
+ * and the row is start-to-welcome-year-old-journal; with --unclean too, the
+ * note of a clean stop is removed before each start, as after a power cut
+ * (the integrity check then runs before the welcome screen), and the row is
+ * start-to-welcome-after-power-cut (same journal). Memory is printed for
+ * a fresh journal only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -131,6 +139,8 @@ time_first_paint (const char * const *argv, GPid *pid)
   return -1;
 }
 
+static const char *unclean_note; /* removed before each start of the kiosk */
+
 static Sample
 run_once (const char * const *argv)
 {
@@ -139,6 +149,8 @@ run_once (const char * const *argv)
   gint64 idle_until;
   XEvent event;
 
+  if (unclean_note != NULL && strstr (argv[0], "bare-window") == NULL)
+    g_unlink (unclean_note);
   sample.start_ms = time_first_paint (argv, &pid);
   if (sample.start_ms < 0)
     {
@@ -196,16 +208,29 @@ main (int argc, char **argv)
   g_autoptr(GArray) kiosk_mib = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_mib = g_array_new (FALSE, FALSE, sizeof (double));
   int runs = 9, first = 1, error_base;
+  const char *journal = NULL;
+  g_autofree char *note = NULL;
+  gboolean unclean = FALSE;
   double k, b;
 
-  if (argc > 2 && strcmp (argv[1], "--runs") == 0)
+  if (argc > first + 1 && strcmp (argv[first], "--runs") == 0)
     {
-      runs = MAX (1, atoi (argv[2]));
-      first = 3;
+      runs = MAX (1, atoi (argv[first + 1]));
+      first += 2;
+    }
+  if (argc > first + 1 && strcmp (argv[first], "--journal") == 0)
+    {
+      journal = argv[first + 1];
+      first += 2;
+    }
+  if (journal != NULL && argc > first && strcmp (argv[first], "--unclean") == 0)
+    {
+      unclean = TRUE;
+      first += 1;
     }
   if (argc - first != 3)
     {
-      fprintf (stderr, "usage: %s [--runs N] KIOSK BARE_WINDOW MODULES_DIR\n", argv[0]);
+      fprintf (stderr, "usage: %s [--runs N] [--journal FILE [--unclean]] KIOSK BARE_WINDOW MODULES_DIR\n", argv[0]);
       return 2;
     }
   dpy = XOpenDisplay (NULL);
@@ -216,7 +241,10 @@ main (int argc, char **argv)
   XSetErrorHandler (ignore_x_error);
 
   dir = g_dir_make_tmp ("rahnuma-bench-startup-XXXXXX", NULL);
-  db = g_build_filename (dir, "journal.db", NULL);
+  db = journal != NULL ? g_strdup (journal) : g_build_filename (dir, "journal.db", NULL);
+  note = g_strconcat (db, ".clean-stop", NULL);
+  if (unclean)
+    unclean_note = note;
   {
     const char *kiosk[] = { argv[first], "--windowed", "--modules", argv[first + 2], "--db", db,
                             "--centre", "BENCH", "--kiosk-id", "bench", NULL };
@@ -239,10 +267,13 @@ main (int argc, char **argv)
 
   k = median (kiosk_ms);
   b = median (bare_ms);
-  printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", "start-to-welcome", k, b, k / b);
+  printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n",
+          journal == NULL ? "start-to-welcome" : unclean ? "start-to-welcome-after-power-cut"
+                                                         : "start-to-welcome-year-old-journal", k, b, k / b);
   k = median (kiosk_mib);
   b = median (bare_mib);
-  printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n", "memory-idle", k, b, k / b);
+  if (journal == NULL)
+    printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n", "memory-idle", k, b, k / b);
 
   remove_dir (dir);
   XCloseDisplay (dpy);
