@@ -27,6 +27,7 @@ struct _RahnumaSettings
   GStrv languages;
   guint idle_timeout;
   guint still_there_countdown;
+  guint result_timeout;
   int pass_mark;
 };
 
@@ -37,6 +38,7 @@ G_DEFINE_FINAL_TYPE (RahnumaSettings, rahnuma_settings, G_TYPE_OBJECT)
 #define DEFAULT_KIOSK_ID "kiosk-1"
 #define DEFAULT_IDLE_TIMEOUT 120
 #define DEFAULT_STILL_THERE_COUNTDOWN 30
+#define DEFAULT_RESULT_TIMEOUT 600 /* the schema's default */
 
 /* Known languages from @codes, each once, in the order given; all of them
  * when none is known, so a typing mistake cannot leave the kiosk mute. */
@@ -81,6 +83,7 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->languages = filter_languages ((const char * const *) languages);
   self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
   self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
+  self->result_timeout = g_settings_get_uint (gsettings, "result-timeout");
   self->pass_mark = g_settings_get_int (gsettings, "pass-mark");
 }
 
@@ -95,6 +98,7 @@ read_defaults (RahnumaSettings *self)
   self->languages = filter_languages (NULL);
   self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
+  self->result_timeout = DEFAULT_RESULT_TIMEOUT;
   self->pass_mark = RAHNUMA_SETTINGS_PASS_MARK_MODULE;
 }
 
@@ -259,6 +263,19 @@ rahnuma_settings_get_still_there_countdown (RahnumaSettings *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_STILL_THERE_COUNTDOWN);
   return self->still_there_countdown;
+}
+
+/**
+ * rahnuma_settings_get_result_timeout:
+ *
+ * Returns: seconds the completion code stays on screen without a touch
+ *   (the `result-timeout` key)
+ */
+guint
+rahnuma_settings_get_result_timeout (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_RESULT_TIMEOUT);
+  return self->result_timeout;
 }
 
 /* Returns: the pass mark in percent, or RAHNUMA_SETTINGS_PASS_MARK_MODULE */
