@@ -16,7 +16,6 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <qrencode.h>
 #include <string.h>
@@ -32,7 +31,6 @@ struct _RahnumaResultPage
   GtkWidget parent_instance;
 
   RahnumaVisit *visit;
-  AdwMessageDialog *confirm; /* while asking (owned by GTK as a toplevel) */
 
   GtkLabel *code_label;
   GtkPicture *qr_picture;
@@ -41,6 +39,8 @@ struct _RahnumaResultPage
   GtkWidget *review_box;
   GtkLabel *review_label;
   GtkLabel *rule_label;
+  GtkStack *finish_stack;
+  GtkButton *keep_button;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaResultPage, rahnuma_result_page, GTK_TYPE_WIDGET)
@@ -76,7 +76,7 @@ create_qr_texture (const char *text)
   return gdk_memory_texture_new ((int) size, (int) size, GDK_MEMORY_R8G8B8, bytes, size * 3);
 }
 
-/* The titles of the lessons not passed, one a line; NULL if none. */
+/* The titles of the lessons not passed, in a list; NULL if none. */
 static char *
 dup_review_titles (RahnumaVisit *visit)
 {
@@ -91,7 +91,8 @@ dup_review_titles (RahnumaVisit *visit)
       if (rahnuma_visit_get_lesson_state (visit, module) == RAHNUMA_LESSON_PASSED)
         continue;
       title = rahnuma_module_dup_title (module, rahnuma_visit_get_language (visit));
-      g_string_append_printf (titles, "%s%s", titles->len > 0 ? "\n" : "", title);
+      /* Translators: between lesson titles in a list, e.g. "Lesson 2, Lesson 3" */
+      g_string_append_printf (titles, "%s%s", titles->len > 0 ? _(", ") : "", title);
     }
   return titles->len > 0 ? g_string_free (g_steal_pointer (&titles), FALSE) : NULL;
 }
@@ -121,14 +122,14 @@ show_outcome (RahnumaResultPage *self)
                                n_passed, n_modules);
   gtk_label_set_label (self->summary_label, summary);
   gtk_image_set_from_icon_name (self->outcome_icon, n_passed == n_modules ? "emblem-ok-symbolic"
-                                                                          : "dialog-information-symbolic");
+                                                                          : "dialog-warning-symbolic");
   gtk_widget_add_css_class (GTK_WIDGET (self->outcome_icon), n_passed == n_modules ? "success" : "result-review-icon");
   gtk_widget_set_visible (self->review_box, review != NULL);
   gtk_label_set_label (self->review_label, review != NULL ? review : "");
   gtk_label_set_label (self->rule_label,
                        n_passed == n_modules
                          ? _("This code counts as a completed briefing.")
-                         : _("This code counts as a completed briefing: you watched every lesson and answered every question. The officer will see which lessons were not passed."));
+                         : _("This code counts as a completed briefing: every lesson was watched and answered."));
 }
 
 /* What the page says: that it is over, how it went, and the code, one
@@ -153,43 +154,25 @@ speak (RahnumaResultPage *self)
                                       g_variant_new_strv ((const char * const *) clips->pdata, -1));
 }
 
-static void
-on_confirm_response (AdwMessageDialog *dialog, const char *response, RahnumaResultPage *self)
-{
-  self->confirm = NULL;
-  if (g_str_equal (response, "finish"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.home", NULL);
-  else
-    speak (self);
-}
-
+/* "Finish" asks first, on the page itself (a kiosk has no window manager to
+ * place a dialog, and the answer buttons must be as large as the rest). */
 static void
 result_finish (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
 
-  if (self->confirm != NULL)
-    return;
-  /* Translators: asked when the visitor touches Finish on the last screen */
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Has the officer seen your code?"),
-                                   _("Once you finish, the code is gone from the screen."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    /* Translators: keeps the result screen up */
-                                    "keep", _("Keep my code"),
-                                    /* Translators: ends the visit and wipes the code */
-                                    "finish", _("Finish"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "finish",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  gtk_widget_add_css_class (dialog, "finish-confirm");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response), self, 0);
-  self->confirm = ADW_MESSAGE_DIALOG (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_stack_set_visible_child_name (self->finish_stack, "confirm");
+  gtk_widget_grab_focus (GTK_WIDGET (self->keep_button));
   gtk_widget_activate_action (widget, "kiosk.speak", "s", "finish-confirm");
+}
+
+static void
+result_keep (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->finish_stack, "finish");
+  speak (self);
 }
 
 static void
@@ -203,10 +186,6 @@ rahnuma_result_page_dispose (GObject *object)
 {
   RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (object);
 
-  /* The visit ended under the question (the result timeout): no question
-   * about a code that is gone may stay up for the next visitor. */
-  if (self->confirm != NULL)
-    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->confirm)));
   rahnuma_widget_dispose_page (GTK_WIDGET (object), RAHNUMA_TYPE_RESULT_PAGE);
   g_clear_object (&self->visit);
   G_OBJECT_CLASS (rahnuma_result_page_parent_class)->dispose (object);
@@ -230,6 +209,9 @@ rahnuma_result_page_class_init (RahnumaResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, rule_label);
   gtk_widget_class_install_action (widget_class, "result.finish", NULL, result_finish);
   gtk_widget_class_install_action (widget_class, "result.listen", NULL, result_listen);
+  gtk_widget_class_install_action (widget_class, "result.keep", NULL, result_keep);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, finish_stack);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, keep_button);
 }
 
 static void

@@ -65,7 +65,9 @@ class Journey(KioskScreen):
     def watch_lesson(self):
         """Let every scene play to its end, as a visitor who watches."""
         questions = self._("Questions")
-        bar = self.find(lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR, "the lesson's progress bar")
+        lessons_done = self._("Lessons done")  # the lessons page's bar, hidden in the stack
+        bar = self.find(lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR and n.get_name() != lessons_done,
+                        "the lesson's progress bar")
         self.shot("lesson")
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -142,6 +144,7 @@ class Journey(KioskScreen):
         self.code = code.get_name()
         self.shot("result")
         self.press(self._("Finish"))
+        self.press(self._("Yes, finish"))  # Finish asks first: the code goes with it
         self.button("Start")
         self.shot("welcome-again")
         # Nothing of the visitor may remain on screen for the next one.
