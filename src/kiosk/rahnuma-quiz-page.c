@@ -283,8 +283,9 @@ rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
 /**
  * rahnuma_quiz_page_remind:
  *
- * Says again what to do, after a pause without a touch: the question and
- * how to answer it, until it is answered (then the feedback has said it).
+ * Says what to do: how to answer, and the question, until it is answered
+ * (then the feedback has said it). For the first question once the page is
+ * in the window, and again after a pause without a touch.
  */
 void
 rahnuma_quiz_page_remind (RahnumaQuizPage *self)

@@ -228,6 +228,8 @@ show_quiz (RahnumaWindow *self)
 {
   show_page (self, &self->quiz_page, GTK_WIDGET (rahnuma_quiz_page_new (self->visit, self->module)));
   remove_page (self, &self->lesson_page);
+  /* Only now can the page reach "kiosk.play": what to do, then question 1. */
+  rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (self->quiz_page));
 }
 
 static void
@@ -366,6 +368,7 @@ kiosk_speak (GtkWidget *widget, const char *action_name, GVariant *parameter)
   path = rahnuma_application_dup_prompt_path (self->application,
                                               slash != NULL ? slash + 1 : target, lang);
   g_queue_clear_full (&self->clips, g_free);
+  g_debug ("Saying %s", path); /* a prompt: nothing about the visitor */
   rahnuma_sound_play_file (rahnuma_application_get_sound (self->application), path);
 }
 
@@ -428,6 +431,17 @@ kiosk_play (GtkWidget *widget, const char *action_name, GVariant *parameter)
       else if (*paths[i] != '\0')
         g_queue_push_tail (&self->clips, g_strdup (paths[i]));
     }
+  /* What is said, for the tests to follow; never the code itself (a code
+   * is said one symbol clip at a time, and only counted here). */
+  for (GList *l = self->clips.head; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_path_get_basename (l->data);
+
+      if (g_str_has_prefix (name, "symbol-"))
+        g_debug ("Saying a code symbol");
+      else
+        g_debug ("Saying %s", (const char *) l->data);
+    }
   play_next_clip (self);
 }
 
@@ -458,15 +472,16 @@ on_remind_timeout (gpointer user_data)
   if (rahnuma_sound_is_playing (rahnuma_application_get_sound (self->application)))
     return G_SOURCE_REMOVE; /* the end of the clip restarts the wait */
   if (self->n_reminders++ < MAX_REMINDERS)
-    remind (self);
+    {
+      g_debug ("No touch for %d s: saying the prompt again", REMIND_AFTER_S);
+      remind (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
 static void
 restart_reminder (RahnumaWindow *self)
 {
-  if (self->stack != NULL)
-    g_signal_handlers_disconnect_by_data (self->stack, self);
   g_clear_handle_id (&self->remind_id, g_source_remove);
   if (self->application != NULL)
     self->remind_id = g_timeout_add_seconds (REMIND_AFTER_S, on_remind_timeout, self);

@@ -89,6 +89,13 @@ class Journey(KioskScreen):
             if number == 1:
                 self.shot("quiz")
             node.do_action(0)
+            # The answer is in once the feedback has set this question's other
+            # choices aside; before that, a "Next" on screen is the last
+            # question's, sliding away, and pressing it does nothing.
+            any_choice = re.compile(r"^%s \d+\.%d\.\d$" % (CHOICES[self.args.lang], number))
+            self.find(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and any_choice.match(n.get_name() or "")
+                      and not n.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                      "the feedback on question %d" % number)
             last = number == len(answers)
             # The way on appears once the answer is in the journal.
             next_button = self.button(self._("Back to the lessons") if last else self._("Next"))

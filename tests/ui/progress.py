@@ -3,7 +3,7 @@
 
 Starts the real `rahnuma` binary (under the Xvfb display and D-Bus session
 that run-ui-test.sh provides) on seven fixture lessons, with a 30 s idle
-timeout and a 60 s result timeout set through GSettings (a keyfile backend
+timeout and a 120 s result timeout set through GSettings (a keyfile backend
 in a scratch folder), and, through AT-SPI as a screen reader sees it:
 
 1. before any lesson: "More lessons below" and the next step (lesson 1);
@@ -17,8 +17,13 @@ in a scratch folder), and, through AT-SPI as a screen reader sees it:
 5. the result page: no "Well done!", "You passed 1 of 7 lessons.", lessons
    2 to 7 named to review, not lesson 1;
 6. the result is still there after the idle timeout and its countdown;
-7. Finish asks first; "Keep my code" keeps it; Finish, "Yes, finish" ends
+7. Finish asks first, aloud too; "Keep my code" keeps it; Finish, "Yes, finish" ends
    the visit.
+
+Along the way, what the kiosk says (its debug log, "Saying …"): the
+lessons prompt, the quiz prompt, "lessons-next" and "lessons-done", the
+result with its ten code symbols (counted, never logged), the result again
+after 20 s without a touch, and the Finish question.
 
 The journal then holds one completed visit, lesson 1 passed, 2 to 7 not.
 
@@ -44,7 +49,7 @@ from journey import CODE, LANGUAGE_NAMES, TITLES, Journey  # noqa: E402
 
 IDLE_TIMEOUT = 30  # AT-SPI actions are no input: a quiz must fit in it
 COUNTDOWN = 3
-RESULT_TIMEOUT = 60
+RESULT_TIMEOUT = 120
 
 
 def fill(template, *args):
@@ -64,6 +69,20 @@ class Progress(Journey):
         """"N of 7 lessons done. M left." as the kiosk words it."""
         done = fill(self.tr.ngettext("%u of %u lesson done", "%u of %u lessons done", 7), n_done, 7)
         return fill(self.tr.ngettext("%s. %u left.", "%s. %u left.", 7 - n_done), done, 7 - n_done)
+
+    def said(self, clip):
+        """How many times the kiosk has said @clip (a prompt id, or "a code symbol")."""
+        with open(self.log_path) as f:
+            lines = [line for line in f if "Saying " in line]
+        if clip == "a code symbol":
+            return sum(1 for line in lines if line.rstrip().endswith("Saying a code symbol"))
+        return sum(1 for line in lines if line.rstrip().endswith("/%s.ogg" % clip))
+
+    def expect_said(self, clip, times=1, timeout=10):
+        deadline = time.monotonic() + timeout
+        while self.said(clip) < times and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert self.said(clip) >= times, "“%s” said %d times, not %d" % (clip, self.said(clip), times)
 
     def label(self, text):
         return self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == text,
@@ -118,10 +137,14 @@ class Progress(Journey):
                 f.write("[org/rahnuma/Kiosk]\nidle-timeout=%d\nstill-there-countdown=%d\nresult-timeout=%d\n"
                         % (IDLE_TIMEOUT, COUNTDOWN, RESULT_TIMEOUT))
             env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0",
-                       GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config)
+                       GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
+                       G_MESSAGES_DEBUG="rahnuma-window")
+            # What the kiosk says, as its debug log tells it ("Saying …").
+            self.log_path = os.path.join(config, "kiosk.log")
+            log = open(self.log_path, "w")
             proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", self.args.modules,
                                      "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"],
-                                    env=env)
+                                    env=env, stdout=log, stderr=log)  # debug goes to stdout
             try:
                 self.journey()
             finally:
@@ -130,6 +153,9 @@ class Progress(Journey):
                     proc.wait(10)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+                log.close()
+                with open(self.log_path) as f:
+                    sys.stderr.write(f.read())
         self.check_journal()
 
     def journey(self):
@@ -140,6 +166,7 @@ class Progress(Journey):
         self.press("Start")
         self.press(LANGUAGE_NAMES[self.args.lang])
         self.row(1)
+        self.expect_said("lessons")
         time.sleep(0.5)
         self.shot("lessons-start")
         self.label(self.done(0))
@@ -149,6 +176,7 @@ class Progress(Journey):
         # Skipped, then passed: the row says so, and the lesson is still to do.
         self.press(self.title(1))
         self.skip_lesson()
+        self.expect_said("quiz")  # what to do on the quiz, before its first question
         self.answer_quiz(right[0])
         self.expect_description(1, self._("Questions passed: %u of %u answers right. Watch the whole lesson to finish it.", 5, 5))
         time.sleep(0.5)
@@ -166,6 +194,7 @@ class Progress(Journey):
         # Three of seven: what is left, and one next step, not a finished look.
         self.label(self.done(3))
         self.next_step(4)
+        self.expect_said("lessons-next")
         assert not self.has(Atspi.Role.PUSH_BUTTON, self._("Finish and get my code")), "the code is offered at 3 of 7"
         time.sleep(0.5)
         self.shot("lessons-3-of-7")
@@ -175,6 +204,7 @@ class Progress(Journey):
             self.watch_lesson()
             self.answer_quiz(self.wrong(right[number - 1]))
         self.shot("lessons-done")
+        self.expect_said("lessons-done")
         self.press(self._("Finish and get my code"))
         self.result()
 
@@ -190,15 +220,23 @@ class Progress(Journey):
         assert names == [self.title(n) for n in range(2, 8)], names
         time.sleep(0.5)
         self.shot("result")
+        # How it went, then the code symbol by symbol (counted: never logged).
+        for clip in ("result", "result-review", "code-is"):
+            self.expect_said(clip)
+        self.expect_said("a code symbol", 10)
+        assert self.said("result-all-passed") == 0, "“You passed every lesson” said for 1 of 7"
 
         # The worker fetches the officer: the code outlasts the idle timeout.
         time.sleep(IDLE_TIMEOUT + COUNTDOWN + 3)
+        # With no touch, the result is said again, 20 s after it was last heard.
+        self.expect_said("result", 2, timeout=45)
         assert not self.has(Atspi.Role.PUSH_BUTTON, self.tr.gettext("Yes, continue")), "asked “still there?”"
         assert self.has(Atspi.Role.LABEL, self.code), "the code was wiped by the idle timeout"
 
         # Finish asks first; keeping the code keeps it.
         self.press(self._("Finish"))
         keep = self.button(self._("Keep my code"))
+        self.expect_said("finish-confirm")
         assert self.has(Atspi.Role.LABEL, self.code), "the question wiped the code"
         time.sleep(0.5)
         self.shot("finish-confirm")
