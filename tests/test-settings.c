@@ -45,6 +45,7 @@ assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (a), ==,
                     rahnuma_settings_get_still_there_countdown (b));
   g_assert_cmpint (rahnuma_settings_get_pass_mark (a), ==, rahnuma_settings_get_pass_mark (b));
+  g_assert_cmpuint (rahnuma_settings_get_result_timeout (a), ==, rahnuma_settings_get_result_timeout (b));
 }
 
 /* A kiosk without its schema runs on exactly the schema's defaults. */
@@ -63,6 +64,11 @@ test_defaults (void)
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (built_in), ==, "");
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (built_in), >,
                     rahnuma_settings_get_still_there_countdown (built_in));
+  /* The code outlasts the idle question by default (issue 12): the visitor
+   * may be fetching the officer. */
+  g_assert_cmpuint (rahnuma_settings_get_result_timeout (built_in), >,
+                    rahnuma_settings_get_idle_timeout (built_in) +
+                      rahnuma_settings_get_still_there_countdown (built_in));
 }
 
 static void
@@ -79,6 +85,7 @@ write_kiosk_settings (const char *path)
   g_assert_true (g_settings_set_uint (gsettings, "idle-timeout", 45));
   g_assert_true (g_settings_set_uint (gsettings, "still-there-countdown", 12));
   g_assert_true (g_settings_set_int (gsettings, "pass-mark", 80));
+  g_assert_true (g_settings_set_uint (gsettings, "result-timeout", 900));
   g_settings_sync ();
 }
 
@@ -117,6 +124,7 @@ test_persist (void)
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (settings), ==, 45);
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (settings), ==, 12);
   g_assert_cmpint (rahnuma_settings_get_pass_mark (settings), ==, 80);
+  g_assert_cmpuint (rahnuma_settings_get_result_timeout (settings), ==, 900);
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);

@@ -257,7 +257,8 @@ watch_window (RahnumaApplication *self, GtkWindow *window)
     return;
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW, "stack"));
   rahnuma_idle_attach (window, stack, rahnuma_settings_get_idle_timeout (self->settings),
-                       rahnuma_settings_get_still_there_countdown (self->settings));
+                       rahnuma_settings_get_still_there_countdown (self->settings),
+                       rahnuma_settings_get_result_timeout (self->settings));
 }
 
 /* Kiosk mode: only rahnuma_application_leave_kiosk() closes the window. */

@@ -33,6 +33,7 @@ struct _RahnumaSettings
   guint idle_timeout;
   guint still_there_countdown;
   guint keep_days;
+  guint result_timeout;
   int pass_mark;
 };
 
@@ -47,6 +48,7 @@ static guint signals[N_SIGNALS];
 #define DEFAULT_IDLE_TIMEOUT 120
 #define DEFAULT_STILL_THERE_COUNTDOWN 30
 #define DEFAULT_KEEP_DAYS 30
+#define DEFAULT_RESULT_TIMEOUT 600 /* the schema's default */
 
 /* Known languages from @codes, each once, in the order given; all of them
  * when none is known, so a typing mistake cannot leave the kiosk mute. */
@@ -92,6 +94,7 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
   self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
   self->keep_days = g_settings_get_uint (gsettings, "keep-days");
+  self->result_timeout = g_settings_get_uint (gsettings, "result-timeout");
   self->pass_mark = g_settings_get_int (gsettings, "pass-mark");
 }
 
@@ -107,6 +110,7 @@ read_defaults (RahnumaSettings *self)
   self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
   self->keep_days = DEFAULT_KEEP_DAYS;
+  self->result_timeout = DEFAULT_RESULT_TIMEOUT;
   self->pass_mark = RAHNUMA_SETTINGS_PASS_MARK_MODULE;
 }
 
@@ -346,6 +350,19 @@ rahnuma_settings_get_still_there_countdown (RahnumaSettings *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_STILL_THERE_COUNTDOWN);
   return self->still_there_countdown;
+}
+
+/**
+ * rahnuma_settings_get_result_timeout:
+ *
+ * Returns: seconds the completion code stays on screen without a touch
+ *   (the `result-timeout` key)
+ */
+guint
+rahnuma_settings_get_result_timeout (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_RESULT_TIMEOUT);
+  return self->result_timeout;
 }
 
 /* Returns: the pass mark in percent, or RAHNUMA_SETTINGS_PASS_MARK_MODULE */

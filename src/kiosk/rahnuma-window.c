@@ -49,6 +49,8 @@ struct _RahnumaWindow
   GQueue clips; /* of char*: spoken clips waiting their turn */
   GVariant *clips_after_paint; /* the chosen language's clips, spoken once its first frame is up */
   gulong after_paint_id;
+  guint remind_id;    /* says the page's prompt again after a pause */
+  guint n_reminders;  /* said again since the last touch */
 
   /* Built per visitor */
   GtkWidget *lessons_page;
@@ -58,6 +60,13 @@ struct _RahnumaWindow
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaWindow, rahnuma_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* A visitor who does not touch for this long hears the page's prompt again,
+ * up to MAX_REMINDERS times (a hall of kiosks repeating forever is noise). */
+#define REMIND_AFTER_S 20
+#define MAX_REMINDERS 3
+
+static void restart_reminder (RahnumaWindow *self);
 
 static void
 remove_page (RahnumaWindow *self, GtkWidget **page)
@@ -216,7 +225,11 @@ show_lessons (RahnumaWindow *self)
       gtk_stack_add_child (self->stack, self->lessons_page);
     }
   else
-    rahnuma_lessons_page_refresh (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+    {
+      /* Back from a lesson: say what is next, as the page now shows it. */
+      rahnuma_lessons_page_refresh (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+      rahnuma_lessons_page_speak (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+    }
 
   remove_page (self, &self->lesson_page);
   remove_page (self, &self->quiz_page);
@@ -229,6 +242,8 @@ show_quiz (RahnumaWindow *self)
 {
   show_page (self, &self->quiz_page, GTK_WIDGET (rahnuma_quiz_page_new (self->visit, self->module)));
   remove_page (self, &self->lesson_page);
+  /* Only now can the page reach "kiosk.play": what to do, then question 1. */
+  rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (self->quiz_page));
 }
 
 static void
@@ -236,7 +251,7 @@ show_result (RahnumaWindow *self)
 {
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
   remove_page (self, &self->lessons_page);
-  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.speak", "s", "result");
+  rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
 }
 
 static void
@@ -309,11 +324,15 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   show_lessons (self);
 
   /* The language's own name, spoken: the visitor hears what they chose;
-   * then what to do next, in that language. Started after the first frame
-   * in the new language: starting the sound took 6–60 ms of the switch. */
+   * for a language without its own voice, that lessons are heard in Urdu
+   * (the notice the lesson page shows); then what to do next, in that
+   * language. Started after the first frame in the new language: starting
+   * the sound took 6–60 ms of the switch. */
   name_path = rahnuma_application_dup_prompt_path (self->application, "names", code);
   {
-    const char *clips[] = { name_path, "prompt:lessons", NULL };
+    const char *clips[] = { name_path,
+                            rahnuma_language_lookup (code)->narration_fallback != NULL ? "prompt:urdu-audio" : "",
+                            "prompt:lessons", NULL };
     speak_after_paint (self, g_variant_new_strv (clips, -1));
   }
 }
@@ -397,6 +416,7 @@ kiosk_speak (GtkWidget *widget, const char *action_name, GVariant *parameter)
   path = rahnuma_application_dup_prompt_path (self->application,
                                               slash != NULL ? slash + 1 : target, lang);
   g_queue_clear_full (&self->clips, g_free);
+  g_debug ("Saying %s", path); /* a prompt: nothing about the visitor */
   rahnuma_sound_play_file (rahnuma_application_get_sound (self->application), path);
 }
 
@@ -436,6 +456,7 @@ play_next_clip (RahnumaWindow *self)
 static void
 on_sound_finished (RahnumaSound *sound, RahnumaWindow *self)
 {
+  restart_reminder (self);
   play_next_clip (self);
 }
 
@@ -458,7 +479,81 @@ kiosk_play (GtkWidget *widget, const char *action_name, GVariant *parameter)
       else if (*paths[i] != '\0')
         g_queue_push_tail (&self->clips, g_strdup (paths[i]));
     }
+  /* What is said, for the tests to follow; never the code itself (a code
+   * is said one symbol clip at a time, and only counted here). */
+  for (GList *l = self->clips.head; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_path_get_basename (l->data);
+
+      if (g_str_has_prefix (name, "symbol-"))
+        g_debug ("Saying a code symbol");
+      else
+        g_debug ("Saying %s", (const char *) l->data);
+    }
   play_next_clip (self);
+}
+
+/* Says again what to do on the page on screen, as its Listen button does. */
+static void
+remind (RahnumaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page == NULL)
+    return;
+  if (page == self->lessons_page)
+    rahnuma_lessons_page_speak (RAHNUMA_LESSONS_PAGE (page));
+  else if (page == self->quiz_page)
+    rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (page));
+  else if (page == self->result_page)
+    rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (page));
+  else if (page == GTK_WIDGET (self->language_page))
+    rahnuma_language_page_speak (self->language_page);
+}
+
+static gboolean
+on_remind_timeout (gpointer user_data)
+{
+  RahnumaWindow *self = user_data;
+
+  self->remind_id = 0;
+  if (rahnuma_sound_is_playing (rahnuma_application_get_sound (self->application)))
+    return G_SOURCE_REMOVE; /* the end of the clip restarts the wait */
+  if (self->n_reminders++ < MAX_REMINDERS)
+    {
+      g_debug ("No touch for %d s: saying the prompt again", REMIND_AFTER_S);
+      remind (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_reminder (RahnumaWindow *self)
+{
+  g_clear_handle_id (&self->remind_id, g_source_remove);
+  if (self->application != NULL)
+    self->remind_id = g_timeout_add_seconds (REMIND_AFTER_S, on_remind_timeout, self);
+}
+
+/* A touch, or a new page: the visitor is acting, and the count starts again. */
+static gboolean
+on_window_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaWindow *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN || type == GDK_KEY_PRESS)
+    {
+      self->n_reminders = 0;
+      restart_reminder (self);
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_visible_child (GtkStack *stack, GParamSpec *pspec, RahnumaWindow *self)
+{
+  self->n_reminders = 0;
+  restart_reminder (self);
 }
 
 /* The welcome page's hidden corner, held for three seconds: the officers' PIN pad. */
@@ -483,6 +578,9 @@ rahnuma_window_dispose (GObject *object)
   g_clear_object (&self->visit);
   g_queue_clear_full (&self->clips, g_free);
   g_clear_pointer (&self->clips_after_paint, g_variant_unref);
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  g_clear_handle_id (&self->remind_id, g_source_remove);
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (rahnuma_application_get_sound (self->application), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_WINDOW);
@@ -525,8 +623,14 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
 static void
 rahnuma_window_init (RahnumaWindow *self)
 {
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_window_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (on_visible_child), self);
 }
 
 RahnumaWindow *

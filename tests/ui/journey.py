@@ -220,10 +220,12 @@ class Journey(KioskScreen):
 
     def result_screen(self, n_passed, n_modules):
         page = self.page("RahnumaResultPage")
-        self.labelled(page, LABEL, self._("Well done!"))
-        self.labelled(page, LABEL, self._("You have finished the briefing. Show this code to the officer."))
+        self.labelled(page, LABEL, self._("Your briefing is finished"))
+        self.labelled(page, LABEL, self._("Show this code to the officer."))
         self.labelled(page, LABEL, self.tr.ngettext("You passed %u of %u lesson.", "You passed %u of %u lessons.",
                                                     n_modules, n_passed, n_modules))
+        if n_passed < n_modules:
+            self.labelled(page, LABEL, self._("Lessons to go over with the officer:"))
         code = self.inside(page, lambda n: n.get_role() == LABEL and CODE.match(n.get_name() or ""),
                            "a completion code")
         self.code = code.get_name()
@@ -232,6 +234,7 @@ class Journey(KioskScreen):
         self.shot("result")
         self.listen(page, self._("Listen"), "/result.ogg")
         self.press(page, self._("Finish"))
+        self.press(page, self._("Yes, finish"))  # Finish asks first: the code goes with it
 
     # --- the journey ----------------------------------------------------------------
     def run(self):
