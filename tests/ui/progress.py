@@ -30,6 +30,7 @@ The journal then holds one completed visit, lesson 1 passed, 2 to 7 not.
 Usage: progress.py --binary B --localedir D --modules M --lang L --db F --artifacts A
 """
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -44,8 +45,18 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from journey import CODE, LANGUAGE_NAMES, TITLES, Journey  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from expected import Translations  # noqa: E402
+from journey import CODE, LANGUAGE_NAMES  # noqa: E402
+from kiosk_screen import TIMEOUT, KioskScreen, check  # noqa: E402
+
+# The fixture's own words (tests/ui/make-fixture-modules.py), per language.
+_spec = importlib.util.spec_from_file_location("fixture", os.path.join(HERE, "make-fixture-modules.py"))
+_fixture = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_fixture)
+TITLES = {lang: words[0] for lang, words in _fixture.WORDS.items()}
+CHOICES = {lang: words[3] for lang, words in _fixture.WORDS.items()}
 
 IDLE_TIMEOUT = 30  # AT-SPI actions are no input: a quiz must fit in it
 COUNTDOWN = 3
@@ -59,7 +70,60 @@ def fill(template, *args):
     return re.sub(r"%[us]", lambda m: str(next(values)), text)
 
 
-class Progress(Journey):
+class Progress(KioskScreen):
+    def __init__(self, args):
+        self.args = args
+        self.shots = 0
+        # Expected words from po/<lang>.po, not from the kiosk's catalogue.
+        self.tr = Translations(os.path.dirname(os.path.dirname(HERE)), args.lang)
+        os.makedirs(args.artifacts, exist_ok=True)
+
+    def _(self, text, *args):
+        """The visitor's words for @text, with printf-style %u / %1$u filled in."""
+        return self.tr.gettext(text, *args)
+
+    def press(self, name, timeout=TIMEOUT):
+        node = self.button(name, timeout)
+        node.do_action(0)
+        time.sleep(0.4)
+
+    def watch_lesson(self):
+        """Let every scene play to its end, as a visitor who watches."""
+        questions = self._("Questions")
+        lessons_done = self._("Lessons done")  # the lessons page's bar, hidden in the stack
+        bar = self.find(lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR and n.get_name() != lessons_done,
+                        "the lesson's progress bar")
+        self.shot("lesson")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if bar.get_current_value() >= 0.99 * bar.get_maximum_value():
+                break
+            time.sleep(0.3)
+        else:
+            check(False, "the lesson did not play to its end")
+        self.press(questions)
+
+    def answer_quiz(self, answers):
+        for number, correct in enumerate(answers, start=1):
+            counter = self._("Question %u of %u", number, len(answers))
+            self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == counter,
+                      "label “%s”" % counter)
+            choice = re.compile(r"^%s \d+\.%d\.%d$" % (CHOICES[self.args.lang], number, correct))
+            node = self.find(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and choice.match(n.get_name() or ""),
+                             "choice %d of question %d" % (correct, number))
+            node.do_action(0)
+            # The answer is in once the feedback has set this question's other
+            # choices aside; before that, a "Next" on screen is the last
+            # question's, sliding away, and pressing it does nothing.
+            any_choice = re.compile(r"^%s \d+\.%d\.\d$" % (CHOICES[self.args.lang], number))
+            self.find(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and any_choice.match(n.get_name() or "")
+                      and not n.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                      "the feedback on question %d" % number)
+            last = number == len(answers)
+            # The way on appears once the answer is in the journal.
+            self.button(self._("Back to the lessons") if last else self._("Next")).do_action(0)
+            time.sleep(0.4)
+
     def shot(self, label):
         self.shots += 1
         path = os.path.join(self.args.artifacts, "progress-%s-%02d-%s.png" % (self.args.lang, self.shots, label))
@@ -82,7 +146,7 @@ class Progress(Journey):
         deadline = time.monotonic() + timeout
         while self.said(clip) < times and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert self.said(clip) >= times, "“%s” said %d times, not %d" % (clip, self.said(clip), times)
+        check(self.said(clip) >= times, "“%s” said %d times, not %d" % (clip, self.said(clip), times))
 
     def label(self, text):
         return self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == text,
@@ -195,7 +259,8 @@ class Progress(Journey):
         self.label(self.done(3))
         self.next_step(4)
         self.expect_said("lessons-next")
-        assert not self.has(Atspi.Role.PUSH_BUTTON, self._("Finish and get my code")), "the code is offered at 3 of 7"
+        check(not self.has(Atspi.Role.PUSH_BUTTON, self._("Finish and get my code")),
+              "the code is offered at 3 of 7")
         time.sleep(0.5)
         self.shot("lessons-3-of-7")
 
@@ -213,48 +278,48 @@ class Progress(Journey):
                          "a completion code")
         self.code = code.get_name()
         self.label(fill(self.tr.ngettext("You passed %u of %u lesson.", "You passed %u of %u lessons.", 7), 1, 7))
-        assert not self.has(Atspi.Role.LABEL, self._("Well done!")), "“Well done!” for 1 of 7"
+        check(not self.has(Atspi.Role.LABEL, self._("Well done!")), "“Well done!” for 1 of 7")
         review = self.find(lambda n: n.get_role() == Atspi.Role.LABEL
                            and self.title(2) in (n.get_name() or ""), "the lessons to review")
         names = review.get_name().split(self._(", "))
-        assert names == [self.title(n) for n in range(2, 8)], names
+        check(names == [self.title(n) for n in range(2, 8)], names)
         time.sleep(0.5)
         self.shot("result")
         # How it went, then the code symbol by symbol (counted: never logged).
         for clip in ("result", "result-review", "code-is"):
             self.expect_said(clip)
         self.expect_said("a code symbol", 10)
-        assert self.said("result-all-passed") == 0, "“You passed every lesson” said for 1 of 7"
+        check(self.said("result-all-passed") == 0, "“You passed every lesson” said for 1 of 7")
 
         # The worker fetches the officer: the code outlasts the idle timeout.
         time.sleep(IDLE_TIMEOUT + COUNTDOWN + 3)
         # With no touch, the result is said again, 20 s after it was last heard.
         self.expect_said("result", 2, timeout=45)
-        assert not self.has(Atspi.Role.PUSH_BUTTON, self.tr.gettext("Yes, continue")), "asked “still there?”"
-        assert self.has(Atspi.Role.LABEL, self.code), "the code was wiped by the idle timeout"
+        check(not self.has(Atspi.Role.PUSH_BUTTON, self.tr.gettext("Yes, continue")), "asked “still there?”")
+        check(self.has(Atspi.Role.LABEL, self.code), "the code was wiped by the idle timeout")
 
         # Finish asks first; keeping the code keeps it.
         self.press(self._("Finish"))
         keep = self.button(self._("Keep my code"))
         self.expect_said("finish-confirm")
-        assert self.has(Atspi.Role.LABEL, self.code), "the question wiped the code"
+        check(self.has(Atspi.Role.LABEL, self.code), "the question wiped the code")
         time.sleep(0.5)
         self.shot("finish-confirm")
         keep.do_action(0)
         time.sleep(0.5)
-        assert self.has(Atspi.Role.LABEL, self.code), "“Keep my code” wiped the code"
+        check(self.has(Atspi.Role.LABEL, self.code), "“Keep my code” wiped the code")
         self.press(self._("Finish"))
         self.press(self._("Yes, finish"))
         self.button("Start")
         leftover = [n for n in self.walk(self.app()) if (n.get_name() or "") == self.code]
-        assert not leftover, "the completion code is still on screen"
+        check(not leftover, "the completion code is still on screen")
 
     def check_journal(self):
         db = sqlite3.connect(self.args.db)
         sessions = db.execute("SELECT state, code FROM session").fetchall()
-        assert sessions == [("completed", self.code)], sessions
+        check(sessions == [("completed", self.code)], sessions)
         passed = db.execute("SELECT module_id, passed FROM module_progress ORDER BY module_id").fetchall()
-        assert passed == [("test-1", 1)] + [("test-%d" % n, 0) for n in range(2, 8)], passed
+        check(passed == [("test-1", 1)] + [("test-%d" % n, 0) for n in range(2, 8)], passed)
         print("progress in %s: 1 of 7 passed, code %s kept past the idle timeout, %d screenshots"
               % (self.args.lang, self.code, self.shots))
 
