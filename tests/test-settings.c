@@ -44,6 +44,7 @@ assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (a), ==,
                     rahnuma_settings_get_still_there_countdown (b));
   g_assert_cmpint (rahnuma_settings_get_pass_mark (a), ==, rahnuma_settings_get_pass_mark (b));
+  g_assert_cmpuint (rahnuma_settings_get_volume (a), ==, rahnuma_settings_get_volume (b));
 }
 
 /* A kiosk without its schema runs on exactly the schema's defaults. */
@@ -78,6 +79,7 @@ write_kiosk_settings (const char *path)
   g_assert_true (g_settings_set_uint (gsettings, "idle-timeout", 45));
   g_assert_true (g_settings_set_uint (gsettings, "still-there-countdown", 12));
   g_assert_true (g_settings_set_int (gsettings, "pass-mark", 80));
+  g_assert_true (g_settings_set_uint (gsettings, "volume", 35));
   g_settings_sync ();
 }
 
@@ -116,6 +118,7 @@ test_persist (void)
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (settings), ==, 45);
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (settings), ==, 12);
   g_assert_cmpint (rahnuma_settings_get_pass_mark (settings), ==, 80);
+  g_assert_cmpuint (rahnuma_settings_get_volume (settings), ==, 35);
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);

@@ -32,6 +32,7 @@ struct _RahnumaSettings
   guint idle_timeout;
   guint still_there_countdown;
   int pass_mark;
+  guint volume;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaSettings, rahnuma_settings, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ G_DEFINE_QUARK (rahnuma-settings-error-quark, rahnuma_settings_error)
 #define DEFAULT_KIOSK_ID "kiosk-1"
 #define DEFAULT_IDLE_TIMEOUT 120
 #define DEFAULT_STILL_THERE_COUNTDOWN 30
+#define DEFAULT_VOLUME 80
 
 /* The schema's ranges (data/org.rahnuma.Kiosk.gschema.xml); GSettings keeps
  * its own values inside them, tests/test-settings.c holds these to it. */
@@ -49,6 +51,7 @@ G_DEFINE_QUARK (rahnuma-settings-error-quark, rahnuma_settings_error)
 #define IDLE_TIMEOUT_MAX 3600
 #define STILL_THERE_COUNTDOWN_MIN 3
 #define STILL_THERE_COUNTDOWN_MAX 600
+#define VOLUME_MAX 100
 
 /* Known languages from @codes, each once, in the order given; all of them
  * when @codes is empty. The first unknown code goes to @unknown: the kiosk
@@ -96,6 +99,7 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
   self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
   self->pass_mark = g_settings_get_int (gsettings, "pass-mark");
+  self->volume = g_settings_get_uint (gsettings, "volume");
 }
 
 static void
@@ -110,6 +114,7 @@ read_defaults (RahnumaSettings *self)
   self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
   self->pass_mark = RAHNUMA_SETTINGS_PASS_MARK_MODULE;
+  self->volume = DEFAULT_VOLUME;
 }
 
 /* An empty code would make every visit's record unattributable. */
@@ -284,6 +289,14 @@ rahnuma_settings_get_pass_mark (RahnumaSettings *self)
   return self->pass_mark;
 }
 
+/* Returns: the volume each visit starts at, in percent (0 to 100) */
+guint
+rahnuma_settings_get_volume (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_VOLUME);
+  return self->volume;
+}
+
 /* The command line's --centre, for this run only. */
 void
 rahnuma_settings_override_centre (RahnumaSettings *self, const char *centre)
@@ -339,9 +352,9 @@ rahnuma_settings_log (RahnumaSettings *self)
                 ? g_strdup ("each module's")
                 : g_strdup_printf ("%d%%", self->pass_mark);
   g_message ("Settings: centre %s, kiosk %s, languages %s, idle timeout %u s, "
-             "still-there countdown %u s, pass mark %s, officers' file %s",
+             "still-there countdown %u s, pass mark %s, volume %u%%, officers' file %s",
              self->centre, self->kiosk_id, languages, self->idle_timeout,
-             self->still_there_countdown, pass_mark,
+             self->still_there_countdown, pass_mark, self->volume,
              *self->officer_file != '\0' ? self->officer_file : "(none)");
 }
 
@@ -407,6 +420,10 @@ check_numbers (RahnumaSettings *self, GError **error)
     return fail (error, _("The pass mark %d cannot be used: set pass-mark between 0 and 100 "
                           "(percent), or -1 for each module's own, then start the kiosk again."),
                  self->pass_mark);
+  if (self->volume > VOLUME_MAX)
+    /* Translators: for the technician; %u is a number */
+    return fail (error, _("The volume %u cannot be used: set volume between 0 and 100 (percent), "
+                          "then start the kiosk again."), self->volume);
   return TRUE;
 }
 

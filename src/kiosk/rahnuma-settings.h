@@ -37,6 +37,7 @@ gboolean            rahnuma_settings_offers_language      (RahnumaSettings *self
 guint               rahnuma_settings_get_idle_timeout     (RahnumaSettings *self);
 guint               rahnuma_settings_get_still_there_countdown (RahnumaSettings *self);
 int                 rahnuma_settings_get_pass_mark        (RahnumaSettings *self);
+guint               rahnuma_settings_get_volume           (RahnumaSettings *self);
 
 void                rahnuma_settings_override_centre      (RahnumaSettings *self,
                                                            const char      *centre);
