@@ -11,8 +11,8 @@ screen, sizes the kiosk window to each screen size in turn and checks
 through the accessibility tree, as a screen reader sees it:
 
 - every actionable control (button, toggle, slider…) lies fully inside the
-  window, except one inside a scrolled list, whose list must lie inside the
-  window (the visitor scrolls to it);
+  window, except a row of the scrolled list of lessons, whose list must lie
+  inside the window (the visitor scrolls to it);
 - every piece of text lies inside the window (none cut at an edge).
 
 It also checks the visitor's volume control: each visit starts at the
@@ -101,6 +101,9 @@ class Screens(KioskScreen):
                 time.sleep(0.1)
         return super().first(predicate)
 
+    def named(self, name):
+        return lambda node: node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == name
+
     def is_question(self, node):
         return node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == self._("Yes, continue")
 
@@ -159,37 +162,70 @@ class Screens(KioskScreen):
         bottom = min(b.y + b.height, height)
         return e.x < b.x or e.y < b.y or e.x + e.width > right or e.y + e.height > bottom, e
 
-    def check(self, screen, width, height):
-        for node in self.walk(self.app()):
+    def path_of(self, node):
+        """Indexes from the application down to @node."""
+        path = []
+        while node is not None and node.get_role() != Atspi.Role.APPLICATION:
+            path.insert(0, node.get_index_in_parent())
+            node = node.get_parent()
+        return path
+
+    def walk_paths(self, node, path=()):
+        """As KioskScreen.walk, with each node's path."""
+        if len(path) > 1:
+            try:
+                extents = node.get_extents(Atspi.CoordType.WINDOW)
+                if extents.width <= 0 or extents.height <= 0:
+                    return
+            except GLib.Error:
+                pass
+        yield node, path
+        for i in range(node.get_child_count()):
+            yield from self.walk_paths(node.get_child_at_index(i), path + (i,))
+
+    def page_filter(self, marker):
+        """Which paths are on screen: GTK 4.8 reports the pages the stack
+        hides with their last extents (and "showing" on none), so only the
+        stack page holding @marker, a control surely on screen, counts."""
+        louder = self.path_of(self.button(self._("Louder"), sensitive=False))
+        stack = tuple(louder[:-2] + [0])  # the stack is the first child of the volume box's parent
+        page = tuple(self.path_of(self.find(marker, "the screen's marker"))[:len(stack) + 1])
+        return lambda path: path[:len(stack)] != stack or path[:len(stack) + 1] == page
+
+    def check(self, screen, width, height, on_screen):
+        for node, path in self.walk_paths(self.app()):
+            if not on_screen(path):
+                continue
             try:
                 role = node.get_role()
                 if role not in ACTIONABLE and role != Atspi.Role.LABEL:
                     continue
                 if not (node.get_name() or "").strip():
                     continue
-                # Pages the stack hides keep their last extents, but are not showing.
-                if not node.get_state_set().contains(Atspi.StateType.SHOWING):
-                    continue
                 bad, e = self.outside(node, width, height)
                 if not bad:
                     continue
+                # The list of lessons is the one screen meant to scroll: a row below
+                # it is scrolled to, not cut. Anywhere else, a control out of
+                # sight is one a visitor who cannot read will never find.
                 panes = [a for a in self.ancestors(node) if a.get_role() == Atspi.Role.SCROLL_PANE]
-                if panes and not self.outside(panes[0], width, height)[0]:
-                    continue  # in a scrolled list inside the window: scrolled to, not cut
+                if screen == "lessons" and panes and not self.outside(panes[0], width, height)[0]:
+                    continue
                 self.problems.append("%s %s at %dx%d: %s “%s” at %d,%d %dx%d is not inside the window"
                                      % (self.lang, screen, width, height, node.get_role_name(),
                                         node.get_name(), e.x, e.y, e.width, e.height))
             except GLib.Error:
                 continue  # gone while we looked
 
-    def fit(self, screen):
-        """Checks @screen at every size of this language, and keeps a screenshot of each."""
+    def fit(self, screen, marker):
+        """Checks @screen (the stack page showing @marker) at every size of this
+        language, and keeps a screenshot of each."""
         for width, height in SIZES[self.lang]:
             self.wiggle()
             elapsed = self.resize(width, height)
             key = "%dx%d" % (width, height)
             self.slowest[key] = max(self.slowest.get(key, 0), elapsed)
-            self.check(screen, width, height)
+            self.check(screen, width, height, self.page_filter(marker))
             subprocess.run(["import", "-window", "root", "-crop", "%dx%d+0+0" % (width, height),
                             os.path.join(self.args.artifacts, "%s-%s-%s.png" % (self.lang, screen, key))],
                            check=False)
@@ -201,25 +237,25 @@ class Screens(KioskScreen):
         self.button("Start")
         if lang == "ur":
             self.lang = "all"  # the welcome and language screens speak every language at once
-            self.fit("welcome")
+            self.fit("welcome", self.named("Start"))
         self.press("Start")
         self.button(LANGUAGE_NAMES[lang])
         if lang == "ur":
-            self.fit("language")
+            self.fit("language", self.named(LANGUAGE_NAMES["ur"]))
             self.lang = "en"
         self.press(LANGUAGE_NAMES[lang])
         self.lang = lang
 
         title = self.text("Module", "Title")
         self.button(title)
-        self.fit("lessons")
+        self.fit("lessons", self.named(title))
         self.change_volume()
         self.press(title)
         self.lesson()
         self.quiz()
         self.press(self._("Finish and get my code"))
         self.button(self._("Finish"))
-        self.fit("result")
+        self.fit("result", self.named(self._("Finish")))
         self.press(self._("Finish"))
 
     def volume(self):
@@ -239,7 +275,7 @@ class Screens(KioskScreen):
 
     def lesson(self):
         self.find(lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR, "the lesson's progress bar")
-        self.fit("lesson")
+        self.fit("lesson", lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR)
         n_scenes = len([s for s in self.module.sections() if s.startswith("Scene ")])
         for _ in range(n_scenes - 1):
             self.press(self._("Next"))
@@ -251,14 +287,14 @@ class Screens(KioskScreen):
             choice = self.text(section, "Choice1")
             node = self.button(choice)
             if number == 1:
-                self.fit("quiz")
+                self.fit("quiz", self.named(choice))
             self.wiggle()
             node.do_action(0)
             way_on = self._("Next") if number < len(questions) else self._("Back to the lessons")
             self.button(way_on)
             if number == 1:
                 time.sleep(0.5)  # the feedback slides in
-                self.fit("quiz-feedback")
+                self.fit("quiz-feedback", self.named(way_on))
             self.press(way_on)
 
     @contextlib.contextmanager
@@ -291,7 +327,7 @@ class Screens(KioskScreen):
         self.press(LANGUAGE_NAMES[lang])
         self.lang = lang
         self.find(self.is_question, "the question", timeout=30)
-        self.fit("still-there")
+        self.fit("still-there", self.is_question)
         self.find(self.is_question, "the question").do_action(0)
         time.sleep(0.3)
         self.press(self._("Home"))
