@@ -568,6 +568,53 @@ test_no_free_text (Fixture *f, gconstpointer data)
   g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 1);
 }
 
+/* The rules the kiosk checks its settings with at start-up are the schema's
+ * own: each value is accepted by the function exactly when the journal's
+ * CHECK accepts a visit with it. */
+static gboolean
+journal_accepts (RahnumaStore *store, const RahnumaSessionStart *start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = rahnuma_store_begin_session (store, start, &error);
+
+  if (id == NULL)
+    g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED);
+  return id != NULL;
+}
+
+static void
+test_column_rules (Fixture *f, gconstpointer data)
+{
+  static const char * const places[] = {
+    "LHE-PROTECTOR", "LHE PROTECTOR", "K1", "kiosk_2", "", "x", "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", "LHE/1", "LHE.1", "لاہور", "LHE\tPOE", "a*b", "[x]", NULL
+  };
+  static const char * const languages[] = { "ur", "ps", "pa_PK", "en", "pa", "UR", "ar", "", "ur ", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; places[i] != NULL; i++)
+    {
+      RahnumaSessionStart start = start_ur;
+
+      start.centre = places[i];
+      g_assert_cmpint (rahnuma_store_is_valid_centre (places[i]), ==, journal_accepts (store, &start));
+      start = start_ur;
+      start.kiosk = places[i];
+      g_assert_cmpint (rahnuma_store_is_valid_kiosk (places[i]), ==, journal_accepts (store, &start));
+    }
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      RahnumaSessionStart start = start_ur;
+
+      start.language = languages[i];
+      g_assert_cmpint (rahnuma_store_is_valid_language (languages[i]), ==, journal_accepts (store, &start));
+    }
+  g_assert_false (rahnuma_store_is_valid_centre ("LHE PROTECTOR"));
+  g_assert_true (rahnuma_store_is_valid_centre ("LHE-PROTECTOR"));
+}
+
 static void
 test_abandon_active (Fixture *f, gconstpointer data)
 {
@@ -720,6 +767,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/migrate-clock", test_migrate_clock);
   ADD ("/rahnuma/store/categories", test_categories);
   ADD ("/rahnuma/store/no-free-text", test_no_free_text);
+  ADD ("/rahnuma/store/column-rules", test_column_rules);
   ADD ("/rahnuma/store/abandon-active", test_abandon_active);
   ADD ("/rahnuma/store/threads", test_threads);
   ADD ("/rahnuma/store/disk-full", test_disk_full);

@@ -1075,6 +1075,77 @@ rahnuma_store_get_categories (const char *column)
   return NULL;
 }
 
+/* ---- the rules of the session's columns ------------------------------ */
+
+/* The schema's CHECK on session.centre and session.kiosk (schema 1):
+ * length (x) BETWEEN 1 AND 32 AND x NOT GLOB '*[^A-Za-z0-9_-]*'. */
+#define PLACE_ID_MAX 32
+
+static const char * const session_languages[] = { "ur", "ps", "pa_PK", "en", NULL };
+
+static gboolean
+is_place_id (const char *value)
+{
+  gsize length = 0;
+
+  for (const char *p = value; *p != '\0'; p++, length++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return length >= 1 && length <= PLACE_ID_MAX;
+}
+
+/**
+ * rahnuma_store_is_valid_centre:
+ * @centre: a centre code, as the settings or `--centre` give it
+ *
+ * Whether the journal accepts @centre in a visit's record: the rule of the
+ * schema's CHECK on session.centre (1 to 32 ASCII letters, digits, "_" and
+ * "-"; no space). The kiosk checks its settings with this at start-up, so
+ * a typing mistake stops it there instead of failing every visit; a test
+ * (tests/test-store.c) holds it to the schema's own CHECK.
+ *
+ * Returns: %TRUE if a session may be recorded with @centre
+ */
+gboolean
+rahnuma_store_is_valid_centre (const char *centre)
+{
+  g_return_val_if_fail (centre != NULL, FALSE);
+  return is_place_id (centre);
+}
+
+/**
+ * rahnuma_store_is_valid_kiosk:
+ * @kiosk: a kiosk id, as the settings or `--kiosk-id` give it
+ *
+ * Whether the journal accepts @kiosk in a visit's record: the rule of the
+ * schema's CHECK on session.kiosk, the same as the centre's (see
+ * rahnuma_store_is_valid_centre()).
+ *
+ * Returns: %TRUE if a session may be recorded with @kiosk
+ */
+gboolean
+rahnuma_store_is_valid_kiosk (const char *kiosk)
+{
+  g_return_val_if_fail (kiosk != NULL, FALSE);
+  return is_place_id (kiosk);
+}
+
+/**
+ * rahnuma_store_is_valid_language:
+ * @code: a language code
+ *
+ * Whether the journal accepts @code as a visit's language: the schema's
+ * CHECK on session.language ("ur", "ps", "pa_PK" or "en").
+ *
+ * Returns: %TRUE if a session may be recorded in @code
+ */
+gboolean
+rahnuma_store_is_valid_language (const char *code)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+  return g_strv_contains (session_languages, code);
+}
+
 /* ---- the clock -------------------------------------------------------- */
 
 /**

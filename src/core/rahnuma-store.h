@@ -166,6 +166,9 @@ gboolean      rahnuma_session_state_from_string (const char            *text,
                                                  RahnumaSessionState   *state);
 const char * const *
               rahnuma_store_get_categories  (const char                *column);
+gboolean      rahnuma_store_is_valid_centre (const char                *centre);
+gboolean      rahnuma_store_is_valid_kiosk  (const char                *kiosk);
+gboolean      rahnuma_store_is_valid_language (const char              *code);
 void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
 
 /* How far past the build date and the newest record a clock may be: three years. */

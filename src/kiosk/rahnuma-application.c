@@ -59,7 +59,12 @@ struct _RahnumaApplication
   GHashTable *prompt_paths;  /* "lang/file" → the clip to play, looked up once */
   gint64 pruned_at;          /* monotonic µs of the last prune started */
   guint replace_id;          /* waits for the damaged journal to be free */
+  GError *settings_error; /* a setting the journal would refuse: the kiosk does not start */
+  int exit_status;
 };
+
+/* sysexits.h's EX_CONFIG: the kiosk stopped on a setting, not a fault. */
+#define EXIT_BAD_SETTING 78
 
 /* How often the kiosk looks again for a missing journal. */
 #define JOURNAL_RETRY_S 10
@@ -494,6 +499,25 @@ show_journal_missing (RahnumaApplication *self, const char *reason)
   self->journal_retry_id = g_timeout_add_seconds (JOURNAL_RETRY_S, on_journal_retry, self);
 }
 
+/* A setting the journal would refuse: no visit may start, and the
+ * technician reads why on screen and in the log. The kiosk stays on this
+ * page (so a restart loop does not flicker) and ends with
+ * EXIT_BAD_SETTING when it is stopped. */
+static void
+show_bad_setting (RahnumaApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+
+  self->exit_status = EXIT_BAD_SETTING;
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
+                                      rahnuma_journal_missing_page_new (self->settings_error->message));
+  gtk_window_set_title (GTK_WINDOW (window), "Rahnuma");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  self->out_of_service = GTK_WINDOW (window);
+  lock_window (self, self->out_of_service);
+  gtk_window_present (self->out_of_service);
+}
+
 static void
 on_catalog_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -558,6 +582,11 @@ rahnuma_application_activate (GApplication *app)
       return;
     }
 
+  if (self->settings_error != NULL)
+    {
+      show_bad_setting (self);
+      return;
+    }
   if ((self->catalog == NULL && !open_catalog (self, &error)) ||
       (self->store == NULL && !open_store (self, &error)))
     {
@@ -691,6 +720,9 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
   self->settings = rahnuma_settings_new ();
   apply_options (self->settings, options);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, G_CONNECT_DEFAULT);
+  if (!rahnuma_settings_check (self->settings, &self->settings_error))
+    /* Translators: in the technician log; %s says which setting and how to correct it */
+    g_warning (_("The kiosk cannot start: %s"), self->settings_error->message);
 
   modules_dir = rahnuma_settings_get_modules_dir (self->settings);
   self->modules_dir = *modules_dir != '\0' ? g_canonicalize_filename (modules_dir, NULL)
@@ -734,6 +766,7 @@ rahnuma_application_finalize (GObject *object)
   g_free (self->db_path);
   g_free (self->preview_dir);
   g_free (self->set_aside_path);
+  g_clear_error (&self->settings_error);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->finalize (object);
 }
@@ -1003,6 +1036,22 @@ rahnuma_application_dup_prompt_text (RahnumaApplication *self, const char *promp
   if (text == NULL)
     g_warning ("No text for the prompt %s: %s", prompt, error->message);
   return text;
+}
+
+/**
+ * rahnuma_application_get_exit_status:
+ *
+ * What the process should end with once the application has run: 0, or
+ * 78 (EX_CONFIG) when a setting kept the kiosk from starting
+ * (rahnuma_settings_check()), so a supervisor or a test sees why.
+ *
+ * Returns: the exit status
+ */
+int
+rahnuma_application_get_exit_status (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), 1);
+  return self->exit_status;
 }
 
 /**

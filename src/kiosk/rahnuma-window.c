@@ -26,6 +26,7 @@
 #include "rahnuma-officer.h"
 #include "rahnuma-quiz-page.h"
 #include "rahnuma-result-page.h"
+#include "rahnuma-settings.h"
 #include "rahnuma-visit.h"
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-window.h"
@@ -45,6 +46,9 @@ struct _RahnumaWindow
   RahnumaWelcomePage *welcome_page;
   RahnumaLanguagePage *language_page;
   GtkWidget *out_of_service_page;
+  GtkLevelBar *volume_level;
+
+  guint volume; /* the visitor's, in percent; the "volume" setting for each new visitor */
 
   GQueue clips; /* of char*: spoken clips waiting their turn */
   GVariant *clips_after_paint; /* the chosen language's clips, spoken once its first frame is up */
@@ -67,6 +71,33 @@ G_DEFINE_FINAL_TYPE (RahnumaWindow, rahnuma_window, ADW_TYPE_APPLICATION_WINDOW)
 #define MAX_REMINDERS 3
 
 static void restart_reminder (RahnumaWindow *self);
+
+/* One touch of Louder or Quieter, in percent. */
+#define VOLUME_STEP 10
+
+/* The visitor's volume, for the spoken clips and the lesson playing; the
+ * gauge shows it and the buttons stop at the ends. */
+static void
+apply_volume (RahnumaWindow *self)
+{
+  double volume = self->volume / 100.0;
+
+  rahnuma_sound_set_volume (rahnuma_application_get_sound (self->application), volume);
+  if (self->lesson_page != NULL)
+    rahnuma_player_set_volume (rahnuma_lesson_page_get_player (RAHNUMA_LESSON_PAGE (self->lesson_page)),
+                               volume);
+  gtk_level_bar_set_value (self->volume_level, self->volume);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.louder", self->volume < 100);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.quieter", self->volume > 0);
+}
+
+/* Each visitor starts at the kiosk's setting, whatever the last one chose. */
+static void
+reset_volume (RahnumaWindow *self)
+{
+  self->volume = rahnuma_settings_get_volume (rahnuma_application_get_settings (self->application));
+  apply_volume (self);
+}
 
 static void
 remove_page (RahnumaWindow *self, GtkWidget **page)
@@ -155,6 +186,7 @@ reset_for_next_visitor (RahnumaWindow *self)
   rahnuma_i18n_set_language ("en");
   rahnuma_i18n_style_widget (GTK_WIDGET (self), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
+  reset_volume (self);
 }
 
 /* The journal refused a step (disk full, damaged file, pulled drive): the
@@ -353,6 +385,7 @@ kiosk_open_lesson (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   self->module = module;
   show_page (self, &self->lesson_page, GTK_WIDGET (rahnuma_lesson_page_new (self->visit, module)));
+  apply_volume (self);
 }
 
 static void
@@ -556,6 +589,24 @@ on_visible_child (GtkStack *stack, GParamSpec *pspec, RahnumaWindow *self)
   restart_reminder (self);
 }
 
+static void
+kiosk_louder (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  self->volume = MIN (self->volume + VOLUME_STEP, 100);
+  apply_volume (self);
+}
+
+static void
+kiosk_quieter (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  self->volume = self->volume > VOLUME_STEP ? self->volume - VOLUME_STEP : 0;
+  apply_volume (self);
+}
+
 /* The welcome page's hidden corner, held for three seconds: the officers' PIN pad. */
 static void
 kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -606,6 +657,7 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, language_page);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, out_of_service_page);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, volume_level);
 
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, kiosk_start);
   gtk_widget_class_install_action (widget_class, "kiosk.choose-language", "s", kiosk_choose_language);
@@ -618,6 +670,8 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.play", "as", kiosk_play);
   gtk_widget_class_install_action (widget_class, "kiosk.answer", "(uu)", kiosk_answer);
   gtk_widget_class_install_action (widget_class, "kiosk.officer", NULL, kiosk_officer);
+  gtk_widget_class_install_action (widget_class, "kiosk.louder", NULL, kiosk_louder);
+  gtk_widget_class_install_action (widget_class, "kiosk.quieter", NULL, kiosk_quieter);
 }
 
 static void
@@ -647,6 +701,7 @@ rahnuma_window_new (RahnumaApplication *application)
   g_signal_connect_object (application, "catalog-changed", G_CALLBACK (on_catalog_changed), self,
                            G_CONNECT_SWAPPED);
   show_home (self);
+  reset_volume (self);
 
   if (rahnuma_application_get_set_aside_journal (application) != NULL)
     rahnuma_window_tell_journal_set_aside (self);
