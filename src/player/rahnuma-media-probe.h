@@ -32,6 +32,9 @@ gboolean            rahnuma_media_probe_check       (const char         *path,
                                                      gpointer            probe,
                                                      GError            **error);
 
+GstElement         *rahnuma_media_record_pipeline_new (const char      *path,
+                                                       const char      *source_element,
+                                                       GError         **error);
 gboolean            rahnuma_media_record_audio      (const char         *path,
                                                      const char         *source_element,
                                                      guint               max_seconds,
