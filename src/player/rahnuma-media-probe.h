@@ -41,6 +41,8 @@ gboolean            rahnuma_media_record_audio      (const char         *path,
                                                      GCancellable       *stop,
                                                      GError            **error);
 
+gboolean            rahnuma_media_level_peak_db     (GstMessage         *message,
+                                                     double             *peak_db);
 gboolean            rahnuma_media_measure_audio     (const char         *path,
                                                      RahnumaAudioLevels *levels,
                                                      gpointer            user_data,
