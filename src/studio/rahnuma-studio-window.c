@@ -127,13 +127,29 @@ show_progress (RahnumaStudioWindow *self, guint recorded, guint needed)
   gtk_label_set_text (GTK_LABEL (self->progress_label), text);
 }
 
+/* What a line is, in words: "Lesson 1 · Scene 2 · caption". */
+static char *
+describe_line (const RahnumaStudioLine *line)
+{
+  /* Translators: which text of a lesson a line is: a scene's caption, a
+   * question read with its choices, or a question's explanation */
+  const char *kind = g_str_has_prefix (line->key, "Explanation") ? _("explanation")
+                     : g_str_has_prefix (line->group, "Scene") ? _("caption")
+                                                                : _("question and choices");
+
+  /* Translators: where a line is: module title · group in module.ini · "caption", "explanation" … */
+  return g_strdup_printf (_("%s · %s · %s"), line->title, line->group, kind);
+}
+
 static GtkWidget *
 make_row (RahnumaStudioWindow *self, RahnumaStudioLine *line)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *where = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (line->text);
-  g_autofree char *where_text = g_strdup_printf ("%s · %s · %s", line->title, line->group, line->key);
+  g_auto(GStrv) parts = g_strsplit (line->text, "\n", -1);
+  g_autofree char *one_line = g_strjoinv (" · ", parts);
+  GtkWidget *text = gtk_label_new (one_line);
+  g_autofree char *where_text = describe_line (line);
 
   gtk_label_set_text (GTK_LABEL (where), where_text);
   gtk_widget_add_css_class (where, "dim-label");
@@ -143,6 +159,7 @@ make_row (RahnumaStudioWindow *self, RahnumaStudioLine *line)
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (text), TRUE);
   rahnuma_i18n_style_widget (text, self->lang);
+  gtk_widget_set_direction (text, current_language (self)->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   gtk_box_append (GTK_BOX (box), where);
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_top (box, 12);
@@ -167,7 +184,7 @@ show_line (RahnumaStudioWindow *self, RahnumaStudioLine *line)
     }
   else
     {
-      g_autofree char *where = g_strdup_printf ("%s · %s", line->title, line->group);
+      g_autofree char *where = describe_line (line);
 
       gtk_label_set_text (GTK_LABEL (self->where_label), where);
       gtk_label_set_text (GTK_LABEL (self->text_label), line->text);

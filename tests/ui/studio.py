@@ -100,6 +100,8 @@ class Studio(KioskScreen):
         if meter:
             self.meter_moves()
         time.sleep(seconds)
+        if self.args.screenshot and not os.path.exists(self.args.screenshot):
+            self.shot(self.args.screenshot)  # recording, the meter up
         self.press(self._("Stop"))
 
     # --- files -------------------------------------------------------------
@@ -135,8 +137,6 @@ class Studio(KioskScreen):
         self.progress(1)
         self.status(re.escape(self._("Saved %s.") % "audio/ps/scene-1.ogg"))
         self.check_saved()
-        if self.args.screenshot:
-            self.shot(self.args.screenshot)
         self.keep_existing()
 
     def keep_existing(self):
@@ -174,6 +174,8 @@ class Studio(KioskScreen):
 
     def run(self):
         shutil.rmtree(self.args.workdir, ignore_errors=True)
+        if self.args.screenshot and os.path.exists(self.args.screenshot):
+            os.remove(self.args.screenshot)
         for module in ("test-1", "test-2"):
             shutil.copytree(os.path.join(self.args.fixture, module), os.path.join(self.args.workdir, module))
         os.makedirs(self.path("audio/ps"))
