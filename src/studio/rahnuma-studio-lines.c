@@ -11,6 +11,11 @@
 #include "rahnuma-studio-lines.h"
 #include "rahnuma-validator.h"
 
+/**
+ * rahnuma_studio_line_free:
+ *
+ * Frees @line and its strings.
+ */
 void
 rahnuma_studio_line_free (RahnumaStudioLine *line)
 {

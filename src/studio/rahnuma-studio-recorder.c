@@ -50,7 +50,12 @@ teardown (RahnumaStudioRecorder *self)
   g_clear_object (&self->pipeline);
 }
 
-/* Frees without calling done: the window is going away. */
+/**
+ * rahnuma_studio_recorder_free:
+ *
+ * Stops any recording or playback without calling done (the window is
+ * going away); a recording's file is left unfinished for the caller to delete.
+ */
 void
 rahnuma_studio_recorder_free (RahnumaStudioRecorder *self)
 {
@@ -158,7 +163,12 @@ rahnuma_studio_recorder_play (RahnumaStudioRecorder *self, const char *path, GEr
   return start (self, gst_object_ref_sink (playbin), error);
 }
 
-/* Ends a recording with EOS, so the Ogg file is finished; stops playback at once. */
+/**
+ * rahnuma_studio_recorder_stop:
+ *
+ * Ends a recording with EOS, so the Ogg file is finished (done follows when
+ * it is); stops playback at once and calls done.
+ */
 void
 rahnuma_studio_recorder_stop (RahnumaStudioRecorder *self)
 {
@@ -170,6 +180,11 @@ rahnuma_studio_recorder_stop (RahnumaStudioRecorder *self)
     finish (self, NULL);
 }
 
+/**
+ * rahnuma_studio_recorder_is_busy:
+ *
+ * Returns: %TRUE while recording (until done is called) or playing back
+ */
 gboolean
 rahnuma_studio_recorder_is_busy (RahnumaStudioRecorder *self)
 {

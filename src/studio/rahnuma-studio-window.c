@@ -257,6 +257,12 @@ on_checked (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->busy = FALSE;
+  if (self->recorder == NULL)
+    {
+      /* Closed while checking: the take is nobody's now. */
+      g_unlink (g_task_get_task_data (G_TASK (result)));
+      return;
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       discard_take (self);
@@ -372,6 +378,8 @@ on_saved (GObject *source, GAsyncResult *result, gpointer data)
   self->busy = FALSE;
   /* rahnuma_narration_save() renamed the take, or deleted it if refused. */
   g_clear_pointer (&self->take, g_free);
+  if (self->recorder == NULL)
+    return; /* closed while saving */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       set_status (self, error->message);
@@ -602,7 +610,12 @@ rahnuma_studio_window_dispose (GObject *object)
   RahnumaStudioWindow *self = RAHNUMA_STUDIO_WINDOW (object);
 
   g_clear_pointer (&self->recorder, rahnuma_studio_recorder_free);
-  discard_take (self);
+  /* A take being checked or saved is the worker's (on_checked(), on_saved()). */
+  if (self->busy)
+    g_clear_pointer (&self->take, g_free);
+  else if (self->take != NULL)
+    g_unlink (self->take);
+  g_clear_pointer (&self->take, g_free);
   G_OBJECT_CLASS (rahnuma_studio_window_parent_class)->dispose (object);
 }
 
