@@ -122,6 +122,7 @@ rahnuma_ini_save_key (const char *ini_path, const char *group, const char *key, 
   if (g_strcmp0 (check, value) != 0)
     {
       g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   /* Translators: e.g. "Cannot set Narration[ps] in [Scene 1]" */
                    _("Cannot set %s in [%s]"), key, group);
       return FALSE;
     }

@@ -153,6 +153,7 @@ rahnuma_studio_recorder_play (RahnumaStudioRecorder *self, const char *path, GEr
       g_clear_object (&playbin);
       if (uri != NULL)
         g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                     /* Translators: %s is a GStreamer element's name, e.g. playbin */
                      _("The GStreamer element “%s” is not installed"), "playbin");
       return FALSE;
     }

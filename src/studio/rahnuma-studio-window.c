@@ -534,8 +534,10 @@ make_line_pane (RahnumaStudioWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->meter), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   /* Translators: the accessible name of the live microphone meter */
                                   _("Microphone level"), -1);
+  /* Translators: a button that starts recording from the microphone */
   self->record_button = make_button (self, _("Record"), G_CALLBACK (on_record_clicked));
   gtk_widget_add_css_class (self->record_button, "destructive-action");
+  /* Translators: a button that plays the recording back */
   self->play_button = make_button (self, _("Play"), G_CALLBACK (on_play_clicked));
   /* Translators: a button that saves the recording into the lesson */
   self->save_button = make_button (self, _("Save"), G_CALLBACK (on_save_clicked));
@@ -585,6 +587,7 @@ rahnuma_studio_window_init (RahnumaStudioWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Rahnuma Narration Studio"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1200, 760);
   self->language_box = make_language_box (self);
+  /* Translators: shown until the trainer picks one of the four languages above */
   self->progress_label = gtk_label_new (_("Choose the language you will record."));
   gtk_widget_add_css_class (self->progress_label, "title-4");
   gtk_box_append (GTK_BOX (top), self->language_box);
