@@ -6,7 +6,7 @@ modules, no Pashto narration) and starts the real `rahnuma-studio` on the
 copies. With $RAHNUMA_AUDIO_SOURCE=audiotestsrc it chooses Pashto, sees the
 progress ("Pashto: 0 of 26 lines recorded"), the first line's Pashto text
 large, records it (the live meter moves), stops, plays it back and saves it:
-the progress goes up by one, audio/ps/scene-1.ogg is a playable Ogg,
+it again (the first take is dropped), the progress goes up by one, audio/ps/scene-1.ogg is a playable Ogg,
 module.ini has Narration[ps]= for it and media.sums notes it. The next line
 already has a file on disk: saving over it asks first, and "Keep the old
 one" keeps it byte for byte. Then, with a silent source, a recording is
@@ -131,6 +131,11 @@ class Studio(KioskScreen):
         self.choose_pashto()
         self.record()
         self.status(re.escape(self._("Recorded. Press Play to listen to it, then Save it or record again.")))
+        first_take = self.audio_files()
+        self.record(seconds=2.5)  # record it again: the first take is dropped
+        self.status(re.escape(self._("Recorded. Press Play to listen to it, then Save it or record again.")))
+        check(len(self.audio_files()) == 2 and self.audio_files() != first_take,
+              "re-recording left %s (before: %s)" % (self.audio_files(), first_take))
         self.press(self._("Play"))
         self.status(re.escape(self._("Played back. Save it if it is clear, or record it again.")))
         self.press(self._("Save"))
