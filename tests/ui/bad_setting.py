@@ -20,7 +20,7 @@ import signal
 import subprocess
 import tempfile
 
-from kiosk_screen import KioskScreen
+from kiosk_screen import KioskScreen, check
 from gi.repository import Atspi  # noqa: E402  (kiosk_screen requires the version)
 
 EX_CONFIG = 78
@@ -61,16 +61,16 @@ class Test(KioskScreen):
                       "“LHE PROTECTOR”" in (n.get_name() or "") and "no spaces" in n.get_name(),
                       "the reason, for the technician")
             self.shot("refused")
-            assert self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Start") \
-                is None, "the welcome screen shows with a centre code the journal refuses"
+            check(self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Start")
+                  is None, "the welcome screen shows with a centre code the journal refuses")
         finally:
             status = self.stop(proc)
-        assert status == EX_CONFIG, "exit status %s, not %d" % (status, EX_CONFIG)
+        check(status == EX_CONFIG, "exit status %s, not %d" % (status, EX_CONFIG))
         with open(log) as f:
             text = f.read()
-        assert "The kiosk cannot start: The centre code “LHE PROTECTOR” cannot be used" in text, text
-        assert "--centre" in text, text
-        assert not os.path.exists(self.db), "a journal was written by a kiosk that refused to start"
+        check("The kiosk cannot start: The centre code “LHE PROTECTOR” cannot be used" in text, text)
+        check("--centre" in text, text)
+        check(not os.path.exists(self.db), "a journal was written by a kiosk that refused to start")
         print("--centre \"LHE PROTECTOR\": refused, the reason on screen and in the log, exit status %d"
               % status)
 
@@ -79,7 +79,7 @@ class Test(KioskScreen):
             self.button("Start")
         finally:
             status = self.stop(proc)
-        assert status == 0, status
+        check(status == 0, status)
         print("--centre LHE-PROTECTOR: the welcome screen, exit status 0")
 
 

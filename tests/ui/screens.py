@@ -46,7 +46,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-from kiosk_screen import KioskScreen  # noqa: E402
+from kiosk_screen import KioskScreen, check  # noqa: E402
 
 ALL_SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080), (1080, 1920)]
 SIZES = {"all": ALL_SIZES, "ur": ALL_SIZES, "en": ALL_SIZES,
@@ -123,7 +123,7 @@ class Screens(KioskScreen):
             values = dict(line.split("=", 1) for line in geometry.split())
             if int(values["WIDTH"]) * int(values["HEIGHT"]) > area:
                 best, area = xid, int(values["WIDTH"]) * int(values["HEIGHT"])
-        assert best is not None, "no kiosk window on the display"
+        check(best is not None, "no kiosk window on the display")
         return best
 
     def resize(self, width, height):
@@ -266,12 +266,13 @@ class Screens(KioskScreen):
     def change_volume(self):
         """The visitor's volume control: present, it works, and each visitor
         starts again at the kiosk's setting, whatever the last one chose."""
-        assert self.volume() == VOLUME, "the visit starts at %s%%, not the setting's %d%%" % (self.volume(), VOLUME)
+        check(self.volume() == VOLUME,
+              "the visit starts at %s%%, not the setting's %d%%" % (self.volume(), VOLUME))
         self.press(self._("Louder"))
         self.press(self._("Louder"))
-        assert self.volume() == VOLUME + 20, self.volume()
+        check(self.volume() == VOLUME + 20, self.volume())
         self.press(self._("Quieter"))
-        assert self.volume() == VOLUME + 10, self.volume()
+        check(self.volume() == VOLUME + 10, self.volume())
 
     def lesson(self):
         self.find(lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR, "the lesson's progress bar")
@@ -358,7 +359,7 @@ class Screens(KioskScreen):
                 self.still_there(lang)
         for size, seconds in self.slowest.items():
             print("slowest screen change at %s: %.0f ms" % (size, seconds * 1000))
-        assert not self.problems, "%d problem(s), listed above" % len(self.problems)
+        check(not self.problems, "%d problem(s), listed above" % len(self.problems))
         print("every screen fits every size in ur, en, ps, pa_PK; %d screenshots in %s"
               % (len(os.listdir(self.args.artifacts)), self.args.artifacts))
 
