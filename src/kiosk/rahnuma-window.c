@@ -47,6 +47,8 @@ struct _RahnumaWindow
   RahnumaLanguagePage *language_page;
   GtkWidget *out_of_service_page;
   GtkLevelBar *volume_level;
+  GtkWidget *louder_button;
+  GtkWidget *quieter_button;
 
   guint volume; /* the visitor's, in percent; the "volume" setting for each new visitor */
 
@@ -89,6 +91,20 @@ apply_volume (RahnumaWindow *self)
   gtk_level_bar_set_value (self->volume_level, self->volume);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.louder", self->volume < 100);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.quieter", self->volume > 0);
+}
+
+/* The volume control stays on screen through the visit: its names, which a
+ * screen reader says, follow the visitor's language (the pages are built
+ * anew in it; this part of the window is not). */
+static void
+name_volume_control (RahnumaWindow *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->louder_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Louder"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quieter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quieter"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->volume_level),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"), -1);
 }
 
 /* Each visitor starts at the kiosk's setting, whatever the last one chose. */
@@ -184,6 +200,7 @@ reset_for_next_visitor (RahnumaWindow *self)
   rahnuma_application_refresh_catalog (self->application);
 
   rahnuma_i18n_set_language ("en");
+  name_volume_control (self);
   rahnuma_i18n_style_widget (GTK_WIDGET (self), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
   reset_volume (self);
@@ -336,6 +353,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
 
   rahnuma_i18n_set_language (code);
   rahnuma_i18n_style_widget (GTK_WIDGET (self), code);
+  name_volume_control (self);
   /* The kiosk may have waited at the welcome screen through an install:
    * this visit keeps the catalog it starts with, the next one gets the new. */
   rahnuma_application_refresh_catalog (self->application);
@@ -658,6 +676,8 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, language_page);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, out_of_service_page);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, volume_level);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, louder_button);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, quieter_button);
 
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, kiosk_start);
   gtk_widget_class_install_action (widget_class, "kiosk.choose-language", "s", kiosk_choose_language);
