@@ -7,6 +7,7 @@ among what is really on screen.
 Checks go through check(), never a bare `assert`: Python drops asserts when
 run with -O or PYTHONOPTIMIZE, and a test must not pass because of that.
 """
+import os
 import subprocess
 import time
 
@@ -14,6 +15,12 @@ import gi
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
+
+# run-ui-test.sh runs this driver without G_DEBUG (AT-SPI's bindings warn
+# now and then); the kiosk and the other programs under test get it back.
+# GLib read G_DEBUG when it was loaded, above: this reaches the children only.
+if os.environ.get("RAHNUMA_G_DEBUG"):
+    os.environ["G_DEBUG"] = os.environ["RAHNUMA_G_DEBUG"]
 
 TIMEOUT = 30
 
