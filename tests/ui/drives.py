@@ -113,7 +113,8 @@ class Drives(Officer):
         shutil.rmtree(self.args.drive)
         self.tap(label)
         self.toast(self._("The report was not saved: the drive was taken out, is full or cannot be "
-                          "written to. Nothing half-written was left on it.").split(".")[0])
+                          "written to. Nothing half-written was left on it. Put the drive back, or use "
+                          "another, and save again. (%s: %s)").split(".")[0])
         check(not os.path.exists(self.args.drive), "nothing was written where the drive was")
 
         # The officers' file, kept on the drive.
