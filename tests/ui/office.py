@@ -14,8 +14,9 @@ centre, one of another) and syncs them into one officers' file with
  - afterwards the officers' file's bytes and mtime are exactly as before:
    the office PC never writes to it.
 
-A damaged file (the officers' file with its header overwritten) shows the
-message that says so, and is left as it was; the next start without a file
+A damaged file (the officers' file with its header overwritten) and one
+from a newer version (a higher user_version) each show the message that
+says so, and are left as they were; the next start without a file
 opens the last good one.
 
 Usage: office.py --binary B --admin A --dir D [--screenshot PNG]
@@ -38,6 +39,7 @@ from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
 
 # (centre, kiosk, sessions, seed)
 KIOSKS = [("LHE-POE", "k-one", 40, 1), ("LHE-POE", "k-two", 25, 2), ("ISB-POE", "k-three", 30, 3)]
+NEWER = "“%s” was made by a newer version of Rahnuma. Nothing in it was changed. Update Rahnuma on this computer to open it."
 DAMAGED = ("“%s” is damaged and cannot be read. Nothing in it was changed. Sync the kiosks into a new "
            "officers’ file, or ask the technician for a backup.")
 
@@ -171,6 +173,11 @@ class Office(KioskScreen):
         self.named("The officers’ file could not be opened", timeout=60)
         self.starting(DAMAGED % self.broken, "the message that the file is damaged")
 
+    def newer(self, proc):
+        self.pid = proc.pid
+        self.named("The officers’ file could not be opened", timeout=60)
+        self.starting(NEWER % self.future, "the message that the file is from a newer version")
+
     def last_file(self, proc):
         self.pid = proc.pid
         self.named("Today at a glance", Atspi.Role.LABEL, timeout=60)
@@ -193,11 +200,20 @@ class Office(KioskScreen):
         broken_before = fingerprint(self.broken)
         run_kiosk([self.args.binary, self.broken], self.env, self.damaged)
         check(fingerprint(self.broken) == broken_before, "the damaged file changed")
+        # A file from a later version of Rahnuma (a higher user_version).
+        self.future = os.path.join(self.args.dir, "future.db")
+        shutil.copyfile(self.officers, self.future)
+        db = sqlite3.connect(self.future)
+        db.execute("PRAGMA user_version = 999")
+        db.close()
+        future_before = fingerprint(self.future)
+        run_kiosk([self.args.binary, self.future], self.env, self.newer)
+        check(fingerprint(self.future) == future_before, "the newer file changed")
         # The damaged file was not remembered: the next start opens the last good one.
         run_kiosk([self.args.binary], self.env, self.last_file)
         check(fingerprint(self.officers) == before, "the officers' file changed on the second start")
         print("rahnuma-officer: three kiosks and two centres with their counts, three syncs, code %s found, "
-              "the file's bytes and mtime unchanged; a damaged file says so and is unchanged" % self.code)
+              "the file's bytes and mtime unchanged; a damaged and a newer file say so and are unchanged" % self.code)
 
 
 def main():
