@@ -11,6 +11,8 @@ centre, one of another) and syncs them into one officers' file with
    journals, not from the officers' file), and a row for each of the three
    journals synced in;
  - a completion code from the second kiosk, typed on the keyboard, is found;
+ - the CSV and PDF reports are saved through the desktop's file chooser,
+   the CSV with visits of all three kiosks;
  - afterwards the officers' file's bytes and mtime are exactly as before:
    the office PC never writes to it.
 
@@ -160,6 +162,41 @@ class Office(KioskScreen):
         self.named(self.code)
         self.starting("Completed ", "the visit of code %s" % self.code)
 
+    def save_reports(self):
+        """Both reports through the desktop's file chooser, a full path typed into its name field."""
+        self.tab("Reports")
+        for i, (name, title) in enumerate((("report.csv", "Save the spreadsheet to"),
+                                           ("report.pdf", "Save the printable report to"))):
+            buttons = []
+            deadline = time.monotonic() + TIMEOUT
+            while len(buttons) < 2 and time.monotonic() < deadline:
+                buttons = [n for n in self.walk(self.app())
+                           if n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Save…"]
+                time.sleep(0.2)
+            check(len(buttons) == 2, "two “Save…” buttons on the Reports tab: %d" % len(buttons))
+            buttons[i].do_action(0)
+            # The chooser opens with its name field focused, the suggested name in it.
+            found = subprocess.run(["timeout", str(TIMEOUT), "xdotool", "search", "--sync", "--name", title],
+                                   capture_output=True)
+            check(found.returncode == 0, "no file chooser titled “%s…”" % title)
+            time.sleep(1)
+            subprocess.run(["xdotool", "key", "ctrl+a", "BackSpace"], check=True)
+            subprocess.run(["xdotool", "type", "--delay", "20", os.path.join(self.args.dir, name)], check=True)
+            subprocess.run(["xdotool", "key", "Return"], check=True)
+            path = os.path.join(self.args.dir, name)
+            deadline = time.monotonic() + TIMEOUT
+            while not os.path.exists(path) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            check(os.path.exists(path), "%s was not saved" % name)
+        time.sleep(1)
+        with open(os.path.join(self.args.dir, "report.csv"), encoding="utf-8") as f:
+            rows = f.read().splitlines()
+        check(rows[0].startswith("code,"), "the CSV's header: %s" % rows[:1])
+        for _centre, kiosk, _n, _seed in KIOSKS:
+            check(any('"%s"' % kiosk in row for row in rows[1:]), "no visit of kiosk %s in the CSV" % kiosk)
+        with open(os.path.join(self.args.dir, "report.pdf"), "rb") as f:
+            check(f.read(5) == b"%PDF-", "the PDF is not a PDF")
+
     def dashboard(self, proc):
         self.pid = proc.pid
         self.named("Today at a glance", Atspi.Role.LABEL, timeout=60)
@@ -167,6 +204,7 @@ class Office(KioskScreen):
         if self.args.screenshot:
             self.shot(self.args.screenshot)
         self.verify_code()
+        self.save_reports()
 
     def damaged(self, proc):
         self.pid = proc.pid
