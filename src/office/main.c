@@ -95,6 +95,7 @@ main (int argc, char **argv)
   g_autoptr(AdwApplication) app = NULL;
 
   init_i18n ();
+  /* Translators: the office PC program's name, in window lists */
   g_set_application_name (_("Rahnuma officers’ file"));
   app = adw_application_new (OFFICER_APP_ID, G_APPLICATION_HANDLES_OPEN);
   /* The kiosk's resources hold the dashboard and its style sheet (style.css, loaded by AdwApplication). */

@@ -150,6 +150,7 @@ file_group (const char *path)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), path);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               /* Translators: under the officers' file's path on the office PC */
                                _("Opened for reading only: nothing here changes it. A kiosk’s records not yet "
                                  "synced are only in that kiosk."));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

@@ -148,8 +148,8 @@ show_dashboard (RahnumaOfficeWindow *self, const char *path)
   self->dashboard = g_object_new (RAHNUMA_TYPE_OFFICER_DASHBOARD, NULL);
   rahnuma_officer_dashboard_set_office (self->dashboard);
   rahnuma_officer_dashboard_set_sources (self->dashboard, self->store, NULL);
-  /* Translators: a tab of the office PC's dashboard: every kiosk in the officers' file */
   rahnuma_officer_dashboard_add_page (self->dashboard, GTK_WIDGET (rahnuma_office_kiosks_new (self->store, path)),
+                                      /* Translators: a tab of the office PC's dashboard: every kiosk in the officers' file */
                                       "kiosks", _("Kiosks"), "computer-symbolic");
   g_signal_connect_object (self->dashboard, "loaded", G_CALLBACK (on_dashboard_loaded), self, G_CONNECT_DEFAULT);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->dashboard), "dashboard");
@@ -244,6 +244,7 @@ static GtkWidget *
 status_page (RahnumaOfficeWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* Translators: a button that opens an officers' file; the underscore marks the Alt key letter */
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open…"));
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
