@@ -17,6 +17,21 @@
 #include "rahnuma-office-kiosks.h"
 #include "rahnuma-officer-data.h"
 
+struct _RahnumaOfficeKiosks
+{
+  GtkWidget parent_instance;
+
+  GCancellable *cancellable;
+
+  /* Template widgets */
+  AdwActionRow *file_row;
+  AdwPreferencesGroup *centres_group;
+  AdwPreferencesGroup *kiosks_group;
+  AdwPreferencesGroup *sources_group;
+};
+
+G_DEFINE_FINAL_TYPE (RahnumaOfficeKiosks, rahnuma_office_kiosks, GTK_TYPE_WIDGET)
+
 typedef struct
 {
   GPtrArray *centres;
@@ -121,54 +136,53 @@ fill (AdwPreferencesGroup *group, GPtrArray *rows, GtkWidget *(*make) (gconstpoi
 static void
 on_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GtkWidget) box = user_data;
   g_autoptr(GError) error = NULL;
   Lists *lists = g_task_propagate_pointer (G_TASK (result), &error);
-  AdwPreferencesGroup *centres = g_object_get_data (G_OBJECT (box), "centres");
+  RahnumaOfficeKiosks *self = user_data;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (lists == NULL)
     {
-      adw_preferences_group_set_description (centres, error->message);
+      adw_preferences_group_set_description (self->centres_group, error->message);
       return;
     }
-  fill (centres, lists->centres, (gpointer) kiosk_row);
-  fill (g_object_get_data (G_OBJECT (box), "kiosks"), lists->kiosks, (gpointer) kiosk_row);
-  fill (g_object_get_data (G_OBJECT (box), "sources"), lists->sources, (gpointer) source_row);
+  fill (self->centres_group, lists->centres, (gpointer) kiosk_row);
+  fill (self->kiosks_group, lists->kiosks, (gpointer) kiosk_row);
+  fill (self->sources_group, lists->sources, (gpointer) source_row);
   lists_free (lists);
 }
 
-static GtkWidget *
-file_group (const char *path)
+static void
+rahnuma_office_kiosks_dispose (GObject *object)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  /* Translators: a button that opens another officers' file */
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open another…"));
+  RahnumaOfficeKiosks *self = RAHNUMA_OFFICE_KIOSKS (object);
 
-  /* Translators: heading of the office PC's open file */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Officers’ file"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), path);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               /* Translators: under the officers' file's path on the office PC */
-                               _("Opened for reading only: nothing here changes it. A kiosk’s records not yet "
-                                 "synced are only in that kiosk."));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "office.open");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICE_KIOSKS);
+  G_OBJECT_CLASS (rahnuma_office_kiosks_parent_class)->dispose (object);
 }
 
-static AdwPreferencesGroup *
-add_group (GtkWidget *box, const char *key, const char *title)
+static void
+rahnuma_office_kiosks_class_init (RahnumaOfficeKiosksClass *klass)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (GTK_BOX (box), group);
-  g_object_set_data (G_OBJECT (box), key, group);
-  return ADW_PREFERENCES_GROUP (group);
+  G_OBJECT_CLASS (klass)->dispose = rahnuma_office_kiosks_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-office-kiosks.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeKiosks, file_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeKiosks, centres_group);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeKiosks, kiosks_group);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeKiosks, sources_group);
+}
+
+static void
+rahnuma_office_kiosks_init (RahnumaOfficeKiosks *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -176,32 +190,24 @@ add_group (GtkWidget *box, const char *key, const char *title)
  * @store: the officers' file, opened read-only
  * @path: its path, as shown
  *
- * Returns: (transfer floating): the tab; its lists fill in when read
+ * Returns: (transfer floating): the tab; its lists fill in when read, on a
+ *   worker thread
  */
-GtkWidget *
+RahnumaOfficeKiosks *
 rahnuma_office_kiosks_new (RahnumaStore *store, const char *path)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_read, g_object_ref (box));
+  RahnumaOfficeKiosks *self;
+  g_autoptr(GTask) task = NULL;
 
   g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), file_group (path));
-  /* Translators: heading of the visits in the officers' file, one row per centre */
-  add_group (box, "centres", _("By centre"));
-  /* Translators: heading of the visits in the officers' file, one row per kiosk */
-  add_group (box, "kiosks", _("By kiosk"));
-  /* Translators: heading of the list of kiosk journals synced into the officers' file */
-  add_group (box, "sources", _("Syncs from kiosks"));
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  self = g_object_new (RAHNUMA_TYPE_OFFICE_KIOSKS, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), path);
+  /* The task holds no reference to the widget: dispose cancels it. */
+  task = g_task_new (NULL, self->cancellable, on_read, self);
+  g_task_set_source_tag (task, rahnuma_office_kiosks_new);
   g_task_set_task_data (task, g_object_ref (store), g_object_unref);
   g_task_run_in_thread (task, read_thread);
-  return scrolled;
+  return self;
 }

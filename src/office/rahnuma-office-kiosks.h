@@ -10,7 +10,10 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *rahnuma_office_kiosks_new (RahnumaStore *store,
-                                      const char   *path);
+#define RAHNUMA_TYPE_OFFICE_KIOSKS (rahnuma_office_kiosks_get_type ())
+G_DECLARE_FINAL_TYPE (RahnumaOfficeKiosks, rahnuma_office_kiosks, RAHNUMA, OFFICE_KIOSKS, GtkWidget)
+
+RahnumaOfficeKiosks *rahnuma_office_kiosks_new (RahnumaStore *store,
+                                                const char   *path);
 
 G_END_DECLS

@@ -226,6 +226,7 @@ rahnuma_office_window_dispose (GObject *object)
   RahnumaOfficeWindow *self = RAHNUMA_OFFICE_WINDOW (object);
 
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICE_WINDOW);
   G_OBJECT_CLASS (rahnuma_office_window_parent_class)->dispose (object);
 }
 
@@ -235,40 +236,18 @@ rahnuma_office_window_class_init (RahnumaOfficeWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rahnuma_office_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-office-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeWindow, status);
   gtk_widget_class_install_action (widget_class, "office.open", NULL, office_open);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "office.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
-static GtkWidget *
-status_page (RahnumaOfficeWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  /* Translators: a button that opens an officers' file; the underscore marks the Alt key letter */
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open…"));
-
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->status, "dialog-warning-symbolic");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->status), TRUE);
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "office.open");
-  adw_status_page_set_child (self->status, button);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
-  return box;
-}
-
 static void
 rahnuma_office_window_init (RahnumaOfficeWindow *self)
 {
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, status_page (self), "status");
-  /* Translators: the office PC's window before a file is open */
-  gtk_window_set_title (GTK_WINDOW (self), _("Rahnuma officers’ file"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 720);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->stack));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
