@@ -29,6 +29,10 @@
   " (SELECT coalesce (sum (n_rows), 0) FROM sync_rejected r WHERE r.journal_id = s.journal_id)" \
   " FROM sync_source s ORDER BY synced_at DESC, journal_id"
 
+/**
+ * rahnuma_kiosk_totals_free:
+ * @totals: (nullable) (transfer full): a row of rahnuma_office_data_by_kiosk()
+ */
 void
 rahnuma_kiosk_totals_free (RahnumaKioskTotals *totals)
 {
@@ -39,6 +43,10 @@ rahnuma_kiosk_totals_free (RahnumaKioskTotals *totals)
   g_free (totals);
 }
 
+/**
+ * rahnuma_sync_source_free:
+ * @source: (nullable) (transfer full): a row of rahnuma_office_data_sources()
+ */
 void
 rahnuma_sync_source_free (RahnumaSyncSource *source)
 {
