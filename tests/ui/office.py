@@ -16,9 +16,10 @@ centre, one of another) and syncs them into one officers' file with
  - afterwards the officers' file's bytes and mtime are exactly as before:
    the office PC never writes to it.
 
-A damaged file (the officers' file with its header overwritten) and one
-from a newer version (a higher user_version) each show the message that
-says so, and are left as they were; the next start without a file
+A damaged file (the officers' file with its header overwritten), one from
+a newer version (a higher user_version) and one locked by a sync (an
+exclusive lock held by the test) each show the message that says so, and
+are left as they were; the next start without a file
 opens the last good one.
 
 Usage: office.py --binary B --admin A --dir D [--screenshot PNG]
@@ -42,6 +43,8 @@ from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
 # (centre, kiosk, sessions, seed)
 KIOSKS = [("LHE-POE", "k-one", 40, 1), ("LHE-POE", "k-two", 25, 2), ("ISB-POE", "k-three", 30, 3)]
 NEWER = "“%s” was made by a newer version of Rahnuma. Nothing in it was changed. Update Rahnuma on this computer to open it."
+LOCKED = ("A kiosk is copying its records into “%s” right now. Nothing in it was changed. Wait a minute, then "
+          "open it again.")
 DAMAGED = ("“%s” is damaged and cannot be read. Nothing in it was changed. Sync the kiosks into a new "
            "officers’ file, or ask the technician for a backup.")
 
@@ -211,6 +214,11 @@ class Office(KioskScreen):
         self.named("The officers’ file could not be opened", timeout=60)
         self.starting(DAMAGED % self.broken, "the message that the file is damaged")
 
+    def busy(self, proc):
+        self.pid = proc.pid
+        self.named("The officers’ file could not be opened", timeout=60)
+        self.starting(LOCKED % self.locked, "the message that a sync is writing the file")
+
     def newer(self, proc):
         self.pid = proc.pid
         self.named("The officers’ file could not be opened", timeout=60)
@@ -247,11 +255,21 @@ class Office(KioskScreen):
         future_before = fingerprint(self.future)
         run_kiosk([self.args.binary, self.future], self.env, self.newer)
         check(fingerprint(self.future) == future_before, "the newer file changed")
+        # Locked by a sync (an exclusive lock held here, as a sync's commit holds it).
+        self.locked = os.path.join(self.args.dir, "locked.db")
+        shutil.copyfile(self.officers, self.locked)
+        locked_before = fingerprint(self.locked)
+        holder = sqlite3.connect(self.locked, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        run_kiosk([self.args.binary, self.locked], self.env, self.busy)
+        holder.execute("ROLLBACK")
+        holder.close()
+        check(fingerprint(self.locked) == locked_before, "the locked file changed")
         # The damaged file was not remembered: the next start opens the last good one.
         run_kiosk([self.args.binary], self.env, self.last_file)
         check(fingerprint(self.officers) == before, "the officers' file changed on the second start")
         print("rahnuma-officer: three kiosks and two centres with their counts, three syncs, code %s found, "
-              "the file's bytes and mtime unchanged; a damaged and a newer file say so and are unchanged" % self.code)
+              "the file's bytes and mtime unchanged; a damaged, a newer and a locked file say so and are unchanged" % self.code)
 
 
 def main():
