@@ -13,10 +13,12 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(RahnumaApplication) app = NULL;
+  int status;
 
   rahnuma_i18n_init ();
   gst_init (&argc, &argv);
 
   app = rahnuma_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : rahnuma_application_get_exit_status (app);
 }

@@ -41,9 +41,12 @@ assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (a), ==, rahnuma_settings_get_modules_dir (b));
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (a), rahnuma_settings_get_languages (b)));
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (a), ==, rahnuma_settings_get_idle_timeout (b));
+  g_assert_cmpuint (rahnuma_settings_get_keep_days (a), ==, rahnuma_settings_get_keep_days (b));
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (a), ==,
                     rahnuma_settings_get_still_there_countdown (b));
   g_assert_cmpint (rahnuma_settings_get_pass_mark (a), ==, rahnuma_settings_get_pass_mark (b));
+  g_assert_cmpuint (rahnuma_settings_get_result_timeout (a), ==, rahnuma_settings_get_result_timeout (b));
+  g_assert_cmpuint (rahnuma_settings_get_volume (a), ==, rahnuma_settings_get_volume (b));
 }
 
 /* A kiosk without its schema runs on exactly the schema's defaults. */
@@ -62,6 +65,11 @@ test_defaults (void)
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (built_in), ==, "");
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (built_in), >,
                     rahnuma_settings_get_still_there_countdown (built_in));
+  /* The code outlasts the idle question by default (issue 12): the visitor
+   * may be fetching the officer. */
+  g_assert_cmpuint (rahnuma_settings_get_result_timeout (built_in), >,
+                    rahnuma_settings_get_idle_timeout (built_in) +
+                      rahnuma_settings_get_still_there_countdown (built_in));
 }
 
 static void
@@ -78,6 +86,8 @@ write_kiosk_settings (const char *path)
   g_assert_true (g_settings_set_uint (gsettings, "idle-timeout", 45));
   g_assert_true (g_settings_set_uint (gsettings, "still-there-countdown", 12));
   g_assert_true (g_settings_set_int (gsettings, "pass-mark", 80));
+  g_assert_true (g_settings_set_uint (gsettings, "result-timeout", 900));
+  g_assert_true (g_settings_set_uint (gsettings, "volume", 35));
   g_settings_sync ();
 }
 
@@ -116,6 +126,8 @@ test_persist (void)
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (settings), ==, 45);
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (settings), ==, 12);
   g_assert_cmpint (rahnuma_settings_get_pass_mark (settings), ==, 80);
+  g_assert_cmpuint (rahnuma_settings_get_result_timeout (settings), ==, 900);
+  g_assert_cmpuint (rahnuma_settings_get_volume (settings), ==, 35);
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -131,22 +143,79 @@ settings_with_languages (const char * const *languages)
   return rahnuma_settings_new_for_gsettings (gsettings);
 }
 
-/* Unknown codes are dropped, repeats kept once; nothing known means all. */
+/* Repeats are kept once; an empty list means all; an unknown code is a
+ * setup mistake the kiosk refuses to start with. */
 static void
 test_languages (void)
 {
-  const char *messy[] = { "en", "pa", "en", "pa_PK", NULL };
+  const char *repeated[] = { "en", "pa_PK", "en", NULL };
   const char *clean[] = { "en", "pa_PK", NULL };
-  const char *unknown[] = { "fr", NULL };
+  const char *unknown[] = { "en", "pa", NULL };
   const char *none[] = { NULL };
   const char *all[] = { "ur", "ps", "pa_PK", "en", NULL };
-  g_autoptr(RahnumaSettings) a = settings_with_languages (messy);
+  g_autoptr(RahnumaSettings) a = settings_with_languages (repeated);
   g_autoptr(RahnumaSettings) b = settings_with_languages (unknown);
   g_autoptr(RahnumaSettings) c = settings_with_languages (none);
+  g_autoptr(GError) error = NULL;
 
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (a), clean));
-  g_assert_true (g_strv_equal (rahnuma_settings_get_languages (b), all));
+  g_assert_true (rahnuma_settings_check (a, &error));
+  g_assert_no_error (error);
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (c), all));
+  g_assert_true (rahnuma_settings_check (c, &error));
+  g_assert_false (rahnuma_settings_check (b, &error));
+  g_assert_error (error, RAHNUMA_SETTINGS_ERROR, RAHNUMA_SETTINGS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“pa”"));
+}
+
+static void
+assert_refused (RahnumaSettings *settings, const char *mentions)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rahnuma_settings_check (settings, &error));
+  g_assert_error (error, RAHNUMA_SETTINGS_ERROR, RAHNUMA_SETTINGS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, mentions));
+}
+
+/* Every value the journal would refuse stops the kiosk at start-up, with
+ * the value and the setting to correct in the message; a good one passes. */
+static void
+test_check (void)
+{
+  g_autoptr(RahnumaSettings) settings = rahnuma_settings_new_for_gsettings (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rahnuma-settings-XXXXXX", &error);
+  g_autofree char *journal = g_build_filename (dir, "journal.db", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_settings_check (settings, &error));
+  g_assert_no_error (error);
+
+  rahnuma_settings_override_centre (settings, "LHE PROTECTOR");
+  assert_refused (settings, "“LHE PROTECTOR”");
+  rahnuma_settings_override_centre (settings, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456"); /* 33 */
+  assert_refused (settings, "centre-code");
+  rahnuma_settings_override_centre (settings, "LHE-PROTECTOR");
+  g_assert_true (rahnuma_settings_check (settings, NULL));
+
+  rahnuma_settings_override_kiosk_id (settings, "hall 2");
+  assert_refused (settings, "--kiosk-id");
+  rahnuma_settings_override_kiosk_id (settings, "hall-2");
+  g_assert_true (rahnuma_settings_check (settings, NULL));
+
+  rahnuma_settings_override_journal (settings, dir);
+  assert_refused (settings, "is a folder");
+  rahnuma_settings_override_journal (settings, journal);
+  rahnuma_settings_override_officer_file (settings, journal);
+  assert_refused (settings, "the same file");
+  rahnuma_settings_override_officer_file (settings, "/srv/officers/records.db");
+  rahnuma_settings_override_modules_dir (settings, "/etc/hostname");
+  assert_refused (settings, "is a file");
+  rahnuma_settings_override_modules_dir (settings, dir);
+  g_assert_true (rahnuma_settings_check (settings, NULL));
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* A command-line option wins for one run; an empty one changes nothing,
@@ -241,6 +310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/settings/persist", test_persist);
   g_test_add_func ("/rahnuma/settings/languages", test_languages);
   g_test_add_func ("/rahnuma/settings/override", test_override);
+  g_test_add_func ("/rahnuma/settings/check", test_check);
   g_test_add_func ("/rahnuma/settings/ranges", test_ranges);
   g_test_add_func ("/rahnuma/settings/live", test_live);
 

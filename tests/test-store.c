@@ -318,6 +318,120 @@ test_recover_healthy (Fixture *f, gconstpointer data)
   g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 1);
 }
 
+static void
+on_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+
+  if (!rahnuma_store_check_finish (RAHNUMA_STORE (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "sound"); /* done, and sound */
+}
+
+/* Runs the background check to its end; NULL if the journal is sound. */
+static GError *
+check_in_background (RahnumaStore *store)
+{
+  GError *error = NULL;
+
+  rahnuma_store_check_async (store, NULL, on_checked, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+  return error;
+}
+
+static void
+fill_and_stop_cleanly (Fixture *f, guint n_sessions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+
+  for (guint i = 0; i < n_sessions; i++)
+    {
+      g_autofree char *id = begin (store);
+      g_assert_true (rahnuma_store_record_module (store, id, "fees", 1, 1.0, 3, 3, TRUE, &error));
+    }
+  g_assert_true (rahnuma_store_mark_clean_stop (store, &error));
+  g_assert_no_error (error);
+}
+
+/* After a clean stop the journal opens unchecked, the note is used up, and
+ * a sound journal passes the check in the background. Without the note (a
+ * crash in the run that follows) the next open checks it first. */
+static void
+test_clean_stop (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *note = g_strconcat (f->path, ".clean-stop", NULL);
+  g_autofree char *aside = NULL;
+
+  fill_and_stop_cleanly (f, 10);
+  g_assert_true (g_file_test (note, G_FILE_TEST_IS_REGULAR));
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (aside);
+  g_assert_true (rahnuma_store_needs_check (store));
+  g_assert_false (g_file_test (note, G_FILE_TEST_EXISTS));
+  error = check_in_background (store);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rahnuma_store_needs_check (store));
+  g_clear_object (&store);
+
+  /* A note beside another journal (this one replaced) counts for nothing. */
+  g_assert_true (g_file_set_contents (note, "0123456789abcdef0123456789abcdef", -1, NULL));
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_false (rahnuma_store_needs_check (store));
+}
+
+/* Damage the background check finds: the journal opened after a clean stop
+ * (the start did not look), the worker finds it damaged, and once the store
+ * is closed it is set aside, byte for byte, and a fresh journal starts. */
+static void
+test_damage_found_in_background (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  gint64 root, page_size;
+
+  fill_and_stop_cleanly (f, 300);
+  root = raw_int (f->path, "SELECT rootpage FROM sqlite_master WHERE name = 'module_progress'");
+  page_size = raw_int (f->path, "PRAGMA page_size");
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, root * page_size);
+  /* The lessons' records (their b-tree's root page) overwritten: the
+   * header, the schema and the journal id still read, so opening succeeds. */
+  memset (contents + (root - 1) * page_size, 0xa5, page_size);
+  g_assert_true (g_file_set_contents_full (f->path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+
+  store = rahnuma_store_open_or_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (aside);
+  g_assert_true (rahnuma_store_needs_check (store));
+  error = check_in_background (store);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  store = rahnuma_store_recover (f->path, &aside, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  assert_set_aside (f, aside, contents, length);
+  g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 0);
+  g_assert_false (rahnuma_store_needs_check (store));
+}
+
 /* Every column of every table. A new column (or table) must be added here
  * on purpose, after asking whether it could identify a visitor. */
 static const char * const allowed_schema[] = {
@@ -452,6 +566,53 @@ test_no_free_text (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   /* The refused finish left the session as it was. */
   g_assert_cmpint (rahnuma_store_count_sessions (store, RAHNUMA_SESSION_ACTIVE, &error), ==, 1);
+}
+
+/* The rules the kiosk checks its settings with at start-up are the schema's
+ * own: each value is accepted by the function exactly when the journal's
+ * CHECK accepts a visit with it. */
+static gboolean
+journal_accepts (RahnumaStore *store, const RahnumaSessionStart *start)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = rahnuma_store_begin_session (store, start, &error);
+
+  if (id == NULL)
+    g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED);
+  return id != NULL;
+}
+
+static void
+test_column_rules (Fixture *f, gconstpointer data)
+{
+  static const char * const places[] = {
+    "LHE-PROTECTOR", "LHE PROTECTOR", "K1", "kiosk_2", "", "x", "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", "LHE/1", "LHE.1", "لاہور", "LHE\tPOE", "a*b", "[x]", NULL
+  };
+  static const char * const languages[] = { "ur", "ps", "pa_PK", "en", "pa", "UR", "ar", "", "ur ", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; places[i] != NULL; i++)
+    {
+      RahnumaSessionStart start = start_ur;
+
+      start.centre = places[i];
+      g_assert_cmpint (rahnuma_store_is_valid_centre (places[i]), ==, journal_accepts (store, &start));
+      start = start_ur;
+      start.kiosk = places[i];
+      g_assert_cmpint (rahnuma_store_is_valid_kiosk (places[i]), ==, journal_accepts (store, &start));
+    }
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      RahnumaSessionStart start = start_ur;
+
+      start.language = languages[i];
+      g_assert_cmpint (rahnuma_store_is_valid_language (languages[i]), ==, journal_accepts (store, &start));
+    }
+  g_assert_false (rahnuma_store_is_valid_centre ("LHE PROTECTOR"));
+  g_assert_true (rahnuma_store_is_valid_centre ("LHE-PROTECTOR"));
 }
 
 static void
@@ -600,10 +761,13 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/truncated", test_truncated);
   ADD ("/rahnuma/store/future-version", test_future_version);
   ADD ("/rahnuma/store/recover-healthy", test_recover_healthy);
+  ADD ("/rahnuma/store/clean-stop", test_clean_stop);
+  ADD ("/rahnuma/store/damage-found-in-background", test_damage_found_in_background);
   ADD ("/rahnuma/store/schema-allow-list", test_schema_allow_list);
   ADD ("/rahnuma/store/migrate-clock", test_migrate_clock);
   ADD ("/rahnuma/store/categories", test_categories);
   ADD ("/rahnuma/store/no-free-text", test_no_free_text);
+  ADD ("/rahnuma/store/column-rules", test_column_rules);
   ADD ("/rahnuma/store/abandon-active", test_abandon_active);
   ADD ("/rahnuma/store/threads", test_threads);
   ADD ("/rahnuma/store/disk-full", test_disk_full);

@@ -288,6 +288,74 @@ test_visit_incomplete (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* Every state a lesson row can show, from the numbers the journal holds. */
+static void
+test_lesson_state_derive (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    double watched;
+    guint n_answered;
+    gboolean finished, passed;
+    RahnumaLessonState state;
+  } cases[] = {
+    { 0.0, 0, FALSE, FALSE, RAHNUMA_LESSON_NOT_STARTED },
+    { 0.2, 0, FALSE, FALSE, RAHNUMA_LESSON_STARTED },
+    { 0.0, 2, FALSE, FALSE, RAHNUMA_LESSON_STARTED },
+    { 0.8, 0, FALSE, FALSE, RAHNUMA_LESSON_WATCHED }, /* exactly the minimum */
+    { 0.9, 3, FALSE, FALSE, RAHNUMA_LESSON_WATCHED },
+    { 0.2, 6, TRUE, TRUE, RAHNUMA_LESSON_SKIPPED_PASSED }, /* issue 12: skipped, 5 of 6 */
+    { 0.2, 6, TRUE, FALSE, RAHNUMA_LESSON_SKIPPED_FAILED },
+    { 0.0, 6, TRUE, TRUE, RAHNUMA_LESSON_SKIPPED_PASSED },
+    { 1.0, 6, TRUE, FALSE, RAHNUMA_LESSON_FAILED },
+    { 0.8, 6, TRUE, TRUE, RAHNUMA_LESSON_PASSED },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_assert_cmpint (rahnuma_lesson_state_derive (cases[i].watched, 0.8, cases[i].n_answered,
+                                                    cases[i].finished, cases[i].passed),
+                       ==, cases[i].state);
+    }
+}
+
+/* A visitor who skips a lesson and answers its quiz: the state follows the
+ * visit step by step, and the next step is the first lesson not done. */
+static void
+test_visit_lesson_state (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  RahnumaModule *contract = rahnuma_catalog_lookup (f->catalog, "contract");
+  RahnumaModule *fees = rahnuma_catalog_lookup (f->catalog, "fees");
+  g_autoptr(RahnumaModule) next = NULL;
+  g_autoptr(RahnumaModule) after = NULL;
+
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, contract), ==, RAHNUMA_LESSON_NOT_STARTED);
+  next = rahnuma_visit_dup_next_module (visit);
+  g_assert_true (next == contract);
+
+  RUN_STEP (visit, rahnuma_visit_watched_async, contract, 0.2); /* "Next" through the scenes */
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, contract), ==, RAHNUMA_LESSON_STARTED);
+  for (guint q = 0; q < 5; q++)
+    RUN_STEP (visit, rahnuma_visit_answer_async, contract, q, q == 0 ? 0 : 1);
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, contract), ==, RAHNUMA_LESSON_SKIPPED_PASSED);
+  g_assert_false (rahnuma_visit_is_module_done (visit, contract));
+
+  RUN_STEP (visit, rahnuma_visit_watched_async, contract, 1.0);
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, contract), ==, RAHNUMA_LESSON_PASSED);
+  after = rahnuma_visit_dup_next_module (visit);
+  g_assert_true (after == fees);
+
+  RUN_STEP (visit, rahnuma_visit_watched_async, fees, 1.0);
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, fees), ==, RAHNUMA_LESSON_WATCHED);
+  for (guint q = 0; q < 3; q++)
+    RUN_STEP (visit, rahnuma_visit_answer_async, fees, q, 0);
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, fees), ==, RAHNUMA_LESSON_FAILED);
+  g_assert_null (rahnuma_visit_dup_next_module (visit));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,6 +364,10 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
   g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
   g_test_add ("/rahnuma/visit/no-lessons", Fixture, NULL, fixture_set_up, test_visit_no_lessons, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/lesson-state/derive", Fixture, NULL, fixture_set_up, test_lesson_state_derive,
+              fixture_tear_down);
+  g_test_add ("/rahnuma/visit/lesson-state/visit", Fixture, NULL, fixture_set_up, test_visit_lesson_state,
+              fixture_tear_down);
   g_test_add ("/rahnuma/visit/incomplete", Fixture, NULL, fixture_set_up, test_visit_incomplete, fixture_tear_down);
   return g_test_run ();
 }

@@ -39,6 +39,9 @@ gboolean  rahnuma_store_end_batch        (RahnumaStore  *self,
                                           gboolean       commit,
                                           GError       **error);
 
+/* rahnuma-store-health.c: reads and removes the clean-stop note. */
+gboolean  rahnuma_store_take_clean_stop  (RahnumaStore  *self);
+
 gint64    rahnuma_store_coarsen_time     (gint64         unix_seconds);
 
 G_END_DECLS

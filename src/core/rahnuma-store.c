@@ -50,6 +50,7 @@ struct _RahnumaStore
   gboolean in_batch;
   gint64 newest_good;     /* latest start with a good clock, under lock; -1 until read */
   char *copy_path;        /* read-only open of an older file: the migrated copy read instead */
+  gboolean unchecked;     /* opened after a clean stop without quick_check (rahnuma-store-health.c) */
 };
 
 enum {
@@ -486,6 +487,12 @@ apply_pragmas (RahnumaStore *self, gint64 version, GError **error)
                                ? "PRAGMA journal_mode = DELETE"
                                : "PRAGMA journal_mode = WAL";
 
+  /* Set before the first table, so the file can shrink after old records
+   * are deleted (rahnuma-retention.c); on an older file it only takes
+   * effect with a VACUUM, which the first prune does. */
+  if (version == 0 && !(self->flags & RAHNUMA_STORE_SHARED) &&
+      !rahnuma_store_exec (self->db, "PRAGMA auto_vacuum = INCREMENTAL", error))
+    return FALSE;
   if (version == 0 && !rahnuma_store_exec (self->db, journal_mode, error))
     return FALSE;
   /* FULL: each commit is on disk before the screen moves on; NORMAL could
@@ -863,7 +870,9 @@ set_aside (const char *path, GError **error)
  * What the kiosk calls at start-up: opens @path, checks it, and if it is
  * damaged or from a newer build, renames it aside (never overwriting
  * anything) and starts a fresh journal, so visits go on. The caller tells
- * the officer where the old file went.
+ * the officer where the old file went. After a clean stop
+ * (rahnuma_store_mark_clean_stop()) the check is left to the caller:
+ * rahnuma_store_needs_check() is then %TRUE.
  *
  * Returns: (transfer full) (nullable): the store
  */
@@ -873,7 +882,6 @@ rahnuma_store_open_or_recover (const char *path, char **set_aside_path,
 {
   g_autoptr(RahnumaStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *aside = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -881,6 +889,12 @@ rahnuma_store_open_or_recover (const char *path, char **set_aside_path,
     *set_aside_path = NULL;
 
   store = rahnuma_store_new (path, cancellable, &local_error);
+  /* After a clean stop the check waits for a worker thread (rahnuma-store-health.c). */
+  if (store != NULL && rahnuma_store_take_clean_stop (store))
+    {
+      store->unchecked = TRUE;
+      return g_steal_pointer (&store);
+    }
   if (store != NULL && quick_check (store, &local_error))
     return g_steal_pointer (&store);
   g_clear_object (&store);
@@ -894,13 +908,55 @@ rahnuma_store_open_or_recover (const char *path, char **set_aside_path,
 
   /* Expected and handled: the kiosk tells the officer, so not a warning. */
   g_message ("Setting the journal aside: %s", local_error->message);
+  return rahnuma_store_recover (path, set_aside_path, cancellable, error);
+}
+
+/**
+ * rahnuma_store_recover:
+ * @path: the kiosk's journal, found damaged; no #RahnumaStore may have it
+ *   open any more (closing one deletes its WAL by name, which would then be
+ *   the fresh journal's)
+ * @set_aside_path: (out) (optional) (nullable) (transfer full): where it
+ *   was moved
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Renames @path and its WAL aside (`JOURNAL.damaged-YYYYMMDD-HHMMSS`, never
+ * overwriting anything) and starts a fresh journal at @path.
+ *
+ * Returns: (transfer full) (nullable): the fresh store
+ */
+RahnumaStore *
+rahnuma_store_recover (const char *path, char **set_aside_path, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *aside = NULL;
+  RahnumaStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (set_aside_path != NULL)
+    *set_aside_path = NULL;
   aside = set_aside (path, error);
   if (aside == NULL)
     return NULL;
   store = rahnuma_store_new (path, cancellable, error);
   if (store != NULL && set_aside_path != NULL)
     *set_aside_path = g_steal_pointer (&aside);
-  return g_steal_pointer (&store);
+  return store;
+}
+
+/**
+ * rahnuma_store_needs_check:
+ * @self: a store
+ *
+ * Returns: %TRUE if rahnuma_store_open_or_recover() opened it after a clean
+ *   stop without checking it: run rahnuma_store_check_async()
+ */
+gboolean
+rahnuma_store_needs_check (RahnumaStore *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+  return self->unchecked;
 }
 
 /* ---- public API: accessors ------------------------------------------- */
@@ -1017,6 +1073,77 @@ rahnuma_store_get_categories (const char *column)
   if (g_strcmp0 (column, "sector") == 0)
     return sectors;
   return NULL;
+}
+
+/* ---- the rules of the session's columns ------------------------------ */
+
+/* The schema's CHECK on session.centre and session.kiosk (schema 1):
+ * length (x) BETWEEN 1 AND 32 AND x NOT GLOB '*[^A-Za-z0-9_-]*'. */
+#define PLACE_ID_MAX 32
+
+static const char * const session_languages[] = { "ur", "ps", "pa_PK", "en", NULL };
+
+static gboolean
+is_place_id (const char *value)
+{
+  gsize length = 0;
+
+  for (const char *p = value; *p != '\0'; p++, length++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return length >= 1 && length <= PLACE_ID_MAX;
+}
+
+/**
+ * rahnuma_store_is_valid_centre:
+ * @centre: a centre code, as the settings or `--centre` give it
+ *
+ * Whether the journal accepts @centre in a visit's record: the rule of the
+ * schema's CHECK on session.centre (1 to 32 ASCII letters, digits, "_" and
+ * "-"; no space). The kiosk checks its settings with this at start-up, so
+ * a typing mistake stops it there instead of failing every visit; a test
+ * (tests/test-store.c) holds it to the schema's own CHECK.
+ *
+ * Returns: %TRUE if a session may be recorded with @centre
+ */
+gboolean
+rahnuma_store_is_valid_centre (const char *centre)
+{
+  g_return_val_if_fail (centre != NULL, FALSE);
+  return is_place_id (centre);
+}
+
+/**
+ * rahnuma_store_is_valid_kiosk:
+ * @kiosk: a kiosk id, as the settings or `--kiosk-id` give it
+ *
+ * Whether the journal accepts @kiosk in a visit's record: the rule of the
+ * schema's CHECK on session.kiosk, the same as the centre's (see
+ * rahnuma_store_is_valid_centre()).
+ *
+ * Returns: %TRUE if a session may be recorded with @kiosk
+ */
+gboolean
+rahnuma_store_is_valid_kiosk (const char *kiosk)
+{
+  g_return_val_if_fail (kiosk != NULL, FALSE);
+  return is_place_id (kiosk);
+}
+
+/**
+ * rahnuma_store_is_valid_language:
+ * @code: a language code
+ *
+ * Whether the journal accepts @code as a visit's language: the schema's
+ * CHECK on session.language ("ur", "ps", "pa_PK" or "en").
+ *
+ * Returns: %TRUE if a session may be recorded in @code
+ */
+gboolean
+rahnuma_store_is_valid_language (const char *code)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+  return g_strv_contains (session_languages, code);
 }
 
 /* ---- the clock -------------------------------------------------------- */

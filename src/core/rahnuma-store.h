@@ -126,6 +126,20 @@ RahnumaStore *rahnuma_store_open_or_recover (const char                *path,
                                              char                     **set_aside_path,
                                              GCancellable              *cancellable,
                                              GError                   **error);
+RahnumaStore *rahnuma_store_recover         (const char                *path,
+                                             char                     **set_aside_path,
+                                             GCancellable              *cancellable,
+                                             GError                   **error);
+gboolean      rahnuma_store_needs_check     (RahnumaStore              *self);
+void          rahnuma_store_check_async     (RahnumaStore              *self,
+                                             GCancellable              *cancellable,
+                                             GAsyncReadyCallback        callback,
+                                             gpointer                   user_data);
+gboolean      rahnuma_store_check_finish    (RahnumaStore              *self,
+                                             GAsyncResult              *result,
+                                             GError                   **error);
+gboolean      rahnuma_store_mark_clean_stop (RahnumaStore              *self,
+                                             GError                   **error);
 const char   *rahnuma_store_get_journal_id  (RahnumaStore              *self);
 gboolean      rahnuma_store_set_categories  (RahnumaStore              *self,
                                              const char                *session_id,
@@ -152,6 +166,9 @@ gboolean      rahnuma_session_state_from_string (const char            *text,
                                                  RahnumaSessionState   *state);
 const char * const *
               rahnuma_store_get_categories  (const char                *column);
+gboolean      rahnuma_store_is_valid_centre (const char                *centre);
+gboolean      rahnuma_store_is_valid_kiosk  (const char                *kiosk);
+gboolean      rahnuma_store_is_valid_language (const char              *code);
 void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
 
 /* How far past the build date and the newest record a clock may be: three years. */

@@ -1761,6 +1761,23 @@ count_recorded (RahnumaModule *module, const char *group, const char *key, const
 }
 
 /**
+ * rahnuma_module_has_narration:
+ * @group: "Scene N" or "Question N"
+ * @key: "Narration" or "ExplanationNarration", without a language
+ * @lang: a language code
+ *
+ * Whether @group has its own recording in @lang (not a fallback's): the key
+ * names a file inside the package that exists. rahnuma_module_count_narration()
+ * counts the same.
+ */
+gboolean
+rahnuma_module_has_narration (RahnumaModule *module, const char *group, const char *key, const char *lang)
+{
+  g_return_val_if_fail (RAHNUMA_IS_MODULE (module), FALSE);
+  return count_recorded (module, group, key, lang) == 1;
+}
+
+/**
  * rahnuma_module_count_narration:
  * @lang: a language code
  * @n_recorded: (out): narrations present in @lang itself, not through a fallback

@@ -204,6 +204,10 @@ void                  rahnuma_module_count_texts          (GKeyFile             
                                                            guint                 *n_missing);
 gboolean              rahnuma_module_has_all_texts        (RahnumaModule         *module,
                                                            const char            *lang);
+gboolean              rahnuma_module_has_narration        (RahnumaModule         *module,
+                                                           const char            *group,
+                                                           const char            *key,
+                                                           const char            *lang);
 void                  rahnuma_module_count_narration      (RahnumaModule         *module,
                                                            const char            *lang,
                                                            guint                 *n_recorded,

@@ -439,6 +439,87 @@ rahnuma_visit_is_complete (RahnumaVisit *self)
 }
 
 /**
+ * rahnuma_lesson_state_derive:
+ * @watched: the largest fraction of the lesson watched, 0 to 1
+ * @min_watched: the module's minimum watched fraction (MinWatched=)
+ * @n_answered: how many of its questions have an answer
+ * @finished: whether every question has an answer
+ * @passed: whether the answers reach the pass mark (meaningful when @finished)
+ *
+ * The one rule for what a lesson row tells the visitor. A lesson is done
+ * (rahnuma_visit_is_module_done()) when it is watched to the module's
+ * minimum and every question answered; answers alone, however good, do not
+ * make a skipped lesson done, but the row must still say they passed.
+ *
+ * Returns: the lesson's state
+ */
+RahnumaLessonState
+rahnuma_lesson_state_derive (double watched, double min_watched, guint n_answered,
+                             gboolean finished, gboolean passed)
+{
+  /* The same epsilon as rahnuma_visit_is_module_watched(). */
+  gboolean watched_enough = watched + 1e-9 >= min_watched;
+
+  if (finished && watched_enough)
+    return passed ? RAHNUMA_LESSON_PASSED : RAHNUMA_LESSON_FAILED;
+  if (finished)
+    return passed ? RAHNUMA_LESSON_SKIPPED_PASSED : RAHNUMA_LESSON_SKIPPED_FAILED;
+  if (watched_enough && watched > 0.0)
+    return RAHNUMA_LESSON_WATCHED;
+  if (watched > 0.0 || n_answered > 0)
+    return RAHNUMA_LESSON_STARTED;
+  return RAHNUMA_LESSON_NOT_STARTED;
+}
+
+/**
+ * rahnuma_visit_get_lesson_state:
+ *
+ * Returns: where the visitor stands with @module, from what this visit has
+ *   written to the journal (rahnuma_lesson_state_derive())
+ */
+RahnumaLessonState
+rahnuma_visit_get_lesson_state (RahnumaVisit *self, RahnumaModule *module)
+{
+  Progress *progress;
+
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), RAHNUMA_LESSON_NOT_STARTED);
+  g_return_val_if_fail (RAHNUMA_IS_MODULE (module), RAHNUMA_LESSON_NOT_STARTED);
+
+  progress = lookup_progress (self, module);
+  return rahnuma_lesson_state_derive (progress->watched, rahnuma_module_get_min_watched (module),
+                                      rahnuma_quiz_get_n_answered (progress->quiz),
+                                      rahnuma_quiz_is_finished (progress->quiz),
+                                      rahnuma_quiz_is_passed (progress->quiz));
+}
+
+/**
+ * rahnuma_visit_dup_next_module:
+ *
+ * The visitor's next step: the first lesson on offer, in the catalogue's
+ * order, that is not yet done.
+ *
+ * Returns: (transfer full) (nullable): that lesson, or %NULL when every
+ *   lesson is done
+ */
+RahnumaModule *
+rahnuma_visit_dup_next_module (RahnumaVisit *self)
+{
+  guint n_items;
+
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), NULL);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RahnumaModule) module = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
+
+      if (!rahnuma_visit_is_module_done (self, module))
+        return g_steal_pointer (&module);
+    }
+  return NULL;
+}
+
+/**
  * rahnuma_visit_begin_async:
  *
  * Writes the session's first row: language, centre, kiosk, coarse time.

@@ -22,6 +22,39 @@ typedef enum
 
 GQuark          rahnuma_visit_error_quark           (void);
 
+/**
+ * RahnumaLessonState:
+ * @RAHNUMA_LESSON_NOT_STARTED: nothing watched, no answer given
+ * @RAHNUMA_LESSON_STARTED: part of it watched (less than the module's
+ *   minimum) or some questions answered, and the quiz not finished
+ * @RAHNUMA_LESSON_WATCHED: watched enough; the quiz not finished
+ * @RAHNUMA_LESSON_SKIPPED_FAILED: every question answered, below the pass
+ *   mark, and the lesson not watched enough
+ * @RAHNUMA_LESSON_SKIPPED_PASSED: every question answered and passed, but
+ *   the lesson not watched enough: not done until it is watched
+ * @RAHNUMA_LESSON_FAILED: watched and answered, below the pass mark (done,
+ *   to review)
+ * @RAHNUMA_LESSON_PASSED: watched and passed
+ *
+ * Where one visitor stands with one lesson, as the journal holds it.
+ */
+typedef enum
+{
+  RAHNUMA_LESSON_NOT_STARTED,
+  RAHNUMA_LESSON_STARTED,
+  RAHNUMA_LESSON_WATCHED,
+  RAHNUMA_LESSON_SKIPPED_FAILED,
+  RAHNUMA_LESSON_SKIPPED_PASSED,
+  RAHNUMA_LESSON_FAILED,
+  RAHNUMA_LESSON_PASSED,
+} RahnumaLessonState;
+
+RahnumaLessonState rahnuma_lesson_state_derive      (double               watched,
+                                                     double               min_watched,
+                                                     guint                n_answered,
+                                                     gboolean             finished,
+                                                     gboolean             passed);
+
 #define RAHNUMA_TYPE_VISIT (rahnuma_visit_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaVisit, rahnuma_visit, RAHNUMA, VISIT, GObject)
 
@@ -48,6 +81,9 @@ gboolean        rahnuma_visit_is_module_done        (RahnumaVisit        *self,
 guint           rahnuma_visit_get_n_modules_done    (RahnumaVisit        *self);
 guint           rahnuma_visit_get_n_modules_passed  (RahnumaVisit        *self);
 gboolean        rahnuma_visit_is_complete           (RahnumaVisit        *self);
+RahnumaLessonState rahnuma_visit_get_lesson_state   (RahnumaVisit        *self,
+                                                     RahnumaModule       *module);
+RahnumaModule  *rahnuma_visit_dup_next_module       (RahnumaVisit        *self);
 
 /* Every step is committed to the journal (on a worker thread) before its
  * callback runs; the kiosk moves to the next screen only from the callback. */

@@ -27,6 +27,7 @@
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-language.h"
+#include "rahnuma-retention.h"
 #include "rahnuma-settings.h"
 #include "rahnuma-window.h"
 
@@ -52,10 +53,28 @@ struct _RahnumaApplication
   guint sigint_id;
   GtkWindow *out_of_service; /* while the journal is missing; owned by the application */
   guint journal_retry_id;
+  GCancellable *check_cancellable; /* the background integrity check */
+  GCancellable *prune_cancellable; /* while old records are deleted */
+  GKeyFile *prompts;         /* media/prompts/prompts.ini, read once */
+  GHashTable *prompt_paths;  /* "lang/file" → the clip to play, looked up once */
+  gint64 pruned_at;          /* monotonic µs of the last prune started */
+  guint replace_id;          /* waits for the damaged journal to be free */
+  GError *settings_error; /* a setting the journal would refuse: the kiosk does not start */
+  int exit_status;
 };
+
+/* sysexits.h's EX_CONFIG: the kiosk stopped on a setting, not a fault. */
+#define EXIT_BAD_SETTING 78
 
 /* How often the kiosk looks again for a missing journal. */
 #define JOURNAL_RETRY_S 10
+
+/* How often the kiosk looks whether a journal found damaged in the
+ * background is free to be set aside (no visit, sync or officer on it). */
+#define REPLACE_RETRY_S 2
+
+/* Deleting old synced records follows a sync, at most this often. */
+#define PRUNE_INTERVAL_S (60 * 60)
 
 /* How often the kiosk tries to sync on its own, besides after every visit. */
 #define AUTO_SYNC_INTERVAL_S (5 * 60)
@@ -123,6 +142,48 @@ abandon_interrupted (RahnumaApplication *self, const char *why)
     g_warning ("Cannot record interrupted visits as abandoned: %s", error->message);
 }
 
+static void
+on_pruned (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 n = rahnuma_store_prune_finish (RAHNUMA_STORE (source), result, &error);
+
+  g_clear_object (&self->prune_cancellable);
+  g_clear_pointer (&self->prompts, g_key_file_unref);
+  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
+  if (n > 0)
+    g_message ("Deleted %" G_GINT64_FORMAT " visit record(s) already in the officers' file and older than %u days",
+               n, rahnuma_settings_get_keep_days (self->settings));
+  else if (n < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot delete old records from the journal, they stay: %s", error->message);
+}
+
+/* After a sync the officers' file holds more: what it holds and is older
+ * than keep-days leaves the kiosk (rahnuma-retention.c), in a worker. */
+static void
+on_synced (RahnumaAutoSync *auto_sync, GParamSpec *pspec, RahnumaApplication *self)
+{
+  const char *target = rahnuma_auto_sync_get_target (auto_sync);
+  gint64 now = g_get_monotonic_time ();
+
+  if (target == NULL || self->prune_cancellable != NULL || self->replace_id != 0 ||
+      (self->pruned_at != 0 && now - self->pruned_at < (gint64) PRUNE_INTERVAL_S * G_USEC_PER_SEC))
+    return;
+  self->pruned_at = now;
+  self->prune_cancellable = g_cancellable_new ();
+  rahnuma_store_prune_async (self->store, target, rahnuma_settings_get_keep_days (self->settings),
+                             self->prune_cancellable, on_pruned, g_object_ref (self));
+}
+
+static void
+start_auto_sync (RahnumaApplication *self)
+{
+  self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
+  rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (self->settings));
+  g_signal_connect_object (self->auto_sync, "notify::last-sync", G_CALLBACK (on_synced), self, 0);
+}
+
 static gboolean
 open_store (RahnumaApplication *self, GError **error)
 {
@@ -146,9 +207,7 @@ open_store (RahnumaApplication *self, GError **error)
     g_warning ("The journal %s could not be used; it was kept as %s and a fresh journal started",
                self->db_path, self->set_aside_path);
   abandon_interrupted (self, "left by a crash or power cut");
-
-  self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
-  rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (self->settings));
+  start_auto_sync (self);
   return TRUE;
 }
 
@@ -203,7 +262,8 @@ watch_window (RahnumaApplication *self, GtkWindow *window)
     return;
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW, "stack"));
   rahnuma_idle_attach (window, stack, rahnuma_settings_get_idle_timeout (self->settings),
-                       rahnuma_settings_get_still_there_countdown (self->settings));
+                       rahnuma_settings_get_still_there_countdown (self->settings),
+                       rahnuma_settings_get_result_timeout (self->settings));
 }
 
 /* Kiosk mode: only rahnuma_application_leave_kiosk() closes the window. */
@@ -289,6 +349,86 @@ log_start (RahnumaApplication *self)
 
 static void watch_modules (RahnumaApplication *self);
 
+/* A fresh journal instead of the damaged one, once nothing holds the old
+ * one: closing it later would delete its WAL by name, the fresh one's. */
+static gboolean
+on_replace_damaged (gpointer user_data)
+{
+  RahnumaApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  GtkWindow *window;
+
+  g_clear_object (&self->auto_sync); /* no new sync of a damaged journal */
+  if (g_atomic_int_get (&G_OBJECT (self->store)->ref_count) > 1)
+    return G_SOURCE_CONTINUE; /* a visit, a sync or the officer still has it */
+  self->replace_id = 0;
+  g_clear_object (&self->store);
+  self->store = rahnuma_store_recover (self->db_path, &aside, NULL, &error);
+  if (self->store == NULL)
+    {
+      /* Set aside or not, a journal must be there for the next visitor. */
+      g_warning ("Cannot start a fresh journal, going on with %s: %s", self->db_path, error->message);
+      g_clear_error (&error);
+      self->store = rahnuma_store_new (self->db_path, NULL, &error);
+      g_assert (self->store != NULL || error != NULL);
+      if (self->store == NULL)
+        g_error ("The kiosk has no journal left: %s", error->message);
+    }
+  else
+    {
+      g_autofree char *guard = rahnuma_journal_guard_default_path ();
+
+      g_warning ("The journal %s was found damaged; it was kept as %s and a fresh journal started",
+                 self->db_path, aside);
+      rahnuma_journal_guard_remember (guard, self->db_path, rahnuma_store_get_journal_id (self->store), NULL);
+      g_free (self->set_aside_path);
+      self->set_aside_path = g_steal_pointer (&aside);
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (RAHNUMA_IS_WINDOW (window))
+        rahnuma_window_tell_journal_set_aside (RAHNUMA_WINDOW (window));
+    }
+  start_auto_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (rahnuma_store_check_finish (RAHNUMA_STORE (source), result, &error))
+    {
+      g_debug ("The journal %s passed its integrity check", self->db_path);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || RAHNUMA_STORE (source) != self->store)
+    return;
+  if (!g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
+    {
+      g_warning ("Cannot check the journal %s: %s", self->db_path, error->message);
+      return;
+    }
+  g_message ("Setting the journal aside once no one uses it: %s", error->message);
+  if (self->replace_id == 0 && on_replace_damaged (self) == G_SOURCE_CONTINUE)
+    self->replace_id = g_timeout_add_seconds (REPLACE_RETRY_S, on_replace_damaged, self);
+}
+
+/* Ticks before each frame: at the second, the first one is on screen, and
+ * the check may take the disk and a core for its seconds. */
+static gboolean
+on_window_tick (GtkWidget *window, GdkFrameClock *clock, gpointer user_data)
+{
+  RahnumaApplication *self = user_data;
+
+  if (gdk_frame_clock_get_frame_counter (clock) < 2)
+    return G_SOURCE_CONTINUE;
+  self->check_cancellable = g_cancellable_new ();
+  rahnuma_store_check_async (self->store, self->check_cancellable, on_store_checked, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 /* The journal is open: the visitors' window. */
 static void
 start_visits (RahnumaApplication *self)
@@ -300,6 +440,8 @@ start_visits (RahnumaApplication *self)
   window = GTK_WINDOW (rahnuma_window_new (self));
   watch_window (self, window);
   lock_window (self, window);
+  if (rahnuma_store_needs_check (self->store) && self->check_cancellable == NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (window), on_window_tick, self, NULL);
   gtk_window_present (window);
 }
 
@@ -355,6 +497,25 @@ show_journal_missing (RahnumaApplication *self, const char *reason)
   lock_window (self, self->out_of_service);
   gtk_window_present (self->out_of_service);
   self->journal_retry_id = g_timeout_add_seconds (JOURNAL_RETRY_S, on_journal_retry, self);
+}
+
+/* A setting the journal would refuse: no visit may start, and the
+ * technician reads why on screen and in the log. The kiosk stays on this
+ * page (so a restart loop does not flicker) and ends with
+ * EXIT_BAD_SETTING when it is stopped. */
+static void
+show_bad_setting (RahnumaApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+
+  self->exit_status = EXIT_BAD_SETTING;
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window),
+                                      rahnuma_journal_missing_page_new (self->settings_error->message));
+  gtk_window_set_title (GTK_WINDOW (window), "Rahnuma");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  self->out_of_service = GTK_WINDOW (window);
+  lock_window (self, self->out_of_service);
+  gtk_window_present (self->out_of_service);
 }
 
 static void
@@ -421,6 +582,11 @@ rahnuma_application_activate (GApplication *app)
       return;
     }
 
+  if (self->settings_error != NULL)
+    {
+      show_bad_setting (self);
+      return;
+    }
   if ((self->catalog == NULL && !open_catalog (self, &error)) ||
       (self->store == NULL && !open_store (self, &error)))
     {
@@ -445,6 +611,18 @@ load_css (void)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* The last write of the run, then the note that lets the next start skip
+ * the integrity check (rahnuma-store-health.c). */
+static void
+mark_clean_stop (RahnumaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  abandon_interrupted (self, "the kiosk stopped");
+  if (self->replace_id == 0 && !rahnuma_store_mark_clean_stop (self->store, &error))
+    g_warning ("The next start will check the journal first: %s", error->message);
 }
 
 static gboolean
@@ -496,8 +674,11 @@ rahnuma_application_shutdown (GApplication *app)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_handle_id (&self->journal_retry_id, g_source_remove);
+  g_clear_handle_id (&self->replace_id, g_source_remove);
+  g_cancellable_cancel (self->check_cancellable);
+  g_cancellable_cancel (self->prune_cancellable);
   if (self->store != NULL && self->preview_dir == NULL)
-    abandon_interrupted (self, "the kiosk stopped");
+    mark_clean_stop (self);
   g_message ("Rahnuma stopped");
 
   G_APPLICATION_CLASS (rahnuma_application_parent_class)->shutdown (app);
@@ -539,6 +720,9 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
   self->settings = rahnuma_settings_new ();
   apply_options (self->settings, options);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, G_CONNECT_DEFAULT);
+  if (!rahnuma_settings_check (self->settings, &self->settings_error))
+    /* Translators: in the technician log; %s says which setting and how to correct it */
+    g_warning (_("The kiosk cannot start: %s"), self->settings_error->message);
 
   modules_dir = rahnuma_settings_get_modules_dir (self->settings);
   self->modules_dir = *modules_dir != '\0' ? g_canonicalize_filename (modules_dir, NULL)
@@ -564,6 +748,10 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->sound);
   g_clear_object (&self->auto_sync);
   g_clear_object (&self->settings);
+  g_clear_object (&self->check_cancellable);
+  g_clear_object (&self->prune_cancellable);
+  g_clear_pointer (&self->prompts, g_key_file_unref);
+  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
 }
@@ -578,6 +766,7 @@ rahnuma_application_finalize (GObject *object)
   g_free (self->db_path);
   g_free (self->preview_dir);
   g_free (self->set_aside_path);
+  g_clear_error (&self->settings_error);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->finalize (object);
 }
@@ -638,6 +827,7 @@ rahnuma_application_init (RahnumaApplication *self)
   else
     self->media_dir = g_build_filename (PKGDATADIR, "media", NULL);
   self->sound = rahnuma_sound_new ();
+  self->prompt_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 RahnumaApplication *
@@ -785,6 +975,8 @@ rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *promp
   const RahnumaLanguage *language;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
+  const char *cached;
 
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
 
@@ -792,11 +984,21 @@ rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *promp
   if (g_str_equal (prompt, "names"))
     return g_build_filename (self->media_dir, "prompts", "names", file, NULL);
 
+  /* The installed prompts do not change while the kiosk runs: each is
+   * looked for on disk once, not at every prompt. */
+  key = g_strconcat (lang, "/", file, NULL);
+  cached = g_hash_table_lookup (self->prompt_paths, key);
+  if (cached != NULL)
+    return g_strdup (cached);
   path = g_build_filename (self->media_dir, "prompts", lang, file, NULL);
   language = rahnuma_language_lookup (lang);
   if (!g_file_test (path, G_FILE_TEST_EXISTS) && language != NULL &&
       language->narration_fallback != NULL)
-    return g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
+    {
+      g_free (path);
+      path = g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
+    }
+  g_hash_table_insert (self->prompt_paths, g_steal_pointer (&key), g_strdup (path));
   return g_steal_pointer (&path);
 }
 
@@ -814,22 +1016,42 @@ char *
 rahnuma_application_dup_prompt_text (RahnumaApplication *self, const char *prompt,
                                      const char *lang)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   char *text;
 
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (prompt != NULL && lang != NULL, NULL);
 
-  path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error) ||
-      (text = g_key_file_get_locale_string (key_file, prompt, "Text", lang, &error)) == NULL)
+  /* Read once (a few kilobytes, installed with the kiosk), not at every prompt. */
+  if (self->prompts == NULL)
     {
-      g_warning ("No text for the prompt %s: %s", prompt, error->message);
-      return NULL;
+      g_autofree char *path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
+
+      self->prompts = g_key_file_new ();
+      if (!g_key_file_load_from_file (self->prompts, path, G_KEY_FILE_NONE, &error))
+        g_warning ("No prompt texts: %s", error->message);
+      g_clear_error (&error);
     }
+  text = g_key_file_get_locale_string (self->prompts, prompt, "Text", lang, &error);
+  if (text == NULL)
+    g_warning ("No text for the prompt %s: %s", prompt, error->message);
   return text;
+}
+
+/**
+ * rahnuma_application_get_exit_status:
+ *
+ * What the process should end with once the application has run: 0, or
+ * 78 (EX_CONFIG) when a setting kept the kiosk from starting
+ * (rahnuma_settings_check()), so a supervisor or a test sees why.
+ *
+ * Returns: the exit status
+ */
+int
+rahnuma_application_get_exit_status (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), 1);
+  return self->exit_status;
 }
 
 /**

@@ -37,4 +37,6 @@ char               *rahnuma_application_dup_prompt_text (RahnumaApplication *sel
 
 void                rahnuma_application_leave_kiosk     (RahnumaApplication *self);
 
+int                 rahnuma_application_get_exit_status (RahnumaApplication *self);
+
 G_END_DECLS

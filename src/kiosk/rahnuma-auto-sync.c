@@ -28,7 +28,7 @@ struct _RahnumaAutoSync
   gboolean again; /* a request came while a sync was running */
   gint64 backlog;
   gint64 last_sync;
-  char *last_error;
+  GError *last_error; /* described in words when read, in the reader's language */
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaAutoSync, rahnuma_auto_sync, G_TYPE_OBJECT)
@@ -57,13 +57,19 @@ set_running (RahnumaAutoSync *self, gboolean running)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
+/* Kept as the error, not as words: the officer reads it later, perhaps in
+ * another language than the kiosk's when the sync failed. */
 static void
-set_last_error (RahnumaAutoSync *self, const char *message)
+set_last_error (RahnumaAutoSync *self, const GError *error)
 {
-  if (g_strcmp0 (self->last_error, message) == 0)
+  if (self->last_error == NULL && error == NULL)
     return;
-  g_free (self->last_error);
-  self->last_error = g_strdup (message);
+  if (self->last_error != NULL && error != NULL
+      && g_error_matches (self->last_error, error->domain, error->code)
+      && g_str_equal (self->last_error->message, error->message))
+    return;
+  g_clear_error (&self->last_error);
+  self->last_error = error != NULL ? g_error_copy (error) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
 }
 
@@ -94,14 +100,11 @@ on_sync_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!rahnuma_sync_run_finish (result, &stats, &error))
     {
-      g_autofree char *words = NULL;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* The records stay queued; the officer sees why on the dashboard, in words. */
-      words = rahnuma_sync_describe_error (error);
       g_warning ("Sync to the officers' file failed, records stay queued: %s", error->message);
-      set_last_error (self, words);
+      set_last_error (self, error);
     }
   else
     {
@@ -159,7 +162,7 @@ rahnuma_auto_sync_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->target);
-  g_free (self->last_error);
+  g_clear_error (&self->last_error);
 
   G_OBJECT_CLASS (rahnuma_auto_sync_parent_class)->finalize (object);
 }
@@ -181,7 +184,8 @@ rahnuma_auto_sync_get_property (GObject *object, guint prop_id, GValue *value, G
       g_value_set_int64 (value, self->last_sync);
       break;
     case PROP_LAST_ERROR:
-      g_value_set_string (value, self->last_error);
+      g_value_take_string (value, self->last_error != NULL
+                                    ? rahnuma_sync_describe_error (self->last_error) : NULL);
       break;
     case PROP_RUNNING:
       g_value_set_boolean (value, self->running);
@@ -327,15 +331,20 @@ rahnuma_auto_sync_get_last_sync (RahnumaAutoSync *self)
 }
 
 /**
- * rahnuma_auto_sync_get_last_error:
+ * rahnuma_auto_sync_dup_last_error:
+ * @self: a #RahnumaAutoSync
  *
- * Returns: (nullable): why the last sync failed, or %NULL if it did not
+ * Why the last sync failed, in words for the officer
+ * (rahnuma_sync_describe_error()), in the language in force now.
+ *
+ * Returns: (transfer full) (nullable): the reason, or %NULL if the last
+ *   sync did not fail
  */
-const char *
-rahnuma_auto_sync_get_last_error (RahnumaAutoSync *self)
+char *
+rahnuma_auto_sync_dup_last_error (RahnumaAutoSync *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_AUTO_SYNC (self), NULL);
-  return self->last_error;
+  return self->last_error != NULL ? rahnuma_sync_describe_error (self->last_error) : NULL;
 }
 
 gboolean

@@ -21,7 +21,7 @@ const char      *rahnuma_auto_sync_get_target     (RahnumaAutoSync *self);
 void             rahnuma_auto_sync_request        (RahnumaAutoSync *self);
 gint64           rahnuma_auto_sync_get_backlog    (RahnumaAutoSync *self);
 gint64           rahnuma_auto_sync_get_last_sync  (RahnumaAutoSync *self);
-const char      *rahnuma_auto_sync_get_last_error (RahnumaAutoSync *self);
+char            *rahnuma_auto_sync_dup_last_error (RahnumaAutoSync *self);
 gboolean         rahnuma_auto_sync_is_running     (RahnumaAutoSync *self);
 
 G_END_DECLS

@@ -11,6 +11,11 @@
  * countdown; any touch continues the visit; at zero "kiosk.home" records the
  * visit as abandoned and cleans the screen.
  *
+ * The result page, with the completion code, is different: the visitor may
+ * have gone to fetch the officer, so it waits the longer result timeout and
+ * then goes straight back to the welcome screen (the visit is already
+ * completed), without "Are you still there?".
+ *
  * While any page but the welcome screen is up, the screen is kept awake.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +31,7 @@
 #include "rahnuma-idle.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-lesson-page.h"
+#include "rahnuma-result-page.h"
 #include "rahnuma-still-there.h"
 #include "rahnuma-welcome-page.h"
 
@@ -38,6 +44,7 @@ struct _RahnumaIdle
                       * window disposes its children before its "destroy" */
   guint timeout_s;
   guint countdown_s;
+  guint result_timeout_s;
 
   gint64 last_activity; /* monotonic µs */
   guint timeout_id;
@@ -92,6 +99,19 @@ on_welcome_page (RahnumaIdle *self)
   return page == NULL || RAHNUMA_IS_WELCOME_PAGE (page);
 }
 
+static gboolean
+on_result_page (RahnumaIdle *self)
+{
+  return RAHNUMA_IS_RESULT_PAGE (visible_page (self));
+}
+
+/* The page's timeout, in µs. */
+static gint64
+page_timeout_us (RahnumaIdle *self)
+{
+  return (gint64) (on_result_page (self) ? self->result_timeout_s : self->timeout_s) * G_USEC_PER_SEC;
+}
+
 static void
 schedule_check (RahnumaIdle *self, gint64 delay_us)
 {
@@ -112,7 +132,7 @@ restart_timer (RahnumaIdle *self)
   note_activity (self);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!on_welcome_page (self) && self->still_there == NULL)
-    schedule_check (self, (gint64) self->timeout_s * G_USEC_PER_SEC);
+    schedule_check (self, page_timeout_us (self));
 }
 
 /* Keeps the screen awake while a visit is under way. */
@@ -235,8 +255,14 @@ on_timeout (gpointer user_data)
   if (something_playing (self))
     note_activity (self);
   idle_us = g_get_monotonic_time () - self->last_activity;
-  if (idle_us < (gint64) self->timeout_s * G_USEC_PER_SEC)
-    schedule_check (self, (gint64) self->timeout_s * G_USEC_PER_SEC - idle_us);
+  if (idle_us < page_timeout_us (self))
+    schedule_check (self, page_timeout_us (self) - idle_us);
+  else if (on_result_page (self))
+    {
+      g_message ("The result was shown %u s without a touch: back to the welcome screen",
+                 self->result_timeout_s);
+      end_visit (self);
+    }
   else if (RAHNUMA_IS_LANGUAGE_PAGE (visible_page (self)))
     {
       g_message ("Nobody chose a language: back to the welcome screen");
@@ -347,24 +373,27 @@ rahnuma_idle_init (RahnumaIdle *self)
  * @stack: the stack of its pages, whose first page is the welcome screen
  * @timeout_s: seconds without a touch before asking
  * @countdown_s: seconds the question waits for an answer
+ * @result_timeout_s: seconds the result page stays without a touch
  *
  * Watches @window for the rest of its life.
  */
 void
-rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, guint timeout_s, guint countdown_s)
+rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, guint timeout_s, guint countdown_s,
+                     guint result_timeout_s)
 {
   RahnumaIdle *self;
   GtkEventController *controller;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (GTK_IS_STACK (stack));
-  g_return_if_fail (timeout_s > 0 && countdown_s > 0);
+  g_return_if_fail (timeout_s > 0 && countdown_s > 0 && result_timeout_s > 0);
 
   self = g_object_new (RAHNUMA_TYPE_IDLE, NULL);
   self->window = window;
   g_set_weak_pointer (&self->stack, stack);
   self->timeout_s = timeout_s;
   self->countdown_s = countdown_s;
+  self->result_timeout_s = result_timeout_s;
   g_object_set_data_full (G_OBJECT (window), "rahnuma-idle", self, g_object_unref);
 
   controller = gtk_event_controller_legacy_new ();

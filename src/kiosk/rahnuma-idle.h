@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (RahnumaIdle, rahnuma_idle, RAHNUMA, IDLE, GObject)
 void rahnuma_idle_attach (GtkWindow *window,
                           GtkStack  *stack,
                           guint      timeout_s,
-                          guint      countdown_s);
+                          guint      countdown_s,
+                          guint      result_timeout_s);
 
 void rahnuma_idle_set_timeouts (GtkWindow *window,
                                 guint      timeout_s,

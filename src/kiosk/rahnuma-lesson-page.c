@@ -327,3 +327,16 @@ rahnuma_lesson_page_new (RahnumaVisit *visit, RahnumaModule *module)
   load_scene (self);
   return self;
 }
+
+/**
+ * rahnuma_lesson_page_get_player:
+ *
+ * Returns: (transfer none): the player of the page's scenes, for the
+ *   kiosk's volume control
+ */
+RahnumaPlayer *
+rahnuma_lesson_page_get_player (RahnumaLessonPage *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_LESSON_PAGE (self), NULL);
+  return self->player;
+}

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rahnuma-player.h"
 #include "rahnuma-visit.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,6 @@ G_DECLARE_FINAL_TYPE (RahnumaLessonPage, rahnuma_lesson_page, RAHNUMA, LESSON_PA
 
 RahnumaLessonPage *rahnuma_lesson_page_new (RahnumaVisit  *visit,
                                             RahnumaModule *module);
+RahnumaPlayer     *rahnuma_lesson_page_get_player (RahnumaLessonPage *self);
 
 G_END_DECLS

@@ -28,44 +28,74 @@ struct _RahnumaLessonRow
 
 G_DEFINE_FINAL_TYPE (RahnumaLessonRow, rahnuma_lesson_row, GTK_TYPE_WIDGET)
 
-static void
-set_status (RahnumaLessonRow *self, const char *icon_name, const char *css_class, const char *text)
+/* How each state looks: an icon and a colour (a CSS class of its own). */
+static const struct
 {
-  static const char *const classes[] = { "lesson-new", "lesson-watched", "lesson-passed",
-                                         "lesson-failed" };
+  const char *icon_name;
+  const char *css_class;
+} looks[] = {
+  [RAHNUMA_LESSON_NOT_STARTED] = { "media-playback-start-symbolic", "lesson-new" },
+  [RAHNUMA_LESSON_STARTED] = { "media-playback-pause-symbolic", "lesson-started" },
+  [RAHNUMA_LESSON_WATCHED] = { "dialog-question-symbolic", "lesson-watched" },
+  [RAHNUMA_LESSON_SKIPPED_FAILED] = { "view-refresh-symbolic", "lesson-failed" },
+  [RAHNUMA_LESSON_SKIPPED_PASSED] = { "emblem-ok-symbolic", "lesson-skipped-passed" },
+  [RAHNUMA_LESSON_FAILED] = { "view-refresh-symbolic", "lesson-failed" },
+  [RAHNUMA_LESSON_PASSED] = { "emblem-ok-symbolic", "lesson-passed" },
+};
 
-  for (gsize i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->button), classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->button), css_class);
-  gtk_image_set_from_icon_name (self->status_icon, icon_name);
-  gtk_label_set_label (self->status_label, text);
+/* The words for a state, shown under the title and heard as the row's
+ * accessible description. */
+static char *
+dup_status_text (RahnumaLessonState state, RahnumaQuiz *quiz)
+{
+  guint right = rahnuma_quiz_get_n_correct (quiz);
+  guint total = rahnuma_quiz_get_n_questions (quiz);
+
+  switch (state)
+    {
+    case RAHNUMA_LESSON_STARTED:
+      return g_strdup (_("Started. Watch it to the end, then answer the questions."));
+    case RAHNUMA_LESSON_WATCHED:
+      return g_strdup (_("Watched. Answer the questions to finish."));
+    case RAHNUMA_LESSON_SKIPPED_FAILED:
+      /* Translators: e.g. "Not passed: 2 of 5 answers right. Watch the whole lesson, then try again." */
+      return g_strdup_printf (_("Not passed: %u of %u answers right. Watch the whole lesson, then try again."),
+                              right, total);
+    case RAHNUMA_LESSON_SKIPPED_PASSED:
+      /* Translators: e.g. "Questions passed: 5 of 6 answers right. Watch the whole lesson to finish it." */
+      return g_strdup_printf (_("Questions passed: %u of %u answers right. Watch the whole lesson to finish it."),
+                              right, total);
+    case RAHNUMA_LESSON_FAILED:
+      /* Translators: e.g. "Not passed: 2 of 5 answers right. You can try again." */
+      return g_strdup_printf (_("Not passed: %u of %u answers right. You can try again."), right, total);
+    case RAHNUMA_LESSON_PASSED:
+      /* Translators: e.g. "Passed: 4 of 5 answers right" */
+      return g_strdup_printf (_("Passed: %u of %u answers right"), right, total);
+    case RAHNUMA_LESSON_NOT_STARTED:
+    default:
+      return g_strdup (_("Not started yet"));
+    }
 }
 
-/* Brings the row up to date with the visit. */
+/* Brings the row up to date with the visit: icon, colour, words and what a
+ * screen reader says all come from the one state the visit derives. */
 void
 rahnuma_lesson_row_refresh (RahnumaLessonRow *self)
 {
-  RahnumaQuiz *quiz;
-  g_autofree char *score = NULL;
+  RahnumaLessonState state;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (RAHNUMA_IS_LESSON_ROW (self));
 
-  quiz = rahnuma_visit_get_quiz (self->visit, self->module);
-  if (rahnuma_visit_is_module_done (self->visit, self->module))
-    {
-      gboolean passed = rahnuma_quiz_is_passed (quiz);
-
-      /* Translators: a lesson's quiz result, e.g. "Done: 4 of 5 answers right" */
-      score = g_strdup_printf (_("Done: %u of %u answers right"), rahnuma_quiz_get_n_correct (quiz),
-                               rahnuma_quiz_get_n_questions (quiz));
-      set_status (self, passed ? "emblem-ok-symbolic" : "view-refresh-symbolic",
-                  passed ? "lesson-passed" : "lesson-failed", score);
-    }
-  else if (rahnuma_visit_is_module_watched (self->visit, self->module))
-    set_status (self, "media-playback-start-symbolic", "lesson-watched",
-                _("Watched. Answer the questions to finish."));
-  else
-    set_status (self, "media-playback-start-symbolic", "lesson-new", _("Not started yet"));
+  state = rahnuma_visit_get_lesson_state (self->visit, self->module);
+  text = dup_status_text (state, rahnuma_visit_get_quiz (self->visit, self->module));
+  for (gsize i = 0; i < G_N_ELEMENTS (looks); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->button), looks[i].css_class);
+  gtk_widget_add_css_class (GTK_WIDGET (self->button), looks[state].css_class);
+  gtk_image_set_from_icon_name (self->status_icon, looks[state].icon_name);
+  gtk_label_set_label (self->status_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (RahnumaLessonsPage, rahnuma_lessons_page, RAHNUMA, LESSONS
 RahnumaLessonsPage *rahnuma_lessons_page_new     (RahnumaVisit       *visit);
 void                rahnuma_lessons_page_refresh (RahnumaLessonsPage *self);
 void                rahnuma_lessons_page_speak   (RahnumaLessonsPage *self);
+const char         *rahnuma_lessons_page_get_prompt (RahnumaLessonsPage *self);
 
 G_END_DECLS

@@ -63,15 +63,16 @@ play_files (RahnumaQuizPage *self, const char * const *paths)
                                       g_variant_new_strv (paths, -1));
 }
 
+/* The question aloud; first, on the first question and whenever the
+ * visitor asks to hear it again, what to do (the "quiz" prompt). */
 static void
-speak_question (RahnumaQuizPage *self)
+speak_question (RahnumaQuizPage *self, gboolean with_prompt)
 {
   g_autofree char *path = rahnuma_question_dup_narration_path (current_question (self),
                                                                language (self), NULL);
-  const char *paths[] = { path, NULL };
+  const char *paths[] = { with_prompt ? "prompt:quiz" : "", path != NULL ? path : "", NULL };
 
-  if (path != NULL)
-    play_files (self, paths);
+  play_files (self, paths);
 }
 
 static void
@@ -117,7 +118,7 @@ show_question (RahnumaQuizPage *self)
   gtk_revealer_set_reveal_child (self->feedback_revealer, FALSE);
   rahnuma_widget_set_label (GTK_WIDGET (self->next_button), self->next_label,
                             self->question + 1 < n_questions ? _("Next") : _("Back to the lessons"));
-  speak_question (self);
+  speak_question (self, self->question == 0);
 }
 
 /**
@@ -206,7 +207,7 @@ quiz_next (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 quiz_listen (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  speak_question (RAHNUMA_QUIZ_PAGE (widget));
+  speak_question (RAHNUMA_QUIZ_PAGE (widget), TRUE);
 }
 
 static void
@@ -277,4 +278,19 @@ rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
   self->module = g_object_ref (module);
   show_question (self);
   return self;
+}
+
+/**
+ * rahnuma_quiz_page_remind:
+ *
+ * Says what to do: how to answer, and the question, until it is answered
+ * (then the feedback has said it). For the first question once the page is
+ * in the window, and again after a pause without a touch.
+ */
+void
+rahnuma_quiz_page_remind (RahnumaQuizPage *self)
+{
+  g_return_if_fail (RAHNUMA_IS_QUIZ_PAGE (self));
+  if (!self->answered)
+    speak_question (self, TRUE);
 }

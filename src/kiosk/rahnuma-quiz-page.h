@@ -18,4 +18,6 @@ RahnumaQuizPage *rahnuma_quiz_page_new           (RahnumaVisit    *visit,
 guint            rahnuma_quiz_page_get_question  (RahnumaQuizPage *self);
 void             rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self);
 
+void             rahnuma_quiz_page_remind        (RahnumaQuizPage *self);
+
 G_END_DECLS

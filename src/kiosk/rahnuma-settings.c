@@ -16,8 +16,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rahnuma-language.h"
 #include "rahnuma-settings.h"
+#include "rahnuma-store.h"
 
 struct _RahnumaSettings
 {
@@ -30,12 +33,17 @@ struct _RahnumaSettings
   char *journal;
   char *modules_dir;
   GStrv languages;
+  char *unknown_language; /* the first code of the setting the kiosk does not know */
   guint idle_timeout;
   guint still_there_countdown;
+  guint keep_days;
+  guint result_timeout;
   int pass_mark;
+  guint volume;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaSettings, rahnuma_settings, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rahnuma-settings-error-quark, rahnuma_settings_error)
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -45,11 +53,23 @@ static guint signals[N_SIGNALS];
 #define DEFAULT_KIOSK_ID "kiosk-1"
 #define DEFAULT_IDLE_TIMEOUT 120
 #define DEFAULT_STILL_THERE_COUNTDOWN 30
+#define DEFAULT_KEEP_DAYS 30
+#define DEFAULT_RESULT_TIMEOUT 600 /* the schema's default */
+#define DEFAULT_VOLUME 80
+
+/* The schema's ranges (data/org.rahnuma.Kiosk.gschema.xml); GSettings keeps
+ * its own values inside them, tests/test-settings.c holds these to it. */
+#define IDLE_TIMEOUT_MIN 5
+#define IDLE_TIMEOUT_MAX 3600
+#define STILL_THERE_COUNTDOWN_MIN 3
+#define STILL_THERE_COUNTDOWN_MAX 600
+#define VOLUME_MAX 100
 
 /* Known languages from @codes, each once, in the order given; all of them
- * when none is known, so a typing mistake cannot leave the kiosk mute. */
+ * when @codes is empty. The first unknown code goes to @unknown: the kiosk
+ * refuses to start with it (rahnuma_settings_check()). */
 static GStrv
-filter_languages (const char * const *codes)
+filter_languages (const char * const *codes, char **unknown)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
@@ -60,9 +80,10 @@ filter_languages (const char * const *codes)
     {
       const RahnumaLanguage *language = rahnuma_language_lookup (codes[i]);
 
-      if (language == NULL)
+      if (language == NULL || !rahnuma_store_is_valid_language (language->code))
         {
-          g_message ("Ignoring unknown language “%s” in the settings", codes[i]);
+          if (*unknown == NULL)
+            *unknown = g_strdup (codes[i]);
           continue;
         }
       if (g_ptr_array_find (seen, language, NULL))
@@ -86,10 +107,13 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->officer_file = g_settings_get_string (gsettings, "officer-file");
   self->journal = g_settings_get_string (gsettings, "journal");
   self->modules_dir = g_settings_get_string (gsettings, "modules-dir");
-  self->languages = filter_languages ((const char * const *) languages);
+  self->languages = filter_languages ((const char * const *) languages, &self->unknown_language);
   self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
   self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
+  self->keep_days = g_settings_get_uint (gsettings, "keep-days");
+  self->result_timeout = g_settings_get_uint (gsettings, "result-timeout");
   self->pass_mark = g_settings_get_int (gsettings, "pass-mark");
+  self->volume = g_settings_get_uint (gsettings, "volume");
 }
 
 static void
@@ -100,10 +124,13 @@ read_defaults (RahnumaSettings *self)
   self->officer_file = g_strdup ("");
   self->journal = g_strdup ("");
   self->modules_dir = g_strdup ("");
-  self->languages = filter_languages (NULL);
+  self->languages = filter_languages (NULL, &self->unknown_language);
   self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
+  self->keep_days = DEFAULT_KEEP_DAYS;
+  self->result_timeout = DEFAULT_RESULT_TIMEOUT;
   self->pass_mark = RAHNUMA_SETTINGS_PASS_MARK_MODULE;
+  self->volume = DEFAULT_VOLUME;
 }
 
 /* An empty code would make every visit's record unattributable. */
@@ -128,9 +155,12 @@ reread_key (RahnumaSettings *self, const char *key)
   else if (g_str_equal (key, "languages"))
     {
       g_auto(GStrv) languages = g_settings_get_strv (self->gsettings, key);
+      g_autofree char *unknown = NULL;
 
       g_strfreev (self->languages);
-      self->languages = filter_languages ((const char * const *) languages);
+      self->languages = filter_languages ((const char * const *) languages, &unknown);
+      if (unknown != NULL)
+        g_message ("The languages setting holds “%s”, which the kiosk does not offer: left out", unknown);
     }
   else if (g_str_equal (key, "idle-timeout"))
     self->idle_timeout = g_settings_get_uint (self->gsettings, key);
@@ -138,6 +168,8 @@ reread_key (RahnumaSettings *self, const char *key)
     self->still_there_countdown = g_settings_get_uint (self->gsettings, key);
   else if (g_str_equal (key, "pass-mark"))
     self->pass_mark = g_settings_get_int (self->gsettings, key);
+  else if (g_str_equal (key, "volume"))
+    self->volume = g_settings_get_uint (self->gsettings, key);
   else
     return FALSE;
   return TRUE;
@@ -177,6 +209,7 @@ rahnuma_settings_finalize (GObject *object)
   g_free (self->journal);
   g_free (self->modules_dir);
   g_strfreev (self->languages);
+  g_free (self->unknown_language);
 
   G_OBJECT_CLASS (rahnuma_settings_parent_class)->finalize (object);
 }
@@ -320,6 +353,14 @@ rahnuma_settings_offers_language (RahnumaSettings *self, const char *code)
   return g_strv_contains ((const char * const *) self->languages, code);
 }
 
+/* Returns: days a synced visit's record stays in the journal (rahnuma-retention.c) */
+guint
+rahnuma_settings_get_keep_days (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_KEEP_DAYS);
+  return self->keep_days;
+}
+
 /* Returns: seconds without a touch before "Are you still there?" */
 guint
 rahnuma_settings_get_idle_timeout (RahnumaSettings *self)
@@ -336,12 +377,33 @@ rahnuma_settings_get_still_there_countdown (RahnumaSettings *self)
   return self->still_there_countdown;
 }
 
+/**
+ * rahnuma_settings_get_result_timeout:
+ *
+ * Returns: seconds the completion code stays on screen without a touch
+ *   (the `result-timeout` key)
+ */
+guint
+rahnuma_settings_get_result_timeout (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_RESULT_TIMEOUT);
+  return self->result_timeout;
+}
+
 /* Returns: the pass mark in percent, or RAHNUMA_SETTINGS_PASS_MARK_MODULE */
 int
 rahnuma_settings_get_pass_mark (RahnumaSettings *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), RAHNUMA_SETTINGS_PASS_MARK_MODULE);
   return self->pass_mark;
+}
+
+/* Returns: the volume each visit starts at, in percent (0 to 100) */
+guint
+rahnuma_settings_get_volume (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_VOLUME);
+  return self->volume;
 }
 
 /* The command line's --centre, for this run only. */
@@ -399,8 +461,138 @@ rahnuma_settings_log (RahnumaSettings *self)
                 ? g_strdup ("each module's")
                 : g_strdup_printf ("%d%%", self->pass_mark);
   g_message ("Settings: centre %s, kiosk %s, languages %s, idle timeout %u s, "
-             "still-there countdown %u s, pass mark %s, officers' file %s",
+             "still-there countdown %u s, pass mark %s, synced visits kept %u days, volume %u%%, officers' file %s",
              self->centre, self->kiosk_id, languages, self->idle_timeout,
-             self->still_there_countdown, pass_mark,
+             self->still_there_countdown, pass_mark, self->keep_days, self->volume,
              *self->officer_file != '\0' ? self->officer_file : "(none)");
+}
+
+static gboolean
+fail (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail (GError **error, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, RAHNUMA_SETTINGS_ERROR, RAHNUMA_SETTINGS_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Centre and kiosk go into every visit's record: the journal's own rules. */
+static gboolean
+check_places (RahnumaSettings *self, GError **error)
+{
+  if (!rahnuma_store_is_valid_centre (self->centre))
+    /* Translators: for the technician, in the log and on the kiosk's screen; %s is the code as set */
+    return fail (error, _("The centre code “%s” cannot be used: it must be 1 to 32 letters (A–Z), "
+                          "digits, “-” or “_”, with no spaces, e.g. LHE-PROTECTOR. Correct the "
+                          "centre-code setting or --centre, then start the kiosk again."),
+                 self->centre);
+  if (!rahnuma_store_is_valid_kiosk (self->kiosk_id))
+    /* Translators: for the technician, in the log and on the kiosk's screen; %s is the id as set */
+    return fail (error, _("The kiosk id “%s” cannot be used: it must be 1 to 32 letters (A–Z), "
+                          "digits, “-” or “_”, with no spaces, e.g. hall-2. Correct the kiosk-id "
+                          "setting or --kiosk-id, then start the kiosk again."),
+                 self->kiosk_id);
+  if (self->unknown_language != NULL)
+    /* Translators: for the technician; %s is a language code as set; keep ur, ps, pa_PK, en as they are */
+    return fail (error, _("The languages setting holds “%s”, which the kiosk does not offer: use "
+                          "ur, ps, pa_PK or en. Correct the languages setting, then start the "
+                          "kiosk again."),
+                 self->unknown_language);
+  return TRUE;
+}
+
+static gboolean
+check_numbers (RahnumaSettings *self, GError **error)
+{
+  if (self->idle_timeout < IDLE_TIMEOUT_MIN || self->idle_timeout > IDLE_TIMEOUT_MAX)
+    /* Translators: for the technician; %u are numbers of seconds */
+    return fail (error, _("The idle timeout of %u s cannot be used: set idle-timeout between %u and "
+                          "%u seconds, then start the kiosk again."),
+                 self->idle_timeout, IDLE_TIMEOUT_MIN, IDLE_TIMEOUT_MAX);
+  if (self->still_there_countdown < STILL_THERE_COUNTDOWN_MIN ||
+      self->still_there_countdown > STILL_THERE_COUNTDOWN_MAX)
+    /* Translators: for the technician; %u are numbers of seconds */
+    return fail (error, _("The “Are you still there?” countdown of %u s cannot be used: set "
+                          "still-there-countdown between %u and %u seconds, then start the kiosk "
+                          "again."),
+                 self->still_there_countdown, STILL_THERE_COUNTDOWN_MIN, STILL_THERE_COUNTDOWN_MAX);
+  if (self->pass_mark != RAHNUMA_SETTINGS_PASS_MARK_MODULE &&
+      (self->pass_mark < 0 || self->pass_mark > 100))
+    /* Translators: for the technician; %d is a number; keep -1 as it is */
+    return fail (error, _("The pass mark %d cannot be used: set pass-mark between 0 and 100 "
+                          "(percent), or -1 for each module's own, then start the kiosk again."),
+                 self->pass_mark);
+  if (self->volume > VOLUME_MAX)
+    /* Translators: for the technician; %u is a number */
+    return fail (error, _("The volume %u cannot be used: set volume between 0 and 100 (percent), "
+                          "then start the kiosk again."), self->volume);
+  return TRUE;
+}
+
+static gboolean
+is_dir (const char *path)
+{
+  return *path != '\0' && g_file_test (path, G_FILE_TEST_IS_DIR);
+}
+
+/* Only what is certainly wrong: a journal on a drive not mounted yet is
+ * the journal guard's to report (rahnuma-journal-guard.c), not a mistake. */
+static gboolean
+check_paths (RahnumaSettings *self, GError **error)
+{
+  g_autofree char *journal = NULL;
+  g_autofree char *officer_file = NULL;
+
+  if (is_dir (self->journal))
+    /* Translators: for the technician; %s is a path */
+    return fail (error, _("The journal “%s” is a folder: set journal or --db to a file in it, e.g. "
+                          "journal.db, then start the kiosk again."), self->journal);
+  if (is_dir (self->officer_file))
+    /* Translators: for the technician; %s is a path */
+    return fail (error, _("The officers' file “%s” is a folder: set officer-file or --officer-file "
+                          "to a file in it, then start the kiosk again."), self->officer_file);
+  if (*self->modules_dir != '\0' && g_file_test (self->modules_dir, G_FILE_TEST_EXISTS) &&
+      !is_dir (self->modules_dir))
+    /* Translators: for the technician; %s is a path */
+    return fail (error, _("The modules folder “%s” is a file, not a folder: correct modules-dir or "
+                          "--modules, then start the kiosk again."), self->modules_dir);
+  if (*self->journal == '\0' || *self->officer_file == '\0')
+    return TRUE;
+  journal = g_canonicalize_filename (self->journal, NULL);
+  officer_file = g_canonicalize_filename (self->officer_file, NULL);
+  if (g_str_equal (journal, officer_file))
+    /* Translators: for the technician; %s is a path */
+    return fail (error, _("The journal and the officers' file are the same file, “%s”: give the "
+                          "officers' file a path of its own, then start the kiosk again."), journal);
+  return TRUE;
+}
+
+/**
+ * rahnuma_settings_check:
+ * @self: the settings in force, after the command line's overrides
+ * @error: return location for a %RAHNUMA_SETTINGS_ERROR_INVALID error
+ *
+ * Checks every setting before the kiosk takes its first visitor, against
+ * the rules the journal itself holds its records to (the schema's CHECK
+ * constraints, through rahnuma_store_is_valid_centre() and friends) and
+ * the schema's ranges. A kiosk that started with a value the journal
+ * refuses would lose every visit; one that refuses to start says why.
+ *
+ * Returns: %TRUE if the kiosk may start; otherwise @error says, for the
+ *   technician, which setting is wrong and how to correct it
+ */
+gboolean
+rahnuma_settings_check (RahnumaSettings *self, GError **error)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_places (self, error) && check_numbers (self, error) && check_paths (self, error);
 }

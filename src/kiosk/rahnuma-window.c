@@ -26,6 +26,7 @@
 #include "rahnuma-officer.h"
 #include "rahnuma-quiz-page.h"
 #include "rahnuma-result-page.h"
+#include "rahnuma-settings.h"
 #include "rahnuma-visit.h"
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-window.h"
@@ -45,8 +46,17 @@ struct _RahnumaWindow
   RahnumaWelcomePage *welcome_page;
   RahnumaLanguagePage *language_page;
   GtkWidget *out_of_service_page;
+  GtkLevelBar *volume_level;
+  GtkWidget *louder_button;
+  GtkWidget *quieter_button;
+
+  guint volume; /* the visitor's, in percent; the "volume" setting for each new visitor */
 
   GQueue clips; /* of char*: spoken clips waiting their turn */
+  GVariant *clips_after_paint; /* the chosen language's clips, spoken once its first frame is up */
+  gulong after_paint_id;
+  guint remind_id;    /* says the page's prompt again after a pause */
+  guint n_reminders;  /* said again since the last touch */
 
   /* Built per visitor */
   GtkWidget *lessons_page;
@@ -56,6 +66,54 @@ struct _RahnumaWindow
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaWindow, rahnuma_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* A visitor who does not touch for this long hears the page's prompt again,
+ * up to MAX_REMINDERS times (a hall of kiosks repeating forever is noise). */
+#define REMIND_AFTER_S 20
+#define MAX_REMINDERS 3
+
+static void restart_reminder (RahnumaWindow *self);
+
+/* One touch of Louder or Quieter, in percent. */
+#define VOLUME_STEP 10
+
+/* The visitor's volume, for the spoken clips and the lesson playing; the
+ * gauge shows it and the buttons stop at the ends. */
+static void
+apply_volume (RahnumaWindow *self)
+{
+  double volume = self->volume / 100.0;
+
+  rahnuma_sound_set_volume (rahnuma_application_get_sound (self->application), volume);
+  if (self->lesson_page != NULL)
+    rahnuma_player_set_volume (rahnuma_lesson_page_get_player (RAHNUMA_LESSON_PAGE (self->lesson_page)),
+                               volume);
+  gtk_level_bar_set_value (self->volume_level, self->volume);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.louder", self->volume < 100);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.quieter", self->volume > 0);
+}
+
+/* The volume control stays on screen through the visit: its names, which a
+ * screen reader says, follow the visitor's language (the pages are built
+ * anew in it; this part of the window is not). */
+static void
+name_volume_control (RahnumaWindow *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->louder_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Louder"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quieter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quieter"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->volume_level),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"), -1);
+}
+
+/* Each visitor starts at the kiosk's setting, whatever the last one chose. */
+static void
+reset_volume (RahnumaWindow *self)
+{
+  self->volume = rahnuma_settings_get_volume (rahnuma_application_get_settings (self->application));
+  apply_volume (self);
+}
 
 static void
 remove_page (RahnumaWindow *self, GtkWidget **page)
@@ -122,6 +180,7 @@ reset_for_next_visitor (RahnumaWindow *self)
     rahnuma_auto_sync_request (auto_sync);
 
   g_queue_clear_full (&self->clips, g_free);
+  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
   rahnuma_sound_stop (rahnuma_application_get_sound (self->application));
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -141,8 +200,10 @@ reset_for_next_visitor (RahnumaWindow *self)
   rahnuma_application_refresh_catalog (self->application);
 
   rahnuma_i18n_set_language ("en");
+  name_volume_control (self);
   rahnuma_i18n_style_widget (GTK_WIDGET (self), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
+  reset_volume (self);
 }
 
 /* The journal refused a step (disk full, damaged file, pulled drive): the
@@ -213,7 +274,11 @@ show_lessons (RahnumaWindow *self)
       gtk_stack_add_child (self->stack, self->lessons_page);
     }
   else
-    rahnuma_lessons_page_refresh (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+    {
+      /* Back from a lesson: say what is next, as the page now shows it. */
+      rahnuma_lessons_page_refresh (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+      rahnuma_lessons_page_speak (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+    }
 
   remove_page (self, &self->lesson_page);
   remove_page (self, &self->quiz_page);
@@ -226,6 +291,8 @@ show_quiz (RahnumaWindow *self)
 {
   show_page (self, &self->quiz_page, GTK_WIDGET (rahnuma_quiz_page_new (self->visit, self->module)));
   remove_page (self, &self->lesson_page);
+  /* Only now can the page reach "kiosk.play": what to do, then question 1. */
+  rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (self->quiz_page));
 }
 
 static void
@@ -233,7 +300,35 @@ show_result (RahnumaWindow *self)
 {
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
   remove_page (self, &self->lessons_page);
-  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.speak", "s", "result");
+  rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
+}
+
+static void
+on_after_paint_speak (GdkFrameClock *clock, RahnumaWindow *self)
+{
+  g_autoptr(GVariant) clips = g_steal_pointer (&self->clips_after_paint);
+
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  if (clips != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "kiosk.play", clips);
+}
+
+/* Plays @clips (floating, consumed) once the next frame is painted. */
+static void
+speak_after_paint (RahnumaWindow *self, GVariant *clips)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
+  self->clips_after_paint = g_variant_ref_sink (clips);
+  if (clock == NULL)
+    {
+      on_after_paint_speak (NULL, self);
+      return;
+    }
+  if (self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint_speak),
+                                                    self, 0);
 }
 
 static void
@@ -257,16 +352,8 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
     return;
 
   rahnuma_i18n_set_language (code);
-
-  /* The language's own name, spoken: the visitor hears what they chose;
-   * then what to do next, in that language. */
-  name_path = rahnuma_application_dup_prompt_path (self->application, "names", code);
-  {
-    const char *clips[] = { name_path, "prompt:lessons", NULL };
-    gtk_widget_activate_action_variant (widget, "kiosk.play", g_variant_new_strv (clips, -1));
-  }
-
   rahnuma_i18n_style_widget (GTK_WIDGET (self), code);
+  name_volume_control (self);
   /* The kiosk may have waited at the welcome screen through an install:
    * this visit keeps the catalog it starts with, the next one gets the new. */
   rahnuma_application_refresh_catalog (self->application);
@@ -278,8 +365,26 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   if (pass_mark != RAHNUMA_SETTINGS_PASS_MARK_MODULE)
     rahnuma_visit_set_pass_mark (self->visit, pass_mark / 100.0);
   g_message ("Visit started in %s", code);
-  rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed,
-                             step_data_new (self, show_lessons));
+  /* The lessons page shows at once; its touches wait for the start's
+   * commit (the stack stays insensitive until then, step_data_new()), so
+   * no step can reach the journal before it. The visitor has done nothing
+   * yet that a power cut in between could lose. Waiting for the commit
+   * (its fsync) before the first frame was 5–60 ms of the switch. */
+  rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed, step_data_new (self, NULL));
+  show_lessons (self);
+
+  /* The language's own name, spoken: the visitor hears what they chose;
+   * for a language without its own voice, that lessons are heard in Urdu
+   * (the notice the lesson page shows); then what to do next, in that
+   * language. Started after the first frame in the new language: starting
+   * the sound took 6–60 ms of the switch. */
+  name_path = rahnuma_application_dup_prompt_path (self->application, "names", code);
+  {
+    const char *clips[] = { name_path,
+                            rahnuma_language_lookup (code)->narration_fallback != NULL ? "prompt:urdu-audio" : "",
+                            "prompt:lessons", NULL };
+    speak_after_paint (self, g_variant_new_strv (clips, -1));
+  }
 }
 
 static void
@@ -298,6 +403,7 @@ kiosk_open_lesson (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   self->module = module;
   show_page (self, &self->lesson_page, GTK_WIDGET (rahnuma_lesson_page_new (self->visit, module)));
+  apply_volume (self);
 }
 
 static void
@@ -361,6 +467,7 @@ kiosk_speak (GtkWidget *widget, const char *action_name, GVariant *parameter)
   path = rahnuma_application_dup_prompt_path (self->application,
                                               slash != NULL ? slash + 1 : target, lang);
   g_queue_clear_full (&self->clips, g_free);
+  g_debug ("Saying %s", path); /* a prompt: nothing about the visitor */
   rahnuma_sound_play_file (rahnuma_application_get_sound (self->application), path);
 }
 
@@ -400,6 +507,7 @@ play_next_clip (RahnumaWindow *self)
 static void
 on_sound_finished (RahnumaSound *sound, RahnumaWindow *self)
 {
+  restart_reminder (self);
   play_next_clip (self);
 }
 
@@ -422,7 +530,99 @@ kiosk_play (GtkWidget *widget, const char *action_name, GVariant *parameter)
       else if (*paths[i] != '\0')
         g_queue_push_tail (&self->clips, g_strdup (paths[i]));
     }
+  /* What is said, for the tests to follow; never the code itself (a code
+   * is said one symbol clip at a time, and only counted here). */
+  for (GList *l = self->clips.head; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_path_get_basename (l->data);
+
+      if (g_str_has_prefix (name, "symbol-"))
+        g_debug ("Saying a code symbol");
+      else
+        g_debug ("Saying %s", (const char *) l->data);
+    }
   play_next_clip (self);
+}
+
+/* Says again what to do on the page on screen, as its Listen button does. */
+static void
+remind (RahnumaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page == NULL)
+    return;
+  if (page == self->lessons_page)
+    rahnuma_lessons_page_speak (RAHNUMA_LESSONS_PAGE (page));
+  else if (page == self->quiz_page)
+    rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (page));
+  else if (page == self->result_page)
+    rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (page));
+  else if (page == GTK_WIDGET (self->language_page))
+    rahnuma_language_page_speak (self->language_page);
+}
+
+static gboolean
+on_remind_timeout (gpointer user_data)
+{
+  RahnumaWindow *self = user_data;
+
+  self->remind_id = 0;
+  if (rahnuma_sound_is_playing (rahnuma_application_get_sound (self->application)))
+    return G_SOURCE_REMOVE; /* the end of the clip restarts the wait */
+  if (self->n_reminders++ < MAX_REMINDERS)
+    {
+      g_debug ("No touch for %d s: saying the prompt again", REMIND_AFTER_S);
+      remind (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_reminder (RahnumaWindow *self)
+{
+  g_clear_handle_id (&self->remind_id, g_source_remove);
+  if (self->application != NULL)
+    self->remind_id = g_timeout_add_seconds (REMIND_AFTER_S, on_remind_timeout, self);
+}
+
+/* A touch, or a new page: the visitor is acting, and the count starts again. */
+static gboolean
+on_window_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaWindow *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN || type == GDK_KEY_PRESS)
+    {
+      self->n_reminders = 0;
+      restart_reminder (self);
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_visible_child (GtkStack *stack, GParamSpec *pspec, RahnumaWindow *self)
+{
+  self->n_reminders = 0;
+  restart_reminder (self);
+}
+
+static void
+kiosk_louder (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  self->volume = MIN (self->volume + VOLUME_STEP, 100);
+  apply_volume (self);
+}
+
+static void
+kiosk_quieter (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  self->volume = self->volume > VOLUME_STEP ? self->volume - VOLUME_STEP : 0;
+  apply_volume (self);
 }
 
 /* The welcome page's hidden corner, held for three seconds: the officers' PIN pad. */
@@ -446,6 +646,10 @@ rahnuma_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->visit);
   g_queue_clear_full (&self->clips, g_free);
+  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  g_clear_handle_id (&self->remind_id, g_source_remove);
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (rahnuma_application_get_sound (self->application), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_WINDOW);
@@ -471,6 +675,9 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, language_page);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, out_of_service_page);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, volume_level);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, louder_button);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, quieter_button);
 
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, kiosk_start);
   gtk_widget_class_install_action (widget_class, "kiosk.choose-language", "s", kiosk_choose_language);
@@ -483,13 +690,21 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.play", "as", kiosk_play);
   gtk_widget_class_install_action (widget_class, "kiosk.answer", "(uu)", kiosk_answer);
   gtk_widget_class_install_action (widget_class, "kiosk.officer", NULL, kiosk_officer);
+  gtk_widget_class_install_action (widget_class, "kiosk.louder", NULL, kiosk_louder);
+  gtk_widget_class_install_action (widget_class, "kiosk.quieter", NULL, kiosk_quieter);
 }
 
 static void
 rahnuma_window_init (RahnumaWindow *self)
 {
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_window_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (on_visible_child), self);
 }
 
 RahnumaWindow *
@@ -506,18 +721,10 @@ rahnuma_window_new (RahnumaApplication *application)
   g_signal_connect_object (application, "catalog-changed", G_CALLBACK (on_catalog_changed), self,
                            G_CONNECT_SWAPPED);
   show_home (self);
+  reset_volume (self);
 
   if (rahnuma_application_get_set_aside_journal (application) != NULL)
-    {
-      g_autofree char *message =
-        /* Translators: %s is a file name; shown at start-up, for the officer */
-        g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
-                         rahnuma_application_get_set_aside_journal (application));
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    rahnuma_window_tell_journal_set_aside (self);
 
   if (rahnuma_application_is_preview (application))
     {
@@ -528,4 +735,45 @@ rahnuma_window_new (RahnumaApplication *application)
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   return self;
+}
+
+/**
+ * rahnuma_window_tell_journal_set_aside:
+ * @self: the kiosk window
+ *
+ * Shows, until dismissed, that the journal was found damaged and where it
+ * was kept (rahnuma_application_get_set_aside_journal()): at start-up, or
+ * when the background check found it later.
+ */
+void
+rahnuma_window_tell_journal_set_aside (RahnumaWindow *self)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (RAHNUMA_IS_WINDOW (self));
+
+  message =
+    /* Translators: %s is a file name; shown at start-up, for the officer */
+    g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
+                     rahnuma_application_get_set_aside_journal (self->application));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * rahnuma_window_get_visit:
+ * @self: the kiosk window
+ *
+ * For tests and benchmarks (tests/bench/bench-visits.c follows each visit
+ * object to its end): the visit in progress.
+ *
+ * Returns: (transfer none) (nullable): the visit, or %NULL between visitors
+ */
+RahnumaVisit *
+rahnuma_window_get_visit (RahnumaWindow *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_WINDOW (self), NULL);
+  return self->visit;
 }

@@ -36,26 +36,45 @@ struct _RahnumaOfficerWindow
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficerWindow, rahnuma_officer_window, ADW_TYPE_WINDOW)
 
+static void arm_idle_check (RahnumaOfficerWindow *self, gint64 delay_us);
+
 /* Locks the dashboard, and also takes a half-done PIN change back to
- * "enter the PIN", so nobody can walk up and finish it. */
+ * "enter the PIN", so nobody can walk up and finish it. One timer, set for
+ * when the lock is due: input moves last_activity only, and the timer,
+ * when it fires early, sets itself again for the rest (rather than waking
+ * every 5 s while the officer works). */
 static gboolean
 on_idle_check (gpointer user_data)
 {
   RahnumaOfficerWindow *self = user_data;
+  gint64 idle = g_get_monotonic_time () - self->last_activity;
 
-  if (!self->idle_locked && g_get_monotonic_time () - self->last_activity > LOCK_AFTER * G_USEC_PER_SEC)
+  self->idle_check_id = 0;
+  if (idle < (gint64) LOCK_AFTER * G_USEC_PER_SEC)
     {
-      g_debug ("No input for %d s: locking the dashboard", LOCK_AFTER);
-      rahnuma_officer_window_lock (self);
-      self->idle_locked = TRUE;
+      arm_idle_check (self, (gint64) LOCK_AFTER * G_USEC_PER_SEC - idle);
+      return G_SOURCE_REMOVE;
     }
-  return G_SOURCE_CONTINUE;
+  g_debug ("No input for %d s: locking the dashboard", LOCK_AFTER);
+  rahnuma_officer_window_lock (self);
+  self->idle_locked = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+arm_idle_check (RahnumaOfficerWindow *self, gint64 delay_us)
+{
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  self->idle_check_id = g_timeout_add ((guint) (delay_us / 1000) + 1, on_idle_check, self);
 }
 
 static gboolean
 on_any_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaOfficerWindow *self)
 {
   self->last_activity = g_get_monotonic_time ();
+  /* Locked for want of input: the next stretch gets its own timer. */
+  if (self->idle_locked || self->idle_check_id == 0)
+    arm_idle_check (self, (gint64) LOCK_AFTER * G_USEC_PER_SEC);
   self->idle_locked = FALSE;
   return GDK_EVENT_PROPAGATE;
 }
@@ -130,7 +149,7 @@ rahnuma_officer_window_init (RahnumaOfficerWindow *self)
   g_signal_connect (legacy, "event", G_CALLBACK (on_any_event), self);
   gtk_widget_add_controller (GTK_WIDGET (self), legacy);
   self->last_activity = g_get_monotonic_time ();
-  self->idle_check_id = g_timeout_add_seconds (5, on_idle_check, self);
+  arm_idle_check (self, (gint64) LOCK_AFTER * G_USEC_PER_SEC);
 }
 
 /**

@@ -60,6 +60,26 @@ channel_value (const GstStructure *s, const char *field, gboolean power_mean)
   return result;
 }
 
+/**
+ * rahnuma_media_level_peak_db:
+ * @message: a bus message
+ * @peak_db: (out): the loudest channel's peak in this block, in dBFS
+ *
+ * Reads a `level` element's message, for a live meter.
+ *
+ * Returns: %TRUE if @message is a level message
+ */
+gboolean
+rahnuma_media_level_peak_db (GstMessage *message, double *peak_db)
+{
+  const GstStructure *s = gst_message_get_structure (message);
+
+  if (GST_MESSAGE_TYPE (message) != GST_MESSAGE_ELEMENT || s == NULL || !gst_structure_has_name (s, "level"))
+    return FALSE;
+  *peak_db = channel_value (s, "peak", FALSE);
+  return TRUE;
+}
+
 static void
 add_block (Totals *totals, const GstStructure *s)
 {

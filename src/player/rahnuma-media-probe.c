@@ -290,11 +290,25 @@ make_element (const char *factory, GError **error)
   return element;
 }
 
-/* source ! audioconvert ! audioresample ! opusenc ! oggmux ! filesink */
-static GstElement *
-build_record_pipeline (const char *path, const char *source_element, GError **error)
+/**
+ * rahnuma_media_record_pipeline_new:
+ * @path: the Ogg Opus file to write
+ * @source_element: a GStreamer source element name, or a gst-launch
+ *   description of one ("audiotestsrc wave=silence")
+ * @error: a #RAHNUMA_MEDIA_PROBE_ERROR
+ *
+ * source ! audioconvert ! level ! audioresample ! opusenc ! oggmux ! filesink,
+ * not yet started. The level element posts "level" element messages (peak
+ * and RMS in dB per channel, every 100 ms) for a live meter. Send EOS to
+ * finish the file.
+ *
+ * Returns: (transfer full) (nullable): the pipeline
+ */
+GstElement *
+rahnuma_media_record_pipeline_new (const char *path, const char *source_element, GError **error)
 {
-  const char *factories[] = { source_element, "audioconvert", "audioresample", "opusenc", "oggmux", "filesink" };
+  const char *factories[] = { source_element, "audioconvert", "level", "audioresample", "opusenc", "oggmux",
+                              "filesink" };
   g_autoptr(GstElement) pipeline = gst_pipeline_new ("rahnuma-record");
   GstElement *elements[G_N_ELEMENTS (factories)];
 
@@ -347,7 +361,7 @@ rahnuma_media_record_audio (const char    *path,
 
   if (!gst_init_check (NULL, NULL, error))
     return FALSE;
-  recording.pipeline = build_record_pipeline (path, source_element ? source_element : "autoaudiosrc", error);
+  recording.pipeline = rahnuma_media_record_pipeline_new (path, source_element ? source_element : "autoaudiosrc", error);
   if (recording.pipeline == NULL)
     return FALSE;
   recording.loop = g_main_loop_new (NULL, FALSE);

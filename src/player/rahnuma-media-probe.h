@@ -32,12 +32,17 @@ gboolean            rahnuma_media_probe_check       (const char         *path,
                                                      gpointer            probe,
                                                      GError            **error);
 
+GstElement         *rahnuma_media_record_pipeline_new (const char      *path,
+                                                       const char      *source_element,
+                                                       GError         **error);
 gboolean            rahnuma_media_record_audio      (const char         *path,
                                                      const char         *source_element,
                                                      guint               max_seconds,
                                                      GCancellable       *stop,
                                                      GError            **error);
 
+gboolean            rahnuma_media_level_peak_db     (GstMessage         *message,
+                                                     double             *peak_db);
 gboolean            rahnuma_media_measure_audio     (const char         *path,
                                                      RahnumaAudioLevels *levels,
                                                      gpointer            user_data,

@@ -44,6 +44,7 @@ struct _RahnumaPipeline
   GstElement *pipeline;
   GstBus *bus;
   GstElement *audio_sink;        /* owned; linked to the first audio pad wanted */
+  GstElement *volume;            /* owned; before the audio sink, so every sink obeys it */
   GstElement *video_sink;        /* owned; NULL for sound only */
   GstElement *position_sinks[2]; /* unowned: the sinks whose position is the scene's */
   GstElement *control;           /* unowned: takes seeks and duration queries */
@@ -187,7 +188,7 @@ link_audio (RahnumaPipeline *self, GstPad *pad)
 {
   if (!g_atomic_int_compare_and_exchange (&self->audio_linked, FALSE, TRUE))
     return FALSE;
-  return link_chain (self->pipeline, pad, make_element ("audioconvert"),
+  return link_chain (self->pipeline, pad, make_element ("audioconvert"), self->volume,
                      make_element ("audioresample"), self->audio_sink, NULL);
 }
 
@@ -298,6 +299,7 @@ rahnuma_pipeline_new (RahnumaVideoPaintable *paintable,
   g_mutex_init (&self->lock);
   self->direction = GST_VIDEO_ORIENTATION_AUTO; /* a video's own orientation tag */
   self->audio_sink = rahnuma_audio_sink_make (audio_sink_factory, has_audio);
+  self->volume = gst_object_ref_sink (make_element ("volume"));
   if (paintable != NULL)
     self->video_sink = make_video_sink (paintable);
   self->pipeline = gst_object_ref_sink (gst_pipeline_new ("rahnuma-scene"));
@@ -326,9 +328,11 @@ rahnuma_pipeline_free (RahnumaPipeline *self)
   gst_element_set_state (self->pipeline, GST_STATE_NULL);
   /* Never linked, it stayed out of the pipeline, still READY. */
   gst_element_set_state (self->audio_sink, GST_STATE_NULL);
+  gst_element_set_state (self->volume, GST_STATE_NULL);
   gst_object_unref (self->pipeline);
   gst_object_unref (self->bus);
   gst_object_unref (self->audio_sink);
+  gst_object_unref (self->volume);
   gst_clear_object (&self->video_sink);
   g_free (self->media_path);
   g_free (self->narration_path);
@@ -529,4 +533,21 @@ rahnuma_pipeline_path_for (RahnumaPipeline *self,
           || gst_object_has_as_ancestor (source, GST_OBJECT (self->media_src))))
     return self->media_path;
   return self->narration_path != NULL ? self->narration_path : self->media_path;
+}
+
+/**
+ * rahnuma_pipeline_set_volume:
+ * @self: a #RahnumaPipeline
+ * @volume: the loudness, from 0.0 (silent) to 1.0 (the recording's own)
+ *
+ * Sets how loud the scene or clip is heard, now or once its sound starts:
+ * a GStreamer "volume" element in front of the audio sink (linear scale).
+ * Any thread; takes effect within one buffer.
+ */
+void
+rahnuma_pipeline_set_volume (RahnumaPipeline *self, double volume)
+{
+  g_return_if_fail (self != NULL);
+
+  g_object_set (self->volume, "volume", CLAMP (volume, 0.0, 1.0), NULL);
 }

@@ -37,6 +37,9 @@ gboolean         rahnuma_pipeline_seek              (RahnumaPipeline       *pipe
 const char      *rahnuma_pipeline_path_for          (RahnumaPipeline       *pipeline,
                                                      GstObject             *source);
 
+void             rahnuma_pipeline_set_volume        (RahnumaPipeline       *pipeline,
+                                                     double                 volume);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaPipeline, rahnuma_pipeline_free)
 
 G_END_DECLS

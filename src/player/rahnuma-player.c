@@ -60,6 +60,7 @@ struct _RahnumaPlayer
   RahnumaVideoPaintable *paintable;
   char *audio_sink_factory;
   guint picture_time_ms;
+  double volume;            /* 0.0 to 1.0, linear; every scene is heard at it */
 
   RahnumaPipeline *scene;   /* the scene now loaded, or NULL */
   guint tick_id;
@@ -107,6 +108,7 @@ enum {
   PROP_HAS_AUDIO,
   PROP_AUDIO_SINK_FACTORY,
   PROP_PICTURE_TIME,
+  PROP_VOLUME,
   N_PROPS
 };
 
@@ -405,7 +407,7 @@ on_settle_timeout (gpointer data)
   self->settle_timeout_id = 0;
   if (self->scene == NULL || is_settled (self))
     return G_SOURCE_REMOVE;
-  g_warning ("A scene did not settle within %d s: given up as unplayable", SETTLE_TIMEOUT_S);
+  g_message ("A scene did not settle within %d s: given up as unplayable", SETTLE_TIMEOUT_S);
   /* Translators: ends "The scene could not be played: %s". */
   fail (self, make_error (RAHNUMA_PLAYER_ERROR_FAILED, NULL, _("it did not start in time")));
   return G_SOURCE_REMOVE;
@@ -650,6 +652,7 @@ begin_scene (RahnumaPlayer *self, const char *media_path, gboolean is_picture)
       return FALSE;
     }
   self->scene = rahnuma_pipeline_new (self->paintable, self->audio_sink_factory, &has_audio);
+  rahnuma_pipeline_set_volume (self->scene, self->volume);
   rahnuma_pipeline_watch (self->scene, on_bus_message, self);
   set_has_audio (self, has_audio);
   return TRUE;
@@ -750,6 +753,9 @@ rahnuma_player_get_property (GObject    *object,
     case PROP_PICTURE_TIME:
       g_value_set_uint (value, self->picture_time_ms);
       break;
+    case PROP_VOLUME:
+      g_value_set_double (value, self->volume);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -775,6 +781,9 @@ rahnuma_player_set_property (GObject      *object,
           self->picture_time_ms = g_value_get_uint (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_VOLUME:
+      rahnuma_player_set_volume (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -806,6 +815,10 @@ install_properties (GObjectClass *object_class)
   properties[PROP_PICTURE_TIME] =
     g_param_spec_uint ("picture-time", NULL, NULL, 1, G_MAXUINT, RAHNUMA_PLAYER_PICTURE_TIME_MS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Linear, 0.0 (silent) to 1.0 (the recording's own loudness). */
+  properties[PROP_VOLUME] =
+    g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -849,6 +862,7 @@ rahnuma_player_init (RahnumaPlayer *self)
 
   self->paintable = rahnuma_video_paintable_new ();
   self->picture_time_ms = RAHNUMA_PLAYER_PICTURE_TIME_MS;
+  self->volume = 1.0;
   self->duration = -1;
   self->has_audio = TRUE;
   self->watched = rahnuma_watched_new ();
@@ -1135,4 +1149,39 @@ rahnuma_player_get_has_audio (RahnumaPlayer *self)
   g_return_val_if_fail (RAHNUMA_IS_PLAYER (self), FALSE);
 
   return self->has_audio;
+}
+
+/**
+ * rahnuma_player_set_volume:
+ * @self: a #RahnumaPlayer
+ * @volume: from 0.0 (silent) to 1.0 (the recording's own loudness), linear;
+ *   clamped to that range
+ *
+ * How loud the scenes are heard: the one playing at once, and every scene
+ * opened later. The kiosk sets it from the visitor's volume control.
+ */
+void
+rahnuma_player_set_volume (RahnumaPlayer *self, double volume)
+{
+  g_return_if_fail (RAHNUMA_IS_PLAYER (self));
+
+  volume = CLAMP (volume, 0.0, 1.0);
+  if (self->volume == volume)
+    return;
+  self->volume = volume;
+  if (self->scene != NULL)
+    rahnuma_pipeline_set_volume (self->scene, volume);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
+}
+
+/**
+ * rahnuma_player_get_volume:
+ *
+ * Returns: the volume, from 0.0 to 1.0 (see rahnuma_player_set_volume())
+ */
+double
+rahnuma_player_get_volume (RahnumaPlayer *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_PLAYER (self), 1.0);
+  return self->volume;
 }

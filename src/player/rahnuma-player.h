@@ -61,5 +61,8 @@ gint64              rahnuma_player_get_duration    (RahnumaPlayer *self);
 gint64              rahnuma_player_get_watched     (RahnumaPlayer *self);
 gboolean            rahnuma_player_get_has_audio   (RahnumaPlayer *self);
 double              rahnuma_player_get_watched_fraction (RahnumaPlayer *self);
+void                rahnuma_player_set_volume      (RahnumaPlayer *self,
+                                                    double         volume);
+double              rahnuma_player_get_volume      (RahnumaPlayer *self);
 
 G_END_DECLS

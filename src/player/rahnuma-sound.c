@@ -23,6 +23,7 @@ struct _RahnumaSound
   RahnumaPipeline *clip;   /* the clip playing, or NULL */
   gboolean has_audio;
   gboolean playing;
+  double volume;           /* 0.0 to 1.0, linear */
   guint finish_idle_id;
 };
 
@@ -32,6 +33,7 @@ enum {
   PROP_0,
   PROP_AUDIO_SINK_FACTORY,
   PROP_HAS_AUDIO,
+  PROP_VOLUME,
   N_PROPS
 };
 
@@ -132,6 +134,9 @@ rahnuma_sound_get_property (GObject    *object,
     case PROP_HAS_AUDIO:
       g_value_set_boolean (value, self->has_audio);
       break;
+    case PROP_VOLUME:
+      g_value_set_double (value, self->volume);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -150,6 +155,9 @@ rahnuma_sound_set_property (GObject      *object,
     case PROP_AUDIO_SINK_FACTORY:
       g_free (self->audio_sink_factory);
       self->audio_sink_factory = g_value_dup_string (value);
+      break;
+    case PROP_VOLUME:
+      rahnuma_sound_set_volume (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -174,6 +182,10 @@ rahnuma_sound_class_init (RahnumaSoundClass *klass)
   properties[PROP_HAS_AUDIO] =
     g_param_spec_boolean ("has-audio", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Linear, 0.0 (silent) to 1.0 (the recording's own loudness). */
+  properties[PROP_VOLUME] =
+    g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -193,6 +205,7 @@ rahnuma_sound_init (RahnumaSound *self)
   if (!gst_is_initialized ())
     gst_init (NULL, NULL);
   self->has_audio = TRUE;
+  self->volume = 1.0;
 }
 
 /**
@@ -235,6 +248,7 @@ rahnuma_sound_play_file (RahnumaSound *self,
   /* The UI tests read this line to know which clip a Listen button played. */
   g_debug ("Playing clip %s", path);
   self->clip = rahnuma_pipeline_new (NULL, self->audio_sink_factory, &has_audio);
+  rahnuma_pipeline_set_volume (self->clip, self->volume);
   rahnuma_pipeline_add_sound (self->clip, path);
   rahnuma_pipeline_watch (self->clip, on_bus_message, self);
   set_has_audio (self, has_audio);
@@ -272,4 +286,38 @@ rahnuma_sound_is_playing (RahnumaSound *self)
   g_return_val_if_fail (RAHNUMA_IS_SOUND (self), FALSE);
 
   return self->playing;
+}
+
+/**
+ * rahnuma_sound_set_volume:
+ * @self: a #RahnumaSound
+ * @volume: from 0.0 (silent) to 1.0 (the recording's own loudness), linear;
+ *   clamped to that range
+ *
+ * How loud clips are heard: the one playing at once, and every later one.
+ */
+void
+rahnuma_sound_set_volume (RahnumaSound *self, double volume)
+{
+  g_return_if_fail (RAHNUMA_IS_SOUND (self));
+
+  volume = CLAMP (volume, 0.0, 1.0);
+  if (self->volume == volume)
+    return;
+  self->volume = volume;
+  if (self->clip != NULL)
+    rahnuma_pipeline_set_volume (self->clip, volume);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
+}
+
+/**
+ * rahnuma_sound_get_volume:
+ *
+ * Returns: the volume, from 0.0 to 1.0 (see rahnuma_sound_set_volume())
+ */
+double
+rahnuma_sound_get_volume (RahnumaSound *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SOUND (self), 1.0);
+  return self->volume;
 }

@@ -16,5 +16,8 @@ void          rahnuma_sound_play_file  (RahnumaSound *self,
                                         const char   *path);
 void          rahnuma_sound_stop       (RahnumaSound *self);
 gboolean      rahnuma_sound_is_playing (RahnumaSound *self);
+void          rahnuma_sound_set_volume (RahnumaSound *self,
+                                        double        volume);
+double        rahnuma_sound_get_volume (RahnumaSound *self);
 
 G_END_DECLS

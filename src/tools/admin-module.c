@@ -19,7 +19,9 @@
 #include "rahnuma-install.h"
 #include "rahnuma-language.h"
 #include "rahnuma-media-probe.h"
+#include "rahnuma-ini-edit.h"
 #include "rahnuma-media-sums.h"
+#include "rahnuma-narration.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
 
@@ -760,21 +762,6 @@ record_target (const RecordOptions *options, char **group, char **key, char **fi
   return TRUE;
 }
 
-/* Re-record over the file the key names already, if it is an Ogg in the package. */
-static char *
-choose_relative_path (GKeyFile *key_file, const char *group, const char *key, char *fallback)
-{
-  g_autofree char *current = g_key_file_get_string (key_file, group, key, NULL);
-
-  if (current != NULL && g_str_has_suffix (current, ".ogg") && !g_path_is_absolute (current) &&
-      strstr (current, "..") == NULL)
-    {
-      g_free (fallback);
-      return g_steal_pointer (&current);
-    }
-  return fallback;
-}
-
 typedef struct
 {
   GCancellable *stop;
@@ -815,142 +802,6 @@ record_to (const char *path, const RecordOptions *options, GError **error)
   return ok;
 }
 
-/* Sets Group's Key=value by editing module.ini's text, so everything else
- * (comments, blank lines, key order) stays byte for byte: the key's line
- * if there is one, else a commented-out "#Key=" line, else after the
- * group's last key. */
-/* "Key[ur] = value" → "Key[ur]"; NULL for headers, comments and blank lines. */
-static char *
-dup_line_key (const char *stripped)
-{
-  const char *equals = strchr (stripped, '=');
-
-  if (stripped[0] == '[' || stripped[0] == '#' || equals == NULL)
-    return NULL;
-  return g_strstrip (g_strndup (stripped, equals - stripped));
-}
-
-static char *
-set_key_in_text (const char *contents, const char *group, const char *key, const char *value)
-{
-  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-  g_autofree char *header = g_strdup_printf ("[%s]", group);
-  g_autofree char *commented = g_strdup_printf ("#%s=", key);
-  g_autoptr(GString) out = g_string_new (NULL);
-  int key_line = -1, comment_line = -1, last_line = -1, replace;
-  gboolean in_group = FALSE;
-
-  for (int i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
-      g_autofree char *line_key = dup_line_key (stripped);
-
-      if (stripped[0] == '[')
-        in_group = g_str_equal (stripped, header);
-      if (!in_group)
-        continue;
-      if (stripped[0] == '[' || line_key != NULL)
-        last_line = i;
-      if (g_strcmp0 (line_key, key) == 0)
-        key_line = i;
-      else if (comment_line < 0 && g_str_has_prefix (stripped, commented))
-        comment_line = i;
-    }
-
-  replace = key_line >= 0 ? key_line : comment_line;
-  for (int i = 0; lines[i] != NULL; i++)
-    {
-      if (i == replace)
-        g_string_append_printf (out, "%s=%s", key, value);
-      else
-        g_string_append (out, lines[i]);
-      if (replace < 0 && i == last_line)
-        g_string_append_printf (out, "\n%s=%s", key, value);
-      if (lines[i + 1] != NULL)
-        g_string_append_c (out, '\n');
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/**
- * rahnuma_admin_save_key:
- * @ini_path: a module.ini
- * @value: the text to set, unescaped
- * @error: a #GFileError or #GKeyFileError
- *
- * Sets [@group] @key=@value by editing the line (see set_key_in_text()), so
- * comments and other keys stay byte for byte; replaces the file atomically.
- *
- * Returns: %TRUE when module.ini now reads @value there
- */
-gboolean
-rahnuma_admin_save_key (const char *ini_path, const char *group, const char *key, const char *value,
-                        GError **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *updated = NULL;
-  g_autofree char *check = NULL;
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  const char *text;
-  gsize length;
-
-  if (!g_file_get_contents (ini_path, &contents, &length, error))
-    return FALSE;
-  /* A byte order mark Notepad wrote stays where it was. */
-  text = rahnuma_module_skip_bom (contents, &length);
-  {
-    /* As GKeyFile writes it: a newline as \n, a leading space as \s. */
-    g_autoptr(GKeyFile) escaper = g_key_file_new ();
-    g_autofree char *raw = NULL;
-
-    g_key_file_set_string (escaper, "G", "K", value);
-    raw = g_key_file_get_value (escaper, "G", "K", NULL);
-    updated = set_key_in_text (text, group, key, raw);
-  }
-  /* Never write a file the kiosk would read differently from what we meant. */
-  if (!g_key_file_load_from_data (key_file, updated, -1, G_KEY_FILE_KEEP_TRANSLATIONS, error))
-    return FALSE;
-  check = g_key_file_get_string (key_file, group, key, NULL);
-  if (g_strcmp0 (check, value) != 0)
-    {
-      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                   _("Cannot set %s in [%s]"), key, group);
-      return FALSE;
-    }
-  if (text != contents)
-    {
-      char *marked = g_strconcat ("\xef\xbb\xbf", updated, NULL);
-
-      g_free (updated);
-      updated = marked;
-    }
-  /* g_file_set_contents writes a new file and renames it over the old one. */
-  return g_file_set_contents (ini_path, updated, -1, error);
-}
-
-/* media.sums: this clip says the text module.ini has now, so validate can
- * tell when that text changes. */
-static gboolean
-note_recorded_text (const char *module_dir, const char *ini_path, const char *group,
-                    const char *key, const char *relative, GError **error)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(RahnumaMediaSums) sums = rahnuma_media_sums_load (module_dir, error);
-  g_autofree char *contents = NULL;
-  g_autofree char *text = NULL;
-  const char *start;
-  gsize length;
-
-  if (sums == NULL || !g_file_get_contents (ini_path, &contents, &length, error))
-    return FALSE;
-  start = rahnuma_module_skip_bom (contents, &length);
-  if (!g_key_file_load_from_data (key_file, start, length, G_KEY_FILE_KEEP_TRANSLATIONS, error))
-    return FALSE;
-  text = rahnuma_media_dup_source_text (key_file, group, key);
-  return rahnuma_media_sums_record (sums, relative, text != NULL ? text : "", error) &&
-         rahnuma_media_sums_save (sums, error);
-}
-
 static int
 fail_record (const char *temp_path, const char *message)
 {
@@ -960,64 +811,20 @@ fail_record (const char *temp_path, const char *message)
   return EXIT_NOT_RUN;
 }
 
-/* A visitor must hear the words: silence (no microphone) or clipping is
- * refused before anything is saved, with what was measured. */
-static gboolean
-check_recording_levels (const char *path, GError **error)
-{
-  RahnumaAudioLevels levels;
-
-  if (!rahnuma_media_measure_audio (path, &levels, NULL, error))
-    return FALSE;
-  if (levels.peak_db < RAHNUMA_AUDIO_SILENT_PEAK_DB)
-    {
-      g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
-                   /* Translators: %.0f is a level in dBFS (decibels below full scale), e.g. -62 */
-                   _("The recording is silent (its loudest moment is %.0f dBFS), so nothing was saved. "
-                     "Check that the microphone is connected and not muted, then record again."),
-                   MAX (levels.peak_db, -120.0));
-      return FALSE;
-    }
-  if (levels.clipped_seconds > RAHNUMA_AUDIO_MAX_CLIPPED_S)
-    {
-      g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
-                   /* Translators: %.1f is a time in seconds */
-                   _("The recording is clipped (%.1f s of it at full volume), so nothing was saved. "
-                     "Speak a little further from the microphone, or turn its volume down, and record again."),
-                   levels.clipped_seconds);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static int
 record_and_save (const RecordOptions *options, const char *ini_path,
                  const char *group, const char *key, const char *relative)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RahnumaMediaProbe) probe = NULL;
   g_autofree char *path = g_build_filename (options->module_dir, relative, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
-  int fd;
+  g_autofree char *temp_path = rahnuma_narration_make_temp (path, &error);
 
-  if (g_mkdir_with_parents (folder, 0755) != 0 || (fd = g_mkstemp (temp_path)) < 0)
-    return fail_record (NULL, g_strerror (errno));
-  close (fd);
-
+  if (temp_path == NULL)
+    return fail_record (NULL, error->message);
   g_print (_("Recording %s for [%s]. Press Enter to stop.\n"), key, group);
   if (!record_to (temp_path, options, &error))
     return fail_record (temp_path, error->message);
-  if ((probe = open_probe ()) == NULL ||
-      !rahnuma_media_probe_check (temp_path, RAHNUMA_MEDIA_AUDIO, probe, &error))
-    return fail_record (temp_path, error != NULL ? error->message : _("The recording cannot be checked"));
-  if (!check_recording_levels (temp_path, &error))
-    return fail_record (temp_path, error->message);
-  if (g_chmod (temp_path, 0644) != 0 || g_rename (temp_path, path) != 0)
-    return fail_record (temp_path, g_strerror (errno));
-  if (!rahnuma_admin_save_key (ini_path, group, key, relative, &error) ||
-      !note_recorded_text (options->module_dir, ini_path, group, key, relative, &error))
+  if (!rahnuma_narration_save (options->module_dir, temp_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
   g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
   return EXIT_OK;
@@ -1065,7 +872,8 @@ run_record (int argc, char **argv)
       g_printerr (_("%s has no [%s].\n"), ini_path, group);
       return EXIT_NOT_RUN;
     }
-  relative = choose_relative_path (key_file, group, key, g_steal_pointer (&relative));
+  g_free (relative);
+  relative = rahnuma_narration_dup_relative_path (key_file, group, key, options.lang);
   return record_and_save (&options, ini_path, group, key, relative);
 }
 
@@ -1163,7 +971,7 @@ comment_out_key (const char *ini_path, const char *group, const char *key, GErro
   for (guint i = 0; lines[i] != NULL && !found; i++)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
-      g_autofree char *line_key = dup_line_key (stripped);
+      g_autofree char *line_key = rahnuma_ini_dup_line_key (stripped);
 
       if (stripped[0] == '[')
         in_group = g_str_equal (stripped, header);
@@ -1196,10 +1004,10 @@ import_and_save (const char *source, const ImportOptions *options, const char *p
   if (!rahnuma_media_import_discover (source, &info, &error) ||
       !import_target (options, info.kind, &group, &key, &relative, &error) ||
       !convert_into (source, &info, package, relative, &error) ||
-      !rahnuma_admin_save_key (ini_path, group, key, relative, &error))
+      !rahnuma_ini_save_key (ini_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
   if (info.kind == RAHNUMA_MEDIA_AUDIO &&
-      !note_recorded_text (package, ini_path, group, key, relative, &error))
+      !rahnuma_narration_note_text (package, ini_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
   /* Translators: e.g. "Imported phone.m4a as audio/ur/scene-1.ogg; module.ini has Narration[ur]=…" */
   g_print (_("Imported %s as %s; %s now has [%s] %s=%s.\n"), source, relative, RAHNUMA_MODULE_FILE, group,

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "rahnuma-admin.h"
+#include "rahnuma-ini-edit.h"
 #include "rahnuma-language.h"
 #include "rahnuma-module.h"
 #include "rahnuma-validator.h"
@@ -231,7 +232,7 @@ merge_entry (Import *import, Entry *entry)
   /* An unchanged translation is not written again: its line stays as it is. */
   if (g_strcmp0 (current, entry->msgstr->str) == 0)
     return;
-  if (rahnuma_admin_save_key (import->ini_path, group, key, entry->msgstr->str, &import->error))
+  if (rahnuma_ini_save_key (import->ini_path, group, key, entry->msgstr->str, &import->error))
     import->n_written++;
 }
 

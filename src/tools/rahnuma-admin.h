@@ -23,10 +23,6 @@ int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_pin    (int argc, char **argv); /* admin-pin.c: set|status */
 int rahnuma_admin_module_po (int argc, char **argv); /* admin-po.c: module po export|import */
 
-/* admin-module.c: sets [group] key=value in module.ini, every other byte kept. */
-gboolean rahnuma_admin_save_key (const char *ini_path, const char *group, const char *key,
-                                 const char *value, GError **error);
-
 /* admin-report-pdf.c: report --pdf FILE */
 int rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint64 to,
                               const char *output);

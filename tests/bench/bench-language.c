@@ -4,16 +4,24 @@
  * --windowed, with the given modules and a fresh journal) and, N times,
  * goes from the language screen to a language: the time from activating
  * "kiosk.choose-language" to the first frame painted with the lessons page
- * as the stack's visible child (the visit's start is committed to the
- * journal, the whole window switches language and direction, the lessons
- * page is built). The window's 150 ms crossfade starts at that frame.
+ * as the stack's visible child (the whole window switches language and
+ * direction, the lessons page is built; the visit's start is committed on
+ * a worker thread meanwhile, and the page takes touches once it is). The
+ * window's 150 ms crossfade starts at that frame.
  * Then "kiosk.home" for the next visitor, and the next language.
  *
  * Baseline, in the same process and run: gtk_label_set_text() on a label in
  * a plain GtkWindow, to the first frame painted after it.
  *
+ * Then, at each common kiosk screen size (1024x768, 1280x800, 1366x768,
+ * 1920x1080, 1080x1920), the slowest screen change of a visit: language to
+ * lessons, lessons to a lesson, the lesson back to the lessons (each from
+ * the action to the first frame painted with the new page), the median of
+ * N rounds, against the same label change at that size.
+ *
  * Prints the medians:
  *   language-switch  <switch> ms  <label change> ms  <ratio>x
+ *   screen-change-<W>x<H>  <slowest change> ms  <label change> ms  <ratio>x
  *
  * Usage: bench-language [--runs N] MODULES_DIR   (needs a display)
  *
@@ -30,6 +38,7 @@
 #include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-language-page.h"
+#include "rahnuma-lesson-page.h"
 #include "rahnuma-lessons-page.h"
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-window.h"
@@ -39,6 +48,11 @@
 static int n_runs = 15;
 static GArray *switch_ms;
 static GArray *label_ms;
+static const struct { int width, height; } sizes[] = {
+  { 1024, 768 }, { 1280, 800 }, { 1366, 768 }, { 1920, 1080 }, { 1080, 1920 },
+};
+static GArray *change_ms[G_N_ELEMENTS (sizes)];
+static GArray *change_label_ms[G_N_ELEMENTS (sizes)];
 static guint kiosk_paints; /* frames painted, per window */
 static guint bare_paints;
 
@@ -192,6 +206,8 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+static void run_sizes (GtkWidget *window, GtkLabel *label);
+
 static void
 run_benchmark (GtkWidget *window)
 {
@@ -229,7 +245,90 @@ run_benchmark (GtkWidget *window)
       gtk_widget_activate_action (window, "kiosk.home", NULL);
       iterate_until (shows_welcome, stack, "the welcome page");
     }
+  run_sizes (window, label);
   gtk_window_destroy (GTK_WINDOW (bare));
+}
+
+static gboolean
+shows_lesson (gpointer stack)
+{
+  return RAHNUMA_IS_LESSON_PAGE (gtk_stack_get_visible_child (stack));
+}
+
+/* From @action to the first frame painted once @done holds. */
+static double
+time_change (GtkWidget *window, GtkStack *stack, const char *action, GVariant *target,
+             gboolean (*done) (gpointer))
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  gtk_widget_activate_action_variant (window, action, target);
+  iterate_until (done, stack, action);
+  wait_for_paint (&kiosk_paints);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+/* The slowest of a visit's screen changes, at the window's size now. */
+static double
+time_slowest_change (GtkWidget *window, GtkStack *stack)
+{
+  RahnumaCatalog *catalog = rahnuma_application_get_catalog (RAHNUMA_APPLICATION (g_application_get_default ()));
+  g_autoptr(RahnumaModule) module = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
+  double slowest;
+
+  gtk_widget_activate_action (window, "kiosk.start", NULL);
+  iterate_until (shows_language_page, stack, "the language page");
+  settle ();
+  slowest = time_change (window, stack, "kiosk.choose-language", g_variant_new_string ("ur"), shows_lessons);
+  settle ();
+  slowest = MAX (slowest, time_change (window, stack, "kiosk.open-lesson",
+                                       g_variant_new_string (rahnuma_module_get_id (module)), shows_lesson));
+  settle ();
+  slowest = MAX (slowest, time_change (window, stack, "kiosk.lessons", NULL, shows_lessons));
+  gtk_widget_activate_action (window, "kiosk.home", NULL);
+  iterate_until (shows_welcome, stack, "the welcome page");
+  return slowest;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  int width, height;
+} SizeWait;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *wait = data;
+
+  return gtk_widget_get_width (wait->window) == wait->width &&
+         gtk_widget_get_height (wait->window) == wait->height;
+}
+
+static void
+run_sizes (GtkWidget *window, GtkLabel *label)
+{
+  GtkStack *stack = find_stack (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      SizeWait wait = { window, sizes[i].width, sizes[i].height };
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+      iterate_until (has_size, &wait, "the window's new size");
+      change_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      change_label_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      for (int run = 0; run < MAX (3, n_runs / 3); run++)
+        {
+          double c = time_slowest_change (window, stack);
+          double b;
+
+          settle ();
+          b = time_label_change (label, (guint) run);
+          g_array_append_val (change_ms[i], c);
+          g_array_append_val (change_label_ms[i], b);
+        }
+    }
 }
 
 static gboolean
@@ -329,6 +428,16 @@ main (int argc, char **argv)
   s = median (switch_ms);
   b = median (label_ms);
   printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", "language-switch", s, b, s / b);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes) && change_ms[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("screen-change-%dx%d", sizes[i].width, sizes[i].height);
+
+      s = median (change_ms[i]);
+      b = median (change_label_ms[i]);
+      printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", name, s, b, s / b);
+      g_array_unref (change_ms[i]);
+      g_array_unref (change_label_ms[i]);
+    }
 
   g_array_unref (switch_ms);
   g_array_unref (label_ms);

@@ -13,7 +13,15 @@
  *   start-to-welcome  <kiosk> ms  <bare window> ms  <ratio>x
  *   memory-idle       <kiosk> MiB <bare window> MiB <ratio>x
  *
- * Usage: bench-startup [--runs N] KIOSK BARE_WINDOW MODULES_DIR
+ * Usage: bench-startup [--runs N] [--journal FILE [--unclean]] KIOSK BARE_WINDOW MODULES_DIR
+ *
+ * With --journal the kiosk opens FILE (a year-old journal made by
+ * `rahnuma-admin simulate` in tests/bench/run-all) instead of a fresh one,
+ * and the row is start-to-welcome-year-old-journal; with --unclean too, the
+ * note of a clean stop is removed before each start, as after a power cut
+ * (the integrity check then runs before the welcome screen), and the row is
+ * start-to-welcome-after-power-cut (same journal). Memory is printed for
+ * a fresh journal only.
  *
  * With --officer FILE, the program is rahnuma-officer (given in place of
  * KIOSK) on the officers' file FILE, and the row is officer-start-1M: from
@@ -139,6 +147,8 @@ time_first_paint (const char * const *argv, GPid *pid)
   return -1;
 }
 
+static const char *unclean_note; /* removed before each start of the kiosk */
+
 static Sample
 run_once (const char * const *argv)
 {
@@ -147,6 +157,8 @@ run_once (const char * const *argv)
   gint64 idle_until;
   XEvent event;
 
+  if (unclean_note != NULL && strstr (argv[0], "bare-window") == NULL)
+    g_unlink (unclean_note);
   sample.start_ms = time_first_paint (argv, &pid);
   if (sample.start_ms < 0)
     {
@@ -205,21 +217,34 @@ main (int argc, char **argv)
   g_autoptr(GArray) bare_mib = g_array_new (FALSE, FALSE, sizeof (double));
   int runs = 9, first = 1, error_base;
   const char *officer_file = NULL;
+  const char *journal = NULL;
+  g_autofree char *note = NULL;
+  gboolean unclean = FALSE;
+  const char *row;
   double k, b;
 
+  /* [--runs N] [--journal FILE [--unclean] | --officer FILE] */
   while (argc - first > 2 && g_str_has_prefix (argv[first], "--"))
     {
+      if (strcmp (argv[first], "--unclean") == 0 && journal != NULL)
+        {
+          unclean = TRUE;
+          first += 1;
+          continue;
+        }
       if (strcmp (argv[first], "--runs") == 0)
         runs = MAX (1, atoi (argv[first + 1]));
       else if (strcmp (argv[first], "--officer") == 0)
         officer_file = argv[first + 1];
+      else if (strcmp (argv[first], "--journal") == 0)
+        journal = argv[first + 1];
       else
         break;
       first += 2;
     }
   if (argc - first != (officer_file != NULL ? 2 : 3))
     {
-      fprintf (stderr, "usage: %s [--runs N] KIOSK BARE_WINDOW MODULES_DIR\n"
+      fprintf (stderr, "usage: %s [--runs N] [--journal FILE [--unclean]] KIOSK BARE_WINDOW MODULES_DIR\n"
                        "       %s [--runs N] --officer FILE RAHNUMA_OFFICER BARE_WINDOW\n", argv[0], argv[0]);
       return 2;
     }
@@ -231,7 +256,10 @@ main (int argc, char **argv)
   XSetErrorHandler (ignore_x_error);
 
   dir = g_dir_make_tmp ("rahnuma-bench-startup-XXXXXX", NULL);
-  db = g_build_filename (dir, "journal.db", NULL);
+  db = journal != NULL ? g_strdup (journal) : g_build_filename (dir, "journal.db", NULL);
+  note = g_strconcat (db, ".clean-stop", NULL);
+  if (unclean)
+    unclean_note = note;
   {
     const char *kiosk_argv[] = { argv[first], "--windowed", "--modules", argv[first + 2], "--db", db,
                                  "--centre", "BENCH", "--kiosk-id", "bench", NULL };
@@ -259,12 +287,16 @@ main (int argc, char **argv)
 
   k = median (kiosk_ms);
   b = median (bare_ms);
-  printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", officer_file != NULL ? "officer-start-1M" : "start-to-welcome",
-          k, b, k / b);
+  row = officer_file != NULL ? "officer-start-1M"
+        : journal == NULL ? "start-to-welcome"
+        : unclean ? "start-to-welcome-after-power-cut" : "start-to-welcome-year-old-journal";
+  printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", row, k, b, k / b);
   k = median (kiosk_mib);
   b = median (bare_mib);
-  printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n", officer_file != NULL ? "officer-memory-idle" : "memory-idle",
-          k, b, k / b);
+  if (officer_file != NULL)
+    printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n", "officer-memory-idle", k, b, k / b);
+  else if (journal == NULL)
+    printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n", "memory-idle", k, b, k / b);
 
   remove_dir (dir);
   XCloseDisplay (dpy);

@@ -26,6 +26,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
+from kiosk_screen import check  # noqa: E402
 from officer import PIN, Officer  # noqa: E402
 
 
@@ -85,10 +86,10 @@ class Drives(Officer):
         self.pick_drive()
         self.toast(self._("Saved %s").split("%s")[0])
         csv = glob.glob(os.path.join(self.args.drive, "*.csv"))
-        assert len(csv) == 1, "one spreadsheet on the drive: %s" % os.listdir(self.args.drive)
+        check(len(csv) == 1, "one spreadsheet on the drive: %s" % os.listdir(self.args.drive))
         with open(csv[0], encoding="utf-8-sig") as f:
             lines = f.read().splitlines()
-        assert len(lines) >= 11, "a header and the 10 visits: %d lines" % len(lines)
+        check(len(lines) >= 11, "a header and the 10 visits: %d lines" % len(lines))
 
         time.sleep(4)  # the first toast goes
         self.save_button(1).do_action(0)
@@ -99,11 +100,11 @@ class Drives(Officer):
             if pdf:
                 break
             time.sleep(0.2)
-        assert pdf, "a PDF on the drive: %s" % os.listdir(self.args.drive)
+        check(pdf, "a PDF on the drive: %s" % os.listdir(self.args.drive))
         with open(pdf[0], "rb") as f:
             data = f.read()
-        assert data.startswith(b"%PDF") and b"%%EOF" in data[-1024:], "the PDF is whole"
-        assert not self.leftovers(), "no .part left: %s" % self.leftovers()
+        check(data.startswith(b"%PDF") and b"%%EOF" in data[-1024:], "the PDF is whole")
+        check(not self.leftovers(), "no .part left: %s" % self.leftovers())
 
         # Pulled out after it was chosen from the list, before the file is written.
         time.sleep(4)
@@ -113,7 +114,7 @@ class Drives(Officer):
         self.tap(label)
         self.toast(self._("The report was not saved: the drive was taken out, is full or cannot be "
                           "written to. Nothing half-written was left on it.").split(".")[0])
-        assert not os.path.exists(self.args.drive), "nothing was written where the drive was"
+        check(not os.path.exists(self.args.drive), "nothing was written where the drive was")
 
         # The officers' file, kept on the drive.
         os.makedirs(self.args.drive)
@@ -127,14 +128,15 @@ class Drives(Officer):
             if os.path.exists(officers):
                 break
             time.sleep(0.2)
-        assert os.path.exists(officers), "the kiosk synced into the officers' file it was just given"
+        check(os.path.exists(officers), "the kiosk synced into the officers' file it was just given")
 
     def languages(self):
         """English off on the dashboard; the next visitor is not offered it."""
         switches = [n for n in self.walk(self.app()) if n.get_role() in (Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX)
                     and n.get_state_set().contains(Atspi.StateType.CHECKED)]
-        assert len(switches) == 4, "the four language switches, on: %s" % [
-            (n.get_role_name(), n.get_name()) for n in self.walk(self.app()) if n.get_role() != Atspi.Role.LABEL][-30:]
+        check(len(switches) == 4,
+              "the four language switches, on: %s" % [
+            (n.get_role_name(), n.get_name()) for n in self.walk(self.app()) if n.get_role() != Atspi.Role.LABEL][-30:])
         switches[3].do_action(0)  # ur, ps, pa_PK, en: the template's order
         self.toast(self._("In force from the next visitor."))
         self.press(self._("Lock"))
@@ -142,8 +144,8 @@ class Drives(Officer):
         self.button("Start").do_action(0)
         self.button("اردو")
         time.sleep(1)
-        assert self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "English") is None, \
-            "English was turned off on the dashboard, yet offered to the next visitor"
+        check(self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "English") is None,
+              "English was turned off on the dashboard, yet offered to the next visitor")
 
     def officer(self):
         subprocess.run([self.admin(), "pin", "set", "--db", self.args.db], input=PIN + "\n", text=True,

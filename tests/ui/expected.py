@@ -75,7 +75,10 @@ def _plural_function(header):
 
 
 def fill(template, *values):
-    """printf-style %u, %d, %s and %1$u in @template, as the kiosk fills them."""
+    """printf-style %u, %d, %s and %1$u in @template, as the kiosk fills them;
+    with no @values, the template itself (a test then matches a part of it)."""
+    if not values:
+        return template
     text = re.sub(r"%(\d+)\$[uds]", lambda m: str(values[int(m.group(1)) - 1]), template)
     remaining = iter(values)
     return re.sub(r"%[uds]", lambda m: str(next(remaining)), text)

@@ -32,7 +32,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from kiosk_screen import KioskScreen  # noqa: E402
+from kiosk_screen import KioskScreen, check  # noqa: E402
 
 LANGUAGE_NAMES = ["اردو", "پښتو", "پنجابی", "English"]
 OUT_OF_SERVICE = "This kiosk is out of service"
@@ -92,7 +92,7 @@ class Faults(KioskScreen):
             return f.read()
 
     def alive(self):
-        assert self.proc.poll() is None, "the kiosk ended (status %s)" % self.proc.returncode
+        check(self.proc.poll() is None, "the kiosk ended (status %s)" % self.proc.returncode)
 
     # --- 1. no lesson on offer ------------------------------------------------------
     def out_of_service(self, modules, db, why):
@@ -102,17 +102,17 @@ class Faults(KioskScreen):
             time.sleep(1)  # anything else would have appeared by now
             on_screen = [n.get_name() for n in self.walk(self.app())
                          if n.get_role() == Atspi.Role.PUSH_BUTTON]
-            assert "Start" not in on_screen, on_screen
+            check("Start" not in on_screen, on_screen)
             for name in LANGUAGE_NAMES:
-                assert name not in on_screen, on_screen
+                check(name not in on_screen, on_screen)
             self.alive()
         finally:
             log = self.stop()
-        assert "Out of service: no lesson is on offer" in log, log
-        assert why in log, log
+        check("Out of service: no lesson is on offer" in log, log)
+        check(why in log, log)
         db_conn = sqlite3.connect(db)
         sessions = db_conn.execute("SELECT count(*), count(code) FROM session").fetchone()
-        assert sessions == (0, 0), sessions
+        check(sessions == (0, 0), sessions)
         print("out of service (%s): shown, no visit possible" % why)
 
     # --- 1b. a lesson installed while the kiosk is out of service -------------------
@@ -152,7 +152,7 @@ class Faults(KioskScreen):
             self.alive()
         finally:
             log = self.stop()
-        assert "scene-1.png" in log and "too large" in log and "30000 × 30000" in log, log
+        check("scene-1.png" in log and "too large" in log and "30000 × 30000" in log, log)
         print("huge picture: every scene showed its words, the visitor reached the questions")
 
     def run(self):

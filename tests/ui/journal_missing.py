@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 import time
 
-from kiosk_screen import KioskScreen
+from kiosk_screen import KioskScreen, check
 from gi.repository import Atspi  # noqa: E402  (kiosk_screen requires the version)
 
 RETRY_S = 10  # JOURNAL_RETRY_S in rahnuma-application.c
@@ -54,7 +54,7 @@ class Test(KioskScreen):
 
     def stop(self, proc):
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(10) == 0
+        check(proc.wait(10) == 0, 'proc.wait(10) == 0')
 
     def label(self, predicate, what, timeout=None):
         return self.find(lambda n: n.get_role() == Atspi.Role.LABEL and predicate(n.get_name() or ""),
@@ -84,22 +84,23 @@ class Test(KioskScreen):
             self.label(lambda name: name == "Out of service", "the out-of-service title")
             self.label(lambda name: "is missing" in name and self.db in name, "the reason, for the officer")
             self.shot("out-of-service")
-            assert self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Start") \
-                is None, "the welcome screen shows without a journal"
-            assert os.listdir(self.drive) == [], os.listdir(self.drive)
+            check(self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Start") \
+                is None,
+                  "the welcome screen shows without a journal")
+            check(os.listdir(self.drive) == [], os.listdir(self.drive))
             with open(log) as f:
                 text = f.read()
-            assert "Out of service: The journal %s (id %s) is missing" % (self.db, first_id) in text, text
+            check("Out of service: The journal %s (id %s) is missing" % (self.db, first_id) in text, text)
             print("drive missing: out of service, the reason shown and logged, nothing written")
 
             os.rmdir(self.drive)
             os.rename(self.away, self.drive)
             self.button("Start", timeout=RETRY_S * 3)
             with open(log) as f:
-                assert "is back: the kiosk starts" in f.read()
+                check("is back: the kiosk starts" in f.read(), '"is back: the kiosk starts" in f.read()')
         finally:
             self.stop(proc)
-        assert self.journal_id() == first_id
+        check(self.journal_id() == first_id, 'self.journal_id() == first_id')
         print("drive back: the kiosk started by itself, on the same journal")
 
 

@@ -107,13 +107,21 @@ class Journey(KioskScreen):
         page = self.page("RahnumaLessonsPage")
         self.labelled(page, LABEL, self._("Your lessons"))
         self.labelled(page, LABEL, self._("Choose a lesson. Watch it, then answer the questions."))
-        done = len([s for s in statuses if s[0] == "done"])
-        self.labelled(page, LABEL, self.tr.ngettext("%u of %u lesson done", "%u of %u lessons done",
-                                                    len(statuses), done, len(statuses)))
+        done = len([s for s in statuses if s[0] in ("failed", "passed")])
+        counted = self.tr.ngettext("%u of %u lesson done", "%u of %u lessons done",
+                                   len(statuses), done, len(statuses))
+        if done < len(statuses):
+            progress = self.tr.ngettext("%s. %u left.", "%s. %u left.", len(statuses) - done,
+                                        counted, len(statuses) - done)
+        else:
+            progress = self._("%s. Every lesson is done.", counted)
+        self.labelled(page, LABEL, progress)
         for number, (module_id, (state, *score)) in enumerate(zip(sorted(self.modules), statuses), start=1):
             row = self.labelled(page, BUTTON, self.modules[module_id].title())
             status = {"new": lambda: self._("Not started yet"),
-                      "done": lambda: self._("Done: %u of %u answers right", *score)}[state]()
+                      "started": lambda: self._("Started. Watch it to the end, then answer the questions."),
+                      "failed": lambda: self._("Not passed: %u of %u answers right. You can try again.", *score),
+                      "passed": lambda: self._("Passed: %u of %u answers right", *score)}[state]()
             self.labelled(row, LABEL, status)
             if number == 1:
                 self.check_edge(self.labelled(row, LABEL, "1"), "start", self.rtl, "the first lesson's number")
@@ -220,10 +228,12 @@ class Journey(KioskScreen):
 
     def result_screen(self, n_passed, n_modules):
         page = self.page("RahnumaResultPage")
-        self.labelled(page, LABEL, self._("Well done!"))
-        self.labelled(page, LABEL, self._("You have finished the briefing. Show this code to the officer."))
+        self.labelled(page, LABEL, self._("Your briefing is finished"))
+        self.labelled(page, LABEL, self._("Show this code to the officer."))
         self.labelled(page, LABEL, self.tr.ngettext("You passed %u of %u lesson.", "You passed %u of %u lessons.",
                                                     n_modules, n_passed, n_modules))
+        if n_passed < n_modules:
+            self.labelled(page, LABEL, self._("Lessons to go over with the officer:"))
         code = self.inside(page, lambda n: n.get_role() == LABEL and CODE.match(n.get_name() or ""),
                            "a completion code")
         self.code = code.get_name()
@@ -232,6 +242,7 @@ class Journey(KioskScreen):
         self.shot("result")
         self.listen(page, self._("Listen"), "/result.ogg")
         self.press(page, self._("Finish"))
+        self.press(page, self._("Yes, finish"))  # Finish asks first: the code goes with it
 
     # --- the journey ----------------------------------------------------------------
     def run(self):
@@ -263,17 +274,17 @@ class Journey(KioskScreen):
         self.listen(page, self._("Listen"), "/lessons.ogg")
 
         self.skip_lesson("test-1")
-        self.lessons_screen([("new",), ("new",)])
+        self.lessons_screen([("started",), ("new",)])
         check(self.query("SELECT count(*) FROM answer") == [(0,)], "a skipped lesson left answers")
         watched = self.query("SELECT watched FROM module_progress WHERE module_id = 'test-1'")
         check(all(w < 0.8 for (w,) in watched), "a skipped lesson counts as watched: %s" % watched)
 
         self.watch_lesson("test-1", back=True)
         self.answer_quiz("test-1")
-        self.lessons_screen([("done", 2, 5), ("new",)])
+        self.lessons_screen([("failed", 2, 5), ("new",)])
         self.watch_lesson("test-2")
         self.answer_quiz("test-2", listen_on=None)
-        self.lessons_screen([("done", 2, 5), ("done", 4, 5)])
+        self.lessons_screen([("failed", 2, 5), ("passed", 4, 5)])
         self.shot("lessons-done")
 
         self.press(self.page("RahnumaLessonsPage"), self._("Finish and get my code"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write small but real module packages for the UI tests.
 
-Two modules of three picture scenes each, with one-second Opus narration
+Two modules (or N, with --count N) of three picture scenes each, with one-second Opus narration
 and PNG pictures made by GStreamer, and five questions each, in all four
 languages. The right answers are listed in answers.json beside them so a
 test can answer as a visitor who watched would.
@@ -86,15 +86,19 @@ def main():
         for b in WORDS:
             if a < b and set(WORDS[a]) & set(WORDS[b]):
                 raise SystemExit("fixture words of %s and %s overlap: %s" % (a, b, set(WORDS[a]) & set(WORDS[b])))
-    root = sys.argv[1]
+    argv = sys.argv[1:]
+    count = 2
+    if argv[:1] == ["--count"]:
+        count, argv = int(argv[1]), argv[2:]
+    root = argv[0]
     if os.path.exists(root):
         shutil.rmtree(root)
     os.makedirs(root)
-    answers = dict(write_module(root, n) for n in (1, 2))
+    answers = dict(write_module(root, n) for n in range(1, count + 1))
     with open(os.path.join(root, "answers.json"), "w") as f:
         json.dump(answers, f)
-    if len(sys.argv) > 2:  # the build system's stamp
-        open(sys.argv[2], "w").close()
+    if len(argv) > 1:  # the build system's stamp
+        open(argv[1], "w").close()
 
 
 if __name__ == "__main__":

@@ -158,8 +158,8 @@ class Officer(KioskScreen):
         # In the welcome screen's language (English), before any officer chose theirs.
         self.named("This kiosk is not set up yet", Atspi.Role.LABEL)
         time.sleep(0.5)
-        assert self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "5") is None, \
-            "a kiosk with no PIN must not offer a PIN pad to whoever holds the corner"
+        check(self.first(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "5") is None,
+              "a kiosk with no PIN must not offer a PIN pad to whoever holds the corner")
         self.press("Close")
         subprocess.run([self.admin(), "pin", "set", "--db", self.args.db], input=PIN + "\n", text=True,
                        check=True, capture_output=True)
@@ -174,7 +174,7 @@ class Officer(KioskScreen):
                 box = node.get_extents(Atspi.CoordType.WINDOW)
                 if box.width < MIN_CONTROL or box.height < MIN_CONTROL:
                     small.append("%s “%s” %d×%d" % (node.get_role_name(), node.get_name(), box.width, box.height))
-        assert not small, "controls smaller than %d px: %s" % (MIN_CONTROL, ", ".join(small))
+        check(not small, "controls smaller than %d px: %s" % (MIN_CONTROL, ", ".join(small)))
 
     def expect_sync_error(self):
         words = self._("The officers’ file or its drive is not there. Plug the drive in, or choose the file again "

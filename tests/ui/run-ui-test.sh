@@ -2,6 +2,7 @@
 # Runs one UI test script under its own Xvfb display and D-Bus session, with
 # the accessibility bus, as a person's desktop would have them.
 # Usage: run-ui-test.sh SCRIPT [ARGS…]
+# RAHNUMA_XVFB_SCREEN=WxH gives the display another size than 1280x800.
 #
 # Each run takes a display number of its own, well above the ones desktops
 # and other tools use (:0 in particular may already be served by someone
@@ -22,7 +23,7 @@ start_xvfb () {
   [ -e "/tmp/.X$n-lock" ] && return 1
   # meson sets MALLOC_PERTURB_ for the tests; the X server is not under
   # test, and some values of it break Xvfb's keymap loading.
-  env -u MALLOC_PERTURB_ -u MALLOC_CHECK_ Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp \
+  env -u MALLOC_PERTURB_ -u MALLOC_CHECK_ Xvfb ":$n" -screen 0 "${RAHNUMA_XVFB_SCREEN:-1280x800}x24" -nolisten tcp \
     2>"$tmp/xvfb.log" 8>&- &
   xvfb=$!
   for _ in $(seq 100); do

@@ -1,0 +1,377 @@
+#!/usr/bin/python3
+"""Every journey screen fits every common kiosk screen, in every language.
+
+Starts the real `rahnuma` binary once (under the Xvfb display and D-Bus
+session that run-ui-test.sh provides, whose screen is large enough for the
+largest size), with one real lesson (media/modules/contract: the longest
+texts and explanations of the bundled lessons). For each language it walks
+a visit as a person would (welcome, language, lessons, the lesson's player,
+a question, its feedback, "Are you still there?", the result) and, on each
+screen, sizes the kiosk window to each screen size in turn and checks
+through the accessibility tree, as a screen reader sees it:
+
+- every actionable control (button, toggle, slider…) lies fully inside the
+  window, except a row of the scrolled list of lessons, whose list must lie
+  inside the window (the visitor scrolls to it);
+- every piece of text lies inside the window (none cut at an edge).
+
+It also checks the visitor's volume control: each visit starts at the
+kiosk's "volume" setting (60 here), whatever the last visitor chose, and
+Louder and Quieter change it. It prints the slowest screen change (from
+the resize to the new layout) at each size.
+
+A screenshot of each screen at each size goes to --artifacts, named
+LANG-SCREEN-WxH.png (the welcome and language screens, in every language
+at once, as "all"). Urdu and English get every size; Pashto and Punjabi
+(same script and direction as Urdu) the two hardest, 1024x768 and
+1080x1920; "Are you still there?" (which takes the idle timeout to come)
+is checked in Urdu and English. This keeps the run to a few minutes with
+one kiosk start.
+
+Usage: screens.py --binary B --localedir D --media M --artifacts A
+"""
+import argparse
+import configparser
+import contextlib
+import gettext
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+from kiosk_screen import KioskScreen, check  # noqa: E402
+
+ALL_SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080), (1080, 1920)]
+SIZES = {"all": ALL_SIZES, "ur": ALL_SIZES, "en": ALL_SIZES,
+         "ps": [(1024, 768), (1080, 1920)], "pa_PK": [(1024, 768), (1080, 1920)]}
+LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
+MODULE = "contract"
+ACTIONABLE = {Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.SLIDER,
+              Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON, Atspi.Role.SPIN_BUTTON,
+              Atspi.Role.LINK}
+VOLUME = 60  # percent: the kiosk's "volume" setting for this run
+
+
+class Screens(KioskScreen):
+    def __init__(self, args, tmp):
+        self.args = args
+        self.tmp = tmp
+        self.lang = "en"
+        self.xid = None
+        self.problems = []
+        self.slowest = {}
+        self.module = configparser.ConfigParser(interpolation=None, strict=False)
+        self.module.optionxform = str
+        self.module.read(os.path.join(args.media, "modules", MODULE, "module.ini"), encoding="utf-8")
+        os.makedirs(args.artifacts, exist_ok=True)
+        for old in os.listdir(args.artifacts):
+            os.remove(os.path.join(args.artifacts, old))
+
+    # --- helpers -----------------------------------------------------------------
+    def _(self, text):
+        return gettext.translation("rahnuma", localedir=self.args.localedir, languages=[self.lang],
+                                   fallback=True).gettext(text)
+
+    def text(self, section, key):
+        values = self.module[section]
+        return values.get("%s[%s]" % (key, self.lang), values[key]) if self.lang != "en" else values[key]
+
+    def shot(self, label):
+        subprocess.run(["import", "-window", "root", os.path.join(self.args.artifacts, label + ".png")],
+                       check=False)
+
+    def wiggle(self):
+        """A touch-free sign of life, so the idle timeout waits."""
+        subprocess.run(["xdotool", "mousemove", "300", "4", "mousemove", "301", "5"], check=False)
+
+    def first(self, predicate):
+        """As KioskScreen.first, looking again when a node goes while we walk
+        (a page leaving the stack)."""
+        for _ in range(3):
+            try:
+                return super().first(predicate)
+            except GLib.Error:
+                time.sleep(0.1)
+        return super().first(predicate)
+
+    def named(self, name):
+        return lambda node: node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == name
+
+    def is_question(self, node):
+        return node.get_role() == Atspi.Role.PUSH_BUTTON and node.get_name() == self._("Yes, continue")
+
+    def press(self, name, timeout=None):
+        self.wiggle()
+        self.button(name, timeout).do_action(0)
+        time.sleep(0.3)
+
+    def kiosk_window(self):
+        """The kiosk's X window: the largest visible one (GDK also maps helpers)."""
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Rahnuma$"],
+                             capture_output=True, text=True).stdout.split()
+        best, area = None, 0
+        for xid in out:
+            geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", xid],
+                                      capture_output=True, text=True).stdout
+            values = dict(line.split("=", 1) for line in geometry.split())
+            if int(values["WIDTH"]) * int(values["HEIGHT"]) > area:
+                best, area = xid, int(values["WIDTH"]) * int(values["HEIGHT"])
+        check(best is not None, "no kiosk window on the display")
+        return best
+
+    def resize(self, width, height):
+        """Sizes the window as a screen of @width x @height would; returns the seconds
+        until the kiosk has laid out the new size (its frame's extents say so)."""
+        began = time.monotonic()
+        subprocess.run(["xdotool", "windowsize", self.xid, str(width), str(height)], check=True)
+        frame = self.find(lambda n: n.get_role() == Atspi.Role.FRAME, "the kiosk window")
+        deadline = time.monotonic() + 1.5  # a window that will not shrink stays larger
+        while time.monotonic() < deadline:
+            extents = frame.get_extents(Atspi.CoordType.WINDOW)
+            # GTK's frame of a window without a window manager takes a few pixels.
+            if abs(extents.width - width) <= 12 and abs(extents.height - height) <= 12:
+                break
+            time.sleep(0.02)
+        else:
+            print("the window stayed %dx%d for %dx%d" % (extents.width, extents.height, width, height))
+        self.bounds = extents
+        elapsed = time.monotonic() - began
+        time.sleep(0.3)  # the crossfade and any re-wrapped text settle
+        return elapsed
+
+    # --- the checks ----------------------------------------------------------------
+    def ancestors(self, node):
+        parent = node.get_parent()
+        while parent is not None and parent.get_role() != Atspi.Role.APPLICATION:
+            yield parent
+            parent = parent.get_parent()
+
+    def outside(self, node, width, height):
+        """Whether @node is not fully inside a @width x @height window (the
+        kiosk's frame, if that is smaller)."""
+        e = node.get_extents(Atspi.CoordType.WINDOW)
+        b = self.bounds
+        right = min(b.x + b.width, width)
+        bottom = min(b.y + b.height, height)
+        return e.x < b.x or e.y < b.y or e.x + e.width > right or e.y + e.height > bottom, e
+
+    def path_of(self, node):
+        """Indexes from the application down to @node."""
+        path = []
+        while node is not None and node.get_role() != Atspi.Role.APPLICATION:
+            path.insert(0, node.get_index_in_parent())
+            node = node.get_parent()
+        return path
+
+    def walk_paths(self, node, path=()):
+        """As KioskScreen.walk, with each node's path."""
+        if len(path) > 1:
+            try:
+                extents = node.get_extents(Atspi.CoordType.WINDOW)
+                if extents.width <= 0 or extents.height <= 0:
+                    return
+            except GLib.Error:
+                pass
+        yield node, path
+        for i in range(node.get_child_count()):
+            yield from self.walk_paths(node.get_child_at_index(i), path + (i,))
+
+    def page_filter(self, marker):
+        """Which paths are on screen: GTK 4.8 reports the pages the stack
+        hides with their last extents (and "showing" on none), so only the
+        stack page holding @marker, a control surely on screen, counts."""
+        louder = self.path_of(self.button(self._("Louder"), sensitive=False))
+        stack = tuple(louder[:-2] + [0])  # the stack is the first child of the volume box's parent
+        page = tuple(self.path_of(self.find(marker, "the screen's marker"))[:len(stack) + 1])
+        return lambda path: path[:len(stack)] != stack or path[:len(stack) + 1] == page
+
+    def check(self, screen, width, height, on_screen):
+        for node, path in self.walk_paths(self.app()):
+            if not on_screen(path):
+                continue
+            try:
+                role = node.get_role()
+                if role not in ACTIONABLE and role != Atspi.Role.LABEL:
+                    continue
+                if not (node.get_name() or "").strip():
+                    continue
+                bad, e = self.outside(node, width, height)
+                if not bad:
+                    continue
+                # The list of lessons is the one screen meant to scroll: a row below
+                # it is scrolled to, not cut. Anywhere else, a control out of
+                # sight is one a visitor who cannot read will never find.
+                panes = [a for a in self.ancestors(node) if a.get_role() == Atspi.Role.SCROLL_PANE]
+                if screen == "lessons" and panes and not self.outside(panes[0], width, height)[0]:
+                    continue
+                self.problems.append("%s %s at %dx%d: %s “%s” at %d,%d %dx%d is not inside the window"
+                                     % (self.lang, screen, width, height, node.get_role_name(),
+                                        node.get_name(), e.x, e.y, e.width, e.height))
+            except GLib.Error:
+                continue  # gone while we looked
+
+    def fit(self, screen, marker):
+        """Checks @screen (the stack page showing @marker) at every size of this
+        language, and keeps a screenshot of each."""
+        for width, height in SIZES[self.lang]:
+            self.wiggle()
+            elapsed = self.resize(width, height)
+            key = "%dx%d" % (width, height)
+            self.slowest[key] = max(self.slowest.get(key, 0), elapsed)
+            self.check(screen, width, height, self.page_filter(marker))
+            subprocess.run(["import", "-window", "root", "-crop", "%dx%d+0+0" % (width, height),
+                            os.path.join(self.args.artifacts, "%s-%s-%s.png" % (self.lang, screen, key))],
+                           check=False)
+        self.resize(*SIZES[self.lang][0])
+
+    # --- one visit per language ------------------------------------------------------
+    def visit(self, lang):
+        self.lang = "en"  # the welcome and language screens speak every language at once
+        self.button("Start")
+        if lang == "ur":
+            self.lang = "all"  # the welcome and language screens speak every language at once
+            self.fit("welcome", self.named("Start"))
+        self.press("Start")
+        self.button(LANGUAGE_NAMES[lang])
+        if lang == "ur":
+            self.fit("language", self.named(LANGUAGE_NAMES["ur"]))
+            self.lang = "en"
+        self.press(LANGUAGE_NAMES[lang])
+        self.lang = lang
+
+        title = self.text("Module", "Title")
+        self.button(title)
+        self.fit("lessons", self.named(title))
+        self.change_volume()
+        self.press(title)
+        self.lesson()
+        self.quiz()
+        self.press(self._("Finish and get my code"))
+        self.button(self._("Finish"))
+        self.fit("result", self.named(self._("Finish")))
+        self.press(self._("Finish"))
+
+    def volume(self):
+        gauge = self.find(lambda n: n.get_role() == Atspi.Role.LEVEL_BAR and n.get_name() == self._("Volume"),
+                          "the volume gauge")
+        return round(gauge.get_current_value())
+
+    def change_volume(self):
+        """The visitor's volume control: present, it works, and each visitor
+        starts again at the kiosk's setting, whatever the last one chose."""
+        check(self.volume() == VOLUME,
+              "the visit starts at %s%%, not the setting's %d%%" % (self.volume(), VOLUME))
+        self.press(self._("Louder"))
+        self.press(self._("Louder"))
+        check(self.volume() == VOLUME + 20, self.volume())
+        self.press(self._("Quieter"))
+        check(self.volume() == VOLUME + 10, self.volume())
+
+    def lesson(self):
+        self.find(lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR, "the lesson's progress bar")
+        self.fit("lesson", lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR)
+        n_scenes = len([s for s in self.module.sections() if s.startswith("Scene ")])
+        for _ in range(n_scenes - 1):
+            self.press(self._("Next"))
+        self.press(self._("Questions"))
+
+    def quiz(self):
+        questions = [s for s in self.module.sections() if s.startswith("Question ")]
+        for number, section in enumerate(questions, start=1):
+            choice = self.text(section, "Choice1")
+            node = self.button(choice)
+            if number == 1:
+                self.fit("quiz", self.named(choice))
+            self.wiggle()
+            node.do_action(0)
+            way_on = self._("Next") if number < len(questions) else self._("Back to the lessons")
+            self.button(way_on)
+            if number == 1:
+                time.sleep(0.5)  # the feedback slides in
+                self.fit("quiz-feedback", self.named(way_on))
+            self.press(way_on)
+
+    @contextlib.contextmanager
+    def kiosk(self, modules, idle_timeout):
+        config = tempfile.mkdtemp(dir=self.tmp)
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+            f.write("[org/rahnuma/Kiosk]\nidle-timeout=%d\nstill-there-countdown=600\nvolume=%d\n"
+                    % (idle_timeout, VOLUME))
+        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0",
+                   GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config)
+        proc = subprocess.Popen([self.args.binary, "--windowed", "--modules", modules,
+                                 "--db", os.path.join(config, "journal.db"),
+                                 "--centre", "TEST", "--kiosk-id", "screens"], env=env)
+        try:
+            self.lang = "en"
+            self.button("Start")
+            self.xid = self.kiosk_window()
+            yield
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+    def still_there(self, lang):
+        self.lang = "en"
+        self.press("Start")
+        self.press(LANGUAGE_NAMES[lang])
+        self.lang = lang
+        self.find(self.is_question, "the question", timeout=30)
+        self.fit("still-there", self.is_question)
+        self.find(self.is_question, "the question").do_action(0)
+        time.sleep(0.3)
+        self.press(self._("Home"))
+        self.lang = "en"
+        self.button("Start")
+
+    def run(self):
+        modules = os.path.join(self.tmp, "modules")
+        shutil.copytree(os.path.join(self.args.media, "modules", MODULE), os.path.join(modules, MODULE))
+        # The visitor here skips through the scenes: the lesson counts as done
+        # without watching it, so the result page comes after one lesson.
+        ini = os.path.join(modules, MODULE, "module.ini")
+        with open(ini, encoding="utf-8") as f:
+            text = f.read()
+        with open(ini, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"(?m)^MinWatched=.*$", "MinWatched=0", text))
+        try:
+            with self.kiosk(modules, idle_timeout=3600):
+                for lang in ("ur", "en", "ps", "pa_PK"):
+                    self.visit(lang)
+        finally:
+            for problem in self.problems:
+                print(problem)
+        # "Are you still there?" once the idle timeout has passed: a second
+        # start with a short timeout, so it never interrupts the checks above.
+        with self.kiosk(modules, idle_timeout=5):
+            for lang in ("ur", "en"):
+                self.still_there(lang)
+        for size, seconds in self.slowest.items():
+            print("slowest screen change at %s: %.0f ms" % (size, seconds * 1000))
+        check(not self.problems, "%d problem(s), listed above" % len(self.problems))
+        print("every screen fits every size in ur, en, ps, pa_PK; %d screenshots in %s"
+              % (len(os.listdir(self.args.artifacts)), self.args.artifacts))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for option in ("binary", "localedir", "media", "artifacts"):
+        parser.add_argument("--" + option, required=True)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        Screens(args, tmp).run()
+
+
+if __name__ == "__main__":
+    main()
