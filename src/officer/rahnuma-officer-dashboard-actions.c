@@ -212,27 +212,72 @@ rahnuma_officer_dashboard_on_code_pad_check (RahnumaCodePad *pad, gpointer user_
 
 /* ---- saving reports ------------------------------------------------------ */
 
-typedef void (*SaveFunc) (RahnumaOfficerDashboard *self, GFile *folder);
+/* Saves to @file: a report's (extension "csv", "pdf"), or the chosen drive's
+ * folder itself (extension NULL). */
+typedef void (*SaveFunc) (RahnumaOfficerDashboard *self, GFile *file);
+
+static char *report_name (RahnumaOfficerDashboard *self, const char *extension);
 
 static void
 on_drive_chosen (RahnumaDrivePicker *picker, const char *path, RahnumaOfficerDashboard *self)
 {
   SaveFunc save = g_object_get_data (G_OBJECT (picker), "save");
+  const char *extension = g_object_get_data (G_OBJECT (picker), "extension");
   g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *name = extension != NULL ? report_name (self, extension) : NULL;
+  g_autoptr(GFile) file = name != NULL ? g_file_get_child (folder, name) : g_object_ref (folder);
 
-  save (self, folder);
+  save (self, file);
 }
 
 /* A touch list of the USB drives plugged in (rahnuma-drive-picker.c), not
  * the desktop file chooser. */
 static void
-choose_drive (RahnumaOfficerDashboard *self, const char *title, SaveFunc save)
+choose_drive (RahnumaOfficerDashboard *self, const char *title, const char *extension, SaveFunc save)
 {
   RahnumaDrivePicker *picker = rahnuma_drive_picker_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                          title);
 
   g_object_set_data (G_OBJECT (picker), "save", save);
+  g_object_set_data (G_OBJECT (picker), "extension", (gpointer) extension);
   g_signal_connect_object (picker, "chosen", G_CALLBACK (on_drive_chosen), self, G_CONNECT_DEFAULT);
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser, int response, RahnumaOfficerDashboard *self)
+{
+  SaveFunc save = g_object_get_data (G_OBJECT (chooser), "save");
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    save (self, file);
+  g_object_unref (chooser);
+}
+
+/* On the office PC (rahnuma_officer_dashboard_set_office()): the desktop's
+ * own file chooser, a keyboard and a mouse. GTK 4.8 has no GtkFileDialog. */
+static void
+choose_file (RahnumaOfficerDashboard *self, const char *title, const char *extension, SaveFunc save)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = report_name (self, extension);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "save", save);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chosen), self, G_CONNECT_DEFAULT);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+choose_target (RahnumaOfficerDashboard *self, const char *title, const char *extension, SaveFunc save)
+{
+  if (self->office)
+    choose_file (self, title, extension, save);
+  else
+    choose_drive (self, title, extension, save);
 }
 
 static char *
@@ -263,10 +308,8 @@ saved_toast (RahnumaOfficerDashboard *self, GFile *file, const GError *error)
 }
 
 static void
-save_pdf (RahnumaOfficerDashboard *self, GFile *folder)
+save_pdf (RahnumaOfficerDashboard *self, GFile *file)
 {
-  g_autofree char *name = report_name (self, "pdf");
-  g_autoptr(GFile) file = g_file_get_child (folder, name);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
@@ -333,14 +376,13 @@ on_csv_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-save_csv (RahnumaOfficerDashboard *self, GFile *folder)
+save_csv (RahnumaOfficerDashboard *self, GFile *file)
 {
-  g_autofree char *name = report_name (self, "csv");
   g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_csv_saved, g_object_ref (self));
   CsvJob *job = g_new0 (CsvJob, 1);
 
   job->store = g_object_ref (self->store);
-  job->file = g_file_get_child (folder, name);
+  job->file = g_object_ref (file);
   job->from = self->from;
   job->to = self->to + 86400;
   job->utc_offset = rahnuma_officer_utc_offset ();
@@ -353,14 +395,14 @@ static void
 dashboard_save_csv (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   /* Translators: title of the list of USB drives */
-  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the spreadsheet to…"), save_csv);
+  choose_target (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the spreadsheet to…"), "csv", save_csv);
 }
 
 static void
 dashboard_save_pdf (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   /* Translators: title of the list of USB drives */
-  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the printable report to…"), save_pdf);
+  choose_target (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the printable report to…"), "pdf", save_pdf);
 }
 
 /* ---- kiosk control ------------------------------------------------------- */
@@ -390,7 +432,7 @@ static void
 dashboard_choose_officer_file (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   /* Translators: title of the list of USB drives; the officers' file is kept on the chosen one */
-  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Keep the officers’ file on…"), use_officer_drive);
+  choose_drive (RAHNUMA_OFFICER_DASHBOARD (widget), _("Keep the officers’ file on…"), NULL, use_officer_drive);
 }
 
 static void

@@ -28,9 +28,14 @@ struct _RahnumaOfficerDashboard
   gboolean updating_switches;
   GObject *auto_sync;            /* nullable: the kiosk's automatic sync ("last-error") */
   gulong auto_sync_handler;
+  gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  AdwViewStack *view_stack;
+  AdwViewStackPage *kiosk_page;
+  GtkWidget *lock_button;
+  GtkWidget *sync_group;
   GtkSpinner *spinner;
   AdwPreferencesGroup *today_group;
   GtkLabel *clock_label;         /* "the kiosk's clock is wrong", hidden when it is not */

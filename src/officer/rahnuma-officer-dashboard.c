@@ -24,6 +24,9 @@
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficerDashboard, rahnuma_officer_dashboard, GTK_TYPE_WIDGET)
 
+enum { LOADED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 /* What each drawing area shows. */
 typedef struct
 {
@@ -174,6 +177,7 @@ on_data_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   if (data == NULL)
     {
       rahnuma_officer_dashboard_toast (self, error->message);
+      g_signal_emit (self, signals[LOADED], 0);
       return;
     }
   g_clear_pointer (&self->data, rahnuma_officer_data_free);
@@ -181,6 +185,7 @@ on_data_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   show_today (self);
   show_range_totals (self);
   show_charts (self);
+  g_signal_emit (self, signals[LOADED], 0);
   if (self->reload)
     load (self);
 }
@@ -265,11 +270,23 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   object_class->dispose = rahnuma_officer_dashboard_dispose;
   object_class->finalize = rahnuma_officer_dashboard_finalize;
 
+  /**
+   * RahnumaOfficerDashboard::loaded:
+   *
+   * The numbers were read (or could not be: a toast says why), after each
+   * refresh or change of dates.
+   */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
   g_type_ensure (RAHNUMA_TYPE_CODE_PAD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-officer-dashboard.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, kiosk_page);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, sync_group);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, today_group);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, clock_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, visitors_label);
@@ -407,4 +424,42 @@ void
 rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * rahnuma_officer_dashboard_set_office:
+ *
+ * For the office PC (rahnuma-officer): the kiosk's own controls (Kiosk tab,
+ * lock, this kiosk's sync) are hidden, and reports are saved where the
+ * desktop file chooser says, not on a USB drive from the touch list. Call
+ * before rahnuma_officer_dashboard_refresh().
+ */
+void
+rahnuma_officer_dashboard_set_office (RahnumaOfficerDashboard *self)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+
+  self->office = TRUE;
+  adw_view_stack_page_set_visible (self->kiosk_page, FALSE);
+  gtk_widget_set_visible (self->lock_button, FALSE);
+  gtk_widget_set_visible (self->sync_group, FALSE);
+}
+
+/**
+ * rahnuma_officer_dashboard_add_page:
+ * @page: (transfer none): the tab's content
+ * @name: its name in the view stack
+ * @title: its tab label, translated
+ * @icon_name: its icon
+ *
+ * Adds a tab after the dashboard's own (the office PC's kiosks).
+ */
+void
+rahnuma_officer_dashboard_add_page (RahnumaOfficerDashboard *self, GtkWidget *page, const char *name,
+                                    const char *title, const char *icon_name)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  adw_view_stack_add_titled_with_icon (self->view_stack, page, name, title, icon_name);
 }

@@ -22,4 +22,11 @@ void rahnuma_officer_dashboard_refresh     (RahnumaOfficerDashboard *self);
 void rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self,
                                               GObject                 *auto_sync);
 
+void rahnuma_officer_dashboard_set_office   (RahnumaOfficerDashboard *self);
+void rahnuma_officer_dashboard_add_page     (RahnumaOfficerDashboard *self,
+                                             GtkWidget               *page,
+                                             const char              *name,
+                                             const char              *title,
+                                             const char              *icon_name);
+
 G_END_DECLS

@@ -1,0 +1,107 @@
+/* main.c — rahnuma-officer, the officers' file on the office PC
+ *
+ * rahnuma-officer [FILE]: opens FILE, or the officers' file opened last,
+ * read-only (rahnuma-office-window.c). One window per run; a second
+ * `rahnuma-officer FILE` while one runs opens FILE in it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-office"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <locale.h>
+
+#include "rahnuma-language.h"
+#include "rahnuma-office-window.h"
+#include "rahnuma-officer-data.h"
+
+static gboolean
+running_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
+}
+
+/* The computer's language (LANGUAGE, LANG), unlike the kiosk's visitors'. */
+static void
+init_i18n (void)
+{
+  const char *messages = setlocale (LC_ALL, "");
+
+  /* Without a UTF-8 locale, gettext ignores LANGUAGE. */
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, running_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (running_uninstalled () && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT G_DIR_SEPARATOR_S "data", TRUE);
+}
+
+static RahnumaOfficeWindow *
+get_window (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  const RahnumaLanguage *language = rahnuma_language_lookup (rahnuma_officer_ui_language ());
+  g_autofree char *css_class = NULL;
+
+  if (window != NULL)
+    return RAHNUMA_OFFICE_WINDOW (window);
+  /* The kiosk's style sheet gives each script its font through lang-<code>. */
+  gtk_widget_set_default_direction (language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  window = GTK_WINDOW (rahnuma_office_window_new (ADW_APPLICATION (app)));
+  css_class = g_strconcat ("lang-", language->code, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (window), css_class);
+  return RAHNUMA_OFFICE_WINDOW (window);
+}
+
+static void
+on_activate (GApplication *app)
+{
+  RahnumaOfficeWindow *window = get_window (app);
+  g_autofree char *last = rahnuma_office_dup_last_file ();
+
+  if (gtk_widget_get_visible (GTK_WIDGET (window)))
+    gtk_window_present (GTK_WINDOW (window));
+  else if (last != NULL)
+    rahnuma_office_window_open (window, last);
+  else
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  g_autofree char *path = g_file_get_path (files[0]);
+
+  rahnuma_office_window_open (get_window (app), path != NULL ? path : g_file_peek_path (files[0]));
+}
+
+/* SIGTERM (a session ending, a test) closes the window and exits with 0. */
+static gboolean
+on_sigterm (gpointer app)
+{
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(AdwApplication) app = NULL;
+
+  init_i18n ();
+  /* Translators: the office PC program's name, in window lists */
+  g_set_application_name (_("Rahnuma officers’ file"));
+  app = adw_application_new (OFFICER_APP_ID, G_APPLICATION_HANDLES_OPEN);
+  /* The kiosk's resources hold the dashboard and its style sheet (style.css, loaded by AdwApplication). */
+  g_application_set_resource_base_path (G_APPLICATION (app), "/org/rahnuma/Kiosk");
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_signal_connect (app, "open", G_CALLBACK (on_open), NULL);
+  g_unix_signal_add (SIGTERM, on_sigterm, app);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

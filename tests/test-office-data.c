@@ -1,0 +1,152 @@
+/* test-office-data.c — an officers' file by centre, by kiosk and by sync
+ * (rahnuma-office-data.c), read from a file opened read-only that three
+ * kiosk journals were synced into, and left unchanged to the byte
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "rahnuma-office-data.h"
+#include "rahnuma-simulate.h"
+#include "rahnuma-sync.h"
+#include "test-util.h"
+
+typedef struct
+{
+  const char *centre;
+  const char *kiosk;
+  guint n_sessions;
+} Kiosk;
+
+static const Kiosk kiosks[] = {
+  { "LHE-POE", "k-one", 40 },
+  { "LHE-POE", "k-two", 25 },
+  { "ISB-POE", "k-three", 30 },
+};
+
+/* Fills a journal, syncs it into @officers; returns how many it completed. */
+static gint64
+make_kiosk (const char *dir, const Kiosk *kiosk, const char *officers, guint32 seed)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.db", dir, kiosk->kiosk);
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RahnumaSimulateOptions options = { kiosk->n_sessions, kiosk->centre, kiosk->kiosk, seed,
+                                     g_get_real_time () / G_USEC_PER_SEC, 30 };
+  gint64 completed;
+
+  store = rahnuma_store_new (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_simulate_run (store, &options, NULL, &error));
+  g_assert_no_error (error);
+  completed = rahnuma_store_count_sessions (store, RAHNUMA_SESSION_COMPLETED, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (rahnuma_sync_run (path, officers, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return completed;
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, length);
+}
+
+static void
+check_kiosks (RahnumaStore *store, const gint64 *completed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rahnuma_office_data_by_kiosk (store, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (kiosks));
+  /* Sorted by centre, then kiosk: ISB k-three, LHE k-one, LHE k-two. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RahnumaKioskTotals *row = g_ptr_array_index (rows, i);
+      guint k = i == 0 ? 2 : i - 1;
+
+      g_assert_cmpstr (row->centre, ==, kiosks[k].centre);
+      g_assert_cmpstr (row->kiosk, ==, kiosks[k].kiosk);
+      g_assert_cmpint (row->sessions, ==, kiosks[k].n_sessions);
+      g_assert_cmpint (row->completed, ==, completed[k]);
+      g_assert_cmpint (row->abandoned, ==, row->sessions - row->completed);
+      g_assert_cmpint (row->newest, >, 0);
+    }
+}
+
+static void
+check_centres (RahnumaStore *store, const gint64 *completed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rahnuma_office_data_by_kiosk (store, TRUE, &error);
+  const RahnumaKioskTotals *isb, *lhe;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  isb = g_ptr_array_index (rows, 0);
+  lhe = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (isb->centre, ==, "ISB-POE");
+  g_assert_null (isb->kiosk);
+  g_assert_cmpint (isb->sessions, ==, 30);
+  g_assert_cmpstr (lhe->centre, ==, "LHE-POE");
+  g_assert_cmpint (lhe->sessions, ==, 65);
+  g_assert_cmpint (lhe->completed, ==, completed[0] + completed[1]);
+}
+
+static void
+test_three_kiosks (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-office-data-XXXXXX");
+  g_autofree char *officers = g_build_filename (dir, "officers.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 completed[G_N_ELEMENTS (kiosks)];
+  GStatBuf stat_before, stat_after;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kiosks); i++)
+    completed[i] = make_kiosk (dir, &kiosks[i], officers, i + 1);
+  before = file_digest (officers);
+  g_assert_cmpint (g_stat (officers, &stat_before), ==, 0);
+
+  store = rahnuma_store_new_full (officers, RAHNUMA_STORE_READ_ONLY | RAHNUMA_STORE_SHARED, NULL, &error);
+  g_assert_no_error (error);
+  check_kiosks (store, completed);
+  check_centres (store, completed);
+  sources = rahnuma_office_data_sources (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 3);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const RahnumaSyncSource *source = g_ptr_array_index (sources, i);
+
+      g_assert_cmpuint (strlen (source->journal_id), ==, 32);
+      g_assert_cmpint (source->synced_at, >, 0);
+      g_assert_cmpint (source->n_rejected, ==, 0);
+    }
+  g_clear_object (&store);
+
+  after = file_digest (officers);
+  g_assert_cmpint (g_stat (officers, &stat_after), ==, 0);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (stat_after.st_mtime, ==, stat_before.st_mtime);
+  rahnuma_test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/office-data/three-kiosks", test_three_kiosks);
+  return g_test_run ();
+}

@@ -1,0 +1,284 @@
+#!/usr/bin/python3
+"""rahnuma-officer on the office PC, through AT-SPI, the keyboard and the pointer.
+
+Makes three kiosk journals with `rahnuma-admin simulate` (two kiosks of one
+centre, one of another) and syncs them into one officers' file with
+`rahnuma-admin sync`, as the kiosks would. Then starts the real
+`rahnuma-officer FILE` and checks, as an officer sees them:
+
+ - the Kiosks tab: each centre and each kiosk with its counts of visitors,
+   completed and left early (counted here with sqlite3 from the kiosks' own
+   journals, not from the officers' file), and a row for each of the three
+   journals synced in;
+ - a completion code from the second kiosk, typed on the keyboard, is found;
+ - the CSV and PDF reports are saved through the desktop's file chooser,
+   the CSV with visits of all three kiosks;
+ - afterwards the officers' file's bytes and mtime are exactly as before:
+   the office PC never writes to it.
+
+A damaged file (the officers' file with its header overwritten), one from
+a newer version (a higher user_version) and one locked by a sync (an
+exclusive lock held by the test) each show the message that says so, and
+are left as they were; the next start without a file
+opens the last good one.
+
+Usage: office.py --binary B --admin A --dir D [--screenshot PNG]
+"""
+import argparse
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
+
+# (centre, kiosk, sessions, seed)
+KIOSKS = [("LHE-POE", "k-one", 40, 1), ("LHE-POE", "k-two", 25, 2), ("ISB-POE", "k-three", 30, 3)]
+NEWER = "“%s” was made by a newer version of Rahnuma. Nothing in it was changed. Update Rahnuma on this computer to open it."
+LOCKED = ("A kiosk is copying its records into “%s” right now. Nothing in it was changed. Wait a minute, then "
+          "open it again.")
+DAMAGED = ("“%s” is damaged and cannot be read. Nothing in it was changed. Sync the kiosks into a new "
+           "officers’ file, or ask the technician for a backup.")
+
+
+def fingerprint(path):
+    """The file's bytes (SHA-256) and its modification time in ns."""
+    with open(path, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    return digest, os.stat(path).st_mtime_ns
+
+
+def read_only(path):
+    """A sqlite3 connection that cannot change @path (immutable: not even a lock)."""
+    return sqlite3.connect("file:%s?mode=ro&immutable=1" % path, uri=True)
+
+
+class Office(KioskScreen):
+    def __init__(self, args):
+        self.args = args
+        self.officers = os.path.join(args.dir, "officers.db")
+        self.env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_DEBUG="fatal-criticals",
+                        XDG_CONFIG_HOME=os.path.join(args.dir, "config"), LANGUAGE="en")
+
+    def app(self):
+        """This run's rahnuma-officer: an earlier run's may still be listed on the bus."""
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            try:
+                if child is not None and child.get_name() == "rahnuma-officer" and child.get_process_id() == self.pid:
+                    return child
+            except GLib.Error:
+                continue  # gone
+        return None
+
+    def on_failure(self):
+        self.shot(os.path.join(self.args.dir, "office-failure.png"))
+
+    def shot(self, path):
+        subprocess.run(["import", "-window", "root", path], check=False)
+
+    def named(self, name, role=None, timeout=TIMEOUT):
+        def match(node):
+            return node.get_name() == name and (role is None or node.get_role() == role)
+        return self.find(match, "“%s”" % name, timeout)
+
+    def starting(self, prefix, what):
+        return self.find(lambda n: n.get_role() == Atspi.Role.LABEL and (n.get_name() or "").startswith(prefix), what)
+
+    def tab(self, name):
+        def match(node):
+            return node.get_name() == name and node.get_role() != Atspi.Role.LABEL and node.get_n_actions() > 0
+        self.find(match, "tab “%s”" % name).do_action(0)
+        time.sleep(0.5)
+
+    # --- the files --------------------------------------------------------------
+    def make_files(self):
+        shutil.rmtree(self.args.dir, ignore_errors=True)
+        os.makedirs(self.args.dir)
+        self.expected = {}
+        for centre, kiosk, sessions, seed in KIOSKS:
+            journal = os.path.join(self.args.dir, kiosk + ".db")
+            subprocess.run([self.args.admin, "simulate", "--db", journal, "--sessions", str(sessions),
+                            "--kiosk", kiosk, "--centre", centre, "--seed", str(seed)],
+                           check=True, capture_output=True)
+            subprocess.run([self.args.admin, "sync", "--from", journal, "--to", self.officers],
+                           check=True, capture_output=True)
+            db = read_only(journal)
+            self.expected[(centre, kiosk)] = db.execute(
+                "SELECT count(*), sum(state = 'completed'), sum(state = 'abandoned') FROM session").fetchone()
+            if kiosk == "k-two":
+                (self.code,) = db.execute("SELECT code FROM session WHERE code IS NOT NULL LIMIT 1").fetchone()
+            db.close()
+        db = read_only(self.officers)
+        self.journals = [row[0] for row in db.execute("SELECT journal_id FROM sync_source")]
+        db.close()
+        check(len(self.journals) == 3, "three journals synced: %s" % self.journals)
+
+    # --- what the officer sees --------------------------------------------------
+    def row_subtitle(self, title):
+        """The subtitle of the row titled @title: the other label beside its title."""
+        label = self.named(title, Atspi.Role.LABEL)
+        box = label.get_parent()
+        others = [box.get_child_at_index(i).get_name() for i in range(box.get_child_count())]
+        others = [name for name in others if name and name != title]
+        check(len(others) == 1, "the row “%s” holds %s" % (title, others))
+        return others[0]
+
+    def expect_kiosks(self):
+        self.tab("Kiosks")
+        centres = {}
+        for (centre, kiosk), (n, completed, abandoned) in self.expected.items():
+            words = "%d visitors, %d completed, %d left early; newest visit " % (n, completed, abandoned)
+            subtitle = self.row_subtitle("%s, kiosk %s" % (centre, kiosk))
+            check(subtitle.startswith(words), "kiosk %s: shown “%s”, expected “%s…”" % (kiosk, subtitle, words))
+            total = centres.setdefault(centre, [0, 0, 0])
+            for i, value in enumerate((n, completed, abandoned)):
+                total[i] += value
+        for centre, (n, completed, abandoned) in centres.items():
+            words = "%d visitors, %d completed, %d left early; newest visit " % (n, completed, abandoned)
+            subtitle = self.row_subtitle(centre)
+            check(subtitle.startswith(words), "centre %s: shown “%s”, expected “%s…”" % (centre, subtitle, words))
+        for journal in self.journals:
+            subtitle = self.row_subtitle("Kiosk journal %s" % journal[:8])
+            check(subtitle.startswith("Last sync 20"), "journal %s: “%s”" % (journal, subtitle))
+
+    def verify_code(self):
+        """Typed on the keyboard, as an officer at a desk does."""
+        self.tab("Today")
+        entry = self.named("Completion code", Atspi.Role.TEXT)
+        # A click into it, as with a mouse (no window manager: window coordinates are the screen's).
+        box = entry.get_extents(Atspi.CoordType.WINDOW)
+        subprocess.run(["xdotool", "mousemove", str(box.x + box.width // 2), str(box.y + box.height // 2),
+                        "click", "1"], check=True)
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "type", "--delay", "30", self.code.lower()], check=True)
+        subprocess.run(["xdotool", "key", "Return"], check=True)
+        self.named(self.code)
+        self.starting("Completed ", "the visit of code %s" % self.code)
+
+    def save_reports(self):
+        """Both reports through the desktop's file chooser, a full path typed into its name field."""
+        self.tab("Reports")
+        for i, (name, title) in enumerate((("report.csv", "Save the spreadsheet to"),
+                                           ("report.pdf", "Save the printable report to"))):
+            buttons = []
+            deadline = time.monotonic() + TIMEOUT
+            while len(buttons) < 2 and time.monotonic() < deadline:
+                buttons = [n for n in self.walk(self.app())
+                           if n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Save…"]
+                time.sleep(0.2)
+            check(len(buttons) == 2, "two “Save…” buttons on the Reports tab: %d" % len(buttons))
+            buttons[i].do_action(0)
+            # The chooser opens with its name field focused, the suggested name in it.
+            found = subprocess.run(["timeout", str(TIMEOUT), "xdotool", "search", "--sync", "--name", title],
+                                   capture_output=True)
+            check(found.returncode == 0, "no file chooser titled “%s…”" % title)
+            time.sleep(1)
+            subprocess.run(["xdotool", "key", "ctrl+a", "BackSpace"], check=True)
+            subprocess.run(["xdotool", "type", "--delay", "20", os.path.join(self.args.dir, name)], check=True)
+            subprocess.run(["xdotool", "key", "Return"], check=True)
+            path = os.path.join(self.args.dir, name)
+            deadline = time.monotonic() + TIMEOUT
+            while not os.path.exists(path) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            check(os.path.exists(path), "%s was not saved" % name)
+        time.sleep(1)
+        with open(os.path.join(self.args.dir, "report.csv"), encoding="utf-8") as f:
+            rows = f.read().splitlines()
+        check(rows[0].startswith("code,"), "the CSV's header: %s" % rows[:1])
+        for _centre, kiosk, _n, _seed in KIOSKS:
+            check(any('"%s"' % kiosk in row for row in rows[1:]), "no visit of kiosk %s in the CSV" % kiosk)
+        with open(os.path.join(self.args.dir, "report.pdf"), "rb") as f:
+            check(f.read(5) == b"%PDF-", "the PDF is not a PDF")
+
+    def dashboard(self, proc):
+        self.pid = proc.pid
+        self.named("Today at a glance", Atspi.Role.LABEL, timeout=60)
+        self.expect_kiosks()
+        if self.args.screenshot:
+            self.shot(self.args.screenshot)
+        self.verify_code()
+        self.save_reports()
+
+    def damaged(self, proc):
+        self.pid = proc.pid
+        self.named("The officers’ file could not be opened", timeout=60)
+        self.starting(DAMAGED % self.broken, "the message that the file is damaged")
+
+    def busy(self, proc):
+        self.pid = proc.pid
+        self.named("The officers’ file could not be opened", timeout=60)
+        self.starting(LOCKED % self.locked, "the message that a sync is writing the file")
+
+    def newer(self, proc):
+        self.pid = proc.pid
+        self.named("The officers’ file could not be opened", timeout=60)
+        self.starting(NEWER % self.future, "the message that the file is from a newer version")
+
+    def last_file(self, proc):
+        self.pid = proc.pid
+        self.named("Today at a glance", Atspi.Role.LABEL, timeout=60)
+        self.tab("Kiosks")
+        self.named(self.officers, Atspi.Role.LABEL)
+
+    def run(self):
+        self.make_files()
+        before = fingerprint(self.officers)
+        run_kiosk([self.args.binary, self.officers], self.env, self.dashboard)
+        check(fingerprint(self.officers) == before, "the officers' file changed: %s → %s"
+              % (before, fingerprint(self.officers)))
+
+        self.broken = os.path.join(self.args.dir, "broken.db")
+        with open(self.officers, "rb") as f:
+            data = bytearray(f.read())
+        data[0:100] = b"\x5a" * 100  # no SQLite header any more
+        with open(self.broken, "wb") as f:
+            f.write(data)
+        broken_before = fingerprint(self.broken)
+        run_kiosk([self.args.binary, self.broken], self.env, self.damaged)
+        check(fingerprint(self.broken) == broken_before, "the damaged file changed")
+        # A file from a later version of Rahnuma (a higher user_version).
+        self.future = os.path.join(self.args.dir, "future.db")
+        shutil.copyfile(self.officers, self.future)
+        db = sqlite3.connect(self.future)
+        db.execute("PRAGMA user_version = 999")
+        db.close()
+        future_before = fingerprint(self.future)
+        run_kiosk([self.args.binary, self.future], self.env, self.newer)
+        check(fingerprint(self.future) == future_before, "the newer file changed")
+        # Locked by a sync (an exclusive lock held here, as a sync's commit holds it).
+        self.locked = os.path.join(self.args.dir, "locked.db")
+        shutil.copyfile(self.officers, self.locked)
+        locked_before = fingerprint(self.locked)
+        holder = sqlite3.connect(self.locked, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        run_kiosk([self.args.binary, self.locked], self.env, self.busy)
+        holder.execute("ROLLBACK")
+        holder.close()
+        check(fingerprint(self.locked) == locked_before, "the locked file changed")
+        # The damaged file was not remembered: the next start opens the last good one.
+        run_kiosk([self.args.binary], self.env, self.last_file)
+        check(fingerprint(self.officers) == before, "the officers' file changed on the second start")
+        print("rahnuma-officer: three kiosks and two centres with their counts, three syncs, code %s found, "
+              "the file's bytes and mtime unchanged; a damaged, a newer and a locked file say so and are unchanged" % self.code)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for option in ("binary", "admin", "dir"):
+        parser.add_argument("--" + option, required=True)
+    parser.add_argument("--screenshot")
+    Office(parser.parse_args()).run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
