@@ -114,7 +114,7 @@ class Drives(Officer):
         self.tap(label)
         self.toast(self._("The report was not saved: the drive was taken out, is full or cannot be "
                           "written to. Nothing half-written was left on it. Put the drive back, or use "
-                          "another, and save again. (%s: %s)").split(".")[0])
+                          "another, and save again. (%s: %s)").replace("۔", ".").split(".")[0])
         check(not os.path.exists(self.args.drive), "nothing was written where the drive was")
 
         # The officers' file, kept on the drive.

@@ -41,6 +41,13 @@ FIRST_LINE = "لوست 1 — برخه 1"
 NEEDED = 26  # two modules of 3 scenes and 5 questions (one narration each, one per explanation)
 
 
+def printf(template, *values):
+    """%s, %u, %d and positional %2$u in @template, as the program fills them."""
+    text = re.sub(r"%(\d+)\$[uds]", lambda m: str(values[int(m.group(1)) - 1]), template)
+    remaining = iter(values)
+    return re.sub(r"%[uds]", lambda m: str(next(remaining)), text)
+
+
 class Studio(KioskScreen):
     def __init__(self, args):
         self.args = args
@@ -77,7 +84,7 @@ class Studio(KioskScreen):
     def progress(self, recorded):
         text = self.tr.ngettext("%s: %u of %u line recorded", "%s: %u of %u lines recorded", NEEDED)
         name = "Pashto" if self.args.lang == "en" else PASHTO
-        return self.named(text.replace("%u", "%d") % (name, recorded, NEEDED), Atspi.Role.LABEL)
+        return self.named(printf(text, name, recorded, NEEDED), Atspi.Role.LABEL)
 
     def status(self, pattern):
         return self.find(lambda n: n.get_role() == Atspi.Role.LABEL and re.search(pattern, n.get_name() or ""),
