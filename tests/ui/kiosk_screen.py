@@ -96,8 +96,12 @@ class KioskScreen:
             except GLib.Error:
                 pass  # no Component interface (a stack page): look inside
         yield node
-        for i in range(node.get_child_count()):
-            yield from self.walk(node.get_child_at_index(i), depth + 1)
+        try:
+            children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+        except GLib.Error:
+            return  # gone while we looked (a window closed meanwhile)
+        for child in children:
+            yield from self.walk(child, depth + 1)
 
     def first(self, predicate):
         """The first node on screen that @predicate accepts, or None."""
