@@ -212,18 +212,34 @@ run (SyncJob *job, const char *sql, guint64 *changes, GError **error)
   return TRUE;
 }
 
-static gboolean
-read_marks (SyncJob *job, GError **error)
+/* Runs @sql, a one-row query about this journal (?BIND_JOURNAL_ID), and
+ * returns it on its row; %NULL with @error set, @what saying what failed. */
+static sqlite3_stmt *
+step_journal_row (SyncJob *job, const char *sql, const char *what, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, READ_MARKS_SQL, error);
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, sql, error);
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_text (stmt, BIND_JOURNAL_ID, rahnuma_store_get_journal_id (job->source), -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return fail (job, rc, _("Cannot read how far the last sync got"), error);
+    {
+      fail (job, rc, what, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
+static gboolean
+read_marks (SyncJob *job, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = step_journal_row (job, READ_MARKS_SQL,
+                                                   _("Cannot read how far the last sync got"), error);
+
+  if (stmt == NULL)
+    return FALSE;
   job->last_rev = sqlite3_column_int64 (stmt, 0);
   job->max_rev = sqlite3_column_int64 (stmt, 1);
   job->next_rev = sqlite3_column_int64 (stmt, 2);
@@ -396,15 +412,11 @@ copy_pending (SyncJob *job, GError **error)
 static gboolean
 read_rejected_total (SyncJob *job, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (job->db, READ_REJECTED_SQL, error);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = step_journal_row (job, READ_REJECTED_SQL,
+                                                   _("Cannot count the records left out"), error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, BIND_JOURNAL_ID, rahnuma_store_get_journal_id (job->source), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return fail (job, rc, _("Cannot count the records left out"), error);
   job->stats.n_rejected_total = (guint64) sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
