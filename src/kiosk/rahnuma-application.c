@@ -150,8 +150,6 @@ on_pruned (GObject *source, GAsyncResult *result, gpointer user_data)
   gint64 n = rahnuma_store_prune_finish (RAHNUMA_STORE (source), result, &error);
 
   g_clear_object (&self->prune_cancellable);
-  g_clear_pointer (&self->prompts, g_key_file_unref);
-  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
   if (n > 0)
     g_message ("Deleted %" G_GINT64_FORMAT " visit record(s) already in the officers' file and older than %u days",
                n, rahnuma_settings_get_keep_days (self->settings));

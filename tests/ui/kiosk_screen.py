@@ -67,6 +67,10 @@ def run_kiosk(command, env, body, log=None):
     try:
         body(proc)
     except BaseException:
+        if proc.poll() is not None:
+            # A missing button is often a kiosk that died: say so first.
+            print("the kiosk had already exited, status %d%s" % (
+                proc.returncode, " (signal %d)" % -proc.returncode if proc.returncode < 0 else ""))
         stop_kiosk(proc, check_status=False)
         raise
     stop_kiosk(proc)
