@@ -5,9 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "config.h"
+#include "rahnuma-dashboard.h"
 #include "rahnuma-office-data.h"
 #include "rahnuma-simulate.h"
 #include "rahnuma-sync.h"
@@ -143,10 +145,53 @@ test_three_kiosks (void)
   rahnuma_test_remove_tree (dir);
 }
 
+/* The sync, the file's only writer, leaves the per-day sums current for the
+ * centre's default zone, so the office PC (read-only) never sums a year of
+ * records itself; and a read-only dashboard then reads the same totals. */
+static void
+test_sums_kept_by_sync (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-office-sums-XXXXXX");
+  g_autofree char *officers = g_build_filename (dir, "officers.db", NULL);
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RahnumaDashboardTotals totals = { 0 };
+  gint64 completed = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int offset = rahnuma_dashboard_zone_offset (RAHNUMA_DEFAULT_TIME_ZONE, g_get_real_time () / G_USEC_PER_SEC);
+
+  g_assert_cmpint (offset, ==, 5 * 3600); /* Pakistan Standard Time */
+  for (guint i = 0; i < G_N_ELEMENTS (kiosks); i++)
+    completed += make_kiosk (dir, &kiosks[i], officers, i + 1);
+
+  g_assert_cmpint (sqlite3_open_v2 (officers, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT m.last_rev, m.utc_offset, (SELECT max (rev) FROM session),"
+                                           " (SELECT sum (sessions) FROM dashboard_hour) FROM dashboard_mark m",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, sqlite3_column_int64 (stmt, 2));
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, offset);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 3), ==, 40 + 25 + 30);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = rahnuma_store_new_full (officers, RAHNUMA_STORE_READ_ONLY | RAHNUMA_STORE_SHARED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_dashboard_prepare (store, offset, &error));
+  g_assert_true (rahnuma_dashboard_totals (store, 0, G_MAXINT64 / 2, offset, &totals, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (totals.sessions, ==, 40 + 25 + 30);
+  g_assert_cmpint (totals.completed, ==, completed);
+  g_clear_object (&store);
+  rahnuma_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/office-data/three-kiosks", test_three_kiosks);
+  g_test_add_func ("/office-data/sums-kept-by-sync", test_sums_kept_by_sync);
   return g_test_run ();
 }

@@ -271,6 +271,65 @@ rahnuma_dashboard_prepare (RahnumaStore *store, int utc_offset, GError **error)
   return TRUE;
 }
 
+/**
+ * rahnuma_dashboard_zone_offset:
+ * @zone_id: a tz database name such as "Asia/Karachi"
+ * @unix_seconds: the moment, in seconds since the Unix epoch
+ *
+ * Returns: @zone_id's offset from UTC at @unix_seconds, in seconds; the
+ *   computer's local offset when the name is unknown (and a message logged)
+ */
+int
+rahnuma_dashboard_zone_offset (const char *zone_id, gint64 unix_seconds)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  g_return_val_if_fail (zone_id != NULL, 0);
+
+  zone = g_time_zone_new_identifier (zone_id);
+  if (zone == NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+
+      g_message ("Unknown time zone “%s”: using the computer's", zone_id);
+      return (int) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
+    }
+  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, unix_seconds));
+}
+
+/**
+ * rahnuma_dashboard_keep_current:
+ * @store: an officers' file open for writing
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * What a writer of an officers' file (a sync) does after writing: brings
+ * the per-day sums up to date for the offset they were last made for, or
+ * for %RAHNUMA_DEFAULT_TIME_ZONE's on a file that has none yet. So the
+ * office PC, which opens the file read-only and cannot sum it, finds the
+ * sums current and draws a year of records from a few hundred rows (a
+ * centre in another zone has them remade the first time its own dashboard
+ * writes the file; until then the views read the records themselves).
+ *
+ * Returns: %TRUE (like rahnuma_dashboard_prepare(), a file that cannot be
+ *   written is left as it is)
+ */
+gboolean
+rahnuma_dashboard_keep_current (RahnumaStore *store, GError **error)
+{
+  gint64 last_rev = -1, offset = -1;
+  gboolean have_mark;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+
+  rahnuma_store_lock (store);
+  have_mark = read_two (rahnuma_store_get_db (store), "SELECT last_rev, utc_offset FROM dashboard_mark",
+                        &last_rev, &offset, NULL) && last_rev >= 0;
+  rahnuma_store_unlock (store);
+  if (!have_mark)
+    offset = rahnuma_dashboard_zone_offset (RAHNUMA_DEFAULT_TIME_ZONE, g_get_real_time () / G_USEC_PER_SEC);
+  return rahnuma_dashboard_prepare (store, (int) offset, error);
+}
+
 /* ---- reading ------------------------------------------------------------- */
 
 /* From the sums: ?1 first local day, ?2 day after the last, ?4 how many rows. */

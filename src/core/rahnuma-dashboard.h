@@ -34,6 +34,10 @@ typedef enum
 
 #define RAHNUMA_DASHBOARD_N_CHARTS (RAHNUMA_DASHBOARD_BY_DESTINATION + 1)
 
+/* The centre's time zone when none is set: Pakistan Standard Time, with no
+ * daylight saving time (tz database, Asia/Karachi). */
+#define RAHNUMA_DEFAULT_TIME_ZONE "Asia/Karachi"
+
 /* Totals over a range: not suppressed (they are not a breakdown). */
 typedef struct
 {
@@ -49,6 +53,10 @@ typedef struct
 gboolean   rahnuma_dashboard_prepare   (RahnumaStore          *store,
                                         int                    utc_offset,
                                         GError               **error);
+gboolean   rahnuma_dashboard_keep_current (RahnumaStore       *store,
+                                           GError            **error);
+int        rahnuma_dashboard_zone_offset  (const char         *zone_id,
+                                           gint64              unix_seconds);
 gboolean   rahnuma_dashboard_totals    (RahnumaStore          *store,
                                         gint64                 from,
                                         gint64                 to,

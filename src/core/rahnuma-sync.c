@@ -47,6 +47,7 @@
 #include <unistd.h>
 
 #include "rahnuma-sync.h"
+#include "rahnuma-dashboard.h"
 #include "rahnuma-store-private.h"
 
 #include <string.h>
@@ -595,6 +596,10 @@ sync_once (SyncJob *job, const char *from_path, const char *to_path, GError **er
        copy_in_transaction (job, error);
   if (ok && !(job->flags & RAHNUMA_SYNC_SOURCE_READ_ONLY))
     note_target (job);
+  /* The office PC reads the file read-only: keep its per-day sums current
+   * here, while the file is open for writing (best effort, like the sums). */
+  if (ok && job->stats.n_sessions > 0)
+    rahnuma_dashboard_keep_current (job->target, NULL);
   return ok;
 }
 

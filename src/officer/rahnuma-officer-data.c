@@ -127,7 +127,6 @@ rahnuma_officer_data_new_finish (GAsyncResult *result, GError **error)
 
 /* Without the kiosk's settings schema (a bare office PC), the default of
  * its time-zone key: the centres are in Pakistan. */
-#define DEFAULT_TIME_ZONE "Asia/Karachi"
 
 /**
  * rahnuma_officer_dup_time_zone:
@@ -146,10 +145,10 @@ rahnuma_officer_dup_time_zone (void)
   g_autofree char *id = NULL;
 
   if (schema == NULL || !g_settings_schema_has_key (schema, "time-zone"))
-    return g_strdup (DEFAULT_TIME_ZONE);
+    return g_strdup (RAHNUMA_DEFAULT_TIME_ZONE);
   settings = g_settings_new_full (schema, NULL, NULL);
   id = g_settings_get_string (settings, "time-zone");
-  return id[0] != '\0' ? g_steal_pointer (&id) : g_strdup (DEFAULT_TIME_ZONE);
+  return id[0] != '\0' ? g_steal_pointer (&id) : g_strdup (RAHNUMA_DEFAULT_TIME_ZONE);
 }
 
 /**
@@ -167,17 +166,8 @@ int
 rahnuma_officer_utc_offset (void)
 {
   g_autofree char *id = rahnuma_officer_dup_time_zone ();
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (id);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (zone == NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
-
-      g_message ("Unknown time zone “%s”: using the computer's", id);
-      return (int) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
-    }
-  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, now));
+  return rahnuma_dashboard_zone_offset (id, g_get_real_time () / G_USEC_PER_SEC);
 }
 
 /**
