@@ -142,21 +142,6 @@ rahnuma_contacts_is_placeholder (const char *value)
 
 /* ---- the line scan ----------------------------------------------------- */
 
-/* CRLF → LF: GKeyFile would keep the CR at the end of each value. */
-static char *
-strip_carriage_returns (const char *text, gsize length, gsize *out_length)
-{
-  char *out = g_malloc (length + 1);
-  gsize n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    if (text[i] != '\r' || (i + 1 < length && text[i + 1] != '\n'))
-      out[n++] = text[i];
-  out[n] = '\0';
-  *out_length = n;
-  return out;
-}
-
 static char *
 line_key (const char *group, const char *key)
 {
@@ -418,7 +403,8 @@ check_data (const char *contents, gsize length, GKeyFile *kf)
   if (problems->len > 0)
     return g_steal_pointer (&problems);
 
-  text = strip_carriage_returns (data, length, &length);
+  /* CRLF needs nothing: GKeyFile drops a CR before LF, and the scan strips it. */
+  text = g_strndup (data, length);
   scan_text (&scan, text);
   if (problems->len > 0)
     return g_steal_pointer (&problems);
