@@ -333,7 +333,7 @@ test_watch (Fixture *fixture, gconstpointer data)
   guint changes = 0;
 
   write_file (fixture->path, GOOD);
-  watch = rahnuma_contacts_watch_new (fixture->path);
+  watch = rahnuma_contacts_watch_new (fixture->path, NULL);
   good = rahnuma_contacts_watch_get_contacts (watch);
   g_assert_nonnull (good);
   g_assert_null (rahnuma_contacts_watch_get_problem (watch));
@@ -363,6 +363,23 @@ test_watch (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (changes, ==, 3);
 }
 
+/* Broken at start: the bundled file stands in as the last good one. */
+static void
+test_watch_fallback (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(RahnumaContactsWatch) watch = NULL;
+  g_autofree char *bundled = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", "contacts.ini", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  write_file (fixture->path, "[PK/a\n");
+  g_test_expect_message ("rahnuma-contacts", G_LOG_LEVEL_WARNING, "*:1: not a [group]*");
+  watch = rahnuma_contacts_watch_new (fixture->path, bundled);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (rahnuma_contacts_watch_get_problem (watch));
+  entries = rahnuma_contacts_lookup (rahnuma_contacts_watch_get_contacts (watch), NULL, "en");
+  g_assert_cmpstr (((RahnumaContact *) g_ptr_array_index (entries, 0))->id, ==, "protector");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -378,5 +395,7 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/contacts/notepad", Fixture, NULL, fixture_set_up, test_notepad, fixture_tear_down);
   g_test_add ("/rahnuma/contacts/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/rahnuma/contacts/watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);
+  g_test_add ("/rahnuma/contacts/watch-fallback", Fixture, NULL, fixture_set_up, test_watch_fallback,
+              fixture_tear_down);
   return g_test_run ();
 }

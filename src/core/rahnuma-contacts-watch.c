@@ -48,6 +48,18 @@ set_problem (RahnumaContactsWatch *self, const GError *error)
 }
 
 static void
+load_fallback (RahnumaContactsWatch *self, const char *fallback)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->contacts = rahnuma_contacts_new_from_file (fallback, &error);
+  if (self->contacts == NULL)
+    g_warning ("The bundled contacts file cannot be used either: %s", error->message);
+  else
+    g_message ("Showing the contacts of %s until %s is fixed", fallback, self->path);
+}
+
+static void
 on_monitor_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
                     RahnumaContactsWatch *self)
 {
@@ -105,14 +117,17 @@ rahnuma_contacts_watch_init (RahnumaContactsWatch *self)
 /**
  * rahnuma_contacts_watch_new:
  * @path: the contacts.ini to follow
+ * @fallback: (nullable): a file to use while @path has never been good
+ *   (the bundled contacts.ini), or %NULL
  *
  * Loads @path at once and follows its changes with a GFileMonitor (on the
- * thread-default main context of the caller).
+ * thread-default main context of the caller). When @path is broken or
+ * missing at start, @fallback is the "last good" file until @path is fixed.
  *
  * Returns: (transfer full): the watch; check rahnuma_contacts_watch_get_problem()
  */
 RahnumaContactsWatch *
-rahnuma_contacts_watch_new (const char *path)
+rahnuma_contacts_watch_new (const char *path, const char *fallback)
 {
   RahnumaContactsWatch *self;
   g_autoptr(GFile) file = NULL;
@@ -122,7 +137,8 @@ rahnuma_contacts_watch_new (const char *path)
 
   self = g_object_new (RAHNUMA_TYPE_CONTACTS_WATCH, NULL);
   self->path = g_strdup (path);
-  rahnuma_contacts_watch_reload (self);
+  if (!rahnuma_contacts_watch_reload (self) && fallback != NULL && g_strcmp0 (fallback, path) != 0)
+    load_fallback (self, fallback);
   file = g_file_new_for_path (path);
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
   if (self->monitor != NULL)
