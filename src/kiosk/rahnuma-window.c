@@ -295,10 +295,25 @@ show_quiz (RahnumaWindow *self)
   rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (self->quiz_page));
 }
 
+/* Where to get help: Pakistan's offices, and the destination's once the
+ * visit knows it (the journey does not ask it yet: NULL). */
+static GPtrArray *
+lookup_contacts (RahnumaWindow *self)
+{
+  RahnumaContacts *contacts = rahnuma_application_get_contacts (self->application);
+
+  if (contacts == NULL)
+    return NULL;
+  return rahnuma_contacts_lookup (contacts, NULL, rahnuma_visit_get_language (self->visit));
+}
+
 static void
 show_result (RahnumaWindow *self)
 {
+  g_autoptr(GPtrArray) contacts = lookup_contacts (self);
+
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
+  rahnuma_result_page_set_contacts (RAHNUMA_RESULT_PAGE (self->result_page), contacts);
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
 }
