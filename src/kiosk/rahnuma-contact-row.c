@@ -84,6 +84,9 @@ show_field (RahnumaContactRow *self, const RahnumaContact *contact, RahnumaConta
   GtkLabel *label = self->labels[field];
 
   gtk_widget_set_visible (GTK_WIDGET (label), contact->text[field] != NULL || contact->ask_officer[field]);
+  /* Large print for a number to copy, not for "ask the officer". */
+  if (field == RAHNUMA_CONTACT_PHONE && contact->text[field] == NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "contact-phone");
   if (contact->text[field] == NULL)
     {
       gtk_label_set_label (label, contact->ask_officer[field] ? ask_officer_text (field) : "");

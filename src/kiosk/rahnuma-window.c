@@ -647,6 +647,7 @@ kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
 
   rahnuma_officer_set_auto_sync ((GObject *) rahnuma_application_get_auto_sync (self->application));
+  rahnuma_officer_set_contacts_watch (rahnuma_application_get_contacts_watch (self->application));
   rahnuma_officer_present (GTK_WINDOW (self), rahnuma_application_get_store (self->application),
                            rahnuma_application_get_catalog (self->application));
 }
