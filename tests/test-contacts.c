@@ -380,6 +380,60 @@ test_watch_fallback (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (((RahnumaContact *) g_ptr_array_index (entries, 0))->id, ==, "protector");
 }
 
+static gboolean
+on_watch_changed_quit (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @watch has, or has not, a problem: the GFileMonitor's
+ * events are what reload it. Gives up (and fails) only after a minute. */
+static void
+wait_for_problem (RahnumaContactsWatch *watch, gboolean problem)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gulong handler = g_signal_connect_swapped (watch, "changed", G_CALLBACK (on_watch_changed_quit), loop);
+
+  while ((rahnuma_contacts_watch_get_problem (watch) != NULL) != problem && g_get_monotonic_time () < give_up)
+    {
+      guint guard = g_timeout_add_seconds (1, on_watch_changed_quit, loop);
+
+      g_main_loop_run (loop);
+      g_source_remove (guard);
+    }
+  g_signal_handler_disconnect (watch, handler);
+  g_assert_true ((rahnuma_contacts_watch_get_problem (watch) != NULL) == problem);
+}
+
+/* The real monitor: an edit that breaks the file, a removal, a fix. */
+static void
+test_watch_monitor (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(RahnumaContactsWatch) watch = NULL;
+  RahnumaContacts *good;
+  GLogLevelFlags fatal;
+
+  write_file (fixture->path, GOOD);
+  watch = rahnuma_contacts_watch_new (fixture->path, NULL);
+  good = rahnuma_contacts_watch_get_contacts (watch);
+
+  /* Each event may log the problem again: a warning here is not a failure. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  write_file (fixture->path, "[PK/a]\nName=A\nHelpsWith=B\nPhone=call us\n");
+  wait_for_problem (watch, TRUE);
+  g_assert_true (rahnuma_contacts_watch_get_contacts (watch) == good);
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+  wait_for_problem (watch, TRUE);
+  g_assert_true (rahnuma_contacts_watch_get_contacts (watch) == good);
+  write_file (fixture->path, "[PK/a]\nName=A\nHelpsWith=B\n");
+  wait_for_problem (watch, FALSE);
+  g_assert_cmpuint (rahnuma_contacts_get_n_entries (rahnuma_contacts_watch_get_contacts (watch)), ==, 1);
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -396,6 +450,8 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/contacts/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/rahnuma/contacts/watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);
   g_test_add ("/rahnuma/contacts/watch-fallback", Fixture, NULL, fixture_set_up, test_watch_fallback,
+              fixture_tear_down);
+  g_test_add ("/rahnuma/contacts/watch-monitor", Fixture, NULL, fixture_set_up, test_watch_monitor,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -44,7 +44,6 @@ set_problem (RahnumaContactsWatch *self, const GError *error)
     /* Translators: the first %s is a file:line and the fault found there, in English. */
     self->problem = g_strdup_printf (_("The contacts file has an error and was not used: %s. Visitors see "
                                        "the last good contacts until the file is fixed."), error->message);
-  g_warning ("%s", self->problem);
 }
 
 static void
@@ -171,8 +170,11 @@ rahnuma_contacts_watch_reload (RahnumaContactsWatch *self)
       g_autofree char *before = g_strdup (self->problem);
 
       set_problem (self, error);
-      if (g_strcmp0 (before, self->problem) != 0)
-        g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      /* One save makes several monitor events: say each new problem once. */
+      if (g_strcmp0 (before, self->problem) == 0)
+        return FALSE;
+      g_warning ("%s", self->problem);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
       return FALSE;
     }
   g_set_object (&self->contacts, fresh);
