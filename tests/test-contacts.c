@@ -388,12 +388,12 @@ on_watch_changed_quit (gpointer data)
 }
 
 /* Runs the main loop until @watch has, or has not, a problem: the GFileMonitor's
- * events are what reload it. Gives up (and fails) only after a minute. */
+ * events are what reload it. Gives up (and fails) after 20 s, inside meson's 30 s. */
 static void
 wait_for_problem (RahnumaContactsWatch *watch, gboolean problem)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   gulong handler = g_signal_connect_swapped (watch, "changed", G_CALLBACK (on_watch_changed_quit), loop);
 
   while ((rahnuma_contacts_watch_get_problem (watch) != NULL) != problem && g_get_monotonic_time () < give_up)
