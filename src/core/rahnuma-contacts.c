@@ -262,7 +262,8 @@ parse_key (const char *key, RahnumaContactField *field, char **lang)
         if (i == RAHNUMA_CONTACT_PHONE || !g_str_has_suffix (bracket, "]"))
           return FALSE;
         *lang = g_strndup (bracket + 1, strlen (bracket) - 2);
-        return rahnuma_language_is_valid (*lang);
+        /* English is the untranslated value: Name[en]= would never be shown. */
+        return rahnuma_language_is_valid (*lang) && !g_str_equal (*lang, "en");
       }
   return FALSE;
 }
@@ -609,7 +610,7 @@ add_country (GPtrArray *out, GKeyFile *kf, const char *country, const char * con
   g_auto(GStrv) groups = g_key_file_get_groups (kf, NULL);
 
   for (guint i = 0; groups[i] != NULL; i++)
-    if (strncmp (groups[i], country, 2) == 0 && groups[i][2] == '/')
+    if (g_ascii_strncasecmp (groups[i], country, 2) == 0 && groups[i][2] == '/')
       {
         RahnumaContact *contact = resolve_entry (kf, groups[i], chain);
 
@@ -624,7 +625,7 @@ add_country (GPtrArray *out, GKeyFile *kf, const char *country, const char * con
 /**
  * rahnuma_contacts_lookup:
  * @country: (nullable): the visitor's destination, an ISO 3166-1 alpha-2
- *   code ("SA"), or %NULL when it is not known
+ *   code ("SA", in either case), or %NULL when it is not known
  * @lang: the visitor's language (rahnuma-language.h)
  *
  * The entries for @country, then Pakistan's ("PK"), each in file order.
@@ -654,7 +655,7 @@ rahnuma_contacts_lookup (RahnumaContacts *self, const char *country, const char 
   if (language != NULL && language->narration_fallback != NULL)
     chain[n++] = language->narration_fallback;
   chain[n] = "";
-  if (country != NULL && strlen (country) == 2 && !g_str_equal (country, RAHNUMA_CONTACTS_HOME))
+  if (country != NULL && strlen (country) == 2 && g_ascii_strcasecmp (country, RAHNUMA_CONTACTS_HOME) != 0)
     add_country (out, self->key_file, country, chain);
   add_country (out, self->key_file, RAHNUMA_CONTACTS_HOME, chain);
   return out;
