@@ -67,6 +67,7 @@ test_help (void)
 {
   static const char * const commands[] = {
     "", "sync", "report", "export", "verify", "simulate", "pin", "pin set", "pin status", "module",
+    "contacts", "contacts validate",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -138,11 +139,54 @@ test_rules (void)
   rahnuma_test_remove_tree (dir);
 }
 
+/* contacts validate: warnings exit 0, errors 1 with file:line, no file 2. */
+static void
+test_contacts (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-admin-contacts-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "contacts.ini", NULL);
+  g_autofree char *bundled = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", "contacts.ini", NULL);
+  g_autofree char *args = g_strdup_printf ("contacts validate %s", bundled);
+  g_autofree char *expected = NULL;
+  g_auto(Run) shipped = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  /* The bundled file: placeholders for every number, listed, and no error. */
+  run_admin (&shipped, args);
+  g_assert_cmpint (shipped.status, ==, 0);
+  g_assert_nonnull (strstr (shipped.out, "Phone still holds a placeholder: @FILL-IN: the Protector"));
+  g_assert_nonnull (strstr (shipped.out, "\n0 error(s)"));
+
+  g_assert_true (g_file_set_contents (path, "[PK/a]\nName=A\nHelpsWith=B\nPhone=0300 CALL NOW\n", -1, NULL));
+  g_free (args);
+  args = g_strdup_printf ("contacts validate %s", path);
+  run_admin (&broken, args);
+  g_assert_cmpint (broken.status, ==, 1);
+  expected = g_strdup_printf ("%s:4: error: Phone", path);
+  g_assert_nonnull (strstr (broken.out, expected));
+
+  g_free (args);
+  args = g_strdup_printf ("contacts validate --json %s", path);
+  run_admin (&json, args);
+  g_assert_cmpint (json.status, ==, 1);
+  g_assert_nonnull (strstr (json.out, "\"line\": 4, \"severity\": \"error\", \"code\": \"bad-phone\""));
+
+  g_free (args);
+  args = g_strdup_printf ("contacts validate %s/none.ini", dir);
+  run_admin (&missing, args);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "There is no file"));
+  rahnuma_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rahnuma/admin-cli/help", test_help);
   g_test_add_func ("/rahnuma/admin-cli/rules", test_rules);
+  g_test_add_func ("/rahnuma/admin-cli/contacts", test_contacts);
   return g_test_run ();
 }

@@ -39,6 +39,7 @@ assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
   g_assert_cmpstr (rahnuma_settings_get_officer_file (a), ==, rahnuma_settings_get_officer_file (b));
   g_assert_cmpstr (rahnuma_settings_get_journal (a), ==, rahnuma_settings_get_journal (b));
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (a), ==, rahnuma_settings_get_modules_dir (b));
+  g_assert_cmpstr (rahnuma_settings_get_contacts_file (a), ==, rahnuma_settings_get_contacts_file (b));
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (a), rahnuma_settings_get_languages (b)));
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (a), ==, rahnuma_settings_get_idle_timeout (b));
   g_assert_cmpuint (rahnuma_settings_get_keep_days (a), ==, rahnuma_settings_get_keep_days (b));
@@ -63,6 +64,7 @@ test_defaults (void)
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (built_in), all));
   g_assert_cmpint (rahnuma_settings_get_pass_mark (built_in), ==, RAHNUMA_SETTINGS_PASS_MARK_MODULE);
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (built_in), ==, "");
+  g_assert_cmpstr (rahnuma_settings_get_contacts_file (built_in), ==, "");
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (built_in), >,
                     rahnuma_settings_get_still_there_countdown (built_in));
   /* The code outlasts the idle question by default (issue 12): the visitor
@@ -292,7 +294,10 @@ test_live (void)
   g_settings_set_strv (dashboard, "languages", languages);
   g_settings_set_string (dashboard, "officer-file", "/media/kiosk/USB/rahnuma-officers.db");
   g_settings_set_string (dashboard, "centre-code", "ELSEWHERE");
-  g_assert_cmpuint (keys->len, ==, 3);
+  g_settings_set_string (dashboard, "contacts-file", "/etc/rahnuma/contacts.ini");
+  g_assert_cmpuint (keys->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (keys, 3), ==, "contacts-file");
+  g_assert_cmpstr (rahnuma_settings_get_contacts_file (settings), ==, "/etc/rahnuma/contacts.ini");
   g_assert_cmpstr (g_ptr_array_index (keys, 0), ==, "idle-timeout");
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (settings), ==, 45);
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (settings), expected));

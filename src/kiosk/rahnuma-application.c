@@ -60,6 +60,7 @@ struct _RahnumaApplication
   gint64 pruned_at;          /* monotonic µs of the last prune started */
   guint replace_id;          /* waits for the damaged journal to be free */
   GError *settings_error; /* a setting the journal would refuse: the kiosk does not start */
+  RahnumaContactsWatch *contacts; /* the centre's contacts.ini, followed while the kiosk runs */
   int exit_status;
 };
 
@@ -219,6 +220,22 @@ show_fatal (RahnumaApplication *self, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The setting's file, else the bundled one. A file broken at start shows
+ * the bundled contacts, a new setting naming a broken file the contacts in
+ * force, until it is fixed (rahnuma-contacts-watch.c). */
+static void
+watch_contacts (RahnumaApplication *self)
+{
+  const char *setting = rahnuma_settings_get_contacts_file (self->settings);
+  g_autofree char *bundled = g_build_filename (self->media_dir, "contacts.ini", NULL);
+  g_autofree char *path = *setting != '\0' ? g_canonicalize_filename (setting, NULL) : g_strdup (bundled);
+  RahnumaContacts *last_good = self->contacts != NULL ? rahnuma_contacts_watch_get_contacts (self->contacts) : NULL;
+  g_autoptr(RahnumaContactsWatch) fresh = NULL;
+
+  fresh = rahnuma_contacts_watch_new (path, last_good != NULL ? rahnuma_contacts_get_path (last_good) : bundled);
+  g_set_object (&self->contacts, fresh);
+}
+
 /* What the officer changed on the dashboard, in force at once: the next
  * sync goes to the new officers' file, the next visitor sees the new
  * languages, the idle wait starts again with the new timeout. */
@@ -229,6 +246,8 @@ on_settings_changed (RahnumaSettings *settings, const char *key, RahnumaApplicat
 
   if (g_str_equal (key, "officer-file") && self->auto_sync != NULL)
     rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (settings));
+  if (g_str_equal (key, "contacts-file"))
+    watch_contacts (self);
   for (GList *l = windows; l != NULL; l = l->next)
     {
       GtkWidget *page;
@@ -725,6 +744,7 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
   modules_dir = rahnuma_settings_get_modules_dir (self->settings);
   self->modules_dir = *modules_dir != '\0' ? g_canonicalize_filename (modules_dir, NULL)
                                            : g_build_filename (self->media_dir, "modules", NULL);
+  watch_contacts (self);
   journal = rahnuma_settings_get_journal (self->settings);
   self->db_path = *journal != '\0' ? g_canonicalize_filename (journal, NULL) : default_db_path ();
   if (self->preview_dir != NULL)
@@ -746,6 +766,7 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->sound);
   g_clear_object (&self->auto_sync);
   g_clear_object (&self->settings);
+  g_clear_object (&self->contacts);
   g_clear_object (&self->check_cancellable);
   g_clear_object (&self->prune_cancellable);
   g_clear_pointer (&self->prompts, g_key_file_unref);
@@ -928,6 +949,32 @@ rahnuma_application_get_auto_sync (RahnumaApplication *self)
  *
  * Returns: (transfer none): the configuration in force for this run
  */
+/**
+ * rahnuma_application_get_contacts:
+ *
+ * Returns: (transfer none) (nullable): the contacts in force: the last good
+ *   contacts.ini, or %NULL if not even the bundled one could be read
+ */
+RahnumaContacts *
+rahnuma_application_get_contacts (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->contacts != NULL ? rahnuma_contacts_watch_get_contacts (self->contacts) : NULL;
+}
+
+/**
+ * rahnuma_application_get_contacts_watch:
+ *
+ * Returns: (transfer none) (nullable): what follows the contacts file, with
+ *   its problem for the officers (rahnuma_contacts_watch_get_problem())
+ */
+RahnumaContactsWatch *
+rahnuma_application_get_contacts_watch (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->contacts;
+}
+
 RahnumaSettings *
 rahnuma_application_get_settings (RahnumaApplication *self)
 {

@@ -8,6 +8,7 @@
 
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-catalog.h"
+#include "rahnuma-contacts-watch.h"
 #include "rahnuma-settings.h"
 #include "rahnuma-sound.h"
 #include "rahnuma-store.h"
@@ -23,6 +24,8 @@ void                rahnuma_application_refresh_catalog (RahnumaApplication *sel
 RahnumaStore       *rahnuma_application_get_store      (RahnumaApplication *self);
 RahnumaSound       *rahnuma_application_get_sound      (RahnumaApplication *self);
 RahnumaSettings    *rahnuma_application_get_settings   (RahnumaApplication *self);
+RahnumaContacts    *rahnuma_application_get_contacts   (RahnumaApplication *self);
+RahnumaContactsWatch *rahnuma_application_get_contacts_watch (RahnumaApplication *self);
 RahnumaAutoSync    *rahnuma_application_get_auto_sync  (RahnumaApplication *self);
 const char         *rahnuma_application_get_set_aside_journal (RahnumaApplication *self);
 const char         *rahnuma_application_get_centre     (RahnumaApplication *self);

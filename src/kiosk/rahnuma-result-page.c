@@ -10,6 +10,9 @@
  * The code is said symbol by symbol, one recorded clip per symbol, in the
  * visitor's language. "Finish" asks first: the code is gone once it is wiped.
  *
+ * "Where to get help" lists the centre's contacts (rahnuma-contacts.c) in
+ * the visitor's language; a recorded sentence points at them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rahnuma-result"
@@ -20,6 +23,7 @@
 #include <qrencode.h>
 #include <string.h>
 
+#include "rahnuma-contact-row.h"
 #include "rahnuma-result-page.h"
 #include "rahnuma-widget-util.h"
 
@@ -42,6 +46,8 @@ struct _RahnumaResultPage
   GtkStack *finish_stack;
   GtkButton *keep_button;
   GtkScrolledWindow *scroller;
+  GtkWidget *contacts_box;
+  GtkBox *contacts_list;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaResultPage, rahnuma_result_page, GTK_TYPE_WIDGET)
@@ -150,6 +156,10 @@ speak (RahnumaResultPage *self)
         if (g_ascii_isalnum (*c))
           g_ptr_array_add (clips, g_strdup_printf ("prompt:symbol-%c", *c));
     }
+  /* A recorded sentence points at the list: offices' names and numbers are
+   * the centre's own text, with no voice recorded for them. */
+  if (gtk_widget_get_visible (self->contacts_box))
+    g_ptr_array_add (clips, g_strdup ("prompt:contacts"));
   g_ptr_array_add (clips, NULL);
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "kiosk.play",
                                       g_variant_new_strv ((const char * const *) clips->pdata, -1));
@@ -232,6 +242,8 @@ rahnuma_result_page_class_init (RahnumaResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, finish_stack);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, contacts_box);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, contacts_list);
 }
 
 static void
@@ -271,4 +283,27 @@ rahnuma_result_page_speak (RahnumaResultPage *self)
 {
   g_return_if_fail (RAHNUMA_IS_RESULT_PAGE (self));
   speak (self);
+}
+
+/**
+ * rahnuma_result_page_set_contacts:
+ * @entries: (nullable) (element-type RahnumaContact): where to get help,
+ *   resolved for the visitor's language (rahnuma_contacts_lookup()), or
+ *   %NULL for none
+ *
+ * Shows the entries under "Where to get help"; the section is hidden when
+ * there are none.
+ */
+void
+rahnuma_result_page_set_contacts (RahnumaResultPage *self, GPtrArray *entries)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (RAHNUMA_IS_RESULT_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_list))) != NULL)
+    gtk_box_remove (self->contacts_list, child);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    gtk_box_append (self->contacts_list, GTK_WIDGET (rahnuma_contact_row_new (g_ptr_array_index (entries, i))));
+  gtk_widget_set_visible (self->contacts_box, entries != NULL && entries->len > 0);
 }

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (RahnumaResultPage, rahnuma_result_page, RAHNUMA, RESULT_PA
 
 RahnumaResultPage *rahnuma_result_page_new   (RahnumaVisit      *visit);
 void               rahnuma_result_page_speak (RahnumaResultPage *self);
+void               rahnuma_result_page_set_contacts (RahnumaResultPage *self,
+                                                     GPtrArray         *entries);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _RahnumaSettings
   char *officer_file;
   char *journal;
   char *modules_dir;
+  char *contacts_file;
   GStrv languages;
   char *unknown_language; /* the first code of the setting the kiosk does not know */
   guint idle_timeout;
@@ -107,6 +108,7 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->officer_file = g_settings_get_string (gsettings, "officer-file");
   self->journal = g_settings_get_string (gsettings, "journal");
   self->modules_dir = g_settings_get_string (gsettings, "modules-dir");
+  self->contacts_file = g_settings_get_string (gsettings, "contacts-file");
   self->languages = filter_languages ((const char * const *) languages, &self->unknown_language);
   self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
   self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
@@ -124,6 +126,7 @@ read_defaults (RahnumaSettings *self)
   self->officer_file = g_strdup ("");
   self->journal = g_strdup ("");
   self->modules_dir = g_strdup ("");
+  self->contacts_file = g_strdup ("");
   self->languages = filter_languages (NULL, &self->unknown_language);
   self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
@@ -161,6 +164,11 @@ reread_key (RahnumaSettings *self, const char *key)
       self->languages = filter_languages ((const char * const *) languages, &unknown);
       if (unknown != NULL)
         g_message ("The languages setting holds “%s”, which the kiosk does not offer: left out", unknown);
+    }
+  else if (g_str_equal (key, "contacts-file"))
+    {
+      g_free (self->contacts_file);
+      self->contacts_file = g_settings_get_string (self->gsettings, key);
     }
   else if (g_str_equal (key, "idle-timeout"))
     self->idle_timeout = g_settings_get_uint (self->gsettings, key);
@@ -208,6 +216,7 @@ rahnuma_settings_finalize (GObject *object)
   g_free (self->officer_file);
   g_free (self->journal);
   g_free (self->modules_dir);
+  g_free (self->contacts_file);
   g_strfreev (self->languages);
   g_free (self->unknown_language);
 
@@ -322,6 +331,14 @@ rahnuma_settings_get_journal (RahnumaSettings *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
   return self->journal;
+}
+
+/* Returns: the centre's contacts.ini, or "" for the bundled one (docs/contacts.md) */
+const char *
+rahnuma_settings_get_contacts_file (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->contacts_file;
 }
 
 /* Returns: the folder of modules, or "" for the bundled ones */

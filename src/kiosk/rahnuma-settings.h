@@ -31,6 +31,7 @@ const char         *rahnuma_settings_get_kiosk_id         (RahnumaSettings *self
 const char         *rahnuma_settings_get_officer_file     (RahnumaSettings *self);
 const char         *rahnuma_settings_get_journal          (RahnumaSettings *self);
 const char         *rahnuma_settings_get_modules_dir      (RahnumaSettings *self);
+const char         *rahnuma_settings_get_contacts_file    (RahnumaSettings *self);
 const char * const *rahnuma_settings_get_languages        (RahnumaSettings *self);
 gboolean            rahnuma_settings_offers_language      (RahnumaSettings *self,
                                                            const char      *code);

@@ -295,10 +295,25 @@ show_quiz (RahnumaWindow *self)
   rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (self->quiz_page));
 }
 
+/* Where to get help: Pakistan's offices, and the destination's once the
+ * visit knows it (the journey does not ask it yet: NULL). */
+static GPtrArray *
+lookup_contacts (RahnumaWindow *self)
+{
+  RahnumaContacts *contacts = rahnuma_application_get_contacts (self->application);
+
+  if (contacts == NULL)
+    return NULL;
+  return rahnuma_contacts_lookup (contacts, NULL, rahnuma_visit_get_language (self->visit));
+}
+
 static void
 show_result (RahnumaWindow *self)
 {
+  g_autoptr(GPtrArray) contacts = lookup_contacts (self);
+
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
+  rahnuma_result_page_set_contacts (RAHNUMA_RESULT_PAGE (self->result_page), contacts);
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
 }
@@ -632,6 +647,7 @@ kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
 
   rahnuma_officer_set_auto_sync ((GObject *) rahnuma_application_get_auto_sync (self->application));
+  rahnuma_officer_set_contacts_watch (rahnuma_application_get_contacts_watch (self->application));
   rahnuma_officer_present (GTK_WINDOW (self), rahnuma_application_get_store (self->application),
                            rahnuma_application_get_catalog (self->application));
 }

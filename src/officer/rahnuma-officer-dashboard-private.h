@@ -28,6 +28,8 @@ struct _RahnumaOfficerDashboard
   gboolean updating_switches;
   GObject *auto_sync;            /* nullable: the kiosk's automatic sync ("last-error") */
   gulong auto_sync_handler;
+  RahnumaContactsWatch *contacts; /* nullable: the kiosk's contacts file and its problem */
+  gulong contacts_handler;
   gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
 
   /* Template widgets */
@@ -48,6 +50,7 @@ struct _RahnumaOfficerDashboard
   AdwActionRow *backlog_row;
   AdwActionRow *rejected_row;
   AdwActionRow *sync_error_row;  /* the automatic sync's last failure, hidden when none */
+  AdwActionRow *contacts_error_row; /* why the contacts file on disk is not in force, hidden when it is */
   RahnumaCodePad *code_pad;
   AdwActionRow *code_result_row;
   GtkLabel *from_label;

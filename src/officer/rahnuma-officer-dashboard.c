@@ -246,6 +246,9 @@ rahnuma_officer_dashboard_dispose (GObject *object)
   if (self->auto_sync != NULL)
     g_clear_signal_handler (&self->auto_sync_handler, self->auto_sync);
   g_clear_object (&self->auto_sync);
+  if (self->contacts != NULL)
+    g_clear_signal_handler (&self->contacts_handler, self->contacts);
+  g_clear_object (&self->contacts);
   G_OBJECT_CLASS (rahnuma_officer_dashboard_parent_class)->dispose (object);
 }
 
@@ -299,6 +302,7 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, rejected_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_pad);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, sync_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, contacts_error_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_result_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, from_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, to_label);
@@ -402,6 +406,36 @@ rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self, GObject 
     /* Any of its properties: the target, the backlog, the last sync, the last error. */
     self->auto_sync_handler = g_signal_connect (auto_sync, "notify", G_CALLBACK (on_auto_sync_notify), self);
   show_sync_error (self);
+}
+
+static void
+show_contacts_problem (RahnumaOfficerDashboard *self)
+{
+  const char *problem = self->contacts != NULL ? rahnuma_contacts_watch_get_problem (self->contacts) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->contacts_error_row), problem != NULL);
+  adw_action_row_set_subtitle (self->contacts_error_row, problem != NULL ? problem : "");
+}
+
+/**
+ * rahnuma_officer_dashboard_set_contacts_watch:
+ * @watch: (nullable): the kiosk's contacts file
+ *
+ * Shows why the contacts file on disk is not in force (broken or removed;
+ * the kiosk keeps the last good one), and follows it while shown.
+ */
+void
+rahnuma_officer_dashboard_set_contacts_watch (RahnumaOfficerDashboard *self, RahnumaContactsWatch *watch)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+  g_return_if_fail (watch == NULL || RAHNUMA_IS_CONTACTS_WATCH (watch));
+
+  if (self->contacts != NULL)
+    g_clear_signal_handler (&self->contacts_handler, self->contacts);
+  g_set_object (&self->contacts, watch);
+  if (watch != NULL)
+    self->contacts_handler = g_signal_connect_swapped (watch, "changed", G_CALLBACK (show_contacts_problem), self);
+  show_contacts_problem (self);
 }
 
 /**

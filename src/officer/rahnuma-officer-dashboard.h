@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rahnuma-catalog.h"
+#include "rahnuma-contacts-watch.h"
 #include "rahnuma-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ void rahnuma_officer_dashboard_refresh     (RahnumaOfficerDashboard *self);
 
 void rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self,
                                               GObject                 *auto_sync);
+void rahnuma_officer_dashboard_set_contacts_watch (RahnumaOfficerDashboard *self,
+                                                   RahnumaContactsWatch    *watch);
 
 void rahnuma_officer_dashboard_set_office   (RahnumaOfficerDashboard *self);
 void rahnuma_officer_dashboard_add_page     (RahnumaOfficerDashboard *self,

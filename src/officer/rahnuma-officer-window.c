@@ -188,6 +188,18 @@ rahnuma_officer_window_lock (RahnumaOfficerWindow *self)
 }
 
 /**
+ * rahnuma_officer_window_set_contacts_watch:
+ * @watch: (nullable): see rahnuma_officer_dashboard_set_contacts_watch()
+ */
+void
+rahnuma_officer_window_set_contacts_watch (RahnumaOfficerWindow *self, RahnumaContactsWatch *watch)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_WINDOW (self));
+
+  rahnuma_officer_dashboard_set_contacts_watch (self->dashboard, watch);
+}
+
+/**
  * rahnuma_officer_window_set_auto_sync:
  * @auto_sync: (nullable): see rahnuma_officer_dashboard_set_auto_sync()
  */

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rahnuma-catalog.h"
+#include "rahnuma-contacts-watch.h"
 #include "rahnuma-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,7 @@ void                  rahnuma_officer_window_lock (RahnumaOfficerWindow *self);
 
 void                  rahnuma_officer_window_set_auto_sync (RahnumaOfficerWindow *self,
                                                             GObject              *auto_sync);
+void                  rahnuma_officer_window_set_contacts_watch (RahnumaOfficerWindow *self,
+                                                                 RahnumaContactsWatch *watch);
 
 G_END_DECLS

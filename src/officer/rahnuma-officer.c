@@ -20,6 +20,7 @@ static GtkWindow *officer_parent;
 static RahnumaStore *officer_store;
 static RahnumaCatalog *officer_catalog;
 static GObject *officer_auto_sync;
+static RahnumaContactsWatch *officer_contacts;
 /* The officer's own language, kept while the kiosk runs; the kiosk's
  * (a visitor's) comes back when the officer window closes. */
 static char *officer_language;
@@ -64,6 +65,7 @@ create_window (void)
     apply_language (officer_language);
   officer_window = GTK_WINDOW (rahnuma_officer_window_new (officer_store, officer_catalog));
   rahnuma_officer_window_set_auto_sync (RAHNUMA_OFFICER_WINDOW (officer_window), officer_auto_sync);
+  rahnuma_officer_window_set_contacts_watch (RAHNUMA_OFFICER_WINDOW (officer_window), officer_contacts);
   add_font_class (GTK_WIDGET (officer_window));
   g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
   g_signal_connect (officer_window, "destroy", G_CALLBACK (on_officer_window_destroy), NULL);
@@ -117,6 +119,21 @@ rahnuma_officer_present (GtkWindow *parent, RahnumaStore *store, RahnumaCatalog 
       create_window ();
     }
   gtk_window_present (officer_window);
+}
+
+/**
+ * rahnuma_officer_set_contacts_watch:
+ * @watch: (nullable): the kiosk's contacts file, whose problem the
+ *   dashboard shows (see rahnuma_officer_dashboard_set_contacts_watch())
+ */
+void
+rahnuma_officer_set_contacts_watch (RahnumaContactsWatch *watch)
+{
+  g_return_if_fail (watch == NULL || RAHNUMA_IS_CONTACTS_WATCH (watch));
+
+  g_set_object (&officer_contacts, watch);
+  if (officer_window != NULL)
+    rahnuma_officer_window_set_contacts_watch (RAHNUMA_OFFICER_WINDOW (officer_window), watch);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "rahnuma-catalog.h"
+#include "rahnuma-contacts-watch.h"
 #include "rahnuma-store.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,6 @@ void rahnuma_officer_present (GtkWindow      *parent,
                               RahnumaCatalog *catalog);
 
 void rahnuma_officer_set_auto_sync (GObject *auto_sync);
+void rahnuma_officer_set_contacts_watch (RahnumaContactsWatch *watch);
 
 G_END_DECLS

@@ -180,3 +180,19 @@ def prompt_text(source_dir, prompt, lang):
     if value is None or value.strip() == "":
         raise CheckFailed("%s: [%s] %s is missing or empty" % (path, prompt, key))
     return value.strip()
+
+
+def contact_text(source_dir, group, key, lang):
+    """@key of [@group] in media/contacts.ini as the kiosk shows it to a visitor in @lang:
+    the translation, Urdu for Pashto and Punjabi, else the English (rahnuma_contacts_lookup())."""
+    path = os.path.join(source_dir, "media", "contacts.ini")
+    ini = configparser.ConfigParser(interpolation=None, strict=True, comment_prefixes=("#",))
+    ini.optionxform = str
+    with open(path, encoding="utf-8-sig") as f:
+        ini.read_file(f)
+    chain = {"en": [], "ur": ["ur"]}.get(lang, [lang, "ur"])
+    for code in chain + [None]:
+        value = ini.get(group, key if code is None else "%s[%s]" % (key, code), fallback=None)
+        if value and "@FILL-IN" not in value:
+            return value.strip()
+    raise CheckFailed("%s: [%s] %s has no text to show in %s" % (path, group, key, lang))

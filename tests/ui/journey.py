@@ -40,7 +40,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from expected import ModuleText, Translations  # noqa: E402
+from expected import ModuleText, Translations, contact_text  # noqa: E402
 from kiosk_screen import KioskScreen, check, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -237,6 +237,13 @@ class Journey(KioskScreen):
         code = self.inside(page, lambda n: n.get_role() == LABEL and CODE.match(n.get_name() or ""),
                            "a completion code")
         self.code = code.get_name()
+        # Where to get help: the bundled contacts, never a placeholder (docs/contacts.md).
+        self.labelled(page, LABEL, contact_text(SOURCE_DIR, "PK/protector", "Name", self.args.lang))
+        if self.args.lang == "en":  # the other catalogues get these sentences when the lead translates them
+            self.labelled(page, LABEL, self._("Where to get help"))
+            self.labelled(page, LABEL, self._("Phone number: ask the officer."))
+        placeholders = [n.get_name() for n in self.walk(page) if "@FILL-IN" in (n.get_name() or "")]
+        check(not placeholders, "placeholders on screen: %s" % placeholders)
         listen = self.labelled(page, BUTTON, self._("Listen"))
         self.check_edge(listen, "end", self.rtl, "Listen, at the end of the result's top row")
         self.shot("result")
