@@ -307,16 +307,69 @@ saved_toast (RahnumaOfficerDashboard *self, GFile *file, const GError *error)
   rahnuma_officer_dashboard_toast (self, message);
 }
 
+typedef struct
+{
+  GFile *file;
+  RahnumaOfficerData *data;
+  RahnumaCatalog *catalog; /* immutable: a new catalogue replaces it */
+  char *source_name;
+} PdfJob;
+
+static void
+pdf_job_free (PdfJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->data, rahnuma_officer_data_free);
+  g_clear_object (&job->catalog);
+  g_free (job->source_name);
+  g_free (job);
+}
+
+/* Drawing and fsyncing a report takes long enough on a slow USB stick to
+ * freeze the dashboard: it is done here, on a worker thread. */
+static void
+pdf_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  PdfJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
+  GError *error = NULL;
+
+  if (rahnuma_report_pdf_write (path, job->data, job->catalog, job->source_name, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_pdf_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaOfficerDashboard) self = user_data;
+  PdfJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  saved_toast (self, job->file, error);
+}
+
 static void
 save_pdf (RahnumaOfficerDashboard *self, GFile *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  PdfJob *job;
 
   if (self->data == NULL)
     return;
-  rahnuma_report_pdf_write (path, self->data, self->catalog, rahnuma_store_get_path (self->store), &error);
-  saved_toast (self, file, error);
+  task = g_task_new (NULL, self->cancellable, on_pdf_saved, g_object_ref (self));
+  job = g_new0 (PdfJob, 1);
+  job->file = g_object_ref (file);
+  job->data = rahnuma_officer_data_ref (self->data);
+  job->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
+  job->source_name = g_strdup (rahnuma_store_get_path (self->store));
+  g_task_set_source_tag (task, save_pdf);
+  g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
+  g_task_run_in_thread (task, pdf_thread);
 }
 
 typedef struct

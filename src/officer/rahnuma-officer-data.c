@@ -18,14 +18,42 @@
 #include "rahnuma-module.h"
 #include "rahnuma-officer-data.h"
 
+static void
+officer_data_clear (RahnumaOfficerData *data)
+{
+  for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
+    g_clear_pointer (&data->charts[i], g_ptr_array_unref);
+}
+
+/**
+ * rahnuma_officer_data_ref:
+ * @data: the numbers of one view
+ *
+ * The numbers never change once read: a report written on a worker thread
+ * keeps them while the dashboard moves on to another range.
+ *
+ * Returns: (transfer full): @data, with one more reference
+ */
+RahnumaOfficerData *
+rahnuma_officer_data_ref (RahnumaOfficerData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (data);
+}
+
+/**
+ * rahnuma_officer_data_free:
+ * @data: (nullable) (transfer full): the numbers of one view
+ *
+ * Releases a reference to @data (the last one frees it); any thread.
+ */
 void
 rahnuma_officer_data_free (RahnumaOfficerData *data)
 {
   if (data == NULL)
     return;
-  for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
-    g_clear_pointer (&data->charts[i], g_ptr_array_unref);
-  g_free (data);
+  g_atomic_rc_box_release_full (data, (GDestroyNotify) officer_data_clear);
 }
 
 /**
@@ -43,7 +71,7 @@ RahnumaOfficerData *
 rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 now, int utc_offset,
                           GError **error)
 {
-  g_autoptr(RahnumaOfficerData) data = g_new0 (RahnumaOfficerData, 1);
+  g_autoptr(RahnumaOfficerData) data = g_atomic_rc_box_new0 (RahnumaOfficerData);
   gint64 today = rahnuma_dashboard_day_start (now, utc_offset);
 
   g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);

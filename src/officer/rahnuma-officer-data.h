@@ -29,6 +29,7 @@ RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store
                                                       gint64               now,
                                                       int                  utc_offset,
                                                       GError             **error);
+RahnumaOfficerData *rahnuma_officer_data_ref         (RahnumaOfficerData  *data);
 void                rahnuma_officer_data_free        (RahnumaOfficerData  *data);
 void                rahnuma_officer_data_new_async   (RahnumaStore        *store,
                                                       gint64               from,

@@ -50,7 +50,7 @@ class Drives(Officer):
         """The n-th “Save…” of the Reports tab: 0 the spreadsheet, 1 the PDF."""
         name = self._("Save…")
         self.named(name, Atspi.Role.PUSH_BUTTON)
-        buttons = [n for n in self.walk(self.app()) if n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == name]
+        buttons = self.every(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == name)
         return buttons[index]
 
     def pick_drive(self):
@@ -133,8 +133,8 @@ class Drives(Officer):
 
     def languages(self):
         """English off on the dashboard; the next visitor is not offered it."""
-        switches = [n for n in self.walk(self.app()) if n.get_role() in (Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX)
-                    and n.get_state_set().contains(Atspi.StateType.CHECKED)]
+        switches = self.every(lambda n: n.get_role() in (Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX)
+                              and n.get_state_set().contains(Atspi.StateType.CHECKED))
         check(len(switches) == 4,
               "the four language switches, on: %s" % [
             (n.get_role_name(), n.get_name()) for n in self.walk(self.app()) if n.get_role() != Atspi.Role.LABEL][-30:])

@@ -100,8 +100,7 @@ class Faults(KioskScreen):
         try:
             self.label(OUT_OF_SERVICE)
             time.sleep(1)  # anything else would have appeared by now
-            on_screen = [n.get_name() for n in self.walk(self.app())
-                         if n.get_role() == Atspi.Role.PUSH_BUTTON]
+            on_screen = [n.get_name() for n in self.every(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON)]
             check("Start" not in on_screen, on_screen)
             for name in LANGUAGE_NAMES:
                 check(name not in on_screen, on_screen)

@@ -299,7 +299,7 @@ class Journey(KioskScreen):
         self.button("Start")
         self.shot("welcome-again")
         # Nothing of the visitor may remain on screen for the next one.
-        leftover = [n for n in self.walk(self.app()) if (n.get_name() or "") == self.code]
+        leftover = self.every(lambda n: (n.get_name() or "") == self.code)
         check(not leftover, "the completion code is still on screen")
 
     def check_journal(self):

@@ -107,6 +107,18 @@ class KioskScreen:
         for child in children:
             yield from self.walk(child, depth + 1)
 
+    def every(self, predicate, root=None):
+        """Every node on screen (under @root, else the kiosk) that @predicate
+        accepts; a node that goes away while it is looked at is skipped."""
+        found = []
+        for node in self.walk(root if root is not None else self.app()):
+            try:
+                if predicate(node):
+                    found.append(node)
+            except GLib.Error:
+                continue  # gone while we looked (a toast or a window closed)
+        return found
+
     def first(self, predicate):
         """The first node on screen that @predicate accepts, or None."""
         app = self.app()

@@ -173,8 +173,7 @@ class Office(KioskScreen):
             buttons = []
             deadline = time.monotonic() + TIMEOUT
             while len(buttons) < 2 and time.monotonic() < deadline:
-                buttons = [n for n in self.walk(self.app())
-                           if n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Save…"]
+                buttons = self.every(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == "Save…")
                 time.sleep(0.2)
             check(len(buttons) == 2, "two “Save…” buttons on the Reports tab: %d" % len(buttons))
             buttons[i].do_action(0)

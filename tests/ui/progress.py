@@ -312,7 +312,7 @@ class Progress(KioskScreen):
         self.press(self._("Finish"))
         self.press(self._("Yes, finish"))
         self.button("Start")
-        leftover = [n for n in self.walk(self.app()) if (n.get_name() or "") == self.code]
+        leftover = self.every(lambda n: (n.get_name() or "") == self.code)
         check(not leftover, "the completion code is still on screen")
 
     def check_journal(self):
