@@ -239,10 +239,9 @@ class Journey(KioskScreen):
         self.code = code.get_name()
         # Where to get help: the bundled contacts, never a placeholder (docs/contacts.md).
         self.labelled(page, LABEL, contact_text(SOURCE_DIR, "PK/protector", "Name", self.args.lang))
-        if self.args.lang == "en":  # the other catalogues get these sentences when the lead translates them
-            self.labelled(page, LABEL, self._("Where to get help"))
-            self.labelled(page, LABEL, self._("Phone number: ask the officer."))
-        placeholders = [n.get_name() for n in self.walk(page) if "@FILL-IN" in (n.get_name() or "")]
+        self.labelled(page, LABEL, self._("Where to get help"))
+        self.labelled(page, LABEL, self._("Phone number: ask the officer."))
+        placeholders = [n.get_name() for n in self.every(lambda n: "@FILL-IN" in (n.get_name() or ""), page)]
         check(not placeholders, "placeholders on screen: %s" % placeholders)
         listen = self.labelled(page, BUTTON, self._("Listen"))
         self.check_edge(listen, "end", self.rtl, "Listen, at the end of the result's top row")
