@@ -145,16 +145,17 @@ decode_record (const guint8 *bytes, gsize length, gsize *signed_length, GError *
   gsize record_length = length > crypto_sign_BYTES ? length - crypto_sign_BYTES : 0;
   gsize offset = HEADER_SIZE;
 
-  if (length >= 1 && bytes[0] != FORMAT_VERSION)
-    {
-      fail (error, RAHNUMA_PROOF_ERROR_VERSION,
-            _("This proof was made by a newer version of Rahnuma. Update this computer’s Rahnuma."));
-      return NULL;
-    }
   if (record_length < RECORD_MIN)
     {
       fail (error, RAHNUMA_PROOF_ERROR_TRUNCATED,
             _("The text is cut short: part of it is missing. Scan the code again, whole."));
+      return NULL;
+    }
+  /* A newer format says so in its prefix too (check_prefix()); this is the signed copy. */
+  if (length >= 1 && bytes[0] != FORMAT_VERSION)
+    {
+      fail (error, RAHNUMA_PROOF_ERROR_VERSION,
+            _("This proof was made by a newer version of Rahnuma. Update this computer’s Rahnuma."));
       return NULL;
     }
   decode_header (bytes, proof);
