@@ -177,8 +177,8 @@ rahnuma_keys_default_dir (const char *journal)
  *   is no secret key file, KEY_DAMAGED if it is not one, FAILED if it cannot
  *   be read or the crypto library cannot start
  *
- * Reads the kiosk's key pair from @dir. Warns (rahnuma_file_warn_if_exposed())
- * if other users can read the secret key.
+ * Reads the kiosk's key pair from @dir. Logs a warning if other users can read
+ * the secret key (rahnuma_file_is_exposed()).
  *
  * Returns: (transfer full) (nullable): the key pair
  */
@@ -191,6 +191,7 @@ rahnuma_keys_load (const char  *dir,
   g_autoptr(GError) local_error = NULL;
   guint8 seed[crypto_sign_SEEDBYTES];
   size_t n_bytes = 0;
+  guint mode = 0;
   RahnumaKeys *keys;
 
   g_return_val_if_fail (dir != NULL, NULL);
@@ -207,7 +208,10 @@ rahnuma_keys_load (const char  *dir,
                    path, local_error->message);
       return NULL;
     }
-  rahnuma_file_warn_if_exposed (path);
+  if (rahnuma_file_is_exposed (path, &mode))
+    g_warning ("%s can be read by other users of this computer (mode %04o): anyone who reads it can "
+               "sign proofs for visits that never took place. Make it owner-only: chmod 600 %s",
+               path, mode, path);
   g_strstrip (contents);
   if (sodium_base642bin (seed, sizeof seed, contents, strlen (contents), NULL, &n_bytes,
                          NULL, sodium_base64_VARIANT_ORIGINAL) != 0 || n_bytes != sizeof seed)

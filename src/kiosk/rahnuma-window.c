@@ -298,7 +298,9 @@ show_quiz (RahnumaWindow *self)
 static void
 show_result (RahnumaWindow *self)
 {
-  show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
+  g_autofree char *proof = rahnuma_application_dup_proof (self->application, self->visit);
+
+  show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit, proof)));
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
 }
