@@ -191,7 +191,7 @@ check_prefix (const char *text, GError **error)
     return fail (error, RAHNUMA_PROOF_ERROR_VERSION,
                  _("This proof was made by a newer version of Rahnuma. Update this computer’s Rahnuma."));
   return fail (error, RAHNUMA_PROOF_ERROR_PREFIX,
-               _("This is not a Rahnuma completion proof: it does not start with RHN1."));
+               _("It does not start with RHN1., as every proof from a Rahnuma kiosk does."));
 }
 
 /* Returns: (transfer full) (nullable): the bytes of the base64url @body */

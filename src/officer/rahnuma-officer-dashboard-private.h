@@ -29,6 +29,7 @@ struct _RahnumaOfficerDashboard
   GObject *auto_sync;            /* nullable: the kiosk's automatic sync ("last-error") */
   gulong auto_sync_handler;
   gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
+  char *trust_file;              /* nullable: rahnuma-officer --trust; else the setting or the default */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
