@@ -388,7 +388,7 @@ rahnuma_proof_check (const char     *text,
  *   than 255 lessons, a name longer than 32 bytes or with spaces)
  *
  * Returns: (transfer full) (nullable): the proof's text, "RHN1." and
- *   base64url, at most 180 ASCII characters
+ *   base64url: about 150 ASCII characters, at most 211 (32-byte names)
  */
 char *
 rahnuma_proof_sign (RahnumaKeys         *keys,
