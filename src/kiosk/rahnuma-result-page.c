@@ -27,10 +27,11 @@
 
 /* Pixels per module: as many as fit in about QR_SIDE_PIXELS, from 3 (a
  * signed proof, some 50 modules across) to 6 (a bare code, 29 across), so
- * the page keeps its layout whichever the code holds. */
+ * the page keeps its layout whichever the code holds. The picture is never
+ * drawn smaller than that: at 2 px a module, phones and zbarimg misread. */
 #define QR_MODULE_PIXELS_MIN 3
 #define QR_MODULE_PIXELS_MAX 6
-#define QR_SIDE_PIXELS   240
+#define QR_SIDE_PIXELS   200
 #define QR_QUIET_MODULES 4
 
 struct _RahnumaResultPage
@@ -274,6 +275,9 @@ rahnuma_result_page_new (RahnumaVisit *visit,
   /* The typed code stays large on screen either way: it is what the visitor reads out. */
   qr = proof != NULL ? create_qr_texture (proof) : code != NULL ? create_qr_texture (code) : NULL;
   gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (qr));
+  if (qr != NULL)
+    gtk_widget_set_size_request (GTK_WIDGET (self->qr_picture), gdk_texture_get_width (qr),
+                                 gdk_texture_get_height (qr));
 
   self->visit = g_object_ref (visit);
   show_outcome (self);
