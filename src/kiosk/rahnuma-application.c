@@ -27,6 +27,7 @@
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-language.h"
+#include "rahnuma-proof.h"
 #include "rahnuma-retention.h"
 #include "rahnuma-settings.h"
 #include "rahnuma-window.h"
@@ -40,6 +41,7 @@ struct _RahnumaApplication
   RahnumaSound *sound;
   RahnumaAutoSync *auto_sync;
   RahnumaSettings *settings;
+  RahnumaKeys *keys;    /* nullable: proofs fall back to the bare code (load_keys()) */
   char *set_aside_path; /* where a damaged journal was put, if it was */
   char *media_dir;
   char *modules_dir;
@@ -446,6 +448,34 @@ on_window_tick (GtkWidget *window, GdkFrameClock *clock, gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The key pair that signs completion proofs, made at the first start in
+ * "keys" beside the journal (once the journal is there: never on a drive
+ * not mounted yet). A few hundred bytes read or written once: not worth a
+ * thread. Without it the result page's QR code holds the bare code, and
+ * the visitor is never held up. */
+static void
+load_keys (RahnumaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *key_id = NULL;
+
+  if (self->preview_dir != NULL || self->keys != NULL)
+    return;
+  dir = rahnuma_keys_default_dir (self->db_path);
+  label = g_strdup_printf ("centre %s, kiosk %s", rahnuma_settings_get_centre (self->settings),
+                           rahnuma_settings_get_kiosk_id (self->settings));
+  self->keys = rahnuma_keys_load_or_create (dir, label, &error);
+  if (self->keys == NULL)
+    {
+      g_warning ("Completion proofs are not signed: the QR code holds the bare code. %s", error->message);
+      return;
+    }
+  key_id = rahnuma_keys_dup_key_id (self->keys);
+  g_message ("Signing key for completion proofs: %s in %s", key_id, dir);
+}
+
 /* The journal is open: the visitors' window. */
 static void
 start_visits (RahnumaApplication *self)
@@ -453,6 +483,7 @@ start_visits (RahnumaApplication *self)
   GtkWindow *window;
 
   log_start (self);
+  load_keys (self);
   watch_modules (self);
   window = GTK_WINDOW (rahnuma_window_new (self));
   watch_window (self, window);
@@ -767,6 +798,7 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->auto_sync);
   g_clear_object (&self->settings);
   g_clear_object (&self->contacts);
+  g_clear_pointer (&self->keys, rahnuma_keys_free);
   g_clear_object (&self->check_cancellable);
   g_clear_object (&self->prune_cancellable);
   g_clear_pointer (&self->prompts, g_key_file_unref);
@@ -994,6 +1026,44 @@ rahnuma_application_get_kiosk_id (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   return rahnuma_settings_get_kiosk_id (self->settings);
+}
+
+/**
+ * rahnuma_application_dup_proof:
+ * @visit: a visit that has ended, with its code
+ *
+ * Signs the visit's completion proof (rahnuma_proof_sign_visit()) with the
+ * kiosk's key: today's date in the kiosk's time zone, the code, the
+ * lessons passed of those on offer, and whether it counts as a completed
+ * briefing. Nothing about the person.
+ *
+ * Returns: (transfer full) (nullable): the proof's text for the QR code, or
+ *   %NULL (with a warning in the log) if the kiosk has no key or the visit
+ *   no code: the caller shows the bare code instead
+ */
+char *
+rahnuma_application_dup_proof (RahnumaApplication *self,
+                               RahnumaVisit       *visit)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *code;
+  char *text;
+
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (visit), NULL);
+  code = rahnuma_visit_get_code (visit);
+  if (self->keys == NULL || code == NULL)
+    return NULL;
+  now = g_date_time_new_now_local ();
+  text = rahnuma_proof_sign_visit (self->keys, rahnuma_settings_get_centre (self->settings),
+                                   rahnuma_settings_get_kiosk_id (self->settings), now, code,
+                                   rahnuma_visit_get_n_modules_passed (visit),
+                                   g_list_model_get_n_items (G_LIST_MODEL (rahnuma_visit_get_catalog (visit))),
+                                   rahnuma_visit_is_complete (visit), FALSE, &error);
+  if (text == NULL)
+    g_warning ("The completion proof is not signed, the QR code holds the bare code: %s", error->message);
+  return text;
 }
 
 gboolean

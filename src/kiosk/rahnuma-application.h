@@ -12,6 +12,7 @@
 #include "rahnuma-settings.h"
 #include "rahnuma-sound.h"
 #include "rahnuma-store.h"
+#include "rahnuma-visit.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ const char         *rahnuma_application_get_set_aside_journal (RahnumaApplicatio
 const char         *rahnuma_application_get_centre     (RahnumaApplication *self);
 const char         *rahnuma_application_get_kiosk_id   (RahnumaApplication *self);
 gboolean            rahnuma_application_is_preview     (RahnumaApplication *self);
+char               *rahnuma_application_dup_proof      (RahnumaApplication *self,
+                                                        RahnumaVisit       *visit);
 char               *rahnuma_application_dup_prompt_path (RahnumaApplication *self,
                                                         const char         *prompt,
                                                         const char         *lang);

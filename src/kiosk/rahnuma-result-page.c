@@ -2,7 +2,9 @@
  *
  * The code is shown large, always left to right (it is read out letter by
  * letter whatever the visitor's language), and as a QR code an officer's
- * phone or scanner can read.
+ * phone or scanner can read. The QR code holds the visit's signed
+ * completion proof (rahnuma-proof.c), which an officer can check with no
+ * database; if the kiosk could not sign one, the bare code.
  *
  * The outcome is told as it is: how many lessons were passed, which ones to
  * go over with the officer, and what the code stands for under the centre's
@@ -27,7 +29,13 @@
 #include "rahnuma-result-page.h"
 #include "rahnuma-widget-util.h"
 
-#define QR_MODULE_PIXELS 6
+/* Pixels per module: as many as fit in about QR_SIDE_PIXELS, from 3 (a
+ * signed proof, some 50 modules across) to 6 (a bare code, 29 across), so
+ * the page keeps its layout whichever the code holds. The picture is never
+ * drawn smaller than that: at 2 px a module, phones and zbarimg misread. */
+#define QR_MODULE_PIXELS_MIN 3
+#define QR_MODULE_PIXELS_MAX 6
+#define QR_SIDE_PIXELS   200
 #define QR_QUIET_MODULES 4
 
 struct _RahnumaResultPage
@@ -58,20 +66,21 @@ create_qr_texture (const char *text)
 {
   QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   g_autoptr(GBytes) bytes = NULL;
-  guint side, size;
+  guint side, size, module;
   guchar *pixels;
 
   if (qr == NULL)
     return NULL;
 
   side = (guint) qr->width + 2 * QR_QUIET_MODULES;
-  size = side * QR_MODULE_PIXELS;
+  module = CLAMP (QR_SIDE_PIXELS / side, QR_MODULE_PIXELS_MIN, QR_MODULE_PIXELS_MAX);
+  size = side * module;
   pixels = g_malloc (size * size * 3);
   for (guint y = 0; y < size; y++)
     for (guint x = 0; x < size; x++)
       {
-        int mx = (int) (x / QR_MODULE_PIXELS) - QR_QUIET_MODULES;
-        int my = (int) (y / QR_MODULE_PIXELS) - QR_QUIET_MODULES;
+        int mx = (int) (x / module) - QR_QUIET_MODULES;
+        int my = (int) (y / module) - QR_QUIET_MODULES;
         gboolean dark = mx >= 0 && my >= 0 && mx < qr->width && my < qr->width &&
                         (qr->data[my * qr->width + mx] & 1);
 
@@ -253,8 +262,18 @@ rahnuma_result_page_init (RahnumaResultPage *self)
   gtk_widget_set_direction (GTK_WIDGET (self->code_label), GTK_TEXT_DIR_LTR);
 }
 
+/**
+ * rahnuma_result_page_new:
+ * @visit: the visit that ended
+ * @proof: (nullable): the visit's signed completion proof
+ *   (rahnuma_application_dup_proof()) for the QR code; %NULL puts the bare
+ *   code there
+ *
+ * Returns: (transfer floating): the page
+ */
 RahnumaResultPage *
-rahnuma_result_page_new (RahnumaVisit *visit)
+rahnuma_result_page_new (RahnumaVisit *visit,
+                         const char   *proof)
 {
   RahnumaResultPage *self;
   const char *code;
@@ -265,8 +284,12 @@ rahnuma_result_page_new (RahnumaVisit *visit)
   self = g_object_new (RAHNUMA_TYPE_RESULT_PAGE, NULL);
   code = rahnuma_visit_get_code (visit);
   gtk_label_set_label (self->code_label, code);
-  qr = code != NULL ? create_qr_texture (code) : NULL;
+  /* The typed code stays large on screen either way: it is what the visitor reads out. */
+  qr = proof != NULL ? create_qr_texture (proof) : code != NULL ? create_qr_texture (code) : NULL;
   gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (qr));
+  if (qr != NULL)
+    gtk_widget_set_size_request (GTK_WIDGET (self->qr_picture), gdk_texture_get_width (qr),
+                                 gdk_texture_get_height (qr));
 
   self->visit = g_object_ref (visit);
   show_outcome (self);

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define RAHNUMA_TYPE_RESULT_PAGE (rahnuma_result_page_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaResultPage, rahnuma_result_page, RAHNUMA, RESULT_PAGE, GtkWidget)
 
-RahnumaResultPage *rahnuma_result_page_new   (RahnumaVisit      *visit);
+RahnumaResultPage *rahnuma_result_page_new   (RahnumaVisit      *visit,
+                                              const char        *proof);
 void               rahnuma_result_page_speak (RahnumaResultPage *self);
 void               rahnuma_result_page_set_contacts (RahnumaResultPage *self,
                                                      GPtrArray         *entries);

@@ -30,6 +30,7 @@ struct _RahnumaSettings
   char *centre;
   char *kiosk_id;
   char *officer_file;
+  char *trust_file;
   char *journal;
   char *modules_dir;
   char *contacts_file;
@@ -106,6 +107,7 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->centre = g_settings_get_string (gsettings, "centre-code");
   self->kiosk_id = g_settings_get_string (gsettings, "kiosk-id");
   self->officer_file = g_settings_get_string (gsettings, "officer-file");
+  self->trust_file = g_settings_get_string (gsettings, "trust-file");
   self->journal = g_settings_get_string (gsettings, "journal");
   self->modules_dir = g_settings_get_string (gsettings, "modules-dir");
   self->contacts_file = g_settings_get_string (gsettings, "contacts-file");
@@ -124,6 +126,7 @@ read_defaults (RahnumaSettings *self)
   self->centre = g_strdup (DEFAULT_CENTRE);
   self->kiosk_id = g_strdup (DEFAULT_KIOSK_ID);
   self->officer_file = g_strdup ("");
+  self->trust_file = g_strdup ("");
   self->journal = g_strdup ("");
   self->modules_dir = g_strdup ("");
   self->contacts_file = g_strdup ("");
@@ -154,6 +157,11 @@ reread_key (RahnumaSettings *self, const char *key)
     {
       g_free (self->officer_file);
       self->officer_file = g_settings_get_string (self->gsettings, key);
+    }
+  else if (g_str_equal (key, "trust-file"))
+    {
+      g_free (self->trust_file);
+      self->trust_file = g_settings_get_string (self->gsettings, key);
     }
   else if (g_str_equal (key, "languages"))
     {
@@ -214,6 +222,7 @@ rahnuma_settings_finalize (GObject *object)
   g_free (self->centre);
   g_free (self->kiosk_id);
   g_free (self->officer_file);
+  g_free (self->trust_file);
   g_free (self->journal);
   g_free (self->modules_dir);
   g_free (self->contacts_file);
@@ -323,6 +332,15 @@ rahnuma_settings_get_officer_file (RahnumaSettings *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
   return self->officer_file;
+}
+
+/* Returns: the trust file officers check signed proofs against (rahnuma-proof.h),
+ *   or "" for trust.txt beside the journal (rahnuma_trust_default_path()) */
+const char *
+rahnuma_settings_get_trust_file (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->trust_file;
 }
 
 /* Returns: the journal's path, or "" for the default */

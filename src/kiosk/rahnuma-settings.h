@@ -29,6 +29,7 @@ RahnumaSettings    *rahnuma_settings_new_for_gsettings    (GSettings       *gset
 const char         *rahnuma_settings_get_centre           (RahnumaSettings *self);
 const char         *rahnuma_settings_get_kiosk_id         (RahnumaSettings *self);
 const char         *rahnuma_settings_get_officer_file     (RahnumaSettings *self);
+const char         *rahnuma_settings_get_trust_file       (RahnumaSettings *self);
 const char         *rahnuma_settings_get_journal          (RahnumaSettings *self);
 const char         *rahnuma_settings_get_modules_dir      (RahnumaSettings *self);
 const char         *rahnuma_settings_get_contacts_file    (RahnumaSettings *self);

@@ -311,8 +311,9 @@ static void
 show_result (RahnumaWindow *self)
 {
   g_autoptr(GPtrArray) contacts = lookup_contacts (self);
+  g_autofree char *proof = rahnuma_application_dup_proof (self->application, self->visit);
 
-  show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
+  show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit, proof)));
   rahnuma_result_page_set_contacts (RAHNUMA_RESULT_PAGE (self->result_page), contacts);
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));

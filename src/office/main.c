@@ -42,6 +42,8 @@ init_i18n (void)
     g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT G_DIR_SEPARATOR_S "data", TRUE);
 }
 
+static char *trust_file; /* --trust */
+
 static RahnumaOfficeWindow *
 get_window (GApplication *app)
 {
@@ -54,6 +56,7 @@ get_window (GApplication *app)
   /* The kiosk's style sheet gives each script its font through lang-<code>. */
   gtk_widget_set_default_direction (language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   window = GTK_WINDOW (rahnuma_office_window_new (ADW_APPLICATION (app)));
+  rahnuma_office_window_set_trust_file (RAHNUMA_OFFICE_WINDOW (window), trust_file);
   css_class = g_strconcat ("lang-", language->code, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (window), css_class);
   return RAHNUMA_OFFICE_WINDOW (window);
@@ -89,10 +92,25 @@ on_sigterm (gpointer app)
   return G_SOURCE_REMOVE;
 }
 
+static int
+on_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  g_variant_dict_lookup (options, "trust", "^ay", &trust_file);
+  return -1;
+}
+
 int
 main (int argc, char **argv)
 {
+  const GOptionEntry entries[] = {
+    /* Translators: --trust FILE of rahnuma-officer */
+    { "trust", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Trust file of kiosk public keys, to check signed completion proofs (default: trust.txt in "
+         "~/.local/share/rahnuma)"), N_("FILE") },
+    { NULL }
+  };
   g_autoptr(AdwApplication) app = NULL;
+  int status;
 
   init_i18n ();
   /* Translators: the office PC program's name, in window lists */
@@ -100,8 +118,12 @@ main (int argc, char **argv)
   app = adw_application_new (OFFICER_APP_ID, G_APPLICATION_HANDLES_OPEN);
   /* The kiosk's resources hold the dashboard and its style sheet (style.css, loaded by AdwApplication). */
   g_application_set_resource_base_path (G_APPLICATION (app), "/org/rahnuma/Kiosk");
+  g_application_add_main_option_entries (G_APPLICATION (app), entries);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
   g_signal_connect (app, "open", G_CALLBACK (on_open), NULL);
   g_unix_signal_add (SIGTERM, on_sigterm, app);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  g_clear_pointer (&trust_file, g_free);
+  return status;
 }

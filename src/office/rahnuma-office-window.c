@@ -33,6 +33,7 @@ struct _RahnumaOfficeWindow
   GtkStack *stack;
   AdwStatusPage *status;
   RahnumaOfficerDashboard *dashboard; /* nullable: none while no file is open */
+  char *trust_file; /* nullable: --trust; signed proofs are checked against it */
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficeWindow, rahnuma_office_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -147,6 +148,7 @@ show_dashboard (RahnumaOfficeWindow *self, const char *path)
     gtk_stack_remove (self->stack, old);
   self->dashboard = g_object_new (RAHNUMA_TYPE_OFFICER_DASHBOARD, NULL);
   rahnuma_officer_dashboard_set_office (self->dashboard);
+  rahnuma_officer_dashboard_set_trust_file (self->dashboard, self->trust_file);
   rahnuma_officer_dashboard_set_sources (self->dashboard, self->store, NULL);
   rahnuma_officer_dashboard_add_page (self->dashboard, GTK_WIDGET (rahnuma_office_kiosks_new (self->store, path)),
                                       /* Translators: a tab of the office PC's dashboard: every kiosk in the officers' file */
@@ -231,11 +233,19 @@ rahnuma_office_window_dispose (GObject *object)
 }
 
 static void
+rahnuma_office_window_finalize (GObject *object)
+{
+  g_free (RAHNUMA_OFFICE_WINDOW (object)->trust_file);
+  G_OBJECT_CLASS (rahnuma_office_window_parent_class)->finalize (object);
+}
+
+static void
 rahnuma_office_window_class_init (RahnumaOfficeWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = rahnuma_office_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = rahnuma_office_window_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-office-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficeWindow, status);
@@ -260,4 +270,20 @@ RahnumaOfficeWindow *
 rahnuma_office_window_new (AdwApplication *app)
 {
   return g_object_new (RAHNUMA_TYPE_OFFICE_WINDOW, "application", app, NULL);
+}
+
+/**
+ * rahnuma_office_window_set_trust_file:
+ * @path: (nullable): the trust file for signed completion proofs (--trust);
+ *   %NULL for trust.txt in the user's data folder (rahnuma_trust_default_path())
+ *
+ * In force for the next file opened.
+ */
+void
+rahnuma_office_window_set_trust_file (RahnumaOfficeWindow *self,
+                                      const char          *path)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICE_WINDOW (self));
+  g_free (self->trust_file);
+  self->trust_file = g_strdup (path);
 }

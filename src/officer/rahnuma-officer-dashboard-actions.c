@@ -19,6 +19,7 @@
 #include "rahnuma-export.h"
 #include "rahnuma-file.h"
 #include "rahnuma-officer-dashboard-private.h"
+#include "rahnuma-officer-proof.h"
 #include "rahnuma-report-pdf.h"
 #include "rahnuma-sync.h"
 
@@ -178,14 +179,68 @@ describe_session (RahnumaOfficerDashboard *self, const RahnumaSessionInfo *info)
 }
 
 static void
+show_code_result (RahnumaOfficerDashboard *self, const char *title, const char *subtitle)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_result_row), title);
+  adw_action_row_set_subtitle (self->code_result_row, subtitle);
+}
+
+/* The trust file in force: rahnuma-officer's --trust, else the kiosk's
+ * setting, else trust.txt beside the journal or officers' file. */
+static char *
+dup_trust_path (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *setting = NULL;
+
+  if (self->trust_file != NULL)
+    return g_strdup (self->trust_file);
+  if (!self->office && self->settings != NULL)
+    setting = g_settings_get_string (self->settings, "trust-file");
+  if (setting != NULL && *setting != '\0')
+    return g_steal_pointer (&setting);
+  return rahnuma_trust_default_path (self->office ? NULL : rahnuma_store_get_path (self->store));
+}
+
+/* A scanned signed proof (RHN1.…): checked offline, no look-up. */
+static void
+verify_proof (RahnumaOfficerDashboard *self, const char *text)
+{
+  g_autofree char *trust_path = dup_trust_path (self);
+  g_autofree char *keys_dir = NULL;
+  g_autoptr(RahnumaTrust) trust = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* On a kiosk, its own key is trusted too: its proofs check with no file. */
+  if (!self->office)
+    keys_dir = rahnuma_keys_default_dir (rahnuma_store_get_path (self->store));
+  trust = rahnuma_officer_load_trust (trust_path, keys_dir, &error);
+  if (trust == NULL)
+    {
+      show_code_result (self, _("Cannot read the trust file"), error->message);
+      return;
+    }
+  rahnuma_officer_describe_proof (text, trust, trust_path, &title, &subtitle);
+  show_code_result (self, title, subtitle);
+}
+
+static void
 dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
-  g_autofree char *code = rahnuma_code_normalize (rahnuma_code_pad_get_text (self->code_pad));
+  const char *text = rahnuma_code_pad_get_text (self->code_pad);
+  g_autofree char *code = NULL;
   g_autoptr(RahnumaSessionInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *details = NULL;
 
+  if (rahnuma_officer_is_proof_text (text))
+    {
+      verify_proof (self, text);
+      return;
+    }
+  code = rahnuma_code_normalize (text);
   if (code == NULL || !rahnuma_code_is_valid (code))
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_result_row), _("Not a valid code"));

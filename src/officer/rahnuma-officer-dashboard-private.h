@@ -31,6 +31,7 @@ struct _RahnumaOfficerDashboard
   RahnumaContactsWatch *contacts; /* nullable: the kiosk's contacts file and its problem */
   gulong contacts_handler;
   gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
+  char *trust_file;              /* nullable: rahnuma-officer --trust; else the setting or the default */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;

@@ -261,6 +261,7 @@ rahnuma_officer_dashboard_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->cancellable);
+  g_free (self->trust_file);
   G_OBJECT_CLASS (rahnuma_officer_dashboard_parent_class)->finalize (object);
 }
 
@@ -477,6 +478,24 @@ rahnuma_officer_dashboard_set_office (RahnumaOfficerDashboard *self)
   adw_view_stack_page_set_visible (self->kiosk_page, FALSE);
   gtk_widget_set_visible (self->lock_button, FALSE);
   gtk_widget_set_visible (self->sync_group, FALSE);
+}
+
+/**
+ * rahnuma_officer_dashboard_set_trust_file:
+ * @path: (nullable): the trust file signed completion proofs are checked
+ *   against (docs/completion-proof.md); %NULL for the kiosk's trust-file
+ *   setting, or trust.txt beside the journal (rahnuma_trust_default_path())
+ *
+ * Read at each check, so a file edited meanwhile is in force at once.
+ */
+void
+rahnuma_officer_dashboard_set_trust_file (RahnumaOfficerDashboard *self,
+                                          const char              *path)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+
+  g_free (self->trust_file);
+  self->trust_file = g_strdup (path);
 }
 
 /**

@@ -26,6 +26,8 @@ void rahnuma_officer_dashboard_set_contacts_watch (RahnumaOfficerDashboard *self
                                                    RahnumaContactsWatch    *watch);
 
 void rahnuma_officer_dashboard_set_office   (RahnumaOfficerDashboard *self);
+void rahnuma_officer_dashboard_set_trust_file (RahnumaOfficerDashboard *self,
+                                               const char              *path);
 void rahnuma_officer_dashboard_add_page     (RahnumaOfficerDashboard *self,
                                              GtkWidget               *page,
                                              const char              *name,

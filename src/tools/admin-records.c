@@ -287,18 +287,58 @@ verify_code (const char *path, const char *code)
   return EXIT_OK;
 }
 
+/* The exit codes verify --qr adds to the admin convention (admin-keys.c). */
+static const char *
+verify_description (void)
+{
+  return _("Exit status: 0 the code is real, or the proof is valid; 1 not a code, a code no visit has, "
+           "demo data, or not a Rahnuma proof; 2 could not run (no such file, no trust file); with --qr "
+           "also 3 the proof is NOT VALID (its signature does not match), 4 its key is not in the "
+           "trust file, 5 valid but a demo or test proof, not a visit.");
+}
+
+static gboolean
+parse_verify_options (int *argc, char ***argv, const GOptionEntry *entries)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("CODE"));
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Check a visitor’s completion code and show what it covers: "
+                                           "a typed code is looked up in a journal or officers’ file "
+                                           "(--db); a signed proof from the QR code is checked offline "
+                                           "against a trust file (--qr, --trust)."));
+  g_option_context_set_description (context, verify_description ());
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
 int
 rahnuma_admin_verify (int argc, char **argv)
 {
   g_autofree char *db = NULL;
+  g_autofree char *qr = NULL;
+  g_autofree char *trust = NULL;
+  gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Journal or officers’ file to look in"), N_("FILE") },
+    { "qr", 0, 0, G_OPTION_ARG_STRING, &qr, N_("A signed proof, as the QR code or scanner gives it (RHN1.…)"),
+      N_("TEXT") },
+    { "trust", 0, 0, G_OPTION_ARG_FILENAME, &trust, N_("Trust file: the public keys of the kiosks to believe"),
+      N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --qr: print the answer as JSON"), NULL },
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, _("CODE"),
-                      _("Check a visitor’s completion code and show what it covers.")) ||
-      !require (db, "--db"))
+  if (!parse_verify_options (&argc, &argv, entries))
+    return EXIT_USAGE;
+  if (qr != NULL)
+    return argc == 1 && require (trust, "--trust") ? rahnuma_admin_verify_proof (qr, trust, json)
+                                                   : EXIT_USAGE;
+  if (!require (db, "--db"))
     return EXIT_USAGE;
   if (argc != 2)
     {

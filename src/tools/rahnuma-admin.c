@@ -22,10 +22,11 @@ static const Command commands[] = {
   { "sync",     rahnuma_admin_sync,     N_("Copy new records from a kiosk journal into the officers' file") },
   { "export",   rahnuma_admin_export,   N_("Export sessions as CSV or JSON") },
   { "report",   rahnuma_admin_report,   N_("Summarise sessions for officers") },
-  { "verify",   rahnuma_admin_verify,   N_("Check a visitor's completion code") },
+  { "verify",   rahnuma_admin_verify,   N_("Check a visitor's completion code or signed proof") },
   { "simulate", rahnuma_admin_simulate, N_("Fill a journal with synthetic demo visits") },
   { "pin",      rahnuma_admin_pin,      N_("Set the officers’ PIN of a kiosk") },
   { "contacts", rahnuma_admin_contacts, N_("Check a centre’s contacts file") },
+  { "keys",     rahnuma_admin_keys,     N_("Make or export a kiosk’s key for signing completion proofs") },
 };
 
 static int

@@ -23,6 +23,10 @@ int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_pin    (int argc, char **argv); /* admin-pin.c: set|status */
 int rahnuma_admin_contacts (int argc, char **argv); /* admin-contacts.c: validate */
 int rahnuma_admin_module_po (int argc, char **argv); /* admin-po.c: module po export|import */
+int rahnuma_admin_keys   (int argc, char **argv); /* admin-keys.c: new|export */
+
+/* admin-keys.c: verify --qr TEXT --trust FILE [--json]; exit codes there */
+int rahnuma_admin_verify_proof (const char *text, const char *trust_path, gboolean json);
 
 /* admin-report-pdf.c: report --pdf FILE */
 int rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint64 to,

@@ -246,9 +246,25 @@ class Journey(KioskScreen):
         listen = self.labelled(page, BUTTON, self._("Listen"))
         self.check_edge(listen, "end", self.rtl, "Listen, at the end of the result's top row")
         self.shot("result")
+        self.check_qr(n_passed, n_modules)
         self.listen(page, self._("Listen"), "/result.ogg")
         self.press(page, self._("Finish"))
         self.press(page, self._("Yes, finish"))  # Finish asks first: the code goes with it
+
+    def check_qr(self, n_passed, n_modules):
+        """The QR code on screen, read back by zbarimg, is the visit's signed completion proof, and
+        rahnuma-admin verifies it against the key the kiosk made beside its journal."""
+        path = os.path.join(self.args.artifacts, "%02d-result.png" % self.shots)
+        read = subprocess.run(["zbarimg", "--quiet", "--raw", path], capture_output=True, text=True)
+        text = read.stdout.strip()
+        check(text.startswith("RHN1."), "the result's QR code holds no signed proof: %r" % text)
+        admin = os.path.join(os.path.dirname(os.path.dirname(self.args.binary)), "tools", "rahnuma-admin")
+        trust = os.path.join(os.path.dirname(self.args.db), "keys", "proof-public.txt")
+        verify = subprocess.run([admin, "verify", "--qr", text, "--trust", trust, "--json"],
+                                capture_output=True, text=True)
+        check(verify.returncode == 0 and '"code": "%s"' % self.code in verify.stdout
+              and '"lessons_passed": %d, "lessons": %d' % (n_passed, n_modules) in verify.stdout,
+              "rahnuma-admin verify --qr: exit %d, %s%s" % (verify.returncode, verify.stdout, verify.stderr))
 
     # --- the journey ----------------------------------------------------------------
     def run(self):

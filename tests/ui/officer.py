@@ -22,6 +22,8 @@ Usage: officer.py --binary B --localedir D --modules M --lang L --db F
                   [--screenshot PNG]
 """
 import argparse
+import base64
+import hashlib
 import os
 import sqlite3
 import subprocess
@@ -30,6 +32,8 @@ import time
 import uuid
 
 import gi
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
@@ -60,6 +64,20 @@ WRONG_CLOCK = ("The kiosk’s clock is wrong: %lld visit was recorded with an im
                "in no day. Set the kiosk’s date and time.",
                "The kiosk’s clock is wrong: %lld visits were recorded with an impossible date and are counted "
                "in no day. Set the kiosk’s date and time.")
+
+
+def sign_proof(keys_dir, code, demo=False):
+    """A completion proof made from docs/completion-proof.md alone (not with Rahnuma's code), signed
+    with the key the kiosk made beside its journal at start: the format as documented must check."""
+    with open(os.path.join(keys_dir, "proof-secret.key")) as f:
+        key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(f.read().strip()))
+    key_id = hashlib.blake2b(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw), digest_size=32).digest()[:8]
+    day = int(time.time()) // 86400  # TZ=UTC in the tests: the kiosk's calendar day
+    record = (bytes([1]) + key_id + bytes([1 | (2 if demo else 0)]) + day.to_bytes(2, "big")
+              + bytes([1, 1]) + code.replace("-", "").encode()
+              + bytes([4]) + b"TEST" + bytes([7]) + b"ui-test")
+    body = base64.urlsafe_b64encode(record + key.sign(record)).decode().rstrip("=")
+    return "RHN1." + body
 
 
 class Officer(KioskScreen):
@@ -211,6 +229,20 @@ class Officer(KioskScreen):
         subprocess.run(["xdotool", "key", "Return"], check=True)
         self.named(CODE)
 
+    def scan(self, text):
+        subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
+        subprocess.run(["xdotool", "key", "Return"], check=True)
+
+    def verify_proof(self):
+        """The signed text of a result page's QR code, as a scanner types it: valid with the kiosk's
+        own key (no trust file), NOT VALID with one letter of its signature changed."""
+        proof = sign_proof(os.path.join(os.path.dirname(self.args.db), "keys"), CODE)
+        self.scan(proof)
+        self.named(self._("Valid completion proof"))
+        changed = proof[:-10] + ("A" if proof[-10] != "A" else "B") + proof[-9:]
+        self.scan(changed)
+        self.named(self._("NOT VALID: do not accept it"))
+
     def enter(self, pin):
         for digit in pin:
             self.press(digit)
@@ -273,6 +305,9 @@ class Officer(KioskScreen):
         time.sleep(1)
         self.check_sizes()
         self.verify_code()
+        # The verdicts are new words: check them in Urdu too once ur.po translates them.
+        if self.args.lang == "en":
+            self.verify_proof()
         if self.args.screenshot:
             self.shot(self.args.screenshot)
 
@@ -296,7 +331,7 @@ class Officer(KioskScreen):
         check(stored.startswith("$argon2id$") and PIN not in stored,
               "the PIN is kept only as a hash")
         print("officer dashboard in %s: not set up without a PIN; PIN set, today's numbers and the sync's "
-              "failure shown, controls ≥ %d px, code checked by keypad and scanner, lock and wrong PIN work"
+              "failure shown, controls ≥ %d px, code checked by keypad and scanner, signed proof checked, lock and wrong PIN work"
               % (self.args.lang, MIN_CONTROL))
 
 
