@@ -174,6 +174,18 @@ test_sums_kept_by_sync (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, offset);
   g_assert_cmpint (sqlite3_column_int64 (stmt, 3), ==, 40 + 25 + 30);
   sqlite3_finalize (stmt);
+  /* The Kiosks tab and the wrong-clock count read an index, not a year of rows. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT centre, kiosk, count (*),"
+                                           " sum (state = 'completed'), max (started_at) FROM session"
+                                           " GROUP BY centre, kiosk", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "COVERING INDEX dashboard_session_kiosk"));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT count (*) FROM session WHERE clock_suspect = 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "dashboard_session_wrong_clock"));
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 
   store = rahnuma_store_new_full (officers, RAHNUMA_STORE_READ_ONLY | RAHNUMA_STORE_SHARED, NULL, &error);

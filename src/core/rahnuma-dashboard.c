@@ -42,8 +42,13 @@
 
 /* ---- the per-day sums ---------------------------------------------------- */
 
+/* The two indexes after the first serve the office PC's Kiosks tab
+ * (rahnuma-office-data.c) and the wrong-clock count: without them, a year of
+ * a centre (a million sessions) is read whole, with them only an index. */
 #define SCHEMA_SQL \
   "CREATE INDEX IF NOT EXISTS dashboard_session_started ON session (started_at, state);" \
+  "CREATE INDEX IF NOT EXISTS dashboard_session_kiosk ON session (centre, kiosk, state, started_at);" \
+  "CREATE INDEX IF NOT EXISTS dashboard_session_wrong_clock ON session (clock_suspect) WHERE clock_suspect = 1;" \
   "CREATE TABLE IF NOT EXISTS dashboard_mark (" \
   "  one INTEGER PRIMARY KEY CHECK (one = 1), last_rev INTEGER NOT NULL, utc_offset INTEGER NOT NULL" \
   ") STRICT;" \

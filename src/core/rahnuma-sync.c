@@ -598,7 +598,7 @@ sync_once (SyncJob *job, const char *from_path, const char *to_path, GError **er
     note_target (job);
   /* The office PC reads the file read-only: keep its per-day sums current
    * here, while the file is open for writing (best effort, like the sums). */
-  if (ok && job->stats.n_sessions > 0)
+  if (ok)
     rahnuma_dashboard_keep_current (job->target, NULL);
   return ok;
 }

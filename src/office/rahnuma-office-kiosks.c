@@ -187,27 +187,42 @@ rahnuma_office_kiosks_init (RahnumaOfficeKiosks *self)
 
 /**
  * rahnuma_office_kiosks_new:
- * @store: the officers' file, opened read-only
- * @path: its path, as shown
+ * @path: the officers' file's path, as shown
  *
- * Returns: (transfer floating): the tab; its lists fill in when read, on a
- *   worker thread
+ * Returns: (transfer floating): the tab, empty until rahnuma_office_kiosks_load()
  */
 RahnumaOfficeKiosks *
-rahnuma_office_kiosks_new (RahnumaStore *store, const char *path)
+rahnuma_office_kiosks_new (const char *path)
 {
   RahnumaOfficeKiosks *self;
-  g_autoptr(GTask) task = NULL;
 
-  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (RAHNUMA_TYPE_OFFICE_KIOSKS, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), path);
+  return self;
+}
+
+/**
+ * rahnuma_office_kiosks_load:
+ * @store: the officers' file, opened read-only
+ *
+ * Reads the lists on a worker thread and fills them in. The office window
+ * calls it once the dashboard's first numbers are in: the two reads share
+ * @store's connection, and a million sessions by centre and kiosk would
+ * otherwise hold the first view back.
+ */
+void
+rahnuma_office_kiosks_load (RahnumaOfficeKiosks *self, RahnumaStore *store)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RAHNUMA_IS_OFFICE_KIOSKS (self));
+  g_return_if_fail (RAHNUMA_IS_STORE (store));
+
   /* The task holds no reference to the widget: dispose cancels it. */
   task = g_task_new (NULL, self->cancellable, on_read, self);
-  g_task_set_source_tag (task, rahnuma_office_kiosks_new);
+  g_task_set_source_tag (task, rahnuma_office_kiosks_load);
   g_task_set_task_data (task, g_object_ref (store), g_object_unref);
   g_task_run_in_thread (task, read_thread);
-  return self;
 }

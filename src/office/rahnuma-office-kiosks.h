@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define RAHNUMA_TYPE_OFFICE_KIOSKS (rahnuma_office_kiosks_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaOfficeKiosks, rahnuma_office_kiosks, RAHNUMA, OFFICE_KIOSKS, GtkWidget)
 
-RahnumaOfficeKiosks *rahnuma_office_kiosks_new (RahnumaStore *store,
-                                                const char   *path);
+RahnumaOfficeKiosks *rahnuma_office_kiosks_new  (const char          *path);
+void                 rahnuma_office_kiosks_load (RahnumaOfficeKiosks *self,
+                                                 RahnumaStore        *store);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _RahnumaOfficeWindow
   GtkStack *stack;
   AdwStatusPage *status;
   RahnumaOfficerDashboard *dashboard; /* nullable: none while no file is open */
+  RahnumaOfficeKiosks *kiosks;        /* its Kiosks tab; read once the first view is in */
   char *trust_file; /* nullable: --trust; signed proofs are checked against it */
 };
 
@@ -136,6 +137,8 @@ static void
 on_dashboard_loaded (RahnumaOfficerDashboard *dashboard, RahnumaOfficeWindow *self)
 {
   gtk_window_present (GTK_WINDOW (self));
+  if (self->kiosks != NULL)
+    rahnuma_office_kiosks_load (g_steal_pointer (&self->kiosks), self->store);
 }
 
 static void
@@ -150,7 +153,8 @@ show_dashboard (RahnumaOfficeWindow *self, const char *path)
   rahnuma_officer_dashboard_set_office (self->dashboard);
   rahnuma_officer_dashboard_set_trust_file (self->dashboard, self->trust_file);
   rahnuma_officer_dashboard_set_sources (self->dashboard, self->store, NULL);
-  rahnuma_officer_dashboard_add_page (self->dashboard, GTK_WIDGET (rahnuma_office_kiosks_new (self->store, path)),
+  self->kiosks = rahnuma_office_kiosks_new (path);
+  rahnuma_officer_dashboard_add_page (self->dashboard, GTK_WIDGET (self->kiosks),
                                       /* Translators: a tab of the office PC's dashboard: every kiosk in the officers' file */
                                       "kiosks", _("Kiosks"), "computer-symbolic");
   g_signal_connect_object (self->dashboard, "loaded", G_CALLBACK (on_dashboard_loaded), self, G_CONNECT_DEFAULT);
