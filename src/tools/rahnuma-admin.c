@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "verify",   rahnuma_admin_verify,   N_("Check a visitor's completion code") },
   { "simulate", rahnuma_admin_simulate, N_("Fill a journal with synthetic demo visits") },
   { "pin",      rahnuma_admin_pin,      N_("Set the officers’ PIN of a kiosk") },
+  { "card",     rahnuma_admin_card,     N_("Save a test card, as the kiosk prints it, as a PDF") },
 };
 
 static int

@@ -21,6 +21,7 @@ int rahnuma_admin_report (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_verify (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_pin    (int argc, char **argv); /* admin-pin.c: set|status */
+int rahnuma_admin_card   (int argc, char **argv); /* admin-card.c: card --demo */
 int rahnuma_admin_module_po (int argc, char **argv); /* admin-po.c: module po export|import */
 
 /* admin-report-pdf.c: report --pdf FILE */
