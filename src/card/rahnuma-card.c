@@ -266,6 +266,12 @@ write_contact (Flow *flow, const RahnumaCardContact *contact)
   const char *lines[] = { contact->helps_with, contact->phone, contact->address, contact->hours };
   const TextKind kinds[] = { TEXT_SMALL, TEXT_STRONG, TEXT_SMALL, TEXT_SMALL };
 
+  /* A phone number is read left to right in every language: isolated
+   * (LRI … PDI), "+92 51 …" is not turned into "… 51 +92" in Urdu. */
+  gboolean has_phone = contact->phone != NULL && contact->phone[0] != '\0';
+  g_autofree char *phone = has_phone ? g_strconcat ("\u2066", contact->phone, "\u2069", NULL) : NULL;
+
+  lines[1] = phone;
   write_text (flow, contact->name, TEXT_STRONG);
   for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
     if (lines[i] != NULL && lines[i][0] != '\0')
@@ -540,4 +546,67 @@ rahnuma_card_write_pdf (const RahnumaCard *card, RahnumaCardLayout layout, const
       return FALSE;
     }
   return TRUE;
+}
+
+typedef struct
+{
+  RahnumaCard card; /* first, so a RahnumaCard * of a copy is the copy */
+  GStringChunk *strings;
+  RahnumaCardContact *contacts;
+} CardCopy;
+
+/**
+ * rahnuma_card_copy:
+ * @card: a card
+ *
+ * Returns: (transfer full): a copy that owns its strings, contacts and
+ *   date, for a print job that outlives @card; free with rahnuma_card_free()
+ */
+RahnumaCard *
+rahnuma_card_copy (const RahnumaCard *card)
+{
+  CardCopy *copy;
+  GStringChunk *strings;
+
+  g_return_val_if_fail (card != NULL, NULL);
+
+  copy = g_new0 (CardCopy, 1);
+  strings = g_string_chunk_new (256);
+  copy->card = *card;
+  copy->strings = strings;
+  copy->card.language = card->language != NULL ? g_string_chunk_insert_const (strings, card->language) : NULL;
+  copy->card.code = card->code != NULL ? g_string_chunk_insert (strings, card->code) : NULL;
+  copy->card.qr_payload = card->qr_payload != NULL ? g_string_chunk_insert (strings, card->qr_payload) : NULL;
+  copy->card.date = card->date != NULL ? g_date_time_ref (card->date) : NULL;
+  copy->contacts = g_new0 (RahnumaCardContact, MAX (card->n_contacts, 1));
+  for (gsize i = 0; i < card->n_contacts; i++)
+    {
+      const RahnumaCardContact *from = &card->contacts[i];
+      RahnumaCardContact *to = &copy->contacts[i];
+
+      to->name = from->name != NULL ? g_string_chunk_insert (strings, from->name) : NULL;
+      to->helps_with = from->helps_with != NULL ? g_string_chunk_insert (strings, from->helps_with) : NULL;
+      to->phone = from->phone != NULL ? g_string_chunk_insert (strings, from->phone) : NULL;
+      to->address = from->address != NULL ? g_string_chunk_insert (strings, from->address) : NULL;
+      to->hours = from->hours != NULL ? g_string_chunk_insert (strings, from->hours) : NULL;
+    }
+  copy->card.contacts = copy->contacts;
+  return &copy->card;
+}
+
+/**
+ * rahnuma_card_free:
+ * @card: (transfer full): a card from rahnuma_card_copy(), and only such a card
+ */
+void
+rahnuma_card_free (RahnumaCard *card)
+{
+  CardCopy *copy = (CardCopy *) card;
+
+  if (card == NULL)
+    return;
+  g_clear_pointer (&copy->card.date, g_date_time_unref);
+  g_string_chunk_free (copy->strings);
+  g_free (copy->contacts);
+  g_free (copy);
 }

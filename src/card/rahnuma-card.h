@@ -115,5 +115,9 @@ gboolean  rahnuma_card_write_pdf         (const RahnumaCard  *card,
                                           RahnumaCardLayout   layout,
                                           const char         *path,
                                           GError            **error);
+RahnumaCard *rahnuma_card_copy          (const RahnumaCard  *card);
+void      rahnuma_card_free              (RahnumaCard        *card);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaCard, rahnuma_card_free)
 
 G_END_DECLS
