@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rahnuma-auto-sync.h"
+#include "rahnuma-card-printer.h"
 #include "rahnuma-catalog.h"
 #include "rahnuma-settings.h"
 #include "rahnuma-sound.h"
@@ -24,6 +25,7 @@ RahnumaStore       *rahnuma_application_get_store      (RahnumaApplication *self
 RahnumaSound       *rahnuma_application_get_sound      (RahnumaApplication *self);
 RahnumaSettings    *rahnuma_application_get_settings   (RahnumaApplication *self);
 RahnumaAutoSync    *rahnuma_application_get_auto_sync  (RahnumaApplication *self);
+RahnumaCardPrinter *rahnuma_application_get_card_printer (RahnumaApplication *self);
 const char         *rahnuma_application_get_set_aside_journal (RahnumaApplication *self);
 const char         *rahnuma_application_get_centre     (RahnumaApplication *self);
 const char         *rahnuma_application_get_kiosk_id   (RahnumaApplication *self);

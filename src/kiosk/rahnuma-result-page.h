@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rahnuma-card-printer.h"
 #include "rahnuma-visit.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,7 @@ G_DECLARE_FINAL_TYPE (RahnumaResultPage, rahnuma_result_page, RAHNUMA, RESULT_PA
 
 RahnumaResultPage *rahnuma_result_page_new   (RahnumaVisit      *visit);
 void               rahnuma_result_page_speak (RahnumaResultPage *self);
+void               rahnuma_result_page_set_card_printer (RahnumaResultPage  *self,
+                                                         RahnumaCardPrinter *printer);
 
 G_END_DECLS

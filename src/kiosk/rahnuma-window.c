@@ -299,6 +299,8 @@ static void
 show_result (RahnumaWindow *self)
 {
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit)));
+  rahnuma_result_page_set_card_printer (RAHNUMA_RESULT_PAGE (self->result_page),
+                                        rahnuma_application_get_card_printer (self->application));
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
 }
@@ -632,6 +634,7 @@ kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
 
   rahnuma_officer_set_auto_sync ((GObject *) rahnuma_application_get_auto_sync (self->application));
+  rahnuma_officer_set_card_printer (rahnuma_application_get_card_printer (self->application));
   rahnuma_officer_present (GTK_WINDOW (self), rahnuma_application_get_store (self->application),
                            rahnuma_application_get_catalog (self->application));
 }

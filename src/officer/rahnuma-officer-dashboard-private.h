@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "rahnuma-card-printer.h"
 #include "rahnuma-code-pad.h"
 #include "rahnuma-officer-dashboard.h"
 #include "rahnuma-officer-data.h"
@@ -28,6 +29,8 @@ struct _RahnumaOfficerDashboard
   gboolean updating_switches;
   GObject *auto_sync;            /* nullable: the kiosk's automatic sync ("last-error") */
   gulong auto_sync_handler;
+  RahnumaCardPrinter *card_printer; /* nullable: the kiosk's card printer ("last-error") */
+  gulong card_printer_handler;
   gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
 
   /* Template widgets */
@@ -48,6 +51,9 @@ struct _RahnumaOfficerDashboard
   AdwActionRow *backlog_row;
   AdwActionRow *rejected_row;
   AdwActionRow *sync_error_row;  /* the automatic sync's last failure, hidden when none */
+  GtkWidget *printer_group;      /* hidden with no card printer */
+  AdwActionRow *printer_row;
+  AdwActionRow *printer_error_row; /* the last card's fault, hidden when none */
   RahnumaCodePad *code_pad;
   AdwActionRow *code_result_row;
   GtkLabel *from_label;

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "rahnuma-card-printer.h"
+
 #include "rahnuma-catalog.h"
 #include "rahnuma-store.h"
 
@@ -20,5 +22,8 @@ void                  rahnuma_officer_window_lock (RahnumaOfficerWindow *self);
 
 void                  rahnuma_officer_window_set_auto_sync (RahnumaOfficerWindow *self,
                                                             GObject              *auto_sync);
+
+void                  rahnuma_officer_window_set_card_printer (RahnumaOfficerWindow *self,
+                                                               RahnumaCardPrinter   *printer);
 
 G_END_DECLS
