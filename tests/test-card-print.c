@@ -1,9 +1,11 @@
-/* test-card-print.c — real cards printed through GTK's print-to-file backend
+/* test-card-print.c — real cards printed to PDF by GtkPrintOperation
  *
  * Under Xvfb (tests/meson.build runs it with xvfb-run): each card goes
- * through rahnuma_card_print_async(), that is GtkPrintOperation with the
- * print action and no dialog, to the file backend's printer with an
- * output-uri (which GTK exports as PDF), in ur, ps, pa_PK and en, on both layouts. The PDF is then read
+ * through rahnuma_card_print_async() with the file backend's printer and an
+ * output-uri, which it prints with GtkPrintOperation's PDF export (the
+ * same page setup and draw-page handler as on paper; GTK 4.8's no-dialog
+ * print skips virtual printers such as "Print to File"), in ur, ps, pa_PK
+ * and en, on both layouts. The PDF is then read
  * as an officer or a phone would: pdftotext finds the code, a rule and a
  * contact; pdfinfo the paper; zbarimg reads the QR code back from the page
  * rendered at 300 dpi; tesseract (urd) reads the Urdu card's words. A
@@ -329,10 +331,9 @@ on_last_error_notify (GObject *object, GParamSpec *pspec, guint *n_notified)
 /* A printer the machine does not have: the job ends in an error of our
  * domain (what the kiosk tells the visitor about), and the kiosk's printer
  * object keeps the fault for the officers' dashboard (and tells it), in
- * words that name the fault, never the card. Only one test may look a
- * printer up by name: in one process, GTK's second look-up through the
- * file backend never hears that the list is done (GTK 4.8), so it would
- * wait out the 90 s. */
+ * words that name the fault, never the card. With no CUPS server (the test
+ * machine), GTK 4.8's look-up never ends: the kiosk gives up after 15 s
+ * (FIND_PATIENCE_S in rahnuma-card-print.c); with CUPS it says at once. */
 static void
 test_printer_fault (void)
 {

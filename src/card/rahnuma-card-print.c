@@ -16,9 +16,10 @@
  * The job is followed to its end (track-print-status): the operation's
  * "done" with an error (no such printer, refused job), or a job status that
  * says the printer stopped (out of paper, cover open) or the job was
- * aborted, each ends the task with an error the caller shows. A printer that
- * never answers ends it after PRINT_PATIENCE_S, so a visitor is never left
- * waiting.
+ * aborted, each ends the task with an error the caller shows. A printer
+ * not found within FIND_PATIENCE_S (GTK's lookup never ends when no CUPS
+ * server runs) or a job not finished within PRINT_PATIENCE_S ends it too,
+ * so a visitor is never left waiting.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +29,10 @@
 
 #include "rahnuma-card-print.h"
 
+/* How long a visitor may wait: for GTK to find the printer (CUPS answers a
+ * local lookup in well under a second; with no CUPS server running, GTK's
+ * lookup never ends), and for the whole job. */
+#define FIND_PATIENCE_S 15
 #define PRINT_PATIENCE_S 90
 
 G_DEFINE_QUARK (rahnuma-card-print-error-quark, rahnuma_card_print_error)
@@ -38,6 +43,7 @@ typedef struct
   RahnumaCardLayout layout;
   GtkPrintOperation *operation;
   guint timeout_id;
+  guint find_timeout_id;
   GtkPrintOperationAction action;
   gboolean done;      /* "done" was emitted without an error */
   gboolean ended;     /* the task has returned */
@@ -47,6 +53,7 @@ static void
 print_job_free (PrintJob *job)
 {
   g_clear_handle_id (&job->timeout_id, g_source_remove);
+  g_clear_handle_id (&job->find_timeout_id, g_source_remove);
   g_clear_object (&job->operation);
   g_clear_pointer (&job->card, rahnuma_card_free);
   g_free (job);
@@ -65,6 +72,7 @@ finish (GTask *task, GError *error)
     }
   job->ended = TRUE;
   g_clear_handle_id (&job->timeout_id, g_source_remove);
+  g_clear_handle_id (&job->find_timeout_id, g_source_remove);
   /* The operation may be emitting one of these signals now: it is only
    * disconnected here, and dropped with the task, after the callback. */
   g_signal_handlers_disconnect_by_data (job->operation, task);
@@ -140,6 +148,9 @@ on_operation_status_changed (GtkPrintOperation *operation, GTask *task)
   GtkPrintStatus status = gtk_print_operation_get_status (operation);
 
   g_debug ("Print job: %s", gtk_print_operation_get_status_string (operation));
+  /* Pages are drawn once the printer is found. */
+  if (status >= GTK_PRINT_STATUS_GENERATING_DATA)
+    g_clear_handle_id (&job->find_timeout_id, g_source_remove);
   /* PENDING_ISSUE is how GTK reports a CUPS printer that stopped: out of
    * paper, cover open, offline. */
   if (status == GTK_PRINT_STATUS_PENDING_ISSUE)
@@ -160,7 +171,19 @@ on_patience_over (gpointer data)
 
   job->timeout_id = 0;
   finish (task, g_error_new (RAHNUMA_CARD_PRINT_ERROR, RAHNUMA_CARD_PRINT_ERROR_NO_PRINTER,
-                             "The printer did not answer within %d s", PRINT_PATIENCE_S));
+                             "The printer did not finish the card within %d s", PRINT_PATIENCE_S));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_find_patience_over (gpointer data)
+{
+  GTask *task = data;
+  PrintJob *job = g_task_get_task_data (task);
+
+  job->find_timeout_id = 0;
+  finish (task, g_error_new (RAHNUMA_CARD_PRINT_ERROR, RAHNUMA_CARD_PRINT_ERROR_NO_PRINTER,
+                             "No printer was found within %d s (is CUPS running?)", FIND_PATIENCE_S));
   return G_SOURCE_REMOVE;
 }
 
@@ -241,6 +264,7 @@ rahnuma_card_print_async (const RahnumaCard *card, RahnumaCardLayout layout, Gtk
   g_signal_connect (job->operation, "done", G_CALLBACK (on_operation_done), task);
   g_signal_connect (job->operation, "status-changed", G_CALLBACK (on_operation_status_changed), task);
   job->timeout_id = g_timeout_add_seconds (PRINT_PATIENCE_S, on_patience_over, task);
+  job->find_timeout_id = g_timeout_add_seconds (FIND_PATIENCE_S, on_find_patience_over, task);
   job->action = choose_action (job->operation, settings);
   result = gtk_print_operation_run (job->operation, job->action, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
