@@ -173,6 +173,56 @@ assert_paper (const char *pdf, RahnumaCardLayout layout)
     }
 }
 
+/* The card runs from the right in Urdu, Pashto and Punjabi, from the left
+ * in English: the phone number line, short and left to right in every
+ * language, starts in the half of the paper its direction begins at. */
+static void
+assert_direction (const char *pdf, gboolean rtl)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autofree char *boxes = run (argv);
+  g_autoptr(GRegex) regex = g_regex_new ("<page width=\"([0-9.]+)\"|<word xMin=\"([0-9.]+)\"[^>]*>\\+92</word>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  double width = 0, x = -1;
+
+  g_regex_match (regex, boxes, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *page_width = g_match_info_fetch (match, 1);
+      g_autofree char *word_x = g_match_info_fetch (match, 2);
+
+      if (page_width != NULL && *page_width != '\0')
+        width = g_ascii_strtod (page_width, NULL);
+      else if (word_x != NULL && *word_x != '\0')
+        x = g_ascii_strtod (word_x, NULL);
+    }
+  g_assert_cmpfloat (width, >, 0);
+  g_assert_cmpfloat (x, >=, 0);
+  if (rtl)
+    g_assert_cmpfloat (x, >, width / 2);
+  else
+    g_assert_cmpfloat (x, <, width / 2);
+}
+
+/* Urdu and Punjabi in Nastaliq, Pashto in Naskh, as pdffonts finds them
+ * embedded; English in neither. */
+static void
+assert_fonts (const char *pdf, const char *language)
+{
+  const char *argv[] = { "pdffonts", pdf, NULL };
+  g_autofree char *fonts = run (argv);
+  gboolean nastaliq = strstr (fonts, "NotoNastaliqUrdu") != NULL;
+  gboolean naskh = strstr (fonts, "NotoNaskhArabic") != NULL;
+
+  if (g_str_equal (language, "ps"))
+    g_assert_true (naskh && !nastaliq);
+  else if (g_str_equal (language, "en"))
+    g_assert_true (!naskh && !nastaliq);
+  else
+    g_assert_true (nastaliq && !naskh);
+}
+
 /* The QR code read back from the printed page carries the payload. */
 static void
 assert_qr (const char *pdf, const char *payload)
@@ -218,6 +268,8 @@ test_print (gconstpointer data)
       g_assert_nonnull (strstr (text, "You passed 5 of 7 lessons."));
       g_assert_nonnull (strstr (text, "Test Protector Office"));
     }
+  assert_direction (pdf, !g_str_equal (c->language, "en"));
+  assert_fonts (pdf, c->language);
   assert_qr (pdf, code);
   keep_or_remove (dir);
 }
