@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "rahnuma-contacts.h"
@@ -659,4 +661,37 @@ rahnuma_contacts_lookup (RahnumaContacts *self, const char *country, const char 
     add_country (out, self->key_file, country, chain);
   add_country (out, self->key_file, RAHNUMA_CONTACTS_HOME, chain);
   return out;
+}
+
+/**
+ * rahnuma_contact_ask_officer_text:
+ * @field: a detail of a contact
+ *
+ * What a visitor is told in place of a detail the centre has not filled in
+ * yet (a placeholder is never shown), in the current gettext language: on
+ * the result page and on the printed card alike.
+ *
+ * Returns: (transfer none): a translated sentence
+ */
+const char *
+rahnuma_contact_ask_officer_text (RahnumaContactField field)
+{
+  switch (field)
+    {
+    case RAHNUMA_CONTACT_PHONE:
+      /* Translators: on the result page, where a centre has not yet written an office's phone number */
+      return _("Phone number: ask the officer.");
+    case RAHNUMA_CONTACT_ADDRESS:
+      /* Translators: on the result page, where a centre has not yet written an office's address */
+      return _("Address: ask the officer.");
+    case RAHNUMA_CONTACT_HOURS:
+      /* Translators: on the result page, where a centre has not yet written an office's opening hours */
+      return _("Opening hours: ask the officer.");
+    case RAHNUMA_CONTACT_NAME:
+    case RAHNUMA_CONTACT_HELPS_WITH:
+    case RAHNUMA_CONTACT_N_FIELDS:
+    default:
+      /* Translators: on the result page, where a centre has not yet written a detail of an office */
+      return _("Ask the officer.");
+    }
 }

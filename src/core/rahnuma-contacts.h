@@ -113,4 +113,6 @@ GPtrArray       *rahnuma_contacts_lookup        (RahnumaContacts  *self,
                                                  const char       *lang);
 gboolean         rahnuma_contacts_is_placeholder (const char      *value);
 
+const char *rahnuma_contact_ask_officer_text (RahnumaContactField field);
+
 G_END_DECLS

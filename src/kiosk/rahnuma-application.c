@@ -21,6 +21,7 @@
 
 #include "rahnuma-application.h"
 #include "rahnuma-auto-sync.h"
+#include "rahnuma-card-print.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-idle.h"
 #include "rahnuma-journal-guard.h"
@@ -40,6 +41,7 @@ struct _RahnumaApplication
   RahnumaStore *store;
   RahnumaSound *sound;
   RahnumaAutoSync *auto_sync;
+  RahnumaCardPrinter *card_printer; /* made when first asked for; none for printer = "none" */
   RahnumaSettings *settings;
   RahnumaKeys *keys;    /* nullable: proofs fall back to the bare code (load_keys()) */
   char *set_aside_path; /* where a damaged journal was put, if it was */
@@ -250,6 +252,9 @@ on_settings_changed (RahnumaSettings *settings, const char *key, RahnumaApplicat
     rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (settings));
   if (g_str_equal (key, "contacts-file"))
     watch_contacts (self);
+  /* The next card goes to the new printer (or none). */
+  if (g_str_equal (key, "printer") || g_str_equal (key, "card-paper"))
+    g_clear_object (&self->card_printer);
   for (GList *l = windows; l != NULL; l = l->next)
     {
       GtkWidget *page;
@@ -796,6 +801,7 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->sound);
   g_clear_object (&self->auto_sync);
+  g_clear_object (&self->card_printer);
   g_clear_object (&self->settings);
   g_clear_object (&self->contacts);
   g_clear_pointer (&self->keys, rahnuma_keys_free);
@@ -974,6 +980,52 @@ rahnuma_application_get_auto_sync (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   return self->auto_sync;
+}
+
+/* The officer's test card: signed with this kiosk's key, marked demo. */
+static char *
+sign_test_card (const char *code, guint n_passed, guint n_total, gpointer user_data)
+{
+  RahnumaApplication *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  if (self->keys == NULL)
+    return NULL;
+  text = rahnuma_proof_sign_visit (self->keys, rahnuma_settings_get_centre (self->settings),
+                                   rahnuma_settings_get_kiosk_id (self->settings), now, code, n_passed, n_total,
+                                   TRUE, TRUE, &error);
+  if (text == NULL)
+    g_warning ("The test card's proof is not signed: %s", error->message);
+  return text;
+}
+
+/**
+ * rahnuma_application_get_card_printer:
+ *
+ * Returns: (transfer none) (nullable): the printer for visitors' cards, as
+ *   the `printer` and `card-paper` settings say, or %NULL when `printer` is
+ *   "none" and in a trainer's preview (no Print button then)
+ */
+RahnumaCardPrinter *
+rahnuma_application_get_card_printer (RahnumaApplication *self)
+{
+  const char *name;
+  RahnumaCardLayout layout = RAHNUMA_CARD_LAYOUT_ROLL;
+
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+
+  name = rahnuma_settings_get_printer (self->settings);
+  if (self->preview_dir != NULL || g_str_equal (name, RAHNUMA_CARD_PRINTER_NONE))
+    return NULL;
+  if (self->card_printer == NULL)
+    {
+      rahnuma_card_layout_from_string (rahnuma_settings_get_card_paper (self->settings), &layout);
+      self->card_printer = rahnuma_card_printer_new (name, layout);
+      rahnuma_card_printer_set_test_signer (self->card_printer, sign_test_card, self);
+    }
+  return self->card_printer;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rahnuma-auto-sync.h"
+#include "rahnuma-card-printer.h"
 #include "rahnuma-catalog.h"
 #include "rahnuma-contacts-watch.h"
 #include "rahnuma-settings.h"
@@ -28,6 +29,7 @@ RahnumaSettings    *rahnuma_application_get_settings   (RahnumaApplication *self
 RahnumaContacts    *rahnuma_application_get_contacts   (RahnumaApplication *self);
 RahnumaContactsWatch *rahnuma_application_get_contacts_watch (RahnumaApplication *self);
 RahnumaAutoSync    *rahnuma_application_get_auto_sync  (RahnumaApplication *self);
+RahnumaCardPrinter *rahnuma_application_get_card_printer (RahnumaApplication *self);
 const char         *rahnuma_application_get_set_aside_journal (RahnumaApplication *self);
 const char         *rahnuma_application_get_centre     (RahnumaApplication *self);
 const char         *rahnuma_application_get_kiosk_id   (RahnumaApplication *self);

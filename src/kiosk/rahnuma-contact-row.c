@@ -29,29 +29,6 @@ struct _RahnumaContactRow
 
 G_DEFINE_FINAL_TYPE (RahnumaContactRow, rahnuma_contact_row, GTK_TYPE_WIDGET)
 
-static const char *
-ask_officer_text (RahnumaContactField field)
-{
-  switch (field)
-    {
-    case RAHNUMA_CONTACT_PHONE:
-      /* Translators: on the result page, where a centre has not yet written an office's phone number */
-      return _("Phone number: ask the officer.");
-    case RAHNUMA_CONTACT_ADDRESS:
-      /* Translators: on the result page, where a centre has not yet written an office's address */
-      return _("Address: ask the officer.");
-    case RAHNUMA_CONTACT_HOURS:
-      /* Translators: on the result page, where a centre has not yet written an office's opening hours */
-      return _("Opening hours: ask the officer.");
-    case RAHNUMA_CONTACT_NAME:
-    case RAHNUMA_CONTACT_HELPS_WITH:
-    case RAHNUMA_CONTACT_N_FIELDS:
-    default:
-      /* Translators: on the result page, where a centre has not yet written a detail of an office */
-      return _("Ask the officer.");
-    }
-}
-
 /* Every label starts at the page's start edge (the right in an Urdu
  * visit), whatever the direction of its own text. GtkLabel mirrors xalign
  * only for a right-to-left label. */
@@ -89,7 +66,7 @@ show_field (RahnumaContactRow *self, const RahnumaContact *contact, RahnumaConta
     gtk_widget_remove_css_class (GTK_WIDGET (label), "contact-phone");
   if (contact->text[field] == NULL)
     {
-      gtk_label_set_label (label, contact->ask_officer[field] ? ask_officer_text (field) : "");
+      gtk_label_set_label (label, contact->ask_officer[field] ? rahnuma_contact_ask_officer_text (field) : "");
       return;
     }
   gtk_label_set_label (label, contact->text[field]);

@@ -56,6 +56,13 @@ struct _RahnumaResultPage
   GtkScrolledWindow *scroller;
   GtkWidget *contacts_box;
   GtkBox *contacts_list;
+  GPtrArray *contacts; /* (element-type RahnumaContact) (nullable): also for the card */
+  char *proof;         /* (nullable): the signed proof the QR codes carry */
+  GtkWidget *print_box;
+  GtkLabel *print_label;
+
+  RahnumaCardPrinter *printer; /* nullable: no Print button */
+  GCancellable *cancellable;   /* the print job's answer is not wanted once the page goes */
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaResultPage, rahnuma_result_page, GTK_TYPE_WIDGET)
@@ -219,10 +226,103 @@ result_listen (GtkWidget *widget, const char *action_name, GVariant *parameter)
   speak (RAHNUMA_RESULT_PAGE (widget));
 }
 
+/* What the card shows, from the visit: nothing else of the visitor. */
+/* The contacts of the screen, for the card: a detail left as a placeholder
+ * says "ask the officer" there too. Strings stay owned by @self->contacts
+ * (the card is copied before the page can go). */
+static RahnumaCardContact *
+card_contacts (RahnumaResultPage *self, gsize *n_contacts)
+{
+  RahnumaCardContact *out;
+
+  *n_contacts = self->contacts != NULL ? self->contacts->len : 0;
+  out = g_new0 (RahnumaCardContact, MAX (*n_contacts, 1));
+  for (gsize i = 0; i < *n_contacts; i++)
+    {
+      const RahnumaContact *c = g_ptr_array_index (self->contacts, i);
+      const char **fields[] = { &out[i].name, &out[i].helps_with, &out[i].phone, &out[i].address, &out[i].hours };
+
+      for (guint f = 0; f < RAHNUMA_CONTACT_N_FIELDS; f++)
+        *fields[f] = c->text[f] != NULL ? c->text[f]
+                     : c->ask_officer[f] ? rahnuma_contact_ask_officer_text (f) : NULL;
+    }
+  return out;
+}
+
+static void
+fill_card (RahnumaResultPage *self, RahnumaCard *card, GDateTime *now)
+{
+  card->language = rahnuma_visit_get_language (self->visit);
+  card->code = rahnuma_visit_get_code (self->visit);
+  /* The QR carries what the screen's does: the signed proof, else the code. */
+  card->qr_payload = self->proof != NULL ? self->proof : card->code;
+  card->date = now;
+  card->n_passed = rahnuma_visit_get_n_modules_passed (self->visit);
+  card->n_total = g_list_model_get_n_items (G_LIST_MODEL (rahnuma_visit_get_catalog (self->visit)));
+  card->completed = rahnuma_visit_is_complete (self->visit);
+}
+
+static void
+show_print_state (RahnumaResultPage *self, const char *message, gboolean can_print)
+{
+  gtk_label_set_label (self->print_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->print_label), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "result.print", can_print);
+}
+
+/* A card that did not print changes nothing else: the code stays on the
+ * screen, the visit's record is as it was; the officer sees the fault. */
+static void
+on_card_printed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(RahnumaResultPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  gboolean printed = rahnuma_card_printer_print_finish (RAHNUMA_CARD_PRINTER (source), result, &error);
+
+  if (self->visit == NULL) /* the visit ended meanwhile: the page is gone */
+    return;
+  if (printed)
+    /* Translators: on the last screen, once the card has printed */
+    show_print_state (self, _("Your card is printed. Take it from the printer."), TRUE);
+  else
+    {
+      /* Translators: on the last screen, when the card could not be printed */
+      show_print_state (self, _("Your card could not be printed. Please ask the officer for help. "
+                                "Your code stays on the screen."), TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.speak", "s", "print-failed");
+    }
+}
+
+static void
+result_print (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  RahnumaCard card = { 0 };
+  g_autofree RahnumaCardContact *contacts = NULL;
+
+  if (self->printer == NULL || rahnuma_visit_get_code (self->visit) == NULL)
+    return;
+  fill_card (self, &card, now);
+  contacts = card_contacts (self, &card.n_contacts);
+  card.contacts = contacts;
+  /* Translators: on the last screen, while the card prints */
+  show_print_state (self, _("Printing your card…"), FALSE);
+  rahnuma_card_printer_print_async (self->printer, &card, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                    self->cancellable, on_card_printed, g_object_ref (self));
+}
+
 static void
 rahnuma_result_page_dispose (GObject *object)
 {
   RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->printer);
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  g_clear_pointer (&self->proof, g_free);
 
   rahnuma_widget_dispose_page (GTK_WIDGET (object), RAHNUMA_TYPE_RESULT_PAGE);
   g_clear_object (&self->visit);
@@ -253,6 +353,9 @@ rahnuma_result_page_class_init (RahnumaResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, contacts_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, print_box);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, print_label);
+  gtk_widget_class_install_action (widget_class, "result.print", NULL, result_print);
 }
 
 static void
@@ -260,6 +363,7 @@ rahnuma_result_page_init (RahnumaResultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_direction (GTK_WIDGET (self->code_label), GTK_TEXT_DIR_LTR);
+  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -292,6 +396,7 @@ rahnuma_result_page_new (RahnumaVisit *visit,
                                  gdk_texture_get_height (qr));
 
   self->visit = g_object_ref (visit);
+  self->proof = g_strdup (proof);
   show_outcome (self);
   return self;
 }
@@ -324,9 +429,25 @@ rahnuma_result_page_set_contacts (RahnumaResultPage *self, GPtrArray *entries)
 
   g_return_if_fail (RAHNUMA_IS_RESULT_PAGE (self));
 
+  g_clear_pointer (&self->contacts, g_ptr_array_unref);
+  self->contacts = entries != NULL ? g_ptr_array_ref (entries) : NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_list))) != NULL)
     gtk_box_remove (self->contacts_list, child);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     gtk_box_append (self->contacts_list, GTK_WIDGET (rahnuma_contact_row_new (g_ptr_array_index (entries, i))));
   gtk_widget_set_visible (self->contacts_box, entries != NULL && entries->len > 0);
+}
+
+/**
+ * rahnuma_result_page_set_card_printer:
+ * @printer: (nullable): the kiosk's card printer; %NULL hides "Print my card"
+ */
+void
+rahnuma_result_page_set_card_printer (RahnumaResultPage *self, RahnumaCardPrinter *printer)
+{
+  g_return_if_fail (RAHNUMA_IS_RESULT_PAGE (self));
+  g_return_if_fail (printer == NULL || RAHNUMA_IS_CARD_PRINTER (printer));
+
+  g_set_object (&self->printer, printer);
+  gtk_widget_set_visible (self->print_box, printer != NULL && rahnuma_visit_get_code (self->visit) != NULL);
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rahnuma-card-printer.h"
 #include "rahnuma-visit.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ RahnumaResultPage *rahnuma_result_page_new   (RahnumaVisit      *visit,
 void               rahnuma_result_page_speak (RahnumaResultPage *self);
 void               rahnuma_result_page_set_contacts (RahnumaResultPage *self,
                                                      GPtrArray         *entries);
+void               rahnuma_result_page_set_card_printer (RahnumaResultPage  *self,
+                                                         RahnumaCardPrinter *printer);
 
 G_END_DECLS

@@ -34,6 +34,8 @@ struct _RahnumaSettings
   char *journal;
   char *modules_dir;
   char *contacts_file;
+  char *printer;
+  char *card_paper;
   GStrv languages;
   char *unknown_language; /* the first code of the setting the kiosk does not know */
   guint idle_timeout;
@@ -111,6 +113,8 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->journal = g_settings_get_string (gsettings, "journal");
   self->modules_dir = g_settings_get_string (gsettings, "modules-dir");
   self->contacts_file = g_settings_get_string (gsettings, "contacts-file");
+  self->printer = g_settings_get_string (gsettings, "printer");
+  self->card_paper = g_settings_get_string (gsettings, "card-paper");
   self->languages = filter_languages ((const char * const *) languages, &self->unknown_language);
   self->idle_timeout = g_settings_get_uint (gsettings, "idle-timeout");
   self->still_there_countdown = g_settings_get_uint (gsettings, "still-there-countdown");
@@ -130,6 +134,8 @@ read_defaults (RahnumaSettings *self)
   self->journal = g_strdup ("");
   self->modules_dir = g_strdup ("");
   self->contacts_file = g_strdup ("");
+  self->printer = g_strdup ("");
+  self->card_paper = g_strdup ("roll");
   self->languages = filter_languages (NULL, &self->unknown_language);
   self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->still_there_countdown = DEFAULT_STILL_THERE_COUNTDOWN;
@@ -186,6 +192,13 @@ reread_key (RahnumaSettings *self, const char *key)
     self->pass_mark = g_settings_get_int (self->gsettings, key);
   else if (g_str_equal (key, "volume"))
     self->volume = g_settings_get_uint (self->gsettings, key);
+  else if (g_str_equal (key, "printer") || g_str_equal (key, "card-paper"))
+    {
+      char **field = g_str_equal (key, "printer") ? &self->printer : &self->card_paper;
+
+      g_free (*field);
+      *field = g_settings_get_string (self->gsettings, key);
+    }
   else
     return FALSE;
   return TRUE;
@@ -226,6 +239,8 @@ rahnuma_settings_finalize (GObject *object)
   g_free (self->journal);
   g_free (self->modules_dir);
   g_free (self->contacts_file);
+  g_free (self->printer);
+  g_free (self->card_paper);
   g_strfreev (self->languages);
   g_free (self->unknown_language);
 
@@ -481,6 +496,31 @@ rahnuma_settings_override_modules_dir (RahnumaSettings *self, const char *dir)
   replace_unless_empty (&self->modules_dir, dir);
 }
 
+/**
+ * rahnuma_settings_get_printer:
+ *
+ * Returns: the card printer's CUPS name, "" for the default printer, or
+ *   "none" (%RAHNUMA_CARD_PRINTER_NONE) for no printer
+ */
+const char *
+rahnuma_settings_get_printer (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->printer;
+}
+
+/**
+ * rahnuma_settings_get_card_paper:
+ *
+ * Returns: "roll" or "a6" (the schema allows no other)
+ */
+const char *
+rahnuma_settings_get_card_paper (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), NULL);
+  return self->card_paper;
+}
+
 /* One line for the technician: what this kiosk runs with. Nothing in it
  * concerns a visitor. */
 void
@@ -496,10 +536,12 @@ rahnuma_settings_log (RahnumaSettings *self)
                 ? g_strdup ("each module's")
                 : g_strdup_printf ("%d%%", self->pass_mark);
   g_message ("Settings: centre %s, kiosk %s, languages %s, idle timeout %u s, "
-             "still-there countdown %u s, pass mark %s, synced visits kept %u days, volume %u%%, officers' file %s",
+             "still-there countdown %u s, pass mark %s, synced visits kept %u days, volume %u%%, officers' file %s, "
+             "card printer %s on %s",
              self->centre, self->kiosk_id, languages, self->idle_timeout,
              self->still_there_countdown, pass_mark, self->keep_days, self->volume,
-             *self->officer_file != '\0' ? self->officer_file : "(none)");
+             *self->officer_file != '\0' ? self->officer_file : "(none)",
+             *self->printer != '\0' ? self->printer : "(default)", self->card_paper);
 }
 
 static gboolean

@@ -42,6 +42,8 @@ guint               rahnuma_settings_get_still_there_countdown (RahnumaSettings 
 guint               rahnuma_settings_get_result_timeout   (RahnumaSettings *self);
 int                 rahnuma_settings_get_pass_mark        (RahnumaSettings *self);
 guint               rahnuma_settings_get_volume           (RahnumaSettings *self);
+const char         *rahnuma_settings_get_printer          (RahnumaSettings *self);
+const char         *rahnuma_settings_get_card_paper       (RahnumaSettings *self);
 
 void                rahnuma_settings_override_centre      (RahnumaSettings *self,
                                                            const char      *centre);

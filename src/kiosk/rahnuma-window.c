@@ -315,6 +315,8 @@ show_result (RahnumaWindow *self)
 
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit, proof)));
   rahnuma_result_page_set_contacts (RAHNUMA_RESULT_PAGE (self->result_page), contacts);
+  rahnuma_result_page_set_card_printer (RAHNUMA_RESULT_PAGE (self->result_page),
+                                        rahnuma_application_get_card_printer (self->application));
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
 }
@@ -649,6 +651,7 @@ kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   rahnuma_officer_set_auto_sync ((GObject *) rahnuma_application_get_auto_sync (self->application));
   rahnuma_officer_set_contacts_watch (rahnuma_application_get_contacts_watch (self->application));
+  rahnuma_officer_set_card_printer (rahnuma_application_get_card_printer (self->application));
   rahnuma_officer_present (GTK_WINDOW (self), rahnuma_application_get_store (self->application),
                            rahnuma_application_get_catalog (self->application));
 }

@@ -513,6 +513,21 @@ dashboard_save_pdf (GtkWidget *widget, const char *action_name, GVariant *parame
   choose_target (RAHNUMA_OFFICER_DASHBOARD (widget), _("Save the printable report to…"), "pdf", save_pdf);
 }
 
+/* A card marked DEMO in the officer's language, to the kiosk's printer: a
+ * fault shows in the printer group, as a visitor's card's would. */
+static void
+dashboard_print_test_card (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (widget);
+
+  if (self->card_printer == NULL)
+    return;
+  rahnuma_card_printer_print_test_card (self->card_printer, rahnuma_officer_ui_language (),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)));
+  /* Translators: a toast on the officers' dashboard */
+  rahnuma_officer_dashboard_toast (self, _("A test card is on its way to the printer."));
+}
+
 /* ---- kiosk control ------------------------------------------------------- */
 
 /* The officers' file on a drive: always this name at its top, so that every
@@ -624,6 +639,7 @@ void
 rahnuma_officer_dashboard_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "dashboard.sync", NULL, dashboard_sync);
+  gtk_widget_class_install_action (widget_class, "dashboard.print-test-card", NULL, dashboard_print_test_card);
   gtk_widget_class_install_action (widget_class, "dashboard.verify", NULL, dashboard_verify);
   gtk_widget_class_install_action (widget_class, "dashboard.save-csv", NULL, dashboard_save_csv);
   gtk_widget_class_install_action (widget_class, "dashboard.save-pdf", NULL, dashboard_save_pdf);

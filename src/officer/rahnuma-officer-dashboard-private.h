@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "rahnuma-card-printer.h"
 #include "rahnuma-code-pad.h"
 #include "rahnuma-officer-dashboard.h"
 #include "rahnuma-officer-data.h"
@@ -30,6 +31,8 @@ struct _RahnumaOfficerDashboard
   gulong auto_sync_handler;
   RahnumaContactsWatch *contacts; /* nullable: the kiosk's contacts file and its problem */
   gulong contacts_handler;
+  RahnumaCardPrinter *card_printer; /* nullable: the kiosk's card printer ("last-error") */
+  gulong card_printer_handler;
   gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
   char *trust_file;              /* nullable: rahnuma-officer --trust; else the setting or the default */
 
@@ -52,6 +55,9 @@ struct _RahnumaOfficerDashboard
   AdwActionRow *rejected_row;
   AdwActionRow *sync_error_row;  /* the automatic sync's last failure, hidden when none */
   AdwActionRow *contacts_error_row; /* why the contacts file on disk is not in force, hidden when it is */
+  GtkWidget *printer_group;      /* hidden with no card printer */
+  AdwActionRow *printer_row;
+  AdwActionRow *printer_error_row; /* the last card's fault, hidden when none */
   RahnumaCodePad *code_pad;
   AdwActionRow *code_result_row;
   GtkLabel *from_label;

@@ -249,6 +249,9 @@ rahnuma_officer_dashboard_dispose (GObject *object)
   if (self->contacts != NULL)
     g_clear_signal_handler (&self->contacts_handler, self->contacts);
   g_clear_object (&self->contacts);
+  if (self->card_printer != NULL)
+    g_clear_signal_handler (&self->card_printer_handler, self->card_printer);
+  g_clear_object (&self->card_printer);
   G_OBJECT_CLASS (rahnuma_officer_dashboard_parent_class)->dispose (object);
 }
 
@@ -304,6 +307,9 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_pad);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, sync_error_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, contacts_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, printer_group);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, printer_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, printer_error_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_result_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, from_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, to_label);
@@ -437,6 +443,52 @@ rahnuma_officer_dashboard_set_contacts_watch (RahnumaOfficerDashboard *self, Rah
   if (watch != NULL)
     self->contacts_handler = g_signal_connect_swapped (watch, "changed", G_CALLBACK (show_contacts_problem), self);
   show_contacts_problem (self);
+}
+
+static void
+show_card_printer (RahnumaOfficerDashboard *self)
+{
+  const char *fault = self->card_printer != NULL ? rahnuma_card_printer_get_last_error (self->card_printer) : NULL;
+  const char *name = self->card_printer != NULL ? rahnuma_card_printer_get_name (self->card_printer) : "";
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (self->printer_group, self->card_printer != NULL);
+  /* Translators: on the officers' dashboard: the printer's name (or "the default printer") and the paper */
+  subtitle = g_strdup_printf (_("%s, on %s"), name[0] != '\0' ? name : _("the default printer"),
+                              self->card_printer != NULL &&
+                              rahnuma_card_printer_get_layout (self->card_printer) == RAHNUMA_CARD_LAYOUT_A6
+                                ? _("A6 sheets") : _("an 80 mm roll"));
+  adw_action_row_set_subtitle (self->printer_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->printer_error_row), fault != NULL);
+  adw_action_row_set_subtitle (self->printer_error_row, fault != NULL ? fault : "");
+}
+
+static void
+on_card_printer_notify (GObject *printer, GParamSpec *pspec, RahnumaOfficerDashboard *self)
+{
+  show_card_printer (self);
+}
+
+/**
+ * rahnuma_officer_dashboard_set_card_printer:
+ * @printer: (nullable): the kiosk's card printer, or %NULL for none
+ *
+ * Shows the printer, the last card's fault (followed while shown) and the
+ * "Print a test card" button; hides the group with no printer.
+ */
+void
+rahnuma_officer_dashboard_set_card_printer (RahnumaOfficerDashboard *self, RahnumaCardPrinter *printer)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+  g_return_if_fail (printer == NULL || RAHNUMA_IS_CARD_PRINTER (printer));
+
+  if (self->card_printer != NULL)
+    g_clear_signal_handler (&self->card_printer_handler, self->card_printer);
+  g_set_object (&self->card_printer, printer);
+  if (printer != NULL)
+    self->card_printer_handler = g_signal_connect (printer, "notify::last-error",
+                                                   G_CALLBACK (on_card_printer_notify), self);
+  show_card_printer (self);
 }
 
 /**

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "rahnuma-card-printer.h"
+
 #include "rahnuma-catalog.h"
 #include "rahnuma-contacts-watch.h"
 #include "rahnuma-store.h"
@@ -20,6 +22,8 @@ void rahnuma_officer_dashboard_set_sources (RahnumaOfficerDashboard *self,
                                             RahnumaCatalog          *catalog);
 void rahnuma_officer_dashboard_refresh     (RahnumaOfficerDashboard *self);
 
+void rahnuma_officer_dashboard_set_card_printer (RahnumaOfficerDashboard *self,
+                                                 RahnumaCardPrinter      *printer);
 void rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self,
                                               GObject                 *auto_sync);
 void rahnuma_officer_dashboard_set_contacts_watch (RahnumaOfficerDashboard *self,

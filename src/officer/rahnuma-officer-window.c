@@ -210,3 +210,15 @@ rahnuma_officer_window_set_auto_sync (RahnumaOfficerWindow *self, GObject *auto_
 
   rahnuma_officer_dashboard_set_auto_sync (self->dashboard, auto_sync);
 }
+
+/**
+ * rahnuma_officer_window_set_card_printer:
+ * @printer: (nullable): see rahnuma_officer_dashboard_set_card_printer()
+ */
+void
+rahnuma_officer_window_set_card_printer (RahnumaOfficerWindow *self, RahnumaCardPrinter *printer)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_WINDOW (self));
+
+  rahnuma_officer_dashboard_set_card_printer (self->dashboard, printer);
+}

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "rahnuma-card-printer.h"
+
 #include "rahnuma-catalog.h"
 #include "rahnuma-contacts-watch.h"
 #include "rahnuma-store.h"
@@ -23,5 +25,8 @@ void                  rahnuma_officer_window_set_auto_sync (RahnumaOfficerWindow
                                                             GObject              *auto_sync);
 void                  rahnuma_officer_window_set_contacts_watch (RahnumaOfficerWindow *self,
                                                                  RahnumaContactsWatch *watch);
+
+void                  rahnuma_officer_window_set_card_printer (RahnumaOfficerWindow *self,
+                                                               RahnumaCardPrinter   *printer);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ static RahnumaStore *officer_store;
 static RahnumaCatalog *officer_catalog;
 static GObject *officer_auto_sync;
 static RahnumaContactsWatch *officer_contacts;
+static RahnumaCardPrinter *officer_card_printer;
 /* The officer's own language, kept while the kiosk runs; the kiosk's
  * (a visitor's) comes back when the officer window closes. */
 static char *officer_language;
@@ -66,6 +67,7 @@ create_window (void)
   officer_window = GTK_WINDOW (rahnuma_officer_window_new (officer_store, officer_catalog));
   rahnuma_officer_window_set_auto_sync (RAHNUMA_OFFICER_WINDOW (officer_window), officer_auto_sync);
   rahnuma_officer_window_set_contacts_watch (RAHNUMA_OFFICER_WINDOW (officer_window), officer_contacts);
+  rahnuma_officer_window_set_card_printer (RAHNUMA_OFFICER_WINDOW (officer_window), officer_card_printer);
   add_font_class (GTK_WIDGET (officer_window));
   g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
   g_signal_connect (officer_window, "destroy", G_CALLBACK (on_officer_window_destroy), NULL);
@@ -149,4 +151,19 @@ rahnuma_officer_set_auto_sync (GObject *auto_sync)
   g_set_object (&officer_auto_sync, auto_sync);
   if (officer_window != NULL)
     rahnuma_officer_window_set_auto_sync (RAHNUMA_OFFICER_WINDOW (officer_window), auto_sync);
+}
+
+/**
+ * rahnuma_officer_set_card_printer:
+ * @printer: (nullable): the kiosk's card printer, whose last fault the
+ *   dashboard shows and which prints its test card; %NULL for none
+ */
+void
+rahnuma_officer_set_card_printer (RahnumaCardPrinter *printer)
+{
+  g_return_if_fail (printer == NULL || RAHNUMA_IS_CARD_PRINTER (printer));
+
+  g_set_object (&officer_card_printer, printer);
+  if (officer_window != NULL)
+    rahnuma_officer_window_set_card_printer (RAHNUMA_OFFICER_WINDOW (officer_window), printer);
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rahnuma-card-printer.h"
 #include "rahnuma-catalog.h"
 #include "rahnuma-contacts-watch.h"
 #include "rahnuma-store.h"
@@ -18,5 +19,6 @@ void rahnuma_officer_present (GtkWindow      *parent,
 
 void rahnuma_officer_set_auto_sync (GObject *auto_sync);
 void rahnuma_officer_set_contacts_watch (RahnumaContactsWatch *watch);
+void rahnuma_officer_set_card_printer (RahnumaCardPrinter *printer);
 
 G_END_DECLS

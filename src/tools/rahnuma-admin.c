@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "pin",      rahnuma_admin_pin,      N_("Set the officers’ PIN of a kiosk") },
   { "contacts", rahnuma_admin_contacts, N_("Check a centre’s contacts file") },
   { "keys",     rahnuma_admin_keys,     N_("Make or export a kiosk’s key for signing completion proofs") },
+  { "card",     rahnuma_admin_card,     N_("Save a test card, as the kiosk prints it, as a PDF") },
 };
 
 static int

@@ -22,6 +22,7 @@ int rahnuma_admin_verify (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_pin    (int argc, char **argv); /* admin-pin.c: set|status */
 int rahnuma_admin_contacts (int argc, char **argv); /* admin-contacts.c: validate */
+int rahnuma_admin_card   (int argc, char **argv); /* admin-card.c: card --demo */
 int rahnuma_admin_module_po (int argc, char **argv); /* admin-po.c: module po export|import */
 int rahnuma_admin_keys   (int argc, char **argv); /* admin-keys.c: new|export */
 

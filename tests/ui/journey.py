@@ -41,7 +41,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 from expected import ModuleText, Translations, contact_text  # noqa: E402
-from kiosk_screen import KioskScreen, check, run_kiosk  # noqa: E402
+from kiosk_screen import CheckFailed, KioskScreen, check, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
@@ -248,6 +248,7 @@ class Journey(KioskScreen):
         self.shot("result")
         self.check_qr(n_passed, n_modules)
         self.listen(page, self._("Listen"), "/result.ogg")
+        self.print_card(page)
         self.press(page, self._("Finish"))
         self.press(page, self._("Yes, finish"))  # Finish asks first: the code goes with it
 
@@ -265,6 +266,32 @@ class Journey(KioskScreen):
         check(verify.returncode == 0 and '"code": "%s"' % self.code in verify.stdout
               and '"lessons_passed": %d, "lessons": %d' % (n_passed, n_modules) in verify.stdout,
               "rahnuma-admin verify --qr: exit %d, %s%s" % (verify.returncode, verify.stdout, verify.stderr))
+
+    def print_card(self, page):
+        """"Print my card" with no printer to be found (the test machine has no
+        CUPS server: the kiosk gives up after 15 s): the visitor is told, aloud,
+        to ask the officer; the code stays on the screen and the visit's record
+        is not touched. Checked where po/<lang>.po translates the message."""
+        try:
+            label, failed = self._("Print my card"), self._(
+                "Your card could not be printed. Please ask the officer for help. Your code stays on the screen.")
+        except CheckFailed as untranslated:
+            print("Print my card: not checked in %s: %s" % (self.args.lang, untranslated))
+            return
+        before = self.query("SELECT rev, state, code, ended_at FROM session")
+        clips = self.clips("/print-failed.ogg")
+        self.press(page, label)
+        self.labelled(page, LABEL, failed, timeout=30)
+        deadline = time.monotonic() + 5
+        while self.clips("/print-failed.ogg") <= clips and time.monotonic() < deadline:
+            time.sleep(0.2)
+        check(self.clips("/print-failed.ogg") > clips, "the failed print was not said aloud")
+        self.shot("result-print-failed")
+        code = self.inside(page, lambda n: n.get_role() == LABEL and CODE.match(n.get_name() or ""),
+                           "a completion code")
+        check(code.get_name() == self.code, "the code changed after a failed print")
+        check(self.query("SELECT rev, state, code, ended_at FROM session") == before,
+              "a failed print changed the visit's record")
 
     # --- the journey ----------------------------------------------------------------
     def run(self):
