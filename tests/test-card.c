@@ -122,8 +122,15 @@ test_admin_demo (void)
   g_autofree char *pdf = g_build_filename (dir, "demo.pdf", NULL);
   g_autofree char *png_prefix = g_build_filename (dir, "demo", NULL);
   g_autofree char *png = g_build_filename (dir, "demo.png", NULL);
+  g_autofree char *keys = g_build_filename (dir, "keys", NULL);
+  g_autofree char *trust = g_build_filename (dir, "trust.txt", NULL);
+  g_autofree char *trust_line = NULL;
+  g_autofree char *verdict = NULL;
+  const char *keys_new[] = { admin, "keys", "new", "--keys", keys, "--centre", "TEST", "--kiosk", "k1", NULL };
+  const char *keys_export[] = { admin, "keys", "export", "--keys", keys, NULL };
+  const char *no_key[] = { admin, "card", "--demo", "--lang", "en", "--pdf", pdf, "--keys", dir, NULL };
   const char *card[] = { admin, "card", "--demo", "--lang", "en", "--layout", "a6", "--pdf", pdf,
-                         "--keys", dir, NULL };
+                         "--keys", keys, NULL };
   const char *totext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   const char *info[] = { "pdfinfo", pdf, NULL };
   const char *render[] = { "pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", pdf,
@@ -138,10 +145,17 @@ test_admin_demo (void)
   g_autofree char *code = NULL;
   int status;
 
+  /* A key folder asked for must hold a key: nothing is written without it. */
+  g_free (run (no_key, &status, NULL));
+  g_assert_cmpint (status, ==, 2);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_free (run (keys_new, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  trust_line = run (keys_export, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_set_contents (trust, trust_line, -1, NULL));
   g_free (run (card, &status, &err));
   g_assert_cmpint (status, ==, 0);
-  /* --keys is not used yet, and says so. */
-  g_assert_nonnull (strstr (err, "not signed yet"));
   text = run (totext, NULL, NULL);
   g_assert_nonnull (strstr (text, "DEMO"));
   g_assert_nonnull (strstr (text, "Five rules to remember"));
@@ -154,7 +168,15 @@ test_admin_demo (void)
   g_free (run (render, NULL, NULL));
   qr = run (zbar, NULL, NULL);
   g_strchomp (qr);
-  g_assert_cmpstr (qr, ==, code);
+  /* The QR holds a proof signed with the kiosk's key, marked demo: valid, demo (5). */
+  g_assert_true (g_str_has_prefix (qr, "RHN1."));
+  {
+    const char *verify[] = { admin, "verify", "--qr", qr, "--trust", trust, "--json", NULL };
+
+    verdict = run (verify, &status, NULL);
+    g_assert_cmpint (status, ==, 5);
+    g_assert_nonnull (strstr (verdict, code));
+  }
   rahnuma_test_remove_tree (dir);
 }
 

@@ -204,7 +204,9 @@ static void
 write_outcome (Flow *flow)
 {
   const RahnumaCard *card = flow->card;
-  g_autofree char *date = g_date_time_format (card->date, "%Y-%m-%d");
+  /* Isolated left to right (LRI … PDI), as the phone numbers: in an Urdu
+   * line the day would otherwise print as 30-11-2026. */
+  g_autofree char *date = g_date_time_format (card->date, "\u2066%Y-%m-%d\u2069");
   g_autofree char *when = NULL;
   g_autofree char *passed = NULL;
 

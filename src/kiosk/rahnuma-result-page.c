@@ -53,7 +53,6 @@ struct _RahnumaResultPage
   GtkLabel *rule_label;
   GtkStack *finish_stack;
   GtkButton *keep_button;
-  GtkScrolledWindow *scroller;
   GtkWidget *contacts_box;
   GtkBox *contacts_list;
   GPtrArray *contacts; /* (element-type RahnumaContact) (nullable): also for the card */
@@ -181,20 +180,6 @@ speak (RahnumaResultPage *self)
                                       g_variant_new_strv ((const char * const *) clips->pdata, -1));
 }
 
-/* The question sits at the end of the page: on a short screen it is scrolled
- * into view once laid out, so its buttons are never below the window. */
-static gboolean
-on_show_question (gpointer data)
-{
-  RahnumaResultPage *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
-                                          - gtk_adjustment_get_page_size (adjustment));
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* "Finish" asks first, on the page itself (a kiosk has no window manager to
  * place a dialog, and the answer buttons must be as large as the rest). */
 static void
@@ -206,7 +191,6 @@ result_finish (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_set_visible (GTK_WIDGET (self->rule_label), FALSE);
   gtk_stack_set_visible_child_name (self->finish_stack, "confirm");
   gtk_widget_grab_focus (GTK_WIDGET (self->keep_button));
-  g_idle_add_full (G_PRIORITY_LOW, on_show_question, g_object_ref (self), NULL);
   gtk_widget_activate_action (widget, "kiosk.speak", "s", "finish-confirm");
 }
 
@@ -350,7 +334,6 @@ rahnuma_result_page_class_init (RahnumaResultPageClass *klass)
   gtk_widget_class_install_action (widget_class, "result.keep", NULL, result_keep);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, finish_stack);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, keep_button);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, contacts_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, RahnumaResultPage, print_box);

@@ -11,7 +11,8 @@ screen, sizes the kiosk window to each screen size in turn and checks
 through the accessibility tree, as a screen reader sees it:
 
 - every actionable control (button, toggle, slider…) lies fully inside the
-  window, except a row of the scrolled list of lessons, whose list must lie
+  window, except a row of the scrolled list of lessons (and a line of text
+  under the result's code, where to get help), whose scrolled pane must lie
   inside the window (the visitor scrolls to it);
 - every piece of text lies inside the window (none cut at an edge).
 
@@ -206,11 +207,15 @@ class Screens(KioskScreen):
                 bad, e = self.outside(node, width, height)
                 if not bad:
                     continue
-                # The list of lessons is the one screen meant to scroll: a row below
-                # it is scrolled to, not cut. Anywhere else, a control out of
-                # sight is one a visitor who cannot read will never find.
+                # Two screens are meant to scroll: the list of lessons (a row below
+                # it is scrolled to, not cut) and, on the result, the words under
+                # the code (where to get help: as many offices as a centre lists),
+                # above a Finish that stays in view. Anywhere else, and any control
+                # on the result, out of sight is one a visitor who cannot read
+                # will never find.
                 panes = [a for a in self.ancestors(node) if a.get_role() == Atspi.Role.SCROLL_PANE]
-                if screen == "lessons" and panes and not self.outside(panes[0], width, height)[0]:
+                scrolls = screen == "lessons" or (screen == "result" and role == Atspi.Role.LABEL)
+                if scrolls and panes and not self.outside(panes[0], width, height)[0]:
                     continue
                 self.problems.append("%s %s at %dx%d: %s “%s” at %d,%d %dx%d is not inside the window"
                                      % (self.lang, screen, width, height, node.get_role_name(),
@@ -258,7 +263,7 @@ class Screens(KioskScreen):
         self.button(self._("Finish"))
         self.fit("result", self.named(self._("Finish")))
         self.press(self._("Finish"))
-        # Finish asks first, on the page itself (scrolled into view).
+        # Finish asks first, on the page itself, below the scrolled words.
         self.press(self._("Yes, finish"))
 
     def volume(self):
