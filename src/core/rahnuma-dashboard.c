@@ -9,7 +9,8 @@
  *
  * A year of a busy centre is a million sessions and some 25 million
  * answers: summing those for every view would take many seconds. So the
- * file keeps per-day sums in small tables of its own (dashboard_*), which
+ * file keeps per-day sums in small tables of its own (dashboard_*, part of
+ * the schema since version 4), which
  * rahnuma_dashboard_prepare() brings up to date: the sessions whose rev is
  * past dashboard_mark.last_rev name the days to sum again (every change to a
  * session, in a kiosk journal or by a sync into an officers' file, gives it
@@ -42,27 +43,7 @@
 
 /* ---- the per-day sums ---------------------------------------------------- */
 
-#define SCHEMA_SQL \
-  "CREATE INDEX IF NOT EXISTS dashboard_session_started ON session (started_at, state);" \
-  "CREATE TABLE IF NOT EXISTS dashboard_mark (" \
-  "  one INTEGER PRIMARY KEY CHECK (one = 1), last_rev INTEGER NOT NULL, utc_offset INTEGER NOT NULL" \
-  ") STRICT;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_hour (" \
-  "  day INTEGER NOT NULL, hour INTEGER NOT NULL, sessions INTEGER NOT NULL, completed INTEGER NOT NULL," \
-  "  abandoned INTEGER NOT NULL, demo INTEGER NOT NULL, PRIMARY KEY (day, hour)" \
-  ") STRICT, WITHOUT ROWID;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_category (" \
-  "  day INTEGER NOT NULL, category TEXT NOT NULL, value TEXT NOT NULL, sessions INTEGER NOT NULL," \
-  "  completed INTEGER NOT NULL, PRIMARY KEY (day, category, value)" \
-  ") STRICT, WITHOUT ROWID;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_module (" \
-  "  day INTEGER NOT NULL, module_id TEXT NOT NULL, taken INTEGER NOT NULL, passed INTEGER NOT NULL," \
-  "  score REAL NOT NULL, PRIMARY KEY (day, module_id)" \
-  ") STRICT, WITHOUT ROWID;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_question (" \
-  "  day INTEGER NOT NULL, module_id TEXT NOT NULL, question INTEGER NOT NULL, asked INTEGER NOT NULL," \
-  "  missed INTEGER NOT NULL, PRIMARY KEY (day, module_id, question)" \
-  ") STRICT, WITHOUT ROWID;"
+/* The tables (dashboard_*) are the schema's, since version 4 (rahnuma-store.c). */
 
 #define CLEAR_SQL \
   "DELETE FROM dashboard_hour; DELETE FROM dashboard_category; DELETE FROM dashboard_module;" \
@@ -265,7 +246,7 @@ rahnuma_dashboard_prepare (RahnumaStore *store, int utc_offset, GError **error)
 
   rahnuma_store_lock (store);
   db = rahnuma_store_get_db (store);
-  if (!rahnuma_store_exec (db, SCHEMA_SQL, &local_error) || !refresh_sums (db, utc_offset, &local_error))
+  if (!refresh_sums (db, utc_offset, &local_error))
     g_debug ("Dashboard sums not updated: %s", local_error->message);
   rahnuma_store_unlock (store);
   return TRUE;

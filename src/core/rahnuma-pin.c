@@ -30,12 +30,8 @@
 #include "rahnuma-pin.h"
 #include "rahnuma-store-private.h"
 
-#define SETTING_TABLE_SQL \
-  "CREATE TABLE IF NOT EXISTS kiosk_setting (" \
-  "  key TEXT PRIMARY KEY NOT NULL CHECK (key IN ('pin_hash', 'pin_failures', 'pin_next_try'))," \
-  "  value TEXT NOT NULL" \
-  ") STRICT"
-
+/* kiosk_setting is the schema's, since version 4 (rahnuma-store.c): a key
+ * is one of these three, a value a hash string or a whole number. */
 #define KEY_HASH     "pin_hash"
 #define KEY_FAILURES "pin_failures"
 #define KEY_NEXT_TRY "pin_next_try"
@@ -110,8 +106,6 @@ read_row (sqlite3 *db, PinRow *row, GError **error)
   int rc;
 
   memset (row, 0, sizeof *row);
-  if (!rahnuma_store_exec (db, SETTING_TABLE_SQL, error))
-    return FALSE;
   stmt = rahnuma_store_prepare (db, "SELECT key, value FROM kiosk_setting", error);
   if (stmt == NULL)
     return FALSE;
@@ -235,8 +229,7 @@ store_hash (RahnumaStore *store, const char *hash, GError **error)
   gboolean ok;
 
   rahnuma_store_lock (store);
-  ok = rahnuma_store_exec (db, SETTING_TABLE_SQL, error) &&
-       rahnuma_store_exec (db, "BEGIN IMMEDIATE", error);
+  ok = rahnuma_store_exec (db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       ok = write_value (db, KEY_HASH, hash, error) && write_failures (db, 0, 0, error);

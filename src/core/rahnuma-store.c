@@ -91,6 +91,78 @@ static const char * const sectors[] = {
   "agriculture", "healthcare", "security", "other", "unsaid", NULL
 };
 
+/* 3 → 4: the two kinds of table that were made outside the migrations, by
+ * "CREATE TABLE IF NOT EXISTS" where they were first used, now belong to the
+ * schema, with every column checked (issue 11).
+ *
+ * The dashboard's per-day sums (rahnuma-dashboard.c) are a cache: the old
+ * ones, if any, are dropped, and the next rahnuma_dashboard_prepare() sums
+ * again. A category's value is one the session column allows.
+ *
+ * kiosk_setting (rahnuma-pin.c) holds the officers' PIN: its rows are kept.
+ * A value is an Argon2id hash string (libsodium's crypto_pwhash_str, shorter
+ * than crypto_pwhash_STRBYTES) or a whole number written as rahnuma-pin.c
+ * writes it; a row that is neither (a hand edit) is dropped rather than stop
+ * the kiosk: a hash that is not Argon2id never matched, and a lost count of
+ * tries starts again at none. An officers' file gets the table too, empty:
+ * sync never copies it. */
+#define MIGRATE_3_TO_4 \
+  "DROP TABLE IF EXISTS dashboard_mark; DROP TABLE IF EXISTS dashboard_hour;" \
+  "DROP TABLE IF EXISTS dashboard_category; DROP TABLE IF EXISTS dashboard_module;" \
+  "DROP TABLE IF EXISTS dashboard_question;" \
+  "CREATE INDEX IF NOT EXISTS dashboard_session_started ON session (started_at, state);" \
+  "CREATE TABLE dashboard_mark (" \
+  "  one INTEGER PRIMARY KEY CHECK (one = 1)," \
+  "  last_rev INTEGER NOT NULL CHECK (last_rev >= 0)," \
+  "  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -50400 AND 50400)" \
+  ") STRICT;" \
+  "CREATE TABLE dashboard_hour (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23)," \
+  "  sessions INTEGER NOT NULL CHECK (sessions >= 1)," \
+  "  completed INTEGER NOT NULL CHECK (completed BETWEEN 0 AND sessions)," \
+  "  abandoned INTEGER NOT NULL CHECK (abandoned BETWEEN 0 AND sessions - completed)," \
+  "  demo INTEGER NOT NULL CHECK (demo BETWEEN 0 AND sessions)," \
+  "  PRIMARY KEY (day, hour)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE dashboard_category (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  category TEXT NOT NULL CHECK (category IN ('language', 'gender', 'destination'))," \
+  "  value TEXT NOT NULL CHECK (CASE category" \
+  "    WHEN 'language' THEN value IN ('ur', 'ps', 'pa_PK', 'en')" \
+  "    WHEN 'gender' THEN value IN ('woman', 'man', 'other', 'unsaid')" \
+  "    ELSE value IN ('SA', 'AE', 'OM', 'QA', 'KW', 'BH', 'MY', 'GB', 'other', 'unsaid') END)," \
+  "  sessions INTEGER NOT NULL CHECK (sessions >= 1)," \
+  "  completed INTEGER NOT NULL CHECK (completed BETWEEN 0 AND sessions)," \
+  "  PRIMARY KEY (day, category, value)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE dashboard_module (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  module_id TEXT NOT NULL CHECK (length (module_id) BETWEEN 1 AND 64 AND module_id NOT GLOB '*[^a-z0-9-]*')," \
+  "  taken INTEGER NOT NULL CHECK (taken >= 1)," \
+  "  passed INTEGER NOT NULL CHECK (passed BETWEEN 0 AND taken)," \
+  "  score REAL NOT NULL CHECK (score BETWEEN 0 AND taken)," \
+  "  PRIMARY KEY (day, module_id)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE dashboard_question (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  module_id TEXT NOT NULL CHECK (length (module_id) BETWEEN 1 AND 64 AND module_id NOT GLOB '*[^a-z0-9-]*')," \
+  "  question INTEGER NOT NULL CHECK (question BETWEEN 0 AND 99)," \
+  "  asked INTEGER NOT NULL CHECK (asked >= 1)," \
+  "  missed INTEGER NOT NULL CHECK (missed BETWEEN 0 AND asked)," \
+  "  PRIMARY KEY (day, module_id, question)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE IF NOT EXISTS kiosk_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;" \
+  "CREATE TABLE kiosk_setting_4 (" \
+  "  key TEXT PRIMARY KEY NOT NULL CHECK (key IN ('pin_hash', 'pin_failures', 'pin_next_try'))," \
+  "  value TEXT NOT NULL CHECK (CASE key" \
+  "    WHEN 'pin_hash' THEN value GLOB '$argon2id$*' AND length (value) < 128" \
+  "    ELSE length (value) BETWEEN 1 AND 20 AND CAST (CAST (value AS INTEGER) AS TEXT) = value END)" \
+  ") STRICT;" \
+  "INSERT OR IGNORE INTO kiosk_setting_4 SELECT key, value FROM kiosk_setting;" \
+  "DROP TABLE kiosk_setting;" \
+  "ALTER TABLE kiosk_setting_4 RENAME TO kiosk_setting;"
+
 /* One entry per schema version: migrations[v] takes a file from v to v + 1.
  * Never edit a released step; add a new one. The CHECK lists above and here
  * must agree (tests/test-store.c tries every value). */
@@ -176,6 +248,7 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (journal_id, kind, reason)"
   ") STRICT;"
   "ALTER TABLE sync_target ADD COLUMN n_rejected INTEGER NOT NULL DEFAULT 0 CHECK (n_rejected >= 0);",
+  MIGRATE_3_TO_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
