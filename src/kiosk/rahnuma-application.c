@@ -88,14 +88,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-running_uninstalled (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-
-  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
-}
-
 static char *
 default_db_path (void)
 {
@@ -817,7 +809,7 @@ rahnuma_application_init (RahnumaApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  if (running_uninstalled ())
+  if (rahnuma_i18n_running_uninstalled ())
     {
       /* The build tree's compiled schema (data/), before GTK reads any
        * settings and fixes the list of schema folders for good. */

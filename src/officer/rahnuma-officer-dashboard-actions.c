@@ -22,7 +22,6 @@
 #include "rahnuma-report-pdf.h"
 #include "rahnuma-sync.h"
 
-const char * const rahnuma_officer_languages[4] = { "ur", "ps", "pa_PK", "en" };
 
 /* ---- sync ----------------------------------------------------------------- */
 
@@ -452,12 +451,14 @@ static void
 show_languages (RahnumaOfficerDashboard *self)
 {
   g_auto(GStrv) languages = g_settings_get_strv (self->settings, "languages");
+  gsize n_known;
+  const RahnumaLanguage *known = rahnuma_languages (&n_known);
 
   self->updating_switches = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+  for (gsize i = 0; i < n_known; i++)
     gtk_switch_set_active (self->language_switches[i],
                            languages[0] == NULL || g_strv_contains ((const char * const *) languages,
-                                                                    rahnuma_officer_languages[i]));
+                                                                    known[i].code));
   self->updating_switches = FALSE;
 }
 
@@ -467,12 +468,14 @@ rahnuma_officer_dashboard_on_language_switch_toggled (GtkSwitch *button, GParamS
   RahnumaOfficerDashboard *self = user_data;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) languages = NULL;
+  gsize n_known;
+  const RahnumaLanguage *known = rahnuma_languages (&n_known);
 
   if (self->settings == NULL || self->updating_switches)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+  for (gsize i = 0; i < n_known; i++)
     if (gtk_switch_get_active (self->language_switches[i]))
-      g_strv_builder_add (builder, rahnuma_officer_languages[i]);
+      g_strv_builder_add (builder, known[i].code);
   languages = g_strv_builder_end (builder);
   if (languages[0] == NULL)
     {
@@ -502,7 +505,7 @@ rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self)
     {
       g_debug ("No %s settings schema: kiosk settings are off", APP_ID);
       gtk_widget_set_sensitive (GTK_WIDGET (self->idle_spin), FALSE);
-      for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+      for (guint i = 0; i < RAHNUMA_N_LANGUAGES; i++)
         gtk_widget_set_sensitive (GTK_WIDGET (self->language_switches[i]), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.choose-officer-file", FALSE);
       return;

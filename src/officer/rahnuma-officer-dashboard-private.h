@@ -5,6 +5,7 @@
 #pragma once
 
 #include "rahnuma-code-pad.h"
+#include "rahnuma-language.h"
 #include "rahnuma-officer-dashboard.h"
 #include "rahnuma-officer-data.h"
 
@@ -56,7 +57,7 @@ struct _RahnumaOfficerDashboard
   GtkDrawingArea *charts[RAHNUMA_OFFICER_N_DRAWN];
   AdwActionRow *officer_file_choice_row;
   GtkSpinButton *idle_spin;
-  GtkSwitch *language_switches[4];
+  GtkSwitch *language_switches[RAHNUMA_N_LANGUAGES]; /* in rahnuma_languages() order */
 };
 
 void  rahnuma_officer_dashboard_toast        (RahnumaOfficerDashboard *self,
@@ -72,7 +73,5 @@ void  rahnuma_officer_dashboard_on_code_pad_check           (RahnumaCodePad *pad
 void  rahnuma_officer_dashboard_on_language_switch_toggled  (GtkSwitch    *button,
                                                              GParamSpec   *pspec,
                                                              gpointer      user_data);
-
-extern const char * const rahnuma_officer_languages[4];
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "rahnuma-chart.h"
 #include "rahnuma-officer-dashboard-private.h"
+#include "rahnuma-widget-util.h"
 
 #define DAY 86400
 #define DEFAULT_DAYS 30
@@ -236,12 +237,9 @@ static void
 rahnuma_officer_dashboard_dispose (GObject *object)
 {
   RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (object);
-  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_DASHBOARD);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rahnuma_widget_dispose_page (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_DASHBOARD);
   g_clear_object (&self->settings);
   if (self->auto_sync != NULL)
     g_clear_signal_handler (&self->auto_sync_handler, self->auto_sync);
@@ -266,6 +264,8 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const RahnumaLanguage *known;
+  gsize n_known;
 
   object_class->dispose = rahnuma_officer_dashboard_dispose;
   object_class->finalize = rahnuma_officer_dashboard_finalize;
@@ -309,9 +309,10 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
     gtk_widget_class_bind_template_child_full (widget_class, chart_ids[i], FALSE,
                                                G_STRUCT_OFFSET (RahnumaOfficerDashboard, charts)
                                                + i * sizeof (gpointer));
-  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+  known = rahnuma_languages (&n_known);
+  for (gsize i = 0; i < n_known; i++)
     {
-      g_autofree char *id = g_strdup_printf ("lang_%s_switch", rahnuma_officer_languages[i]);
+      g_autofree char *id = g_strdup_printf ("lang_%s_switch", known[i].code);
 
       gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE,
                                                  G_STRUCT_OFFSET (RahnumaOfficerDashboard, language_switches)

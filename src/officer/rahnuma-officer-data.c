@@ -202,17 +202,13 @@ rahnuma_officer_ui_language (void)
   return "en";
 }
 
+/* The English name from core's list (rahnuma-language.c marks it), translated. */
 static const char *
 language_label (const char *code)
 {
-  static const struct { const char *code; const char *name; } names[] = {
-    { "ur", N_("Urdu") }, { "ps", N_("Pashto") }, { "pa_PK", N_("Punjabi") }, { "en", N_("English") },
-  };
+  const RahnumaLanguage *language = rahnuma_language_lookup (code);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (code, names[i].code))
-      return _(names[i].name);
-  return code;
+  return language != NULL ? _(language->english_name) : code;
 }
 
 /**

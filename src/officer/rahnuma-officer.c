@@ -6,13 +6,11 @@
 
 #include "config.h"
 
+#include "rahnuma-i18n.h"
 #include "rahnuma-language.h"
 #include "rahnuma-officer-private.h"
 #include "rahnuma-officer-window.h"
 #include "rahnuma-officer.h"
-
-/* glibc: bumped so gettext drops its cache when LANGUAGE changes. */
-extern int _nl_msg_cat_cntr;
 
 /* At most one officer window: a second long press brings it back. */
 static GtkWindow *officer_window;
@@ -28,13 +26,8 @@ static char *kiosk_language;
 static void
 apply_language (const char *code)
 {
-  const RahnumaLanguage *language = rahnuma_language_lookup (code);
-
-  if (language == NULL)
-    return;
-  g_setenv ("LANGUAGE", language->code, TRUE);
-  ++_nl_msg_cat_cntr;
-  gtk_widget_set_default_direction (language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  if (rahnuma_language_is_valid (code))
+    rahnuma_i18n_set_language (code);
 }
 
 static void
@@ -50,10 +43,9 @@ on_officer_window_destroy (GtkWidget *window, gpointer user_data)
 static void
 add_font_class (GtkWidget *window)
 {
-  const RahnumaLanguage *language = rahnuma_language_lookup (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en");
-  g_autofree char *css_class = g_strconcat ("lang-", language != NULL ? language->code : "en", NULL);
+  const char *code = g_getenv ("LANGUAGE");
 
-  gtk_widget_add_css_class (window, css_class);
+  rahnuma_i18n_style_widget (window, rahnuma_language_is_valid (code) ? code : "en");
 }
 
 static void

@@ -22,6 +22,7 @@
 
 #include "rahnuma-pin-pad.h"
 #include "rahnuma-pin.h"
+#include "rahnuma-widget-util.h"
 
 typedef enum
 {
@@ -286,13 +287,10 @@ static void
 rahnuma_pin_pad_dispose (GObject *object)
 {
   RahnumaPinPad *self = RAHNUMA_PIN_PAD (object);
-  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_PIN_PAD);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rahnuma_widget_dispose_page (GTK_WIDGET (self), RAHNUMA_TYPE_PIN_PAD);
   G_OBJECT_CLASS (rahnuma_pin_pad_parent_class)->dispose (object);
 }
 
