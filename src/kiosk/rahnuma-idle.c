@@ -253,13 +253,13 @@ on_visible_page (GtkStack *stack, GParamSpec *pspec, RahnumaIdle *self)
 }
 
 static gboolean
-on_input (RahnumaIdleWatch *watch, GdkEvent *event, RahnumaIdle *self)
+on_input (RahnumaIdleWatch *watch, GdkEventType type, RahnumaIdle *self)
 {
   if (self->still_there == NULL)
     return FALSE;
   /* Any touch answers the question, and goes no further: it must not also
    * press whatever is under the finger on the page that comes back. */
-  if (is_answer (gdk_event_get_event_type (event)))
+  if (is_answer (type))
     on_continued (self);
   return TRUE;
 }

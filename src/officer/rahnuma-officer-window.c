@@ -47,7 +47,7 @@ on_idle_timed_out (RahnumaIdleWatch *watch, RahnumaOfficerWindow *self)
 
 /* Locked for want of input: the next stretch gets its own timeout. */
 static gboolean
-on_idle_input (RahnumaIdleWatch *watch, GdkEvent *event, RahnumaOfficerWindow *self)
+on_idle_input (RahnumaIdleWatch *watch, GdkEventType type, RahnumaOfficerWindow *self)
 {
   if (!rahnuma_idle_watch_is_running (watch))
     rahnuma_idle_watch_start (watch, LOCK_AFTER);

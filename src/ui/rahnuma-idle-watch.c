@@ -89,7 +89,7 @@ on_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaIdleWatc
   if (!is_presence (gdk_event_get_event_type (event)))
     return GDK_EVENT_PROPAGATE;
   rahnuma_idle_watch_note_activity (self);
-  g_signal_emit (self, signals[SIGNAL_INPUT], 0, event, &handled);
+  g_signal_emit (self, signals[SIGNAL_INPUT], 0, gdk_event_get_event_type (event), &handled);
   return handled ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
@@ -109,7 +109,9 @@ rahnuma_idle_watch_class_init (RahnumaIdleWatchClass *klass)
 
   /**
    * RahnumaIdleWatch::input:
-   * @event: the input, a person's (a touch, a key, the pointer moving)
+   * @type: the kind of input, a person's (a touch, a key, the pointer
+   *   moving); an enum, not the #GdkEvent, which a signal cannot carry
+   *   through GLib's generic marshaller
    *
    * Emitted for each such input on the widget, before any child sees it,
    * after the activity is noted.
@@ -118,7 +120,7 @@ rahnuma_idle_watch_class_init (RahnumaIdleWatchClass *klass)
    */
   signals[SIGNAL_INPUT] = g_signal_new ("input", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         g_signal_accumulator_true_handled, NULL, NULL,
-                                        G_TYPE_BOOLEAN, 1, GDK_TYPE_EVENT);
+                                        G_TYPE_BOOLEAN, 1, GDK_TYPE_EVENT_TYPE);
   /**
    * RahnumaIdleWatch::timed-out:
    *
