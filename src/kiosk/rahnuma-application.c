@@ -22,7 +22,7 @@
 #include "rahnuma-application.h"
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-i18n.h"
-#include "rahnuma-idle.h"
+#include "rahnuma-kiosk-context.h"
 #include "rahnuma-journal-guard.h"
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-language-page.h"
@@ -40,6 +40,7 @@ struct _RahnumaApplication
   RahnumaSound *sound;
   RahnumaAutoSync *auto_sync;
   RahnumaSettings *settings;
+  RahnumaKioskContext *context; /* what the window gets: the services above, kept current */
   char *set_aside_path; /* where a damaged journal was put, if it was */
   char *media_dir;
   char *modules_dir;
@@ -55,8 +56,6 @@ struct _RahnumaApplication
   guint journal_retry_id;
   GCancellable *check_cancellable; /* the background integrity check */
   GCancellable *prune_cancellable; /* while old records are deleted */
-  GKeyFile *prompts;         /* media/prompts/prompts.ini, read once */
-  GHashTable *prompt_paths;  /* "lang/file" → the clip to play, looked up once */
   gint64 pruned_at;          /* monotonic µs of the last prune started */
   guint replace_id;          /* waits for the damaged journal to be free */
   GError *settings_error; /* a setting the journal would refuse: the kiosk does not start */
@@ -80,13 +79,6 @@ struct _RahnumaApplication
 #define AUTO_SYNC_INTERVAL_S (5 * 60)
 
 G_DEFINE_FINAL_TYPE (RahnumaApplication, rahnuma_application, ADW_TYPE_APPLICATION)
-
-enum {
-  SIGNAL_CATALOG_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static char *
 default_db_path (void)
@@ -142,8 +134,6 @@ on_pruned (GObject *source, GAsyncResult *result, gpointer user_data)
   gint64 n = rahnuma_store_prune_finish (RAHNUMA_STORE (source), result, &error);
 
   g_clear_object (&self->prune_cancellable);
-  g_clear_pointer (&self->prompts, g_key_file_unref);
-  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
   if (n > 0)
     g_message ("Deleted %" G_GINT64_FORMAT " visit record(s) already in the officers' file and older than %u days",
                n, rahnuma_settings_get_keep_days (self->settings));
@@ -168,12 +158,24 @@ on_synced (RahnumaAutoSync *auto_sync, GParamSpec *pspec, RahnumaApplication *se
                              self->prune_cancellable, on_pruned, g_object_ref (self));
 }
 
+/* The window reads the services through the context: keep it current
+ * whenever one of them is replaced. */
+static void
+update_context (RahnumaApplication *self)
+{
+  rahnuma_kiosk_context_set_store (self->context, self->store);
+  rahnuma_kiosk_context_set_catalog (self->context, self->catalog);
+  rahnuma_kiosk_context_set_auto_sync (self->context, self->auto_sync);
+  rahnuma_kiosk_context_set_set_aside_journal (self->context, self->set_aside_path);
+}
+
 static void
 start_auto_sync (RahnumaApplication *self)
 {
   self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
   rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (self->settings));
   g_signal_connect_object (self->auto_sync, "notify::last-sync", G_CALLBACK (on_synced), self, 0);
+  update_context (self);
 }
 
 static gboolean
@@ -214,48 +216,13 @@ show_fatal (RahnumaApplication *self, const char *message)
 }
 
 /* What the officer changed on the dashboard, in force at once: the next
- * sync goes to the new officers' file, the next visitor sees the new
- * languages, the idle wait starts again with the new timeout. */
+ * sync goes to the new officers' file. (The window follows the languages
+ * and the idle timeouts itself.) */
 static void
 on_settings_changed (RahnumaSettings *settings, const char *key, RahnumaApplication *self)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-
   if (g_str_equal (key, "officer-file") && self->auto_sync != NULL)
     rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (settings));
-  for (GList *l = windows; l != NULL; l = l->next)
-    {
-      GtkWidget *page;
-
-      if (!RAHNUMA_IS_WINDOW (l->data))
-        continue;
-      page = GTK_WIDGET (gtk_widget_get_template_child (l->data, RAHNUMA_TYPE_WINDOW, "language_page"));
-      if (g_str_equal (key, "languages"))
-        rahnuma_language_page_set_languages (RAHNUMA_LANGUAGE_PAGE (page), rahnuma_settings_get_languages (settings));
-      else if ((g_str_equal (key, "idle-timeout") || g_str_equal (key, "still-there-countdown")) &&
-               self->preview_dir == NULL)
-        rahnuma_idle_set_timeouts (l->data, rahnuma_settings_get_idle_timeout (settings),
-                                   rahnuma_settings_get_still_there_countdown (settings));
-    }
-}
-
-/* A visitor who walks away; a preview has no visitor to wait for. */
-static void
-watch_window (RahnumaApplication *self, GtkWindow *window)
-{
-  GtkWidget *language_page;
-  GtkStack *stack;
-
-  language_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW,
-                                                             "language_page"));
-  rahnuma_language_page_set_languages (RAHNUMA_LANGUAGE_PAGE (language_page),
-                                       rahnuma_settings_get_languages (self->settings));
-  if (self->preview_dir != NULL)
-    return;
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW, "stack"));
-  rahnuma_idle_attach (window, stack, rahnuma_settings_get_idle_timeout (self->settings),
-                       rahnuma_settings_get_still_there_countdown (self->settings),
-                       rahnuma_settings_get_result_timeout (self->settings));
 }
 
 /* Kiosk mode: only rahnuma_application_leave_kiosk() closes the window. */
@@ -352,6 +319,7 @@ on_replace_damaged (gpointer user_data)
   GtkWindow *window;
 
   g_clear_object (&self->auto_sync); /* no new sync of a damaged journal */
+  rahnuma_kiosk_context_set_auto_sync (self->context, NULL);
   if (g_atomic_int_get (&G_OBJECT (self->store)->ref_count) > 1)
     return G_SOURCE_CONTINUE; /* a visit, a sync or the officer still has it */
   self->replace_id = 0;
@@ -376,6 +344,7 @@ on_replace_damaged (gpointer user_data)
       rahnuma_journal_guard_remember (guard, self->db_path, rahnuma_store_get_journal_id (self->store), NULL);
       g_free (self->set_aside_path);
       self->set_aside_path = g_steal_pointer (&aside);
+      update_context (self);
       window = gtk_application_get_active_window (GTK_APPLICATION (self));
       if (RAHNUMA_IS_WINDOW (window))
         rahnuma_window_tell_journal_set_aside (RAHNUMA_WINDOW (window));
@@ -429,8 +398,8 @@ start_visits (RahnumaApplication *self)
 
   log_start (self);
   watch_modules (self);
-  window = GTK_WINDOW (rahnuma_window_new (self));
-  watch_window (self, window);
+  update_context (self);
+  window = GTK_WINDOW (rahnuma_window_new (GTK_APPLICATION (self), self->context));
   lock_window (self, window);
   if (rahnuma_store_needs_check (self->store) && self->check_cancellable == NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), on_window_tick, self, NULL);
@@ -528,7 +497,7 @@ on_catalog_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
              rahnuma_catalog_get_problems (fresh)->len);
   g_clear_object (&self->catalog);
   self->catalog = fresh;
-  g_signal_emit (self, signals[SIGNAL_CATALOG_CHANGED], 0);
+  update_context (self); /* the context tells the window: catalog-changed */
   /* Another install may have come while this one loaded. */
   rahnuma_application_refresh_catalog (self);
 }
@@ -715,6 +684,10 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
   if (!rahnuma_settings_check (self->settings, &self->settings_error))
     /* Translators: in the technician log; %s says which setting and how to correct it */
     g_warning (_("The kiosk cannot start: %s"), self->settings_error->message);
+  self->context = rahnuma_kiosk_context_new (self->media_dir, self->sound, self->settings,
+                                             self->preview_dir != NULL);
+  g_signal_connect_object (self->context, "refresh-catalog", G_CALLBACK (rahnuma_application_refresh_catalog),
+                           self, G_CONNECT_SWAPPED);
 
   modules_dir = rahnuma_settings_get_modules_dir (self->settings);
   self->modules_dir = *modules_dir != '\0' ? g_canonicalize_filename (modules_dir, NULL)
@@ -740,10 +713,9 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->sound);
   g_clear_object (&self->auto_sync);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->check_cancellable);
   g_clear_object (&self->prune_cancellable);
-  g_clear_pointer (&self->prompts, g_key_file_unref);
-  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
 }
@@ -775,16 +747,6 @@ rahnuma_application_class_init (RahnumaApplicationClass *klass)
   app_class->startup = rahnuma_application_startup;
   app_class->shutdown = rahnuma_application_shutdown;
   app_class->handle_local_options = rahnuma_application_handle_local_options;
-
-  /**
-   * RahnumaApplication::catalog-changed:
-   *
-   * A new catalog is on offer (rahnuma_application_get_catalog()); a
-   * visit in progress keeps the one it started with.
-   */
-  signals[SIGNAL_CATALOG_CHANGED] =
-    g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -819,7 +781,6 @@ rahnuma_application_init (RahnumaApplication *self)
   else
     self->media_dir = g_build_filename (PKGDATADIR, "media", NULL);
   self->sound = rahnuma_sound_new ();
-  self->prompt_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 RahnumaApplication *
@@ -845,6 +806,21 @@ rahnuma_application_get_catalog (RahnumaApplication *self)
 }
 
 /**
+ * rahnuma_application_get_context:
+ * @self: a #RahnumaApplication
+ *
+ * Returns: (transfer none) (nullable): what the kiosk window is given (the
+ *   catalogue, the journal, the settings, the spoken prompts), or %NULL
+ *   before the command line is handled
+ */
+RahnumaKioskContext *
+rahnuma_application_get_context (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->context;
+}
+
+/**
  * rahnuma_application_refresh_catalog:
  * @self: a #RahnumaApplication
  *
@@ -866,168 +842,6 @@ rahnuma_application_refresh_catalog (RahnumaApplication *self)
   self->reloading_catalog = TRUE;
   rahnuma_catalog_new_async (self->modules_dir, RAHNUMA_CATALOG_VALIDATE, NULL, on_catalog_loaded,
                              g_object_ref (self));
-}
-
-/**
- * rahnuma_application_get_store:
- *
- * Returns: (transfer none): the kiosk's journal
- */
-RahnumaStore *
-rahnuma_application_get_store (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->store;
-}
-
-/**
- * rahnuma_application_get_sound:
- *
- * Returns: (transfer none): the player of spoken prompts
- */
-RahnumaSound *
-rahnuma_application_get_sound (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->sound;
-}
-
-/**
- * rahnuma_application_get_set_aside_journal:
- *
- * Returns: (nullable): where a damaged journal was kept at start-up, or %NULL
- */
-const char *
-rahnuma_application_get_set_aside_journal (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->set_aside_path;
-}
-
-/**
- * rahnuma_application_get_auto_sync:
- *
- * Returns: (transfer none) (nullable): what syncs the journal to the
- *   officers' file, or %NULL before the journal is open
- */
-RahnumaAutoSync *
-rahnuma_application_get_auto_sync (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->auto_sync;
-}
-
-/**
- * rahnuma_application_get_settings:
- *
- * Returns: (transfer none): the configuration in force for this run
- */
-RahnumaSettings *
-rahnuma_application_get_settings (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->settings;
-}
-
-const char *
-rahnuma_application_get_centre (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return rahnuma_settings_get_centre (self->settings);
-}
-
-const char *
-rahnuma_application_get_kiosk_id (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return rahnuma_settings_get_kiosk_id (self->settings);
-}
-
-gboolean
-rahnuma_application_is_preview (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), FALSE);
-  return self->preview_dir != NULL;
-}
-
-/**
- * rahnuma_application_dup_prompt_path:
- * @prompt: a prompt id such as "welcome", or "names" for language names
- * @lang: the language to hear it in
- *
- * Prompts exist as recordings for languages with a voice; others fall back
- * to their narration language (Urdu), as modules do.
- *
- * Returns: (transfer full): the prompt's recording (which may be missing)
- */
-char *
-rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *prompt,
-                                     const char *lang)
-{
-  const RahnumaLanguage *language;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
-  const char *cached;
-
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-
-  file = g_strconcat (g_str_equal (prompt, "names") ? lang : prompt, ".ogg", NULL);
-  if (g_str_equal (prompt, "names"))
-    return g_build_filename (self->media_dir, "prompts", "names", file, NULL);
-
-  /* The installed prompts do not change while the kiosk runs: each is
-   * looked for on disk once, not at every prompt. */
-  key = g_strconcat (lang, "/", file, NULL);
-  cached = g_hash_table_lookup (self->prompt_paths, key);
-  if (cached != NULL)
-    return g_strdup (cached);
-  path = g_build_filename (self->media_dir, "prompts", lang, file, NULL);
-  language = rahnuma_language_lookup (lang);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && language != NULL &&
-      language->narration_fallback != NULL)
-    {
-      g_free (path);
-      path = g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
-    }
-  g_hash_table_insert (self->prompt_paths, g_steal_pointer (&key), g_strdup (path));
-  return g_steal_pointer (&path);
-}
-
-/**
- * rahnuma_application_dup_prompt_text:
- * @prompt: a prompt id such as "still-there"
- * @lang: the language to show it in
- *
- * The words of a spoken prompt, from media/prompts/prompts.ini, so that a
- * screen shows exactly what the visitor hears.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL if it is missing
- */
-char *
-rahnuma_application_dup_prompt_text (RahnumaApplication *self, const char *prompt,
-                                     const char *lang)
-{
-  g_autoptr(GError) error = NULL;
-  char *text;
-
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (prompt != NULL && lang != NULL, NULL);
-
-  /* Read once (a few kilobytes, installed with the kiosk), not at every prompt. */
-  if (self->prompts == NULL)
-    {
-      g_autofree char *path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
-
-      self->prompts = g_key_file_new ();
-      if (!g_key_file_load_from_file (self->prompts, path, G_KEY_FILE_NONE, &error))
-        g_warning ("No prompt texts: %s", error->message);
-      g_clear_error (&error);
-    }
-  text = g_key_file_get_locale_string (self->prompts, prompt, "Text", lang, &error);
-  if (text == NULL)
-    g_warning ("No text for the prompt %s: %s", prompt, error->message);
-  return text;
 }
 
 /**

@@ -26,10 +26,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-idle.h"
 #include "rahnuma-idle-watch.h"
+#include "rahnuma-kiosk-context.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-lesson-page.h"
 #include "rahnuma-result-page.h"
@@ -41,6 +41,7 @@ struct _RahnumaIdle
   GObject parent_instance;
 
   GtkWindow *window; /* unowned: the idle monitor lives as window data */
+  RahnumaKioskContext *context; /* the sound playing, the prompt's words */
   GtkStack *stack;   /* unowned: the window's; a weak pointer, as a closing
                       * window disposes its children before its "destroy" */
   guint timeout_s;
@@ -174,8 +175,7 @@ on_continued (RahnumaIdle *self)
   if (self->still_there == NULL || self->ending)
     return;
   g_message ("The visitor is still there: the visit goes on");
-  rahnuma_sound_stop (rahnuma_application_get_sound (
-    RAHNUMA_APPLICATION (gtk_window_get_application (self->window))));
+  rahnuma_sound_stop (rahnuma_kiosk_context_get_sound (self->context));
   page = self->asked_over != NULL && gtk_widget_get_parent (self->asked_over) == GTK_WIDGET (self->stack)
            ? g_object_ref (self->asked_over) : NULL;
   stop_asking (self);
@@ -188,8 +188,8 @@ on_continued (RahnumaIdle *self)
 static char *
 dup_question (RahnumaIdle *self)
 {
-  RahnumaApplication *app = RAHNUMA_APPLICATION (gtk_window_get_application (self->window));
-  char *text = rahnuma_application_dup_prompt_text (app, "still-there", rahnuma_i18n_get_language ());
+  char *text = rahnuma_kiosk_context_dup_prompt_text (self->context, "still-there",
+                                                      rahnuma_i18n_get_language ());
 
   return text != NULL ? text : g_strdup (_("Are you still there?"));
 }
@@ -216,10 +216,7 @@ ask_still_there (RahnumaIdle *self)
 static gboolean
 something_playing (RahnumaIdle *self)
 {
-  GtkApplication *app = gtk_window_get_application (self->window);
-
-  return app != NULL &&
-         rahnuma_sound_is_playing (rahnuma_application_get_sound (RAHNUMA_APPLICATION (app)));
+  return rahnuma_sound_is_playing (rahnuma_kiosk_context_get_sound (self->context));
 }
 
 static void
@@ -317,6 +314,7 @@ rahnuma_idle_dispose (GObject *object)
   g_clear_object (&self->watch);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_object (&self->asked_over);
+  g_clear_object (&self->context);
   g_clear_weak_pointer (&self->stack);
 
   G_OBJECT_CLASS (rahnuma_idle_parent_class)->dispose (object);
@@ -337,6 +335,7 @@ rahnuma_idle_init (RahnumaIdle *self)
  * rahnuma_idle_attach:
  * @window: the kiosk window
  * @stack: the stack of its pages, whose first page is the welcome screen
+ * @context: the kiosk's services (the sound playing, the prompt's words)
  * @timeout_s: seconds without a touch before asking
  * @countdown_s: seconds the question waits for an answer
  * @result_timeout_s: seconds the result page stays without a touch
@@ -344,17 +343,19 @@ rahnuma_idle_init (RahnumaIdle *self)
  * Watches @window for the rest of its life.
  */
 void
-rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, guint timeout_s, guint countdown_s,
-                     guint result_timeout_s)
+rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, RahnumaKioskContext *context,
+                     guint timeout_s, guint countdown_s, guint result_timeout_s)
 {
   RahnumaIdle *self;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (RAHNUMA_IS_KIOSK_CONTEXT (context));
   g_return_if_fail (timeout_s > 0 && countdown_s > 0 && result_timeout_s > 0);
 
   self = g_object_new (RAHNUMA_TYPE_IDLE, NULL);
   self->window = window;
+  self->context = g_object_ref (context);
   g_set_weak_pointer (&self->stack, stack);
   self->timeout_s = timeout_s;
   self->countdown_s = countdown_s;
