@@ -19,6 +19,7 @@
 #include "rahnuma-export.h"
 #include "rahnuma-file.h"
 #include "rahnuma-officer-dashboard-private.h"
+#include "rahnuma-officer-dashboard.h"
 #include "rahnuma-report-pdf.h"
 #include "rahnuma-sync.h"
 

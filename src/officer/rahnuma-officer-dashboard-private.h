@@ -4,12 +4,21 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
+#include "rahnuma-catalog.h"
 #include "rahnuma-code-pad.h"
 #include "rahnuma-language.h"
-#include "rahnuma-officer-dashboard.h"
 #include "rahnuma-officer-data.h"
+#include "rahnuma-store.h"
 
 G_BEGIN_DECLS
+
+/* The two halves of the dashboard (rahnuma-officer-dashboard.c and
+ * -actions.c) both include this header and nothing of each other's; it
+ * includes neither's public header, so no include goes round in a circle.
+ * G_DECLARE_FINAL_TYPE in rahnuma-officer-dashboard.h repeats the typedef. */
+typedef struct _RahnumaOfficerDashboard RahnumaOfficerDashboard;
 
 #define RAHNUMA_OFFICER_N_DRAWN 7
 

@@ -18,6 +18,7 @@
 
 #include "rahnuma-chart.h"
 #include "rahnuma-officer-dashboard-private.h"
+#include "rahnuma-officer-dashboard.h"
 #include "rahnuma-widget-util.h"
 
 #define DAY 86400

@@ -15,7 +15,6 @@
 
 #include "rahnuma-idle-watch.h"
 #include "rahnuma-officer-dashboard.h"
-#include "rahnuma-officer-private.h"
 #include "rahnuma-officer-window.h"
 #include "rahnuma-pin-pad.h"
 
@@ -34,6 +33,13 @@ struct _RahnumaOfficerWindow
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficerWindow, rahnuma_officer_window, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_LANGUAGE_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Locks the dashboard, and also takes a half-done PIN change back to
  * "enter the PIN", so nobody can walk up and finish it. The watch then
@@ -77,10 +83,11 @@ officer_change_pin (GtkWidget *widget, const char *action_name, GVariant *parame
   gtk_stack_set_visible_child_name (self->stack, "pin");
 }
 
+/* Whoever made the window builds it again in that language (rahnuma-officer.c). */
 static void
 officer_language (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  rahnuma_officer_switch_language (g_variant_get_string (parameter, NULL));
+  g_signal_emit (widget, signals[SIGNAL_LANGUAGE_CHOSEN], 0, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -114,6 +121,16 @@ rahnuma_officer_window_class_init (RahnumaOfficerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "officer.lock", NULL, officer_lock);
   gtk_widget_class_install_action (widget_class, "officer.change-pin", NULL, officer_change_pin);
   gtk_widget_class_install_action (widget_class, "officer.language", "s", officer_language);
+
+  /**
+   * RahnumaOfficerWindow::language-chosen:
+   * @code: the language the officer chose, from rahnuma_languages()
+   *
+   * The officer asked for the window in another language.
+   */
+  signals[SIGNAL_LANGUAGE_CHOSEN] =
+    g_signal_new ("language-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
