@@ -305,6 +305,14 @@ rahnuma_store_set_error (GError **error, sqlite3 *db, int rc, const char *what)
 
 /* ---- statements ------------------------------------------------------ */
 
+/**
+ * rahnuma_store_exec:
+ * @db: a connection (rahnuma_store_get_db(), with the store's lock held)
+ * @sql: one or more statements with no parameters (never built from data)
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: %TRUE if every statement ran
+ */
 gboolean
 rahnuma_store_exec (sqlite3 *db, const char *sql, GError **error)
 {
@@ -403,6 +411,17 @@ end_write (RahnumaStore *self, gboolean ok, GError **error)
   return ok;
 }
 
+/**
+ * rahnuma_store_begin_batch:
+ * @self: a #RahnumaStore
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Opens one transaction for many writes (simulate); end it with
+ * rahnuma_store_end_batch(). A second begin before the end is a programming
+ * error.
+ *
+ * Returns: %TRUE if the transaction is open
+ */
 gboolean
 rahnuma_store_begin_batch (RahnumaStore *self, GError **error)
 {
@@ -417,6 +436,14 @@ rahnuma_store_begin_batch (RahnumaStore *self, GError **error)
   return self->in_batch;
 }
 
+/**
+ * rahnuma_store_end_batch:
+ * @self: a #RahnumaStore with a batch open
+ * @commit: %TRUE to commit the batch, %FALSE to roll it back
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: %TRUE if the batch was committed, or rolled back as asked
+ */
 gboolean
 rahnuma_store_end_batch (RahnumaStore *self, gboolean commit, GError **error)
 {
@@ -474,8 +501,18 @@ read_version_objects (sqlite3 *db, const char *what, gint64 *version, gint64 *n_
  * read, check or migrate it ("unsupported file format" from a garbage
  * header, an unknown function in a damaged CHECK) means the schema in the
  * file is not one this program wrote, so the file counts as damaged. */
-static gboolean
-failure_is_damage (GError **error)
+/**
+ * rahnuma_store_failure_is_damage:
+ * @error: (inout) (nullable): a failure to open or read a file, or %NULL
+ *
+ * Turns a plain %RAHNUMA_STORE_ERROR_FAILED into
+ * %RAHNUMA_STORE_ERROR_DAMAGED: a file SQLite cannot make sense of is
+ * damaged. Shared with rahnuma-store-health.c.
+ *
+ * Returns: %FALSE, always, to end the caller's failure path
+ */
+gboolean
+rahnuma_store_failure_is_damage (GError **error)
 {
   if (error != NULL && g_error_matches (*error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED))
     (*error)->code = RAHNUMA_STORE_ERROR_DAMAGED;
@@ -734,7 +771,7 @@ rahnuma_store_initable_init (GInitable *initable, GCancellable *cancellable, GEr
         rahnuma_file_warn_if_exposed (self->path);
       return TRUE;
     }
-  return failure_is_damage (error);
+  return rahnuma_store_failure_is_damage (error);
 }
 
 static void
@@ -868,156 +905,6 @@ rahnuma_store_new (const char *path, GCancellable *cancellable, GError **error)
   return rahnuma_store_new_full (path, RAHNUMA_STORE_FLAGS_NONE, cancellable, error);
 }
 
-static gboolean
-quick_check (RahnumaStore *self, GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (self->db, "PRAGMA quick_check", error);
-  int rc;
-
-  if (stmt == NULL)
-    return failure_is_damage (error);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      rahnuma_store_set_error (error, self->db, rc, _("Cannot check the journal"));
-      return failure_is_damage (error);
-    }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
-                   _("%s is damaged: %s"), self->path, sqlite3_column_text (stmt, 0));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-pick_aside_path (const char *path)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
-
-  /* Never overwrite an earlier damaged file set aside in the same second. */
-  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
-    }
-  return aside;
-}
-
-/* Moves @path and its WAL (which belongs to it) out of the way. */
-static char *
-set_aside (const char *path, GError **error)
-{
-  g_autofree char *aside = pick_aside_path (path);
-  static const char * const suffixes[] = { "-wal", "-shm" };
-
-  if (g_rename (path, aside) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
-                   _("Cannot set %s aside: %s"), path, g_strerror (saved));
-      return NULL;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
-        g_warning (_("Cannot set %s aside: %s"), from, g_strerror (errno));
-    }
-  return g_steal_pointer (&aside);
-}
-
-/**
- * rahnuma_store_open_or_recover:
- * @path: the kiosk's journal
- * @set_aside_path: (out) (optional) (nullable) (transfer full): where a
- *   damaged or too new journal was moved, or %NULL if none was
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #RAHNUMA_STORE_ERROR
- *
- * What the kiosk calls at start-up: opens @path, checks it, and if it is
- * damaged or from a newer build, renames it aside (never overwriting
- * anything) and starts a fresh journal, so visits go on. The caller tells
- * the officer where the old file went. After a clean stop
- * (rahnuma_store_mark_clean_stop()) the check is left to the caller:
- * rahnuma_store_needs_check() is then %TRUE.
- *
- * Returns: (transfer full) (nullable): the store
- */
-RahnumaStore *
-rahnuma_store_open_or_recover (const char *path, char **set_aside_path,
-                               GCancellable *cancellable, GError **error)
-{
-  g_autoptr(RahnumaStore) store = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (set_aside_path != NULL)
-    *set_aside_path = NULL;
-
-  store = rahnuma_store_new (path, cancellable, &local_error);
-  /* After a clean stop the check waits for a worker thread (rahnuma-store-health.c). */
-  if (store != NULL && rahnuma_store_take_clean_stop (store))
-    {
-      store->unchecked = TRUE;
-      return g_steal_pointer (&store);
-    }
-  if (store != NULL && quick_check (store, &local_error))
-    return g_steal_pointer (&store);
-  g_clear_object (&store);
-
-  if (!g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED) &&
-      !g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  /* Expected and handled: the kiosk tells the officer, so not a warning. */
-  g_message ("Setting the journal aside: %s", local_error->message);
-  return rahnuma_store_recover (path, set_aside_path, cancellable, error);
-}
-
-/**
- * rahnuma_store_recover:
- * @path: the kiosk's journal, found damaged; no #RahnumaStore may have it
- *   open any more (closing one deletes its WAL by name, which would then be
- *   the fresh journal's)
- * @set_aside_path: (out) (optional) (nullable) (transfer full): where it
- *   was moved
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #RAHNUMA_STORE_ERROR
- *
- * Renames @path and its WAL aside (`JOURNAL.damaged-YYYYMMDD-HHMMSS`, never
- * overwriting anything) and starts a fresh journal at @path.
- *
- * Returns: (transfer full) (nullable): the fresh store
- */
-RahnumaStore *
-rahnuma_store_recover (const char *path, char **set_aside_path, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *aside = NULL;
-  RahnumaStore *store;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (set_aside_path != NULL)
-    *set_aside_path = NULL;
-  aside = set_aside (path, error);
-  if (aside == NULL)
-    return NULL;
-  store = rahnuma_store_new (path, cancellable, error);
-  if (store != NULL && set_aside_path != NULL)
-    *set_aside_path = g_steal_pointer (&aside);
-  return store;
-}
-
 /**
  * rahnuma_store_needs_check:
  * @self: a store
@@ -1032,8 +919,30 @@ rahnuma_store_needs_check (RahnumaStore *self)
   return self->unchecked;
 }
 
+/**
+ * rahnuma_store_set_unchecked:
+ * @self: a #RahnumaStore
+ *
+ * For rahnuma-store-health.c: opened after a clean stop without the
+ * integrity check; rahnuma_store_needs_check() says so from now on.
+ */
+void
+rahnuma_store_set_unchecked (RahnumaStore *self)
+{
+  g_return_if_fail (RAHNUMA_IS_STORE (self));
+  self->unchecked = TRUE;
+}
+
 /* ---- public API: accessors ------------------------------------------- */
 
+/**
+ * rahnuma_store_get_path:
+ * @self: a #RahnumaStore
+ *
+ * Returns: (transfer none): the path it was opened with (for a read-only
+ *   open of an older file, the original, not the copy read:
+ *   rahnuma_store_get_read_path())
+ */
 const char *
 rahnuma_store_get_path (RahnumaStore *self)
 {
@@ -1084,18 +993,39 @@ rahnuma_store_get_db (RahnumaStore *self)
   return self->db;
 }
 
+/**
+ * rahnuma_store_lock:
+ * @self: a #RahnumaStore
+ *
+ * Takes the store's lock, for code that uses rahnuma_store_get_db()
+ * directly (sync, dashboard, PIN): one statement sequence at a time on the
+ * connection. Not recursive.
+ */
 void
 rahnuma_store_lock (RahnumaStore *self)
 {
   g_mutex_lock (&self->lock);
 }
 
+/**
+ * rahnuma_store_unlock:
+ * @self: a #RahnumaStore locked with rahnuma_store_lock()
+ */
 void
 rahnuma_store_unlock (RahnumaStore *self)
 {
   g_mutex_unlock (&self->lock);
 }
 
+/**
+ * rahnuma_store_coarsen_time:
+ * @unix_seconds: a time, unix seconds
+ *
+ * Rounds down to a quarter of an hour, as the schema's CHECK on started_at
+ * and ended_at requires (docs/ARCHITECTURE.md, "Privacy").
+ *
+ * Returns: @unix_seconds rounded down to a multiple of 900 s
+ */
 gint64
 rahnuma_store_coarsen_time (gint64 unix_seconds)
 {
@@ -1110,6 +1040,13 @@ static const char * const state_names[] = {
   [RAHNUMA_SESSION_ABANDONED] = "abandoned",
 };
 
+/**
+ * rahnuma_session_state_to_string:
+ * @state: a #RahnumaSessionState
+ *
+ * Returns: (transfer none): its name as stored in session.state
+ *   ("active", "completed", "abandoned")
+ */
 const char *
 rahnuma_session_state_to_string (RahnumaSessionState state)
 {
@@ -1117,6 +1054,13 @@ rahnuma_session_state_to_string (RahnumaSessionState state)
   return state_names[state];
 }
 
+/**
+ * rahnuma_session_state_from_string:
+ * @text: (nullable): a session.state value
+ * @state: (out): the state, when @text names one
+ *
+ * Returns: %TRUE if @text is one of the stored names
+ */
 gboolean
 rahnuma_session_state_from_string (const char *text, RahnumaSessionState *state)
 {
@@ -1700,6 +1644,12 @@ rahnuma_store_count_backlog (RahnumaStore *self, const char *target_path, GError
   return n;
 }
 
+/**
+ * rahnuma_session_info_free:
+ * @info: (nullable) (transfer full): from rahnuma_store_lookup_code()
+ *
+ * Frees @info and its modules; %NULL is allowed.
+ */
 void
 rahnuma_session_info_free (RahnumaSessionInfo *info)
 {

@@ -36,8 +36,8 @@
 #include "rahnuma-player.h"
 #include "rahnuma-picture-header.h"
 #include "rahnuma-pipeline.h"
-#include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
+#include "rahnuma-watched.h"
 
 #include <glib/gi18n.h>
 #include <gst/gst.h>

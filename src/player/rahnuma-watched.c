@@ -4,7 +4,7 @@
  */
 #define G_LOG_DOMAIN "rahnuma-player"
 
-#include "rahnuma-player-private.h"
+#include "rahnuma-watched.h"
 
 typedef struct
 {

@@ -14,8 +14,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "media-fixtures.h"
+#include "rahnuma-audio-sink.h"
 #include "rahnuma-player.h"
-#include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
 
 #include <gst/app/gstappsink.h>
