@@ -518,6 +518,13 @@ rahnuma_catalog_new_for_module (RahnumaModule *module)
   return self;
 }
 
+/**
+ * rahnuma_catalog_get_dir:
+ * @self: a #RahnumaCatalog
+ *
+ * Returns: (transfer none) (nullable): the modules folder it was loaded
+ *   from, or %NULL for a catalogue of one package (a trainer's preview)
+ */
 const char *
 rahnuma_catalog_get_dir (RahnumaCatalog *self)
 {

@@ -62,6 +62,12 @@ breakdown_free (RahnumaReportBreakdown *breakdown)
   g_free (breakdown);
 }
 
+/**
+ * rahnuma_report_free:
+ * @report: (nullable) (transfer full): a report from rahnuma_report_new()
+ *
+ * Frees @report and its breakdowns; %NULL is allowed.
+ */
 void
 rahnuma_report_free (RahnumaReport *report)
 {

@@ -1511,6 +1511,12 @@ rahnuma_validation_set_audio_meter (RahnumaValidation     *validation,
   validation->meter_data = meter_data;
 }
 
+/**
+ * rahnuma_validation_free:
+ * @validation: (nullable) (transfer full): a #RahnumaValidation
+ *
+ * Frees @validation and its problems; %NULL is allowed.
+ */
 void
 rahnuma_validation_free (RahnumaValidation *validation)
 {
@@ -1593,6 +1599,12 @@ rahnuma_validate_module (const char            *dir,
   return validation;
 }
 
+/**
+ * rahnuma_validation_get_n_problems:
+ * @validation: a #RahnumaValidation
+ *
+ * Returns: how many problems were found, errors and warnings
+ */
 guint
 rahnuma_validation_get_n_problems (RahnumaValidation *validation)
 {
@@ -1614,6 +1626,13 @@ rahnuma_validation_get_problem (RahnumaValidation *validation,
   return g_ptr_array_index (validation->problems, index);
 }
 
+/**
+ * rahnuma_validation_count:
+ * @validation: a #RahnumaValidation
+ * @severity: errors or warnings
+ *
+ * Returns: how many problems of @severity were found
+ */
 guint
 rahnuma_validation_count (RahnumaValidation *validation,
                           RahnumaSeverity    severity)
@@ -1626,6 +1645,13 @@ rahnuma_validation_count (RahnumaValidation *validation,
   return n;
 }
 
+/**
+ * rahnuma_validation_count_code:
+ * @validation: a #RahnumaValidation
+ * @code: a kind of problem
+ *
+ * Returns: how many problems of kind @code were found
+ */
 guint
 rahnuma_validation_count_code (RahnumaValidation  *validation,
                                RahnumaProblemCode  code)
@@ -1686,6 +1712,13 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
   return names[code];
 }
 
+/**
+ * rahnuma_severity_to_string:
+ * @severity: a #RahnumaSeverity
+ *
+ * Returns: (transfer none): "error" or "warning", untranslated (for
+ *   `module validate --json`)
+ */
 const char *
 rahnuma_severity_to_string (RahnumaSeverity severity)
 {
