@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-language-page.h"
@@ -351,36 +352,6 @@ on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
     }
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -425,15 +396,15 @@ main (int argc, char **argv)
   if (status != 0 || switch_ms->len == 0)
     g_error ("the kiosk did not run the benchmark (exit status %d)", status);
 
-  s = median (switch_ms);
-  b = median (label_ms);
+  s = bench_median (switch_ms);
+  b = bench_median (label_ms);
   printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", "language-switch", s, b, s / b);
   for (guint i = 0; i < G_N_ELEMENTS (sizes) && change_ms[i] != NULL; i++)
     {
       g_autofree char *name = g_strdup_printf ("screen-change-%dx%d", sizes[i].width, sizes[i].height);
 
-      s = median (change_ms[i]);
-      b = median (change_label_ms[i]);
+      s = bench_median (change_ms[i]);
+      b = bench_median (change_label_ms[i]);
       printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", name, s, b, s / b);
       g_array_unref (change_ms[i]);
       g_array_unref (change_label_ms[i]);
@@ -442,6 +413,6 @@ main (int argc, char **argv)
   g_array_unref (switch_ms);
   g_array_unref (label_ms);
   g_clear_object (&app);
-  remove_dir (dir);
+  bench_remove_dir (dir);
   return 0;
 }

@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-lesson-page.h"
@@ -50,18 +51,6 @@ static gboolean soak;
 static double rss_early, rss_late;
 static guint n_leaked;
 static guint n_done;
-
-static double
-read_rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
-}
 
 static void
 iterate_until (gboolean (*done) (gpointer), gpointer data, const char *what)
@@ -200,12 +189,12 @@ run_visits (GtkWidget *window)
           n_leaked = MAX (n_leaked, live);
         }
       if (i == EARLY_VISITS)
-        rss_early = read_rss_mib ();
+        rss_early = bench_rss_mib ();
       if (!soak && i % EARLY_VISITS == 0) /* the shape of the growth, if any */
-        printf ("# RSS after %u visits: %.1f MiB\n", i, read_rss_mib ());
+        printf ("# RSS after %u visits: %.1f MiB\n", i, bench_rss_mib ());
       n_done = i;
     }
-  rss_late = read_rss_mib ();
+  rss_late = bench_rss_mib ();
 }
 
 static gboolean
@@ -226,21 +215,6 @@ on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
       started = TRUE;
       g_idle_add (start_visits, window);
     }
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static int
@@ -282,7 +256,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   db = g_build_filename (dir, "journal.db", NULL);
   status = run_kiosk (argv[1], db);
-  remove_dir (dir);
+  bench_remove_dir (dir);
   if (status != 0 || n_done != n_visits)
     g_error ("the kiosk walked %u of %u visits (exit status %d)", n_done, n_visits, status);
   if (n_leaked > 0)
