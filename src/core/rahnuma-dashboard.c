@@ -314,39 +314,28 @@ suppress_bar (RahnumaDashboardBar *bar)
     bar->score = -1;
 }
 
-static gint64 *
-cell (RahnumaDashboardBar *bar, gboolean part)
-{
-  return part ? &bar->part : &bar->count;
-}
-
 /* If a column hides exactly one cell, its value could be worked out from the
- * totals the dashboard shows: hide the next smallest too (as rahnuma-report
- * does). */
+ * totals the dashboard shows: hide the next smallest too, by the report's
+ * own rule (rahnuma_report_suppress_cells()). */
 static void
 suppress_complement (GPtrArray *bars, gboolean part)
 {
-  RahnumaDashboardBar *smallest = NULL;
-  guint n_hidden = 0;
+  g_autofree gint64 **cells = g_new (gint64 *, MAX (bars->len, 1));
+  guint hidden;
 
   for (guint i = 0; i < bars->len; i++)
-    if (*cell (g_ptr_array_index (bars, i), part) == RAHNUMA_REPORT_SUPPRESSED)
-      n_hidden++;
-  for (guint i = 0; n_hidden == 1 && i < bars->len; i++)
     {
       RahnumaDashboardBar *bar = g_ptr_array_index (bars, i);
-      gint64 value = *cell (bar, part);
 
-      if (value > 0 && (smallest == NULL || value < *cell (smallest, part)))
-        smallest = bar;
+      cells[i] = part ? &bar->part : &bar->count;
     }
-  if (smallest == NULL)
-    return;
-  *cell (smallest, part) = RAHNUMA_REPORT_SUPPRESSED;
-  if (!part)
+  hidden = rahnuma_report_suppress_cells (cells, bars->len);
+  if (hidden != G_MAXUINT && !part)
     {
-      smallest->part = RAHNUMA_REPORT_SUPPRESSED;
-      smallest->score = -1;
+      RahnumaDashboardBar *bar = g_ptr_array_index (bars, hidden);
+
+      bar->part = RAHNUMA_REPORT_SUPPRESSED;
+      bar->score = -1;
     }
 }
 
