@@ -54,6 +54,9 @@ static gboolean
 fail_errno (GError **error, int saved_errno, const char *what, const char *path)
 {
   g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_FAILED,
+               /* Translators: the first %s is what was done (“open”, “create”, “move
+                * aside”, “swap in”, “sync”), the second a path, the third why (a system
+                * message) */
                _("Cannot %s %s: %s"), what, path, g_strerror (saved_errno));
   return FALSE;
 }
@@ -223,6 +226,7 @@ take_lock (const char *modules_dir, GError **error)
     {
       close (fd);
       g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_BUSY,
+                   /* Translators: %s is the modules folder */
                    _("Another install into %s is running; try again when it ends"), modules_dir);
       return -1;
     }
@@ -406,6 +410,7 @@ refuse_invalid (RahnumaValidation *validation, const char *package_dir, GError *
   if (n_errors == 0)
     return FALSE;
   g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID,
+               /* Translators: %s is a lesson package folder, %u a count of errors */
                _("%s has %u error(s); nothing was installed"), package_dir, n_errors);
   return TRUE;
 }

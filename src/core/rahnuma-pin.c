@@ -261,6 +261,7 @@ rahnuma_pin_set (RahnumaStore *store, const char *pin, GError **error)
   if (!rahnuma_pin_is_well_formed (pin))
     {
       g_set_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_INVALID,
+                   /* Translators: the two %d are the fewest and the most digits (4 and 8) */
                    _("A PIN is %d to %d digits."), RAHNUMA_PIN_MIN_LENGTH, RAHNUMA_PIN_MAX_LENGTH);
       return FALSE;
     }
@@ -292,6 +293,7 @@ admit_try (sqlite3 *db, PinRow *row, gint64 now, guint *n_failures, gint64 *wait
       /* Committed although refused (finish_try): the clamp must outlive it. */
       *wait = wait_from (row, now);
       g_set_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_LOCKED,
+                   /* Translators: %u is a number of seconds */
                    _("Too many wrong tries. Try again in %u seconds."), (guint) *wait);
       return FALSE;
     }

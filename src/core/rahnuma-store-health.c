@@ -103,6 +103,8 @@ quick_check (RahnumaStore *self, GError **error)
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   /* Translators: %s is the records file’s path, then SQLite’s words for
+                    * the damage */
                    _("%s is damaged: %s"), rahnuma_store_get_path (self), sqlite3_column_text (stmt, 0));
       return FALSE;
     }
@@ -136,6 +138,7 @@ set_aside (const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
+                   /* Translators: %s is a file or folder path, then why (a system message) */
                    _("Cannot set %s aside: %s"), path, g_strerror (saved));
       return NULL;
     }
@@ -145,6 +148,7 @@ set_aside (const char *path, GError **error)
       g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
 
       if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        /* Translators: %s is a file or folder path, then why (a system message) */
         g_warning (_("Cannot set %s aside: %s"), from, g_strerror (errno));
     }
   return g_steal_pointer (&aside);
@@ -256,6 +260,8 @@ check_file (const char *path, GError **error)
     ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   if (rc == SQLITE_ROW && !ok)
     g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                 /* Translators: %s is the records file’s path, then SQLite’s words for the
+                  * damage */
                  _("%s is damaged: %s"), path, sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_ROW && (error == NULL || *error == NULL))
     rahnuma_store_set_error (error, db, rc, _("Cannot check the journal"));

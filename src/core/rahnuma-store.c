@@ -523,6 +523,7 @@ rahnuma_store_failure_is_damage (GError **error)
 static gboolean
 check_version (RahnumaStore *self, gint64 *version, GError **error)
 {
+  /* Translators: %s is a file path */
   g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
   gint64 n_objects = 0;
 
@@ -535,6 +536,8 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (*version > RAHNUMA_STORE_VERSION)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION,
+                   /* Translators: the first %s is a file path; %lld is the file’s schema
+                    * version, %d this program’s */
                    _("%s has schema version %lld, newer than this program knows (%d)"),
                    self->path, (long long) *version, RAHNUMA_STORE_VERSION);
       return FALSE;
@@ -545,6 +548,7 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (n_objects > 0)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   /* Translators: %s is a file or folder path */
                    _("%s is an SQLite file but not a Rahnuma journal"), self->path);
       return FALSE;
     }
@@ -634,6 +638,7 @@ read_through_copy (RahnumaStore *self, gint64 version, GError **error)
     }
   if (backup == NULL || rc != SQLITE_DONE)
     {
+      /* Translators: %s is a file path */
       g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
 
       rahnuma_store_set_error (error, copy, backup == NULL ? sqlite3_errcode (copy) : rc, what);
@@ -681,6 +686,7 @@ check_exists (RahnumaStore *self, GError **error)
       g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is a file or folder path */
                _("%s does not exist"), self->path);
   return FALSE;
 }
@@ -717,6 +723,7 @@ open_db (RahnumaStore *self, GError **error)
   rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
+      /* Translators: %s is a file path */
       g_autofree char *what = g_strdup_printf (_("Cannot open %s"), self->path);
       return rahnuma_store_set_error (error, self->db, rc, what);
     }
@@ -745,6 +752,7 @@ load_journal_id (RahnumaStore *self, GError **error)
   if (self->journal_id == NULL || strlen (self->journal_id) != 32)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   /* Translators: %s is a file or folder path */
                    _("%s has no valid journal id"), self->path);
       return FALSE;
     }
@@ -1424,6 +1432,7 @@ check_changed (RahnumaStore *self, const char *what, GError **error)
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is a visit’s random id (32 hexadecimal digits) */
                _("%s: no such active session"), what);
   return FALSE;
 }

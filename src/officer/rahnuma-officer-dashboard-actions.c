@@ -296,6 +296,7 @@ saved_toast (RahnumaOfficerDashboard *self, GFile *file, const GError *error)
   g_autofree char *message = NULL;
 
   if (error == NULL)
+    /* Translators: %s is a file path */
     message = g_strdup_printf (_("Saved %s"), path);
   else
     /* Translators: %s is a file name, then the technical reason. A USB drive

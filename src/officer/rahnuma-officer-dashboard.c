@@ -110,6 +110,8 @@ show_range_totals (RahnumaOfficerDashboard *self)
 {
   const RahnumaDashboardTotals *range = &self->data->range;
   g_autofree char *rate = rahnuma_officer_format_rate (range->quizzes_passed, range->quizzes_taken);
+  /* Translators: the dashboard’s summary for a screen reader; %lld are counts, %s a
+   * percentage */
   g_autofree char *text = g_strdup_printf (_("%lld visitors, %lld completed, %lld left early; quizzes passed: %s. "
                                              "Groups of fewer than 5 people are not shown."),
                                            (long long) range->sessions, (long long) range->completed,

@@ -104,6 +104,7 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
   g_autofree char *from = rahnuma_officer_format_day (data->from, data->utc_offset);
   g_autofree char *to = rahnuma_officer_format_day (data->to - 86400, data->utc_offset);
   g_autofree char *rate = rahnuma_officer_format_rate (r->quizzes_passed, r->quizzes_taken);
+  /* Translators: each %s is a date, “2025-11-24” */
   g_autofree char *range = g_strdup_printf (_("From %s to %s"), from, to);
   g_autofree char *lines = NULL;
   g_autofree char *clock = rahnuma_officer_format_wrong_clock (r->wrong_clock_sessions);
@@ -116,6 +117,7 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
   if (clock != NULL)
     write_text (page, clock, "Sans Bold 10");
   page->y += 8;
+  /* Translators: the summary lines of the printed report; %lld are counts, %s a percentage */
   lines = g_strdup_printf (_("Visitors: %lld\nCompleted: %lld\nAbandoned: %lld\nQuiz pass rate: %s"),
                            (long long) r->sessions, (long long) r->completed, (long long) r->abandoned, rate);
   write_text (page, lines, "Sans 12");
@@ -196,6 +198,7 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_unlink (partial);
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
@@ -207,6 +210,7 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
       int saved = errno;
 
       g_unlink (partial);
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
                    g_strerror (saved));
       return FALSE;

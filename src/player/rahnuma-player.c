@@ -291,9 +291,13 @@ make_error (int code, const char *path, const char *detail)
     {
     case RAHNUMA_PLAYER_ERROR_MISSING:
       return g_error_new (RAHNUMA_PLAYER_ERROR, code,
+                          /* Translators: %s is a lesson’s media file name, for the
+                           * technician */
                           _("The file “%s” is missing."), name);
     case RAHNUMA_PLAYER_ERROR_DAMAGED:
       return g_error_new (RAHNUMA_PLAYER_ERROR, code,
+                          /* Translators: %s is a lesson’s media file name, for the
+                           * technician */
                           _("The file “%s” is damaged or in a format the kiosk cannot play."),
                           name);
     case RAHNUMA_PLAYER_ERROR_TOO_LARGE:
@@ -303,6 +307,7 @@ make_error (int code, const char *path, const char *detail)
                           name, detail);
     default:
       return g_error_new (RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_FAILED,
+                          /* Translators: %s is GStreamer’s message, for the technician */
                           _("The scene could not be played: %s"), detail);
     }
 }

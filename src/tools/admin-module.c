@@ -121,6 +121,7 @@ print_validation (RahnumaValidation *validation, guint n_packages)
   for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
     print_problem (rahnuma_validation_get_problem (validation, i));
   /* TRANSLATORS: the summary after checking module packages */
+  /* Translators: the %u are counts of packages, errors and warnings */
   g_print (_("%u package(s) checked: %u error(s), %u warning(s).\n"), n_packages, n_errors, n_warnings);
 }
 
@@ -161,6 +162,7 @@ open_probe (void)
   RahnumaMediaProbe *probe = rahnuma_media_probe_new (&error);
 
   if (probe == NULL)
+    /* Translators: %s is why (an error message) */
     g_printerr (_("Cannot start GStreamer to check media: %s\n"), error->message);
   return probe;
 }
@@ -226,6 +228,7 @@ add_validate_argument (RahnumaValidation *validation, const char *argument, guin
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
+      /* Translators: %s is a file or folder path */
       g_printerr (_("%s is not a folder.\n"), dir);
       return FALSE;
     }
@@ -348,7 +351,11 @@ describe_narration (RahnumaModule *module, const RahnumaLanguage *language)
   if (recorded == needed || language->narration_fallback == NULL)
     return g_strdup_printf ("%u%%", needed > 0 ? recorded * 100 / needed : 100);
   if (recorded == 0)
+    /* Translators: a cell of `module list`: %s is the language whose voice is heard
+     * instead; %u%% a share */
     return g_strdup_printf (_("fallback→%s"), language->narration_fallback);
+  /* Translators: a cell of `module list`: %s is the language whose voice is heard instead;
+   * %u%% a share */
   return g_strdup_printf (_("%u%% (rest fallback→%s)"), recorded * 100 / needed,
                           language->narration_fallback);
 }
@@ -425,6 +432,7 @@ load_modules (const char *dir, guint *n_failed)
 
   if (packages == NULL)
     {
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_printerr (_("Cannot read %s: %s\n"), dir, error->message);
       return NULL;
     }
@@ -439,6 +447,7 @@ load_modules (const char *dir, guint *n_failed)
         g_ptr_array_add (modules, module);
       else
         {
+          /* Translators: %s is why (an error message) */
           g_printerr (_("Cannot load a package: %s\n"), load_error->message);
           (*n_failed)++;
         }
@@ -658,15 +667,18 @@ run_new (int argc, char **argv)
   package = g_build_filename (argv[2], argv[1], NULL);
   if (g_file_test (package, G_FILE_TEST_EXISTS))
     {
+      /* Translators: %s is a folder path */
       g_printerr (_("%s already exists; choose another id or folder.\n"), package);
       return EXIT_NOT_RUN;
     }
   if (!write_skeleton (package, argv[1], &error) ||
       (module = rahnuma_module_new_from_dir (package, &error)) == NULL)
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Cannot write the skeleton: %s\n"), error->message);
       return EXIT_NOT_RUN;
     }
+  /* Translators: %s/%s is the new package’s module.ini path */
   g_print (_("Wrote %s/%s.\nEdit it, add pictures, record narration, then run:\n"
              "  rahnuma-admin module validate %s\n"), package, RAHNUMA_MODULE_FILE, package);
   return EXIT_OK;
@@ -710,6 +722,7 @@ run_install (int argc, char **argv)
     }
   for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
     print_problem (rahnuma_validation_get_problem (validation, i));
+  /* Translators: %s is a folder or file path */
   g_print (_("Installed %s.\n"), installed);
   return EXIT_OK;
 }
@@ -821,11 +834,13 @@ record_and_save (const RecordOptions *options, const char *ini_path,
 
   if (temp_path == NULL)
     return fail_record (NULL, error->message);
+  /* Translators: the first %s is a language, the second a group of module.ini (“Scene 2”) */
   g_print (_("Recording %s for [%s]. Press Enter to stop.\n"), key, group);
   if (!record_to (temp_path, options, &error))
     return fail_record (temp_path, error->message);
   if (!rahnuma_narration_save (options->module_dir, temp_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
+  /* Translators: a recording’s path; the package; the key and the file it names */
   g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
   return EXIT_OK;
 }
@@ -869,6 +884,7 @@ run_record (int argc, char **argv)
     return fail_record (NULL, error->message);
   if (!g_key_file_has_group (key_file, group))
     {
+      /* Translators: %s is a package folder, [%s] a group of its module.ini */
       g_printerr (_("%s has no [%s].\n"), ini_path, group);
       return EXIT_NOT_RUN;
     }
@@ -1099,6 +1115,7 @@ rahnuma_admin_module (int argc, char **argv)
         return subcommands[i].run (argc - 1, argv + 1);
       }
 
+  /* Translators: %s is what was typed */
   g_printerr (_("Unknown module command “%s”.\n\n"), argv[1]);
   return print_module_usage (stderr);
 }

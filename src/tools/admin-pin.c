@@ -42,6 +42,7 @@ parse_pin_options (int *argc, char ***argv, char **db, const char *summary)
     }
   if (*db == NULL)
     {
+      /* Translators: %s is a command-line option, such as “--db” */
       g_printerr (_("The option %s is required.\n"), "--db");
       return FALSE;
     }
@@ -69,6 +70,7 @@ open_journal (const char *path)
   RahnumaStore *store = rahnuma_store_new (path, NULL, &error);
 
   if (store == NULL)
+    /* Translators: %s is a file or folder path, then why (a system message) */
     g_printerr (_("Cannot open %s: %s\n"), path, error->message);
   return store;
 }
@@ -94,9 +96,11 @@ pin_set (int argc, char **argv)
     return EXIT_USAGE;
   if (!rahnuma_pin_set (store, pin, &error))
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Cannot set the PIN: %s\n"), error->message);
       return EXIT_USAGE;
     }
+  /* Translators: %s is the kiosk journal’s path */
   g_print (_("The officers’ PIN of %s is set. Earlier wrong tries are forgotten.\n"), db);
   return EXIT_OK;
 }
@@ -115,12 +119,14 @@ pin_status (int argc, char **argv)
     return EXIT_USAGE;
   if (!rahnuma_pin_get_state (store, g_get_real_time () / G_USEC_PER_SEC, &state, &error))
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Cannot read the PIN settings: %s\n"), error->message);
       return EXIT_USAGE;
     }
   if (!state.is_set)
     g_print (_("No PIN is set: the kiosk says it is not set up, and its dashboard stays closed until a PIN is set with “rahnuma-admin pin set”.\n"));
   else
+    /* Translators: the %u are a count of tries and a number of seconds */
     g_print (_("A PIN is set. Wrong tries in a row: %u. Next try allowed in %u seconds.\n"),
              state.n_failures, (guint) state.wait);
   return state.is_set ? EXIT_OK : EXIT_INPUT;

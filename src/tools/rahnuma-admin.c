@@ -60,6 +60,7 @@ main (int argc, char **argv)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
+  /* Translators: %s is what was typed */
   g_printerr (_("Unknown command “%s”.\n\n"), argv[1]);
   return print_usage (stderr);
 }
