@@ -18,6 +18,7 @@ static const RahnumaLanguage languages[] = {
   { "ur",    "اردو",    N_("Urdu"),    "Noto Nastaliq Urdu", NULL, TRUE },
   { "ps",    "پښتو",    N_("Pashto"),  "Noto Naskh Arabic",  "ur", TRUE },
   { "pa_PK", "پنجابی",  N_("Punjabi"), "Noto Nastaliq Urdu", "ur", TRUE },
+  /* Translators: a language’s name, in the officers’ charts */
   { "en",    "English", N_("English"), "Noto Sans",          NULL, FALSE },
 };
 

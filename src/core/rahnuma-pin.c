@@ -390,6 +390,7 @@ rahnuma_pin_check (RahnumaStore *store, const char *pin, gint64 now, gint64 *wai
     return forgive_tries (store, error);
 
   *wait = rahnuma_pin_delay_for_failures (n_failures);
+  /* Translators: the officers’ PIN pad, after a wrong PIN */
   g_set_error_literal (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_WRONG, _("Wrong PIN"));
   return FALSE;
 }

@@ -210,6 +210,7 @@ show_fatal (RahnumaApplication *self, const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("The kiosk cannot start"), message);
 
+  /* Translators: button of the message “The kiosk cannot start” */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));

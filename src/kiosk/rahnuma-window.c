@@ -102,10 +102,16 @@ static void
 name_volume_control (RahnumaWindow *self)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->louder_button),
+                                  /* Translators: the name a screen reader gives the volume
+                                   * buttons */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Louder"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->quieter_button),
+                                  /* Translators: the name a screen reader gives the volume
+                                   * buttons */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quieter"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->volume_level),
+                                  /* Translators: the name a screen reader gives the volume
+                                   * level */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"), -1);
 }
 

@@ -94,7 +94,9 @@ rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
   g_autofree char *last = NULL;
   gint64 n, synced_at = 0;
 
+  /* Translators: the officers’ file setting when no file is chosen */
   adw_action_row_set_subtitle (self->officer_file_row, target != NULL ? target : _("None chosen"));
+  /* Translators: the officers’ file setting when no file is chosen */
   adw_action_row_set_subtitle (self->officer_file_choice_row, target != NULL ? target : _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.sync", target != NULL);
   update_rejected (self, target);
@@ -109,6 +111,7 @@ rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
     last = format_time (synced_at);
   backlog = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup (error->message);
   adw_action_row_set_subtitle (self->backlog_row, backlog);
+  /* Translators: when the last sync was, if there was none */
   adw_action_row_set_subtitle (self->last_sync_row, last != NULL ? last : _("Never"));
 }
 

@@ -222,10 +222,14 @@ const char *
 rahnuma_officer_category_label (const char *key)
 {
   static const struct { const char *key; const char *name; } names[] = {
+    /* Translators: a bar of the chart of visitors by gender */
     { "woman", N_("Women") }, { "man", N_("Men") }, { "other", N_("Other") },
     { RAHNUMA_CATEGORY_UNSAID, N_("Prefer not to say") },
+    /* Translators: a bar of the chart of visitors by destination country */
     { "SA", N_("Saudi Arabia") }, { "AE", N_("United Arab Emirates") }, { "OM", N_("Oman") },
+    /* Translators: a bar of the chart of visitors by destination country */
     { "QA", N_("Qatar") }, { "KW", N_("Kuwait") }, { "BH", N_("Bahrain") }, { "MY", N_("Malaysia") },
+    /* Translators: a bar of the chart of visitors by destination country */
     { "GB", N_("United Kingdom") },
   };
 

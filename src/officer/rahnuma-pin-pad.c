@@ -130,6 +130,7 @@ on_countdown_tick (gpointer user_data)
   if (left <= 0)
     {
       self->countdown_id = 0;
+      /* Translators: the officers’ PIN pad, after a wrong PIN */
       gtk_label_set_label (self->message_label, _("Try again."));
       update_keys (self);
       return G_SOURCE_REMOVE;
@@ -185,6 +186,7 @@ on_pin_checked (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   set_mode (self, MODE_UNLOCK,
+            /* Translators: the officers’ PIN pad, after a wrong PIN */
             g_error_matches (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_WRONG) ? _("Wrong PIN.")
                                                                                 : error->message);
   start_countdown (self, wait);

@@ -109,6 +109,7 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
   g_autofree char *lines = NULL;
   g_autofree char *clock = rahnuma_officer_format_wrong_clock (r->wrong_clock_sessions);
 
+  /* Translators: the printed report’s title (and the PDF’s title) */
   write_text (page, _("Rahnuma report"), "Sans Bold 20");
   write_text (page, range, "Sans 11");
   write_text (page, source_name, "Sans 9");
@@ -187,6 +188,7 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
   if (!rahnuma_file_create_private (partial, error))
     return FALSE;
   surface = cairo_pdf_surface_create (partial, PAGE_WIDTH, PAGE_HEIGHT);
+  /* Translators: the printed report’s title (and the PDF’s title) */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Rahnuma report"));
   page.cr = cairo_create (surface);
   write_pages (&page, data, source_name != NULL ? source_name : "");

@@ -76,6 +76,7 @@ append_json_member (GString *out, const char *name, const char *value, gboolean 
 static void
 print_problem (const RahnumaProblem *problem)
 {
+  /* Translators: a problem’s severity in `module validate` */
   const char *severity = problem->severity == RAHNUMA_SEVERITY_ERROR ? _("error") : _("warning");
   g_autofree char *where = problem->line > 0
                              ? g_strdup_printf ("%s:%u", problem->file, problem->line)
@@ -381,7 +382,9 @@ print_module_text (RahnumaModule *module)
     }
   g_print ("%-3s %-24s v%-3u %s\n", order_text, rahnuma_module_get_id (module),
            rahnuma_module_get_version (module), title);
+  /* Translators: in `module list`: what each package has, in a narrow column */
   g_print ("    %s%s\n", _("texts:"), texts->len > 0 ? texts->str : _(" none complete"));
+  /* Translators: in `module list`: what each package has, in a narrow column */
   g_print ("    %s%s\n", _("narration:"), narration->str);
   print_translation_counts (rahnuma_module_get_key_file (module), "    ");
 }
@@ -1091,6 +1094,7 @@ static int
 print_module_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n", _("Usage: rahnuma-admin module COMMAND [OPTION…]"));
+  /* Translators: a heading of the command-line help */
   fprintf (stream, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
     fprintf (stream, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));

@@ -495,8 +495,10 @@ static const char *
 breakdown_title (const RahnumaReportBreakdown *breakdown)
 {
   if (g_str_equal (breakdown->name, "module"))
+    /* Translators: a heading of the text report */
     return _("By module");
   if (g_str_equal (breakdown->name, "language"))
+    /* Translators: a heading of the text report */
     return _("By language");
   if (g_str_equal (breakdown->name, "gender"))
     return _("By gender (self-reported)");
@@ -525,7 +527,9 @@ print_breakdown (const RahnumaReportBreakdown *breakdown)
 
   g_print ("\n%s\n", breakdown_title (breakdown));
   g_print ("  %-18s %8s %9s %10s\n", "",
+           /* Translators: a column heading of the text report; keep it short */
            module ? _("taken") : _("sessions"), module ? _("passed") : _("completed"),
+           /* Translators: a column heading of the text report; keep it short */
            module ? _("pass rate") : _("completion"));
   for (guint i = 0; i < breakdown->rows->len; i++)
     {

@@ -31,6 +31,7 @@ static int
 print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n", _("Usage: rahnuma-admin COMMAND [OPTION…]"));
+  /* Translators: a heading of the command-line help */
   fprintf (stream, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
