@@ -784,6 +784,12 @@ rahnuma_application_init (RahnumaApplication *self)
   self->sound = rahnuma_sound_new ();
 }
 
+/**
+ * rahnuma_application_new:
+ *
+ * Returns: (transfer full): the kiosk application (org.rahnuma.Kiosk, not
+ *   unique: a trainer's preview never goes to a running kiosk)
+ */
 RahnumaApplication *
 rahnuma_application_new (void)
 {

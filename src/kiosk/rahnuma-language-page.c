@@ -44,7 +44,13 @@ rahnuma_language_page_init (RahnumaLanguagePage *self)
   gtk_widget_set_direction (self->grid, GTK_TEXT_DIR_RTL);
 }
 
-/* Asks the question aloud in Urdu, the language most visitors share. */
+/**
+ * rahnuma_language_page_speak:
+ * @self: a #RahnumaLanguagePage
+ *
+ * Asks the question aloud in Urdu, the language most visitors share
+ * (through the window's "kiosk.speak").
+ */
 void
 rahnuma_language_page_speak (RahnumaLanguagePage *self)
 {
@@ -75,8 +81,15 @@ find_language_button (GtkWidget *widget, const char *code)
   return NULL;
 }
 
-/* Shows only the languages this kiosk offers (its settings), two to a row,
- * in the usual order; a last one alone takes the whole row. */
+/**
+ * rahnuma_language_page_set_languages:
+ * @self: a #RahnumaLanguagePage
+ * @codes: the languages this kiosk offers (its settings), from
+ *   rahnuma_languages()
+ *
+ * Shows only those, two to a row, in rahnuma_languages() order; a last one
+ * alone takes the whole row.
+ */
 void
 rahnuma_language_page_set_languages (RahnumaLanguagePage *self, const char * const *codes)
 {

@@ -171,6 +171,12 @@ rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
   }
 }
 
+/**
+ * rahnuma_quiz_page_get_question:
+ * @self: a #RahnumaQuizPage
+ *
+ * Returns: the question on screen, from 0
+ */
 guint
 rahnuma_quiz_page_get_question (RahnumaQuizPage *self)
 {
@@ -267,6 +273,13 @@ rahnuma_quiz_page_init (RahnumaQuizPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * rahnuma_quiz_page_new:
+ * @visit: the visit in progress
+ * @module: the module whose quiz to ask, from the visit's catalogue
+ *
+ * Returns: (transfer floating): the page, at the first question
+ */
 RahnumaQuizPage *
 rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
 {

@@ -241,6 +241,12 @@ rahnuma_result_page_init (RahnumaResultPage *self)
   gtk_widget_set_direction (GTK_WIDGET (self->code_label), GTK_TEXT_DIR_LTR);
 }
 
+/**
+ * rahnuma_result_page_new:
+ * @visit: the finished visit
+ *
+ * Returns: (transfer floating): the page with the visit's completion code
+ */
 RahnumaResultPage *
 rahnuma_result_page_new (RahnumaVisit *visit)
 {

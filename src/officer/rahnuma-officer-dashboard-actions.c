@@ -85,6 +85,13 @@ update_rejected (RahnumaOfficerDashboard *self, const char *target)
   adw_action_row_set_subtitle (self->rejected_row, text);
 }
 
+/**
+ * rahnuma_officer_dashboard_update_sync:
+ * @self: a #RahnumaOfficerDashboard
+ *
+ * Shows the officers' file, the last sync, the backlog and the rows a sync
+ * refused, as the journal says now.
+ */
 void
 rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
 {
@@ -207,6 +214,13 @@ dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *paramete
   adw_action_row_set_subtitle (self->code_result_row, details);
 }
 
+/**
+ * rahnuma_officer_dashboard_on_code_pad_check:
+ * @pad: the code pad
+ * @user_data: the #RahnumaOfficerDashboard
+ *
+ * The template's callback: a code entered, checked with "dashboard.verify".
+ */
 void
 rahnuma_officer_dashboard_on_code_pad_check (RahnumaCodePad *pad, gpointer user_data)
 {
@@ -467,6 +481,15 @@ show_languages (RahnumaOfficerDashboard *self)
   self->updating_switches = FALSE;
 }
 
+/**
+ * rahnuma_officer_dashboard_on_language_switch_toggled:
+ * @button: one language's switch
+ * @pspec: its "active"
+ * @user_data: the #RahnumaOfficerDashboard
+ *
+ * The template's callback: writes the languages offered to the settings,
+ * refusing to turn the last one off.
+ */
 void
 rahnuma_officer_dashboard_on_language_switch_toggled (GtkSwitch *button, GParamSpec *pspec, gpointer user_data)
 {
@@ -502,6 +525,13 @@ kiosk_settings (void)
   return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
 
+/**
+ * rahnuma_officer_dashboard_bind_settings:
+ * @self: a #RahnumaOfficerDashboard
+ *
+ * Binds the Kiosk tab to the kiosk's GSettings; with no schema installed
+ * (the office PC) its controls are made insensitive.
+ */
 void
 rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self)
 {
@@ -520,6 +550,13 @@ rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self)
   show_languages (self);
 }
 
+/**
+ * rahnuma_officer_dashboard_init_actions:
+ * @widget_class: the dashboard's class
+ *
+ * Installs the "dashboard.*" actions of this file (export, print, sync,
+ * verify, settings); called from class_init.
+ */
 void
 rahnuma_officer_dashboard_init_actions (GtkWidgetClass *widget_class)
 {

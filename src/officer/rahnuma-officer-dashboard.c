@@ -424,6 +424,13 @@ rahnuma_officer_dashboard_refresh (RahnumaOfficerDashboard *self)
   rahnuma_code_pad_focus_entry (self->code_pad);
 }
 
+/**
+ * rahnuma_officer_dashboard_toast:
+ * @self: a #RahnumaOfficerDashboard
+ * @message: what happened, translated
+ *
+ * Shows @message for a few seconds at the bottom of the dashboard.
+ */
 void
 rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
 {

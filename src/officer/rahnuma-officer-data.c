@@ -18,6 +18,12 @@
 #include "rahnuma-module.h"
 #include "rahnuma-officer-data.h"
 
+/**
+ * rahnuma_officer_data_free:
+ * @data: (nullable) (transfer full): from rahnuma_officer_data_new()
+ *
+ * Frees @data; %NULL is allowed.
+ */
 void
 rahnuma_officer_data_free (RahnumaOfficerData *data)
 {

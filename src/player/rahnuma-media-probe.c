@@ -56,6 +56,12 @@ rahnuma_media_probe_new (GError **error)
   return probe;
 }
 
+/**
+ * rahnuma_media_probe_free:
+ * @probe: (nullable) (transfer full): a #RahnumaMediaProbe
+ *
+ * Frees @probe; %NULL is allowed.
+ */
 void
 rahnuma_media_probe_free (RahnumaMediaProbe *probe)
 {

@@ -1066,6 +1066,12 @@ rahnuma_player_replay (RahnumaPlayer *self)
   reconcile (self);
 }
 
+/**
+ * rahnuma_player_get_state:
+ * @self: a #RahnumaPlayer
+ *
+ * Returns: what the scene is doing now (the #RahnumaPlayer:state property)
+ */
 RahnumaPlayerState
 rahnuma_player_get_state (RahnumaPlayer *self)
 {

@@ -1102,6 +1102,16 @@ print_module_usage (FILE *stream)
   return stream == stdout ? EXIT_OK : EXIT_NOT_RUN;
 }
 
+/**
+ * rahnuma_admin_module:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin module validate|new|list|install|record|po`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_module (int argc, char **argv)
 {

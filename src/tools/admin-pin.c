@@ -132,6 +132,16 @@ pin_status (int argc, char **argv)
   return state.is_set ? EXIT_OK : EXIT_INPUT;
 }
 
+/**
+ * rahnuma_admin_pin:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin pin set|status: the officers' PIN in a kiosk journal`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_pin (int argc, char **argv)
 {

@@ -165,6 +165,16 @@ export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint
   return EXIT_OK;
 }
 
+/**
+ * rahnuma_admin_export:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin export: visits as CSV or JSON, to a file or standard output`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_export (int argc, char **argv)
 {
@@ -308,6 +318,16 @@ verify_code (const char *path, const char *code)
   return EXIT_OK;
 }
 
+/**
+ * rahnuma_admin_verify:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin verify CODE: is it a completion code, and whose visit`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_verify (int argc, char **argv)
 {
@@ -448,6 +468,16 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
     print_rejected (from, to, stats);
 }
 
+/**
+ * rahnuma_admin_sync:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin sync --from JOURNAL --to OFFICERS_FILE, exactly once`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_sync (int argc, char **argv)
 {
@@ -587,6 +617,16 @@ print_report (const char *path, RahnumaReport *report)
              "cannot be worked out from the totals).\n"), RAHNUMA_REPORT_MIN_CELL);
 }
 
+/**
+ * rahnuma_admin_report:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin report: the officers' summary, as text, --json or --pdf`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_report (int argc, char **argv)
 {
@@ -703,6 +743,16 @@ simulate_into (const char *db, const RahnumaSimulateOptions *options)
   return EXIT_OK;
 }
 
+/**
+ * rahnuma_admin_simulate:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin simulate: demo visits for training, marked as such`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_simulate (int argc, char **argv)
 {
