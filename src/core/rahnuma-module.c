@@ -65,16 +65,6 @@ question_free (RahnumaQuestion *question)
   g_free (question);
 }
 
-static gboolean
-is_valid_id (const char *id)
-{
-  if (id == NULL || *id == '\0' || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean G_GNUC_PRINTF (3, 4)
 fail_invalid (GError **error, const char *dir, const char *format, ...)
@@ -206,7 +196,7 @@ load_header (RahnumaModule *self, GError **error)
     return fail_invalid (error, self->dir, "%s", "there is no [Module] group");
 
   self->id = g_key_file_get_string (kf, MODULE_GROUP, "Id", NULL);
-  if (!is_valid_id (self->id))
+  if (self->id == NULL || !rahnuma_module_id_is_valid (self->id))
     return fail_invalid (error, self->dir, "%s",
                          "Id= must be lower-case letters, digits and '-'");
 
@@ -867,4 +857,50 @@ rahnuma_question_dup_explanation_narration_path (RahnumaQuestion *question, cons
   g_return_val_if_fail (lang != NULL, NULL);
   return dup_narration (question->module, question->group, "ExplanationNarration", lang,
                         narration_lang);
+}
+
+/**
+ * rahnuma_module_id_is_valid:
+ * @id: a module id (Id= of module.ini, `module new ID`)
+ *
+ * The one rule for a module id, the same as the journal's CHECK on
+ * module_progress.module_id (rahnuma-store.c).
+ *
+ * Returns: whether @id is lower-case ASCII letters, digits and '-', 1 to 64
+ *   of them
+ */
+gboolean
+rahnuma_module_id_is_valid (const char *id)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (*id == '\0' || strlen (id) > 64)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * rahnuma_module_compare:
+ * @a: (type RahnumaModule**): a pointer to a #RahnumaModule, as in a #GPtrArray
+ * @b: (type RahnumaModule**): likewise
+ *
+ * The order of the list of lessons: by Order=, then by id. A
+ * #GCompareFunc for g_ptr_array_sort().
+ *
+ * Returns: negative if @a comes first, positive if @b does, 0 if the same
+ */
+int
+rahnuma_module_compare (gconstpointer a, gconstpointer b)
+{
+  RahnumaModule *ma = *(RahnumaModule **) a;
+  RahnumaModule *mb = *(RahnumaModule **) b;
+  int oa = rahnuma_module_get_order (ma);
+  int ob = rahnuma_module_get_order (mb);
+
+  if (oa != ob)
+    return oa < ob ? -1 : 1;
+  return g_strcmp0 (rahnuma_module_get_id (ma), rahnuma_module_get_id (mb));
 }

@@ -806,25 +806,6 @@ check_question (Package *pkg, const char *group)
 
 /* [Module] ---------------------------------------------------------------- */
 
-/**
- * rahnuma_validator_is_valid_id:
- * @id: a module id
- *
- * Returns: whether @id is lower-case letters, digits and '-', 1 to 64 of them
- */
-gboolean
-rahnuma_validator_is_valid_id (const char *id)
-{
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (*id == '\0' || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 static void
 check_id (Package *pkg)
 {
@@ -838,7 +819,7 @@ check_id (Package *pkg)
               _("[Module] has no Id="));
       return;
     }
-  if (!rahnuma_validator_is_valid_id (id))
+  if (!rahnuma_module_id_is_valid (id))
     {
       report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, "Id",
               _("use only lower-case English letters, digits and '-', at most 64"),

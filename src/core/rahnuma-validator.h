@@ -176,7 +176,6 @@ RahnumaValidation    *rahnuma_validate_module             (const char           
                                                            RahnumaMediaProbeFunc  probe_func,
                                                            gpointer               probe_data);
 
-gboolean              rahnuma_validator_is_valid_id       (const char            *id);
 guint                 rahnuma_text_count_words            (const char            *text);
 guint                 rahnuma_text_longest_sentence       (const char            *text,
                                                            guint                 *index);

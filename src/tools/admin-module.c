@@ -330,18 +330,6 @@ run_validate (int argc, char **argv)
 
 /* list ------------------------------------------------------------------- */
 
-static int
-compare_modules (gconstpointer a, gconstpointer b)
-{
-  RahnumaModule *ma = *(RahnumaModule **) a;
-  RahnumaModule *mb = *(RahnumaModule **) b;
-  int oa = rahnuma_module_get_order (ma), ob = rahnuma_module_get_order (mb);
-
-  if (oa != ob)
-    return oa < ob ? -1 : 1;
-  return g_strcmp0 (rahnuma_module_get_id (ma), rahnuma_module_get_id (mb));
-}
-
 /* "100%", "fallback→ur", or "40% (rest fallback→ur)" */
 static char *
 describe_narration (RahnumaModule *module, const RahnumaLanguage *language)
@@ -455,7 +443,7 @@ load_modules (const char *dir, guint *n_failed)
           (*n_failed)++;
         }
     }
-  g_ptr_array_sort (modules, compare_modules);
+  g_ptr_array_sort (modules, rahnuma_module_compare);
   return modules;
 }
 
@@ -664,7 +652,7 @@ run_new (int argc, char **argv)
     return EXIT_NOT_RUN;
   if (argc != 3)
     return usage_error (_("Give the new module's id and the folder to put it in."));
-  if (!rahnuma_validator_is_valid_id (argv[1]))
+  if (!rahnuma_module_id_is_valid (argv[1]))
     return usage_error (_("An id is lower-case English letters, digits and '-', e.g. fees-and-costs."));
 
   package = g_build_filename (argv[2], argv[1], NULL);
