@@ -128,7 +128,7 @@ print_validation (RahnumaValidation *validation, guint n_packages)
 
 /* Options ---------------------------------------------------------------- */
 
-/* Parses @argv (argv[0] is the subcommand's name); on bad usage prints why. */
+/* rahnuma_admin_parse_options(), with the order of this file's calls. */
 static gboolean
 parse_options (const char   *parameters,
                const char   *summary,
@@ -136,17 +136,7 @@ parse_options (const char   *parameters,
                int          *argc,
                char       ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return rahnuma_admin_parse_options (argc, argv, entries, parameters, summary);
 }
 
 static int

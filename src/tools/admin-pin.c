@@ -29,24 +29,9 @@ parse_pin_options (int *argc, char ***argv, char **db, const char *summary)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, db, N_("The kiosk journal"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
-  if (*db == NULL)
-    {
-      /* Translators: %s is a command-line option, such as “--db” */
-      g_printerr (_("The option %s is required.\n"), "--db");
-      return FALSE;
-    }
-  return TRUE;
+  return rahnuma_admin_parse_options (argc, argv, entries, NULL, summary) &&
+         rahnuma_admin_require (*db, "--db");
 }
 
 /* One line from standard input, without its line end; NULL at end of input. */

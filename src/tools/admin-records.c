@@ -30,33 +30,6 @@ enum {
   EXIT_USAGE = 2, /* the command could not run */
 };
 
-/* Parses @argv (argv[0] is the subcommand) with @entries. */
-static gboolean
-parse_options (int *argc, char ***argv, const GOptionEntry *entries,
-               const char *parameters, const char *summary)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (g_option_context_parse (context, argc, argv, &error))
-    return TRUE;
-  g_printerr ("%s\n", error->message);
-  return FALSE;
-}
-
-static gboolean
-require (const char *value, const char *option)
-{
-  if (value != NULL)
-    return TRUE;
-  /* Translators: %s is a command-line option, such as “--db” */
-  g_printerr (_("The option %s is required.\n"), option);
-  return FALSE;
-}
-
 /* Opens an existing journal or officers' file read-only: report, verify and
  * export never create, convert or write a file. */
 static RahnumaStore *
@@ -194,9 +167,9 @@ rahnuma_admin_export (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Write one row per session: completion code, language, times, state and scores.")) ||
-      !require (db, "--db"))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Write one row per session: completion code, language, times, state and scores.")) ||
+      !rahnuma_admin_require (db, "--db"))
     return EXIT_USAGE;
   if (format_text != NULL && !rahnuma_export_parse_format (format_text, &format))
     {
@@ -337,9 +310,9 @@ rahnuma_admin_verify (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, _("CODE"),
-                      _("Check a visitor’s completion code and show what it covers.")) ||
-      !require (db, "--db"))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, _("CODE"),
+                                    _("Check a visitor’s completion code and show what it covers.")) ||
+      !rahnuma_admin_require (db, "--db"))
     return EXIT_USAGE;
   if (argc != 2)
     {
@@ -492,10 +465,10 @@ rahnuma_admin_sync (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Copy the finished visits the officers’ file does not have yet. Safe to run "
-                        "again, and from several kiosks at once.")) ||
-      !require (from, "--from") || !require (to, "--to"))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Copy the finished visits the officers’ file does not have yet. Safe to run "
+                                      "again, and from several kiosks at once.")) ||
+      !rahnuma_admin_require (from, "--from") || !rahnuma_admin_require (to, "--to"))
     return EXIT_USAGE;
   /* Read-only on the journal: this may be a copy, or not a journal at all. */
   if (!rahnuma_sync_run_full (from, to, RAHNUMA_SYNC_SOURCE_READ_ONLY, &stats, NULL, &error))
@@ -649,10 +622,10 @@ rahnuma_admin_report (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Summarise sessions: totals, pass rate, and by module, language and "
-                        "self-reported group. Groups of fewer than 5 people are not shown.")) ||
-      !require (db, "--db") || !parse_range (from_text, to_text, &from, &to))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Summarise sessions: totals, pass rate, and by module, language and "
+                                      "self-reported group. Groups of fewer than 5 people are not shown.")) ||
+      !rahnuma_admin_require (db, "--db") || !parse_range (from_text, to_text, &from, &to))
     return EXIT_USAGE;
   store = open_existing (db, &status);
   if (store == NULL)
@@ -682,7 +655,7 @@ static gboolean
 check_simulate_options (const char *db, const char *kiosk, const char *centre, int n_sessions, gint64 seed,
                         int n_days)
 {
-  if (!require (db, "--db") || !require (kiosk, "--kiosk"))
+  if (!rahnuma_admin_require (db, "--db") || !rahnuma_admin_require (kiosk, "--kiosk"))
     return FALSE;
   for (guint i = 0; i < 2; i++)
     {
@@ -773,9 +746,9 @@ rahnuma_admin_simulate (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Fill a journal with realistic synthetic visits for training, demos and "
-                        "benchmarks. They are marked as demo data wherever they show.")) ||
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Fill a journal with realistic synthetic visits for training, demos and "
+                                      "benchmarks. They are marked as demo data wherever they show.")) ||
       !check_simulate_options (db, kiosk, centre, n_sessions, seed, n_days))
     return EXIT_USAGE;
 
