@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-kiosk.h"
 #include "bench-util.h"
 #include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
@@ -44,7 +45,6 @@
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-window.h"
 
-#define STEP_TIMEOUT_US (30 * G_USEC_PER_SEC)
 
 static int n_runs = 15;
 static GArray *switch_ms;
@@ -63,19 +63,6 @@ on_after_paint (GdkFrameClock *clock, gpointer user_data)
   guint *n_paints = user_data;
 
   (*n_paints)++;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + STEP_TIMEOUT_US;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 typedef struct
@@ -98,23 +85,7 @@ wait_for_paint (guint *n_paints)
 {
   PaintWait wait = { n_paints, *n_paints };
 
-  iterate_until (painted, &wait, "a frame");
-}
-
-static GtkStack *
-find_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget))
-    return GTK_STACK (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *stack = find_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
+  bench_iterate_until (painted, &wait, "a frame");
 }
 
 static gboolean
@@ -173,7 +144,7 @@ time_language_switch (GtkWidget *window, GtkStack *stack, const char *code)
   gint64 t0 = g_get_monotonic_time ();
 
   gtk_widget_activate_action (window, "kiosk.choose-language", "s", code);
-  iterate_until (shows_lessons, stack, "the lessons page");
+  bench_iterate_until (shows_lessons, stack, "the lessons page");
   wait_for_paint (&kiosk_paints);
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
@@ -213,14 +184,14 @@ static void
 run_benchmark (GtkWidget *window)
 {
   static const char *codes[] = { "ur", "ps", "pa_PK", "en" };
-  GtkStack *stack = find_stack (window);
+  GtkStack *stack = bench_find_stack (window);
   GtkWidget *bare;
   GtkLabel *label;
 
   g_assert_nonnull (stack);
-  iterate_until (is_mapped, window, "the kiosk window");
+  bench_iterate_until (is_mapped, window, "the kiosk window");
   bare = bare_label_window (&label);
-  iterate_until (is_mapped, bare, "the bare window");
+  bench_iterate_until (is_mapped, bare, "the bare window");
   connect_paints (window, &kiosk_paints);
   connect_paints (bare, &bare_paints);
 
@@ -232,7 +203,7 @@ run_benchmark (GtkWidget *window)
 
       /* Both measured from a quiet main loop, on the language page. */
       gtk_widget_activate_action (window, "kiosk.start", NULL);
-      iterate_until (shows_language_page, stack, "the language page");
+      bench_iterate_until (shows_language_page, stack, "the language page");
       settle ();
       b = time_label_change (label, (guint) (run + 1));
       settle ();
@@ -244,7 +215,7 @@ run_benchmark (GtkWidget *window)
           g_array_append_val (label_ms, b);
         }
       gtk_widget_activate_action (window, "kiosk.home", NULL);
-      iterate_until (shows_welcome, stack, "the welcome page");
+      bench_iterate_until (shows_welcome, stack, "the welcome page");
     }
   run_sizes (window, label);
   gtk_window_destroy (GTK_WINDOW (bare));
@@ -264,7 +235,7 @@ time_change (GtkWidget *window, GtkStack *stack, const char *action, GVariant *t
   gint64 t0 = g_get_monotonic_time ();
 
   gtk_widget_activate_action_variant (window, action, target);
-  iterate_until (done, stack, action);
+  bench_iterate_until (done, stack, action);
   wait_for_paint (&kiosk_paints);
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
@@ -278,7 +249,7 @@ time_slowest_change (GtkWidget *window, GtkStack *stack)
   double slowest;
 
   gtk_widget_activate_action (window, "kiosk.start", NULL);
-  iterate_until (shows_language_page, stack, "the language page");
+  bench_iterate_until (shows_language_page, stack, "the language page");
   settle ();
   slowest = time_change (window, stack, "kiosk.choose-language", g_variant_new_string ("ur"), shows_lessons);
   settle ();
@@ -287,7 +258,7 @@ time_slowest_change (GtkWidget *window, GtkStack *stack)
   settle ();
   slowest = MAX (slowest, time_change (window, stack, "kiosk.lessons", NULL, shows_lessons));
   gtk_widget_activate_action (window, "kiosk.home", NULL);
-  iterate_until (shows_welcome, stack, "the welcome page");
+  bench_iterate_until (shows_welcome, stack, "the welcome page");
   return slowest;
 }
 
@@ -309,14 +280,14 @@ has_size (gpointer data)
 static void
 run_sizes (GtkWidget *window, GtkLabel *label)
 {
-  GtkStack *stack = find_stack (window);
+  GtkStack *stack = bench_find_stack (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       SizeWait wait = { window, sizes[i].width, sizes[i].height };
 
       gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
-      iterate_until (has_size, &wait, "the window's new size");
+      bench_iterate_until (has_size, &wait, "the window's new size");
       change_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
       change_label_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
       for (int run = 0; run < MAX (3, n_runs / 3); run++)

@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-kiosk.h"
 #include "bench-util.h"
 #include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
@@ -43,7 +44,6 @@
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-window.h"
 
-#define STEP_TIMEOUT_US (30 * G_USEC_PER_SEC)
 #define EARLY_VISITS 30
 
 static guint n_visits = 300;
@@ -51,35 +51,6 @@ static gboolean soak;
 static double rss_early, rss_late;
 static guint n_leaked;
 static guint n_done;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + STEP_TIMEOUT_US;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static GtkStack *
-find_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget))
-    return GTK_STACK (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *stack = find_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
-}
 
 /* The page of @type on screen, touchable (no step in flight), settled. */
 typedef struct
@@ -104,7 +75,7 @@ wait_for_page (GtkStack *stack, GType type)
 {
   PageWait wait = { stack, type };
 
-  iterate_until (shows_ready, &wait, g_type_name (type));
+  bench_iterate_until (shows_ready, &wait, g_type_name (type));
 }
 
 static gboolean
@@ -172,7 +143,7 @@ run_visits (GtkWidget *window)
   static const char *codes[] = { "ur", "ps", "pa_PK", "en" };
   RahnumaApplication *app = RAHNUMA_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   g_autoptr(RahnumaModule) first = g_list_model_get_item (G_LIST_MODEL (rahnuma_application_get_catalog (app)), 0);
-  GtkStack *stack = find_stack (window);
+  GtkStack *stack = bench_find_stack (window);
 
   g_assert_nonnull (first);
   g_assert_nonnull (stack);
