@@ -262,6 +262,24 @@ test_catalog_missing_dir (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* The one id rule, which module.ini, `module new` and the validator share
+ * with the journal's CHECK on module_progress.module_id. */
+static void
+test_module_id (void)
+{
+  static const char * const good[] = { "contract", "fees-2", "a", "0", NULL };
+  static const char * const bad[] = { "", "Contract", "fees_2", "fees 2", "fées", "../x", NULL };
+  g_autofree char *longest = g_strnfill (64, 'a');
+  g_autofree char *too_long = g_strnfill (65, 'a');
+
+  for (guint i = 0; good[i] != NULL; i++)
+    g_assert_true (rahnuma_module_id_is_valid (good[i]));
+  for (guint i = 0; bad[i] != NULL; i++)
+    g_assert_false (rahnuma_module_id_is_valid (bad[i]));
+  g_assert_true (rahnuma_module_id_is_valid (longest));
+  g_assert_false (rahnuma_module_id_is_valid (too_long));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -269,6 +287,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/module/load", test_module_load);
   g_test_add_func ("/rahnuma/module/invalid", test_module_invalid);
   g_test_add_func ("/rahnuma/module/missing", test_module_missing);
+  g_test_add_func ("/rahnuma/module/id", test_module_id);
   g_test_add_func ("/rahnuma/catalog/load", test_catalog);
   g_test_add_func ("/rahnuma/catalog/missing-dir", test_catalog_missing_dir);
   g_test_add_func ("/rahnuma/catalog/validate", test_catalog_validate);

@@ -6,8 +6,8 @@
 #include "picture-fixtures.h"
 #include "player-scene.h"
 #include "rahnuma-player.h"
-#include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
+#include "rahnuma-watched.h"
 
 #include <gst/gst.h>
 #include <stdio.h>

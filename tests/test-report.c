@@ -169,6 +169,34 @@ test_suppression (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (row->watched, 0.8, 1e-9);
 }
 
+/* The one small-cell rule, on one column: a count under 5 is hidden; if
+ * that hides exactly one, the next smallest count above 0 goes too (a
+ * hidden 0 would leave the first one known from the total). */
+static void
+test_suppress_cells (void)
+{
+  gint64 column[] = { 20, 3, 0, 9 };
+  gint64 *cells[] = { &column[0], &column[1], &column[2], &column[3] };
+  gint64 big[] = { 20, 30 };
+  gint64 *big_cells[] = { &big[0], &big[1] };
+  gint64 two[] = { 2, 3, 40 };
+  gint64 *two_cells[] = { &two[0], &two[1], &two[2] };
+
+  g_assert_cmpuint (rahnuma_report_suppress_cells (cells, G_N_ELEMENTS (cells)), ==, 3);
+  g_assert_cmpint (column[0], ==, 20);
+  g_assert_cmpint (column[1], ==, RAHNUMA_REPORT_SUPPRESSED);
+  g_assert_cmpint (column[2], ==, 0);
+  g_assert_cmpint (column[3], ==, RAHNUMA_REPORT_SUPPRESSED);
+
+  g_assert_cmpuint (rahnuma_report_suppress_cells (big_cells, G_N_ELEMENTS (big_cells)), ==, G_MAXUINT);
+  g_assert_cmpint (big[0], ==, 20);
+  g_assert_cmpint (big[1], ==, 30);
+
+  /* Two hidden already: neither total gives one away. */
+  g_assert_cmpuint (rahnuma_report_suppress_cells (two_cells, G_N_ELEMENTS (two_cells)), ==, G_MAXUINT);
+  g_assert_cmpint (two[2], ==, 40);
+}
+
 static void
 test_suppress_small_file (void)
 {
@@ -355,6 +383,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/report/simulate", test_simulate);
 #undef ADD
   g_test_add_func ("/rahnuma/report/one-visitor", test_suppress_small_file);
+  g_test_add_func ("/rahnuma/report/suppress-cells", test_suppress_cells);
 
   return g_test_run ();
 }

@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-dashboard.h"
+#include "rahnuma-pin.h"
 #include "rahnuma-store-private.h"
+#include "rahnuma-sync.h"
 #include "test-util.h"
 
 typedef struct
@@ -436,7 +439,13 @@ test_damage_found_in_background (Fixture *f, gconstpointer data)
  * on purpose, after asking whether it could identify a visitor. */
 static const char * const allowed_schema[] = {
   "answer: session_id module_id question choice correct",
+  "dashboard_category: day category value sessions completed",
+  "dashboard_hour: day hour sessions completed abandoned demo",
+  "dashboard_mark: one last_rev utc_offset",
+  "dashboard_module: day module_id taken passed score",
+  "dashboard_question: day module_id question asked missed",
   "journal: one journal_id",
+  "kiosk_setting: key value",
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
   "session: id centre kiosk language started_at ended_at state catalog_version code gender "
     "destination sector demo rev clock_suspect",
@@ -462,13 +471,13 @@ describe_table (sqlite3 *db, const char *table)
   return g_string_free (line, FALSE);
 }
 
+/* The file at @path holds exactly the allowed tables and columns, each table
+ * STRICT, at this build's schema version. */
 static void
-test_schema_allow_list (Fixture *f, gconstpointer data)
+assert_schema_allowed (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = open_raw (f->path);
+  sqlite3 *db = open_raw (path);
   sqlite3_stmt *stmt = NULL;
   guint i;
 
@@ -486,6 +495,153 @@ test_schema_allow_list (Fixture *f, gconstpointer data)
   for (i = 0; i < found->len && allowed_schema[i] != NULL; i++)
     g_assert_cmpstr (g_ptr_array_index (found, i), ==, allowed_schema[i]);
   g_assert_cmpuint (found->len, ==, g_strv_length ((char **) allowed_schema));
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
+}
+
+/* A visit that touches every table a visit writes, at a time the clock
+ * check accepts (so the dashboard sums hold it). */
+static void
+use_for_a_visit (RahnumaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSessionStart start = start_ur;
+  g_autofree char *id = NULL;
+
+  start.started_at = g_get_real_time () / G_USEC_PER_SEC;
+  id = rahnuma_store_begin_session (store, &start, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_set_categories (store, id, "woman", "QA", "domestic", &error));
+  g_assert_true (rahnuma_store_record_answer (store, id, "contract", 0, 1, TRUE, &error));
+  g_assert_true (rahnuma_store_record_module (store, id, "contract", 1, 1.0, 1, 1, TRUE, &error));
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, NULL,
+                                               start.started_at + 600, &error));
+  g_assert_no_error (error);
+}
+
+/* Every feature that writes a journal or an officers' file has run: visits,
+ * the PIN and its tries, the dashboard's sums, a sync. */
+static void
+use_every_feature (const char *journal, const char *officers)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (journal, NULL, &error);
+  g_autoptr(RahnumaStore) target = NULL;
+  gint64 wait = 0;
+
+  g_assert_no_error (error);
+  use_for_a_visit (store);
+  g_assert_true (rahnuma_pin_set (store, "4321", &error));
+  g_assert_false (rahnuma_pin_check (store, "1111", g_get_real_time () / G_USEC_PER_SEC, &wait, &error));
+  g_assert_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_WRONG);
+  g_clear_error (&error);
+  g_assert_true (rahnuma_dashboard_prepare (store, 5 * 3600, &error));
+  g_assert_cmpint (raw_int (journal, "SELECT count(*) FROM dashboard_category"), ==, 3);
+  g_assert_true (rahnuma_sync_run (journal, officers, NULL, NULL, &error));
+  g_assert_no_error (error);
+  target = rahnuma_store_new_full (officers, RAHNUMA_STORE_SHARED | RAHNUMA_STORE_MUST_EXIST, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_dashboard_prepare (target, 5 * 3600, &error));
+  g_assert_cmpint (raw_int (officers, "SELECT count(*) FROM dashboard_hour"), ==, 1);
+}
+
+static void
+test_schema_allow_list (Fixture *f, gconstpointer data)
+{
+  g_autofree char *officers = g_build_filename (f->dir, "officers.db", NULL);
+
+  use_every_feature (f->path, officers);
+  assert_schema_allowed (f->path);
+  assert_schema_allowed (officers);
+}
+
+/* A journal as version 1 left it, with the tables that versions 1 to 3 made
+ * outside the migrations (the PIN's, with a PIN set, and the dashboard's,
+ * with a stale sum): what a kiosk updated from 0.1 holds. */
+static void
+make_version_1 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_pin_set (store, "4321", &error));
+  g_clear_object (&store);
+  raw_exec (path,
+            "DROP TABLE dashboard_mark; DROP TABLE dashboard_hour; DROP TABLE dashboard_category;"
+            " DROP TABLE dashboard_module; DROP TABLE dashboard_question;"
+            " CREATE TABLE dashboard_category (day INTEGER NOT NULL, category TEXT NOT NULL,"
+            "  value TEXT NOT NULL, sessions INTEGER NOT NULL, completed INTEGER NOT NULL,"
+            "  PRIMARY KEY (day, category, value)) STRICT, WITHOUT ROWID;"
+            " INSERT INTO dashboard_category VALUES (20000, 'gender', 'Ayesha Bibi', 1, 1);"
+            " CREATE TABLE old_setting (key TEXT PRIMARY KEY NOT NULL CHECK (key IN"
+            "  ('pin_hash', 'pin_failures', 'pin_next_try')), value TEXT NOT NULL) STRICT;"
+            " INSERT INTO old_setting SELECT * FROM kiosk_setting;"
+            " INSERT OR REPLACE INTO old_setting VALUES ('pin_failures', 'two');"
+            " DROP TABLE kiosk_setting; ALTER TABLE old_setting RENAME TO kiosk_setting;"
+            " DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+            " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
+}
+
+/* Opened read-only (the office program, `rahnuma-admin report`), an older
+ * file is left exactly as it was; the migrated copy read instead holds the
+ * allowed schema. */
+static void
+test_schema_allow_list_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  RahnumaPinState state;
+
+  make_version_1 (f->path);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_length, NULL));
+  store = rahnuma_store_new_full (f->path, RAHNUMA_STORE_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rahnuma_store_get_read_path (store), !=, f->path);
+  assert_schema_allowed (rahnuma_store_get_read_path (store));
+  g_assert_true (rahnuma_pin_get_state (store, g_get_real_time () / G_USEC_PER_SEC, &state, &error));
+  g_assert_true (state.is_set);
+  g_assert_true (rahnuma_dashboard_prepare (store, 0, &error));
+  g_assert_true (g_file_get_contents (f->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+}
+
+/* A used version 1 journal, migrated in place: the allowed schema; the PIN
+ * kept, the hand-edited count of tries dropped; the stale sum with a value
+ * no session column allows gone, and such a value refused from now on. */
+static void
+test_schema_allow_list_migrated (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *officers = g_build_filename (f->dir, "officers.db", NULL);
+  gint64 wait = 0;
+  sqlite3 *db;
+
+  make_version_1 (f->path);
+  make_version_1 (officers);
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM kiosk_setting"), ==, 2);
+  g_assert_true (rahnuma_pin_check (store, "4321", g_get_real_time () / G_USEC_PER_SEC, &wait, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM dashboard_category"), ==, 0);
+  g_clear_object (&store);
+
+  use_every_feature (f->path, officers);
+  assert_schema_allowed (f->path);
+  assert_schema_allowed (officers);
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO dashboard_category VALUES (20000, 'gender', 'Ayesha Bibi', 1, 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE kiosk_setting SET value = '3 tries' WHERE key = 'pin_failures'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE kiosk_setting SET value = 'secret' WHERE key = 'pin_hash'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
 }
 
 /* A version 1 file (before clock_suspect) gains the column, its rows 0, and
@@ -764,6 +920,8 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/clean-stop", test_clean_stop);
   ADD ("/rahnuma/store/damage-found-in-background", test_damage_found_in_background);
   ADD ("/rahnuma/store/schema-allow-list", test_schema_allow_list);
+  ADD ("/rahnuma/store/schema-allow-list-migrated", test_schema_allow_list_migrated);
+  ADD ("/rahnuma/store/schema-allow-list-read-only", test_schema_allow_list_read_only);
   ADD ("/rahnuma/store/migrate-clock", test_migrate_clock);
   ADD ("/rahnuma/store/categories", test_categories);
   ADD ("/rahnuma/store/no-free-text", test_no_free_text);

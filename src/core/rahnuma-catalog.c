@@ -52,19 +52,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RahnumaCatalog, rahnuma_catalog, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static int
-compare_modules (gconstpointer a, gconstpointer b)
-{
-  RahnumaModule *ma = *(RahnumaModule **) a;
-  RahnumaModule *mb = *(RahnumaModule **) b;
-  int oa = rahnuma_module_get_order (ma);
-  int ob = rahnuma_module_get_order (mb);
-
-  if (oa != ob)
-    return oa < ob ? -1 : 1;
-  return g_strcmp0 (rahnuma_module_get_id (ma), rahnuma_module_get_id (mb));
-}
-
-static int
 compare_names (gconstpointer a, gconstpointer b)
 {
   return g_strcmp0 (*(const char **) a, *(const char **) b);
@@ -320,7 +307,7 @@ load_dir (RahnumaCatalog *self, GError **error)
       load_entry (self, path);
     }
 
-  g_ptr_array_sort (self->modules, compare_modules);
+  g_ptr_array_sort (self->modules, rahnuma_module_compare);
   self->version = compute_version (self->modules);
   return TRUE;
 }
@@ -518,6 +505,13 @@ rahnuma_catalog_new_for_module (RahnumaModule *module)
   return self;
 }
 
+/**
+ * rahnuma_catalog_get_dir:
+ * @self: a #RahnumaCatalog
+ *
+ * Returns: (transfer none) (nullable): the modules folder it was loaded
+ *   from, or %NULL for a catalogue of one package (a trainer's preview)
+ */
 const char *
 rahnuma_catalog_get_dir (RahnumaCatalog *self)
 {

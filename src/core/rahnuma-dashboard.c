@@ -9,7 +9,8 @@
  *
  * A year of a busy centre is a million sessions and some 25 million
  * answers: summing those for every view would take many seconds. So the
- * file keeps per-day sums in small tables of its own (dashboard_*), which
+ * file keeps per-day sums in small tables of its own (dashboard_*, part of
+ * the schema since version 4), which
  * rahnuma_dashboard_prepare() brings up to date: the sessions whose rev is
  * past dashboard_mark.last_rev name the days to sum again (every change to a
  * session, in a kiosk journal or by a sync into an officers' file, gives it
@@ -42,32 +43,15 @@
 
 /* ---- the per-day sums ---------------------------------------------------- */
 
-/* The two indexes after the first serve the office PC's Kiosks tab
- * (rahnuma-office-data.c) and the wrong-clock count: without them, a year of
- * a centre (a million sessions) is read whole, with them only an index. */
-#define SCHEMA_SQL \
-  "CREATE INDEX IF NOT EXISTS dashboard_session_started ON session (started_at, state);" \
+/* The tables (dashboard_*) are the schema's, since version 4 (rahnuma-store.c). */
+
+/* Made by the writer of an officers' file (rahnuma_dashboard_keep_current()),
+ * not in a kiosk journal: they serve the office PC's Kiosks tab
+ * (rahnuma-office-data.c) and the wrong-clock count, which would otherwise
+ * read a year of a centre (a million sessions) whole. */
+#define OFFICE_INDEXES_SQL \
   "CREATE INDEX IF NOT EXISTS dashboard_session_kiosk ON session (centre, kiosk, state, started_at);" \
-  "CREATE INDEX IF NOT EXISTS dashboard_session_wrong_clock ON session (clock_suspect) WHERE clock_suspect = 1;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_mark (" \
-  "  one INTEGER PRIMARY KEY CHECK (one = 1), last_rev INTEGER NOT NULL, utc_offset INTEGER NOT NULL" \
-  ") STRICT;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_hour (" \
-  "  day INTEGER NOT NULL, hour INTEGER NOT NULL, sessions INTEGER NOT NULL, completed INTEGER NOT NULL," \
-  "  abandoned INTEGER NOT NULL, demo INTEGER NOT NULL, PRIMARY KEY (day, hour)" \
-  ") STRICT, WITHOUT ROWID;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_category (" \
-  "  day INTEGER NOT NULL, category TEXT NOT NULL, value TEXT NOT NULL, sessions INTEGER NOT NULL," \
-  "  completed INTEGER NOT NULL, PRIMARY KEY (day, category, value)" \
-  ") STRICT, WITHOUT ROWID;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_module (" \
-  "  day INTEGER NOT NULL, module_id TEXT NOT NULL, taken INTEGER NOT NULL, passed INTEGER NOT NULL," \
-  "  score REAL NOT NULL, PRIMARY KEY (day, module_id)" \
-  ") STRICT, WITHOUT ROWID;" \
-  "CREATE TABLE IF NOT EXISTS dashboard_question (" \
-  "  day INTEGER NOT NULL, module_id TEXT NOT NULL, question INTEGER NOT NULL, asked INTEGER NOT NULL," \
-  "  missed INTEGER NOT NULL, PRIMARY KEY (day, module_id, question)" \
-  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS dashboard_session_wrong_clock ON session (clock_suspect) WHERE clock_suspect = 1;"
 
 #define CLEAR_SQL \
   "DELETE FROM dashboard_hour; DELETE FROM dashboard_category; DELETE FROM dashboard_module;" \
@@ -270,7 +254,7 @@ rahnuma_dashboard_prepare (RahnumaStore *store, int utc_offset, GError **error)
 
   rahnuma_store_lock (store);
   db = rahnuma_store_get_db (store);
-  if (!rahnuma_store_exec (db, SCHEMA_SQL, &local_error) || !refresh_sums (db, utc_offset, &local_error))
+  if (!refresh_sums (db, utc_offset, &local_error))
     g_debug ("Dashboard sums not updated: %s", local_error->message);
   rahnuma_store_unlock (store);
   return TRUE;
@@ -321,12 +305,15 @@ rahnuma_dashboard_zone_offset (const char *zone_id, gint64 unix_seconds)
 gboolean
 rahnuma_dashboard_keep_current (RahnumaStore *store, GError **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gint64 last_rev = -1, offset = -1;
   gboolean have_mark;
 
   g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
 
   rahnuma_store_lock (store);
+  if (!rahnuma_store_exec (rahnuma_store_get_db (store), OFFICE_INDEXES_SQL, &local_error))
+    g_debug ("The office PC's indexes were not made: %s", local_error->message);
   have_mark = read_two (rahnuma_store_get_db (store), "SELECT last_rev, utc_offset FROM dashboard_mark",
                         &last_rev, &offset, NULL) && last_rev >= 0;
   rahnuma_store_unlock (store);
@@ -397,39 +384,28 @@ suppress_bar (RahnumaDashboardBar *bar)
     bar->score = -1;
 }
 
-static gint64 *
-cell (RahnumaDashboardBar *bar, gboolean part)
-{
-  return part ? &bar->part : &bar->count;
-}
-
 /* If a column hides exactly one cell, its value could be worked out from the
- * totals the dashboard shows: hide the next smallest too (as rahnuma-report
- * does). */
+ * totals the dashboard shows: hide the next smallest too, by the report's
+ * own rule (rahnuma_report_suppress_cells()). */
 static void
 suppress_complement (GPtrArray *bars, gboolean part)
 {
-  RahnumaDashboardBar *smallest = NULL;
-  guint n_hidden = 0;
+  g_autofree gint64 **cells = g_new (gint64 *, MAX (bars->len, 1));
+  guint hidden;
 
   for (guint i = 0; i < bars->len; i++)
-    if (*cell (g_ptr_array_index (bars, i), part) == RAHNUMA_REPORT_SUPPRESSED)
-      n_hidden++;
-  for (guint i = 0; n_hidden == 1 && i < bars->len; i++)
     {
       RahnumaDashboardBar *bar = g_ptr_array_index (bars, i);
-      gint64 value = *cell (bar, part);
 
-      if (value > 0 && (smallest == NULL || value < *cell (smallest, part)))
-        smallest = bar;
+      cells[i] = part ? &bar->part : &bar->count;
     }
-  if (smallest == NULL)
-    return;
-  *cell (smallest, part) = RAHNUMA_REPORT_SUPPRESSED;
-  if (!part)
+  hidden = rahnuma_report_suppress_cells (cells, bars->len);
+  if (hidden != G_MAXUINT && !part)
     {
-      smallest->part = RAHNUMA_REPORT_SUPPRESSED;
-      smallest->score = -1;
+      RahnumaDashboardBar *bar = g_ptr_array_index (bars, hidden);
+
+      bar->part = RAHNUMA_REPORT_SUPPRESSED;
+      bar->score = -1;
     }
 }
 

@@ -54,6 +54,9 @@ static gboolean
 fail_errno (GError **error, int saved_errno, const char *what, const char *path)
 {
   g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_FAILED,
+               /* Translators: the first %s is what was done (“open”, “create”, “move
+                * aside”, “swap in”, “sync”), the second a path, the third why (a system
+                * message) */
                _("Cannot %s %s: %s"), what, path, g_strerror (saved_errno));
   return FALSE;
 }
@@ -69,6 +72,7 @@ sync_path (const char *path, GError **error)
       saved_errno = errno;
       if (fd >= 0)
         close (fd);
+      /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
       return fail_errno (error, saved_errno, _("sync"), path);
     }
   close (fd);
@@ -215,6 +219,7 @@ take_lock (const char *modules_dir, GError **error)
 
   if (fd < 0)
     {
+      /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
       fail_errno (error, errno, _("open"), path);
       return -1;
     }
@@ -223,6 +228,7 @@ take_lock (const char *modules_dir, GError **error)
     {
       close (fd);
       g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_BUSY,
+                   /* Translators: %s is the modules folder */
                    _("Another install into %s is running; try again when it ends"), modules_dir);
       return -1;
     }
@@ -278,6 +284,7 @@ adopt_old_folder (int dir_fd, const char *from_name, const char *id, GError **er
                                               id, g_get_real_time (), g_random_int ());
 
   if (renameat (dir_fd, from_name, dir_fd, edition) != 0)
+    /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
     return fail_errno (error, errno, _("move aside"), from_name);
   return TRUE;
 }
@@ -299,6 +306,7 @@ switch_current (int dir_fd, const char *target_name, const char *id, const char 
   if (exists && !is_folder && !S_ISLNK (st.st_mode))
     return fail_errno (error, EEXIST, _("move into place"), target_name);
   if (symlinkat (edition, dir_fd, link_name) != 0)
+    /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
     return fail_errno (error, errno, _("create"), link_name);
   if (!is_folder)
     return renameat (dir_fd, link_name, dir_fd, target_name) == 0 ||
@@ -306,6 +314,7 @@ switch_current (int dir_fd, const char *target_name, const char *id, const char 
   if (renameat2 (dir_fd, link_name, dir_fd, target_name, RENAME_EXCHANGE) == 0)
     return adopt_old_folder (dir_fd, link_name, id, error);
   if (errno != EINVAL && errno != ENOSYS)
+    /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
     return fail_errno (error, errno, _("swap in"), target_name);
   return adopt_old_folder (dir_fd, target_name, id, error) &&
          (renameat (dir_fd, link_name, dir_fd, target_name) == 0 ||
@@ -316,6 +325,7 @@ static gboolean
 make_dir_at (int dir_fd, const char *name, GError **error)
 {
   if (mkdirat (dir_fd, name, 0755) != 0 && errno != EEXIST)
+    /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
     return fail_errno (error, errno, _("create"), name);
   return TRUE;
 }
@@ -376,6 +386,7 @@ publish (const char *modules_dir, const char *work_name, const char *target_name
   gboolean ok;
 
   if (dir_fd < 0)
+    /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
     return fail_errno (error, errno, _("open"), modules_dir);
   *edition = place_edition (dir_fd, work_name, id, version, error);
   /* The edition's path on disk before the link that points at it. */
@@ -383,6 +394,7 @@ publish (const char *modules_dir, const char *work_name, const char *target_name
   test_delay ();
   ok = ok && switch_current (dir_fd, target_name, id, *edition, error);
   if (ok && fsync (dir_fd) != 0)
+    /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
     ok = fail_errno (error, errno, _("sync"), modules_dir);
   close (dir_fd);
   return ok;
@@ -406,6 +418,7 @@ refuse_invalid (RahnumaValidation *validation, const char *package_dir, GError *
   if (n_errors == 0)
     return FALSE;
   g_set_error (error, RAHNUMA_INSTALL_ERROR, RAHNUMA_INSTALL_ERROR_INVALID,
+               /* Translators: %s is a lesson package folder, %u a count of errors */
                _("%s has %u error(s); nothing was installed"), package_dir, n_errors);
   return TRUE;
 }
@@ -429,6 +442,7 @@ copy_to_work_dir (const char *package_dir, const char *modules_dir, const char *
 
   if (g_mkdtemp_full (template, 0755) == NULL)
     {
+      /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
       fail_errno (error, errno, _("create"), template);
       return NULL;
     }
@@ -545,6 +559,7 @@ rahnuma_install_checked_package (const char         *package_dir,
   if (refuse_invalid (validation, package_dir, error))
     return FALSE;
   if (!g_file_test (modules_dir, G_FILE_TEST_IS_DIR))
+    /* Translators: what failed, put into “Cannot %s %s: %s” (the first %s) */
     return fail_errno (error, ENOTDIR, _("open"), modules_dir);
   id = read_id (package_dir);
   lock_fd = take_lock (modules_dir, error);

@@ -133,6 +133,7 @@ save_guard (GKeyFile *keys, const char *guard_path, GError **error)
       int saved = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   /* Translators: %s is a file or folder path, then why (a system message) */
                    _("Cannot create %s: %s"), dir, g_strerror (saved));
       return FALSE;
     }
@@ -185,6 +186,7 @@ make_parent (const char *journal_path)
   g_autofree char *dir = g_path_get_dirname (journal_path);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
+    /* Translators: %s is a file or folder path, then why (a system message) */
     g_warning (_("Cannot create %s: %s"), dir, g_strerror (errno));
 }
 

@@ -2,6 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rahnuma-language.h"
 
 /* Order is the order of the language screen: the national language first.
@@ -9,11 +13,16 @@
  * Shahmukhi Punjabi fall back to Urdu narration (with their own subtitles)
  * until a trainer records real voices. */
 static const RahnumaLanguage languages[] = {
-  { "ur",    "اردو",    "Urdu",    "Noto Nastaliq Urdu", NULL, TRUE },
-  { "ps",    "پښتو",    "Pashto",  "Noto Naskh Arabic",  "ur", TRUE },
-  { "pa_PK", "پنجابی",  "Punjabi", "Noto Nastaliq Urdu", "ur", TRUE },
-  { "en",    "English", "English", "Noto Sans",          NULL, FALSE },
+  /* Translators: a visitors' language, in the officers' charts and
+   * reports; the same for Pashto, Punjabi and English below */
+  { "ur",    "اردو",    N_("Urdu"),    "Noto Nastaliq Urdu", NULL, TRUE },
+  { "ps",    "پښتو",    N_("Pashto"),  "Noto Naskh Arabic",  "ur", TRUE },
+  { "pa_PK", "پنجابی",  N_("Punjabi"), "Noto Nastaliq Urdu", "ur", TRUE },
+  /* Translators: a language’s name, in the officers’ charts */
+  { "en",    "English", N_("English"), "Noto Sans",          NULL, FALSE },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (languages) == RAHNUMA_N_LANGUAGES);
 
 /**
  * rahnuma_languages:
@@ -48,6 +57,12 @@ rahnuma_language_lookup (const char *code)
   return NULL;
 }
 
+/**
+ * rahnuma_language_is_valid:
+ * @code: (nullable): a language code
+ *
+ * Returns: whether @code is one of rahnuma_languages(), exactly ("ur", not "ur_PK")
+ */
 gboolean
 rahnuma_language_is_valid (const char *code)
 {

@@ -18,6 +18,9 @@ typedef struct
   gboolean    rtl;
 } RahnumaLanguage;
 
+/* How many rahnuma_languages() has: for arrays with one entry per language. */
+#define RAHNUMA_N_LANGUAGES 4
+
 const RahnumaLanguage *rahnuma_languages            (gsize      *n_languages);
 const RahnumaLanguage *rahnuma_language_lookup      (const char *code);
 gboolean               rahnuma_language_is_valid    (const char *code);

@@ -210,6 +210,12 @@ rahnuma_media_sums_load (const char *package_dir, GError **error)
   return g_steal_pointer (&sums);
 }
 
+/**
+ * rahnuma_media_sums_free:
+ * @sums: (nullable) (transfer full): from rahnuma_media_sums_load()
+ *
+ * Frees @sums; %NULL is allowed.
+ */
 void
 rahnuma_media_sums_free (RahnumaMediaSums *sums)
 {

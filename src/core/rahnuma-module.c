@@ -65,16 +65,6 @@ question_free (RahnumaQuestion *question)
   g_free (question);
 }
 
-static gboolean
-is_valid_id (const char *id)
-{
-  if (id == NULL || *id == '\0' || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean G_GNUC_PRINTF (3, 4)
 fail_invalid (GError **error, const char *dir, const char *format, ...)
@@ -206,7 +196,7 @@ load_header (RahnumaModule *self, GError **error)
     return fail_invalid (error, self->dir, "%s", "there is no [Module] group");
 
   self->id = g_key_file_get_string (kf, MODULE_GROUP, "Id", NULL);
-  if (!is_valid_id (self->id))
+  if (self->id == NULL || !rahnuma_module_id_is_valid (self->id))
     return fail_invalid (error, self->dir, "%s",
                          "Id= must be lower-case letters, digits and '-'");
 
@@ -377,6 +367,17 @@ load_key_file (GKeyFile *key_file, const char *path, GError **error)
   return TRUE;
 }
 
+/**
+ * rahnuma_module_new_from_dir:
+ * @dir: a lesson package folder, holding module.ini (docs/module-format.md)
+ * @error: return location for a #RAHNUMA_MODULE_ERROR (NOT_FOUND, PARSE,
+ *   INVALID)
+ *
+ * Loads the package's text and structure; media are only named, not read
+ * (the validator checks them). Blocks on the disk for a few milliseconds.
+ *
+ * Returns: (transfer full) (nullable): the module, or %NULL with @error set
+ */
 RahnumaModule *
 rahnuma_module_new_from_dir (const char  *dir,
                              GError     **error)
@@ -398,6 +399,13 @@ rahnuma_module_new_from_dir (const char  *dir,
   return g_steal_pointer (&self);
 }
 
+/**
+ * rahnuma_module_get_id:
+ * @self: a #RahnumaModule
+ *
+ * Returns: (transfer none): the module's id (Id=: lower-case letters,
+ *   digits and '-', at most 64), the same in every edition
+ */
 const char *
 rahnuma_module_get_id (RahnumaModule *self)
 {
@@ -405,6 +413,13 @@ rahnuma_module_get_id (RahnumaModule *self)
   return self->id;
 }
 
+/**
+ * rahnuma_module_get_dir:
+ * @self: a #RahnumaModule
+ *
+ * Returns: (transfer none): the package folder, canonical (absolute, no
+ *   "..")
+ */
 const char *
 rahnuma_module_get_dir (RahnumaModule *self)
 {
@@ -412,6 +427,12 @@ rahnuma_module_get_dir (RahnumaModule *self)
   return self->dir;
 }
 
+/**
+ * rahnuma_module_get_version:
+ * @self: a #RahnumaModule
+ *
+ * Returns: the edition (Version=), 1 or more; recorded with each result
+ */
 guint
 rahnuma_module_get_version (RahnumaModule *self)
 {
@@ -419,6 +440,12 @@ rahnuma_module_get_version (RahnumaModule *self)
   return self->version;
 }
 
+/**
+ * rahnuma_module_get_order:
+ * @self: a #RahnumaModule
+ *
+ * Returns: its place in the list of lessons (Order=; smaller first)
+ */
 int
 rahnuma_module_get_order (RahnumaModule *self)
 {
@@ -426,6 +453,13 @@ rahnuma_module_get_order (RahnumaModule *self)
   return self->order;
 }
 
+/**
+ * rahnuma_module_get_min_watched:
+ * @self: a #RahnumaModule
+ *
+ * Returns: the part of the lesson to watch before its quiz opens, a
+ *   fraction from 0 to 1 (MinWatched=, 0.8 when absent)
+ */
 double
 rahnuma_module_get_min_watched (RahnumaModule *self)
 {
@@ -433,6 +467,16 @@ rahnuma_module_get_min_watched (RahnumaModule *self)
   return self->min_watched;
 }
 
+/**
+ * rahnuma_module_get_pass_mark:
+ * @self: a #RahnumaModule
+ *
+ * The module's own pass mark. A fraction, unlike the kiosk setting
+ * (rahnuma_settings_get_pass_mark(), in percent), which may override it.
+ *
+ * Returns: the share of right answers that passes, a fraction from 0 to 1
+ *   (PassMark=, 0.6 when absent)
+ */
 double
 rahnuma_module_get_pass_mark (RahnumaModule *self)
 {
@@ -472,6 +516,14 @@ rahnuma_module_dup_title (RahnumaModule *self, const char *lang)
   return dup_localized (self, MODULE_GROUP, "Title", lang);
 }
 
+/**
+ * rahnuma_module_dup_summary:
+ * @self: a #RahnumaModule
+ * @lang: a language from rahnuma_languages()
+ *
+ * Returns: (transfer full) (nullable): the summary in @lang, or in the
+ *   package's own language when @lang has none
+ */
 char *
 rahnuma_module_dup_summary (RahnumaModule *self, const char *lang)
 {
@@ -511,6 +563,12 @@ rahnuma_module_is_machine_translated (RahnumaModule *self, const char *lang)
   return langs != NULL && g_strv_contains ((const char * const *) langs, lang);
 }
 
+/**
+ * rahnuma_module_get_n_scenes:
+ * @self: a #RahnumaModule
+ *
+ * Returns: how many scenes the lesson has (at least 1)
+ */
 guint
 rahnuma_module_get_n_scenes (RahnumaModule *self)
 {
@@ -531,6 +589,12 @@ rahnuma_module_get_scene (RahnumaModule *self, guint index)
   return g_ptr_array_index (self->scenes, index);
 }
 
+/**
+ * rahnuma_module_get_n_questions:
+ * @self: a #RahnumaModule
+ *
+ * Returns: how many questions its quiz has (0 to 100)
+ */
 guint
 rahnuma_module_get_n_questions (RahnumaModule *self)
 {
@@ -591,6 +655,12 @@ dup_narration (RahnumaModule *self, const char *group, const char *key, const ch
   return NULL;
 }
 
+/**
+ * rahnuma_scene_get_kind:
+ * @scene: a scene of a #RahnumaModule
+ *
+ * Returns: whether it is a picture with narration or a video
+ */
 RahnumaSceneKind
 rahnuma_scene_get_kind (RahnumaScene *scene)
 {
@@ -598,6 +668,13 @@ rahnuma_scene_get_kind (RahnumaScene *scene)
   return scene->kind;
 }
 
+/**
+ * rahnuma_scene_get_group:
+ * @scene: a scene of a #RahnumaModule
+ *
+ * Returns: (transfer none): its group in module.ini ("Scene 1"…), for
+ *   messages naming it
+ */
 const char *
 rahnuma_scene_get_group (RahnumaScene *scene)
 {
@@ -648,6 +725,13 @@ rahnuma_scene_dup_narration_path (RahnumaScene *scene, const char *lang, const c
   return dup_narration (scene->module, scene->group, "Narration", lang, narration_lang);
 }
 
+/**
+ * rahnuma_question_get_group:
+ * @question: a question of a #RahnumaModule
+ *
+ * Returns: (transfer none): its group in module.ini ("Question 1"…), for
+ *   messages naming it
+ */
 const char *
 rahnuma_question_get_group (RahnumaQuestion *question)
 {
@@ -655,6 +739,14 @@ rahnuma_question_get_group (RahnumaQuestion *question)
   return question->group;
 }
 
+/**
+ * rahnuma_question_dup_text:
+ * @question: a question of a #RahnumaModule
+ * @lang: a language from rahnuma_languages()
+ *
+ * Returns: (transfer full) (nullable): the question in @lang, or in the
+ *   package's own language when @lang has none
+ */
 char *
 rahnuma_question_dup_text (RahnumaQuestion *question, const char *lang)
 {
@@ -662,6 +754,12 @@ rahnuma_question_dup_text (RahnumaQuestion *question, const char *lang)
   return dup_localized (question->module, question->group, "Text", lang);
 }
 
+/**
+ * rahnuma_question_get_n_choices:
+ * @question: a question of a #RahnumaModule
+ *
+ * Returns: how many answers to choose from (2 to 10)
+ */
 guint
 rahnuma_question_get_n_choices (RahnumaQuestion *question)
 {
@@ -698,6 +796,14 @@ rahnuma_question_get_correct (RahnumaQuestion *question)
   return question->correct;
 }
 
+/**
+ * rahnuma_question_dup_explanation:
+ * @question: a question of a #RahnumaModule
+ * @lang: a language from rahnuma_languages()
+ *
+ * Returns: (transfer full) (nullable): why the right answer is right, in
+ *   @lang (or the package's own language), or %NULL if the package gives none
+ */
 char *
 rahnuma_question_dup_explanation (RahnumaQuestion *question, const char *lang)
 {
@@ -705,6 +811,13 @@ rahnuma_question_dup_explanation (RahnumaQuestion *question, const char *lang)
   return dup_localized (question->module, question->group, "Explanation", lang);
 }
 
+/**
+ * rahnuma_question_dup_picture_path:
+ * @question: a question of a #RahnumaModule
+ *
+ * Returns: (transfer full) (nullable): the absolute path of the picture shown
+ *   with the question (Picture=), or %NULL if it has none
+ */
 char *
 rahnuma_question_dup_picture_path (RahnumaQuestion *question)
 {
@@ -744,4 +857,50 @@ rahnuma_question_dup_explanation_narration_path (RahnumaQuestion *question, cons
   g_return_val_if_fail (lang != NULL, NULL);
   return dup_narration (question->module, question->group, "ExplanationNarration", lang,
                         narration_lang);
+}
+
+/**
+ * rahnuma_module_id_is_valid:
+ * @id: a module id (Id= of module.ini, `module new ID`)
+ *
+ * The one rule for a module id, the same as the journal's CHECK on
+ * module_progress.module_id (rahnuma-store.c).
+ *
+ * Returns: whether @id is lower-case ASCII letters, digits and '-', 1 to 64
+ *   of them
+ */
+gboolean
+rahnuma_module_id_is_valid (const char *id)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (*id == '\0' || strlen (id) > 64)
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * rahnuma_module_compare:
+ * @a: (type RahnumaModule**): a pointer to a #RahnumaModule, as in a #GPtrArray
+ * @b: (type RahnumaModule**): likewise
+ *
+ * The order of the list of lessons: by Order=, then by id. A
+ * #GCompareFunc for g_ptr_array_sort().
+ *
+ * Returns: negative if @a comes first, positive if @b does, 0 if the same
+ */
+int
+rahnuma_module_compare (gconstpointer a, gconstpointer b)
+{
+  RahnumaModule *ma = *(RahnumaModule **) a;
+  RahnumaModule *mb = *(RahnumaModule **) b;
+  int oa = rahnuma_module_get_order (ma);
+  int ob = rahnuma_module_get_order (mb);
+
+  if (oa != ob)
+    return oa < ob ? -1 : 1;
+  return g_strcmp0 (rahnuma_module_get_id (ma), rahnuma_module_get_id (mb));
 }

@@ -94,4 +94,8 @@ char                  *rahnuma_question_dup_explanation_narration_path (RahnumaQ
                                                                         const char      *lang,
                                                                         const char     **narration_lang);
 
+gboolean               rahnuma_module_id_is_valid          (const char     *id);
+int                    rahnuma_module_compare              (gconstpointer   a,
+                                                            gconstpointer   b);
+
 G_END_DECLS

@@ -7,9 +7,15 @@
 
 #include <gio/gio.h>
 
-#include "rahnuma-validator.h"
-
 G_BEGIN_DECLS
+
+/* What a lesson's media file is; the validator checks each kind. */
+typedef enum
+{
+  RAHNUMA_MEDIA_PICTURE,
+  RAHNUMA_MEDIA_VIDEO,
+  RAHNUMA_MEDIA_AUDIO,
+} RahnumaMediaKind;
 
 #define RAHNUMA_PICTURE_HEADER_ERROR (rahnuma_picture_header_error_quark ())
 

@@ -30,12 +30,8 @@
 #include "rahnuma-pin.h"
 #include "rahnuma-store-private.h"
 
-#define SETTING_TABLE_SQL \
-  "CREATE TABLE IF NOT EXISTS kiosk_setting (" \
-  "  key TEXT PRIMARY KEY NOT NULL CHECK (key IN ('pin_hash', 'pin_failures', 'pin_next_try'))," \
-  "  value TEXT NOT NULL" \
-  ") STRICT"
-
+/* kiosk_setting is the schema's, since version 4 (rahnuma-store.c): a key
+ * is one of these three, a value a hash string or a whole number. */
 #define KEY_HASH     "pin_hash"
 #define KEY_FAILURES "pin_failures"
 #define KEY_NEXT_TRY "pin_next_try"
@@ -110,8 +106,6 @@ read_row (sqlite3 *db, PinRow *row, GError **error)
   int rc;
 
   memset (row, 0, sizeof *row);
-  if (!rahnuma_store_exec (db, SETTING_TABLE_SQL, error))
-    return FALSE;
   stmt = rahnuma_store_prepare (db, "SELECT key, value FROM kiosk_setting", error);
   if (stmt == NULL)
     return FALSE;
@@ -235,8 +229,7 @@ store_hash (RahnumaStore *store, const char *hash, GError **error)
   gboolean ok;
 
   rahnuma_store_lock (store);
-  ok = rahnuma_store_exec (db, SETTING_TABLE_SQL, error) &&
-       rahnuma_store_exec (db, "BEGIN IMMEDIATE", error);
+  ok = rahnuma_store_exec (db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       ok = write_value (db, KEY_HASH, hash, error) && write_failures (db, 0, 0, error);
@@ -268,6 +261,7 @@ rahnuma_pin_set (RahnumaStore *store, const char *pin, GError **error)
   if (!rahnuma_pin_is_well_formed (pin))
     {
       g_set_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_INVALID,
+                   /* Translators: the two %d are the fewest and the most digits (4 and 8) */
                    _("A PIN is %d to %d digits."), RAHNUMA_PIN_MIN_LENGTH, RAHNUMA_PIN_MAX_LENGTH);
       return FALSE;
     }
@@ -299,6 +293,7 @@ admit_try (sqlite3 *db, PinRow *row, gint64 now, guint *n_failures, gint64 *wait
       /* Committed although refused (finish_try): the clamp must outlive it. */
       *wait = wait_from (row, now);
       g_set_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_LOCKED,
+                   /* Translators: %u is a number of seconds */
                    _("Too many wrong tries. Try again in %u seconds."), (guint) *wait);
       return FALSE;
     }
@@ -395,6 +390,7 @@ rahnuma_pin_check (RahnumaStore *store, const char *pin, gint64 now, gint64 *wai
     return forgive_tries (store, error);
 
   *wait = rahnuma_pin_delay_for_failures (n_failures);
+  /* Translators: the officers’ PIN pad, after a wrong PIN */
   g_set_error_literal (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_WRONG, _("Wrong PIN"));
   return FALSE;
 }

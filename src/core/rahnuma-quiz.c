@@ -34,6 +34,12 @@ rahnuma_quiz_new (RahnumaModule *module)
   return quiz;
 }
 
+/**
+ * rahnuma_quiz_free:
+ * @quiz: (nullable) (transfer full): a quiz from rahnuma_quiz_new()
+ *
+ * Frees @quiz and drops its reference on the module; %NULL is allowed.
+ */
 void
 rahnuma_quiz_free (RahnumaQuiz *quiz)
 {
@@ -44,7 +50,12 @@ rahnuma_quiz_free (RahnumaQuiz *quiz)
   g_free (quiz);
 }
 
-/* Forget every answer: the visitor takes the quiz again. */
+/**
+ * rahnuma_quiz_reset:
+ * @quiz: a #RahnumaQuiz
+ *
+ * Forgets every answer: the visitor takes the quiz again.
+ */
 void
 rahnuma_quiz_reset (RahnumaQuiz *quiz)
 {
@@ -78,6 +89,13 @@ rahnuma_quiz_answer (RahnumaQuiz *quiz, guint question, guint choice)
   return choice == rahnuma_question_get_correct (q);
 }
 
+/**
+ * rahnuma_quiz_get_answer:
+ * @quiz: a #RahnumaQuiz
+ * @question: a question's index, from 0
+ *
+ * Returns: the index of the choice given, or %RAHNUMA_QUIZ_NO_ANSWER
+ */
 int
 rahnuma_quiz_get_answer (RahnumaQuiz *quiz, guint question)
 {
@@ -86,6 +104,12 @@ rahnuma_quiz_get_answer (RahnumaQuiz *quiz, guint question)
   return g_array_index (quiz->answers, int, question);
 }
 
+/**
+ * rahnuma_quiz_get_n_questions:
+ * @quiz: a #RahnumaQuiz
+ *
+ * Returns: how many questions the quiz asks
+ */
 guint
 rahnuma_quiz_get_n_questions (RahnumaQuiz *quiz)
 {
@@ -93,6 +117,12 @@ rahnuma_quiz_get_n_questions (RahnumaQuiz *quiz)
   return quiz->answers->len;
 }
 
+/**
+ * rahnuma_quiz_get_n_answered:
+ * @quiz: a #RahnumaQuiz
+ *
+ * Returns: how many questions have an answer, right or wrong
+ */
 guint
 rahnuma_quiz_get_n_answered (RahnumaQuiz *quiz)
 {
@@ -105,6 +135,12 @@ rahnuma_quiz_get_n_answered (RahnumaQuiz *quiz)
   return n;
 }
 
+/**
+ * rahnuma_quiz_get_n_correct:
+ * @quiz: a #RahnumaQuiz
+ *
+ * Returns: how many answers given are right
+ */
 guint
 rahnuma_quiz_get_n_correct (RahnumaQuiz *quiz)
 {
@@ -121,6 +157,12 @@ rahnuma_quiz_get_n_correct (RahnumaQuiz *quiz)
   return n;
 }
 
+/**
+ * rahnuma_quiz_is_finished:
+ * @quiz: a #RahnumaQuiz
+ *
+ * Returns: whether every question has an answer
+ */
 gboolean
 rahnuma_quiz_is_finished (RahnumaQuiz *quiz)
 {
@@ -165,6 +207,13 @@ rahnuma_quiz_set_pass_mark (RahnumaQuiz *quiz, double pass_mark)
   quiz->pass_mark = pass_mark;
 }
 
+/**
+ * rahnuma_quiz_get_pass_mark:
+ * @quiz: a #RahnumaQuiz
+ *
+ * Returns: the share of right answers that passes, a fraction from 0 to 1
+ *   (the module's, or the kiosk setting's converted from percent)
+ */
 double
 rahnuma_quiz_get_pass_mark (RahnumaQuiz *quiz)
 {

@@ -62,6 +62,12 @@ breakdown_free (RahnumaReportBreakdown *breakdown)
   g_free (breakdown);
 }
 
+/**
+ * rahnuma_report_free:
+ * @report: (nullable) (transfer full): a report from rahnuma_report_new()
+ *
+ * Frees @report and its breakdowns; %NULL is allowed.
+ */
 void
 rahnuma_report_free (RahnumaReport *report)
 {
@@ -131,34 +137,60 @@ cell (RahnumaReportRow *row, gboolean part)
   return part ? &row->part : &row->count;
 }
 
-/* Hides one column's small cells, then one more if only one was hidden. */
+/**
+ * rahnuma_report_suppress_cells:
+ * @cells: (array length=n_cells): one column of a table shown with its
+ *   total: pointers to each row's count, already %RAHNUMA_REPORT_SUPPRESSED
+ *   where another column's rule hid it
+ * @n_cells: how many
+ *
+ * The one small-cell rule of reports, dashboard and export: a count from
+ * 1 to %RAHNUMA_REPORT_MIN_CELL - 1 is hidden, so no cell shows what one or
+ * two people did; and when a column then hides exactly one cell, which the
+ * total would give away, the next smallest count above 0 is hidden too (a
+ * hidden 0 would give the first one away all the same).
+ *
+ * Returns: the index of the cell hidden for that second reason, whose row
+ *   the caller hides in its other columns, or %G_MAXUINT if none was
+ */
+guint
+rahnuma_report_suppress_cells (gint64 * const *cells, guint n_cells)
+{
+  guint n_hidden = 0;
+  guint smallest = G_MAXUINT;
+
+  g_return_val_if_fail (cells != NULL || n_cells == 0, G_MAXUINT);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (*cells[i] > 0 && *cells[i] < RAHNUMA_REPORT_MIN_CELL)
+        *cells[i] = RAHNUMA_REPORT_SUPPRESSED;
+      n_hidden += *cells[i] == RAHNUMA_REPORT_SUPPRESSED;
+    }
+  for (guint i = 0; n_hidden == 1 && i < n_cells; i++)
+    if (*cells[i] > 0 && (smallest == G_MAXUINT || *cells[i] < *cells[smallest]))
+      smallest = i;
+  if (smallest != G_MAXUINT)
+    *cells[smallest] = RAHNUMA_REPORT_SUPPRESSED;
+  return smallest;
+}
+
+/* Hides one column's small cells (rahnuma_report_suppress_cells()); a
+ * row whose count is hidden hides its part too. */
 static void
 suppress_column (GPtrArray *rows, gboolean part)
 {
-  RahnumaReportRow *smallest = NULL;
-  guint n_hidden = 0;
+  g_autofree gint64 **cells = g_new (gint64 *, MAX (rows->len, 1));
 
   for (guint i = 0; i < rows->len; i++)
     {
       RahnumaReportRow *row = g_ptr_array_index (rows, i);
-      gint64 *value = cell (row, part);
 
-      if ((*value > 0 && *value < RAHNUMA_REPORT_MIN_CELL) || (part && row->count == RAHNUMA_REPORT_SUPPRESSED))
-        {
-          *value = RAHNUMA_REPORT_SUPPRESSED;
-          n_hidden++;
-        }
+      if (part && row->count == RAHNUMA_REPORT_SUPPRESSED)
+        row->part = RAHNUMA_REPORT_SUPPRESSED;
+      cells[i] = cell (row, part);
     }
-  for (guint i = 0; n_hidden == 1 && i < rows->len; i++)
-    {
-      RahnumaReportRow *row = g_ptr_array_index (rows, i);
-
-      if (*cell (row, part) != RAHNUMA_REPORT_SUPPRESSED &&
-          (smallest == NULL || *cell (row, part) < *cell (smallest, part)))
-        smallest = row;
-    }
-  if (smallest != NULL)
-    *cell (smallest, part) = RAHNUMA_REPORT_SUPPRESSED;
+  rahnuma_report_suppress_cells (cells, rows->len);
 }
 
 static void

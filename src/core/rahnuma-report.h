@@ -48,6 +48,9 @@ RahnumaReport *rahnuma_report_new      (RahnumaStore   *store,
                                         gint64          to,
                                         GError        **error);
 void           rahnuma_report_free     (RahnumaReport  *report);
+
+guint          rahnuma_report_suppress_cells (gint64 * const *cells,
+                                              guint           n_cells);
 char          *rahnuma_report_to_json  (RahnumaReport  *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaReport, rahnuma_report_free)

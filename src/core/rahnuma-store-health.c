@@ -14,6 +14,10 @@
  *    start of a build that wrote no note, the check runs before anything is
  *    written, as before (rahnuma_store_open_or_recover()).
  *
+ * Opening with recovery lives here too (rahnuma_store_open_or_recover(),
+ * rahnuma_store_recover()): this file uses the store, never the other way
+ * round.
+ *
  * The note holds the journal's id, so a note beside a replaced journal
  * counts for nothing; it is removed as the journal opens, so a crash in this
  * run leaves none behind.
@@ -63,11 +67,11 @@ rahnuma_store_mark_clean_stop (RahnumaStore *self, GError **error)
                                    0600, error);
 }
 
-/* Private to the store: reads and removes the note; TRUE if it was this
- * journal's. A note that cannot be removed does not count: the next start
- * would skip the check after a crash of this run. */
-gboolean
-rahnuma_store_take_clean_stop (RahnumaStore *self)
+/* Reads and removes the note; TRUE if it was this journal's. A note that
+ * cannot be removed does not count: the next start would skip the check
+ * after a crash of this run. */
+static gboolean
+take_clean_stop (RahnumaStore *self)
 {
   g_autofree char *path = clean_stop_path (self);
   g_autofree char *contents = NULL;
@@ -80,6 +84,160 @@ rahnuma_store_take_clean_stop (RahnumaStore *self)
       return FALSE;
     }
   return g_strcmp0 (g_strstrip (contents), rahnuma_store_get_journal_id (self)) == 0;
+}
+
+static gboolean
+quick_check (RahnumaStore *self, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (rahnuma_store_get_db (self), "PRAGMA quick_check", error);
+  int rc;
+
+  if (stmt == NULL)
+    return rahnuma_store_failure_is_damage (error);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rahnuma_store_set_error (error, rahnuma_store_get_db (self), rc, _("Cannot check the journal"));
+      return rahnuma_store_failure_is_damage (error);
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   /* Translators: %s is the records file’s path, then SQLite’s words for
+                    * the damage */
+                   _("%s is damaged: %s"), rahnuma_store_get_path (self), sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+pick_aside_path (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
+
+  /* Never overwrite an earlier damaged file set aside in the same second. */
+  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+    }
+  return aside;
+}
+
+/* Moves @path and its WAL (which belongs to it) out of the way. */
+static char *
+set_aside (const char *path, GError **error)
+{
+  g_autofree char *aside = pick_aside_path (path);
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
+                   /* Translators: %s is a file or folder path, then why (a system message) */
+                   _("Cannot set %s aside: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        /* Translators: %s is a file or folder path, then why (a system message) */
+        g_warning (_("Cannot set %s aside: %s"), from, g_strerror (errno));
+    }
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * rahnuma_store_open_or_recover:
+ * @path: the kiosk's journal
+ * @set_aside_path: (out) (optional) (nullable) (transfer full): where a
+ *   damaged or too new journal was moved, or %NULL if none was
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * What the kiosk calls at start-up: opens @path, checks it, and if it is
+ * damaged or from a newer build, renames it aside (never overwriting
+ * anything) and starts a fresh journal, so visits go on. The caller tells
+ * the officer where the old file went. After a clean stop
+ * (rahnuma_store_mark_clean_stop()) the check is left to the caller:
+ * rahnuma_store_needs_check() is then %TRUE.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+RahnumaStore *
+rahnuma_store_open_or_recover (const char *path, char **set_aside_path,
+                               GCancellable *cancellable, GError **error)
+{
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (set_aside_path != NULL)
+    *set_aside_path = NULL;
+
+  store = rahnuma_store_new (path, cancellable, &local_error);
+  /* After a clean stop the check waits for a worker thread (rahnuma-store-health.c). */
+  if (store != NULL && take_clean_stop (store))
+    {
+      rahnuma_store_set_unchecked (store);
+      return g_steal_pointer (&store);
+    }
+  if (store != NULL && quick_check (store, &local_error))
+    return g_steal_pointer (&store);
+  g_clear_object (&store);
+
+  if (!g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED) &&
+      !g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* Expected and handled: the kiosk tells the officer, so not a warning. */
+  g_message ("Setting the journal aside: %s", local_error->message);
+  return rahnuma_store_recover (path, set_aside_path, cancellable, error);
+}
+
+/**
+ * rahnuma_store_recover:
+ * @path: the kiosk's journal, found damaged; no #RahnumaStore may have it
+ *   open any more (closing one deletes its WAL by name, which would then be
+ *   the fresh journal's)
+ * @set_aside_path: (out) (optional) (nullable) (transfer full): where it
+ *   was moved
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Renames @path and its WAL aside (`JOURNAL.damaged-YYYYMMDD-HHMMSS`, never
+ * overwriting anything) and starts a fresh journal at @path.
+ *
+ * Returns: (transfer full) (nullable): the fresh store
+ */
+RahnumaStore *
+rahnuma_store_recover (const char *path, char **set_aside_path, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *aside = NULL;
+  RahnumaStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (set_aside_path != NULL)
+    *set_aside_path = NULL;
+  aside = set_aside (path, error);
+  if (aside == NULL)
+    return NULL;
+  store = rahnuma_store_new (path, cancellable, error);
+  if (store != NULL && set_aside_path != NULL)
+    *set_aside_path = g_steal_pointer (&aside);
+  return store;
 }
 
 /* Worker thread: a connection of its own, read-only, so the kiosk's writes
@@ -102,6 +260,8 @@ check_file (const char *path, GError **error)
     ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   if (rc == SQLITE_ROW && !ok)
     g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                 /* Translators: %s is the records file’s path, then SQLite’s words for the
+                  * damage */
                  _("%s is damaged: %s"), path, sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_ROW && (error == NULL || *error == NULL))
     rahnuma_store_set_error (error, db, rc, _("Cannot check the journal"));

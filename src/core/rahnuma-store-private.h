@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema version this build writes; a file with a newer one is refused. */
-#define RAHNUMA_STORE_VERSION 3
+#define RAHNUMA_STORE_VERSION 4
 
 sqlite3  *rahnuma_store_get_db           (RahnumaStore  *self);
 void      rahnuma_store_lock             (RahnumaStore  *self);
@@ -39,8 +39,9 @@ gboolean  rahnuma_store_end_batch        (RahnumaStore  *self,
                                           gboolean       commit,
                                           GError       **error);
 
-/* rahnuma-store-health.c: reads and removes the clean-stop note. */
-gboolean  rahnuma_store_take_clean_stop  (RahnumaStore  *self);
+/* For rahnuma-store-health.c, which opens with recovery on top of the store. */
+gboolean  rahnuma_store_failure_is_damage (GError      **error);
+void      rahnuma_store_set_unchecked    (RahnumaStore  *self);
 
 gint64    rahnuma_store_coarsen_time     (gint64         unix_seconds);
 

@@ -91,6 +91,78 @@ static const char * const sectors[] = {
   "agriculture", "healthcare", "security", "other", "unsaid", NULL
 };
 
+/* 3 → 4: the two kinds of table that were made outside the migrations, by
+ * "CREATE TABLE IF NOT EXISTS" where they were first used, now belong to the
+ * schema, with every column checked (issue 11).
+ *
+ * The dashboard's per-day sums (rahnuma-dashboard.c) are a cache: the old
+ * ones, if any, are dropped, and the next rahnuma_dashboard_prepare() sums
+ * again. A category's value is one the session column allows.
+ *
+ * kiosk_setting (rahnuma-pin.c) holds the officers' PIN: its rows are kept.
+ * A value is an Argon2id hash string (libsodium's crypto_pwhash_str, shorter
+ * than crypto_pwhash_STRBYTES) or a whole number written as rahnuma-pin.c
+ * writes it; a row that is neither (a hand edit) is dropped rather than stop
+ * the kiosk: a hash that is not Argon2id never matched, and a lost count of
+ * tries starts again at none. An officers' file gets the table too, empty:
+ * sync never copies it. */
+#define MIGRATE_3_TO_4 \
+  "DROP TABLE IF EXISTS dashboard_mark; DROP TABLE IF EXISTS dashboard_hour;" \
+  "DROP TABLE IF EXISTS dashboard_category; DROP TABLE IF EXISTS dashboard_module;" \
+  "DROP TABLE IF EXISTS dashboard_question;" \
+  "CREATE INDEX IF NOT EXISTS dashboard_session_started ON session (started_at, state);" \
+  "CREATE TABLE dashboard_mark (" \
+  "  one INTEGER PRIMARY KEY CHECK (one = 1)," \
+  "  last_rev INTEGER NOT NULL CHECK (last_rev >= 0)," \
+  "  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -50400 AND 50400)" \
+  ") STRICT;" \
+  "CREATE TABLE dashboard_hour (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23)," \
+  "  sessions INTEGER NOT NULL CHECK (sessions >= 1)," \
+  "  completed INTEGER NOT NULL CHECK (completed BETWEEN 0 AND sessions)," \
+  "  abandoned INTEGER NOT NULL CHECK (abandoned BETWEEN 0 AND sessions - completed)," \
+  "  demo INTEGER NOT NULL CHECK (demo BETWEEN 0 AND sessions)," \
+  "  PRIMARY KEY (day, hour)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE dashboard_category (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  category TEXT NOT NULL CHECK (category IN ('language', 'gender', 'destination'))," \
+  "  value TEXT NOT NULL CHECK (CASE category" \
+  "    WHEN 'language' THEN value IN ('ur', 'ps', 'pa_PK', 'en')" \
+  "    WHEN 'gender' THEN value IN ('woman', 'man', 'other', 'unsaid')" \
+  "    ELSE value IN ('SA', 'AE', 'OM', 'QA', 'KW', 'BH', 'MY', 'GB', 'other', 'unsaid') END)," \
+  "  sessions INTEGER NOT NULL CHECK (sessions >= 1)," \
+  "  completed INTEGER NOT NULL CHECK (completed BETWEEN 0 AND sessions)," \
+  "  PRIMARY KEY (day, category, value)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE dashboard_module (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  module_id TEXT NOT NULL CHECK (length (module_id) BETWEEN 1 AND 64 AND module_id NOT GLOB '*[^a-z0-9-]*')," \
+  "  taken INTEGER NOT NULL CHECK (taken >= 1)," \
+  "  passed INTEGER NOT NULL CHECK (passed BETWEEN 0 AND taken)," \
+  "  score REAL NOT NULL CHECK (score BETWEEN 0 AND taken)," \
+  "  PRIMARY KEY (day, module_id)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE dashboard_question (" \
+  "  day INTEGER NOT NULL CHECK (day >= 0)," \
+  "  module_id TEXT NOT NULL CHECK (length (module_id) BETWEEN 1 AND 64 AND module_id NOT GLOB '*[^a-z0-9-]*')," \
+  "  question INTEGER NOT NULL CHECK (question BETWEEN 0 AND 99)," \
+  "  asked INTEGER NOT NULL CHECK (asked >= 1)," \
+  "  missed INTEGER NOT NULL CHECK (missed BETWEEN 0 AND asked)," \
+  "  PRIMARY KEY (day, module_id, question)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE IF NOT EXISTS kiosk_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;" \
+  "CREATE TABLE kiosk_setting_4 (" \
+  "  key TEXT PRIMARY KEY NOT NULL CHECK (key IN ('pin_hash', 'pin_failures', 'pin_next_try'))," \
+  "  value TEXT NOT NULL CHECK (CASE key" \
+  "    WHEN 'pin_hash' THEN value GLOB '$argon2id$*' AND length (value) < 128" \
+  "    ELSE length (value) BETWEEN 1 AND 20 AND CAST (CAST (value AS INTEGER) AS TEXT) = value END)" \
+  ") STRICT;" \
+  "INSERT OR IGNORE INTO kiosk_setting_4 SELECT key, value FROM kiosk_setting;" \
+  "DROP TABLE kiosk_setting;" \
+  "ALTER TABLE kiosk_setting_4 RENAME TO kiosk_setting;"
+
 /* One entry per schema version: migrations[v] takes a file from v to v + 1.
  * Never edit a released step; add a new one. The CHECK lists above and here
  * must agree (tests/test-store.c tries every value). */
@@ -176,6 +248,7 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (journal_id, kind, reason)"
   ") STRICT;"
   "ALTER TABLE sync_target ADD COLUMN n_rejected INTEGER NOT NULL DEFAULT 0 CHECK (n_rejected >= 0);",
+  MIGRATE_3_TO_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
@@ -232,6 +305,14 @@ rahnuma_store_set_error (GError **error, sqlite3 *db, int rc, const char *what)
 
 /* ---- statements ------------------------------------------------------ */
 
+/**
+ * rahnuma_store_exec:
+ * @db: a connection (rahnuma_store_get_db(), with the store's lock held)
+ * @sql: one or more statements with no parameters (never built from data)
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: %TRUE if every statement ran
+ */
 gboolean
 rahnuma_store_exec (sqlite3 *db, const char *sql, GError **error)
 {
@@ -330,6 +411,17 @@ end_write (RahnumaStore *self, gboolean ok, GError **error)
   return ok;
 }
 
+/**
+ * rahnuma_store_begin_batch:
+ * @self: a #RahnumaStore
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Opens one transaction for many writes (simulate); end it with
+ * rahnuma_store_end_batch(). A second begin before the end is a programming
+ * error.
+ *
+ * Returns: %TRUE if the transaction is open
+ */
 gboolean
 rahnuma_store_begin_batch (RahnumaStore *self, GError **error)
 {
@@ -344,6 +436,14 @@ rahnuma_store_begin_batch (RahnumaStore *self, GError **error)
   return self->in_batch;
 }
 
+/**
+ * rahnuma_store_end_batch:
+ * @self: a #RahnumaStore with a batch open
+ * @commit: %TRUE to commit the batch, %FALSE to roll it back
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: %TRUE if the batch was committed, or rolled back as asked
+ */
 gboolean
 rahnuma_store_end_batch (RahnumaStore *self, gboolean commit, GError **error)
 {
@@ -401,8 +501,18 @@ read_version_objects (sqlite3 *db, const char *what, gint64 *version, gint64 *n_
  * read, check or migrate it ("unsupported file format" from a garbage
  * header, an unknown function in a damaged CHECK) means the schema in the
  * file is not one this program wrote, so the file counts as damaged. */
-static gboolean
-failure_is_damage (GError **error)
+/**
+ * rahnuma_store_failure_is_damage:
+ * @error: (inout) (nullable): a failure to open or read a file, or %NULL
+ *
+ * Turns a plain %RAHNUMA_STORE_ERROR_FAILED into
+ * %RAHNUMA_STORE_ERROR_DAMAGED: a file SQLite cannot make sense of is
+ * damaged. Shared with rahnuma-store-health.c.
+ *
+ * Returns: %FALSE, always, to end the caller's failure path
+ */
+gboolean
+rahnuma_store_failure_is_damage (GError **error)
 {
   if (error != NULL && g_error_matches (*error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED))
     (*error)->code = RAHNUMA_STORE_ERROR_DAMAGED;
@@ -413,6 +523,7 @@ failure_is_damage (GError **error)
 static gboolean
 check_version (RahnumaStore *self, gint64 *version, GError **error)
 {
+  /* Translators: %s is a file path */
   g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
   gint64 n_objects = 0;
 
@@ -425,6 +536,8 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (*version > RAHNUMA_STORE_VERSION)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION,
+                   /* Translators: the first %s is a file path; %lld is the file’s schema
+                    * version, %d this program’s */
                    _("%s has schema version %lld, newer than this program knows (%d)"),
                    self->path, (long long) *version, RAHNUMA_STORE_VERSION);
       return FALSE;
@@ -435,6 +548,7 @@ check_version (RahnumaStore *self, gint64 *version, GError **error)
   if (n_objects > 0)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   /* Translators: %s is a file or folder path */
                    _("%s is an SQLite file but not a Rahnuma journal"), self->path);
       return FALSE;
     }
@@ -524,6 +638,7 @@ read_through_copy (RahnumaStore *self, gint64 version, GError **error)
     }
   if (backup == NULL || rc != SQLITE_DONE)
     {
+      /* Translators: %s is a file path */
       g_autofree char *what = g_strdup_printf (_("Cannot read %s"), self->path);
 
       rahnuma_store_set_error (error, copy, backup == NULL ? sqlite3_errcode (copy) : rc, what);
@@ -571,6 +686,7 @@ check_exists (RahnumaStore *self, GError **error)
       g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is a file or folder path */
                _("%s does not exist"), self->path);
   return FALSE;
 }
@@ -607,6 +723,7 @@ open_db (RahnumaStore *self, GError **error)
   rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
+      /* Translators: %s is a file path */
       g_autofree char *what = g_strdup_printf (_("Cannot open %s"), self->path);
       return rahnuma_store_set_error (error, self->db, rc, what);
     }
@@ -635,6 +752,7 @@ load_journal_id (RahnumaStore *self, GError **error)
   if (self->journal_id == NULL || strlen (self->journal_id) != 32)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
+                   /* Translators: %s is a file or folder path */
                    _("%s has no valid journal id"), self->path);
       return FALSE;
     }
@@ -661,7 +779,7 @@ rahnuma_store_initable_init (GInitable *initable, GCancellable *cancellable, GEr
         rahnuma_file_warn_if_exposed (self->path);
       return TRUE;
     }
-  return failure_is_damage (error);
+  return rahnuma_store_failure_is_damage (error);
 }
 
 static void
@@ -795,156 +913,6 @@ rahnuma_store_new (const char *path, GCancellable *cancellable, GError **error)
   return rahnuma_store_new_full (path, RAHNUMA_STORE_FLAGS_NONE, cancellable, error);
 }
 
-static gboolean
-quick_check (RahnumaStore *self, GError **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (self->db, "PRAGMA quick_check", error);
-  int rc;
-
-  if (stmt == NULL)
-    return failure_is_damage (error);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      rahnuma_store_set_error (error, self->db, rc, _("Cannot check the journal"));
-      return failure_is_damage (error);
-    }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED,
-                   _("%s is damaged: %s"), self->path, sqlite3_column_text (stmt, 0));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-pick_aside_path (const char *path)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
-
-  /* Never overwrite an earlier damaged file set aside in the same second. */
-  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
-    }
-  return aside;
-}
-
-/* Moves @path and its WAL (which belongs to it) out of the way. */
-static char *
-set_aside (const char *path, GError **error)
-{
-  g_autofree char *aside = pick_aside_path (path);
-  static const char * const suffixes[] = { "-wal", "-shm" };
-
-  if (g_rename (path, aside) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
-                   _("Cannot set %s aside: %s"), path, g_strerror (saved));
-      return NULL;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
-        g_warning (_("Cannot set %s aside: %s"), from, g_strerror (errno));
-    }
-  return g_steal_pointer (&aside);
-}
-
-/**
- * rahnuma_store_open_or_recover:
- * @path: the kiosk's journal
- * @set_aside_path: (out) (optional) (nullable) (transfer full): where a
- *   damaged or too new journal was moved, or %NULL if none was
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #RAHNUMA_STORE_ERROR
- *
- * What the kiosk calls at start-up: opens @path, checks it, and if it is
- * damaged or from a newer build, renames it aside (never overwriting
- * anything) and starts a fresh journal, so visits go on. The caller tells
- * the officer where the old file went. After a clean stop
- * (rahnuma_store_mark_clean_stop()) the check is left to the caller:
- * rahnuma_store_needs_check() is then %TRUE.
- *
- * Returns: (transfer full) (nullable): the store
- */
-RahnumaStore *
-rahnuma_store_open_or_recover (const char *path, char **set_aside_path,
-                               GCancellable *cancellable, GError **error)
-{
-  g_autoptr(RahnumaStore) store = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (set_aside_path != NULL)
-    *set_aside_path = NULL;
-
-  store = rahnuma_store_new (path, cancellable, &local_error);
-  /* After a clean stop the check waits for a worker thread (rahnuma-store-health.c). */
-  if (store != NULL && rahnuma_store_take_clean_stop (store))
-    {
-      store->unchecked = TRUE;
-      return g_steal_pointer (&store);
-    }
-  if (store != NULL && quick_check (store, &local_error))
-    return g_steal_pointer (&store);
-  g_clear_object (&store);
-
-  if (!g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED) &&
-      !g_error_matches (local_error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  /* Expected and handled: the kiosk tells the officer, so not a warning. */
-  g_message ("Setting the journal aside: %s", local_error->message);
-  return rahnuma_store_recover (path, set_aside_path, cancellable, error);
-}
-
-/**
- * rahnuma_store_recover:
- * @path: the kiosk's journal, found damaged; no #RahnumaStore may have it
- *   open any more (closing one deletes its WAL by name, which would then be
- *   the fresh journal's)
- * @set_aside_path: (out) (optional) (nullable) (transfer full): where it
- *   was moved
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #RAHNUMA_STORE_ERROR
- *
- * Renames @path and its WAL aside (`JOURNAL.damaged-YYYYMMDD-HHMMSS`, never
- * overwriting anything) and starts a fresh journal at @path.
- *
- * Returns: (transfer full) (nullable): the fresh store
- */
-RahnumaStore *
-rahnuma_store_recover (const char *path, char **set_aside_path, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *aside = NULL;
-  RahnumaStore *store;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (set_aside_path != NULL)
-    *set_aside_path = NULL;
-  aside = set_aside (path, error);
-  if (aside == NULL)
-    return NULL;
-  store = rahnuma_store_new (path, cancellable, error);
-  if (store != NULL && set_aside_path != NULL)
-    *set_aside_path = g_steal_pointer (&aside);
-  return store;
-}
-
 /**
  * rahnuma_store_needs_check:
  * @self: a store
@@ -959,8 +927,30 @@ rahnuma_store_needs_check (RahnumaStore *self)
   return self->unchecked;
 }
 
+/**
+ * rahnuma_store_set_unchecked:
+ * @self: a #RahnumaStore
+ *
+ * For rahnuma-store-health.c: opened after a clean stop without the
+ * integrity check; rahnuma_store_needs_check() says so from now on.
+ */
+void
+rahnuma_store_set_unchecked (RahnumaStore *self)
+{
+  g_return_if_fail (RAHNUMA_IS_STORE (self));
+  self->unchecked = TRUE;
+}
+
 /* ---- public API: accessors ------------------------------------------- */
 
+/**
+ * rahnuma_store_get_path:
+ * @self: a #RahnumaStore
+ *
+ * Returns: (transfer none): the path it was opened with (for a read-only
+ *   open of an older file, the original, not the copy read:
+ *   rahnuma_store_get_read_path())
+ */
 const char *
 rahnuma_store_get_path (RahnumaStore *self)
 {
@@ -1011,18 +1001,39 @@ rahnuma_store_get_db (RahnumaStore *self)
   return self->db;
 }
 
+/**
+ * rahnuma_store_lock:
+ * @self: a #RahnumaStore
+ *
+ * Takes the store's lock, for code that uses rahnuma_store_get_db()
+ * directly (sync, dashboard, PIN): one statement sequence at a time on the
+ * connection. Not recursive.
+ */
 void
 rahnuma_store_lock (RahnumaStore *self)
 {
   g_mutex_lock (&self->lock);
 }
 
+/**
+ * rahnuma_store_unlock:
+ * @self: a #RahnumaStore locked with rahnuma_store_lock()
+ */
 void
 rahnuma_store_unlock (RahnumaStore *self)
 {
   g_mutex_unlock (&self->lock);
 }
 
+/**
+ * rahnuma_store_coarsen_time:
+ * @unix_seconds: a time, unix seconds
+ *
+ * Rounds down to a quarter of an hour, as the schema's CHECK on started_at
+ * and ended_at requires (docs/ARCHITECTURE.md, "Privacy").
+ *
+ * Returns: @unix_seconds rounded down to a multiple of 900 s
+ */
 gint64
 rahnuma_store_coarsen_time (gint64 unix_seconds)
 {
@@ -1037,6 +1048,13 @@ static const char * const state_names[] = {
   [RAHNUMA_SESSION_ABANDONED] = "abandoned",
 };
 
+/**
+ * rahnuma_session_state_to_string:
+ * @state: a #RahnumaSessionState
+ *
+ * Returns: (transfer none): its name as stored in session.state
+ *   ("active", "completed", "abandoned")
+ */
 const char *
 rahnuma_session_state_to_string (RahnumaSessionState state)
 {
@@ -1044,6 +1062,13 @@ rahnuma_session_state_to_string (RahnumaSessionState state)
   return state_names[state];
 }
 
+/**
+ * rahnuma_session_state_from_string:
+ * @text: (nullable): a session.state value
+ * @state: (out): the state, when @text names one
+ *
+ * Returns: %TRUE if @text is one of the stored names
+ */
 gboolean
 rahnuma_session_state_from_string (const char *text, RahnumaSessionState *state)
 {
@@ -1407,6 +1432,7 @@ check_changed (RahnumaStore *self, const char *what, GError **error)
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
   g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is a visit’s random id (32 hexadecimal digits) */
                _("%s: no such active session"), what);
   return FALSE;
 }
@@ -1627,6 +1653,12 @@ rahnuma_store_count_backlog (RahnumaStore *self, const char *target_path, GError
   return n;
 }
 
+/**
+ * rahnuma_session_info_free:
+ * @info: (nullable) (transfer full): from rahnuma_store_lookup_code()
+ *
+ * Frees @info and its modules; %NULL is allowed.
+ */
 void
 rahnuma_session_info_free (RahnumaSessionInfo *info)
 {

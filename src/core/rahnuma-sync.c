@@ -474,6 +474,7 @@ attach_source (SyncJob *job, const char *read_path, const char *from_path, GErro
   if (uri == NULL)
     {
       g_set_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FAILED,
+                   /* Translators: %s is the journal’s path */
                    _("Cannot read the kiosk journal %s: its name cannot be used"), from_path);
       return FALSE;
     }
@@ -534,6 +535,7 @@ check_paths (const char *from_path, const char *to_path, GError **error)
                                 "made in it: check the path, or connect the drive it is on"),
                        folder, to_path);
   if (g_access (folder, W_OK) != 0)
+    /* Translators: %s is a folder path */
     return wrong_path (error, _("the folder %s cannot be written (check its permissions), so the "
                                 "officers’ file %s cannot be made in it"), folder, to_path);
   return TRUE;

@@ -222,11 +222,17 @@ check_text_value (Package *pkg, const char *group, const char *key, guint limit)
   if (strstr (value, RAHNUMA_PLACEHOLDER_MARK) != NULL)
     report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_PLACEHOLDER, group, key,
             _("write the real text in place of the TODO marker"),
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] %s is still a placeholder"), group, key);
   length = g_utf8_strlen (value, -1);
   if (length > (glong) limit)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_TEXT_TOO_LONG, group, key,
             _("shorten it, or move part of it to another scene"),
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] %s is too long for its screen: %ld characters, at most %u"),
             group, key, length, limit);
   check_words (pkg, group, key, value);
@@ -242,6 +248,9 @@ check_text (Package *pkg, const char *group, const char *key, guint limit)
   if (english == NULL)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_KEY, group, key,
             _("add the English text as the key without a language, e.g. Title=…"),
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] has no %s= (the English text)"), group, key);
   else
     check_text_value (pkg, group, key, limit);
@@ -257,6 +266,9 @@ check_text (Package *pkg, const char *group, const char *key, guint limit)
       else if (!g_str_equal (languages[i].code, "en"))
         report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_TRANSLATION, group, full_key,
                 _("add the translation; mark machine translations in MachineTranslated="),
+                /* Translators: the part in brackets is a group of the package’s module.ini,
+                 * as written there (“Scene 2”, “Question 1”); key names before = and
+                 * [Module] stay in English */
                 _("[%s] has no %s translation: %s= is missing"),
                 group, languages[i].english_name, full_key);
     }
@@ -426,6 +438,7 @@ report_missing_media (Package *pkg, const char *group, const char *key, const ch
                               "so write the name exactly as the file has it"), suggestion);
   report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_MEDIA, group, key,
           hint != NULL ? hint : _("add the file, or correct its name (names are case-sensitive)"),
+          /* Translators: %s is a file or folder path */
           _("%s does not exist"), relative);
 }
 
@@ -526,6 +539,7 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
     {
       report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MEDIA_OUTSIDE, group, key,
               _("put the file inside the package folder and name it relative to module.ini"),
+              /* Translators: %s is a file or folder path */
               _("%s is outside the package"), relative);
       return;
     }
@@ -545,6 +559,7 @@ check_media (Package *pkg, const char *group, const char *key, RahnumaMediaKind 
   else if (reason != NULL)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_UNPLAYABLE_MEDIA, group, key,
             _("export it again as PNG, WebM (VP8/VP9 + Opus) or Ogg Opus"),
+            /* Translators: %s is a media file path, then why */
             _("%s cannot be played: %s"), relative, reason->message);
   else
     {
@@ -566,6 +581,9 @@ report_missing_narration (Package *pkg, const char *group, const char *key,
           RAHNUMA_PROBLEM_MISSING_NARRATION, group, key,
           placeholder ? _("write the text first, then record it with “rahnuma-admin module record”")
                       : _("record it with “rahnuma-admin module record”, or add the audio file"),
+          /* Translators: the part in brackets is a group of the package’s module.ini, as
+           * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+           * in English */
           _("[%s] has no %s narration: %s= is missing"), group, language->english_name, key);
 }
 
@@ -581,6 +599,9 @@ check_narration (Package *pkg, const char *group, const char *key)
   if (g_key_file_has_key (pkg->key_file, group, key, NULL))
     report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, group, key,
             _("name the language of the voice, e.g. Narration[ur]="),
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] %s= names no language, so it is never played"), group, key);
 
   for (gsize i = 0; i < n_languages; i++)
@@ -638,12 +659,17 @@ report_fallbacks (Package *pkg)
             report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK,
                     fallback->group, fallback->key,
                     _("record it with “rahnuma-admin module record”"),
+                    /* Translators: the part in brackets is a group of the package’s
+                     * module.ini, as written there (“Scene 2”, “Question 1”); key names
+                     * before = and [Module] stay in English */
                     _("[%s] %s is missing: %s narration falls back to %s"), fallback->group,
                     fallback->key, language->english_name, fallback_name);
         }
       if (none_voiced && n_missing > 0)
         report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_NARRATION_FALLBACK, MODULE_GROUP, NULL,
                 _("record it with “rahnuma-admin module record”"),
+                /* Translators: the first %s is a language name, %u a count, the last %s the
+                 * fallback language */
                 _("no %s narration is recorded: all %u narrations fall back to %s"),
                 language->english_name, n_missing, fallback_name);
     }
@@ -677,6 +703,9 @@ check_scene (Package *pkg, const char *group)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_SCENE_MEDIA, group,
             has_video ? "Video" : NULL,
             _("give the scene one Picture= or one Video="),
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             has_video ? _("[%s] has both a picture and a video") : _("[%s] has no picture or video"),
             group);
   check_localized_media (pkg, group, "Picture", RAHNUMA_MEDIA_PICTURE);
@@ -700,6 +729,9 @@ check_choices (Package *pkg, const char *group)
       if (n != highest + 1)
         report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_CHOICE_COUNT, group, key,
                 _("number the choices Choice1=, Choice2=, … without gaps"),
+                /* Translators: the part in brackets is a group of the package’s module.ini,
+                 * as written there (“Scene 2”, “Question 1”); key names before = and
+                 * [Module] stay in English */
                 _("[%s] %s follows a gap: the kiosk stops at the missing choice"), group, key);
       n_present++;
       highest = n;
@@ -709,11 +741,17 @@ check_choices (Package *pkg, const char *group)
   if (n_present < RAHNUMA_MODULE_MIN_CHOICES)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_CHOICE_COUNT, group, NULL,
             _("give every question 2 to 4 choices"),
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] has too few choices: %u, at least %u"), group, n_present,
             RAHNUMA_MODULE_MIN_CHOICES);
   else if (n_present > RAHNUMA_MODULE_MAX_CHOICES)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_CHOICE_COUNT, group, NULL,
             _("give every question 2 to 4 choices"),
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] has too many choices: %u, at most %u"), group, n_present,
             RAHNUMA_MODULE_MAX_CHOICES);
   else if (n_present < 3)
@@ -733,12 +771,21 @@ check_correct (Package *pkg, const char *group, guint n_choices)
 
   if (value == NULL)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_CORRECT, group, "Correct", hint,
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] has no correct answer"), group);
   else if (strpbrk (value, ";, ") != NULL)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_CORRECT, group, "Correct", hint,
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] has more than one correct answer: Correct=%s"), group, value);
   else if (!g_ascii_string_to_unsigned (value, 10, 1, MAX (n_choices, 1), &correct, NULL))
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_CORRECT, group, "Correct", hint,
+            /* Translators: the part in brackets is a group of the package’s module.ini, as
+             * written there (“Scene 2”, “Question 1”); key names before = and [Module] stay
+             * in English */
             _("[%s] Correct=%s names no choice: the choices are 1 to %u"), group, value,
             n_choices);
 }
@@ -759,25 +806,6 @@ check_question (Package *pkg, const char *group)
 
 /* [Module] ---------------------------------------------------------------- */
 
-/**
- * rahnuma_validator_is_valid_id:
- * @id: a module id
- *
- * Returns: whether @id is lower-case letters, digits and '-', 1 to 64 of them
- */
-gboolean
-rahnuma_validator_is_valid_id (const char *id)
-{
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (*id == '\0' || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 static void
 check_id (Package *pkg)
 {
@@ -791,10 +819,12 @@ check_id (Package *pkg)
               _("[Module] has no Id="));
       return;
     }
-  if (!rahnuma_validator_is_valid_id (id))
+  if (!rahnuma_module_id_is_valid (id))
     {
       report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, "Id",
               _("use only lower-case English letters, digits and '-', at most 64"),
+              /* Translators: key names before = stay in English; %s are a key and its value
+               * as written, or a package folder */
               _("Id=%s is not a valid id"), id);
       return;
     }
@@ -802,6 +832,8 @@ check_id (Package *pkg)
   if (other != NULL)
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_DUPLICATE_ID, MODULE_GROUP, "Id",
             _("every module needs its own Id; change one of them"),
+            /* Translators: key names before = stay in English; %s are a key and its value
+             * as written, or a package folder */
             _("Id=%s is also used by %s"), id, other);
   else
     g_hash_table_insert (pkg->validation->ids, g_strdup (id), g_strdup (pkg->ini_path));
@@ -817,12 +849,16 @@ check_number (Package *pkg, const char *key, gboolean required, gint64 min, gint
     {
       if (required)
         report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_MISSING_KEY, MODULE_GROUP, key, hint,
+                /* Translators: key names before = stay in English; %s are a key and its
+                 * value as written, or a package folder */
                 _("[Module] has no %s="), key);
       return;
     }
   if (!g_ascii_string_to_signed (value, 10, min, max, NULL, NULL))
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, key, hint,
             /* %lld, not G_GINT64_FORMAT: xgettext cannot read a macro inside a message */
+            /* Translators: key names before = stay in English; %s are a key and its value
+             * as written, or a package folder */
             _("%s=%s is not a whole number from %lld"), key, value, (long long) min);
 }
 
@@ -838,7 +874,10 @@ check_fraction (Package *pkg, const char *key)
   fraction = g_ascii_strtod (value, &end);
   if (end == value || *end != '\0' || !(fraction >= 0.0 && fraction <= 1.0))
     report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, MODULE_GROUP, key,
+            /* Translators: a hint after a wrong value; keep 0.8 and 80% */
             _("write a fraction from 0 to 1 with a dot, e.g. 0.8 for 80%"),
+            /* Translators: key names before = stay in English; %s are a key and its value
+             * as written, or a package folder */
             _("%s=%s is not a number from 0 to 1"), key, value);
 }
 
@@ -866,6 +905,8 @@ check_lists (Package *pkg)
     if (*g_strstrip (machine[i]) != '\0' && !rahnuma_language_is_valid (machine[i]))
       report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, MODULE_GROUP,
               "MachineTranslated", _("use the kiosk's codes: ur, ps, pa_PK, en"),
+              /* Translators: key names before = stay in English; %s are a key and its value
+               * as written, or a package folder */
               _("MachineTranslated= lists “%s”, which is not a kiosk language"), machine[i]);
 }
 
@@ -932,6 +973,9 @@ check_numbering (Package *pkg, const char *kind, GArray *numbers)
       group = g_strdup_printf ("%s %u", kind, number);
       report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_GROUP_GAP, group, NULL,
               _("number the groups 1, 2, 3, … without gaps"),
+              /* Translators: the part in brackets is a group of the package’s module.ini,
+               * as written there (“Scene 2”, “Question 1”); key names before = and [Module]
+               * stay in English */
               _("[%s] follows a gap: there is no [%s %u], and the kiosk stops there"),
               group, kind, number - 1);
     }
@@ -947,6 +991,7 @@ check_counts (Package *pkg, guint n_scenes, guint n_questions)
             _("the module has no [Scene 1]"));
   else if (n_scenes < RAHNUMA_MODULE_MIN_SCENES || n_scenes > RAHNUMA_MODULE_MAX_SCENES)
     report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_SCENE_COUNT, MODULE_GROUP, NULL,
+            /* Translators: %u is a count */
             scene_hint, _("the module has %u scenes"), n_scenes);
 
   if (n_questions == 0)
@@ -955,6 +1000,7 @@ check_counts (Package *pkg, guint n_scenes, guint n_questions)
   else if (n_questions < RAHNUMA_MODULE_MIN_QUESTIONS)
     report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_QUESTION_COUNT, MODULE_GROUP, NULL,
             _("a module asks at least 5 questions"),
+            /* Translators: %u is a count */
             _("the module has only %u questions"), n_questions);
 }
 
@@ -975,6 +1021,9 @@ check_key_languages (Package *pkg, const char *group)
       if (!rahnuma_language_is_valid (lang))
         report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_UNKNOWN_LANGUAGE, group, keys[i],
                 _("use the kiosk's codes: ur, ps, pa_PK (Punjabi in Shahmukhi), en"),
+                /* Translators: the part in brackets is a group of the package’s module.ini,
+                 * as written there (“Scene 2”, “Question 1”); key names before = and
+                 * [Module] stay in English */
                 _("[%s] %s is for “%s”, which is not a kiosk language"), group, keys[i], lang);
     }
 }
@@ -1005,6 +1054,9 @@ check_groups (Package *pkg)
       else if (!g_str_equal (groups[i], MODULE_GROUP))
         report (pkg, RAHNUMA_SEVERITY_WARNING, RAHNUMA_PROBLEM_UNKNOWN_GROUP, groups[i], NULL,
                 _("name groups [Module], [Scene 1], [Question 1], …"),
+                /* Translators: the part in brackets is a group of the package’s module.ini,
+                 * as written there (“Scene 2”, “Question 1”); key names before = and
+                 * [Module] stay in English */
                 _("[%s] is not a group the kiosk knows: it is ignored"), groups[i]);
     }
   check_numbering (pkg, "Scene", scenes);
@@ -1430,6 +1482,7 @@ load_package (Package *pkg)
       RahnumaProblem *problem =
         report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_PARSE, NULL, NULL,
                 _("every line must be a [Group], a Key=value, a # comment or empty"),
+                /* Translators: %s is why (an error message) */
                 _("module.ini cannot be read: %s"), error->message);
 
       problem->line = bad_line;
@@ -1452,6 +1505,7 @@ check_loads (Package *pkg)
   if (module == NULL)
     {
       report (pkg, RAHNUMA_SEVERITY_ERROR, RAHNUMA_PROBLEM_BAD_VALUE, NULL, NULL,
+              /* Translators: %s is why (an error message) */
               _("see docs/module-format.md"), _("the kiosk cannot load the module: %s"),
               error->message);
       return;
@@ -1511,6 +1565,12 @@ rahnuma_validation_set_audio_meter (RahnumaValidation     *validation,
   validation->meter_data = meter_data;
 }
 
+/**
+ * rahnuma_validation_free:
+ * @validation: (nullable) (transfer full): a #RahnumaValidation
+ *
+ * Frees @validation and its problems; %NULL is allowed.
+ */
 void
 rahnuma_validation_free (RahnumaValidation *validation)
 {
@@ -1593,6 +1653,12 @@ rahnuma_validate_module (const char            *dir,
   return validation;
 }
 
+/**
+ * rahnuma_validation_get_n_problems:
+ * @validation: a #RahnumaValidation
+ *
+ * Returns: how many problems were found, errors and warnings
+ */
 guint
 rahnuma_validation_get_n_problems (RahnumaValidation *validation)
 {
@@ -1614,6 +1680,13 @@ rahnuma_validation_get_problem (RahnumaValidation *validation,
   return g_ptr_array_index (validation->problems, index);
 }
 
+/**
+ * rahnuma_validation_count:
+ * @validation: a #RahnumaValidation
+ * @severity: errors or warnings
+ *
+ * Returns: how many problems of @severity were found
+ */
 guint
 rahnuma_validation_count (RahnumaValidation *validation,
                           RahnumaSeverity    severity)
@@ -1626,6 +1699,13 @@ rahnuma_validation_count (RahnumaValidation *validation,
   return n;
 }
 
+/**
+ * rahnuma_validation_count_code:
+ * @validation: a #RahnumaValidation
+ * @code: a kind of problem
+ *
+ * Returns: how many problems of kind @code were found
+ */
 guint
 rahnuma_validation_count_code (RahnumaValidation  *validation,
                                RahnumaProblemCode  code)
@@ -1686,6 +1766,13 @@ rahnuma_problem_code_to_string (RahnumaProblemCode code)
   return names[code];
 }
 
+/**
+ * rahnuma_severity_to_string:
+ * @severity: a #RahnumaSeverity
+ *
+ * Returns: (transfer none): "error" or "warning", untranslated (for
+ *   `module validate --json`)
+ */
 const char *
 rahnuma_severity_to_string (RahnumaSeverity severity)
 {

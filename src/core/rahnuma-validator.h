@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "rahnuma-module.h"
+#include "rahnuma-picture-header.h"
 
 G_BEGIN_DECLS
 
@@ -54,13 +55,6 @@ typedef enum
   RAHNUMA_PROBLEM_STALE_MEDIA,     /* made from a text that changed since (media.sums) */
   RAHNUMA_PROBLEM_AUDIO_LEVEL,     /* a narration silent, clipped, too quiet or too long */
 } RahnumaProblemCode;
-
-typedef enum
-{
-  RAHNUMA_MEDIA_PICTURE,
-  RAHNUMA_MEDIA_VIDEO,
-  RAHNUMA_MEDIA_AUDIO,
-} RahnumaMediaKind;
 
 /* Screen limits, in characters (not bytes: Urdu letters take two bytes). */
 #define RAHNUMA_LIMIT_TITLE       60
@@ -182,7 +176,6 @@ RahnumaValidation    *rahnuma_validate_module             (const char           
                                                            RahnumaMediaProbeFunc  probe_func,
                                                            gpointer               probe_data);
 
-gboolean              rahnuma_validator_is_valid_id       (const char            *id);
 guint                 rahnuma_text_count_words            (const char            *text);
 guint                 rahnuma_text_longest_sentence       (const char            *text,
                                                            guint                 *index);

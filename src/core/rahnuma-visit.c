@@ -316,6 +316,12 @@ rahnuma_visit_set_pass_mark (RahnumaVisit *self, double pass_mark)
   self->pass_mark = pass_mark;
 }
 
+/**
+ * rahnuma_visit_get_language:
+ * @self: a #RahnumaVisit
+ *
+ * Returns: (transfer none): the visitor's language, from rahnuma_languages()
+ */
 const char *
 rahnuma_visit_get_language (RahnumaVisit *self)
 {
@@ -335,6 +341,12 @@ rahnuma_visit_get_catalog (RahnumaVisit *self)
   return self->catalog;
 }
 
+/**
+ * rahnuma_visit_get_state:
+ * @self: a #RahnumaVisit
+ *
+ * Returns: active until the visit is finished or abandoned (as committed)
+ */
 RahnumaSessionState
 rahnuma_visit_get_state (RahnumaVisit *self)
 {
@@ -354,6 +366,14 @@ rahnuma_visit_get_code (RahnumaVisit *self)
   return self->code;
 }
 
+/**
+ * rahnuma_visit_get_watched:
+ * @self: a #RahnumaVisit
+ * @module: a module of the visit's catalogue
+ *
+ * Returns: the part of @module's lesson watched so far, a fraction from 0
+ *   to 1 (each part counted once)
+ */
 double
 rahnuma_visit_get_watched (RahnumaVisit *self, RahnumaModule *module)
 {
@@ -373,6 +393,14 @@ rahnuma_visit_get_quiz (RahnumaVisit *self, RahnumaModule *module)
   return lookup_progress (self, module)->quiz;
 }
 
+/**
+ * rahnuma_visit_is_module_watched:
+ * @self: a #RahnumaVisit
+ * @module: a module of the visit's catalogue
+ *
+ * Returns: whether enough was watched for the quiz to open
+ *   (rahnuma_module_get_min_watched())
+ */
 gboolean
 rahnuma_visit_is_module_watched (RahnumaVisit *self, RahnumaModule *module)
 {
@@ -381,6 +409,13 @@ rahnuma_visit_is_module_watched (RahnumaVisit *self, RahnumaModule *module)
   return lookup_progress (self, module)->watched + 1e-9 >= rahnuma_module_get_min_watched (module);
 }
 
+/**
+ * rahnuma_visit_is_module_done:
+ * @self: a #RahnumaVisit
+ * @module: a module of the visit's catalogue
+ *
+ * Returns: whether @module was watched and its quiz answered in full
+ */
 gboolean
 rahnuma_visit_is_module_done (RahnumaVisit *self, RahnumaModule *module)
 {
@@ -407,6 +442,12 @@ count_modules (RahnumaVisit *self, gboolean passed_only)
   return n;
 }
 
+/**
+ * rahnuma_visit_get_n_modules_done:
+ * @self: a #RahnumaVisit
+ *
+ * Returns: how many modules are done (rahnuma_visit_is_module_done())
+ */
 guint
 rahnuma_visit_get_n_modules_done (RahnumaVisit *self)
 {
@@ -414,6 +455,12 @@ rahnuma_visit_get_n_modules_done (RahnumaVisit *self)
   return count_modules (self, FALSE);
 }
 
+/**
+ * rahnuma_visit_get_n_modules_passed:
+ * @self: a #RahnumaVisit
+ *
+ * Returns: how many modules are done with a quiz passed
+ */
 guint
 rahnuma_visit_get_n_modules_passed (RahnumaVisit *self)
 {
@@ -642,6 +689,16 @@ rahnuma_visit_complete_async (RahnumaVisit *self, GCancellable *cancellable,
                 callback, user_data);
 }
 
+/**
+ * rahnuma_visit_abandon_async:
+ * @self: a #RahnumaVisit
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the journal holds the visit as abandoned
+ * @user_data: data for @callback
+ *
+ * Ends the visit as abandoned (the visitor walked away), on a worker
+ * thread; finish with rahnuma_visit_step_finish().
+ */
 void
 rahnuma_visit_abandon_async (RahnumaVisit *self, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)

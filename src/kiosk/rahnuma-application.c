@@ -23,7 +23,7 @@
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-card-print.h"
 #include "rahnuma-i18n.h"
-#include "rahnuma-idle.h"
+#include "rahnuma-kiosk-context.h"
 #include "rahnuma-journal-guard.h"
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-language-page.h"
@@ -41,9 +41,8 @@ struct _RahnumaApplication
   RahnumaStore *store;
   RahnumaSound *sound;
   RahnumaAutoSync *auto_sync;
-  RahnumaCardPrinter *card_printer; /* made when first asked for; none for printer = "none" */
   RahnumaSettings *settings;
-  RahnumaKeys *keys;    /* nullable: proofs fall back to the bare code (load_keys()) */
+  RahnumaKioskContext *context; /* what the window gets: the services above, kept current */
   char *set_aside_path; /* where a damaged journal was put, if it was */
   char *media_dir;
   char *modules_dir;
@@ -59,8 +58,6 @@ struct _RahnumaApplication
   guint journal_retry_id;
   GCancellable *check_cancellable; /* the background integrity check */
   GCancellable *prune_cancellable; /* while old records are deleted */
-  GKeyFile *prompts;         /* media/prompts/prompts.ini, read once */
-  GHashTable *prompt_paths;  /* "lang/file" → the clip to play, looked up once */
   gint64 pruned_at;          /* monotonic µs of the last prune started */
   guint replace_id;          /* waits for the damaged journal to be free */
   GError *settings_error; /* a setting the journal would refuse: the kiosk does not start */
@@ -85,21 +82,6 @@ struct _RahnumaApplication
 #define AUTO_SYNC_INTERVAL_S (5 * 60)
 
 G_DEFINE_FINAL_TYPE (RahnumaApplication, rahnuma_application, ADW_TYPE_APPLICATION)
-
-enum {
-  SIGNAL_CATALOG_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static gboolean
-running_uninstalled (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-
-  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
-}
 
 static char *
 default_db_path (void)
@@ -179,12 +161,24 @@ on_synced (RahnumaAutoSync *auto_sync, GParamSpec *pspec, RahnumaApplication *se
                              self->prune_cancellable, on_pruned, g_object_ref (self));
 }
 
+/* The window reads the services through the context: keep it current
+ * whenever one of them is replaced. */
+static void
+update_context (RahnumaApplication *self)
+{
+  rahnuma_kiosk_context_set_store (self->context, self->store);
+  rahnuma_kiosk_context_set_catalog (self->context, self->catalog);
+  rahnuma_kiosk_context_set_auto_sync (self->context, self->auto_sync);
+  rahnuma_kiosk_context_set_set_aside_journal (self->context, self->set_aside_path);
+}
+
 static void
 start_auto_sync (RahnumaApplication *self)
 {
   self->auto_sync = rahnuma_auto_sync_new (self->store, AUTO_SYNC_INTERVAL_S);
   rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (self->settings));
   g_signal_connect_object (self->auto_sync, "notify::last-sync", G_CALLBACK (on_synced), self, 0);
+  update_context (self);
 }
 
 static gboolean
@@ -219,6 +213,7 @@ show_fatal (RahnumaApplication *self, const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("The kiosk cannot start"), message);
 
+  /* Translators: button of the message “The kiosk cannot start” */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -238,56 +233,19 @@ watch_contacts (RahnumaApplication *self)
 
   fresh = rahnuma_contacts_watch_new (path, last_good != NULL ? rahnuma_contacts_get_path (last_good) : bundled);
   g_set_object (&self->contacts, fresh);
+  rahnuma_kiosk_context_set_contacts_watch (self->context, fresh);
 }
 
 /* What the officer changed on the dashboard, in force at once: the next
- * sync goes to the new officers' file, the next visitor sees the new
- * languages, the idle wait starts again with the new timeout. */
+ * sync goes to the new officers' file. (The window follows the languages
+ * and the idle timeouts itself.) */
 static void
 on_settings_changed (RahnumaSettings *settings, const char *key, RahnumaApplication *self)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-
   if (g_str_equal (key, "officer-file") && self->auto_sync != NULL)
     rahnuma_auto_sync_set_target (self->auto_sync, officer_file_or_null (settings));
   if (g_str_equal (key, "contacts-file"))
     watch_contacts (self);
-  /* The next card goes to the new printer (or none). */
-  if (g_str_equal (key, "printer") || g_str_equal (key, "card-paper"))
-    g_clear_object (&self->card_printer);
-  for (GList *l = windows; l != NULL; l = l->next)
-    {
-      GtkWidget *page;
-
-      if (!RAHNUMA_IS_WINDOW (l->data))
-        continue;
-      page = GTK_WIDGET (gtk_widget_get_template_child (l->data, RAHNUMA_TYPE_WINDOW, "language_page"));
-      if (g_str_equal (key, "languages"))
-        rahnuma_language_page_set_languages (RAHNUMA_LANGUAGE_PAGE (page), rahnuma_settings_get_languages (settings));
-      else if ((g_str_equal (key, "idle-timeout") || g_str_equal (key, "still-there-countdown")) &&
-               self->preview_dir == NULL)
-        rahnuma_idle_set_timeouts (l->data, rahnuma_settings_get_idle_timeout (settings),
-                                   rahnuma_settings_get_still_there_countdown (settings));
-    }
-}
-
-/* A visitor who walks away; a preview has no visitor to wait for. */
-static void
-watch_window (RahnumaApplication *self, GtkWindow *window)
-{
-  GtkWidget *language_page;
-  GtkStack *stack;
-
-  language_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW,
-                                                             "language_page"));
-  rahnuma_language_page_set_languages (RAHNUMA_LANGUAGE_PAGE (language_page),
-                                       rahnuma_settings_get_languages (self->settings));
-  if (self->preview_dir != NULL)
-    return;
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), RAHNUMA_TYPE_WINDOW, "stack"));
-  rahnuma_idle_attach (window, stack, rahnuma_settings_get_idle_timeout (self->settings),
-                       rahnuma_settings_get_still_there_countdown (self->settings),
-                       rahnuma_settings_get_result_timeout (self->settings));
 }
 
 /* Kiosk mode: only rahnuma_application_leave_kiosk() closes the window. */
@@ -384,6 +342,7 @@ on_replace_damaged (gpointer user_data)
   GtkWindow *window;
 
   g_clear_object (&self->auto_sync); /* no new sync of a damaged journal */
+  rahnuma_kiosk_context_set_auto_sync (self->context, NULL);
   if (g_atomic_int_get (&G_OBJECT (self->store)->ref_count) > 1)
     return G_SOURCE_CONTINUE; /* a visit, a sync or the officer still has it */
   self->replace_id = 0;
@@ -408,6 +367,7 @@ on_replace_damaged (gpointer user_data)
       rahnuma_journal_guard_remember (guard, self->db_path, rahnuma_store_get_journal_id (self->store), NULL);
       g_free (self->set_aside_path);
       self->set_aside_path = g_steal_pointer (&aside);
+      update_context (self);
       window = gtk_application_get_active_window (GTK_APPLICATION (self));
       if (RAHNUMA_IS_WINDOW (window))
         rahnuma_window_tell_journal_set_aside (RAHNUMA_WINDOW (window));
@@ -465,20 +425,22 @@ load_keys (RahnumaApplication *self)
   g_autofree char *dir = NULL;
   g_autofree char *label = NULL;
   g_autofree char *key_id = NULL;
+  RahnumaKeys *keys;
 
-  if (self->preview_dir != NULL || self->keys != NULL)
+  if (self->preview_dir != NULL || rahnuma_kiosk_context_has_keys (self->context))
     return;
   dir = rahnuma_keys_default_dir (self->db_path);
   label = g_strdup_printf ("centre %s, kiosk %s", rahnuma_settings_get_centre (self->settings),
                            rahnuma_settings_get_kiosk_id (self->settings));
-  self->keys = rahnuma_keys_load_or_create (dir, label, &error);
-  if (self->keys == NULL)
+  keys = rahnuma_keys_load_or_create (dir, label, &error);
+  if (keys == NULL)
     {
       g_warning ("Completion proofs are not signed: the QR code holds the bare code. %s", error->message);
       return;
     }
-  key_id = rahnuma_keys_dup_key_id (self->keys);
+  key_id = rahnuma_keys_dup_key_id (keys);
   g_message ("Signing key for completion proofs: %s in %s", key_id, dir);
+  rahnuma_kiosk_context_set_keys (self->context, keys);
 }
 
 /* The journal is open: the visitors' window. */
@@ -490,8 +452,8 @@ start_visits (RahnumaApplication *self)
   log_start (self);
   load_keys (self);
   watch_modules (self);
-  window = GTK_WINDOW (rahnuma_window_new (self));
-  watch_window (self, window);
+  update_context (self);
+  window = GTK_WINDOW (rahnuma_window_new (GTK_APPLICATION (self), self->context));
   lock_window (self, window);
   if (rahnuma_store_needs_check (self->store) && self->check_cancellable == NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), on_window_tick, self, NULL);
@@ -589,7 +551,7 @@ on_catalog_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
              rahnuma_catalog_get_problems (fresh)->len);
   g_clear_object (&self->catalog);
   self->catalog = fresh;
-  g_signal_emit (self, signals[SIGNAL_CATALOG_CHANGED], 0);
+  update_context (self); /* the context tells the window: catalog-changed */
   /* Another install may have come while this one loaded. */
   rahnuma_application_refresh_catalog (self);
 }
@@ -776,6 +738,10 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
   if (!rahnuma_settings_check (self->settings, &self->settings_error))
     /* Translators: in the technician log; %s says which setting and how to correct it */
     g_warning (_("The kiosk cannot start: %s"), self->settings_error->message);
+  self->context = rahnuma_kiosk_context_new (self->media_dir, self->sound, self->settings,
+                                             self->preview_dir != NULL);
+  g_signal_connect_object (self->context, "refresh-catalog", G_CALLBACK (rahnuma_application_refresh_catalog),
+                           self, G_CONNECT_SWAPPED);
 
   modules_dir = rahnuma_settings_get_modules_dir (self->settings);
   self->modules_dir = *modules_dir != '\0' ? g_canonicalize_filename (modules_dir, NULL)
@@ -801,14 +767,11 @@ rahnuma_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->sound);
   g_clear_object (&self->auto_sync);
-  g_clear_object (&self->card_printer);
   g_clear_object (&self->settings);
   g_clear_object (&self->contacts);
-  g_clear_pointer (&self->keys, rahnuma_keys_free);
+  g_clear_object (&self->context);
   g_clear_object (&self->check_cancellable);
   g_clear_object (&self->prune_cancellable);
-  g_clear_pointer (&self->prompts, g_key_file_unref);
-  g_clear_pointer (&self->prompt_paths, g_hash_table_unref);
 
   G_OBJECT_CLASS (rahnuma_application_parent_class)->dispose (object);
 }
@@ -840,16 +803,6 @@ rahnuma_application_class_init (RahnumaApplicationClass *klass)
   app_class->startup = rahnuma_application_startup;
   app_class->shutdown = rahnuma_application_shutdown;
   app_class->handle_local_options = rahnuma_application_handle_local_options;
-
-  /**
-   * RahnumaApplication::catalog-changed:
-   *
-   * A new catalog is on offer (rahnuma_application_get_catalog()); a
-   * visit in progress keeps the one it started with.
-   */
-  signals[SIGNAL_CATALOG_CHANGED] =
-    g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -874,7 +827,7 @@ rahnuma_application_init (RahnumaApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  if (running_uninstalled ())
+  if (rahnuma_i18n_running_uninstalled ())
     {
       /* The build tree's compiled schema (data/), before GTK reads any
        * settings and fixes the list of schema folders for good. */
@@ -884,9 +837,14 @@ rahnuma_application_init (RahnumaApplication *self)
   else
     self->media_dir = g_build_filename (PKGDATADIR, "media", NULL);
   self->sound = rahnuma_sound_new ();
-  self->prompt_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
+/**
+ * rahnuma_application_new:
+ *
+ * Returns: (transfer full): the kiosk application (org.rahnuma.Kiosk, not
+ *   unique: a trainer's preview never goes to a running kiosk)
+ */
 RahnumaApplication *
 rahnuma_application_new (void)
 {
@@ -907,6 +865,21 @@ rahnuma_application_get_catalog (RahnumaApplication *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
   return self->catalog;
+}
+
+/**
+ * rahnuma_application_get_context:
+ * @self: a #RahnumaApplication
+ *
+ * Returns: (transfer none) (nullable): what the kiosk window is given (the
+ *   catalogue, the journal, the settings, the spoken prompts), or %NULL
+ *   before the command line is handled
+ */
+RahnumaKioskContext *
+rahnuma_application_get_context (RahnumaApplication *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
+  return self->context;
 }
 
 /**
@@ -931,278 +904,6 @@ rahnuma_application_refresh_catalog (RahnumaApplication *self)
   self->reloading_catalog = TRUE;
   rahnuma_catalog_new_async (self->modules_dir, RAHNUMA_CATALOG_VALIDATE, NULL, on_catalog_loaded,
                              g_object_ref (self));
-}
-
-/**
- * rahnuma_application_get_store:
- *
- * Returns: (transfer none): the kiosk's journal
- */
-RahnumaStore *
-rahnuma_application_get_store (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->store;
-}
-
-/**
- * rahnuma_application_get_sound:
- *
- * Returns: (transfer none): the player of spoken prompts
- */
-RahnumaSound *
-rahnuma_application_get_sound (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->sound;
-}
-
-/**
- * rahnuma_application_get_set_aside_journal:
- *
- * Returns: (nullable): where a damaged journal was kept at start-up, or %NULL
- */
-const char *
-rahnuma_application_get_set_aside_journal (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->set_aside_path;
-}
-
-/**
- * rahnuma_application_get_auto_sync:
- *
- * Returns: (transfer none) (nullable): what syncs the journal to the
- *   officers' file, or %NULL before the journal is open
- */
-RahnumaAutoSync *
-rahnuma_application_get_auto_sync (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->auto_sync;
-}
-
-/* The officer's test card: signed with this kiosk's key, marked demo. */
-static char *
-sign_test_card (const char *code, guint n_passed, guint n_total, gpointer user_data)
-{
-  RahnumaApplication *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  char *text;
-
-  if (self->keys == NULL)
-    return NULL;
-  text = rahnuma_proof_sign_visit (self->keys, rahnuma_settings_get_centre (self->settings),
-                                   rahnuma_settings_get_kiosk_id (self->settings), now, code, n_passed, n_total,
-                                   TRUE, TRUE, &error);
-  if (text == NULL)
-    g_warning ("The test card's proof is not signed: %s", error->message);
-  return text;
-}
-
-/**
- * rahnuma_application_get_card_printer:
- *
- * Returns: (transfer none) (nullable): the printer for visitors' cards, as
- *   the `printer` and `card-paper` settings say, or %NULL when `printer` is
- *   "none" and in a trainer's preview (no Print button then)
- */
-RahnumaCardPrinter *
-rahnuma_application_get_card_printer (RahnumaApplication *self)
-{
-  const char *name;
-  RahnumaCardLayout layout = RAHNUMA_CARD_LAYOUT_ROLL;
-
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-
-  name = rahnuma_settings_get_printer (self->settings);
-  if (self->preview_dir != NULL || g_str_equal (name, RAHNUMA_CARD_PRINTER_NONE))
-    return NULL;
-  if (self->card_printer == NULL)
-    {
-      rahnuma_card_layout_from_string (rahnuma_settings_get_card_paper (self->settings), &layout);
-      self->card_printer = rahnuma_card_printer_new (name, layout);
-      rahnuma_card_printer_set_test_signer (self->card_printer, sign_test_card, self);
-    }
-  return self->card_printer;
-}
-
-/**
- * rahnuma_application_get_settings:
- *
- * Returns: (transfer none): the configuration in force for this run
- */
-/**
- * rahnuma_application_get_contacts:
- *
- * Returns: (transfer none) (nullable): the contacts in force: the last good
- *   contacts.ini, or %NULL if not even the bundled one could be read
- */
-RahnumaContacts *
-rahnuma_application_get_contacts (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->contacts != NULL ? rahnuma_contacts_watch_get_contacts (self->contacts) : NULL;
-}
-
-/**
- * rahnuma_application_get_contacts_watch:
- *
- * Returns: (transfer none) (nullable): what follows the contacts file, with
- *   its problem for the officers (rahnuma_contacts_watch_get_problem())
- */
-RahnumaContactsWatch *
-rahnuma_application_get_contacts_watch (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->contacts;
-}
-
-RahnumaSettings *
-rahnuma_application_get_settings (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return self->settings;
-}
-
-const char *
-rahnuma_application_get_centre (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return rahnuma_settings_get_centre (self->settings);
-}
-
-const char *
-rahnuma_application_get_kiosk_id (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  return rahnuma_settings_get_kiosk_id (self->settings);
-}
-
-/**
- * rahnuma_application_dup_proof:
- * @visit: a visit that has ended, with its code
- *
- * Signs the visit's completion proof (rahnuma_proof_sign_visit()) with the
- * kiosk's key: today's date in the kiosk's time zone, the code, the
- * lessons passed of those on offer, and whether it counts as a completed
- * briefing. Nothing about the person.
- *
- * Returns: (transfer full) (nullable): the proof's text for the QR code, or
- *   %NULL (with a warning in the log) if the kiosk has no key or the visit
- *   no code: the caller shows the bare code instead
- */
-char *
-rahnuma_application_dup_proof (RahnumaApplication *self,
-                               RahnumaVisit       *visit)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *code;
-  char *text;
-
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (RAHNUMA_IS_VISIT (visit), NULL);
-  code = rahnuma_visit_get_code (visit);
-  if (self->keys == NULL || code == NULL)
-    return NULL;
-  now = g_date_time_new_now_local ();
-  text = rahnuma_proof_sign_visit (self->keys, rahnuma_settings_get_centre (self->settings),
-                                   rahnuma_settings_get_kiosk_id (self->settings), now, code,
-                                   rahnuma_visit_get_n_modules_passed (visit),
-                                   g_list_model_get_n_items (G_LIST_MODEL (rahnuma_visit_get_catalog (visit))),
-                                   rahnuma_visit_is_complete (visit), FALSE, &error);
-  if (text == NULL)
-    g_warning ("The completion proof is not signed, the QR code holds the bare code: %s", error->message);
-  return text;
-}
-
-gboolean
-rahnuma_application_is_preview (RahnumaApplication *self)
-{
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), FALSE);
-  return self->preview_dir != NULL;
-}
-
-/**
- * rahnuma_application_dup_prompt_path:
- * @prompt: a prompt id such as "welcome", or "names" for language names
- * @lang: the language to hear it in
- *
- * Prompts exist as recordings for languages with a voice; others fall back
- * to their narration language (Urdu), as modules do.
- *
- * Returns: (transfer full): the prompt's recording (which may be missing)
- */
-char *
-rahnuma_application_dup_prompt_path (RahnumaApplication *self, const char *prompt,
-                                     const char *lang)
-{
-  const RahnumaLanguage *language;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
-  const char *cached;
-
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-
-  file = g_strconcat (g_str_equal (prompt, "names") ? lang : prompt, ".ogg", NULL);
-  if (g_str_equal (prompt, "names"))
-    return g_build_filename (self->media_dir, "prompts", "names", file, NULL);
-
-  /* The installed prompts do not change while the kiosk runs: each is
-   * looked for on disk once, not at every prompt. */
-  key = g_strconcat (lang, "/", file, NULL);
-  cached = g_hash_table_lookup (self->prompt_paths, key);
-  if (cached != NULL)
-    return g_strdup (cached);
-  path = g_build_filename (self->media_dir, "prompts", lang, file, NULL);
-  language = rahnuma_language_lookup (lang);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && language != NULL &&
-      language->narration_fallback != NULL)
-    {
-      g_free (path);
-      path = g_build_filename (self->media_dir, "prompts", language->narration_fallback, file, NULL);
-    }
-  g_hash_table_insert (self->prompt_paths, g_steal_pointer (&key), g_strdup (path));
-  return g_steal_pointer (&path);
-}
-
-/**
- * rahnuma_application_dup_prompt_text:
- * @prompt: a prompt id such as "still-there"
- * @lang: the language to show it in
- *
- * The words of a spoken prompt, from media/prompts/prompts.ini, so that a
- * screen shows exactly what the visitor hears.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL if it is missing
- */
-char *
-rahnuma_application_dup_prompt_text (RahnumaApplication *self, const char *prompt,
-                                     const char *lang)
-{
-  g_autoptr(GError) error = NULL;
-  char *text;
-
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (prompt != NULL && lang != NULL, NULL);
-
-  /* Read once (a few kilobytes, installed with the kiosk), not at every prompt. */
-  if (self->prompts == NULL)
-    {
-      g_autofree char *path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
-
-      self->prompts = g_key_file_new ();
-      if (!g_key_file_load_from_file (self->prompts, path, G_KEY_FILE_NONE, &error))
-        g_warning ("No prompt texts: %s", error->message);
-      g_clear_error (&error);
-    }
-  text = g_key_file_get_locale_string (self->prompts, prompt, "Text", lang, &error);
-  if (text == NULL)
-    g_warning ("No text for the prompt %s: %s", prompt, error->message);
-  return text;
 }
 
 /**

@@ -283,6 +283,13 @@ rahnuma_auto_sync_set_target (RahnumaAutoSync *self, const char *officer_file)
   rahnuma_auto_sync_request (self);
 }
 
+/**
+ * rahnuma_auto_sync_get_target:
+ * @self: a #RahnumaAutoSync
+ *
+ * Returns: (transfer none) (nullable): the officers' file synced into, or
+ *   %NULL when none is set
+ */
 const char *
 rahnuma_auto_sync_get_target (RahnumaAutoSync *self)
 {
@@ -347,6 +354,12 @@ rahnuma_auto_sync_dup_last_error (RahnumaAutoSync *self)
   return self->last_error != NULL ? rahnuma_sync_describe_error (self->last_error) : NULL;
 }
 
+/**
+ * rahnuma_auto_sync_is_running:
+ * @self: a #RahnumaAutoSync
+ *
+ * Returns: whether a sync is under way on its worker thread
+ */
 gboolean
 rahnuma_auto_sync_is_running (RahnumaAutoSync *self)
 {

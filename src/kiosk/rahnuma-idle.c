@@ -2,7 +2,7 @@
  * the visit ends as abandoned and the kiosk waits for the next visitor
  *
  * Watches the kiosk window from outside, so the journey's code need not know:
- * any input on the window (seen in the capture phase, before any widget)
+ * any input on the window (seen by a #RahnumaIdleWatch, before any widget)
  * counts as a visitor being there, and so does a page change or a lesson
  * playing (a lesson page that keeps painting itself). Each page but the
  * welcome screen has the timeout; on the language screen nothing is at
@@ -26,9 +26,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-idle.h"
+#include "rahnuma-idle-watch.h"
+#include "rahnuma-kiosk-context.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-lesson-page.h"
 #include "rahnuma-result-page.h"
@@ -40,14 +41,14 @@ struct _RahnumaIdle
   GObject parent_instance;
 
   GtkWindow *window; /* unowned: the idle monitor lives as window data */
+  RahnumaKioskContext *context; /* the sound playing, the prompt's words */
   GtkStack *stack;   /* unowned: the window's; a weak pointer, as a closing
                       * window disposes its children before its "destroy" */
   guint timeout_s;
   guint countdown_s;
   guint result_timeout_s;
 
-  gint64 last_activity; /* monotonic µs */
-  guint timeout_id;
+  RahnumaIdleWatch *watch;
   guint inhibit_cookie;
   gulong after_paint_id;
   GdkFrameClock *frame_clock; /* unowned: the window's, while realized */
@@ -61,26 +62,16 @@ struct _RahnumaIdle
 
 G_DEFINE_FINAL_TYPE (RahnumaIdle, rahnuma_idle, G_TYPE_OBJECT)
 
-static gboolean on_timeout (gpointer user_data);
-
-/* Input that means someone is at the kiosk. Crossing and focus events come
- * from the window system, not from a person, and do not count. */
-static const GdkEventType presence_events[] = {
-  GDK_BUTTON_PRESS, GDK_BUTTON_RELEASE, GDK_MOTION_NOTIFY, GDK_KEY_PRESS,
-  GDK_KEY_RELEASE, GDK_SCROLL, GDK_TOUCH_BEGIN, GDK_TOUCH_UPDATE, GDK_TOUCH_END,
-  GDK_TOUCHPAD_SWIPE, GDK_TOUCHPAD_PINCH, GDK_TOUCHPAD_HOLD,
-};
-
 /* The first touch of an answer to "Are you still there?". */
 static const GdkEventType answer_events[] = {
   GDK_BUTTON_PRESS, GDK_KEY_PRESS, GDK_TOUCH_BEGIN,
 };
 
 static gboolean
-event_type_in (GdkEventType type, const GdkEventType *types, gsize n_types)
+is_answer (GdkEventType type)
 {
-  for (gsize i = 0; i < n_types; i++)
-    if (types[i] == type)
+  for (gsize i = 0; i < G_N_ELEMENTS (answer_events); i++)
+    if (answer_events[i] == type)
       return TRUE;
   return FALSE;
 }
@@ -105,34 +96,21 @@ on_result_page (RahnumaIdle *self)
   return RAHNUMA_IS_RESULT_PAGE (visible_page (self));
 }
 
-/* The page's timeout, in µs. */
-static gint64
-page_timeout_us (RahnumaIdle *self)
+/* The page's timeout, in seconds. */
+static guint
+page_timeout_s (RahnumaIdle *self)
 {
-  return (gint64) (on_result_page (self) ? self->result_timeout_s : self->timeout_s) * G_USEC_PER_SEC;
-}
-
-static void
-schedule_check (RahnumaIdle *self, gint64 delay_us)
-{
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add ((guint) MAX (delay_us / 1000, 1) + 1, on_timeout, self);
-}
-
-/* Cheap enough for every motion event: the timer checks the time itself. */
-static void
-note_activity (RahnumaIdle *self)
-{
-  self->last_activity = g_get_monotonic_time ();
+  return on_result_page (self) ? self->result_timeout_s : self->timeout_s;
 }
 
 static void
 restart_timer (RahnumaIdle *self)
 {
-  note_activity (self);
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  rahnuma_idle_watch_note_activity (self->watch);
   if (!on_welcome_page (self) && self->still_there == NULL)
-    schedule_check (self, page_timeout_us (self));
+    rahnuma_idle_watch_start (self->watch, page_timeout_s (self));
+  else
+    rahnuma_idle_watch_stop (self->watch);
 }
 
 /* Keeps the screen awake while a visit is under way. */
@@ -197,8 +175,7 @@ on_continued (RahnumaIdle *self)
   if (self->still_there == NULL || self->ending)
     return;
   g_message ("The visitor is still there: the visit goes on");
-  rahnuma_sound_stop (rahnuma_application_get_sound (
-    RAHNUMA_APPLICATION (gtk_window_get_application (self->window))));
+  rahnuma_sound_stop (rahnuma_kiosk_context_get_sound (self->context));
   page = self->asked_over != NULL && gtk_widget_get_parent (self->asked_over) == GTK_WIDGET (self->stack)
            ? g_object_ref (self->asked_over) : NULL;
   stop_asking (self);
@@ -211,8 +188,8 @@ on_continued (RahnumaIdle *self)
 static char *
 dup_question (RahnumaIdle *self)
 {
-  RahnumaApplication *app = RAHNUMA_APPLICATION (gtk_window_get_application (self->window));
-  char *text = rahnuma_application_dup_prompt_text (app, "still-there", rahnuma_i18n_get_language ());
+  char *text = rahnuma_kiosk_context_dup_prompt_text (self->context, "still-there",
+                                                      rahnuma_i18n_get_language ());
 
   return text != NULL ? text : g_strdup (_("Are you still there?"));
 }
@@ -239,24 +216,14 @@ ask_still_there (RahnumaIdle *self)
 static gboolean
 something_playing (RahnumaIdle *self)
 {
-  GtkApplication *app = gtk_window_get_application (self->window);
-
-  return app != NULL &&
-         rahnuma_sound_is_playing (rahnuma_application_get_sound (RAHNUMA_APPLICATION (app)));
+  return rahnuma_sound_is_playing (rahnuma_kiosk_context_get_sound (self->context));
 }
 
-static gboolean
-on_timeout (gpointer user_data)
+static void
+on_timed_out (RahnumaIdleWatch *watch, RahnumaIdle *self)
 {
-  RahnumaIdle *self = user_data;
-  gint64 idle_us;
-
-  self->timeout_id = 0;
   if (something_playing (self))
-    note_activity (self);
-  idle_us = g_get_monotonic_time () - self->last_activity;
-  if (idle_us < page_timeout_us (self))
-    schedule_check (self, page_timeout_us (self) - idle_us);
+    rahnuma_idle_watch_start (self->watch, page_timeout_s (self));
   else if (on_result_page (self))
     {
       g_message ("The result was shown %u s without a touch: back to the welcome screen",
@@ -270,7 +237,6 @@ on_timeout (gpointer user_data)
     }
   else
     ask_still_there (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -284,20 +250,15 @@ on_visible_page (GtkStack *stack, GParamSpec *pspec, RahnumaIdle *self)
 }
 
 static gboolean
-on_window_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaIdle *self)
+on_input (RahnumaIdleWatch *watch, GdkEventType type, RahnumaIdle *self)
 {
-  GdkEventType type = gdk_event_get_event_type (event);
-
-  if (!event_type_in (type, presence_events, G_N_ELEMENTS (presence_events)))
-    return GDK_EVENT_PROPAGATE;
-  note_activity (self);
   if (self->still_there == NULL)
-    return GDK_EVENT_PROPAGATE;
+    return FALSE;
   /* Any touch answers the question, and goes no further: it must not also
    * press whatever is under the finger on the page that comes back. */
-  if (event_type_in (type, answer_events, G_N_ELEMENTS (answer_events)))
+  if (is_answer (type))
     on_continued (self);
-  return GDK_EVENT_STOP;
+  return TRUE;
 }
 
 /* A lesson page that paints is playing: the visitor is watching. */
@@ -307,7 +268,7 @@ on_after_paint (GdkFrameClock *clock, RahnumaIdle *self)
   GtkWidget *page = visible_page (self);
 
   if (page != NULL && RAHNUMA_IS_LESSON_PAGE (page))
-    note_activity (self);
+    rahnuma_idle_watch_note_activity (self->watch);
 }
 
 static void
@@ -335,7 +296,7 @@ on_window_destroy (GtkWidget *window, RahnumaIdle *self)
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   on_window_unrealize (window, self);
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  rahnuma_idle_watch_stop (self->watch);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_object (&self->asked_over);
   if (app != NULL && self->inhibit_cookie != 0)
@@ -348,9 +309,12 @@ rahnuma_idle_dispose (GObject *object)
 {
   RahnumaIdle *self = (RahnumaIdle *) object;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_object (&self->asked_over);
+  g_clear_object (&self->context);
   g_clear_weak_pointer (&self->stack);
 
   G_OBJECT_CLASS (rahnuma_idle_parent_class)->dispose (object);
@@ -371,6 +335,7 @@ rahnuma_idle_init (RahnumaIdle *self)
  * rahnuma_idle_attach:
  * @window: the kiosk window
  * @stack: the stack of its pages, whose first page is the welcome screen
+ * @context: the kiosk's services (the sound playing, the prompt's words)
  * @timeout_s: seconds without a touch before asking
  * @countdown_s: seconds the question waits for an answer
  * @result_timeout_s: seconds the result page stays without a touch
@@ -378,28 +343,28 @@ rahnuma_idle_init (RahnumaIdle *self)
  * Watches @window for the rest of its life.
  */
 void
-rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, guint timeout_s, guint countdown_s,
-                     guint result_timeout_s)
+rahnuma_idle_attach (GtkWindow *window, GtkStack *stack, RahnumaKioskContext *context,
+                     guint timeout_s, guint countdown_s, guint result_timeout_s)
 {
   RahnumaIdle *self;
-  GtkEventController *controller;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (RAHNUMA_IS_KIOSK_CONTEXT (context));
   g_return_if_fail (timeout_s > 0 && countdown_s > 0 && result_timeout_s > 0);
 
   self = g_object_new (RAHNUMA_TYPE_IDLE, NULL);
   self->window = window;
+  self->context = g_object_ref (context);
   g_set_weak_pointer (&self->stack, stack);
   self->timeout_s = timeout_s;
   self->countdown_s = countdown_s;
   self->result_timeout_s = result_timeout_s;
   g_object_set_data_full (G_OBJECT (window), "rahnuma-idle", self, g_object_unref);
 
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "event", G_CALLBACK (on_window_event), self);
-  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  self->watch = rahnuma_idle_watch_new (GTK_WIDGET (window));
+  g_signal_connect (self->watch, "input", G_CALLBACK (on_input), self);
+  g_signal_connect (self->watch, "timed-out", G_CALLBACK (on_timed_out), self);
 
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_visible_page), self);
   g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), self);

@@ -7,16 +7,19 @@
 
 #include <gtk/gtk.h>
 
+#include "rahnuma-types.h"
+
 G_BEGIN_DECLS
 
 #define RAHNUMA_TYPE_IDLE (rahnuma_idle_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaIdle, rahnuma_idle, RAHNUMA, IDLE, GObject)
 
-void rahnuma_idle_attach (GtkWindow *window,
-                          GtkStack  *stack,
-                          guint      timeout_s,
-                          guint      countdown_s,
-                          guint      result_timeout_s);
+void rahnuma_idle_attach (GtkWindow           *window,
+                          GtkStack            *stack,
+                          RahnumaKioskContext *context,
+                          guint                timeout_s,
+                          guint                countdown_s,
+                          guint                result_timeout_s);
 
 void rahnuma_idle_set_timeouts (GtkWindow *window,
                                 guint      timeout_s,

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "rahnuma-language.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-widget-util.h"
 
@@ -43,7 +44,13 @@ rahnuma_language_page_init (RahnumaLanguagePage *self)
   gtk_widget_set_direction (self->grid, GTK_TEXT_DIR_RTL);
 }
 
-/* Asks the question aloud in Urdu, the language most visitors share. */
+/**
+ * rahnuma_language_page_speak:
+ * @self: a #RahnumaLanguagePage
+ *
+ * Asks the question aloud in Urdu, the language most visitors share
+ * (through the window's "kiosk.speak").
+ */
 void
 rahnuma_language_page_speak (RahnumaLanguagePage *self)
 {
@@ -74,26 +81,34 @@ find_language_button (GtkWidget *widget, const char *code)
   return NULL;
 }
 
-/* Shows only the languages this kiosk offers (its settings), two to a row,
- * in the usual order; a last one alone takes the whole row. */
+/**
+ * rahnuma_language_page_set_languages:
+ * @self: a #RahnumaLanguagePage
+ * @codes: the languages this kiosk offers (its settings), from
+ *   rahnuma_languages()
+ *
+ * Shows only those, two to a row, in rahnuma_languages() order; a last one
+ * alone takes the whole row.
+ */
 void
 rahnuma_language_page_set_languages (RahnumaLanguagePage *self, const char * const *codes)
 {
-  static const char * const order[] = { "ur", "ps", "pa_PK", "en" };
+  gsize n_known;
+  const RahnumaLanguage *order = rahnuma_languages (&n_known);
   guint n_offered = 0;
   guint shown = 0;
 
   g_return_if_fail (RAHNUMA_IS_LANGUAGE_PAGE (self));
   g_return_if_fail (codes != NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
-    n_offered += g_strv_contains (codes, order[i]) ? 1 : 0;
-  for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
+  for (gsize i = 0; i < n_known; i++)
+    n_offered += g_strv_contains (codes, order[i].code) ? 1 : 0;
+  for (gsize i = 0; i < n_known; i++)
     {
-      GtkWidget *button = find_language_button (GTK_WIDGET (self), order[i]);
+      GtkWidget *button = find_language_button (GTK_WIDGET (self), order[i].code);
       GtkLayoutManager *grid;
       GtkGridLayoutChild *cell;
-      gboolean offered = g_strv_contains (codes, order[i]);
+      gboolean offered = g_strv_contains (codes, order[i].code);
 
       g_return_if_fail (button != NULL);
       gtk_widget_set_visible (button, offered);

@@ -308,6 +308,14 @@ rahnuma_lesson_page_init (RahnumaLessonPage *self)
   g_signal_connect (self->player, "notify::position", G_CALLBACK (on_player_position), self);
 }
 
+/**
+ * rahnuma_lesson_page_new:
+ * @visit: the visit in progress
+ * @module: the lesson to play, from the visit's catalogue
+ *
+ * Returns: (transfer floating): the page, playing from the first scene once
+ *   shown
+ */
 RahnumaLessonPage *
 rahnuma_lesson_page_new (RahnumaVisit *visit, RahnumaModule *module)
 {

@@ -77,8 +77,13 @@ dup_status_text (RahnumaLessonState state, RahnumaQuiz *quiz)
     }
 }
 
-/* Brings the row up to date with the visit: icon, colour, words and what a
- * screen reader says all come from the one state the visit derives. */
+/**
+ * rahnuma_lesson_row_refresh:
+ * @self: a #RahnumaLessonRow
+ *
+ * Brings the row up to date with the visit: icon, colour, words and what a
+ * screen reader says all come from the one state the visit derives.
+ */
 void
 rahnuma_lesson_row_refresh (RahnumaLessonRow *self)
 {
@@ -132,6 +137,14 @@ rahnuma_lesson_row_init (RahnumaLessonRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * rahnuma_lesson_row_new:
+ * @visit: the visit in progress
+ * @module: the lesson the row stands for
+ * @number: its place in the list, from 1
+ *
+ * Returns: (transfer floating): the row
+ */
 RahnumaLessonRow *
 rahnuma_lesson_row_new (RahnumaVisit *visit, RahnumaModule *module, guint number)
 {

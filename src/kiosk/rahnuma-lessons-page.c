@@ -125,7 +125,12 @@ update_progress (RahnumaLessonsPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress, -1);
 }
 
-/* Brings every row, the count and the next step up to date. */
+/**
+ * rahnuma_lessons_page_refresh:
+ * @self: a #RahnumaLessonsPage
+ *
+ * Brings every row, the count and the next step up to date.
+ */
 void
 rahnuma_lessons_page_refresh (RahnumaLessonsPage *self)
 {
@@ -157,6 +162,13 @@ rahnuma_lessons_page_get_prompt (RahnumaLessonsPage *self)
   return rahnuma_visit_get_n_modules_done (self->visit) > 0 ? "lessons-next" : "lessons";
 }
 
+/**
+ * rahnuma_lessons_page_speak:
+ * @self: a #RahnumaLessonsPage
+ *
+ * Says the page's prompt for where the visitor is (the window's
+ * "kiosk.speak").
+ */
 void
 rahnuma_lessons_page_speak (RahnumaLessonsPage *self)
 {
@@ -208,6 +220,12 @@ rahnuma_lessons_page_init (RahnumaLessonsPage *self)
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_adjustment_changed), self, 0);
 }
 
+/**
+ * rahnuma_lessons_page_new:
+ * @visit: the visit in progress
+ *
+ * Returns: (transfer floating): the list of lessons for @visit
+ */
 RahnumaLessonsPage *
 rahnuma_lessons_page_new (RahnumaVisit *visit)
 {

@@ -117,6 +117,7 @@ show_question (RahnumaQuizPage *self)
 
   gtk_revealer_set_reveal_child (self->feedback_revealer, FALSE);
   rahnuma_widget_set_label (GTK_WIDGET (self->next_button), self->next_label,
+                            /* Translators: button: the next question of the quiz */
                             self->question + 1 < n_questions ? _("Next") : _("Back to the lessons"));
   speak_question (self, self->question == 0);
 }
@@ -155,6 +156,7 @@ rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
   explanation = rahnuma_question_dup_explanation (question, language (self));
   gtk_image_set_from_icon_name (self->verdict_icon, right ? "emblem-ok-symbolic" : "dialog-information-symbolic");
   gtk_label_set_label (self->verdict_label,
+                       /* Translators: shown after a right answer in the quiz */
                        right ? _("Correct!") : _("Not quite. The right answer is shown in green."));
   gtk_label_set_label (self->explanation_label, explanation);
   gtk_widget_remove_css_class (self->feedback_box, right ? "wrong" : "right");
@@ -169,6 +171,12 @@ rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
   }
 }
 
+/**
+ * rahnuma_quiz_page_get_question:
+ * @self: a #RahnumaQuizPage
+ *
+ * Returns: the question on screen, from 0
+ */
 guint
 rahnuma_quiz_page_get_question (RahnumaQuizPage *self)
 {
@@ -265,6 +273,13 @@ rahnuma_quiz_page_init (RahnumaQuizPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * rahnuma_quiz_page_new:
+ * @visit: the visit in progress
+ * @module: the module whose quiz to ask, from the visit's catalogue
+ *
+ * Returns: (transfer floating): the page, at the first question
+ */
 RahnumaQuizPage *
 rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
 {

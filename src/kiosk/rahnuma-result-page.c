@@ -353,7 +353,7 @@ rahnuma_result_page_init (RahnumaResultPage *self)
  * rahnuma_result_page_new:
  * @visit: the visit that ended
  * @proof: (nullable): the visit's signed completion proof
- *   (rahnuma_application_dup_proof()) for the QR code; %NULL puts the bare
+ *   (rahnuma_kiosk_context_dup_proof()) for the QR code; %NULL puts the bare
  *   code there
  *
  * Returns: (transfer floating): the page

@@ -327,6 +327,13 @@ rahnuma_settings_new (void)
   return rahnuma_settings_new_for_gsettings (gsettings);
 }
 
+/**
+ * rahnuma_settings_get_centre:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: (transfer none): the centre code written with each visit (the
+ *   `centre` key, or --centre)
+ */
 const char *
 rahnuma_settings_get_centre (RahnumaSettings *self)
 {
@@ -334,6 +341,12 @@ rahnuma_settings_get_centre (RahnumaSettings *self)
   return self->centre;
 }
 
+/**
+ * rahnuma_settings_get_kiosk_id:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: (transfer none): this kiosk's id, written with each visit
+ */
 const char *
 rahnuma_settings_get_kiosk_id (RahnumaSettings *self)
 {
@@ -341,7 +354,13 @@ rahnuma_settings_get_kiosk_id (RahnumaSettings *self)
   return self->kiosk_id;
 }
 
-/* Returns: the officers' file to sync into, or "" when none is set */
+/**
+ * rahnuma_settings_get_officer_file:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: (transfer none): the officers' file to sync into, or "" when
+ *   none is set
+ */
 const char *
 rahnuma_settings_get_officer_file (RahnumaSettings *self)
 {
@@ -358,7 +377,12 @@ rahnuma_settings_get_trust_file (RahnumaSettings *self)
   return self->trust_file;
 }
 
-/* Returns: the journal's path, or "" for the default */
+/**
+ * rahnuma_settings_get_journal:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: (transfer none): the journal's path, or "" for the default
+ */
 const char *
 rahnuma_settings_get_journal (RahnumaSettings *self)
 {
@@ -374,7 +398,12 @@ rahnuma_settings_get_contacts_file (RahnumaSettings *self)
   return self->contacts_file;
 }
 
-/* Returns: the folder of modules, or "" for the bundled ones */
+/**
+ * rahnuma_settings_get_modules_dir:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: (transfer none): the folder of modules, or "" for the bundled ones
+ */
 const char *
 rahnuma_settings_get_modules_dir (RahnumaSettings *self)
 {
@@ -395,6 +424,13 @@ rahnuma_settings_get_languages (RahnumaSettings *self)
   return (const char * const *) self->languages;
 }
 
+/**
+ * rahnuma_settings_offers_language:
+ * @self: a #RahnumaSettings
+ * @code: a language code
+ *
+ * Returns: whether visitors may choose @code on this kiosk
+ */
 gboolean
 rahnuma_settings_offers_language (RahnumaSettings *self, const char *code)
 {
@@ -403,7 +439,13 @@ rahnuma_settings_offers_language (RahnumaSettings *self, const char *code)
   return g_strv_contains ((const char * const *) self->languages, code);
 }
 
-/* Returns: days a synced visit's record stays in the journal (rahnuma-retention.c) */
+/**
+ * rahnuma_settings_get_keep_days:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: days a synced visit's record stays in the journal
+ *   (rahnuma-retention.c)
+ */
 guint
 rahnuma_settings_get_keep_days (RahnumaSettings *self)
 {
@@ -411,7 +453,12 @@ rahnuma_settings_get_keep_days (RahnumaSettings *self)
   return self->keep_days;
 }
 
-/* Returns: seconds without a touch before "Are you still there?" */
+/**
+ * rahnuma_settings_get_idle_timeout:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: seconds without a touch before "Are you still there?"
+ */
 guint
 rahnuma_settings_get_idle_timeout (RahnumaSettings *self)
 {
@@ -419,7 +466,12 @@ rahnuma_settings_get_idle_timeout (RahnumaSettings *self)
   return self->idle_timeout;
 }
 
-/* Returns: seconds "Are you still there?" waits for an answer */
+/**
+ * rahnuma_settings_get_still_there_countdown:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: seconds "Are you still there?" waits for an answer
+ */
 guint
 rahnuma_settings_get_still_there_countdown (RahnumaSettings *self)
 {
@@ -440,7 +492,16 @@ rahnuma_settings_get_result_timeout (RahnumaSettings *self)
   return self->result_timeout;
 }
 
-/* Returns: the pass mark in percent, or RAHNUMA_SETTINGS_PASS_MARK_MODULE */
+/**
+ * rahnuma_settings_get_pass_mark:
+ * @self: a #RahnumaSettings
+ *
+ * The kiosk's pass mark. In percent, unlike a module's own
+ * (rahnuma_module_get_pass_mark(), a fraction); the window divides by 100.
+ *
+ * Returns: the pass mark in percent (0 to 100), or
+ *   %RAHNUMA_SETTINGS_PASS_MARK_MODULE for each module's own
+ */
 int
 rahnuma_settings_get_pass_mark (RahnumaSettings *self)
 {
@@ -448,7 +509,12 @@ rahnuma_settings_get_pass_mark (RahnumaSettings *self)
   return self->pass_mark;
 }
 
-/* Returns: the volume each visit starts at, in percent (0 to 100) */
+/**
+ * rahnuma_settings_get_volume:
+ * @self: a #RahnumaSettings
+ *
+ * Returns: the volume each visit starts at, in percent (0 to 100)
+ */
 guint
 rahnuma_settings_get_volume (RahnumaSettings *self)
 {
@@ -456,7 +522,13 @@ rahnuma_settings_get_volume (RahnumaSettings *self)
   return self->volume;
 }
 
-/* The command line's --centre, for this run only. */
+/**
+ * rahnuma_settings_override_centre:
+ * @self: a #RahnumaSettings
+ * @centre: (nullable): the command line's --centre; %NULL or "" keeps the setting
+ *
+ * For this run only; rahnuma_settings_check() judges the result.
+ */
 void
 rahnuma_settings_override_centre (RahnumaSettings *self, const char *centre)
 {
@@ -464,7 +536,13 @@ rahnuma_settings_override_centre (RahnumaSettings *self, const char *centre)
   replace_unless_empty (&self->centre, centre);
 }
 
-/* The command line's --kiosk-id, for this run only. */
+/**
+ * rahnuma_settings_override_kiosk_id:
+ * @self: a #RahnumaSettings
+ * @kiosk_id: (nullable): the command line's --kiosk-id; %NULL or "" keeps the setting
+ *
+ * For this run only; rahnuma_settings_check() judges the result.
+ */
 void
 rahnuma_settings_override_kiosk_id (RahnumaSettings *self, const char *kiosk_id)
 {
@@ -472,7 +550,13 @@ rahnuma_settings_override_kiosk_id (RahnumaSettings *self, const char *kiosk_id)
   replace_unless_empty (&self->kiosk_id, kiosk_id);
 }
 
-/* The command line's --officer-file, for this run only. */
+/**
+ * rahnuma_settings_override_officer_file:
+ * @self: a #RahnumaSettings
+ * @path: (nullable): the command line's --officer-file; %NULL or "" keeps the setting
+ *
+ * For this run only.
+ */
 void
 rahnuma_settings_override_officer_file (RahnumaSettings *self, const char *path)
 {
@@ -480,7 +564,13 @@ rahnuma_settings_override_officer_file (RahnumaSettings *self, const char *path)
   replace_unless_empty (&self->officer_file, path);
 }
 
-/* The command line's --db, for this run only. */
+/**
+ * rahnuma_settings_override_journal:
+ * @self: a #RahnumaSettings
+ * @path: (nullable): the command line's --db; %NULL or "" keeps the setting
+ *
+ * For this run only.
+ */
 void
 rahnuma_settings_override_journal (RahnumaSettings *self, const char *path)
 {
@@ -488,7 +578,13 @@ rahnuma_settings_override_journal (RahnumaSettings *self, const char *path)
   replace_unless_empty (&self->journal, path);
 }
 
-/* The command line's --modules, for this run only. */
+/**
+ * rahnuma_settings_override_modules_dir:
+ * @self: a #RahnumaSettings
+ * @dir: (nullable): the command line's --modules; %NULL or "" keeps the setting
+ *
+ * For this run only.
+ */
 void
 rahnuma_settings_override_modules_dir (RahnumaSettings *self, const char *dir)
 {
@@ -521,8 +617,13 @@ rahnuma_settings_get_card_paper (RahnumaSettings *self)
   return self->card_paper;
 }
 
-/* One line for the technician: what this kiosk runs with. Nothing in it
- * concerns a visitor. */
+/**
+ * rahnuma_settings_log:
+ * @self: a #RahnumaSettings
+ *
+ * One line for the technician's log: what this kiosk runs with. Nothing in
+ * it concerns a visitor.
+ */
 void
 rahnuma_settings_log (RahnumaSettings *self)
 {

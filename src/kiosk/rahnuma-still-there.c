@@ -94,7 +94,13 @@ rahnuma_still_there_new (const char *question)
   return self;
 }
 
-/* Shows the seconds left, large, and tells screen readers too. */
+/**
+ * rahnuma_still_there_set_seconds:
+ * @self: a #RahnumaStillThere
+ * @seconds: seconds left before the visit ends
+ *
+ * Shows the seconds left, large, and tells screen readers too.
+ */
 void
 rahnuma_still_there_set_seconds (RahnumaStillThere *self, guint seconds)
 {

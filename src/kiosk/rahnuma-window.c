@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "rahnuma-i18n.h"
+#include "rahnuma-idle.h"
+#include "rahnuma-kiosk-context.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-language.h"
 #include "rahnuma-lesson-page.h"
@@ -35,7 +37,7 @@ struct _RahnumaWindow
 {
   AdwApplicationWindow parent_instance;
 
-  RahnumaApplication *application; /* unowned: it outlives its windows */
+  RahnumaKioskContext *context; /* the services: catalogue, journal, settings, prompts */
   RahnumaVisit *visit;
   RahnumaModule *module; /* the lesson on screen, if any */
   GCancellable *cancellable;
@@ -84,7 +86,7 @@ apply_volume (RahnumaWindow *self)
 {
   double volume = self->volume / 100.0;
 
-  rahnuma_sound_set_volume (rahnuma_application_get_sound (self->application), volume);
+  rahnuma_sound_set_volume (rahnuma_kiosk_context_get_sound (self->context), volume);
   if (self->lesson_page != NULL)
     rahnuma_player_set_volume (rahnuma_lesson_page_get_player (RAHNUMA_LESSON_PAGE (self->lesson_page)),
                                volume);
@@ -100,10 +102,16 @@ static void
 name_volume_control (RahnumaWindow *self)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->louder_button),
+                                  /* Translators: the name a screen reader gives the volume
+                                   * buttons */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Louder"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->quieter_button),
+                                  /* Translators: the name a screen reader gives the volume
+                                   * buttons */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quieter"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->volume_level),
+                                  /* Translators: the name a screen reader gives the volume
+                                   * level */
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"), -1);
 }
 
@@ -111,7 +119,7 @@ name_volume_control (RahnumaWindow *self)
 static void
 reset_volume (RahnumaWindow *self)
 {
-  self->volume = rahnuma_settings_get_volume (rahnuma_application_get_settings (self->application));
+  self->volume = rahnuma_settings_get_volume (rahnuma_kiosk_context_get_settings (self->context));
   apply_volume (self);
 }
 
@@ -142,7 +150,7 @@ show_page (RahnumaWindow *self, GtkWidget **slot, GtkWidget *page)
 static gboolean
 has_lessons (RahnumaWindow *self)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (rahnuma_application_get_catalog (self->application))) > 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (rahnuma_kiosk_context_get_catalog (self->context))) > 0;
 }
 
 /* The screen between visitors: the welcome screen, or the out-of-service
@@ -173,7 +181,7 @@ on_catalog_changed (RahnumaWindow *self)
 static void
 reset_for_next_visitor (RahnumaWindow *self)
 {
-  RahnumaAutoSync *auto_sync = rahnuma_application_get_auto_sync (self->application);
+  RahnumaAutoSync *auto_sync = rahnuma_kiosk_context_get_auto_sync (self->context);
 
   /* A finished visit goes to the officers' file while the kiosk waits. */
   if (self->visit != NULL && auto_sync != NULL)
@@ -181,7 +189,7 @@ reset_for_next_visitor (RahnumaWindow *self)
 
   g_queue_clear_full (&self->clips, g_free);
   g_clear_pointer (&self->clips_after_paint, g_variant_unref);
-  rahnuma_sound_stop (rahnuma_application_get_sound (self->application));
+  rahnuma_sound_stop (rahnuma_kiosk_context_get_sound (self->context));
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -197,7 +205,7 @@ reset_for_next_visitor (RahnumaWindow *self)
   g_clear_object (&self->visit);
   self->module = NULL;
   /* Between visits: a module installed meanwhile is offered to the next visitor. */
-  rahnuma_application_refresh_catalog (self->application);
+  rahnuma_kiosk_context_refresh_catalog (self->context);
 
   rahnuma_i18n_set_language ("en");
   name_volume_control (self);
@@ -300,7 +308,7 @@ show_quiz (RahnumaWindow *self)
 static GPtrArray *
 lookup_contacts (RahnumaWindow *self)
 {
-  RahnumaContacts *contacts = rahnuma_application_get_contacts (self->application);
+  RahnumaContacts *contacts = rahnuma_kiosk_context_get_contacts (self->context);
 
   if (contacts == NULL)
     return NULL;
@@ -311,12 +319,12 @@ static void
 show_result (RahnumaWindow *self)
 {
   g_autoptr(GPtrArray) contacts = lookup_contacts (self);
-  g_autofree char *proof = rahnuma_application_dup_proof (self->application, self->visit);
+  g_autofree char *proof = rahnuma_kiosk_context_dup_proof (self->context, self->visit);
 
   show_page (self, &self->result_page, GTK_WIDGET (rahnuma_result_page_new (self->visit, proof)));
   rahnuma_result_page_set_contacts (RAHNUMA_RESULT_PAGE (self->result_page), contacts);
   rahnuma_result_page_set_card_printer (RAHNUMA_RESULT_PAGE (self->result_page),
-                                        rahnuma_application_get_card_printer (self->application));
+                                        rahnuma_kiosk_context_get_card_printer (self->context));
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
 }
@@ -374,12 +382,12 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   name_volume_control (self);
   /* The kiosk may have waited at the welcome screen through an install:
    * this visit keeps the catalog it starts with, the next one gets the new. */
-  rahnuma_application_refresh_catalog (self->application);
-  self->visit = rahnuma_visit_new (rahnuma_application_get_store (self->application),
-                                   rahnuma_application_get_catalog (self->application), code,
-                                   rahnuma_application_get_centre (self->application),
-                                   rahnuma_application_get_kiosk_id (self->application));
-  pass_mark = rahnuma_settings_get_pass_mark (rahnuma_application_get_settings (self->application));
+  rahnuma_kiosk_context_refresh_catalog (self->context);
+  self->visit = rahnuma_visit_new (rahnuma_kiosk_context_get_store (self->context),
+                                   rahnuma_kiosk_context_get_catalog (self->context), code,
+                                   rahnuma_kiosk_context_get_centre (self->context),
+                                   rahnuma_kiosk_context_get_kiosk_id (self->context));
+  pass_mark = rahnuma_settings_get_pass_mark (rahnuma_kiosk_context_get_settings (self->context));
   if (pass_mark != RAHNUMA_SETTINGS_PASS_MARK_MODULE)
     rahnuma_visit_set_pass_mark (self->visit, pass_mark / 100.0);
   g_message ("Visit started in %s", code);
@@ -396,7 +404,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
    * (the notice the lesson page shows); then what to do next, in that
    * language. Started after the first frame in the new language: starting
    * the sound took 6–60 ms of the switch. */
-  name_path = rahnuma_application_dup_prompt_path (self->application, "names", code);
+  name_path = rahnuma_kiosk_context_dup_prompt_path (self->context, "names", code);
   {
     const char *clips[] = { name_path,
                             rahnuma_language_lookup (code)->narration_fallback != NULL ? "prompt:urdu-audio" : "",
@@ -482,11 +490,11 @@ kiosk_speak (GtkWidget *widget, const char *action_name, GVariant *parameter)
   /* "welcome" speaks in the visitor's language, "ur/welcome" in Urdu. */
   lang = slash != NULL ? g_strndup (target, (gsize) (slash - target))
                        : g_strdup (rahnuma_i18n_get_language ());
-  path = rahnuma_application_dup_prompt_path (self->application,
+  path = rahnuma_kiosk_context_dup_prompt_path (self->context,
                                               slash != NULL ? slash + 1 : target, lang);
   g_queue_clear_full (&self->clips, g_free);
   g_debug ("Saying %s", path); /* a prompt: nothing about the visitor */
-  rahnuma_sound_play_file (rahnuma_application_get_sound (self->application), path);
+  rahnuma_sound_play_file (rahnuma_kiosk_context_get_sound (self->context), path);
 }
 
 static void
@@ -515,7 +523,7 @@ kiosk_answer (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 play_next_clip (RahnumaWindow *self)
 {
-  RahnumaSound *sound = rahnuma_application_get_sound (self->application);
+  RahnumaSound *sound = rahnuma_kiosk_context_get_sound (self->context);
   g_autofree char *clip = g_queue_pop_head (&self->clips);
 
   if (clip != NULL)
@@ -542,7 +550,7 @@ kiosk_play (GtkWidget *widget, const char *action_name, GVariant *parameter)
     {
       if (g_str_has_prefix (paths[i], "prompt:"))
         g_queue_push_tail (&self->clips,
-                           rahnuma_application_dup_prompt_path (self->application,
+                           rahnuma_kiosk_context_dup_prompt_path (self->context,
                                                                 paths[i] + strlen ("prompt:"),
                                                                 rahnuma_i18n_get_language ()));
       else if (*paths[i] != '\0')
@@ -586,7 +594,7 @@ on_remind_timeout (gpointer user_data)
   RahnumaWindow *self = user_data;
 
   self->remind_id = 0;
-  if (rahnuma_sound_is_playing (rahnuma_application_get_sound (self->application)))
+  if (rahnuma_sound_is_playing (rahnuma_kiosk_context_get_sound (self->context)))
     return G_SOURCE_REMOVE; /* the end of the clip restarts the wait */
   if (self->n_reminders++ < MAX_REMINDERS)
     {
@@ -600,7 +608,7 @@ static void
 restart_reminder (RahnumaWindow *self)
 {
   g_clear_handle_id (&self->remind_id, g_source_remove);
-  if (self->application != NULL)
+  if (self->context != NULL)
     self->remind_id = g_timeout_add_seconds (REMIND_AFTER_S, on_remind_timeout, self);
 }
 
@@ -649,11 +657,11 @@ kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
 
-  rahnuma_officer_set_auto_sync ((GObject *) rahnuma_application_get_auto_sync (self->application));
-  rahnuma_officer_set_contacts_watch (rahnuma_application_get_contacts_watch (self->application));
-  rahnuma_officer_set_card_printer (rahnuma_application_get_card_printer (self->application));
-  rahnuma_officer_present (GTK_WINDOW (self), rahnuma_application_get_store (self->application),
-                           rahnuma_application_get_catalog (self->application));
+  rahnuma_officer_set_auto_sync ((GObject *) rahnuma_kiosk_context_get_auto_sync (self->context));
+  rahnuma_officer_set_contacts_watch (rahnuma_kiosk_context_get_contacts_watch (self->context));
+  rahnuma_officer_set_card_printer (rahnuma_kiosk_context_get_card_printer (self->context));
+  rahnuma_officer_present (GTK_WINDOW (self), rahnuma_kiosk_context_get_store (self->context),
+                           rahnuma_kiosk_context_get_catalog (self->context));
 }
 
 static void
@@ -670,8 +678,9 @@ rahnuma_window_dispose (GObject *object)
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   g_clear_handle_id (&self->remind_id, g_source_remove);
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (rahnuma_application_get_sound (self->application), self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (rahnuma_kiosk_context_get_sound (self->context), self);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rahnuma_window_parent_class)->dispose (object);
@@ -727,26 +736,69 @@ rahnuma_window_init (RahnumaWindow *self)
   g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (on_visible_child), self);
 }
 
+/* A visitor who walks away; a preview has no visitor to wait for. */
+static void
+attach_idle (RahnumaWindow *self)
+{
+  RahnumaSettings *settings = rahnuma_kiosk_context_get_settings (self->context);
+
+  if (rahnuma_kiosk_context_is_preview (self->context))
+    return;
+  rahnuma_idle_attach (GTK_WINDOW (self), self->stack, self->context,
+                       rahnuma_settings_get_idle_timeout (settings),
+                       rahnuma_settings_get_still_there_countdown (settings),
+                       rahnuma_settings_get_result_timeout (settings));
+}
+
+/* What the officer changed on the dashboard, in force at once: the next
+ * visitor sees the new languages, the idle wait starts again with the new
+ * timeout. */
+static void
+on_settings_changed (RahnumaSettings *settings, const char *key, RahnumaWindow *self)
+{
+  if (g_str_equal (key, "languages"))
+    rahnuma_language_page_set_languages (self->language_page, rahnuma_settings_get_languages (settings));
+  else if ((g_str_equal (key, "idle-timeout") || g_str_equal (key, "still-there-countdown")) &&
+           !rahnuma_kiosk_context_is_preview (self->context))
+    rahnuma_idle_set_timeouts (GTK_WINDOW (self), rahnuma_settings_get_idle_timeout (settings),
+                               rahnuma_settings_get_still_there_countdown (settings));
+}
+
+/**
+ * rahnuma_window_new:
+ * @application: the application the window belongs to
+ * @context: the services the window uses (catalogue, journal, settings,
+ *   prompts); the window keeps a reference
+ *
+ * Returns: (transfer full): the kiosk window, at the welcome screen, with
+ *   its idle monitor attached (none in a preview)
+ */
 RahnumaWindow *
-rahnuma_window_new (RahnumaApplication *application)
+rahnuma_window_new (GtkApplication *application, RahnumaKioskContext *context)
 {
   RahnumaWindow *self;
+  RahnumaSettings *settings;
 
-  g_return_val_if_fail (RAHNUMA_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RAHNUMA_IS_KIOSK_CONTEXT (context), NULL);
 
   self = g_object_new (RAHNUMA_TYPE_WINDOW, "application", application, NULL);
-  self->application = application;
-  g_signal_connect (rahnuma_application_get_sound (application), "finished",
+  self->context = g_object_ref (context);
+  settings = rahnuma_kiosk_context_get_settings (context);
+  g_signal_connect (rahnuma_kiosk_context_get_sound (context), "finished",
                     G_CALLBACK (on_sound_finished), self);
-  g_signal_connect_object (application, "catalog-changed", G_CALLBACK (on_catalog_changed), self,
+  g_signal_connect_object (context, "catalog-changed", G_CALLBACK (on_catalog_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed), self, 0);
+  rahnuma_language_page_set_languages (self->language_page, rahnuma_settings_get_languages (settings));
+  attach_idle (self);
   show_home (self);
   reset_volume (self);
 
-  if (rahnuma_application_get_set_aside_journal (application) != NULL)
+  if (rahnuma_kiosk_context_get_set_aside_journal (context) != NULL)
     rahnuma_window_tell_journal_set_aside (self);
 
-  if (rahnuma_application_is_preview (application))
+  if (rahnuma_kiosk_context_is_preview (context))
     {
       /* Translators: shown to trainers who play one lesson with --preview */
       AdwToast *toast = adw_toast_new (_("Preview: nothing done here is recorded."));
@@ -762,7 +814,7 @@ rahnuma_window_new (RahnumaApplication *application)
  * @self: the kiosk window
  *
  * Shows, until dismissed, that the journal was found damaged and where it
- * was kept (rahnuma_application_get_set_aside_journal()): at start-up, or
+ * was kept (rahnuma_kiosk_context_get_set_aside_journal()): at start-up, or
  * when the background check found it later.
  */
 void
@@ -776,7 +828,7 @@ rahnuma_window_tell_journal_set_aside (RahnumaWindow *self)
   message =
     /* Translators: %s is a file name; shown at start-up, for the officer */
     g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
-                     rahnuma_application_get_set_aside_journal (self->application));
+                     rahnuma_kiosk_context_get_set_aside_journal (self->context));
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

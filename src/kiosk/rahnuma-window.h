@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "rahnuma-application.h"
+#include "rahnuma-types.h"
 #include "rahnuma-visit.h"
 
 G_BEGIN_DECLS
@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 #define RAHNUMA_TYPE_WINDOW (rahnuma_window_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaWindow, rahnuma_window, RAHNUMA, WINDOW, AdwApplicationWindow)
 
-RahnumaWindow *rahnuma_window_new                     (RahnumaApplication *application);
-void           rahnuma_window_tell_journal_set_aside (RahnumaWindow      *self);
-RahnumaVisit  *rahnuma_window_get_visit              (RahnumaWindow      *self);
+RahnumaWindow *rahnuma_window_new                     (GtkApplication      *application,
+                                                       RahnumaKioskContext *context);
+void           rahnuma_window_tell_journal_set_aside (RahnumaWindow       *self);
+RahnumaVisit  *rahnuma_window_get_visit              (RahnumaWindow       *self);
 
 G_END_DECLS

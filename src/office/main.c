@@ -14,17 +14,9 @@
 #include <glib-unix.h>
 #include <locale.h>
 
-#include "rahnuma-language.h"
+#include "rahnuma-i18n.h"
 #include "rahnuma-office-window.h"
 #include "rahnuma-officer-data.h"
-
-static gboolean
-running_uninstalled (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-
-  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
-}
 
 /* The computer's language (LANGUAGE, LANG), unlike the kiosk's visitors'. */
 static void
@@ -35,10 +27,8 @@ init_i18n (void)
   /* Without a UTF-8 locale, gettext ignores LANGUAGE. */
   if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
     setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, running_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (running_uninstalled () && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+  rahnuma_i18n_bind ();
+  if (rahnuma_i18n_running_uninstalled () && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
     g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT G_DIR_SEPARATOR_S "data", TRUE);
 }
 
@@ -48,17 +38,15 @@ static RahnumaOfficeWindow *
 get_window (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  const RahnumaLanguage *language = rahnuma_language_lookup (rahnuma_officer_ui_language ());
-  g_autofree char *css_class = NULL;
+  const char *code = rahnuma_officer_ui_language ();
 
   if (window != NULL)
     return RAHNUMA_OFFICE_WINDOW (window);
   /* The kiosk's style sheet gives each script its font through lang-<code>. */
-  gtk_widget_set_default_direction (language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  rahnuma_i18n_set_direction (code);
   window = GTK_WINDOW (rahnuma_office_window_new (ADW_APPLICATION (app)));
   rahnuma_office_window_set_trust_file (RAHNUMA_OFFICE_WINDOW (window), trust_file);
-  css_class = g_strconcat ("lang-", language->code, NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (window), css_class);
+  rahnuma_i18n_style_widget (GTK_WIDGET (window), code);
   return RAHNUMA_OFFICE_WINDOW (window);
 }
 

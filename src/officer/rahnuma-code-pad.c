@@ -18,6 +18,7 @@
 
 #include "rahnuma-code-pad.h"
 #include "rahnuma-code.h"
+#include "rahnuma-widget-util.h"
 
 struct _RahnumaCodePad
 {
@@ -109,11 +110,7 @@ code_check (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 rahnuma_code_pad_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), RAHNUMA_TYPE_CODE_PAD);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  rahnuma_widget_dispose_page (GTK_WIDGET (object), RAHNUMA_TYPE_CODE_PAD);
   G_OBJECT_CLASS (rahnuma_code_pad_parent_class)->dispose (object);
 }
 

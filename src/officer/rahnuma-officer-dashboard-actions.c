@@ -19,11 +19,11 @@
 #include "rahnuma-export.h"
 #include "rahnuma-file.h"
 #include "rahnuma-officer-dashboard-private.h"
+#include "rahnuma-officer-dashboard.h"
 #include "rahnuma-officer-proof.h"
 #include "rahnuma-report-pdf.h"
 #include "rahnuma-sync.h"
 
-const char * const rahnuma_officer_languages[4] = { "ur", "ps", "pa_PK", "en" };
 
 /* ---- sync ----------------------------------------------------------------- */
 
@@ -86,6 +86,13 @@ update_rejected (RahnumaOfficerDashboard *self, const char *target)
   adw_action_row_set_subtitle (self->rejected_row, text);
 }
 
+/**
+ * rahnuma_officer_dashboard_update_sync:
+ * @self: a #RahnumaOfficerDashboard
+ *
+ * Shows the officers' file, the last sync, the backlog and the rows a sync
+ * refused, as the journal says now.
+ */
 void
 rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
 {
@@ -95,7 +102,9 @@ rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
   g_autofree char *last = NULL;
   gint64 n, synced_at = 0;
 
+  /* Translators: the officers’ file setting when no file is chosen */
   adw_action_row_set_subtitle (self->officer_file_row, target != NULL ? target : _("None chosen"));
+  /* Translators: the officers’ file setting when no file is chosen */
   adw_action_row_set_subtitle (self->officer_file_choice_row, target != NULL ? target : _("None chosen"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.sync", target != NULL);
   update_rejected (self, target);
@@ -110,6 +119,7 @@ rahnuma_officer_dashboard_update_sync (RahnumaOfficerDashboard *self)
     last = format_time (synced_at);
   backlog = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup (error->message);
   adw_action_row_set_subtitle (self->backlog_row, backlog);
+  /* Translators: when the last sync was, if there was none */
   adw_action_row_set_subtitle (self->last_sync_row, last != NULL ? last : _("Never"));
 }
 
@@ -259,6 +269,13 @@ dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *paramete
   adw_action_row_set_subtitle (self->code_result_row, details);
 }
 
+/**
+ * rahnuma_officer_dashboard_on_code_pad_check:
+ * @pad: the code pad
+ * @user_data: the #RahnumaOfficerDashboard
+ *
+ * The template's callback: a code entered, checked with "dashboard.verify".
+ */
 void
 rahnuma_officer_dashboard_on_code_pad_check (RahnumaCodePad *pad, gpointer user_data)
 {
@@ -351,6 +368,7 @@ saved_toast (RahnumaOfficerDashboard *self, GFile *file, const GError *error)
   g_autofree char *message = NULL;
 
   if (error == NULL)
+    /* Translators: %s is a file path */
     message = g_strdup_printf (_("Saved %s"), path);
   else
     /* Translators: %s is a file name, then the technical reason. A USB drive
@@ -575,27 +593,40 @@ static void
 show_languages (RahnumaOfficerDashboard *self)
 {
   g_auto(GStrv) languages = g_settings_get_strv (self->settings, "languages");
+  gsize n_known;
+  const RahnumaLanguage *known = rahnuma_languages (&n_known);
 
   self->updating_switches = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+  for (gsize i = 0; i < n_known; i++)
     gtk_switch_set_active (self->language_switches[i],
                            languages[0] == NULL || g_strv_contains ((const char * const *) languages,
-                                                                    rahnuma_officer_languages[i]));
+                                                                    known[i].code));
   self->updating_switches = FALSE;
 }
 
+/**
+ * rahnuma_officer_dashboard_on_language_switch_toggled:
+ * @button: one language's switch
+ * @pspec: its "active"
+ * @user_data: the #RahnumaOfficerDashboard
+ *
+ * The template's callback: writes the languages offered to the settings,
+ * refusing to turn the last one off.
+ */
 void
 rahnuma_officer_dashboard_on_language_switch_toggled (GtkSwitch *button, GParamSpec *pspec, gpointer user_data)
 {
   RahnumaOfficerDashboard *self = user_data;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) languages = NULL;
+  gsize n_known;
+  const RahnumaLanguage *known = rahnuma_languages (&n_known);
 
   if (self->settings == NULL || self->updating_switches)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+  for (gsize i = 0; i < n_known; i++)
     if (gtk_switch_get_active (self->language_switches[i]))
-      g_strv_builder_add (builder, rahnuma_officer_languages[i]);
+      g_strv_builder_add (builder, known[i].code);
   languages = g_strv_builder_end (builder);
   if (languages[0] == NULL)
     {
@@ -617,6 +648,13 @@ kiosk_settings (void)
   return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
 
+/**
+ * rahnuma_officer_dashboard_bind_settings:
+ * @self: a #RahnumaOfficerDashboard
+ *
+ * Binds the Kiosk tab to the kiosk's GSettings; with no schema installed
+ * (the office PC) its controls are made insensitive.
+ */
 void
 rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self)
 {
@@ -625,7 +663,7 @@ rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self)
     {
       g_debug ("No %s settings schema: kiosk settings are off", APP_ID);
       gtk_widget_set_sensitive (GTK_WIDGET (self->idle_spin), FALSE);
-      for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+      for (guint i = 0; i < RAHNUMA_N_LANGUAGES; i++)
         gtk_widget_set_sensitive (GTK_WIDGET (self->language_switches[i]), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.choose-officer-file", FALSE);
       return;
@@ -635,6 +673,13 @@ rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self)
   show_languages (self);
 }
 
+/**
+ * rahnuma_officer_dashboard_init_actions:
+ * @widget_class: the dashboard's class
+ *
+ * Installs the "dashboard.*" actions of this file (export, print, sync,
+ * verify, settings); called from class_init.
+ */
 void
 rahnuma_officer_dashboard_init_actions (GtkWidgetClass *widget_class)
 {

@@ -4,12 +4,23 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
+#include "rahnuma-catalog.h"
 #include "rahnuma-card-printer.h"
 #include "rahnuma-code-pad.h"
-#include "rahnuma-officer-dashboard.h"
+#include "rahnuma-contacts-watch.h"
+#include "rahnuma-language.h"
 #include "rahnuma-officer-data.h"
+#include "rahnuma-store.h"
 
 G_BEGIN_DECLS
+
+/* The two halves of the dashboard (rahnuma-officer-dashboard.c and
+ * -actions.c) both include this header and nothing of each other's; it
+ * includes neither's public header, so no include goes round in a circle.
+ * G_DECLARE_FINAL_TYPE in rahnuma-officer-dashboard.h repeats the typedef. */
+typedef struct _RahnumaOfficerDashboard RahnumaOfficerDashboard;
 
 #define RAHNUMA_OFFICER_N_DRAWN 7
 
@@ -66,7 +77,7 @@ struct _RahnumaOfficerDashboard
   GtkDrawingArea *charts[RAHNUMA_OFFICER_N_DRAWN];
   AdwActionRow *officer_file_choice_row;
   GtkSpinButton *idle_spin;
-  GtkSwitch *language_switches[4];
+  GtkSwitch *language_switches[RAHNUMA_N_LANGUAGES]; /* in rahnuma_languages() order */
 };
 
 void  rahnuma_officer_dashboard_toast        (RahnumaOfficerDashboard *self,
@@ -82,7 +93,5 @@ void  rahnuma_officer_dashboard_on_code_pad_check           (RahnumaCodePad *pad
 void  rahnuma_officer_dashboard_on_language_switch_toggled  (GtkSwitch    *button,
                                                              GParamSpec   *pspec,
                                                              gpointer      user_data);
-
-extern const char * const rahnuma_officer_languages[4];
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 
 #include "rahnuma-chart.h"
 #include "rahnuma-officer-dashboard-private.h"
+#include "rahnuma-officer-dashboard.h"
+#include "rahnuma-widget-util.h"
 
 #define DAY 86400
 #define DEFAULT_DAYS 30
@@ -108,6 +110,8 @@ show_range_totals (RahnumaOfficerDashboard *self)
 {
   const RahnumaDashboardTotals *range = &self->data->range;
   g_autofree char *rate = rahnuma_officer_format_rate (range->quizzes_passed, range->quizzes_taken);
+  /* Translators: the dashboard’s summary for a screen reader; %lld are counts, %s a
+   * percentage */
   g_autofree char *text = g_strdup_printf (_("%lld visitors, %lld completed, %lld left early; quizzes passed: %s. "
                                              "Groups of fewer than 5 people are not shown."),
                                            (long long) range->sessions, (long long) range->completed,
@@ -236,12 +240,9 @@ static void
 rahnuma_officer_dashboard_dispose (GObject *object)
 {
   RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (object);
-  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_DASHBOARD);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rahnuma_widget_dispose_page (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_DASHBOARD);
   g_clear_object (&self->settings);
   if (self->auto_sync != NULL)
     g_clear_signal_handler (&self->auto_sync_handler, self->auto_sync);
@@ -273,6 +274,8 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const RahnumaLanguage *known;
+  gsize n_known;
 
   object_class->dispose = rahnuma_officer_dashboard_dispose;
   object_class->finalize = rahnuma_officer_dashboard_finalize;
@@ -320,9 +323,10 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
     gtk_widget_class_bind_template_child_full (widget_class, chart_ids[i], FALSE,
                                                G_STRUCT_OFFSET (RahnumaOfficerDashboard, charts)
                                                + i * sizeof (gpointer));
-  for (guint i = 0; i < G_N_ELEMENTS (rahnuma_officer_languages); i++)
+  known = rahnuma_languages (&n_known);
+  for (gsize i = 0; i < n_known; i++)
     {
-      g_autofree char *id = g_strdup_printf ("lang_%s_switch", rahnuma_officer_languages[i]);
+      g_autofree char *id = g_strdup_printf ("lang_%s_switch", known[i].code);
 
       gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE,
                                                  G_STRUCT_OFFSET (RahnumaOfficerDashboard, language_switches)
@@ -507,6 +511,13 @@ rahnuma_officer_dashboard_refresh (RahnumaOfficerDashboard *self)
   rahnuma_code_pad_focus_entry (self->code_pad);
 }
 
+/**
+ * rahnuma_officer_dashboard_toast:
+ * @self: a #RahnumaOfficerDashboard
+ * @message: what happened, translated
+ *
+ * Shows @message for a few seconds at the bottom of the dashboard.
+ */
 void
 rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
 {

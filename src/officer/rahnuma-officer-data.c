@@ -220,17 +220,13 @@ rahnuma_officer_ui_language (void)
   return "en";
 }
 
+/* The English name from core's list (rahnuma-language.c marks it), translated. */
 static const char *
 language_label (const char *code)
 {
-  static const struct { const char *code; const char *name; } names[] = {
-    { "ur", N_("Urdu") }, { "ps", N_("Pashto") }, { "pa_PK", N_("Punjabi") }, { "en", N_("English") },
-  };
+  const RahnumaLanguage *language = rahnuma_language_lookup (code);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (code, names[i].code))
-      return _(names[i].name);
-  return code;
+  return language != NULL ? _(language->english_name) : code;
 }
 
 /**
@@ -244,10 +240,14 @@ const char *
 rahnuma_officer_category_label (const char *key)
 {
   static const struct { const char *key; const char *name; } names[] = {
+    /* Translators: a bar of the chart of visitors by gender */
     { "woman", N_("Women") }, { "man", N_("Men") }, { "other", N_("Other") },
     { RAHNUMA_CATEGORY_UNSAID, N_("Prefer not to say") },
+    /* Translators: a bar of the chart of visitors by destination country */
     { "SA", N_("Saudi Arabia") }, { "AE", N_("United Arab Emirates") }, { "OM", N_("Oman") },
+    /* Translators: a bar of the chart of visitors by destination country */
     { "QA", N_("Qatar") }, { "KW", N_("Kuwait") }, { "BH", N_("Bahrain") }, { "MY", N_("Malaysia") },
+    /* Translators: a bar of the chart of visitors by destination country */
     { "GB", N_("United Kingdom") },
   };
 

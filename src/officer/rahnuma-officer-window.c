@@ -1,9 +1,9 @@
 /* rahnuma-officer-window.c — the PIN pad, then the dashboard; locks itself when left alone
  *
- * Any input anywhere in the window counts as activity (a capture-phase
- * controller sees it before the widgets do). After LOCK_AFTER seconds
- * without any, the dashboard goes back behind the PIN pad, so an officer
- * who walks away never leaves it open to the next visitor.
+ * Any input anywhere in the window counts as activity (a #RahnumaIdleWatch
+ * sees it before the widgets do). After LOCK_AFTER seconds without any, the
+ * dashboard goes back behind the PIN pad, so an officer who walks away never
+ * leaves it open to the next visitor.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rahnuma-idle-watch.h"
 #include "rahnuma-officer-dashboard.h"
-#include "rahnuma-officer-private.h"
 #include "rahnuma-officer-window.h"
 #include "rahnuma-pin-pad.h"
 
@@ -25,9 +25,7 @@ struct _RahnumaOfficerWindow
   AdwWindow parent_instance;
 
   RahnumaStore *store;
-  gint64 last_activity; /* monotonic µs */
-  gboolean idle_locked; /* locked for this stretch of no input already */
-  guint idle_check_id;
+  RahnumaIdleWatch *idle_watch;
 
   GtkStack *stack;
   RahnumaPinPad *pin_pad;
@@ -36,53 +34,36 @@ struct _RahnumaOfficerWindow
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficerWindow, rahnuma_officer_window, ADW_TYPE_WINDOW)
 
-static void arm_idle_check (RahnumaOfficerWindow *self, gint64 delay_us);
+enum {
+  SIGNAL_LANGUAGE_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Locks the dashboard, and also takes a half-done PIN change back to
- * "enter the PIN", so nobody can walk up and finish it. One timer, set for
- * when the lock is due: input moves last_activity only, and the timer,
- * when it fires early, sets itself again for the rest (rather than waking
- * every 5 s while the officer works). */
-static gboolean
-on_idle_check (gpointer user_data)
+ * "enter the PIN", so nobody can walk up and finish it. The watch then
+ * stops until the next input: a window left alone wakes no one. */
+static void
+on_idle_timed_out (RahnumaIdleWatch *watch, RahnumaOfficerWindow *self)
 {
-  RahnumaOfficerWindow *self = user_data;
-  gint64 idle = g_get_monotonic_time () - self->last_activity;
-
-  self->idle_check_id = 0;
-  if (idle < (gint64) LOCK_AFTER * G_USEC_PER_SEC)
-    {
-      arm_idle_check (self, (gint64) LOCK_AFTER * G_USEC_PER_SEC - idle);
-      return G_SOURCE_REMOVE;
-    }
   g_debug ("No input for %d s: locking the dashboard", LOCK_AFTER);
   rahnuma_officer_window_lock (self);
-  self->idle_locked = TRUE;
-  return G_SOURCE_REMOVE;
 }
 
-static void
-arm_idle_check (RahnumaOfficerWindow *self, gint64 delay_us)
-{
-  g_clear_handle_id (&self->idle_check_id, g_source_remove);
-  self->idle_check_id = g_timeout_add ((guint) (delay_us / 1000) + 1, on_idle_check, self);
-}
-
+/* Locked for want of input: the next stretch gets its own timeout. */
 static gboolean
-on_any_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaOfficerWindow *self)
+on_idle_input (RahnumaIdleWatch *watch, GdkEventType type, RahnumaOfficerWindow *self)
 {
-  self->last_activity = g_get_monotonic_time ();
-  /* Locked for want of input: the next stretch gets its own timer. */
-  if (self->idle_locked || self->idle_check_id == 0)
-    arm_idle_check (self, (gint64) LOCK_AFTER * G_USEC_PER_SEC);
-  self->idle_locked = FALSE;
-  return GDK_EVENT_PROPAGATE;
+  if (!rahnuma_idle_watch_is_running (watch))
+    rahnuma_idle_watch_start (watch, LOCK_AFTER);
+  return FALSE;
 }
 
 static void
 on_pin_pad_unlocked (RahnumaPinPad *pin_pad, RahnumaOfficerWindow *self)
 {
-  self->last_activity = g_get_monotonic_time ();
+  rahnuma_idle_watch_note_activity (self->idle_watch);
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
   rahnuma_officer_dashboard_refresh (self->dashboard);
 }
@@ -102,10 +83,11 @@ officer_change_pin (GtkWidget *widget, const char *action_name, GVariant *parame
   gtk_stack_set_visible_child_name (self->stack, "pin");
 }
 
+/* Whoever made the window builds it again in that language (rahnuma-officer.c). */
 static void
 officer_language (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  rahnuma_officer_switch_language (g_variant_get_string (parameter, NULL));
+  g_signal_emit (widget, signals[SIGNAL_LANGUAGE_CHOSEN], 0, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -113,7 +95,9 @@ rahnuma_officer_window_dispose (GObject *object)
 {
   RahnumaOfficerWindow *self = RAHNUMA_OFFICER_WINDOW (object);
 
-  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  if (self->idle_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->idle_watch, self);
+  g_clear_object (&self->idle_watch);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_WINDOW);
   G_OBJECT_CLASS (rahnuma_officer_window_parent_class)->dispose (object);
@@ -137,19 +121,26 @@ rahnuma_officer_window_class_init (RahnumaOfficerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "officer.lock", NULL, officer_lock);
   gtk_widget_class_install_action (widget_class, "officer.change-pin", NULL, officer_change_pin);
   gtk_widget_class_install_action (widget_class, "officer.language", "s", officer_language);
+
+  /**
+   * RahnumaOfficerWindow::language-chosen:
+   * @code: the language the officer chose, from rahnuma_languages()
+   *
+   * The officer asked for the window in another language.
+   */
+  signals[SIGNAL_LANGUAGE_CHOSEN] =
+    g_signal_new ("language-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 rahnuma_officer_window_init (RahnumaOfficerWindow *self)
 {
-  GtkEventController *legacy = gtk_event_controller_legacy_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect (legacy, "event", G_CALLBACK (on_any_event), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
-  self->last_activity = g_get_monotonic_time ();
-  arm_idle_check (self, (gint64) LOCK_AFTER * G_USEC_PER_SEC);
+  self->idle_watch = rahnuma_idle_watch_new (GTK_WIDGET (self));
+  g_signal_connect (self->idle_watch, "timed-out", G_CALLBACK (on_idle_timed_out), self);
+  g_signal_connect (self->idle_watch, "input", G_CALLBACK (on_idle_input), self);
+  rahnuma_idle_watch_start (self->idle_watch, LOCK_AFTER);
 }
 
 /**

@@ -6,13 +6,10 @@
 
 #include "config.h"
 
+#include "rahnuma-i18n.h"
 #include "rahnuma-language.h"
-#include "rahnuma-officer-private.h"
 #include "rahnuma-officer-window.h"
 #include "rahnuma-officer.h"
-
-/* glibc: bumped so gettext drops its cache when LANGUAGE changes. */
-extern int _nl_msg_cat_cntr;
 
 /* At most one officer window: a second long press brings it back. */
 static GtkWindow *officer_window;
@@ -30,13 +27,8 @@ static char *kiosk_language;
 static void
 apply_language (const char *code)
 {
-  const RahnumaLanguage *language = rahnuma_language_lookup (code);
-
-  if (language == NULL)
-    return;
-  g_setenv ("LANGUAGE", language->code, TRUE);
-  ++_nl_msg_cat_cntr;
-  gtk_widget_set_default_direction (language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  if (rahnuma_language_is_valid (code))
+    rahnuma_i18n_set_language (code);
 }
 
 static void
@@ -52,11 +44,12 @@ on_officer_window_destroy (GtkWidget *window, gpointer user_data)
 static void
 add_font_class (GtkWidget *window)
 {
-  const RahnumaLanguage *language = rahnuma_language_lookup (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en");
-  g_autofree char *css_class = g_strconcat ("lang-", language != NULL ? language->code : "en", NULL);
+  const char *code = g_getenv ("LANGUAGE");
 
-  gtk_widget_add_css_class (window, css_class);
+  rahnuma_i18n_style_widget (window, rahnuma_language_is_valid (code) ? code : "en");
 }
+
+static void on_language_chosen (RahnumaOfficerWindow *window, const char *code, gpointer user_data);
 
 static void
 create_window (void)
@@ -71,6 +64,7 @@ create_window (void)
   add_font_class (GTK_WIDGET (officer_window));
   g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
   g_signal_connect (officer_window, "destroy", G_CALLBACK (on_officer_window_destroy), NULL);
+  g_signal_connect (officer_window, "language-chosen", G_CALLBACK (on_language_chosen), NULL);
   gtk_window_set_transient_for (officer_window, officer_parent);
   if (officer_parent != NULL)
     {
@@ -80,21 +74,22 @@ create_window (void)
     }
 }
 
-/**
- * rahnuma_officer_switch_language:
- * @code: "ur", "ps", "pa_PK" or "en"
- *
- * Builds the officer window again in @code, locked.
- */
-void
-rahnuma_officer_switch_language (const char *code)
+/* Builds the officer window again in @code, locked. */
+static void
+on_language_chosen (RahnumaOfficerWindow *window, const char *code, gpointer user_data)
 {
   g_return_if_fail (rahnuma_language_is_valid (code));
 
   g_free (officer_language);
   officer_language = g_strdup (code);
-  if (officer_window != NULL)
-    gtk_window_destroy (officer_window);
+  /* The old window is finalized only after this signal's emission, which
+   * holds it: let it go now, kiosk language back, so that its late
+   * "destroy" and weak pointer touch nothing of the new one. */
+  g_signal_handlers_disconnect_by_func (window, on_officer_window_destroy, NULL);
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &officer_window);
+  on_officer_window_destroy (GTK_WIDGET (window), NULL);
+  officer_window = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
   create_window ();
   gtk_window_present (officer_window);
 }

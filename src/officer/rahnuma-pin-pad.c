@@ -22,6 +22,7 @@
 
 #include "rahnuma-pin-pad.h"
 #include "rahnuma-pin.h"
+#include "rahnuma-widget-util.h"
 
 typedef enum
 {
@@ -129,6 +130,7 @@ on_countdown_tick (gpointer user_data)
   if (left <= 0)
     {
       self->countdown_id = 0;
+      /* Translators: the officers’ PIN pad, after a wrong PIN */
       gtk_label_set_label (self->message_label, _("Try again."));
       update_keys (self);
       return G_SOURCE_REMOVE;
@@ -184,6 +186,7 @@ on_pin_checked (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   set_mode (self, MODE_UNLOCK,
+            /* Translators: the officers’ PIN pad, after a wrong PIN */
             g_error_matches (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_WRONG) ? _("Wrong PIN.")
                                                                                 : error->message);
   start_countdown (self, wait);
@@ -286,13 +289,10 @@ static void
 rahnuma_pin_pad_dispose (GObject *object)
 {
   RahnumaPinPad *self = RAHNUMA_PIN_PAD (object);
-  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->countdown_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_PIN_PAD);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rahnuma_widget_dispose_page (GTK_WIDGET (self), RAHNUMA_TYPE_PIN_PAD);
   G_OBJECT_CLASS (rahnuma_pin_pad_parent_class)->dispose (object);
 }
 

@@ -104,10 +104,12 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
   g_autofree char *from = rahnuma_officer_format_day (data->from, data->utc_offset);
   g_autofree char *to = rahnuma_officer_format_day (data->to - 86400, data->utc_offset);
   g_autofree char *rate = rahnuma_officer_format_rate (r->quizzes_passed, r->quizzes_taken);
+  /* Translators: each %s is a date, “2025-11-24” */
   g_autofree char *range = g_strdup_printf (_("From %s to %s"), from, to);
   g_autofree char *lines = NULL;
   g_autofree char *clock = rahnuma_officer_format_wrong_clock (r->wrong_clock_sessions);
 
+  /* Translators: the printed report’s title (and the PDF’s title) */
   write_text (page, _("Rahnuma report"), "Sans Bold 20");
   write_text (page, range, "Sans 11");
   write_text (page, source_name, "Sans 9");
@@ -116,6 +118,7 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
   if (clock != NULL)
     write_text (page, clock, "Sans Bold 10");
   page->y += 8;
+  /* Translators: the summary lines of the printed report; %lld are counts, %s a percentage */
   lines = g_strdup_printf (_("Visitors: %lld\nCompleted: %lld\nAbandoned: %lld\nQuiz pass rate: %s"),
                            (long long) r->sessions, (long long) r->completed, (long long) r->abandoned, rate);
   write_text (page, lines, "Sans 12");
@@ -185,6 +188,7 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
   if (!rahnuma_file_create_private (partial, error))
     return FALSE;
   surface = cairo_pdf_surface_create (partial, PAGE_WIDTH, PAGE_HEIGHT);
+  /* Translators: the printed report’s title (and the PDF’s title) */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Rahnuma report"));
   page.cr = cairo_create (surface);
   write_pages (&page, data, source_name != NULL ? source_name : "");
@@ -196,6 +200,7 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_unlink (partial);
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
@@ -207,6 +212,7 @@ rahnuma_report_pdf_write (const char *path, const RahnumaOfficerData *data, Rahn
       int saved = errno;
 
       g_unlink (partial);
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s"), path,
                    g_strerror (saved));
       return FALSE;

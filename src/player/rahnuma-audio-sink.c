@@ -9,7 +9,7 @@
  */
 #define G_LOG_DOMAIN "rahnuma-player"
 
-#include "rahnuma-player-private.h"
+#include "rahnuma-audio-sink.h"
 
 #define DEFAULT_AUDIO_SINK "autoaudiosink"
 

@@ -56,6 +56,12 @@ rahnuma_media_probe_new (GError **error)
   return probe;
 }
 
+/**
+ * rahnuma_media_probe_free:
+ * @probe: (nullable) (transfer full): a #RahnumaMediaProbe
+ *
+ * Frees @probe; %NULL is allowed.
+ */
 void
 rahnuma_media_probe_free (RahnumaMediaProbe *probe)
 {
@@ -267,6 +273,7 @@ on_record_bus_message (GstBus *bus, GstMessage *message, gpointer data)
       gst_message_parse_error (message, &error, NULL);
       if (recording->error == NULL)
         g_set_error (&recording->error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                     /* Translators: %s is why (an error message) */
                      _("Recording failed: %s"), error->message);
       g_main_loop_quit (recording->loop);
     }
@@ -286,6 +293,7 @@ make_element (const char *factory, GError **error)
 
   if (element == NULL)
     g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                 /* Translators: %s is a GStreamer element name, such as “pulsesrc” */
                  _("The GStreamer element “%s” is not installed"), factory);
   return element;
 }
@@ -321,6 +329,7 @@ rahnuma_media_record_pipeline_new (const char *path, const char *source_element,
       if (i > 0 && !gst_element_link (elements[i - 1], elements[i]))
         {
           g_set_error (error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                       /* Translators: both %s are GStreamer element names */
                        _("Cannot link %s to %s"), factories[i - 1], factories[i]);
           return NULL;
         }
@@ -370,6 +379,7 @@ rahnuma_media_record_audio (const char    *path,
 
   if (gst_element_set_state (recording.pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
     g_set_error (&recording.error, RAHNUMA_MEDIA_PROBE_ERROR, RAHNUMA_MEDIA_PROBE_ERROR_FAILED,
+                 /* Translators: %s is an audio device or element name */
                  _("Cannot start recording from %s"), source_element ? source_element : "autoaudiosrc");
   else
     {

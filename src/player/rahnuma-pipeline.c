@@ -27,7 +27,7 @@
 #define G_LOG_DOMAIN "rahnuma-player"
 
 #include "rahnuma-pipeline.h"
-#include "rahnuma-player-private.h"
+#include "rahnuma-audio-sink.h"
 
 #include <gst/app/gstappsink.h>
 #include <gst/video/video.h>

@@ -36,8 +36,8 @@
 #include "rahnuma-player.h"
 #include "rahnuma-picture-header.h"
 #include "rahnuma-pipeline.h"
-#include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
+#include "rahnuma-watched.h"
 
 #include <glib/gi18n.h>
 #include <gst/gst.h>
@@ -291,9 +291,13 @@ make_error (int code, const char *path, const char *detail)
     {
     case RAHNUMA_PLAYER_ERROR_MISSING:
       return g_error_new (RAHNUMA_PLAYER_ERROR, code,
+                          /* Translators: %s is a lesson’s media file name, for the
+                           * technician */
                           _("The file “%s” is missing."), name);
     case RAHNUMA_PLAYER_ERROR_DAMAGED:
       return g_error_new (RAHNUMA_PLAYER_ERROR, code,
+                          /* Translators: %s is a lesson’s media file name, for the
+                           * technician */
                           _("The file “%s” is damaged or in a format the kiosk cannot play."),
                           name);
     case RAHNUMA_PLAYER_ERROR_TOO_LARGE:
@@ -303,6 +307,7 @@ make_error (int code, const char *path, const char *detail)
                           name, detail);
     default:
       return g_error_new (RAHNUMA_PLAYER_ERROR, RAHNUMA_PLAYER_ERROR_FAILED,
+                          /* Translators: %s is GStreamer’s message, for the technician */
                           _("The scene could not be played: %s"), detail);
     }
 }
@@ -1061,6 +1066,12 @@ rahnuma_player_replay (RahnumaPlayer *self)
   reconcile (self);
 }
 
+/**
+ * rahnuma_player_get_state:
+ * @self: a #RahnumaPlayer
+ *
+ * Returns: what the scene is doing now (the #RahnumaPlayer:state property)
+ */
 RahnumaPlayerState
 rahnuma_player_get_state (RahnumaPlayer *self)
 {

@@ -4,7 +4,7 @@
  */
 #define G_LOG_DOMAIN "rahnuma-player"
 
-#include "rahnuma-player-private.h"
+#include "rahnuma-watched.h"
 
 typedef struct
 {
@@ -31,6 +31,12 @@ rahnuma_watched_new (void)
   return watched;
 }
 
+/**
+ * rahnuma_watched_free:
+ * @watched: (nullable) (transfer full): from rahnuma_watched_new()
+ *
+ * Frees @watched; %NULL is allowed.
+ */
 void
 rahnuma_watched_free (RahnumaWatched *watched)
 {
@@ -40,6 +46,12 @@ rahnuma_watched_free (RahnumaWatched *watched)
   g_free (watched);
 }
 
+/**
+ * rahnuma_watched_clear:
+ * @watched: a #RahnumaWatched
+ *
+ * Forgets every part watched: a new scene starts.
+ */
 void
 rahnuma_watched_clear (RahnumaWatched *watched)
 {

@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rahnuma-audio-sink.h"
 #include "rahnuma-media-probe.h"
-#include "rahnuma-player-private.h"
 #include "rahnuma-studio-recorder.h"
 
 struct _RahnumaStudioRecorder

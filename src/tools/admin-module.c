@@ -76,6 +76,7 @@ append_json_member (GString *out, const char *name, const char *value, gboolean 
 static void
 print_problem (const RahnumaProblem *problem)
 {
+  /* Translators: a problem’s severity in `module validate` */
   const char *severity = problem->severity == RAHNUMA_SEVERITY_ERROR ? _("error") : _("warning");
   g_autofree char *where = problem->line > 0
                              ? g_strdup_printf ("%s:%u", problem->file, problem->line)
@@ -121,12 +122,13 @@ print_validation (RahnumaValidation *validation, guint n_packages)
   for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
     print_problem (rahnuma_validation_get_problem (validation, i));
   /* TRANSLATORS: the summary after checking module packages */
+  /* Translators: the %u are counts of packages, errors and warnings */
   g_print (_("%u package(s) checked: %u error(s), %u warning(s).\n"), n_packages, n_errors, n_warnings);
 }
 
 /* Options ---------------------------------------------------------------- */
 
-/* Parses @argv (argv[0] is the subcommand's name); on bad usage prints why. */
+/* rahnuma_admin_parse_options(), with the order of this file's calls. */
 static gboolean
 parse_options (const char   *parameters,
                const char   *summary,
@@ -134,17 +136,7 @@ parse_options (const char   *parameters,
                int          *argc,
                char       ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return rahnuma_admin_parse_options (argc, argv, entries, parameters, summary);
 }
 
 static int
@@ -161,6 +153,7 @@ open_probe (void)
   RahnumaMediaProbe *probe = rahnuma_media_probe_new (&error);
 
   if (probe == NULL)
+    /* Translators: %s is why (an error message) */
     g_printerr (_("Cannot start GStreamer to check media: %s\n"), error->message);
   return probe;
 }
@@ -226,6 +219,7 @@ add_validate_argument (RahnumaValidation *validation, const char *argument, guin
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
+      /* Translators: %s is a file or folder path */
       g_printerr (_("%s is not a folder.\n"), dir);
       return FALSE;
     }
@@ -326,18 +320,6 @@ run_validate (int argc, char **argv)
 
 /* list ------------------------------------------------------------------- */
 
-static int
-compare_modules (gconstpointer a, gconstpointer b)
-{
-  RahnumaModule *ma = *(RahnumaModule **) a;
-  RahnumaModule *mb = *(RahnumaModule **) b;
-  int oa = rahnuma_module_get_order (ma), ob = rahnuma_module_get_order (mb);
-
-  if (oa != ob)
-    return oa < ob ? -1 : 1;
-  return g_strcmp0 (rahnuma_module_get_id (ma), rahnuma_module_get_id (mb));
-}
-
 /* "100%", "fallback→ur", or "40% (rest fallback→ur)" */
 static char *
 describe_narration (RahnumaModule *module, const RahnumaLanguage *language)
@@ -348,7 +330,11 @@ describe_narration (RahnumaModule *module, const RahnumaLanguage *language)
   if (recorded == needed || language->narration_fallback == NULL)
     return g_strdup_printf ("%u%%", needed > 0 ? recorded * 100 / needed : 100);
   if (recorded == 0)
+    /* Translators: a cell of `module list`: %s is the language whose voice is heard
+     * instead; %u%% a share */
     return g_strdup_printf (_("fallback→%s"), language->narration_fallback);
+  /* Translators: a cell of `module list`: %s is the language whose voice is heard instead;
+   * %u%% a share */
   return g_strdup_printf (_("%u%% (rest fallback→%s)"), recorded * 100 / needed,
                           language->narration_fallback);
 }
@@ -374,7 +360,9 @@ print_module_text (RahnumaModule *module)
     }
   g_print ("%-3s %-24s v%-3u %s\n", order_text, rahnuma_module_get_id (module),
            rahnuma_module_get_version (module), title);
+  /* Translators: in `module list`: what each package has, in a narrow column */
   g_print ("    %s%s\n", _("texts:"), texts->len > 0 ? texts->str : _(" none complete"));
+  /* Translators: in `module list`: what each package has, in a narrow column */
   g_print ("    %s%s\n", _("narration:"), narration->str);
   print_translation_counts (rahnuma_module_get_key_file (module), "    ");
 }
@@ -425,6 +413,7 @@ load_modules (const char *dir, guint *n_failed)
 
   if (packages == NULL)
     {
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_printerr (_("Cannot read %s: %s\n"), dir, error->message);
       return NULL;
     }
@@ -439,11 +428,12 @@ load_modules (const char *dir, guint *n_failed)
         g_ptr_array_add (modules, module);
       else
         {
+          /* Translators: %s is why (an error message) */
           g_printerr (_("Cannot load a package: %s\n"), load_error->message);
           (*n_failed)++;
         }
     }
-  g_ptr_array_sort (modules, compare_modules);
+  g_ptr_array_sort (modules, rahnuma_module_compare);
   return modules;
 }
 
@@ -652,21 +642,24 @@ run_new (int argc, char **argv)
     return EXIT_NOT_RUN;
   if (argc != 3)
     return usage_error (_("Give the new module's id and the folder to put it in."));
-  if (!rahnuma_validator_is_valid_id (argv[1]))
+  if (!rahnuma_module_id_is_valid (argv[1]))
     return usage_error (_("An id is lower-case English letters, digits and '-', e.g. fees-and-costs."));
 
   package = g_build_filename (argv[2], argv[1], NULL);
   if (g_file_test (package, G_FILE_TEST_EXISTS))
     {
+      /* Translators: %s is a folder path */
       g_printerr (_("%s already exists; choose another id or folder.\n"), package);
       return EXIT_NOT_RUN;
     }
   if (!write_skeleton (package, argv[1], &error) ||
       (module = rahnuma_module_new_from_dir (package, &error)) == NULL)
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Cannot write the skeleton: %s\n"), error->message);
       return EXIT_NOT_RUN;
     }
+  /* Translators: %s/%s is the new package’s module.ini path */
   g_print (_("Wrote %s/%s.\nEdit it, add pictures, record narration, then run:\n"
              "  rahnuma-admin module validate %s\n"), package, RAHNUMA_MODULE_FILE, package);
   return EXIT_OK;
@@ -710,6 +703,7 @@ run_install (int argc, char **argv)
     }
   for (guint i = 0; i < rahnuma_validation_get_n_problems (validation); i++)
     print_problem (rahnuma_validation_get_problem (validation, i));
+  /* Translators: %s is a folder or file path */
   g_print (_("Installed %s.\n"), installed);
   return EXIT_OK;
 }
@@ -821,11 +815,13 @@ record_and_save (const RecordOptions *options, const char *ini_path,
 
   if (temp_path == NULL)
     return fail_record (NULL, error->message);
+  /* Translators: the first %s is a language, the second a group of module.ini (“Scene 2”) */
   g_print (_("Recording %s for [%s]. Press Enter to stop.\n"), key, group);
   if (!record_to (temp_path, options, &error))
     return fail_record (temp_path, error->message);
   if (!rahnuma_narration_save (options->module_dir, temp_path, group, key, relative, &error))
     return fail_record (NULL, error->message);
+  /* Translators: a recording’s path; the package; the key and the file it names */
   g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
   return EXIT_OK;
 }
@@ -869,6 +865,7 @@ run_record (int argc, char **argv)
     return fail_record (NULL, error->message);
   if (!g_key_file_has_group (key_file, group))
     {
+      /* Translators: %s is a package folder, [%s] a group of its module.ini */
       g_printerr (_("%s has no [%s].\n"), ini_path, group);
       return EXIT_NOT_RUN;
     }
@@ -1075,6 +1072,7 @@ static int
 print_module_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n", _("Usage: rahnuma-admin module COMMAND [OPTION…]"));
+  /* Translators: a heading of the command-line help */
   fprintf (stream, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
     fprintf (stream, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
@@ -1082,6 +1080,16 @@ print_module_usage (FILE *stream)
   return stream == stdout ? EXIT_OK : EXIT_NOT_RUN;
 }
 
+/**
+ * rahnuma_admin_module:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin module validate|new|list|install|record|po`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_module (int argc, char **argv)
 {
@@ -1099,6 +1107,7 @@ rahnuma_admin_module (int argc, char **argv)
         return subcommands[i].run (argc - 1, argv + 1);
       }
 
+  /* Translators: %s is what was typed */
   g_printerr (_("Unknown module command “%s”.\n\n"), argv[1]);
   return print_module_usage (stderr);
 }

@@ -29,23 +29,9 @@ parse_pin_options (int *argc, char ***argv, char **db, const char *summary)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, db, N_("The kiosk journal"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
-  if (*db == NULL)
-    {
-      g_printerr (_("The option %s is required.\n"), "--db");
-      return FALSE;
-    }
-  return TRUE;
+  return rahnuma_admin_parse_options (argc, argv, entries, NULL, summary) &&
+         rahnuma_admin_require (*db, "--db");
 }
 
 /* One line from standard input, without its line end; NULL at end of input. */
@@ -69,6 +55,7 @@ open_journal (const char *path)
   RahnumaStore *store = rahnuma_store_new (path, NULL, &error);
 
   if (store == NULL)
+    /* Translators: %s is a file or folder path, then why (a system message) */
     g_printerr (_("Cannot open %s: %s\n"), path, error->message);
   return store;
 }
@@ -94,9 +81,11 @@ pin_set (int argc, char **argv)
     return EXIT_USAGE;
   if (!rahnuma_pin_set (store, pin, &error))
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Cannot set the PIN: %s\n"), error->message);
       return EXIT_USAGE;
     }
+  /* Translators: %s is the kiosk journal’s path */
   g_print (_("The officers’ PIN of %s is set. Earlier wrong tries are forgotten.\n"), db);
   return EXIT_OK;
 }
@@ -115,17 +104,29 @@ pin_status (int argc, char **argv)
     return EXIT_USAGE;
   if (!rahnuma_pin_get_state (store, g_get_real_time () / G_USEC_PER_SEC, &state, &error))
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Cannot read the PIN settings: %s\n"), error->message);
       return EXIT_USAGE;
     }
   if (!state.is_set)
     g_print (_("No PIN is set: the kiosk says it is not set up, and its dashboard stays closed until a PIN is set with “rahnuma-admin pin set”.\n"));
   else
+    /* Translators: the %u are a count of tries and a number of seconds */
     g_print (_("A PIN is set. Wrong tries in a row: %u. Next try allowed in %u seconds.\n"),
              state.n_failures, (guint) state.wait);
   return state.is_set ? EXIT_OK : EXIT_INPUT;
 }
 
+/**
+ * rahnuma_admin_pin:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin pin set|status: the officers' PIN in a kiosk journal`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_pin (int argc, char **argv)
 {

@@ -30,32 +30,6 @@ enum {
   EXIT_USAGE = 2, /* the command could not run */
 };
 
-/* Parses @argv (argv[0] is the subcommand) with @entries. */
-static gboolean
-parse_options (int *argc, char ***argv, const GOptionEntry *entries,
-               const char *parameters, const char *summary)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (g_option_context_parse (context, argc, argv, &error))
-    return TRUE;
-  g_printerr ("%s\n", error->message);
-  return FALSE;
-}
-
-static gboolean
-require (const char *value, const char *option)
-{
-  if (value != NULL)
-    return TRUE;
-  g_printerr (_("The option %s is required.\n"), option);
-  return FALSE;
-}
-
 /* Opens an existing journal or officers' file read-only: report, verify and
  * export never create, convert or write a file. */
 static RahnumaStore *
@@ -67,6 +41,7 @@ open_existing (const char *path, int *status)
   if (store != NULL)
     return store;
   if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
+    /* Translators: %s is a file path */
     g_printerr (_("There is no file %s.\n"), path);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_EMPTY))
     /* Translators: %s is a file the officer named with --db */
@@ -75,8 +50,10 @@ open_existing (const char *path, int *status)
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
     g_printerr (_("%s is damaged or is not a Rahnuma file: %s\n"), path, error->message);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FUTURE_VERSION))
+    /* Translators: %s is a file path */
     g_printerr (_("%s was written by a newer version of Rahnuma. Update this computer’s Rahnuma.\n"), path);
   else
+    /* Translators: %s is a file or folder path, then why (a system message) */
     g_printerr (_("Cannot open %s: %s\n"), path, error->message);
   *status = g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND) ||
             g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_BUSY)
@@ -105,11 +82,13 @@ parse_range (const char *from_text, const char *to_text, gint64 *from, gint64 *t
   *to = G_MAXINT64;
   if (from_text != NULL && !rahnuma_export_parse_date (from_text, from))
     {
+      /* Translators: %s is what was typed; keep YYYY-MM-DD as it is */
       g_printerr (_("“%s” is not a date: use YYYY-MM-DD, e.g. 2025-11-24.\n"), from_text);
       return FALSE;
     }
   if (to_text != NULL && !rahnuma_export_parse_date (to_text, to))
     {
+      /* Translators: %s is what was typed; keep YYYY-MM-DD as it is */
       g_printerr (_("“%s” is not a date: use YYYY-MM-DD, e.g. 2025-11-24.\n"), to_text);
       return FALSE;
     }
@@ -141,12 +120,14 @@ export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint
   stream = open_output (output, &error);
   if (stream == NULL)
     {
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_printerr (_("Cannot write %s: %s\n"), output, error->message);
       return EXIT_USAGE;
     }
   n = rahnuma_export_write (store, format, from, to, rahnuma_officer_utc_offset (), stream, NULL, &error);
   if (n < 0 || !g_output_stream_close (stream, NULL, &error))
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Export failed: %s\n"), error->message);
       return EXIT_USAGE;
     }
@@ -157,6 +138,16 @@ export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint
   return EXIT_OK;
 }
 
+/**
+ * rahnuma_admin_export:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin export: visits as CSV or JSON, to a file or standard output`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_export (int argc, char **argv)
 {
@@ -176,12 +167,13 @@ rahnuma_admin_export (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Write one row per session: completion code, language, times, state and scores.")) ||
-      !require (db, "--db"))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Write one row per session: completion code, language, times, state and scores.")) ||
+      !rahnuma_admin_require (db, "--db"))
     return EXIT_USAGE;
   if (format_text != NULL && !rahnuma_export_parse_format (format_text, &format))
     {
+      /* Translators: %s is what was typed */
       g_printerr (_("Unknown format “%s”: use csv or json.\n"), format_text);
       return EXIT_USAGE;
     }
@@ -199,12 +191,14 @@ check_code_form (const char *code)
 
   if (normal == NULL)
     {
+      /* Translators: %s is a completion code, “ABCDE-23456” */
       g_printerr (_("“%s” is not a completion code. A code has ten letters and digits, "
                     "like 7KQ2M-XH4PD.\n"), code);
       return FALSE;
     }
   if (!rahnuma_code_is_valid (normal))
     {
+      /* Translators: %s is a completion code, “ABCDE-23456” */
       g_printerr (_("%s is not a valid code: one letter or digit is wrong (a typo, or a "
                     "made-up code). Ask the visitor to show the code again.\n"), normal);
       return FALSE;
@@ -226,6 +220,7 @@ print_session (const char *code, const RahnumaSessionInfo *info)
   g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (info->started_at);
   g_autofree char *day = g_date_time_format (started, "%Y-%m-%d %H:%M");
 
+  /* Translators: %s is a completion code, “ABCDE-23456” */
   g_print (_("%s is a real completion code.\n"), code);
   if (info->clock_suspect)
     /* Translators: keep the columns lined up with "  Visit started:  %s (to the quarter hour)" */
@@ -233,13 +228,19 @@ print_session (const char *code, const RahnumaSessionInfo *info)
                "is not true\n"));
   else
     g_print (_("  Visit started:  %s (to the quarter hour)\n"), day);
+  /* Translators: a line of `rahnuma-admin verify`; %s are a centre and a kiosk code, or a
+   * language code */
   g_print (_("  Place:          centre %s, kiosk %s\n"), info->centre, info->kiosk);
+  /* Translators: a line of `rahnuma-admin verify`; %s are a centre and a kiosk code, or a
+   * language code */
   g_print (_("  Language:       %s\n"), language_name (info->language));
   g_print (_("  Modules:\n"));
   for (guint i = 0; i < info->modules->len; i++)
     {
       const RahnumaModuleResult *m = g_ptr_array_index (info->modules, i);
 
+      /* Translators: a line of `rahnuma-admin verify`: a module id, passed or not, right
+       * answers of questions */
       g_print (_("    %-24s %s, %u of %u questions right\n"), m->module_id,
                m->passed ? _("passed") : _("not passed"), m->n_correct, m->n_questions);
     }
@@ -260,17 +261,20 @@ verify_code (const char *path, const char *code)
   info = rahnuma_store_lookup_code (store, normal, &error);
   if (info == NULL && g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
     {
+      /* Translators: the first %s is a completion code, the second the officers’ file path */
       g_printerr (_("%s is well formed but no visit in %s has it. If the visitor used another "
                     "kiosk, sync that kiosk first.\n"), normal, path);
       return EXIT_INPUT;
     }
   if (info == NULL)
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Cannot look up the code: %s\n"), error->message);
       return EXIT_USAGE;
     }
   if (info->demo)
     {
+      /* Translators: %s is a completion code, “ABCDE-23456” */
       g_printerr (_("%s comes from DEMO DATA (simulated visits), not from a real visit.\n"), normal);
       return EXIT_INPUT;
     }
@@ -316,6 +320,18 @@ parse_verify_options (int *argc, char ***argv, const GOptionEntry *entries)
   return FALSE;
 }
 
+/**
+ * rahnuma_admin_verify:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin verify CODE --db FILE` (is it a completion code, and whose
+ * visit) or `verify --qr TEXT --trust FILE` (a signed proof, checked offline).
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h); with --qr
+ *   also 3, 4 and 5 (verify_description())
+ */
 int
 rahnuma_admin_verify (int argc, char **argv)
 {
@@ -336,9 +352,9 @@ rahnuma_admin_verify (int argc, char **argv)
   if (!parse_verify_options (&argc, &argv, entries))
     return EXIT_USAGE;
   if (qr != NULL)
-    return argc == 1 && require (trust, "--trust") ? rahnuma_admin_verify_proof (qr, trust, json)
+    return argc == 1 && rahnuma_admin_require (trust, "--trust") ? rahnuma_admin_verify_proof (qr, trust, json)
                                                    : EXIT_USAGE;
-  if (!require (db, "--db"))
+  if (!rahnuma_admin_require (db, "--db"))
     return EXIT_USAGE;
   if (argc != 2)
     {
@@ -356,15 +372,19 @@ static int
 report_sync_error (const char *from, const char *to, const GError *error)
 {
   if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_BUSY))
+    /* Translators: %s is the officers’ file path */
     g_printerr (_("%s stayed busy (another kiosk or program is using it). Nothing was copied; "
                   "the records stay queued in %s. Try again later.\n"), to, from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY))
+    /* Translators: %s is the officers’ file path */
     g_printerr (_("%s cannot be written (read-only). Nothing was copied; the records stay "
                   "queued in %s.\n"), to, from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_FULL))
+    /* Translators: %s is the officers’ file path */
     g_printerr (_("The disk holding %s is full. Nothing was copied; the records stay queued "
                   "in %s.\n"), to, from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
+    /* Translators: %s is a file path */
     g_printerr (_("There is no kiosk journal %s.\n"), from);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_WRONG_PATH))
     /* Translators: %s says which path is wrong and why */
@@ -377,9 +397,11 @@ report_sync_error (const char *from, const char *to, const GError *error)
     g_printerr (_("A newer version of Rahnuma wrote one of the files; update this computer’s "
                   "Rahnuma. Nothing was copied: %s\n"), error->message);
   else if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED))
+    /* Translators: %s is SQLite’s words, or the journal path */
     g_printerr (_("A file is damaged or is not a Rahnuma file; nothing was copied: %s\n"),
                 error->message);
   else
+    /* Translators: %s is SQLite’s words, or the journal path */
     g_printerr (_("Sync failed; nothing was copied and the records stay queued in %s. Check that "
                   "%s can be reached (is the USB drive or shared folder there?): %s\n"),
                 from, to, error->message);
@@ -444,6 +466,7 @@ static void
 print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stats)
 {
   if (stats->n_sessions == 0)
+    /* Translators: the first %s is the officers’ file, the second the kiosk journal */
     g_print (_("%s already has every finished visit from %s.\n"), to, from);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -460,6 +483,16 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
     print_rejected (from, to, stats);
 }
 
+/**
+ * rahnuma_admin_sync:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin sync --from JOURNAL --to OFFICERS_FILE, exactly once`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_sync (int argc, char **argv)
 {
@@ -474,10 +507,10 @@ rahnuma_admin_sync (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Copy the finished visits the officers’ file does not have yet. Safe to run "
-                        "again, and from several kiosks at once.")) ||
-      !require (from, "--from") || !require (to, "--to"))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Copy the finished visits the officers’ file does not have yet. Safe to run "
+                                      "again, and from several kiosks at once.")) ||
+      !rahnuma_admin_require (from, "--from") || !rahnuma_admin_require (to, "--to"))
     return EXIT_USAGE;
   /* Read-only on the journal: this may be a copy, or not a journal at all. */
   if (!rahnuma_sync_run_full (from, to, RAHNUMA_SYNC_SOURCE_READ_ONLY, &stats, NULL, &error))
@@ -507,8 +540,10 @@ static const char *
 breakdown_title (const RahnumaReportBreakdown *breakdown)
 {
   if (g_str_equal (breakdown->name, "module"))
+    /* Translators: a heading of the text report */
     return _("By module");
   if (g_str_equal (breakdown->name, "language"))
+    /* Translators: a heading of the text report */
     return _("By language");
   if (g_str_equal (breakdown->name, "gender"))
     return _("By gender (self-reported)");
@@ -537,7 +572,9 @@ print_breakdown (const RahnumaReportBreakdown *breakdown)
 
   g_print ("\n%s\n", breakdown_title (breakdown));
   g_print ("  %-18s %8s %9s %10s\n", "",
+           /* Translators: a column heading of the text report; keep it short */
            module ? _("taken") : _("sessions"), module ? _("passed") : _("completed"),
+           /* Translators: a column heading of the text report; keep it short */
            module ? _("pass rate") : _("completion"));
   for (guint i = 0; i < breakdown->rows->len; i++)
     {
@@ -556,8 +593,10 @@ print_report (const char *path, RahnumaReport *report)
   g_autofree char *completion = format_rate (report->completed, report->completed + report->abandoned);
   g_autofree char *pass = format_rate (report->quizzes_passed, report->quizzes_taken);
 
+  /* Translators: %s is a range of dates or “all records” */
   g_print (_("Rahnuma report for %s\n"), path);
   if (report->demo_sessions > 0)
+    /* Translators: %lld is a count of simulated visits */
     g_print (_("DEMO DATA: %lld of these sessions are simulated visits, not real ones.\n"),
              (long long) report->demo_sessions);
   if (report->wrong_clock_sessions > 0)
@@ -570,18 +609,39 @@ print_report (const char *path, RahnumaReport *report)
              (long long) report->wrong_clock_sessions);
   g_print ("\n");
   /* Plain long long, not G_GINT64_FORMAT: xgettext cannot read a macro in a message. */
+  /* Translators: a line of the text report; keep the colons lined up; %lld are counts, %s a
+   * percentage */
   g_print (_("Sessions:        %lld\n"), (long long) report->sessions);
+  /* Translators: a line of the text report; keep the colons lined up; %lld are counts, %s a
+   * percentage */
   g_print (_("Completed:       %lld (%s of finished sessions)\n"), (long long) report->completed, completion);
+  /* Translators: a line of the text report; keep the colons lined up; %lld are counts, %s a
+   * percentage */
   g_print (_("Abandoned:       %lld\n"), (long long) report->abandoned);
+  /* Translators: a line of the text report; keep the colons lined up; %lld are counts, %s a
+   * percentage */
   g_print (_("In progress:     %lld\n"), (long long) report->active);
+  /* Translators: a line of the text report; keep the colons lined up; %lld are counts, %s a
+   * percentage */
   g_print (_("Quiz pass rate:  %s of %lld module quizzes\n"), pass, (long long) report->quizzes_taken);
   for (guint i = 0; i < report->breakdowns->len; i++)
     print_breakdown (g_ptr_array_index (report->breakdowns, i));
   g_print ("\n");
+  /* Translators: %d is the smallest group shown (5); keep “<5” as it is */
   g_print (_("Groups of fewer than %d people are shown as <5 (with one more where needed, so they "
              "cannot be worked out from the totals).\n"), RAHNUMA_REPORT_MIN_CELL);
 }
 
+/**
+ * rahnuma_admin_report:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin report: the officers' summary, as text, --json or --pdf`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_report (int argc, char **argv)
 {
@@ -604,10 +664,10 @@ rahnuma_admin_report (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Summarise sessions: totals, pass rate, and by module, language and "
-                        "self-reported group. Groups of fewer than 5 people are not shown.")) ||
-      !require (db, "--db") || !parse_range (from_text, to_text, &from, &to))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Summarise sessions: totals, pass rate, and by module, language and "
+                                      "self-reported group. Groups of fewer than 5 people are not shown.")) ||
+      !rahnuma_admin_require (db, "--db") || !parse_range (from_text, to_text, &from, &to))
     return EXIT_USAGE;
   store = open_existing (db, &status);
   if (store == NULL)
@@ -615,6 +675,7 @@ rahnuma_admin_report (int argc, char **argv)
   report = rahnuma_report_new (store, from, to, &error);
   if (report == NULL)
     {
+      /* Translators: %s is a file path, then why */
       g_printerr (_("Cannot summarise %s: %s\n"), db, error->message);
       return EXIT_USAGE;
     }
@@ -636,7 +697,7 @@ static gboolean
 check_simulate_options (const char *db, const char *kiosk, const char *centre, int n_sessions, gint64 seed,
                         int n_days)
 {
-  if (!require (db, "--db") || !require (kiosk, "--kiosk"))
+  if (!rahnuma_admin_require (db, "--db") || !rahnuma_admin_require (kiosk, "--kiosk"))
     return FALSE;
   for (guint i = 0; i < 2; i++)
     {
@@ -657,6 +718,7 @@ check_simulate_options (const char *db, const char *kiosk, const char *centre, i
     }
   if (seed < 0 || seed > G_MAXUINT32)
     {
+      /* Translators: %u is the largest seed; keep “--seed” as it is */
       g_printerr (_("--seed must be a whole number from 0 to %u.\n"), G_MAXUINT32);
       return FALSE;
     }
@@ -677,11 +739,13 @@ simulate_into (const char *db, const RahnumaSimulateOptions *options)
   store = rahnuma_store_new (db, NULL, &error);
   if (store == NULL)
     {
+      /* Translators: %s is a file or folder path, then why (a system message) */
       g_printerr (_("Cannot open %s: %s\n"), db, error->message);
       return EXIT_USAGE;
     }
   if (!rahnuma_simulate_run (store, options, NULL, &error))
     {
+      /* Translators: %s is why (an error message) */
       g_printerr (_("Simulation stopped: %s\n"), error->message);
       return EXIT_USAGE;
     }
@@ -694,6 +758,16 @@ simulate_into (const char *db, const RahnumaSimulateOptions *options)
   return EXIT_OK;
 }
 
+/**
+ * rahnuma_admin_simulate:
+ * @argc: how many arguments, argv[0] being the subcommand's name
+ * @argv: (array length=argc): the arguments
+ *
+ * `rahnuma-admin simulate: demo visits for training, marked as such`.
+ *
+ * Returns: the exit status: 0 when all is well, 1 when the input has
+ *   errors, 2 when the command could not run (rahnuma-admin.h)
+ */
 int
 rahnuma_admin_simulate (int argc, char **argv)
 {
@@ -714,9 +788,9 @@ rahnuma_admin_simulate (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (&argc, &argv, entries, NULL,
-                      _("Fill a journal with realistic synthetic visits for training, demos and "
-                        "benchmarks. They are marked as demo data wherever they show.")) ||
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Fill a journal with realistic synthetic visits for training, demos and "
+                                      "benchmarks. They are marked as demo data wherever they show.")) ||
       !check_simulate_options (db, kiosk, centre, n_sessions, seed, n_days))
     return EXIT_USAGE;
 

@@ -61,9 +61,11 @@ rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint
                                         utc_offset, &error)) == NULL ||
       !rahnuma_report_pdf_write (output, data, catalog, db, &error))
     {
+      /* Translators: %s is a file path, then why (a system message) */
       g_printerr (_("Cannot write the PDF report %s: %s\n"), output, error->message);
       return EXIT_USAGE;
     }
+  /* Translators: %s is a folder or file path */
   g_printerr (_("Saved the printable report to %s.\n"), output);
   return EXIT_OK;
 }

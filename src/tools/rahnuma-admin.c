@@ -34,6 +34,7 @@ static int
 print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n", _("Usage: rahnuma-admin COMMAND [OPTION…]"));
+  /* Translators: a heading of the command-line help */
   fprintf (stream, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
@@ -63,6 +64,54 @@ main (int argc, char **argv)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
+  /* Translators: %s is what was typed */
   g_printerr (_("Unknown command “%s”.\n\n"), argv[1]);
   return print_usage (stderr);
+}
+
+/**
+ * rahnuma_admin_parse_options:
+ * @argc: (inout): how many arguments, argv[0] being the subcommand's name
+ * @argv: (inout) (array length=argc): the arguments; the options are taken out
+ * @entries: the subcommand's options, ending with %G_OPTION_ENTRY_NULL
+ * @parameters: (nullable): what follows the options in --help ("DIR…"), translated
+ * @summary: what the subcommand does, for --help, translated
+ *
+ * The one option parser of every subcommand; on bad usage it prints why.
+ *
+ * Returns: %TRUE if the options parsed
+ */
+gboolean
+rahnuma_admin_parse_options (int *argc, char ***argv, const GOptionEntry *entries,
+                             const char *parameters, const char *summary)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
+/**
+ * rahnuma_admin_require:
+ * @value: (nullable): an option's value, %NULL if it was not given
+ * @option: the option, "--db"
+ *
+ * Says on standard error that @option is required when it is missing.
+ *
+ * Returns: %TRUE if @value was given
+ */
+gboolean
+rahnuma_admin_require (const char *value, const char *option)
+{
+  if (value != NULL)
+    return TRUE;
+  /* Translators: %s is a command-line option, such as “--db” */
+  g_printerr (_("The option %s is required.\n"), option);
+  return FALSE;
 }

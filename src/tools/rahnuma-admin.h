@@ -14,6 +14,14 @@
 
 G_BEGIN_DECLS
 
+gboolean rahnuma_admin_parse_options (int                *argc,
+                                      char             ***argv,
+                                      const GOptionEntry *entries,
+                                      const char         *parameters,
+                                      const char         *summary);
+gboolean rahnuma_admin_require       (const char         *value,
+                                      const char         *option);
+
 int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|record */
 int rahnuma_admin_sync   (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_export (int argc, char **argv); /* admin-records.c */

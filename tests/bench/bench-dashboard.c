@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-journal.h"
 #include "rahnuma-dashboard.h"
 #include "rahnuma-officer-data.h"
 #include "rahnuma-simulate.h"
@@ -29,84 +30,6 @@
 #define END_TIME    1764000000
 #define DAY         86400
 #define RUNS        3
-
-static void
-exec_or_die (sqlite3 *db, const char *sql)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-}
-
-static gint64
-count_sessions (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  sqlite3_prepare_v2 (db, "SELECT count(*) FROM session", -1, &stmt, NULL);
-  sqlite3_step (stmt);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-static void
-exec_int (sqlite3 *db, const char *sql, gint64 value)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  sqlite3_bind_int64 (stmt, 1, value);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-}
-
-/* Doubles the file (or tops it up to @n) under new random ids. */
-static void
-replicate (const char *path, gint64 n)
-{
-  sqlite3 *db = NULL;
-  gint64 have;
-
-  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
-  exec_or_die (db, "PRAGMA synchronous = OFF"); /* building test data, not a record */
-  exec_or_die (db, "PRAGMA cache_size = -262144");
-  while ((have = count_sessions (db)) < n)
-    {
-      exec_or_die (db, "BEGIN");
-      exec_int (db, "CREATE TEMP TABLE map AS SELECT id AS old, lower (hex (randomblob (16))) AS new"
-                    " FROM session LIMIT ?1", MIN (have, n - have));
-      exec_int (db, "INSERT INTO session SELECT map.new, centre, kiosk, language, started_at, ended_at,"
-                    " state, catalog_version, code, gender, destination, sector, demo, rev + ?1"
-                    " FROM session JOIN map ON id = map.old", have);
-      exec_or_die (db, "INSERT INTO module_progress SELECT map.new, module_id, module_version, watched,"
-                       " n_correct, n_questions, passed FROM module_progress JOIN map ON session_id = map.old");
-      exec_or_die (db, "INSERT INTO answer SELECT map.new, module_id, question, choice, correct"
-                       " FROM answer JOIN map ON session_id = map.old");
-      exec_or_die (db, "DROP TABLE map");
-      exec_or_die (db, "COMMIT");
-    }
-  sqlite3_close (db);
-}
-
-static void
-build_file (const char *path, gint64 n)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
-  RahnumaSimulateOptions options = { MIN (n, BASE_VISITS), "LHE-POE", "K1", 1, END_TIME, 365 };
-  sqlite3 *db = rahnuma_store_get_db (store);
-
-  g_assert_no_error (error);
-  if (count_sessions (db) >= n)
-    return;
-  if (count_sessions (db) == 0 && !rahnuma_simulate_run (store, &options, NULL, &error))
-    g_error ("%s", error->message);
-  g_clear_object (&store);
-  replicate (path, n);
-}
 
 /* ---- views -------------------------------------------------------------- */
 
@@ -120,7 +43,7 @@ typedef struct
 static void
 view_baseline (View *view)
 {
-  g_assert_cmpint (count_sessions (rahnuma_store_get_db (view->store)), >, 0);
+  g_assert_cmpint (bench_count_sessions (rahnuma_store_get_db (view->store)), >, 0);
 }
 
 static void
@@ -237,10 +160,10 @@ main (int argc, char **argv)
   g_autoptr(RahnumaStore) store = NULL;
   gint64 start;
 
-  build_file (path, n);
+  bench_build_journal (path, n, BASE_VISITS);
   store = rahnuma_store_new (path, NULL, &error);
   g_assert_no_error (error);
-  printf ("# %" G_GINT64_FORMAT " sessions in %s\n", count_sessions (rahnuma_store_get_db (store)), path);
+  printf ("# %" G_GINT64_FORMAT " sessions in %s\n", bench_count_sessions (rahnuma_store_get_db (store)), path);
   start = g_get_monotonic_time ();
   g_assert_true (rahnuma_dashboard_prepare (store, 0, &error));
   printf ("# index, once per file: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);

@@ -35,6 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-kiosk.h"
+#include "bench-util.h"
 #include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-language-page.h"
@@ -43,7 +45,6 @@
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-window.h"
 
-#define STEP_TIMEOUT_US (30 * G_USEC_PER_SEC)
 
 static int n_runs = 15;
 static GArray *switch_ms;
@@ -62,19 +63,6 @@ on_after_paint (GdkFrameClock *clock, gpointer user_data)
   guint *n_paints = user_data;
 
   (*n_paints)++;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + STEP_TIMEOUT_US;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 typedef struct
@@ -97,23 +85,7 @@ wait_for_paint (guint *n_paints)
 {
   PaintWait wait = { n_paints, *n_paints };
 
-  iterate_until (painted, &wait, "a frame");
-}
-
-static GtkStack *
-find_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget))
-    return GTK_STACK (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *stack = find_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
+  bench_iterate_until (painted, &wait, "a frame");
 }
 
 static gboolean
@@ -172,7 +144,7 @@ time_language_switch (GtkWidget *window, GtkStack *stack, const char *code)
   gint64 t0 = g_get_monotonic_time ();
 
   gtk_widget_activate_action (window, "kiosk.choose-language", "s", code);
-  iterate_until (shows_lessons, stack, "the lessons page");
+  bench_iterate_until (shows_lessons, stack, "the lessons page");
   wait_for_paint (&kiosk_paints);
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
@@ -212,14 +184,14 @@ static void
 run_benchmark (GtkWidget *window)
 {
   static const char *codes[] = { "ur", "ps", "pa_PK", "en" };
-  GtkStack *stack = find_stack (window);
+  GtkStack *stack = bench_find_stack (window);
   GtkWidget *bare;
   GtkLabel *label;
 
   g_assert_nonnull (stack);
-  iterate_until (is_mapped, window, "the kiosk window");
+  bench_iterate_until (is_mapped, window, "the kiosk window");
   bare = bare_label_window (&label);
-  iterate_until (is_mapped, bare, "the bare window");
+  bench_iterate_until (is_mapped, bare, "the bare window");
   connect_paints (window, &kiosk_paints);
   connect_paints (bare, &bare_paints);
 
@@ -231,7 +203,7 @@ run_benchmark (GtkWidget *window)
 
       /* Both measured from a quiet main loop, on the language page. */
       gtk_widget_activate_action (window, "kiosk.start", NULL);
-      iterate_until (shows_language_page, stack, "the language page");
+      bench_iterate_until (shows_language_page, stack, "the language page");
       settle ();
       b = time_label_change (label, (guint) (run + 1));
       settle ();
@@ -243,7 +215,7 @@ run_benchmark (GtkWidget *window)
           g_array_append_val (label_ms, b);
         }
       gtk_widget_activate_action (window, "kiosk.home", NULL);
-      iterate_until (shows_welcome, stack, "the welcome page");
+      bench_iterate_until (shows_welcome, stack, "the welcome page");
     }
   run_sizes (window, label);
   gtk_window_destroy (GTK_WINDOW (bare));
@@ -263,7 +235,7 @@ time_change (GtkWidget *window, GtkStack *stack, const char *action, GVariant *t
   gint64 t0 = g_get_monotonic_time ();
 
   gtk_widget_activate_action_variant (window, action, target);
-  iterate_until (done, stack, action);
+  bench_iterate_until (done, stack, action);
   wait_for_paint (&kiosk_paints);
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
@@ -277,7 +249,7 @@ time_slowest_change (GtkWidget *window, GtkStack *stack)
   double slowest;
 
   gtk_widget_activate_action (window, "kiosk.start", NULL);
-  iterate_until (shows_language_page, stack, "the language page");
+  bench_iterate_until (shows_language_page, stack, "the language page");
   settle ();
   slowest = time_change (window, stack, "kiosk.choose-language", g_variant_new_string ("ur"), shows_lessons);
   settle ();
@@ -286,7 +258,7 @@ time_slowest_change (GtkWidget *window, GtkStack *stack)
   settle ();
   slowest = MAX (slowest, time_change (window, stack, "kiosk.lessons", NULL, shows_lessons));
   gtk_widget_activate_action (window, "kiosk.home", NULL);
-  iterate_until (shows_welcome, stack, "the welcome page");
+  bench_iterate_until (shows_welcome, stack, "the welcome page");
   return slowest;
 }
 
@@ -308,14 +280,14 @@ has_size (gpointer data)
 static void
 run_sizes (GtkWidget *window, GtkLabel *label)
 {
-  GtkStack *stack = find_stack (window);
+  GtkStack *stack = bench_find_stack (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       SizeWait wait = { window, sizes[i].width, sizes[i].height };
 
       gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
-      iterate_until (has_size, &wait, "the window's new size");
+      bench_iterate_until (has_size, &wait, "the window's new size");
       change_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
       change_label_ms[i] = g_array_new (FALSE, FALSE, sizeof (double));
       for (int run = 0; run < MAX (3, n_runs / 3); run++)
@@ -349,36 +321,6 @@ on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
       started = TRUE;
       g_idle_add (start_benchmark, window);
     }
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 int
@@ -425,15 +367,15 @@ main (int argc, char **argv)
   if (status != 0 || switch_ms->len == 0)
     g_error ("the kiosk did not run the benchmark (exit status %d)", status);
 
-  s = median (switch_ms);
-  b = median (label_ms);
+  s = bench_median (switch_ms);
+  b = bench_median (label_ms);
   printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", "language-switch", s, b, s / b);
   for (guint i = 0; i < G_N_ELEMENTS (sizes) && change_ms[i] != NULL; i++)
     {
       g_autofree char *name = g_strdup_printf ("screen-change-%dx%d", sizes[i].width, sizes[i].height);
 
-      s = median (change_ms[i]);
-      b = median (change_label_ms[i]);
+      s = bench_median (change_ms[i]);
+      b = bench_median (change_label_ms[i]);
       printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", name, s, b, s / b);
       g_array_unref (change_ms[i]);
       g_array_unref (change_label_ms[i]);
@@ -442,6 +384,6 @@ main (int argc, char **argv)
   g_array_unref (switch_ms);
   g_array_unref (label_ms);
   g_clear_object (&app);
-  remove_dir (dir);
+  bench_remove_dir (dir);
   return 0;
 }

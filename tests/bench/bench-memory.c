@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "rahnuma-visit.h"
 
 #define WARM_VISITS 50
@@ -78,18 +79,6 @@ one_visit (RahnumaStore *store, RahnumaCatalog *catalog, guint number)
   wait_for (&done);
 }
 
-static double
-rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -118,9 +107,9 @@ main (int argc, char **argv)
     {
       one_visit (store, catalog, i);
       if (i + 1 == WARM_VISITS)
-        warm = rss_mib ();
+        warm = bench_rss_mib ();
     }
-  end = rss_mib ();
+  end = bench_rss_mib ();
   printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n",
           visits == 500 ? "memory-drift-500-visits" : "memory-drift-visits", end, warm, end / warm);
 

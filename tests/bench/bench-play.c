@@ -13,9 +13,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "bench-util.h"
 #include "media-fixtures.h"
+#include "rahnuma-audio-sink.h"
 #include "rahnuma-player.h"
-#include "rahnuma-player-private.h"
 #include "rahnuma-video-paintable.h"
 
 #include <gst/app/gstappsink.h>
@@ -34,21 +35,6 @@ typedef struct
   gint64 first_sample; /* monotonic µs, 0 until the first sample */
   GMainContext *context;
 } Baseline;
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 /* ---- the player --------------------------------------------------------- */
 
@@ -204,8 +190,8 @@ bench_first_frame (const char *video, guint runs)
       value = playbin_first_frame_ms (uri);
       g_array_append_val (bare, value);
     }
-  value = median (ours);
-  baseline = median (bare);
+  value = bench_median (ours);
+  baseline = bench_median (bare);
   g_print ("%-26s %8.2f ms %8.2f ms  %.2fx\n", "play-to-first-frame", value, baseline,
            value / baseline);
 }

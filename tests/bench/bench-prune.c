@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-util.h"
 #include "rahnuma-retention.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-sync.h"
@@ -182,21 +183,6 @@ checkpoint (const char *journal)
   sqlite3_close (db);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -230,6 +216,6 @@ main (int argc, char **argv)
   printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", "prune-main-loop-longest", w.longest_gap / 1000.0, idle_gap_ms,
           w.longest_gap / 1000.0 / idle_gap_ms);
 
-  remove_dir (dir);
+  bench_remove_dir (dir);
   return 0;
 }

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "rahnuma-store.h"
 
 #define QUESTIONS_PER_SESSION 100
@@ -91,21 +92,6 @@ time_raw (sqlite3 *db, sqlite3_stmt *insert, const char *session, guint question
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -143,8 +129,8 @@ main (int argc, char **argv)
       g_array_append_val (raw_ms, t);
     }
 
-  r = median (record_ms);
-  b = median (raw_ms);
+  r = bench_median (record_ms);
+  b = bench_median (raw_ms);
   printf ("%-26s %8.3f ms %8.3f ms  %.2fx\n", "record-answer", r, b, r / b);
 
   sqlite3_finalize (insert);

@@ -44,6 +44,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "bench-util.h"
+
 #define RUN_TIMEOUT_US (60 * G_USEC_PER_SEC)
 #define IDLE_MS        1500
 
@@ -176,36 +178,6 @@ run_once (const char * const *argv)
   return sample;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -285,20 +257,20 @@ main (int argc, char **argv)
       }
   }
 
-  k = median (kiosk_ms);
-  b = median (bare_ms);
+  k = bench_median (kiosk_ms);
+  b = bench_median (bare_ms);
   row = officer_file != NULL ? "officer-start-1M"
         : journal == NULL ? "start-to-welcome"
         : unclean ? "start-to-welcome-after-power-cut" : "start-to-welcome-year-old-journal";
   printf ("%-26s %8.1f ms %8.1f ms  %.2fx\n", row, k, b, k / b);
-  k = median (kiosk_mib);
-  b = median (bare_mib);
+  k = bench_median (kiosk_mib);
+  b = bench_median (bare_mib);
   if (officer_file != NULL)
     printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n", "officer-memory-idle", k, b, k / b);
   else if (journal == NULL)
     printf ("%-26s %8.1f MiB %7.1f MiB  %.2fx\n", "memory-idle", k, b, k / b);
 
-  remove_dir (dir);
+  bench_remove_dir (dir);
   XCloseDisplay (dpy);
   return 0;
 }

@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-journal.h"
 #include "rahnuma-simulate.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-sync.h"
@@ -31,81 +32,6 @@
 #define BASE_VISITS 1000
 
 static char *label (gint64 n);
-
-static void
-exec_or_die (sqlite3 *db, const char *sql)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-}
-
-static gint64
-count_sessions (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  sqlite3_prepare_v2 (db, "SELECT count(*) FROM session", -1, &stmt, NULL);
-  sqlite3_step (stmt);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-static void
-exec_int (sqlite3 *db, const char *sql, gint64 value)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  sqlite3_bind_int64 (stmt, 1, value);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-}
-
-/* Doubles the journal (or tops it up to @n) under new random ids. */
-static void
-replicate (const char *path, gint64 n)
-{
-  sqlite3 *db = NULL;
-  gint64 have;
-
-  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
-  exec_or_die (db, "PRAGMA synchronous = OFF"); /* building test data, not a record */
-  exec_or_die (db, "PRAGMA cache_size = -262144");
-  while ((have = count_sessions (db)) < n)
-    {
-      exec_or_die (db, "BEGIN");
-      exec_int (db, "CREATE TEMP TABLE map AS SELECT id AS old, lower (hex (randomblob (16))) AS new"
-                    " FROM session LIMIT ?1", MIN (have, n - have));
-      exec_int (db, "INSERT INTO session SELECT map.new, centre, kiosk, language, started_at, ended_at,"
-                    " state, catalog_version, code, gender, destination, sector, demo, rev + ?1"
-                    " FROM session JOIN map ON id = map.old", have);
-      exec_or_die (db, "INSERT INTO module_progress SELECT map.new, module_id, module_version, watched,"
-                       " n_correct, n_questions, passed FROM module_progress JOIN map ON session_id = map.old");
-      exec_or_die (db, "INSERT INTO answer SELECT map.new, module_id, question, choice, correct"
-                       " FROM answer JOIN map ON session_id = map.old");
-      exec_or_die (db, "DROP TABLE map");
-      exec_or_die (db, "COMMIT");
-    }
-  sqlite3_close (db);
-}
-
-static void
-build_journal (const char *path, gint64 n)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
-  RahnumaSimulateOptions options = { MIN (n, BASE_VISITS), "LHE-POE", "K1", 1, 1764000000, 365 };
-
-  g_assert_no_error (error);
-  if (!rahnuma_simulate_run (store, &options, NULL, &error))
-    g_error ("%s", error->message);
-  g_clear_object (&store);
-  replicate (path, n);
-}
 
 static void
 remove_db (const char *path)
@@ -141,18 +67,18 @@ time_baseline (const char *kiosk, const char *target)
   create_target (target);
   start = g_get_monotonic_time ();
   g_assert (sqlite3_open (target, &db) == SQLITE_OK);
-  exec_or_die (db, "PRAGMA foreign_keys = ON");
-  exec_or_die (db, "PRAGMA synchronous = FULL");
-  exec_or_die (db, "PRAGMA cache_size = -65536");
+  bench_exec_or_die (db, "PRAGMA foreign_keys = ON");
+  bench_exec_or_die (db, "PRAGMA synchronous = FULL");
+  bench_exec_or_die (db, "PRAGMA cache_size = -65536");
   sqlite3_prepare_v2 (db, "ATTACH ?1 AS kiosk", -1, &attach, NULL);
   sqlite3_bind_text (attach, 1, kiosk, -1, SQLITE_STATIC);
   g_assert (sqlite3_step (attach) == SQLITE_DONE);
   sqlite3_finalize (attach);
-  exec_or_die (db, "BEGIN");
-  exec_or_die (db, "INSERT INTO main.session SELECT * FROM kiosk.session");
-  exec_or_die (db, "INSERT INTO main.module_progress SELECT * FROM kiosk.module_progress");
-  exec_or_die (db, "INSERT INTO main.answer SELECT * FROM kiosk.answer");
-  exec_or_die (db, "COMMIT");
+  bench_exec_or_die (db, "BEGIN");
+  bench_exec_or_die (db, "INSERT INTO main.session SELECT * FROM kiosk.session");
+  bench_exec_or_die (db, "INSERT INTO main.module_progress SELECT * FROM kiosk.module_progress");
+  bench_exec_or_die (db, "INSERT INTO main.answer SELECT * FROM kiosk.answer");
+  bench_exec_or_die (db, "COMMIT");
   sqlite3_close (db);
   return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
 }
@@ -224,20 +150,20 @@ time_baseline_new (const char *kiosk, const char *target, const char *copy, gint
   copy_file (target, copy);
   start = g_get_monotonic_time ();
   g_assert (sqlite3_open (copy, &db) == SQLITE_OK);
-  exec_or_die (db, "PRAGMA foreign_keys = ON");
-  exec_or_die (db, "PRAGMA synchronous = FULL");
-  exec_or_die (db, "PRAGMA cache_size = -65536");
+  bench_exec_or_die (db, "PRAGMA foreign_keys = ON");
+  bench_exec_or_die (db, "PRAGMA synchronous = FULL");
+  bench_exec_or_die (db, "PRAGMA cache_size = -65536");
   sqlite3_prepare_v2 (db, "ATTACH ?1 AS kiosk", -1, &attach, NULL);
   sqlite3_bind_text (attach, 1, kiosk, -1, SQLITE_STATIC);
   g_assert (sqlite3_step (attach) == SQLITE_DONE);
   sqlite3_finalize (attach);
-  exec_or_die (db, "BEGIN");
-  exec_int (db, "INSERT INTO main.session SELECT * FROM kiosk.session WHERE rev > ?1", after_rev);
-  exec_int (db, "INSERT INTO main.module_progress SELECT * FROM kiosk.module_progress WHERE session_id IN"
+  bench_exec_or_die (db, "BEGIN");
+  bench_exec_int (db, "INSERT INTO main.session SELECT * FROM kiosk.session WHERE rev > ?1", after_rev);
+  bench_exec_int (db, "INSERT INTO main.module_progress SELECT * FROM kiosk.module_progress WHERE session_id IN"
                 " (SELECT id FROM kiosk.session WHERE rev > ?1)", after_rev);
-  exec_int (db, "INSERT INTO main.answer SELECT * FROM kiosk.answer WHERE session_id IN"
+  bench_exec_int (db, "INSERT INTO main.answer SELECT * FROM kiosk.answer WHERE session_id IN"
                 " (SELECT id FROM kiosk.session WHERE rev > ?1)", after_rev);
-  exec_or_die (db, "COMMIT");
+  bench_exec_or_die (db, "COMMIT");
   sqlite3_close (db);
   return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
 }
@@ -293,7 +219,7 @@ main (int argc, char **argv)
 
   g_assert_no_error (error);
   g_assert (n > 0);
-  build_journal (kiosk, n);
+  bench_build_journal (kiosk, n, BASE_VISITS);
   for (guint round = 0; round < 2; round++)
     {
       base_s = MIN (base_s, time_baseline (kiosk, target));

@@ -35,6 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-kiosk.h"
+#include "bench-util.h"
 #include "rahnuma-application.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-lesson-page.h"
@@ -42,7 +44,6 @@
 #include "rahnuma-welcome-page.h"
 #include "rahnuma-window.h"
 
-#define STEP_TIMEOUT_US (30 * G_USEC_PER_SEC)
 #define EARLY_VISITS 30
 
 static guint n_visits = 300;
@@ -50,47 +51,6 @@ static gboolean soak;
 static double rss_early, rss_late;
 static guint n_leaked;
 static guint n_done;
-
-static double
-read_rss_mib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + STEP_TIMEOUT_US;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static GtkStack *
-find_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget))
-    return GTK_STACK (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *stack = find_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
-}
 
 /* The page of @type on screen, touchable (no step in flight), settled. */
 typedef struct
@@ -115,7 +75,7 @@ wait_for_page (GtkStack *stack, GType type)
 {
   PageWait wait = { stack, type };
 
-  iterate_until (shows_ready, &wait, g_type_name (type));
+  bench_iterate_until (shows_ready, &wait, g_type_name (type));
 }
 
 static gboolean
@@ -183,7 +143,7 @@ run_visits (GtkWidget *window)
   static const char *codes[] = { "ur", "ps", "pa_PK", "en" };
   RahnumaApplication *app = RAHNUMA_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   g_autoptr(RahnumaModule) first = g_list_model_get_item (G_LIST_MODEL (rahnuma_application_get_catalog (app)), 0);
-  GtkStack *stack = find_stack (window);
+  GtkStack *stack = bench_find_stack (window);
 
   g_assert_nonnull (first);
   g_assert_nonnull (stack);
@@ -200,12 +160,12 @@ run_visits (GtkWidget *window)
           n_leaked = MAX (n_leaked, live);
         }
       if (i == EARLY_VISITS)
-        rss_early = read_rss_mib ();
+        rss_early = bench_rss_mib ();
       if (!soak && i % EARLY_VISITS == 0) /* the shape of the growth, if any */
-        printf ("# RSS after %u visits: %.1f MiB\n", i, read_rss_mib ());
+        printf ("# RSS after %u visits: %.1f MiB\n", i, bench_rss_mib ());
       n_done = i;
     }
-  rss_late = read_rss_mib ();
+  rss_late = bench_rss_mib ();
 }
 
 static gboolean
@@ -226,21 +186,6 @@ on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
       started = TRUE;
       g_idle_add (start_visits, window);
     }
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static int
@@ -282,7 +227,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   db = g_build_filename (dir, "journal.db", NULL);
   status = run_kiosk (argv[1], db);
-  remove_dir (dir);
+  bench_remove_dir (dir);
   if (status != 0 || n_done != n_visits)
     g_error ("the kiosk walked %u of %u visits (exit status %d)", n_done, n_visits, status);
   if (n_leaked > 0)

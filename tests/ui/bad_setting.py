@@ -14,13 +14,11 @@ A kiosk started with the corrected code shows the welcome screen.
 
 Usage: bad_setting.py --binary B --modules M [--screenshot PNG]
 """
-import argparse
 import os
 import signal
 import subprocess
-import tempfile
 
-from kiosk_screen import KioskScreen, check
+from kiosk_screen import KioskScreen, check, in_scratch_dir, parse_options
 from gi.repository import Atspi  # noqa: E402  (kiosk_screen requires the version)
 
 EX_CONFIG = 78
@@ -84,21 +82,8 @@ class Test(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--modules", required=True)
-    parser.add_argument("--screenshot")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        test = Test(args, tmp)
-        try:
-            test.run()
-        except BaseException:
-            for name in sorted(os.listdir(tmp)):
-                if name.endswith(".log"):
-                    with open(os.path.join(tmp, name)) as f:
-                        print("--- %s\n%s" % (name, f.read()))
-            raise
+    args = parse_options(("binary", "modules"))
+    in_scratch_dir(lambda tmp: Test(args, tmp).run())
 
 
 if __name__ == "__main__":

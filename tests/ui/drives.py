@@ -13,7 +13,6 @@ dashboard is not offered to the next visitor.
 
 Usage: drives.py --binary B --localedir D --modules M --lang L --db F --drive DIR
 """
-import argparse
 import glob
 import os
 import shutil
@@ -26,7 +25,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from kiosk_screen import check  # noqa: E402
+from kiosk_screen import check, parse_options  # noqa: E402
 from officer import PIN, Officer  # noqa: E402
 
 
@@ -161,11 +160,7 @@ class Drives(Officer):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "modules", "lang", "db", "drive"):
-        parser.add_argument("--" + option, required=True)
-    parser.add_argument("--screenshot")
-    args = parser.parse_args()
+    args = parse_options(("binary", "localedir", "modules", "lang", "db", "drive"))
     os.environ["RAHNUMA_TEST_MOUNTS"] = args.drive
     Drives(args).run()
     print("drives in %s: none found, CSV and PDF whole on the drive, a pulled drive leaves nothing, "

@@ -17,7 +17,6 @@ taken out of its environment.
 
 Usage: faults.py --binary B --modules M --db F
 """
-import argparse
 import os
 import shutil
 import sqlite3
@@ -32,7 +31,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from kiosk_screen import KioskScreen, check  # noqa: E402
+from kiosk_screen import KioskScreen, check, parse_options  # noqa: E402
 
 LANGUAGE_NAMES = ["اردو", "پښتو", "پنجابی", "English"]
 OUT_OF_SERVICE = "This kiosk is out of service"
@@ -179,11 +178,7 @@ class Faults(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--modules", required=True)
-    parser.add_argument("--db", required=True)
-    Faults(parser.parse_args()).run()
+    Faults(parse_options(("binary", "modules", "db"), optional=())).run()
 
 
 if __name__ == "__main__":

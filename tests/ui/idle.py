@@ -14,7 +14,6 @@ it), offering only the visitor's language and English, begins a visit, and:
 
 Usage: idle.py --binary B --localedir D --modules M --lang L --db F --artifacts A
 """
-import argparse
 import os
 import sqlite3
 import subprocess
@@ -27,7 +26,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 from expected import ModuleText, Translations, prompt_text  # noqa: E402
-from kiosk_screen import KioskScreen, check, run_kiosk  # noqa: E402
+from kiosk_screen import KioskScreen, check, parse_options, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
@@ -157,10 +156,7 @@ class Idle(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "modules", "lang", "db", "artifacts"):
-        parser.add_argument("--" + option, required=True)
-    Idle(parser.parse_args()).run()
+    Idle(parse_options(("binary", "localedir", "modules", "lang", "db", "artifacts"), optional=())).run()
 
 
 if __name__ == "__main__":

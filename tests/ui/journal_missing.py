@@ -15,15 +15,13 @@ $XDG_STATE_HOME, where the kiosk notes its journals):
 
 Usage: journal_missing.py --binary B --modules M [--screenshot PNG]
 """
-import argparse
 import os
 import signal
 import sqlite3
 import subprocess
-import tempfile
 import time
 
-from kiosk_screen import KioskScreen, check
+from kiosk_screen import KioskScreen, check, in_scratch_dir, parse_options
 from gi.repository import Atspi  # noqa: E402  (kiosk_screen requires the version)
 
 RETRY_S = 10  # JOURNAL_RETRY_S in rahnuma-application.c
@@ -105,21 +103,8 @@ class Test(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--modules", required=True)
-    parser.add_argument("--screenshot")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        test = Test(args, tmp)
-        try:
-            test.run()
-        except BaseException:
-            for name in sorted(os.listdir(tmp)):
-                if name.endswith(".log"):
-                    with open(os.path.join(tmp, name)) as f:
-                        print("--- %s\n%s" % (name, f.read()))
-            raise
+    args = parse_options(("binary", "modules"))
+    in_scratch_dir(lambda tmp: Test(args, tmp).run())
 
 
 if __name__ == "__main__":

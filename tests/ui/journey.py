@@ -27,7 +27,6 @@ the choices pressed.
 
 Usage: journey.py --binary B --localedir D --modules M --lang L --db F --artifacts A
 """
-import argparse
 import json
 import os
 import re
@@ -41,7 +40,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 from expected import ModuleText, Translations, contact_text  # noqa: E402
-from kiosk_screen import CheckFailed, KioskScreen, check, run_kiosk  # noqa: E402
+from kiosk_screen import CheckFailed, KioskScreen, check, parse_options, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
@@ -368,10 +367,7 @@ class Journey(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "modules", "lang", "db", "artifacts"):
-        parser.add_argument("--" + option, required=True)
-    Journey(parser.parse_args()).run()
+    Journey(parse_options(("binary", "localedir", "modules", "lang", "db", "artifacts"), optional=())).run()
 
 
 if __name__ == "__main__":

@@ -15,14 +15,12 @@ display and D-Bus session that run-ui-test.sh provides:
 
 Usage: keys.py --binary B --modules M --db F
 """
-import argparse
 import ctypes
 import ctypes.util
 import os
 import signal
 import sqlite3
 import subprocess
-import tempfile
 import time
 
 import gi
@@ -30,7 +28,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-from kiosk_screen import check  # noqa: E402
+from kiosk_screen import check, in_scratch_dir, parse_options  # noqa: E402
 
 TIMEOUT = 30
 # Each shortcut as xdotool types it, and as the kiosk logs it (GTK's accelerator name).
@@ -235,22 +233,15 @@ def crash_and_back(args, tmp):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "modules", "db"):
-        parser.add_argument("--" + option, required=True)
-    args = parser.parse_args()
+    args = parse_options(("binary", "modules", "db"), optional=())
     for suffix in ("", "-wal", "-shm", "-journal"):
         if os.path.exists(args.db + suffix):
             os.remove(args.db + suffix)
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            no_way_out(args, tmp)
-            crash_and_back(args, tmp)
-        except BaseException:
-            for name in sorted(os.listdir(tmp)):
-                with open(os.path.join(tmp, name)) as f:
-                    print("--- %s\n%s" % (name, f.read()))
-            raise
+
+    def both(tmp):
+        no_way_out(args, tmp)
+        crash_and_back(args, tmp)
+    in_scratch_dir(both, suffix="")
 
 
 if __name__ == "__main__":

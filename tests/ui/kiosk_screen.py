@@ -7,8 +7,10 @@ among what is really on screen.
 Checks go through check(), never a bare `assert`: Python drops asserts when
 run with -O or PYTHONOPTIMIZE, and a test must not pass because of that.
 """
+import argparse
 import os
 import subprocess
+import tempfile
 import time
 
 import gi
@@ -33,6 +35,31 @@ def check(condition, message="check failed"):
     """Raises CheckFailed with @message unless @condition holds (kept under -O)."""
     if not condition:
         raise CheckFailed(message if isinstance(message, str) else repr(message))
+
+
+def parse_options(required, optional=("screenshot",)):
+    """The command line of a UI test script: --NAME VALUE for each of
+    @required (all must be given) and @optional (may be left out)."""
+    parser = argparse.ArgumentParser()
+    for option in required:
+        parser.add_argument("--" + option, required=True)
+    for option in optional:
+        parser.add_argument("--" + option)
+    return parser.parse_args()
+
+
+def in_scratch_dir(body, suffix=".log"):
+    """Runs body(tmp) in a fresh temporary folder; if it fails, prints every
+    file there whose name ends with @suffix (the programs' logs) first."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            return body(tmp)
+        except BaseException:
+            for name in sorted(os.listdir(tmp)):
+                if name.endswith(suffix):
+                    with open(os.path.join(tmp, name)) as f:
+                        print("--- %s\n%s" % (name, f.read()))
+            raise
 
 
 def stop_kiosk(proc, check_status=True):

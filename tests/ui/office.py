@@ -24,7 +24,6 @@ opens the last good one.
 
 Usage: office.py --binary B --admin A --dir D [--screenshot PNG]
 """
-import argparse
 import hashlib
 import os
 import shutil
@@ -38,7 +37,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-from kiosk_screen import TIMEOUT, KioskScreen, check, run_kiosk  # noqa: E402
+from kiosk_screen import TIMEOUT, KioskScreen, check, parse_options, run_kiosk  # noqa: E402
 
 # (centre, kiosk, sessions, seed)
 KIOSKS = [("LHE-POE", "k-one", 40, 1), ("LHE-POE", "k-two", 25, 2), ("ISB-POE", "k-three", 30, 3)]
@@ -272,11 +271,7 @@ class Office(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "admin", "dir"):
-        parser.add_argument("--" + option, required=True)
-    parser.add_argument("--screenshot")
-    Office(parser.parse_args()).run()
+    Office(parse_options(("binary", "admin", "dir"))).run()
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ kiosk's catalogue.
 Usage: officer.py --binary B --localedir D --modules M --lang L --db F
                   [--screenshot PNG]
 """
-import argparse
 import base64
 import hashlib
 import os
@@ -39,7 +38,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 from expected import Translations  # noqa: E402
-from kiosk_screen import TIMEOUT, CheckFailed, KioskScreen, check, run_kiosk  # noqa: E402
+from kiosk_screen import TIMEOUT, CheckFailed, KioskScreen, check, parse_options, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -349,11 +348,7 @@ class Officer(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "modules", "lang", "db"):
-        parser.add_argument("--" + option, required=True)
-    parser.add_argument("--screenshot")
-    Officer(parser.parse_args()).run()
+    Officer(parse_options(("binary", "localedir", "modules", "lang", "db"))).run()
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ The journal then holds one completed visit, lesson 1 passed, 2 to 7 not.
 
 Usage: progress.py --binary B --localedir D --modules M --lang L --db F --artifacts A
 """
-import argparse
 import importlib.util
 import json
 import os
@@ -49,7 +48,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from expected import Translations  # noqa: E402
 from journey import CODE, LANGUAGE_NAMES  # noqa: E402
-from kiosk_screen import TIMEOUT, KioskScreen, check  # noqa: E402
+from kiosk_screen import TIMEOUT, KioskScreen, check, parse_options  # noqa: E402
 
 # The fixture's own words (tests/ui/make-fixture-modules.py), per language.
 _spec = importlib.util.spec_from_file_location("fixture", os.path.join(HERE, "make-fixture-modules.py"))
@@ -326,10 +325,7 @@ class Progress(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "modules", "lang", "db", "artifacts"):
-        parser.add_argument("--" + option, required=True)
-    Progress(parser.parse_args()).run()
+    Progress(parse_options(("binary", "localedir", "modules", "lang", "db", "artifacts"), optional=())).run()
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ English. A window that cannot shrink to a screen's size is a problem too
 
 Usage: screens.py --binary B --localedir D --media M --artifacts A
 """
-import argparse
 import configparser
 import contextlib
 import gettext
@@ -46,7 +45,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-from kiosk_screen import KioskScreen, check  # noqa: E402
+from kiosk_screen import KioskScreen, check, parse_options  # noqa: E402
 
 ALL_SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080), (1080, 1920)]
 SIZES = {"all": ALL_SIZES, "ur": ALL_SIZES, "en": ALL_SIZES, "ps": ALL_SIZES, "pa_PK": ALL_SIZES}
@@ -373,10 +372,7 @@ class Screens(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "media", "artifacts"):
-        parser.add_argument("--" + option, required=True)
-    args = parser.parse_args()
+    args = parse_options(("binary", "localedir", "media", "artifacts"), optional=())
     with tempfile.TemporaryDirectory() as tmp:
         Screens(args, tmp).run()
 

@@ -18,7 +18,6 @@ po/<lang>.po translates them).
 Usage: studio.py --binary B --localedir D --fixture M --workdir W --lang L
                  [--screenshot PNG]
 """
-import argparse
 import gettext
 import os
 import re
@@ -32,7 +31,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
-from kiosk_screen import KioskScreen, check, run_kiosk  # noqa: E402
+from kiosk_screen import KioskScreen, check, parse_options, run_kiosk  # noqa: E402
 
 SINE = "audiotestsrc"
 SILENCE = "audiotestsrc is-live=true wave=silence"
@@ -202,11 +201,7 @@ class Studio(KioskScreen):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "fixture", "workdir", "lang"):
-        parser.add_argument("--" + option, required=True)
-    parser.add_argument("--screenshot")
-    Studio(parser.parse_args()).run()
+    Studio(parse_options(("binary", "localedir", "fixture", "workdir", "lang"))).run()
 
 
 if __name__ == "__main__":

@@ -1,19 +1,12 @@
-/* rahnuma-player-private.h — helpers shared by the player and the sound
+/* rahnuma-watched.h — the parts of a scene actually played
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <gst/gst.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
-
-/* Environment variable naming the audio sink factory when no
- * audio-sink-factory property is given (e.g. "pulsesink"). */
-#define RAHNUMA_AUDIO_SINK_ENV "RAHNUMA_AUDIO_SINK"
-
-GstElement *rahnuma_audio_sink_make (const char *factory_name,
-                                     gboolean   *has_audio);
 
 /* The parts of a scene's timeline actually played, as a union of
  * intervals: each part counts once, however often it is watched. */
