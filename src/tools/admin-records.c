@@ -358,6 +358,9 @@ row_kind_name (const char *kind)
   if (g_str_equal (kind, "module"))
     /* Translators: a kind of record left out of a sync; one visitor's result in one module */
     return _("module result");
+  if (g_str_equal (kind, "survey"))
+    /* Translators: a kind of record left out of a sync; one visitor's anonymous "about you" answers */
+    return _("survey answer");
   /* Translators: a kind of record left out of a sync; one quiz answer */
   return _("answer");
 }
@@ -367,7 +370,8 @@ row_kind_name (const char *kind)
 static void
 print_rejected (const char *from, const char *to, const RahnumaSyncStats *stats)
 {
-  guint64 now = stats->n_rejected_sessions + stats->n_rejected_modules + stats->n_rejected_answers;
+  guint64 now = stats->n_rejected_sessions + stats->n_rejected_modules + stats->n_rejected_answers +
+                stats->n_rejected_survey;
   g_autoptr(RahnumaStore) officers = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -412,6 +416,11 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
                           stats->n_sessions),
              (unsigned long long) stats->n_sessions, (unsigned long long) stats->n_modules,
              (unsigned long long) stats->n_answers, from, to);
+  if (stats->n_survey > 0)
+    /* Translators: %llu is a number of anonymous survey answers, %s the officers' file */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %llu survey answer into %s.\n",
+                          "Copied %llu survey answers into %s.\n", stats->n_survey),
+             (unsigned long long) stats->n_survey, to);
   if (stats->n_busy > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s was busy; waited and tried again %u time.\n",
                           "%s was busy; waited and tried again %u times.\n", stats->n_busy),
