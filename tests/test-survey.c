@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-simulate.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-survey.h"
 #include "test-util.h"
@@ -572,6 +573,33 @@ test_rates_file (Fixture *f, gconstpointer data)
     }
 }
 
+/* simulate answers the survey for some of its visitors: demo, with the
+ * visit's destination, wages in that destination's currency, and enough
+ * answers for every figure. */
+static void
+test_simulate (Fixture *f, gconstpointer data)
+{
+  RahnumaSimulateOptions options = { 600, "DEMO", "K1", 7, WEEK48, 7 };
+  g_autoptr(RahnumaSurveyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rahnuma_simulate_run (f->store, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM survey"), >, 150);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM survey WHERE demo = 0"), ==, 0);
+  /* No destination has more answers than visits that named it. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM (SELECT destination, count(*) AS n FROM survey"
+                                        " GROUP BY destination) s WHERE n > (SELECT count(*) FROM session"
+                                        " WHERE destination = s.destination)"), ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM survey WHERE destination = 'SA'"
+                                        " AND wage_currency != 'SAR'"), ==, 0);
+  report = rahnuma_survey_report_new (f->store, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_demo, ==, report->all->n);
+  g_assert_cmpfloat (report->all->cost_median, >, 100000);
+  g_assert_cmpuint (report->all->n_paid, <, report->all->n_cost);
+}
+
 #define ADD(path, test) \
   g_test_add ("/rahnuma/survey/" path, Fixture, NULL, fixture_set_up, test, fixture_tear_down)
 
@@ -591,5 +619,6 @@ main (int argc, char **argv)
   ADD ("report-two-hidden", test_report_two_hidden);
   ADD ("report-rates-and-range", test_report_rates_and_range);
   ADD ("rates-file", test_rates_file);
+  ADD ("simulate", test_simulate);
   return g_test_run ();
 }
