@@ -761,3 +761,114 @@ rahnuma_survey_report_to_json (RahnumaSurveyReport *report)
   g_string_append (json, "\n}\n");
   return g_string_free (json, FALSE);
 }
+
+/* ---- export ---------------------------------------------------------- */
+
+#define EXPORT_SQL \
+  "SELECT id, week, destination, sector, found_via, cost_answer, cost_pkr, receipt, borrowed," \
+  " wage_answer, wage_amount, wage_currency, demo FROM survey WHERE week >= ?1 AND week <= ?2" \
+  " ORDER BY week, id"
+
+/* Every value is a fixed word, a hex id or an integer (the schema's
+ * CHECKs), so neither format needs quoting beyond JSON's string quotes. */
+static void
+append_export_row (GString *out, sqlite3_stmt *stmt, RahnumaExportFormat format, gboolean first)
+{
+  int n = sqlite3_column_count (stmt);
+
+  if (format == RAHNUMA_EXPORT_JSON)
+    g_string_append (out, first ? "\n  {" : ",\n  {");
+  for (int c = 0; c < n; c++)
+    {
+      int type = sqlite3_column_type (stmt, c);
+      const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+      if (format == RAHNUMA_EXPORT_JSON)
+        g_string_append_printf (out, "%s\"%s\": ", c > 0 ? ", " : "", sqlite3_column_name (stmt, c));
+      else if (c > 0)
+        g_string_append_c (out, ',');
+      if (type == SQLITE_NULL)
+        g_string_append (out, format == RAHNUMA_EXPORT_JSON ? "null" : "");
+      else if (type == SQLITE_TEXT && format == RAHNUMA_EXPORT_JSON)
+        g_string_append_printf (out, "\"%s\"", text);
+      else
+        g_string_append (out, text);
+    }
+  g_string_append (out, format == RAHNUMA_EXPORT_JSON ? "}" : "\r\n");
+}
+
+static gboolean
+write_out (GOutputStream *stream, GString *out, GCancellable *cancellable, GError **error)
+{
+  gboolean ok = g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+
+  g_string_truncate (out, 0);
+  return ok;
+}
+
+static gint64
+export_rows (RahnumaStore *store, sqlite3_stmt *stmt, RahnumaExportFormat format, GOutputStream *stream,
+             GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GString) out = g_string_new (format == RAHNUMA_EXPORT_JSON ? "[" : NULL);
+  gint64 n = 0;
+  int rc;
+
+  if (format == RAHNUMA_EXPORT_CSV)
+    g_string_append (out, "id,week,destination,sector,found_via,cost_answer,cost_pkr,receipt,borrowed,"
+                          "wage_answer,wage_amount,wage_currency,demo\r\n");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      append_export_row (out, stmt, format, n++ == 0);
+      if (out->len > 65536 && !write_out (stream, out, cancellable, error))
+        return -1;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rahnuma_store_set_error (error, rahnuma_store_get_db (store), rc, _("Cannot read the survey answers"));
+      return -1;
+    }
+  if (format == RAHNUMA_EXPORT_JSON)
+    g_string_append (out, n > 0 ? "\n]\n" : "]\n");
+  return write_out (stream, out, cancellable, error) ? n : -1;
+}
+
+/**
+ * rahnuma_survey_export_write:
+ * @store: a journal or officers' file
+ * @format: CSV (RFC 4180, CRLF) or a JSON array of objects
+ * @from: unix seconds: answers from the ISO week holding it (0 or less: all)
+ * @to: unix seconds, excluded: up to the ISO week holding @to - 1
+ *   (%G_MAXINT64: all)
+ * @stream: where to write; not closed
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR or #GIOError
+ *
+ * Writes one row per survey answer, by week and then by random id (never
+ * in the order they were given). docs/survey-data.md is the data
+ * dictionary: every column, its unit and allowed values.
+ *
+ * Returns: the number of answers written, or -1 on error
+ */
+gint64
+rahnuma_survey_export_write (RahnumaStore *store, RahnumaExportFormat format, gint64 from, gint64 to,
+                             GOutputStream *stream, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *week_from = from > 0 ? rahnuma_survey_week (from) : g_strdup ("0000");
+  g_autofree char *week_to = to > 0 && to < G_MAXINT64 ? rahnuma_survey_week (to - 1) : g_strdup ("9999");
+  gint64 n;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), -1);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), -1);
+
+  stmt = rahnuma_store_prepare (rahnuma_store_get_db (store), EXPORT_SQL, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, week_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, week_to, -1, SQLITE_STATIC);
+  rahnuma_store_lock (store);
+  n = export_rows (store, stmt, format, stream, cancellable, error);
+  rahnuma_store_unlock (store);
+  return n;
+}

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "rahnuma-export.h"
 #include "rahnuma-store.h"
 
 G_BEGIN_DECLS
@@ -109,5 +110,13 @@ char                *rahnuma_survey_report_to_json       (RahnumaSurveyReport *r
 void                 rahnuma_survey_report_free          (RahnumaSurveyReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSurveyReport, rahnuma_survey_report_free)
+
+gint64               rahnuma_survey_export_write         (RahnumaStore        *store,
+                                                          RahnumaExportFormat  format,
+                                                          gint64               from,
+                                                          gint64               to,
+                                                          GOutputStream       *stream,
+                                                          GCancellable        *cancellable,
+                                                          GError             **error);
 
 G_END_DECLS

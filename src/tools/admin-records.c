@@ -697,3 +697,35 @@ rahnuma_admin_simulate (int argc, char **argv)
   options.n_days = (guint) n_days;
   return simulate_into (db, &options);
 }
+
+/* ---- shared with admin-survey.c -------------------------------------- */
+
+gboolean
+rahnuma_admin_parse_options (int *argc, char ***argv, const GOptionEntry *entries, const char *summary)
+{
+  return parse_options (argc, argv, entries, NULL, summary);
+}
+
+gboolean
+rahnuma_admin_require (const char *value, const char *option)
+{
+  return require (value, option);
+}
+
+gboolean
+rahnuma_admin_parse_range (const char *from_text, const char *to_text, gint64 *from, gint64 *to)
+{
+  return parse_range (from_text, to_text, from, to);
+}
+
+RahnumaStore *
+rahnuma_admin_open_existing (const char *path, int *status)
+{
+  return open_existing (path, status);
+}
+
+GOutputStream *
+rahnuma_admin_open_output (const char *output, GError **error)
+{
+  return open_output (output, error);
+}

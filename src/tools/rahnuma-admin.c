@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "verify",   rahnuma_admin_verify,   N_("Check a visitor's completion code") },
   { "simulate", rahnuma_admin_simulate, N_("Fill a journal with synthetic demo visits") },
   { "pin",      rahnuma_admin_pin,      N_("Set the officers’ PIN of a kiosk") },
+  { "survey",   rahnuma_admin_survey,   N_("Recruitment cost figures from the anonymous survey") },
 };
 
 static int
