@@ -600,6 +600,49 @@ test_simulate (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->all->n_paid, <, report->all->n_cost);
 }
 
+/* The export: a header, one line per answer, earlier weeks first, nothing
+ * for "no amount"; JSON with null there; the range by week. */
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  static const Row early[] = { { "SA", "construction", DK, 0, NULL, NULL, DK, 0, NULL } };
+  g_autoptr(GOutputStream) csv = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) json = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) ranged = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *json_text = NULL;
+
+  add_rows (f->store, fixture_rows, G_N_ELEMENTS (fixture_rows), WEEK48, FALSE);
+  add_rows (f->store, early, 1, WEEK02, TRUE);
+  g_assert_cmpint (rahnuma_survey_export_write (f->store, RAHNUMA_EXPORT_CSV, 0, G_MAXINT64, csv, NULL, &error),
+                   ==, 14);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (csv, "", 1, NULL, NULL, NULL));
+  lines = g_strsplit (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (csv)), "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 16); /* header, 14 rows, "" after the last CRLF */
+  g_assert_cmpstr (lines[0], ==, "id,week,destination,sector,found_via,cost_answer,cost_pkr,receipt,borrowed,"
+                                 "wage_answer,wage_amount,wage_currency,demo");
+  g_assert_true (g_str_has_suffix (lines[1], ",2026-W02,SA,construction,promoter,unknown,,unsaid,unsaid,"
+                                             "unknown,,,1"));
+  for (guint i = 2; i < 15; i++)
+    g_assert_nonnull (strstr (lines[i], ",2026-W48,"));
+
+  g_assert_cmpint (rahnuma_survey_export_write (f->store, RAHNUMA_EXPORT_JSON, 0, G_MAXINT64, json, NULL, &error),
+                   ==, 14);
+  g_assert_true (g_output_stream_write_all (json, "", 1, NULL, NULL, NULL));
+  json_text = g_strdup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (json)));
+  g_assert_true (g_str_has_prefix (json_text, "[\n  {\"id\": \""));
+  g_assert_nonnull (strstr (json_text, "\"week\": \"2026-W02\", \"destination\": \"SA\", \"sector\": "
+                                       "\"construction\", \"found_via\": \"promoter\", \"cost_answer\": "
+                                       "\"unknown\", \"cost_pkr\": null,"));
+  g_assert_nonnull (strstr (json_text, "\"cost_pkr\": 750000,"));
+  g_assert_true (g_str_has_suffix (json_text, "}\n]\n"));
+
+  g_assert_cmpint (rahnuma_survey_export_write (f->store, RAHNUMA_EXPORT_CSV, WEEK48, G_MAXINT64, ranged, NULL,
+                                                &error), ==, 13);
+}
+
 #define ADD(path, test) \
   g_test_add ("/rahnuma/survey/" path, Fixture, NULL, fixture_set_up, test, fixture_tear_down)
 
@@ -620,5 +663,6 @@ main (int argc, char **argv)
   ADD ("report-rates-and-range", test_report_rates_and_range);
   ADD ("rates-file", test_rates_file);
   ADD ("simulate", test_simulate);
+  ADD ("export", test_export);
   return g_test_run ();
 }
