@@ -398,6 +398,19 @@ rahnuma_settings_get_pass_mark (RahnumaSettings *self)
   return self->pass_mark;
 }
 
+/**
+ * rahnuma_settings_get_about_you:
+ *
+ * Returns: whether visitors are offered the "about you" step (the
+ *   "about-you" key; off without settings)
+ */
+gboolean
+rahnuma_settings_get_about_you (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), FALSE);
+  return self->gsettings != NULL && g_settings_get_boolean (self->gsettings, "about-you");
+}
+
 /* Returns: the volume each visit starts at, in percent (0 to 100) */
 guint
 rahnuma_settings_get_volume (RahnumaSettings *self)

@@ -40,6 +40,7 @@ guint               rahnuma_settings_get_still_there_countdown (RahnumaSettings 
 guint               rahnuma_settings_get_result_timeout   (RahnumaSettings *self);
 int                 rahnuma_settings_get_pass_mark        (RahnumaSettings *self);
 guint               rahnuma_settings_get_volume           (RahnumaSettings *self);
+gboolean            rahnuma_settings_get_about_you        (RahnumaSettings *self);
 
 void                rahnuma_settings_override_centre      (RahnumaSettings *self,
                                                            const char      *centre);
