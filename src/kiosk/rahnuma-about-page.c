@@ -105,6 +105,7 @@ struct _RahnumaAboutPage
   GtkGrid *choices;
   GtkBox *currencies;
   GtkLabel *amount_label;
+  GtkWidget *keys;
   GtkWidget *unknown_button;
 
   Question question;
@@ -179,7 +180,9 @@ fill_choices (RahnumaAboutPage *self, const Answer *answers)
   clear_grid (GTK_WIDGET (self->choices));
   while (answers[n].value != NULL)
     n++;
-  per_row = n > 6 ? (n + 1) / 2 : n; /* two rows at most, so each stays large */
+  /* Two rows at most, so each answer stays large; five go three and two,
+   * as five long answers in a row do not fit 1024 px in Nastaliq. */
+  per_row = n > 6 ? (n + 1) / 2 : n == 5 ? 3 : n;
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *picture = g_strconcat (column, ":", answers[i].value, NULL);
@@ -438,6 +441,7 @@ rahnuma_about_page_class_init (RahnumaAboutPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, choices);
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, currencies);
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, amount_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, keys);
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, unknown_button);
   gtk_widget_class_install_action (widget_class, "about.answer", "s", about_answer);
   gtk_widget_class_install_action (widget_class, "about.unsaid", NULL, about_unsaid);
@@ -454,6 +458,8 @@ rahnuma_about_page_init (RahnumaAboutPage *self)
 {
   self->digits = g_string_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A number pad reads 1 2 3 from the left in every language, as phones do. */
+  gtk_widget_set_direction (self->keys, GTK_TEXT_DIR_LTR);
   /* Said by the window once the page is painted (the language's name first). */
   display_question (self);
 }
