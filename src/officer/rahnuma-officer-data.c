@@ -25,6 +25,7 @@ rahnuma_officer_data_free (RahnumaOfficerData *data)
     return;
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     g_clear_pointer (&data->charts[i], g_ptr_array_unref);
+  g_clear_pointer (&data->survey, rahnuma_survey_report_free);
   g_free (data);
 }
 
@@ -58,6 +59,10 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     if ((data->charts[i] = rahnuma_dashboard_chart (store, i, from, to, utc_offset, error)) == NULL)
       return NULL;
+  /* No rates here: the cost over wage figure needs the statistics office's
+   * rates file (rahnuma-admin survey report --rates). */
+  if ((data->survey = rahnuma_survey_report_new (store, from, to, NULL, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&data);
 }
 

@@ -9,6 +9,7 @@
 #include "rahnuma-catalog.h"
 #include "rahnuma-dashboard.h"
 #include "rahnuma-report.h"
+#include "rahnuma-survey.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef struct
   RahnumaDashboardTotals today; /* today's totals */
   RahnumaDashboardTotals range; /* totals over [from, to) */
   GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
+  RahnumaSurveyReport *survey; /* the anonymous survey over the weeks of [from, to), without rates */
 } RahnumaOfficerData;
 
 RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store,
