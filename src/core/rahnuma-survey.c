@@ -473,7 +473,8 @@ finish_group (Group *group)
   cell->ratio_q1 = quantile (group->ratios, 0.25);
   cell->ratio_median = quantile (group->ratios, 0.5);
   cell->ratio_q3 = quantile (group->ratios, 0.75);
-  if (cell->n < RAHNUMA_SURVEY_MIN_CELL)
+  /* None at all singles no one out: "0 answers" is said as it is. */
+  if (cell->n > 0 && cell->n < RAHNUMA_SURVEY_MIN_CELL)
     suppress (cell);
   group_free (group);
   return cell;

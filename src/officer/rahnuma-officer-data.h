@@ -58,6 +58,9 @@ char               *rahnuma_officer_chart_label      (const char          *key,
 char               *rahnuma_officer_format_rate      (gint64               part,
                                                       gint64               whole);
 char               *rahnuma_officer_format_wrong_clock (gint64             n_sessions);
+char               *rahnuma_officer_format_survey_cell (const RahnumaSurveyCell   *c,
+                                                        const char                *name);
+char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey);
 char               *rahnuma_officer_format_day       (gint64               day_start,
                                                       int                  utc_offset);
 

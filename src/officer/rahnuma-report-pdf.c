@@ -129,45 +129,17 @@ write_breakdown (Page *page, const RahnumaOfficerData *data, RahnumaDashboardCha
   write_chart (page, title, name, data->charts[chart], RAHNUMA_CHART_COUNTS);
 }
 
-static char *
-format_survey_cell (const RahnumaSurveyCell *c, const char *name)
-{
-  g_autofree char *paid = NULL, *receipt = NULL, *borrowed = NULL;
-
-  if (c->suppressed)
-    /* Translators: a group of the survey with fewer than 5 answers, in the PDF report */
-    return g_strdup_printf (_("%s: fewer than 5 answers, not shown"), name);
-  paid = rahnuma_officer_format_rate ((gint64) c->n_paid, (gint64) c->n_cost);
-  receipt = rahnuma_officer_format_rate ((gint64) c->n_receipt_yes, (gint64) c->n_receipt_said);
-  borrowed = rahnuma_officer_format_rate ((gint64) c->n_borrowed_yes, (gint64) c->n_borrowed_said);
-  /* Translators: one line of the survey section of the PDF report: a group's name, how many answered,
-   * the share who paid anything, the median paid in rupees, the shares given a receipt and who borrowed */
-  return g_strdup_printf (_("%s: %llu answers · paid anything %s · median paid Rs %.0f · receipt %s · "
-                            "borrowed %s"),
-                          name, (unsigned long long) c->n, paid, MAX (c->cost_median, 0), receipt, borrowed);
-}
-
 /* The anonymous survey: the whole and each destination, as text lines. */
 static void
 write_survey (Page *page, const RahnumaSurveyReport *survey)
 {
-  g_autofree char *all = NULL;
+  g_autofree char *lines = rahnuma_officer_format_survey (survey);
 
-  if (survey == NULL || (survey->all->n == 0 && !survey->all->suppressed))
+  if (lines == NULL)
     return;
   page->y += 8;
   write_text (page, _("Recruitment costs, from the anonymous survey"), "Sans Bold 13");
-  all = format_survey_cell (survey->all, _("All answers"));
-  write_text (page, all, "Sans 10");
-  for (guint i = 0; i < survey->by_destination->len; i++)
-    {
-      const RahnumaSurveyCell *c = g_ptr_array_index (survey->by_destination, i);
-      g_autofree char *line = format_survey_cell (c, g_str_equal (c->key, RAHNUMA_CATEGORY_UNSAID)
-                                                       ? _("Prefer not to say")
-                                                       : rahnuma_officer_category_label (c->key));
-
-      write_text (page, line, "Sans 10");
-    }
+  write_text (page, lines, "Sans 10");
   write_text (page, _("By the week the answers were given. Cost over monthly wage, and the figures by "
                       "sector: rahnuma-admin survey report --rates FILE."), "Sans Italic 9");
 }
