@@ -68,6 +68,7 @@ test_help (void)
   static const char * const commands[] = {
     "", "sync", "report", "export", "verify", "simulate", "pin", "pin set", "pin status", "module",
     "contacts", "contacts validate",
+    "survey report", "survey export",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -181,6 +182,64 @@ test_contacts (void)
   rahnuma_test_remove_tree (dir);
 }
 
+/* rahnuma-admin survey: a report from simulated answers with a rates file,
+ * a rates file without a date refused with what to fix, the export with
+ * its header, and a missing verb refused. */
+static void
+test_survey (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-admin-cli-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *rates = g_build_filename (dir, "rates.ini", NULL);
+  g_autofree char *undated = g_build_filename (dir, "undated.ini", NULL);
+  g_autofree char *args = NULL;
+  g_auto(Run) simulated = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) bad_rates = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) no_verb = { 0 };
+
+  g_assert_true (g_file_set_contents (rates, "[rates]\ndate=2026-11-01\nsource=test, not real rates\nSAR=75\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (undated, "[rates]\nsource=test\nSAR=75\n", -1, NULL));
+  args = g_strdup_printf ("simulate --db %s --sessions 300 --kiosk k1 --seed 7", db);
+  run_admin (&simulated, args);
+  g_assert_cmpint (simulated.status, ==, 0);
+
+  g_free (args);
+  args = g_strdup_printf ("survey report --db %s --rates %s", db, rates);
+  run_admin (&report, args);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.out, "DEMO DATA"));
+  g_assert_nonnull (strstr (report.out, "Exchange rates of 2026-11-01, from: test, not real rates"));
+  g_assert_nonnull (strstr (report.out, "Saudi Arabia"));
+  g_assert_nonnull (strstr (report.out, "not the survey-based SDG 10.7.1 figure"));
+
+  g_free (args);
+  args = g_strdup_printf ("survey report --db %s --json", db);
+  run_admin (&json, args);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"min_cell\": 5"));
+  g_assert_nonnull (strstr (json.out, "\"rates_date\": null"));
+
+  g_free (args);
+  args = g_strdup_printf ("survey report --db %s --rates %s", db, undated);
+  run_admin (&bad_rates, args);
+  g_assert_cmpint (bad_rates.status, ==, 1);
+  g_assert_nonnull (strstr (bad_rates.err, "no date=YYYY-MM-DD"));
+
+  g_free (args);
+  args = g_strdup_printf ("survey export --db %s", db);
+  run_admin (&exported, args);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_str_has_prefix (exported.out, "id,week,destination,sector,found_via,cost_answer,cost_pkr,"));
+
+  run_admin (&no_verb, "survey");
+  g_assert_cmpint (no_verb.status, ==, 2);
+  rahnuma_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,5 +247,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-cli/help", test_help);
   g_test_add_func ("/rahnuma/admin-cli/rules", test_rules);
   g_test_add_func ("/rahnuma/admin-cli/contacts", test_contacts);
+  g_test_add_func ("/rahnuma/admin-cli/survey", test_survey);
   return g_test_run ();
 }

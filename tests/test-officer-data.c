@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "config.h"
 #include "rahnuma-officer-data.h"
@@ -80,11 +81,47 @@ test_hours (void)
   rahnuma_test_remove_tree (dir);
 }
 
+/* The survey as the dashboard and the PDF show it: all answers, each
+ * destination, small groups said to be hidden; nothing when nobody answered. */
+static void
+test_survey_text (void)
+{
+  static const char *destinations[] = { "SA", "SA", "SA", "SA", "SA", "SA", "QA", "QA", "QA", "AE", "AE" };
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "officers.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  g_autoptr(RahnumaSurveyReport) empty = rahnuma_survey_report_new (store, 0, 0, NULL, &error);
+  g_autoptr(RahnumaSurveyReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (rahnuma_officer_format_survey (empty));
+  for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
+    {
+      RahnumaSurveyAnswers a = { destinations[i], NULL, NULL, RAHNUMA_SURVEY_AMOUNT, 100000 * i };
+
+      g_assert_true (rahnuma_store_add_survey (store, &a, 1764000000, &error));
+    }
+  report = rahnuma_survey_report_new (store, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  text = rahnuma_officer_format_survey (report);
+  g_test_message ("%s", text);
+  /* SA: 0, 100k … 500k, median 250,000. */
+  g_assert_true (g_str_has_prefix (text, "All answers: 11 answers"));
+  g_assert_nonnull (strstr (text, "\nSaudi Arabia: 6 answers · paid anything 83% · median paid Rs 250000"));
+  g_assert_nonnull (strstr (text, "\nQatar: fewer than 5 answers, not shown"));
+  g_assert_nonnull (strstr (text, "\nUnited Arab Emirates: fewer than 5 answers, not shown"));
+  g_clear_object (&store);
+  rahnuma_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rahnuma/officer-data/time-zone", test_offset);
   g_test_add_func ("/rahnuma/officer-data/hours", test_hours);
+  g_test_add_func ("/rahnuma/officer-data/survey-text", test_survey_text);
   return g_test_run ();
 }

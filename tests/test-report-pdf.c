@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-survey.h"
 #include "rahnuma-store.h"
 
 #define T0 1763960400 /* 2025-11-24 05:00 UTC */
@@ -41,6 +42,27 @@ add_visit (RahnumaStore *store, gint64 started_at, gboolean completed, gboolean 
   g_assert_no_error (error);
 }
 
+/* Survey answers: Saudi Arabia 6 (paid 0, 100k, 200k, 300k, 300k, 400k:
+ * median 250,000), Qatar 3 and the UAE 2 (both hidden). */
+static void
+add_survey (RahnumaStore *store)
+{
+  static const struct { const char *destination; gint64 cost; } rows[] = {
+    { "SA", 0 }, { "SA", 100000 }, { "SA", 200000 }, { "SA", 300000 }, { "SA", 300000 }, { "SA", 400000 },
+    { "QA", 500000 }, { "QA", 500000 }, { "QA", 500000 }, { "AE", 900000 }, { "AE", 900000 },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      RahnumaSurveyAnswers a = { rows[i].destination, "driving", "promoter", RAHNUMA_SURVEY_AMOUNT,
+                                 rows[i].cost, i % 2 ? "yes" : "no", "no", RAHNUMA_SURVEY_UNKNOWN, 0, NULL, FALSE };
+
+      g_assert_true (rahnuma_store_add_survey (store, &a, T0, &error));
+      g_assert_no_error (error);
+    }
+}
+
 /* 23 visits: 17 completed, 6 left early; 3 took the fees quiz (hidden). */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -55,6 +77,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   for (guint i = 0; i < 23; i++)
     add_visit (store, T0 + (i % 2) * 86400, i < 17, i < 3);
+  add_survey (store);
 }
 
 static void
@@ -125,6 +148,13 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "fewer than 5"));
   g_assert_null (strstr (text, "3 / 3"));
   g_assert_nonnull (strstr (text, "From 2025-11-24 to 2025-11-25"));
+  /* The survey: Saudi Arabia shown, Qatar and the UAE (under 5 each) hidden. */
+  g_assert_nonnull (strstr (text, "Recruitment costs, from the anonymous survey"));
+  g_assert_nonnull (strstr (text, "All answers: 11 answers"));
+  g_assert_nonnull (strstr (text, "Saudi Arabia: 6 answers"));
+  g_assert_nonnull (strstr (text, "median paid Rs 250000"));
+  g_assert_nonnull (strstr (text, "Qatar: fewer than 5 answers, not shown"));
+  g_assert_null (strstr (text, "Qatar: 3"));
   /* The most-missed question by the start of its text, not only its number. */
   g_assert_nonnull (strstr (text, "question 1: Which of these should your"));
   /* Written beside its name, then renamed: nothing half-written is left. */

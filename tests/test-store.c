@@ -449,6 +449,8 @@ static const char * const allowed_schema[] = {
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
   "session: id centre kiosk language started_at ended_at state catalog_version code gender "
     "destination sector demo rev clock_suspect",
+  "survey: id week destination sector found_via cost_answer cost_pkr receipt borrowed wage_answer "
+    "wage_amount wage_currency demo",
   "sync_rejected: journal_id kind reason n_rows synced_at",
   "sync_source: journal_id last_rev synced_at",
   "sync_target: target last_rev synced_at n_rejected",
@@ -578,7 +580,7 @@ make_version_1 (const char *path)
             " INSERT INTO old_setting SELECT * FROM kiosk_setting;"
             " INSERT OR REPLACE INTO old_setting VALUES ('pin_failures', 'two');"
             " DROP TABLE kiosk_setting; ALTER TABLE old_setting RENAME TO kiosk_setting;"
-            " DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+            " DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
             " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
 }
 
@@ -655,7 +657,7 @@ test_migrate_clock (Fixture *f, gconstpointer data)
   sqlite3 *db;
 
   g_clear_object (&store);
-  raw_exec (f->path, "DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+  raw_exec (f->path, "DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
                     " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
   store = rahnuma_store_new (f->path, NULL, &error);
   g_assert_no_error (error);

@@ -12,6 +12,7 @@
 #include "rahnuma-code.h"
 #include "rahnuma-dashboard.h"
 #include "rahnuma-store-private.h"
+#include "rahnuma-survey.h"
 #include "rahnuma-sync.h"
 #include "test-util.h"
 
@@ -768,7 +769,8 @@ test_set_aside_recoverable (Fixture *f, gconstpointer data)
 static void
 test_old_schema (Fixture *f, gconstpointer data)
 {
-  const char *downgrade = "DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+  const char *downgrade = "DROP TABLE survey; DROP TABLE sync_rejected;"
+                          " ALTER TABLE sync_target DROP COLUMN n_rejected;"
                           " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1;";
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -861,6 +863,83 @@ test_kill_rejecting_sync (Fixture *f, gconstpointer data)
   g_test_message ("20 kills: %u left nothing, %u came after the commit", n_none, n_all);
 }
 
+static void
+add_survey_answers (const char *path, guint n, gint64 first_cost)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      RahnumaSurveyAnswers a = { "SA", "driving", "sub-agent", RAHNUMA_SURVEY_AMOUNT, first_cost + i * 1000,
+                                 i % 2 ? "yes" : NULL, "no", RAHNUMA_SURVEY_AMOUNT, 1200 + i, "SAR", FALSE };
+
+      g_assert_true (rahnuma_store_add_survey (store, &a, T0, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Every survey row, every column, in id order. */
+static char *
+survey_rows (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *rows;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat (quote (id) || quote (week) || quote (destination)"
+                                           " || quote (sector) || quote (found_via) || quote (cost_answer)"
+                                           " || quote (cost_pkr) || quote (receipt) || quote (borrowed)"
+                                           " || quote (wage_answer) || quote (wage_amount)"
+                                           " || quote (wage_currency) || quote (demo), '\n') FROM"
+                                           " (SELECT * FROM survey ORDER BY id)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  rows = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rows;
+}
+
+/* Survey answers reach the officers' file once each, with every value, even
+ * when no visit is new; a row the file refuses stays out and is counted. */
+static void
+test_survey (Fixture *f, gconstpointer data)
+{
+  g_autofree char *kiosk_rows = NULL;
+  g_autofree char *officers_rows = NULL;
+  RahnumaSyncStats stats;
+
+  fill (f->kiosk, "K1", 2, 0);
+  add_survey_answers (f->kiosk, 3, 100000);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 2);
+  g_assert_cmpuint (stats.n_survey, ==, 3);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_survey, ==, 0);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM survey"), ==, 3);
+
+  /* New answers and no new visit: still copied. */
+  add_survey_answers (f->kiosk, 2, 500000);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 0);
+  g_assert_cmpuint (stats.n_survey, ==, 2);
+  kiosk_rows = survey_rows (f->kiosk);
+  officers_rows = survey_rows (f->officers);
+  g_assert_cmpstr (officers_rows, ==, kiosk_rows);
+
+  /* A hand-edited row breaks the 1,000-rupee rule: the rest goes in. */
+  add_survey_answers (f->kiosk, 2, 700000);
+  raw_exec (f->kiosk, "PRAGMA ignore_check_constraints = ON;"
+                      " UPDATE survey SET cost_pkr = 700123 WHERE cost_pkr = 700000");
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_survey, ==, 1);
+  g_assert_cmpuint (stats.n_rejected_survey, ==, 1);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM survey"), ==, 6);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM sync_rejected WHERE kind = 'survey'"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -886,6 +965,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/rejected-rows", test_rejected_rows);
   ADD ("/rahnuma/sync/set-aside-recoverable", test_set_aside_recoverable);
   ADD ("/rahnuma/sync/old-schema", test_old_schema);
+  ADD ("/rahnuma/sync/survey", test_survey);
   ADD ("/rahnuma/sync/kill-rejecting-sync", test_kill_rejecting_sync);
 #undef ADD
 

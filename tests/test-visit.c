@@ -356,6 +356,47 @@ test_visit_lesson_state (Fixture *f, gconstpointer data)
   g_assert_null (rahnuma_visit_dup_next_module (visit));
 }
 
+/* The "about you" step: gender, destination and sector on the session, the
+ * cost answers in a survey row of their own (rounded), the destination kept
+ * for the visit's screens; the answers passed in may go away at once. A
+ * visitor who says nothing of the cost leaves no survey row. */
+static void
+test_visit_about (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  g_autoptr(RahnumaVisit) quiet = rahnuma_visit_new (f->store, f->catalog, "en", "LHE", "k7");
+  g_autofree char *destination = g_strdup ("QA");
+  g_autofree char *row = NULL;
+  RahnumaSurveyAnswers answers = { destination, "driving", "sub-agent", RAHNUMA_SURVEY_AMOUNT, 412345, "no",
+                                   "yes", RAHNUMA_SURVEY_AMOUNT, 1800, "QAR", TRUE };
+  RahnumaSurveyAnswers skipped = { NULL };
+  sqlite3 *db;
+
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  g_assert_null (rahnuma_visit_get_destination (visit));
+  RUN_STEP (visit, rahnuma_visit_about_async, "woman", &answers);
+  g_clear_pointer (&destination, g_free);
+  g_assert_cmpstr (rahnuma_visit_get_destination (visit), ==, "QA");
+
+  db = open_journal (f);
+  row = query_text (db, "SELECT gender || ' ' || destination || ' ' || sector FROM session");
+  g_assert_cmpstr (row, ==, "woman QA driving");
+  g_clear_pointer (&row, g_free);
+  /* demo is the kiosk's to say, and a real visit is never demo. */
+  row = query_text (db, "SELECT destination || ' ' || sector || ' ' || found_via || ' ' || cost_pkr || ' ' ||"
+                        " receipt || ' ' || borrowed || ' ' || wage_amount || ' ' || wage_currency || ' ' || demo"
+                        " FROM survey");
+  g_assert_cmpstr (row, ==, "QA driving sub-agent 412000 no yes 1800 QAR 0");
+
+  RUN_STEP (quiet, rahnuma_visit_begin_async);
+  RUN_STEP (quiet, rahnuma_visit_about_async, NULL, &skipped);
+  g_assert_null (rahnuma_visit_get_destination (quiet));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM survey"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE gender = 'unsaid'"
+                                  " AND destination = 'unsaid' AND sector = 'unsaid'"), ==, 1);
+  sqlite3_close (db);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,6 +404,7 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/quiz/scoring", Fixture, NULL, fixture_set_up, test_quiz_scoring, fixture_tear_down);
   g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
   g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/about", Fixture, NULL, fixture_set_up, test_visit_about, fixture_tear_down);
   g_test_add ("/rahnuma/visit/no-lessons", Fixture, NULL, fixture_set_up, test_visit_no_lessons, fixture_tear_down);
   g_test_add ("/rahnuma/visit/lesson-state/derive", Fixture, NULL, fixture_set_up, test_lesson_state_derive,
               fixture_tear_down);

@@ -6,6 +6,13 @@
  * not say their gender, destination or sector. The modules are the sample
  * ones in media/modules (seven, six questions each, pass mark four).
  *
+ * Of those who say something, about two in three also answer the cost
+ * questions (rahnuma-survey.h): found through a promoter or a sub-agent
+ * mostly; paid a few hundred thousand rupees (a skewed spread around
+ * 400,000, some nothing, some not knowing); wages in the destination's
+ * currency spread around a typical contract. These shapes are invented to
+ * make charts look lived-in, not statistics: every row is marked demo.
+ *
  * Every record is written through the store's own API, so it passes the same
  * schema checks as a real one, and is marked demo = 1: export, report and
  * verify show it as demo data. A seed makes the pattern of visits
@@ -18,6 +25,7 @@
 #include "rahnuma-simulate.h"
 #include "rahnuma-code.h"
 #include "rahnuma-store-private.h"
+#include "rahnuma-survey.h"
 
 #define N_QUESTIONS   6
 #define N_CHOICES     4
@@ -49,6 +57,21 @@ static const Weighted sectors[] = {
   { "construction", 30 }, { "driving", 15 }, { "domestic", 5 }, { "hospitality", 8 },
   { "manufacturing", 10 }, { "agriculture", 5 }, { "healthcare", 3 }, { "security", 6 },
   { "other", 6 }, { "unsaid", 12 },
+};
+
+static const Weighted found_via[] = {
+  { "promoter", 45 }, { "sub-agent", 30 }, { "relative", 12 }, { "direct", 5 }, { "other", 3 }, { "unsaid", 5 },
+};
+static const Weighted yes_no[] = { { "yes", 45 }, { "no", 45 }, { "unsaid", 10 } };
+
+/* A typical monthly contract wage, in the destination's own currency. */
+static const struct
+{
+  const char *destination;
+  guint low, high;
+} wages[] = {
+  { "SA", 1000, 2500 }, { "AE", 1000, 3000 }, { "OM", 100, 300 }, { "QA", 1000, 3000 },
+  { "KW", 100, 300 }, { "BH", 100, 300 }, { "MY", 1200, 2500 }, { "GB", 1800, 2600 },
 };
 
 #define PICK(rand, table) pick (rand, table, G_N_ELEMENTS (table))
@@ -129,13 +152,62 @@ do_module (Visit *v, guint module, GError **error)
                                       n_correct, N_QUESTIONS, n_correct >= PASS_CORRECT, error);
 }
 
-static gboolean
-say_categories (Visit *v, GError **error)
+static void
+pick_cost (GRand *rand, RahnumaSurveyAnswers *a)
 {
+  double r = g_rand_double (rand);
+
+  a->cost_answer = r < 0.1 ? RAHNUMA_SURVEY_UNKNOWN : r < 0.15 ? RAHNUMA_SURVEY_UNSAID : RAHNUMA_SURVEY_AMOUNT;
+  /* Skewed: the product of two uniform draws, most near the low end. */
+  if (a->cost_answer == RAHNUMA_SURVEY_AMOUNT && g_rand_double (rand) >= 0.08)
+    a->cost_pkr = (gint64) (100000 + 1400000 * g_rand_double (rand) * g_rand_double (rand));
+}
+
+static void
+pick_wage (GRand *rand, RahnumaSurveyAnswers *a)
+{
+  double r = g_rand_double (rand);
+
+  a->wage_answer = r < 0.2 ? RAHNUMA_SURVEY_UNKNOWN : r < 0.25 ? RAHNUMA_SURVEY_UNSAID : RAHNUMA_SURVEY_AMOUNT;
+  for (guint i = 0; a->wage_answer == RAHNUMA_SURVEY_AMOUNT && i < G_N_ELEMENTS (wages); i++)
+    if (g_strcmp0 (a->destination, wages[i].destination) == 0)
+      {
+        a->wage_amount = g_rand_int_range (rand, (gint32) wages[i].low, (gint32) wages[i].high + 1);
+        a->wage_currency = rahnuma_survey_currency_for (a->destination);
+        return;
+      }
+  if (a->wage_answer == RAHNUMA_SURVEY_AMOUNT)
+    a->wage_answer = RAHNUMA_SURVEY_UNKNOWN; /* "other" and unsaid destinations */
+}
+
+/* The cost questions, for the same destination and sector. */
+static gboolean
+answer_survey (Visit *v, const char *destination, const char *sector, gint64 when, GError **error)
+{
+  RahnumaSurveyAnswers a = { .destination = destination, .sector = sector, .demo = TRUE };
+
+  if (g_rand_double (v->rand) < 0.35)
+    return TRUE;
+  a.found_via = PICK (v->rand, found_via);
+  a.receipt = PICK (v->rand, yes_no);
+  a.borrowed = PICK (v->rand, yes_no);
+  pick_cost (v->rand, &a);
+  pick_wage (v->rand, &a);
+  return rahnuma_store_add_survey (v->store, &a, when, error);
+}
+
+static gboolean
+say_categories (Visit *v, gint64 when, GError **error)
+{
+  const char *destination, *sector;
+
   if (g_rand_double (v->rand) < 0.3)
     return TRUE; /* left them all unsaid */
-  return rahnuma_store_set_categories (v->store, v->session_id, PICK (v->rand, genders),
-                                       PICK (v->rand, destinations), PICK (v->rand, sectors), error);
+  destination = PICK (v->rand, destinations);
+  sector = PICK (v->rand, sectors);
+  return rahnuma_store_set_categories (v->store, v->session_id, PICK (v->rand, genders), destination,
+                                       sector, error) &&
+         answer_survey (v, destination, sector, when, error);
 }
 
 static gboolean
@@ -150,7 +222,7 @@ simulate_visit (RahnumaStore *store, GRand *rand, const RahnumaSimulateOptions *
   int stop_at = g_rand_double (rand) < 0.12 ? g_rand_int_range (rand, 0, G_N_ELEMENTS (module_ids)) : -1;
   guint minutes = 3;
 
-  if (id == NULL || !say_categories (&v, error))
+  if (id == NULL || !say_categories (&v, start.started_at, error))
     return FALSE;
   for (guint m = 0; m < G_N_ELEMENTS (module_ids) && (int) m != stop_at; m++, minutes += 4)
     if (!do_module (&v, m, error))

@@ -32,6 +32,7 @@
 #include "rahnuma-file.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-code.h"
+#include "rahnuma-survey-answers.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -163,6 +164,51 @@ static const char * const sectors[] = {
   "DROP TABLE kiosk_setting;" \
   "ALTER TABLE kiosk_setting_4 RENAME TO kiosk_setting;"
 
+/* The "about you" answers, apart from the visits: a random id, the ISO
+ * week (never the day), no column naming a session, a code, a centre or a
+ * kiosk, and WITHOUT ROWID, so the file's order is the random id's, not the
+ * order of insertion. Every column is a value from a fixed list or an
+ * integer within bounds; rupees are stored rounded to the nearest 1,000.
+ * "amount" answers carry their number, "unknown" (I don't know) and
+ * "unsaid" (prefer not to say) carry none. sync_rejected is rebuilt to
+ * count survey rows a sync leaves out. docs/survey-data.md describes every
+ * column. */
+#define SURVEY_MIGRATION \
+  "CREATE TABLE survey (" \
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length (id) = 32 AND id NOT GLOB '*[^0-9a-f]*')," \
+  "  week TEXT NOT NULL CHECK (week GLOB '[12][0-9][0-9][0-9]-W[0-5][0-9]'" \
+  "    AND substr (week, 7) BETWEEN '01' AND '53')," \
+  "  destination TEXT NOT NULL CHECK (destination IN" \
+  "    ('SA', 'AE', 'OM', 'QA', 'KW', 'BH', 'MY', 'GB', 'other', 'unsaid'))," \
+  "  sector TEXT NOT NULL CHECK (sector IN ('construction', 'driving', 'domestic'," \
+  "    'hospitality', 'manufacturing', 'agriculture', 'healthcare', 'security', 'other', 'unsaid'))," \
+  "  found_via TEXT NOT NULL CHECK (found_via IN" \
+  "    ('promoter', 'sub-agent', 'relative', 'direct', 'other', 'unsaid'))," \
+  "  cost_answer TEXT NOT NULL CHECK (cost_answer IN ('amount', 'unknown', 'unsaid'))," \
+  "  cost_pkr INTEGER CHECK (cost_pkr BETWEEN 0 AND 10000000 AND cost_pkr % 1000 = 0)," \
+  "  receipt TEXT NOT NULL CHECK (receipt IN ('yes', 'no', 'unsaid'))," \
+  "  borrowed TEXT NOT NULL CHECK (borrowed IN ('yes', 'no', 'unsaid'))," \
+  "  wage_answer TEXT NOT NULL CHECK (wage_answer IN ('amount', 'unknown', 'unsaid'))," \
+  "  wage_amount INTEGER CHECK (wage_amount BETWEEN 1 AND 10000000)," \
+  "  wage_currency TEXT CHECK (wage_currency IN" \
+  "    ('SAR', 'AED', 'OMR', 'QAR', 'KWD', 'BHD', 'MYR', 'GBP', 'USD', 'EUR', 'PKR'))," \
+  "  demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))," \
+  "  CHECK ((cost_answer = 'amount') = (cost_pkr IS NOT NULL))," \
+  "  CHECK ((wage_answer = 'amount') = (wage_amount IS NOT NULL))," \
+  "  CHECK ((wage_amount IS NULL) = (wage_currency IS NULL))" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE sync_rejected_5 (" \
+  "  journal_id TEXT NOT NULL CHECK (length (journal_id) = 32 AND journal_id NOT GLOB '*[^0-9a-f]*')," \
+  "  kind TEXT NOT NULL CHECK (kind IN ('session', 'module', 'answer', 'survey'))," \
+  "  reason TEXT NOT NULL CHECK (length (reason) BETWEEN 1 AND 300)," \
+  "  n_rows INTEGER NOT NULL CHECK (n_rows >= 1)," \
+  "  synced_at INTEGER NOT NULL," \
+  "  PRIMARY KEY (journal_id, kind, reason)" \
+  ") STRICT;" \
+  "INSERT INTO sync_rejected_5 SELECT * FROM sync_rejected;" \
+  "DROP TABLE sync_rejected;" \
+  "ALTER TABLE sync_rejected_5 RENAME TO sync_rejected;"
+
 /* One entry per schema version: migrations[v] takes a file from v to v + 1.
  * Never edit a released step; add a new one. The CHECK lists above and here
  * must agree (tests/test-store.c tries every value). */
@@ -249,6 +295,8 @@ static const char * const migrations[] = {
   ") STRICT;"
   "ALTER TABLE sync_target ADD COLUMN n_rejected INTEGER NOT NULL DEFAULT 0 CHECK (n_rejected >= 0);",
   MIGRATE_3_TO_4,
+  /* 4 → 5: the "about you" survey (rahnuma-survey.h). */
+  SURVEY_MIGRATION,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
@@ -1538,6 +1586,88 @@ rahnuma_store_set_categories (RahnumaStore *self, const char *session_id, const 
     return FALSE;
   ok = update_categories (self, session_id, gender, destination, sector, error);
   return end_write (self, ok, error);
+}
+
+static const char *
+survey_kind_name (RahnumaSurveyAmountKind kind)
+{
+  return kind == RAHNUMA_SURVEY_AMOUNT ? "amount" : kind == RAHNUMA_SURVEY_UNKNOWN ? "unknown" : "unsaid";
+}
+
+static const char *
+or_unsaid (const char *value)
+{
+  return value != NULL ? value : RAHNUMA_CATEGORY_UNSAID;
+}
+
+static void
+bind_survey_amount (sqlite3_stmt *stmt, int column, RahnumaSurveyAmountKind kind, gint64 amount)
+{
+  if (kind == RAHNUMA_SURVEY_AMOUNT)
+    sqlite3_bind_int64 (stmt, column, amount);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+insert_survey (RahnumaStore *self, const RahnumaSurveyAnswers *a, const char *week, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self,
+                "INSERT INTO survey VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6,"
+                " ?7, ?8, ?9, ?10, ?11, ?12)",
+                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, week, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, or_unsaid (a->destination), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, or_unsaid (a->sector), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, or_unsaid (a->found_via), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, survey_kind_name (a->cost_answer), -1, SQLITE_STATIC);
+  bind_survey_amount (stmt, 6, a->cost_answer, rahnuma_survey_round_pkr (a->cost_pkr));
+  sqlite3_bind_text (stmt, 7, or_unsaid (a->receipt), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, or_unsaid (a->borrowed), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, survey_kind_name (a->wage_answer), -1, SQLITE_STATIC);
+  bind_survey_amount (stmt, 10, a->wage_answer, a->wage_amount);
+  if (a->wage_answer == RAHNUMA_SURVEY_AMOUNT)
+    sqlite3_bind_text (stmt, 11, a->wage_currency, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 11);
+  sqlite3_bind_int (stmt, 12, a->demo ? 1 : 0);
+  return step_done (self, stmt, _("Cannot record the survey answers"), error);
+}
+
+/**
+ * rahnuma_store_add_survey:
+ * @store: a #RahnumaStore
+ * @answers: what the visitor chose to say
+ * @answered_at: unix seconds; only its ISO week (UTC) is stored
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Records one visitor's "about you" answers as a row of their own, with a
+ * random id and no link to any session, committed before this returns. The
+ * cost is stored rounded to the nearest 1,000 rupees. A value outside the
+ * fixed lists or bounds is refused by the schema
+ * (RAHNUMA_STORE_ERROR_FAILED, nothing written).
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+rahnuma_store_add_survey (RahnumaStore *store, const RahnumaSurveyAnswers *answers, gint64 answered_at,
+                          GError **error)
+{
+  g_autofree char *week = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (answers != NULL, FALSE);
+
+  week = rahnuma_survey_week (answered_at);
+  if (!begin_write (store, error))
+    return FALSE;
+  ok = insert_survey (store, answers, week, error);
+  return end_write (store, ok, error);
 }
 
 static gboolean

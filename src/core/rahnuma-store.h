@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "rahnuma-survey-answers.h"
+
 G_BEGIN_DECLS
 
 #define RAHNUMA_STORE_ERROR (rahnuma_store_error_quark ())
@@ -178,5 +180,10 @@ gboolean      rahnuma_store_clock_is_wrong  (gint64                     now,
                                              gint64                     newest_record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSessionInfo, rahnuma_session_info_free)
+
+gboolean      rahnuma_store_add_survey (RahnumaStore               *store,
+                                        const RahnumaSurveyAnswers *answers,
+                                        gint64                      answered_at,
+                                        GError                    **error);
 
 G_END_DECLS

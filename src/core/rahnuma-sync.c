@@ -137,6 +137,23 @@ typedef struct
 #define INSERT_ANSWER_SQL \
   "INSERT INTO main.answer (" ANSWER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5)" ANSWER_UPSERT
 
+/* Survey answers (rahnuma-survey.h) carry no rev, so that nothing orders
+ * them against the sessions: they never change once written and are keyed
+ * by their own random id, so each sync copies those the target lacks, and
+ * a copied row is never copied again. A row the target refuses stays out,
+ * and is counted again by each later sync that meets it. */
+#define SURVEY_COLUMNS \
+  "id, week, destination, sector, found_via, cost_answer, cost_pkr, receipt, borrowed," \
+  " wage_answer, wage_amount, wage_currency, demo"
+#define COPY_SURVEY_SQL \
+  "INSERT INTO main.survey (" SURVEY_COLUMNS ") SELECT " SURVEY_COLUMNS \
+  " FROM kiosk.survey WHERE true ON CONFLICT (id) DO NOTHING"
+#define ROW_SURVEY_SQL \
+  "SELECT " SURVEY_COLUMNS " FROM kiosk.survey WHERE id NOT IN (SELECT id FROM main.survey)"
+#define INSERT_SURVEY_SQL \
+  "INSERT INTO main.survey (" SURVEY_COLUMNS ")" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT (id) DO NOTHING"
+
 /* Counted per journal, kind and rule, in the same transaction as the mark:
  * a repeated sync neither counts them again nor copies them. */
 #define NOTE_REJECTED_SQL \
@@ -263,6 +280,8 @@ static const RowKind row_kinds[] = {
     G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_modules) },
   { "answer", ROW_ANSWERS_SQL, INSERT_ANSWER_SQL, G_STRUCT_OFFSET (RahnumaSyncStats, n_answers),
     G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_answers) },
+  { "survey", ROW_SURVEY_SQL, INSERT_SURVEY_SQL, G_STRUCT_OFFSET (RahnumaSyncStats, n_survey),
+    G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_survey) },
 };
 
 #define STAT(job, offset) (G_STRUCT_MEMBER (guint64, &(job)->stats, (offset)))
@@ -382,7 +401,8 @@ copy_bulk (SyncJob *job, GError **error)
 {
   return run (job, COPY_SESSIONS_SQL, &job->stats.n_sessions, error) &&
          run (job, COPY_MODULES_SQL, &job->stats.n_modules, error) &&
-         run (job, COPY_ANSWERS_SQL, &job->stats.n_answers, error);
+         run (job, COPY_ANSWERS_SQL, &job->stats.n_answers, error) &&
+         run (job, COPY_SURVEY_SQL, &job->stats.n_survey, error);
 }
 
 /* Three statements for the whole lot, the fast path; if one meets a row the
@@ -403,7 +423,7 @@ copy_pending (SyncJob *job, GError **error)
           return FALSE;
         }
       g_debug ("A record breaks the officers' file's rules, copying row by row: %s", bulk_error->message);
-      job->stats.n_sessions = job->stats.n_modules = job->stats.n_answers = 0;
+      job->stats.n_sessions = job->stats.n_modules = job->stats.n_answers = job->stats.n_survey = 0;
       if (!rahnuma_store_exec (job->db, "ROLLBACK TO bulk", error) || !copy_row_by_row (job, error))
         return FALSE;
     }
@@ -430,8 +450,10 @@ copy_records (SyncJob *job, GError **error)
              sizeof job->stats.journal_id);
   if (!run (job, CLAIM_SQL, NULL, error) || !read_marks (job, error))
     return FALSE;
-  if (job->max_rev > job->last_rev &&
-      !(copy_pending (job, error) && run (job, SET_MARK_SQL, NULL, error)))
+  /* Survey answers may be new when no session is. */
+  if (!copy_pending (job, error))
+    return FALSE;
+  if (job->max_rev > job->last_rev && !run (job, SET_MARK_SQL, NULL, error))
     return FALSE;
   return read_rejected_total (job, error);
 }
@@ -800,7 +822,7 @@ rejection_from_row (sqlite3_stmt *stmt)
  * @error: return location for a #RAHNUMA_STORE_ERROR
  *
  * The records sync has left out of @officers so far because they break its
- * rules, grouped by kind ("session", "module", "answer") and by the rule
+ * rules, grouped by kind ("session", "module", "answer", "survey") and by the rule
  * (SQLite's message naming the column or CHECK). The records themselves
  * stay in the kiosk journal, unchanged.
  *

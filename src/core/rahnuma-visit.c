@@ -37,6 +37,7 @@ struct _RahnumaVisit
   char *session_id;
   char *code;
   RahnumaSessionState state;
+  char *destination;    /* said in the "about you" step; in memory only, never logged */
   double pass_mark;     /* < 0: each module's own */
   GHashTable *progress; /* module id → Progress */
 };
@@ -49,6 +50,7 @@ typedef enum
   STEP_MODULE,
   STEP_ANSWER,
   STEP_FINISH,
+  STEP_ABOUT,
 } StepKind;
 
 /* Everything a worker thread needs, copied so it shares nothing mutable. */
@@ -69,6 +71,10 @@ typedef struct
   gboolean correct;
   RahnumaSessionState state;
   char *code;
+  char *gender;                /* STEP_ABOUT: the session's categories… */
+  RahnumaSurveyAnswers survey; /* …and the survey row; its strings are owned below */
+  char *survey_strings[6];
+  gboolean has_survey;
 } Step;
 
 static void
@@ -78,6 +84,9 @@ step_free (Step *step)
   g_free (step->catalog_version);
   g_free (step->module_id);
   g_free (step->code);
+  g_free (step->gender);
+  for (guint i = 0; i < G_N_ELEMENTS (step->survey_strings); i++)
+    g_free (step->survey_strings[i]);
   g_free (step);
 }
 
@@ -143,6 +152,18 @@ run_answer_step (RahnumaStore *store, Step *step, GError **error)
                                       step->n_questions, step->passed, error);
 }
 
+/* The survey row first, in a transaction of its own: it does not depend on
+ * the session, and nothing in it names the session. */
+static gboolean
+run_about_step (RahnumaStore *store, Step *step, GError **error)
+{
+  if (step->has_survey &&
+      !rahnuma_store_add_survey (store, &step->survey, g_get_real_time () / G_USEC_PER_SEC, error))
+    return FALSE;
+  return rahnuma_store_set_categories (store, step->session_id, step->gender, step->survey.destination,
+                                       step->survey.sector, error);
+}
+
 static void
 run_step (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
@@ -169,6 +190,9 @@ run_step (GTask *task, gpointer source_object, gpointer task_data, GCancellable 
       break;
     case STEP_ANSWER:
       ok = run_answer_step (self->store, step, &error);
+      break;
+    case STEP_ABOUT:
+      ok = run_about_step (self->store, step, &error);
       break;
     case STEP_FINISH:
       ok = rahnuma_store_finish_session (self->store, step->session_id, step->state, step->code,
@@ -247,6 +271,7 @@ rahnuma_visit_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->centre, g_free);
   g_clear_pointer (&self->kiosk, g_free);
+  g_clear_pointer (&self->destination, g_free);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->code, g_free);
 
@@ -722,4 +747,76 @@ rahnuma_visit_step_finish (RahnumaVisit *self, GAsyncResult *result, GError **er
   g_return_val_if_fail (RAHNUMA_IS_VISIT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Copies @answers into @step, its strings owned by the step. */
+static void
+copy_answers (Step *step, const RahnumaSurveyAnswers *answers)
+{
+  const char * const *from[] = { &answers->destination, &answers->sector, &answers->found_via,
+                                 &answers->receipt, &answers->borrowed, &answers->wage_currency };
+  const char **to[] = { &step->survey.destination, &step->survey.sector, &step->survey.found_via,
+                        &step->survey.receipt, &step->survey.borrowed, &step->survey.wage_currency };
+
+  step->survey = *answers;
+  for (guint i = 0; i < G_N_ELEMENTS (from); i++)
+    *to[i] = step->survey_strings[i] = g_strdup (*from[i]);
+}
+
+/* Whether the visitor said anything about the job or its cost: only then
+ * is a survey row written (destination and sector alone are on the session). */
+static gboolean
+says_anything_of_cost (const RahnumaSurveyAnswers *a)
+{
+  return a->found_via != NULL || a->receipt != NULL || a->borrowed != NULL ||
+         a->cost_answer != RAHNUMA_SURVEY_UNSAID || a->wage_answer != RAHNUMA_SURVEY_UNSAID;
+}
+
+/**
+ * rahnuma_visit_about_async:
+ * @self: a #RahnumaVisit that has begun
+ * @gender: (nullable): one of rahnuma_store_get_categories ("gender"), %NULL for unsaid
+ * @answers: the rest of the "about you" step; %NULL values are unsaid
+ *
+ * Records what the visitor chose to say about themselves: gender,
+ * destination and sector on the session (the officers' charts), and, when
+ * any cost question was answered, the survey row, which has no link to the
+ * session (rahnuma_store_add_survey()). The destination is kept in memory
+ * for this visit (rahnuma_visit_get_destination()). A value outside the
+ * fixed lists fails the step with a #RAHNUMA_STORE_ERROR.
+ */
+void
+rahnuma_visit_about_async (RahnumaVisit *self, const char *gender, const RahnumaSurveyAnswers *answers,
+                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  Step *step;
+
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (answers != NULL);
+
+  replace_str (&self->destination, answers->destination);
+  step = step_new (self, STEP_ABOUT);
+  step->gender = g_strdup (gender);
+  copy_answers (step, answers);
+  step->survey.demo = FALSE;
+  step->has_survey = says_anything_of_cost (answers);
+  run_step_async (self, step, rahnuma_visit_about_async, cancellable, callback, user_data);
+}
+
+/**
+ * rahnuma_visit_get_destination:
+ * @self: a #RahnumaVisit
+ *
+ * The destination country the visitor chose in the "about you" step, for
+ * this visit's screens (the contacts shown on the result page). Kept in
+ * memory only, with the visit.
+ *
+ * Returns: (transfer none) (nullable): a value of
+ *   rahnuma_store_get_categories ("destination"), or %NULL if not said
+ */
+const char *
+rahnuma_visit_get_destination (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), NULL);
+  return self->destination;
 }

@@ -9,6 +9,7 @@
 #include "rahnuma-catalog.h"
 #include "rahnuma-quiz.h"
 #include "rahnuma-store.h"
+#include "rahnuma-survey.h"
 
 G_BEGIN_DECLS
 
@@ -112,6 +113,13 @@ void            rahnuma_visit_abandon_async         (RahnumaVisit        *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
+void            rahnuma_visit_about_async           (RahnumaVisit              *self,
+                                                     const char                *gender,
+                                                     const RahnumaSurveyAnswers *answers,
+                                                     GCancellable              *cancellable,
+                                                     GAsyncReadyCallback        callback,
+                                                     gpointer                   user_data);
+const char     *rahnuma_visit_get_destination       (RahnumaVisit        *self);
 gboolean        rahnuma_visit_step_finish           (RahnumaVisit        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);

@@ -510,6 +510,19 @@ rahnuma_settings_get_pass_mark (RahnumaSettings *self)
 }
 
 /**
+ * rahnuma_settings_get_about_you:
+ *
+ * Returns: whether visitors are offered the "about you" step (the
+ *   "about-you" key; off without settings)
+ */
+gboolean
+rahnuma_settings_get_about_you (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), FALSE);
+  return self->gsettings != NULL && g_settings_get_boolean (self->gsettings, "about-you");
+}
+
+/**
  * rahnuma_settings_get_volume:
  * @self: a #RahnumaSettings
  *

@@ -44,6 +44,7 @@ int                 rahnuma_settings_get_pass_mark        (RahnumaSettings *self
 guint               rahnuma_settings_get_volume           (RahnumaSettings *self);
 const char         *rahnuma_settings_get_printer          (RahnumaSettings *self);
 const char         *rahnuma_settings_get_card_paper       (RahnumaSettings *self);
+gboolean            rahnuma_settings_get_about_you        (RahnumaSettings *self);
 
 void                rahnuma_settings_override_centre      (RahnumaSettings *self,
                                                            const char      *centre);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rahnuma-about-page.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-idle.h"
 #include "rahnuma-kiosk-context.h"
@@ -61,6 +62,7 @@ struct _RahnumaWindow
   guint n_reminders;  /* said again since the last touch */
 
   /* Built per visitor */
+  GtkWidget *about_page;
   GtkWidget *lessons_page;
   GtkWidget *lesson_page;
   GtkWidget *quiz_page;
@@ -195,6 +197,7 @@ reset_for_next_visitor (RahnumaWindow *self)
   self->cancellable = g_cancellable_new ();
 
   show_home (self);
+  remove_page (self, &self->about_page);
   remove_page (self, &self->lessons_page);
   remove_page (self, &self->lesson_page);
   remove_page (self, &self->quiz_page);
@@ -290,8 +293,23 @@ show_lessons (RahnumaWindow *self)
 
   remove_page (self, &self->lesson_page);
   remove_page (self, &self->quiz_page);
+  remove_page (self, &self->about_page);
   self->module = NULL;
   gtk_stack_set_visible_child (self->stack, self->lessons_page);
+}
+
+/* After the "about you" step: the lessons, and what to do there, said. */
+static void
+show_lessons_after_about (RahnumaWindow *self)
+{
+  show_lessons (self);
+  rahnuma_lessons_page_speak (RAHNUMA_LESSONS_PAGE (self->lessons_page));
+}
+
+static void
+show_about (RahnumaWindow *self)
+{
+  show_page (self, &self->about_page, GTK_WIDGET (rahnuma_about_page_new ()));
 }
 
 static void
@@ -372,6 +390,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
   const char *code = g_variant_get_string (parameter, NULL);
   g_autofree char *name_path = NULL;
+  gboolean about;
   int pass_mark;
 
   if (self->visit != NULL || rahnuma_language_lookup (code) == NULL)
@@ -397,7 +416,11 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
    * yet that a power cut in between could lose. Waiting for the commit
    * (its fsync) before the first frame was 5–60 ms of the switch. */
   rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed, step_data_new (self, NULL));
-  show_lessons (self);
+  about = rahnuma_settings_get_about_you (rahnuma_kiosk_context_get_settings (self->context));
+  if (about)
+    show_about (self);
+  else
+    show_lessons (self);
 
   /* The language's own name, spoken: the visitor hears what they chose;
    * for a language without its own voice, that lessons are heard in Urdu
@@ -408,7 +431,8 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   {
     const char *clips[] = { name_path,
                             rahnuma_language_lookup (code)->narration_fallback != NULL ? "prompt:urdu-audio" : "",
-                            "prompt:lessons", NULL };
+                            about ? "prompt:about" : "prompt:lessons",
+                            about ? "prompt:about-gender" : "", NULL };
     speak_after_paint (self, g_variant_new_strv (clips, -1));
   }
 }
@@ -451,6 +475,29 @@ kiosk_lessons (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->visit != NULL)
     show_lessons (self);
+}
+
+/* The "about you" step is over: its answers recorded (unless the visitor
+ * skipped them all), then the lessons. The answers go from the page to
+ * the visit and the journal; the page goes with show_lessons(). */
+static void
+kiosk_about_done (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  RahnumaAboutPage *page;
+  RahnumaSurveyAnswers answers;
+
+  if (self->visit == NULL || self->about_page == NULL)
+    return;
+  if (g_variant_get_boolean (parameter))
+    {
+      show_lessons_after_about (self);
+      return;
+    }
+  page = RAHNUMA_ABOUT_PAGE (self->about_page);
+  rahnuma_about_page_get_answers (page, &answers);
+  rahnuma_visit_about_async (self->visit, rahnuma_about_page_get_gender (page), &answers, self->cancellable,
+                             on_step_committed, step_data_new (self, show_lessons_after_about));
 }
 
 static void
@@ -586,6 +633,8 @@ remind (RahnumaWindow *self)
     rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (page));
   else if (page == GTK_WIDGET (self->language_page))
     rahnuma_language_page_speak (self->language_page);
+  else if (page == self->about_page)
+    rahnuma_about_page_speak (RAHNUMA_ABOUT_PAGE (page));
 }
 
 static gboolean
@@ -714,6 +763,7 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.lesson-watched", "d", kiosk_lesson_watched);
   gtk_widget_class_install_action (widget_class, "kiosk.lessons", NULL, kiosk_lessons);
   gtk_widget_class_install_action (widget_class, "kiosk.finish", NULL, kiosk_finish);
+  gtk_widget_class_install_action (widget_class, "kiosk.about-done", "b", kiosk_about_done);
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, kiosk_home);
   gtk_widget_class_install_action (widget_class, "kiosk.speak", "s", kiosk_speak);
   gtk_widget_class_install_action (widget_class, "kiosk.play", "as", kiosk_play);

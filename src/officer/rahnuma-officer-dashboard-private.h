@@ -74,6 +74,8 @@ struct _RahnumaOfficerDashboard
   GtkLabel *from_label;
   GtkLabel *to_label;
   GtkLabel *range_label;
+  GtkWidget *survey_group;
+  GtkLabel *survey_label;
   GtkDrawingArea *charts[RAHNUMA_OFFICER_N_DRAWN];
   AdwActionRow *officer_file_choice_row;
   GtkSpinButton *idle_spin;

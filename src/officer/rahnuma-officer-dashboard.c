@@ -120,6 +120,16 @@ show_range_totals (RahnumaOfficerDashboard *self)
   gtk_label_set_label (self->range_label, text);
 }
 
+/* The anonymous survey's figures, shown only when someone answered. */
+static void
+show_survey (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *text = rahnuma_officer_format_survey (self->data->survey);
+
+  gtk_widget_set_visible (self->survey_group, text != NULL);
+  gtk_label_set_label (self->survey_label, text != NULL ? text : "");
+}
+
 static GPtrArray *
 bars_for (RahnumaOfficerDashboard *self, guint i)
 {
@@ -189,6 +199,7 @@ on_data_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   show_today (self);
   show_range_totals (self);
   show_charts (self);
+  show_survey (self);
   g_signal_emit (self, signals[LOADED], 0);
   if (self->reload)
     load (self);
@@ -317,6 +328,8 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, from_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, to_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, range_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, survey_group);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, survey_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, officer_file_choice_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, idle_spin);
   for (guint i = 0; i < RAHNUMA_OFFICER_N_DRAWN; i++)

@@ -23,6 +23,7 @@ officer_data_clear (RahnumaOfficerData *data)
 {
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     g_clear_pointer (&data->charts[i], g_ptr_array_unref);
+  g_clear_pointer (&data->survey, rahnuma_survey_report_free);
 }
 
 /**
@@ -86,6 +87,10 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     if ((data->charts[i] = rahnuma_dashboard_chart (store, i, from, to, utc_offset, error)) == NULL)
       return NULL;
+  /* No rates here: the cost over wage figure needs the statistics office's
+   * rates file (rahnuma-admin survey report --rates). */
+  if ((data->survey = rahnuma_survey_report_new (store, from, to, NULL, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&data);
 }
 
@@ -397,4 +402,63 @@ rahnuma_officer_format_day (gint64 day_start, int utc_offset)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (day_start + utc_offset);
 
   return g_date_time_format (utc, "%Y-%m-%d");
+}
+
+/**
+ * rahnuma_officer_format_survey_cell:
+ * @c: a group of the survey report
+ * @name: the group's name, for the reader
+ *
+ * One line for the PDF and the dashboard: how many answered, the share who
+ * paid anything, the median paid, the shares given a receipt and who
+ * borrowed; for a hidden group, only that it has fewer than 5 answers.
+ *
+ * Returns: (transfer full): the line
+ */
+char *
+rahnuma_officer_format_survey_cell (const RahnumaSurveyCell *c, const char *name)
+{
+  g_autofree char *paid = NULL, *receipt = NULL, *borrowed = NULL;
+
+  if (c->suppressed)
+    /* Translators: a group of the survey with fewer than 5 answers, in the PDF report */
+    return g_strdup_printf (_("%s: fewer than 5 answers, not shown"), name);
+  paid = rahnuma_officer_format_rate ((gint64) c->n_paid, (gint64) c->n_cost);
+  receipt = rahnuma_officer_format_rate ((gint64) c->n_receipt_yes, (gint64) c->n_receipt_said);
+  borrowed = rahnuma_officer_format_rate ((gint64) c->n_borrowed_yes, (gint64) c->n_borrowed_said);
+  /* Translators: one line of the survey section of the PDF report: a group's name, how many answered,
+   * the share who paid anything, the median paid in rupees, the shares given a receipt and who borrowed */
+  return g_strdup_printf (_("%s: %llu answers · paid anything %s · median paid Rs %.0f · receipt %s · "
+                            "borrowed %s"),
+                          name, (unsigned long long) c->n, paid, MAX (c->cost_median, 0), receipt, borrowed);
+}
+
+/**
+ * rahnuma_officer_format_survey:
+ * @survey: (nullable): the survey report
+ *
+ * The survey as lines: all answers, then each destination.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when nobody answered
+ */
+char *
+rahnuma_officer_format_survey (const RahnumaSurveyReport *survey)
+{
+  g_autofree char *all = NULL;
+  GString *text;
+
+  if (survey == NULL || (survey->all->n == 0 && !survey->all->suppressed))
+    return NULL;
+  all = rahnuma_officer_format_survey_cell (survey->all, _("All answers"));
+  text = g_string_new (all);
+  for (guint i = 0; i < survey->by_destination->len; i++)
+    {
+      const RahnumaSurveyCell *c = g_ptr_array_index (survey->by_destination, i);
+      g_autofree char *line = rahnuma_officer_format_survey_cell (c, g_str_equal (c->key, RAHNUMA_CATEGORY_UNSAID)
+                                                                       ? _("Prefer not to say")
+                                                                       : rahnuma_officer_category_label (c->key));
+
+      g_string_append_printf (text, "\n%s", line);
+    }
+  return g_string_free (text, FALSE);
 }

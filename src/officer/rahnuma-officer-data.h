@@ -9,6 +9,7 @@
 #include "rahnuma-catalog.h"
 #include "rahnuma-dashboard.h"
 #include "rahnuma-report.h"
+#include "rahnuma-survey.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ typedef struct
   RahnumaDashboardTotals today; /* today's totals */
   RahnumaDashboardTotals range; /* totals over [from, to) */
   GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
+  RahnumaSurveyReport *survey; /* the anonymous survey over the weeks of [from, to), without rates */
 } RahnumaOfficerData;
 
 RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store,
@@ -57,6 +59,9 @@ char               *rahnuma_officer_chart_label      (const char          *key,
 char               *rahnuma_officer_format_rate      (gint64               part,
                                                       gint64               whole);
 char               *rahnuma_officer_format_wrong_clock (gint64             n_sessions);
+char               *rahnuma_officer_format_survey_cell (const RahnumaSurveyCell   *c,
+                                                        const char                *name);
+char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey);
 char               *rahnuma_officer_format_day       (gint64               day_start,
                                                       int                  utc_offset);
 

@@ -132,6 +132,21 @@ write_breakdown (Page *page, const RahnumaOfficerData *data, RahnumaDashboardCha
   write_chart (page, title, name, data->charts[chart], RAHNUMA_CHART_COUNTS);
 }
 
+/* The anonymous survey: the whole and each destination, as text lines. */
+static void
+write_survey (Page *page, const RahnumaSurveyReport *survey)
+{
+  g_autofree char *lines = rahnuma_officer_format_survey (survey);
+
+  if (lines == NULL)
+    return;
+  page->y += 8;
+  write_text (page, _("Recruitment costs, from the anonymous survey"), "Sans Bold 13");
+  write_text (page, lines, "Sans 10");
+  write_text (page, _("By the week the answers were given. Cost over monthly wage, and the figures by "
+                      "sector: rahnuma-admin survey report --rates FILE."), "Sans Italic 9");
+}
+
 static void
 write_pages (Page *page, const RahnumaOfficerData *data, const char *source_name)
 {
@@ -148,6 +163,7 @@ write_pages (Page *page, const RahnumaOfficerData *data, const char *source_name
   write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_GENDER, "gender", _("By gender, self-reported"));
   write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_DESTINATION, "destination",
                    _("By destination country, self-reported"));
+  write_survey (page, data->survey);
 }
 
 static void

@@ -420,6 +420,9 @@ row_kind_name (const char *kind)
   if (g_str_equal (kind, "module"))
     /* Translators: a kind of record left out of a sync; one visitor's result in one module */
     return _("module result");
+  if (g_str_equal (kind, "survey"))
+    /* Translators: a kind of record left out of a sync; one visitor's anonymous "about you" answers */
+    return _("survey answer");
   /* Translators: a kind of record left out of a sync; one quiz answer */
   return _("answer");
 }
@@ -429,7 +432,8 @@ row_kind_name (const char *kind)
 static void
 print_rejected (const char *from, const char *to, const RahnumaSyncStats *stats)
 {
-  guint64 now = stats->n_rejected_sessions + stats->n_rejected_modules + stats->n_rejected_answers;
+  guint64 now = stats->n_rejected_sessions + stats->n_rejected_modules + stats->n_rejected_answers +
+                stats->n_rejected_survey;
   g_autoptr(RahnumaStore) officers = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -475,6 +479,11 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
                           stats->n_sessions),
              (unsigned long long) stats->n_sessions, (unsigned long long) stats->n_modules,
              (unsigned long long) stats->n_answers, from, to);
+  if (stats->n_survey > 0)
+    /* Translators: %llu is a number of anonymous survey answers, %s the officers' file */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %llu survey answer into %s.\n",
+                          "Copied %llu survey answers into %s.\n", stats->n_survey),
+             (unsigned long long) stats->n_survey, to);
   if (stats->n_busy > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s was busy; waited and tried again %u time.\n",
                           "%s was busy; waited and tried again %u times.\n", stats->n_busy),
@@ -801,4 +810,47 @@ rahnuma_admin_simulate (int argc, char **argv)
   options.end_time = g_get_real_time () / G_USEC_PER_SEC;
   options.n_days = (guint) n_days;
   return simulate_into (db, &options);
+}
+
+/* ---- shared with admin-survey.c -------------------------------------- */
+
+/**
+ * rahnuma_admin_parse_range:
+ * @from_text: (nullable): --from, a day as YYYY-MM-DD
+ * @to_text: (nullable): --to, a day as YYYY-MM-DD
+ * @from: (out): the start of @from_text's day, in seconds since the epoch
+ * @to: (out): the end of @to_text's day, in seconds since the epoch
+ *
+ * Returns: %FALSE, with the rule broken on stderr, for a bad day or --from after --to
+ */
+gboolean
+rahnuma_admin_parse_range (const char *from_text, const char *to_text, gint64 *from, gint64 *to)
+{
+  return parse_range (from_text, to_text, from, to);
+}
+
+/**
+ * rahnuma_admin_open_existing:
+ * @path: a journal or officers' file that must exist
+ * @status: (out): the exit status to end with when it cannot be opened
+ *
+ * Returns: (transfer full) (nullable): the file opened read-only
+ */
+RahnumaStore *
+rahnuma_admin_open_existing (const char *path, int *status)
+{
+  return open_existing (path, status);
+}
+
+/**
+ * rahnuma_admin_open_output:
+ * @output: (nullable): a file to write, or %NULL for standard output
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the stream to write to
+ */
+GOutputStream *
+rahnuma_admin_open_output (const char *output, GError **error)
+{
+  return open_output (output, error);
 }

@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "contacts", rahnuma_admin_contacts, N_("Check a centre’s contacts file") },
   { "keys",     rahnuma_admin_keys,     N_("Make or export a kiosk’s key for signing completion proofs") },
   { "card",     rahnuma_admin_card,     N_("Save a test card, as the kiosk prints it, as a PDF") },
+  { "survey",   rahnuma_admin_survey,   N_("Recruitment cost figures from the anonymous survey") },
 };
 
 static int

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "rahnuma-store.h"
 
@@ -31,6 +31,7 @@ int rahnuma_admin_simulate (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_pin    (int argc, char **argv); /* admin-pin.c: set|status */
 int rahnuma_admin_contacts (int argc, char **argv); /* admin-contacts.c: validate */
 int rahnuma_admin_card   (int argc, char **argv); /* admin-card.c: card --demo */
+int rahnuma_admin_survey (int argc, char **argv); /* admin-survey.c: report|export */
 int rahnuma_admin_module_po (int argc, char **argv); /* admin-po.c: module po export|import */
 int rahnuma_admin_keys   (int argc, char **argv); /* admin-keys.c: new|export */
 
@@ -40,5 +41,11 @@ int rahnuma_admin_verify_proof (const char *text, const char *trust_path, gboole
 /* admin-report-pdf.c: report --pdf FILE */
 int rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint64 to,
                               const char *output);
+
+/* admin-records.c: what the records subcommands share with admin-survey.c. */
+gboolean       rahnuma_admin_parse_range   (const char *from_text, const char *to_text, gint64 *from,
+                                            gint64 *to);
+RahnumaStore  *rahnuma_admin_open_existing (const char *path, int *status);
+GOutputStream *rahnuma_admin_open_output   (const char *output, GError **error);
 
 G_END_DECLS

@@ -1,0 +1,837 @@
+/* rahnuma-survey.c — the anonymous "about you" answers and their figures
+ *
+ * A visitor may say, after choosing a language, where they are going, in
+ * what kind of job, how they found it, what they paid for it, whether they
+ * got a receipt or borrowed, and the monthly wage in their contract. The
+ * answers are stored apart from the visit (rahnuma_store_add_survey(), the
+ * survey table): nothing ties what someone paid to the completion code
+ * they show an officer.
+ *
+ * The report turns them into the figures behind SDG indicator 10.7.1
+ * ("recruitment cost borne by employee as a proportion of monthly income
+ * earned in country of destination", ILO and World Bank): here a
+ * pre-departure estimate, the cost paid so far over the wage written in
+ * the contract, in months of wages, not the survey-based SDG figure. Wages
+ * in other currencies are turned into rupees with the rates file the
+ * statistics office keeps; the program holds no rate of its own.
+ *
+ * Every group (all answers, each destination, each sector) with fewer than
+ * RAHNUMA_SURVEY_MIN_CELL answers is hidden, and when a breakdown hides
+ * exactly one group, the next smallest is hidden too, so that the hidden
+ * one cannot be worked out from the whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-survey"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "rahnuma-survey.h"
+#include "rahnuma-store-private.h"
+
+static const char * const found_via_values[] = {
+  "promoter", "sub-agent", "relative", "direct", "other", RAHNUMA_CATEGORY_UNSAID, NULL
+};
+static const char * const yes_no_values[] = { "yes", "no", RAHNUMA_CATEGORY_UNSAID, NULL };
+static const char * const currency_values[] = {
+  "SAR", "AED", "OMR", "QAR", "KWD", "BHD", "MYR", "GBP", "USD", "EUR", "PKR", NULL
+};
+
+/* The destination's own currency, offered first on the kiosk. */
+static const struct
+{
+  const char *destination;
+  const char *currency;
+} destination_currencies[] = {
+  { "SA", "SAR" }, { "AE", "AED" }, { "OM", "OMR" }, { "QA", "QAR" },
+  { "KW", "KWD" }, { "BH", "BHD" }, { "MY", "MYR" }, { "GB", "GBP" },
+};
+
+/**
+ * rahnuma_survey_get_values:
+ * @column: a survey column: "destination", "sector", "found_via", "receipt",
+ *   "borrowed" or "wage_currency"
+ *
+ * The values the schema allows in @column, in the order the kiosk offers
+ * them; the lists in the schema (rahnuma-store.c) must agree, and
+ * tests/test-survey.c tries every value.
+ *
+ * Returns: (transfer none) (nullable): a %NULL-terminated list, or %NULL
+ *   for an unknown column
+ */
+const char * const *
+rahnuma_survey_get_values (const char *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (g_str_equal (column, "destination") || g_str_equal (column, "sector"))
+    return rahnuma_store_get_categories (column);
+  if (g_str_equal (column, "found_via"))
+    return found_via_values;
+  if (g_str_equal (column, "receipt") || g_str_equal (column, "borrowed"))
+    return yes_no_values;
+  if (g_str_equal (column, "wage_currency"))
+    return currency_values;
+  return NULL;
+}
+
+/**
+ * rahnuma_survey_currency_for:
+ * @destination: (nullable): a destination country code
+ *
+ * Returns: (transfer none) (nullable): the ISO 4217 code of the currency
+ *   wages are paid in there, or %NULL for "other", "unsaid" or %NULL
+ */
+const char *
+rahnuma_survey_currency_for (const char *destination)
+{
+  for (guint i = 0; destination != NULL && i < G_N_ELEMENTS (destination_currencies); i++)
+    if (g_str_equal (destination, destination_currencies[i].destination))
+      return destination_currencies[i].currency;
+  return NULL;
+}
+
+/* ---- rates ----------------------------------------------------------- */
+
+struct _RahnumaSurveyRates
+{
+  GHashTable *rupees; /* currency → double*, rupees for one unit */
+  char *date;
+  char *source;
+};
+
+void
+rahnuma_survey_rates_free (RahnumaSurveyRates *rates)
+{
+  if (rates == NULL)
+    return;
+  g_hash_table_unref (rates->rupees);
+  g_free (rates->date);
+  g_free (rates->source);
+  g_free (rates);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+rates_error (GError **error, const char *path, const char *format, ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: the first %s is the rates file, the second what is wrong in it */
+  g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+               _("The exchange rates file %s cannot be used: %s. Fix it as docs/survey-data.md says"),
+               path, detail);
+  return FALSE;
+}
+
+static gboolean
+read_rate (RahnumaSurveyRates *rates, GKeyFile *file, const char *path, const char *currency, GError **error)
+{
+  g_autofree char *text = g_key_file_get_string (file, "rates", currency, NULL);
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return TRUE; /* no rate: answers in this currency are left out and counted */
+  value = g_ascii_strtod (g_strstrip (text), &end);
+  if (end == text || *end != '\0' || !isfinite (value) || value <= 0)
+    return rates_error (error, path, _("the rate for %s is not a positive number"), currency);
+  g_hash_table_insert (rates->rupees, (gpointer) currency, g_memdup2 (&value, sizeof value));
+  return TRUE;
+}
+
+static gboolean
+read_rates_header (RahnumaSurveyRates *rates, GKeyFile *file, const char *path, GError **error)
+{
+  GDate date;
+
+  rates->date = g_key_file_get_string (file, "rates", "date", NULL);
+  rates->source = g_key_file_get_string (file, "rates", "source", NULL);
+  if (rates->date != NULL)
+    g_date_set_parse (&date, rates->date);
+  if (rates->date == NULL || strlen (rates->date) != 10 || !g_date_valid (&date))
+    return rates_error (error, path, _("it has no date=YYYY-MM-DD saying when the rates applied"));
+  if (rates->source == NULL || *g_strstrip (rates->source) == '\0')
+    return rates_error (error, path, _("it has no source= saying where the rates come from"));
+  return TRUE;
+}
+
+/**
+ * rahnuma_survey_rates_load:
+ * @path: a key file with a [rates] group: date=YYYY-MM-DD, source=…, and
+ *   one line per currency, CODE=rupees for one unit (docs/survey-data.md)
+ * @error: return location for a #G_FILE_ERROR or #G_KEY_FILE_ERROR
+ *
+ * Reads the exchange rates the statistics office keeps. A currency without
+ * a line has no rate; rupees are always 1.
+ *
+ * Returns: (transfer full) (nullable): the rates, or %NULL with @error set
+ */
+RahnumaSurveyRates *
+rahnuma_survey_rates_load (const char *path, GError **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  RahnumaSurveyRates *rates;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, error))
+    return NULL;
+  rates = g_new0 (RahnumaSurveyRates, 1);
+  rates->rupees = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  if (!read_rates_header (rates, file, path, error))
+    goto fail;
+  for (guint i = 0; currency_values[i] != NULL; i++)
+    if (!g_str_equal (currency_values[i], "PKR") && !read_rate (rates, file, path, currency_values[i], error))
+      goto fail;
+  return rates;
+fail:
+  rahnuma_survey_rates_free (rates);
+  return NULL;
+}
+
+/**
+ * rahnuma_survey_rates_lookup:
+ * @rates: (nullable): the rates, or %NULL for none
+ * @currency: an ISO 4217 code
+ *
+ * Returns: rupees for one unit of @currency; 1 for "PKR"; 0 if the rates
+ *   have none
+ */
+double
+rahnuma_survey_rates_lookup (RahnumaSurveyRates *rates, const char *currency)
+{
+  double *value;
+
+  g_return_val_if_fail (currency != NULL, 0);
+
+  if (g_str_equal (currency, "PKR"))
+    return 1;
+  value = rates != NULL ? g_hash_table_lookup (rates->rupees, currency) : NULL;
+  return value != NULL ? *value : 0;
+}
+
+/**
+ * rahnuma_survey_rates_get_date:
+ *
+ * Returns: (transfer none): the day the rates applied, "YYYY-MM-DD"
+ */
+const char *
+rahnuma_survey_rates_get_date (RahnumaSurveyRates *rates)
+{
+  g_return_val_if_fail (rates != NULL, NULL);
+  return rates->date;
+}
+
+/**
+ * rahnuma_survey_rates_get_source:
+ *
+ * Returns: (transfer none): where the rates come from, as the file says
+ */
+const char *
+rahnuma_survey_rates_get_source (RahnumaSurveyRates *rates)
+{
+  g_return_val_if_fail (rates != NULL, NULL);
+  return rates->source;
+}
+
+/* ---- the report ------------------------------------------------------ */
+
+typedef struct
+{
+  RahnumaSurveyCell *cell;
+  GArray *costs;  /* of double, rupees */
+  GArray *ratios; /* of double, months of wages */
+} Group;
+
+enum { COL_DESTINATION, COL_SECTOR, COL_COST_ANSWER, COL_COST, COL_RECEIPT, COL_BORROWED,
+       COL_WAGE_ANSWER, COL_WAGE, COL_CURRENCY, COL_DEMO };
+
+#define REPORT_SQL \
+  "SELECT destination, sector, cost_answer, cost_pkr, receipt, borrowed, wage_answer," \
+  " wage_amount, wage_currency, demo FROM survey WHERE week >= ?1 AND week <= ?2"
+
+static void
+cell_free (RahnumaSurveyCell *cell)
+{
+  g_free (cell->key);
+  g_free (cell);
+}
+
+/**
+ * rahnuma_survey_report_free:
+ * @report: (transfer full) (nullable): a report
+ */
+void
+rahnuma_survey_report_free (RahnumaSurveyReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->all, cell_free);
+  g_clear_pointer (&report->by_destination, g_ptr_array_unref);
+  g_clear_pointer (&report->by_sector, g_ptr_array_unref);
+  g_free (report->week_from);
+  g_free (report->week_to);
+  g_free (report->rates_date);
+  g_free (report->rates_source);
+  g_free (report);
+}
+
+static void
+group_free (Group *group)
+{
+  g_array_unref (group->costs);
+  g_array_unref (group->ratios);
+  g_free (group);
+}
+
+static Group *
+group_new (const char *key)
+{
+  Group *group = g_new0 (Group, 1);
+
+  group->cell = g_new0 (RahnumaSurveyCell, 1);
+  group->cell->key = g_strdup (key);
+  group->costs = g_array_new (FALSE, FALSE, sizeof (double));
+  group->ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  return group;
+}
+
+static gboolean
+text_is (sqlite3_stmt *stmt, int column, const char *value)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL && g_str_equal (text, value);
+}
+
+static void
+count_yes_no (sqlite3_stmt *stmt, int column, guint64 *n_said, guint64 *n_yes)
+{
+  gboolean yes = text_is (stmt, column, "yes");
+
+  if (yes || text_is (stmt, column, "no"))
+    (*n_said)++;
+  if (yes)
+    (*n_yes)++;
+}
+
+/* The ratio's part of one answer: counted in, or in one reason to leave it out. */
+static void
+add_ratio (Group *group, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
+{
+  RahnumaSurveyCell *cell = group->cell;
+  double rate, ratio;
+
+  if (!text_is (stmt, COL_COST_ANSWER, "amount"))
+    {
+      cell->n_no_cost++;
+      return;
+    }
+  if (!text_is (stmt, COL_WAGE_ANSWER, "amount"))
+    {
+      cell->n_no_wage++;
+      return;
+    }
+  rate = rahnuma_survey_rates_lookup (rates, (const char *) sqlite3_column_text (stmt, COL_CURRENCY));
+  if (rate <= 0)
+    {
+      cell->n_no_rate++;
+      return;
+    }
+  ratio = (double) sqlite3_column_int64 (stmt, COL_COST) / ((double) sqlite3_column_int64 (stmt, COL_WAGE) * rate);
+  g_array_append_val (group->ratios, ratio);
+}
+
+static void
+add_answer (Group *group, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
+{
+  RahnumaSurveyCell *cell = group->cell;
+
+  cell->n++;
+  if (text_is (stmt, COL_COST_ANSWER, "amount"))
+    {
+      double cost = (double) sqlite3_column_int64 (stmt, COL_COST);
+
+      g_array_append_val (group->costs, cost);
+      cell->n_cost++;
+      cell->n_paid += cost > 0;
+    }
+  count_yes_no (stmt, COL_RECEIPT, &cell->n_receipt_said, &cell->n_receipt_yes);
+  count_yes_no (stmt, COL_BORROWED, &cell->n_borrowed_said, &cell->n_borrowed_yes);
+  add_ratio (group, stmt, rates);
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Linear interpolation between the closest ranks (Hyndman and Fan's type 7,
+ * R's and spreadsheets' default) of sorted @values; -1 if there are none. */
+static double
+quantile (GArray *values, double p)
+{
+  double h, low;
+  guint i;
+
+  if (values->len == 0)
+    return -1;
+  h = (values->len - 1) * p;
+  low = floor (h);
+  i = (guint) low;
+  if (i + 1 >= values->len)
+    return g_array_index (values, double, i);
+  return g_array_index (values, double, i) +
+         (h - low) * (g_array_index (values, double, i + 1) - g_array_index (values, double, i));
+}
+
+static double
+mean (GArray *values)
+{
+  double sum = 0;
+
+  if (values->len == 0)
+    return -1;
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+  return sum / values->len;
+}
+
+/* Hides every figure of @cell, its count included. */
+static void
+suppress (RahnumaSurveyCell *cell)
+{
+  char *key = cell->key;
+
+  memset (cell, 0, sizeof *cell);
+  cell->key = key;
+  cell->suppressed = TRUE;
+  cell->cost_median = cell->cost_mean = -1;
+  cell->ratio_q1 = cell->ratio_median = cell->ratio_q3 = -1;
+}
+
+/* Turns the collected values into figures; takes the cell from @group. */
+static RahnumaSurveyCell *
+finish_group (Group *group)
+{
+  RahnumaSurveyCell *cell = g_steal_pointer (&group->cell);
+
+  g_array_sort (group->costs, compare_doubles);
+  g_array_sort (group->ratios, compare_doubles);
+  cell->cost_median = quantile (group->costs, 0.5);
+  cell->cost_mean = mean (group->costs);
+  cell->n_ratio = group->ratios->len;
+  cell->ratio_q1 = quantile (group->ratios, 0.25);
+  cell->ratio_median = quantile (group->ratios, 0.5);
+  cell->ratio_q3 = quantile (group->ratios, 0.75);
+  /* None at all singles no one out: "0 answers" is said as it is. */
+  if (cell->n > 0 && cell->n < RAHNUMA_SURVEY_MIN_CELL)
+    suppress (cell);
+  group_free (group);
+  return cell;
+}
+
+/* One group per value of a column, in the schema's order. */
+typedef struct
+{
+  int column;
+  const char * const *values;
+  Group **groups;
+} Breakdown;
+
+static void
+breakdown_init (Breakdown *breakdown, const char *name, int column)
+{
+  breakdown->column = column;
+  breakdown->values = rahnuma_survey_get_values (name);
+  breakdown->groups = g_new0 (Group *, g_strv_length ((char **) breakdown->values));
+  for (guint i = 0; breakdown->values[i] != NULL; i++)
+    breakdown->groups[i] = group_new (breakdown->values[i]);
+}
+
+static void
+breakdown_add (Breakdown *breakdown, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
+{
+  const char *value = (const char *) sqlite3_column_text (stmt, breakdown->column);
+
+  for (guint i = 0; value != NULL && breakdown->values[i] != NULL; i++)
+    if (g_str_equal (value, breakdown->values[i]))
+      {
+        add_answer (breakdown->groups[i], stmt, rates);
+        return;
+      }
+}
+
+/* When a breakdown hides exactly one group, it could be worked out from the
+ * whole minus the rest: the smallest group still shown is hidden too. */
+static void
+suppress_complement (GPtrArray *cells)
+{
+  RahnumaSurveyCell *smallest = NULL;
+  guint n_hidden = 0;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      RahnumaSurveyCell *cell = g_ptr_array_index (cells, i);
+
+      if (cell->suppressed)
+        n_hidden++;
+      else if (smallest == NULL || cell->n < smallest->n)
+        smallest = cell;
+    }
+  if (n_hidden == 1 && smallest != NULL)
+    suppress (smallest);
+}
+
+/* Takes the groups; a group nobody answered for is left out. */
+static GPtrArray *
+breakdown_finish (Breakdown *breakdown)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
+
+  for (guint i = 0; breakdown->values[i] != NULL; i++)
+    {
+      if (breakdown->groups[i]->cell->n > 0)
+        g_ptr_array_add (cells, finish_group (breakdown->groups[i]));
+      else
+        {
+          cell_free (breakdown->groups[i]->cell);
+          group_free (breakdown->groups[i]);
+        }
+    }
+  g_free (breakdown->groups);
+  suppress_complement (cells);
+  return cells;
+}
+
+static void
+set_weeks (RahnumaSurveyReport *report, gint64 from, gint64 to)
+{
+  report->week_from = from > 0 ? rahnuma_survey_week (from) : NULL;
+  report->week_to = to > 0 && to < G_MAXINT64 ? rahnuma_survey_week (to - 1) : NULL;
+}
+
+static gboolean
+read_answers (RahnumaStore *store, RahnumaSurveyReport *report, Group *all, Breakdown *by,
+              RahnumaSurveyRates *rates, GError **error)
+{
+  sqlite3 *db = rahnuma_store_get_db (store);
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, REPORT_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* ISO weeks as text sort in time order: "2026-W09" < "2026-W10". */
+  sqlite3_bind_text (stmt, 1, report->week_from != NULL ? report->week_from : "0000", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, report->week_to != NULL ? report->week_to : "9999", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      add_answer (all, stmt, rates);
+      breakdown_add (&by[0], stmt, rates);
+      breakdown_add (&by[1], stmt, rates);
+      report->n_demo += sqlite3_column_int (stmt, COL_DEMO) != 0;
+    }
+  if (rc != SQLITE_DONE)
+    return rahnuma_store_set_error (error, db, rc, _("Cannot read the survey answers"));
+  return TRUE;
+}
+
+/**
+ * rahnuma_survey_report_new:
+ * @store: a journal or officers' file
+ * @from: unix seconds; answers from the ISO week holding it (0: from the first)
+ * @to: unix seconds, excluded; answers up to the ISO week holding @to - 1
+ *   (0 or %G_MAXINT64: to the last)
+ * @rates: (nullable): exchange rates; without them only wages in rupees
+ *   enter the cost/wage figure
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * The survey figures for the weeks asked, for all answers and by
+ * destination and by sector, with groups under RAHNUMA_SURVEY_MIN_CELL
+ * answers hidden (see the file's comment). Demo answers are included and
+ * counted in n_demo. The store stays locked while the answers are read.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ */
+RahnumaSurveyReport *
+rahnuma_survey_report_new (RahnumaStore *store, gint64 from, gint64 to, RahnumaSurveyRates *rates,
+                           GError **error)
+{
+  g_autoptr(RahnumaSurveyReport) report = g_new0 (RahnumaSurveyReport, 1);
+  Group *all = group_new ("all");
+  Breakdown by[2];
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+
+  set_weeks (report, from, to);
+  if (rates != NULL)
+    {
+      report->rates_date = g_strdup (rates->date);
+      report->rates_source = g_strdup (rates->source);
+    }
+  breakdown_init (&by[0], "destination", COL_DESTINATION);
+  breakdown_init (&by[1], "sector", COL_SECTOR);
+  rahnuma_store_lock (store);
+  ok = read_answers (store, report, all, by, rates, error);
+  rahnuma_store_unlock (store);
+  report->all = finish_group (all);
+  report->by_destination = breakdown_finish (&by[0]);
+  report->by_sector = breakdown_finish (&by[1]);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/* ---- JSON ------------------------------------------------------------ */
+
+static void
+append_number (GString *json, const char *key, double value, gboolean hidden)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (json, "\"%s\": ", key);
+  if (hidden || value < 0)
+    g_string_append (json, "null");
+  else
+    g_string_append (json, g_ascii_formatd (buffer, sizeof buffer, "%.4g", value));
+}
+
+static void
+append_share (GString *json, const char *key, guint64 part, guint64 whole, gboolean hidden)
+{
+  append_number (json, key, whole > 0 ? (double) part / whole : -1, hidden);
+}
+
+static void
+append_count (GString *json, const char *key, guint64 value, gboolean hidden)
+{
+  if (hidden)
+    g_string_append_printf (json, "\"%s\": null", key);
+  else
+    g_string_append_printf (json, "\"%s\": %" G_GUINT64_FORMAT, key, value);
+}
+
+static void
+append_cell (GString *json, const char *name, const RahnumaSurveyCell *c)
+{
+  gboolean h = c->suppressed;
+
+  /* Keys are fixed values from the schema's lists: no escaping needed. */
+  g_string_append_printf (json, "{\"%s\": \"%s\", \"suppressed\": %s, ", name, c->key, h ? "true" : "false");
+  append_count (json, "answers", c->n, h);
+  g_string_append (json, ", ");
+  append_count (json, "cost_answers", c->n_cost, h);
+  g_string_append (json, ", ");
+  append_share (json, "paid_share", c->n_paid, c->n_cost, h);
+  g_string_append (json, ", ");
+  append_number (json, "cost_median_pkr", c->cost_median, h);
+  g_string_append (json, ", ");
+  append_number (json, "cost_mean_pkr", c->cost_mean, h);
+  g_string_append (json, ", ");
+  append_share (json, "receipt_share", c->n_receipt_yes, c->n_receipt_said, h);
+  g_string_append (json, ", ");
+  append_share (json, "borrowed_share", c->n_borrowed_yes, c->n_borrowed_said, h);
+  g_string_append (json, ", ");
+  append_count (json, "ratio_answers", c->n_ratio, h);
+  g_string_append (json, ", ");
+  append_number (json, "ratio_q1", c->ratio_q1, h);
+  g_string_append (json, ", ");
+  append_number (json, "ratio_median", c->ratio_median, h);
+  g_string_append (json, ", ");
+  append_number (json, "ratio_q3", c->ratio_q3, h);
+  g_string_append (json, ", ");
+  append_count (json, "left_out_cost_not_given", c->n_no_cost, h);
+  g_string_append (json, ", ");
+  append_count (json, "left_out_wage_not_given", c->n_no_wage, h);
+  g_string_append (json, ", ");
+  append_count (json, "left_out_no_rate", c->n_no_rate, h);
+  g_string_append (json, "}");
+}
+
+static void
+append_cells (GString *json, const char *key, const char *name, GPtrArray *cells)
+{
+  g_string_append_printf (json, ",\n  \"%s\": [", key);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      g_string_append (json, i > 0 ? ",\n    " : "\n    ");
+      append_cell (json, name, g_ptr_array_index (cells, i));
+    }
+  g_string_append (json, "\n  ]");
+}
+
+static void
+append_text (GString *json, const char *key, const char *value)
+{
+  g_string_append_printf (json, "\"%s\": ", key);
+  if (value == NULL)
+    {
+      g_string_append (json, "null");
+      return;
+    }
+  g_string_append_c (json, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (json, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+/**
+ * rahnuma_survey_report_to_json:
+ * @report: a report
+ *
+ * The report as JSON (docs/survey-data.md describes every key). Hidden
+ * groups keep their key and say "suppressed": true; every figure in them
+ * is null, as is a figure with nothing to compute it from.
+ *
+ * Returns: (transfer full): UTF-8 JSON, ending in a newline
+ */
+char *
+rahnuma_survey_report_to_json (RahnumaSurveyReport *report)
+{
+  GString *json = g_string_new ("{\n  ");
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  append_text (json, "week_from", report->week_from);
+  g_string_append (json, ", ");
+  append_text (json, "week_to", report->week_to);
+  g_string_append (json, ",\n  ");
+  append_text (json, "rates_date", report->rates_date);
+  g_string_append (json, ", ");
+  append_text (json, "rates_source", report->rates_source);
+  g_string_append_printf (json, ",\n  \"min_cell\": %d, \"demo_answers\": %" G_GUINT64_FORMAT ",\n  \"all\": ",
+                          RAHNUMA_SURVEY_MIN_CELL, report->n_demo);
+  append_cell (json, "group", report->all);
+  append_cells (json, "by_destination", "destination", report->by_destination);
+  append_cells (json, "by_sector", "sector", report->by_sector);
+  g_string_append (json, "\n}\n");
+  return g_string_free (json, FALSE);
+}
+
+/* ---- export ---------------------------------------------------------- */
+
+#define EXPORT_SQL \
+  "SELECT id, week, destination, sector, found_via, cost_answer, cost_pkr, receipt, borrowed," \
+  " wage_answer, wage_amount, wage_currency, demo FROM survey WHERE week >= ?1 AND week <= ?2" \
+  " ORDER BY week, id"
+
+/* Every value is a fixed word, a hex id or an integer (the schema's
+ * CHECKs), so neither format needs quoting beyond JSON's string quotes. */
+static void
+append_export_row (GString *out, sqlite3_stmt *stmt, RahnumaExportFormat format, gboolean first)
+{
+  int n = sqlite3_column_count (stmt);
+
+  if (format == RAHNUMA_EXPORT_JSON)
+    g_string_append (out, first ? "\n  {" : ",\n  {");
+  for (int c = 0; c < n; c++)
+    {
+      int type = sqlite3_column_type (stmt, c);
+      const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+      if (format == RAHNUMA_EXPORT_JSON)
+        g_string_append_printf (out, "%s\"%s\": ", c > 0 ? ", " : "", sqlite3_column_name (stmt, c));
+      else if (c > 0)
+        g_string_append_c (out, ',');
+      if (type == SQLITE_NULL)
+        g_string_append (out, format == RAHNUMA_EXPORT_JSON ? "null" : "");
+      else if (type == SQLITE_TEXT && format == RAHNUMA_EXPORT_JSON)
+        g_string_append_printf (out, "\"%s\"", text);
+      else
+        g_string_append (out, text);
+    }
+  g_string_append (out, format == RAHNUMA_EXPORT_JSON ? "}" : "\r\n");
+}
+
+static gboolean
+write_out (GOutputStream *stream, GString *out, GCancellable *cancellable, GError **error)
+{
+  gboolean ok = g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+
+  g_string_truncate (out, 0);
+  return ok;
+}
+
+static gint64
+export_rows (RahnumaStore *store, sqlite3_stmt *stmt, RahnumaExportFormat format, GOutputStream *stream,
+             GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GString) out = g_string_new (format == RAHNUMA_EXPORT_JSON ? "[" : NULL);
+  gint64 n = 0;
+  int rc;
+
+  if (format == RAHNUMA_EXPORT_CSV)
+    g_string_append (out, "id,week,destination,sector,found_via,cost_answer,cost_pkr,receipt,borrowed,"
+                          "wage_answer,wage_amount,wage_currency,demo\r\n");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      append_export_row (out, stmt, format, n++ == 0);
+      if (out->len > 65536 && !write_out (stream, out, cancellable, error))
+        return -1;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rahnuma_store_set_error (error, rahnuma_store_get_db (store), rc, _("Cannot read the survey answers"));
+      return -1;
+    }
+  if (format == RAHNUMA_EXPORT_JSON)
+    g_string_append (out, n > 0 ? "\n]\n" : "]\n");
+  return write_out (stream, out, cancellable, error) ? n : -1;
+}
+
+/**
+ * rahnuma_survey_export_write:
+ * @store: a journal or officers' file
+ * @format: CSV (RFC 4180, CRLF) or a JSON array of objects
+ * @from: unix seconds: answers from the ISO week holding it (0 or less: all)
+ * @to: unix seconds, excluded: up to the ISO week holding @to - 1
+ *   (%G_MAXINT64: all)
+ * @stream: where to write; not closed
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR or #GIOError
+ *
+ * Writes one row per survey answer, by week and then by random id (never
+ * in the order they were given). docs/survey-data.md is the data
+ * dictionary: every column, its unit and allowed values.
+ *
+ * Returns: the number of answers written, or -1 on error
+ */
+gint64
+rahnuma_survey_export_write (RahnumaStore *store, RahnumaExportFormat format, gint64 from, gint64 to,
+                             GOutputStream *stream, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *week_from = from > 0 ? rahnuma_survey_week (from) : g_strdup ("0000");
+  g_autofree char *week_to = to > 0 && to < G_MAXINT64 ? rahnuma_survey_week (to - 1) : g_strdup ("9999");
+  gint64 n;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), -1);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), -1);
+
+  stmt = rahnuma_store_prepare (rahnuma_store_get_db (store), EXPORT_SQL, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, week_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, week_to, -1, SQLITE_STATIC);
+  rahnuma_store_lock (store);
+  n = export_rows (store, stmt, format, stream, cancellable, error);
+  rahnuma_store_unlock (store);
+  return n;
+}
