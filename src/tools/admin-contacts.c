@@ -20,38 +20,6 @@
 #define EXIT_NOT_RUN  2
 
 static void
-append_json_string (GString *out, const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_member (GString *out, const char *name, const char *value, gboolean last)
-{
-  append_json_string (out, name);
-  g_string_append (out, ": ");
-  append_json_string (out, value);
-  g_string_append (out, last ? "" : ", ");
-}
-
-static void
 print_json (const char *path, GPtrArray *problems)
 {
   g_autoptr(GString) out = g_string_new ("[");
@@ -61,13 +29,13 @@ print_json (const char *path, GPtrArray *problems)
       const RahnumaContactsProblem *problem = g_ptr_array_index (problems, i);
 
       g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
-      append_member (out, "file", path, FALSE);
+      rahnuma_admin_json_member (out, "file", path, FALSE);
       g_string_append_printf (out, "\"line\": %u, ", problem->line);
-      append_member (out, "severity", rahnuma_severity_to_string (problem->severity), FALSE);
-      append_member (out, "code", rahnuma_contacts_problem_code_to_string (problem->code), FALSE);
-      append_member (out, "group", problem->group, FALSE);
-      append_member (out, "key", problem->key, FALSE);
-      append_member (out, "message", problem->message, TRUE);
+      rahnuma_admin_json_member (out, "severity", rahnuma_severity_to_string (problem->severity), FALSE);
+      rahnuma_admin_json_member (out, "code", rahnuma_contacts_problem_code_to_string (problem->code), FALSE);
+      rahnuma_admin_json_member (out, "group", problem->group, FALSE);
+      rahnuma_admin_json_member (out, "key", problem->key, FALSE);
+      rahnuma_admin_json_member (out, "message", problem->message, TRUE);
       g_string_append_c (out, '}');
     }
   g_string_append (out, problems->len > 0 ? "\n]\n" : "]\n");

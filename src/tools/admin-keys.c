@@ -27,21 +27,6 @@ enum {
   EXIT_DEMO = 5,      /* valid, but made for a demo or test, not a visit */
 };
 
-static gboolean
-parse_keys_options (int *argc, char ***argv, const GOptionEntry *entries, const char *summary)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (g_option_context_parse (context, argc, argv, &error))
-    return TRUE;
-  g_printerr ("%s\n", error->message);
-  return FALSE;
-}
-
 static char *
 make_label (const char *centre, const char *kiosk)
 {
@@ -72,7 +57,7 @@ keys_new (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_keys_options (&argc, &argv, entries, _("Make the kiosk’s signing key pair for completion proofs.")))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL, _("Make the kiosk’s signing key pair for completion proofs.")))
     return EXIT_USAGE;
   if (dir == NULL)
     dir = rahnuma_keys_default_dir (NULL);
@@ -108,7 +93,7 @@ keys_export (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_keys_options (&argc, &argv, entries,
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
                            _("Print the kiosk’s public key as one line of a trust file. Put the lines of "
                              "all a centre’s kiosks in one file and give it to the officers who check "
                              "completion proofs (rahnuma-admin verify --qr TEXT --trust FILE).")))
@@ -162,22 +147,13 @@ verdict_name (RahnumaProofVerdict verdict, const RahnumaProof *proof)
     }
 }
 
+/* "name": "value", as the --json answer's members are written. */
 static void
-append_json_string (GString *out, const char *name, const char *value)
+append_json_pair (GString *out, const char *name, const char *value)
 {
-  g_string_append_printf (out, "\"%s\": \"", name);
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
+  rahnuma_admin_json_string (out, name);
+  g_string_append (out, ": ");
+  rahnuma_admin_json_string (out, value);
 }
 
 static void
@@ -185,13 +161,13 @@ print_proof_json (RahnumaProofVerdict verdict, const RahnumaProof *proof, const 
 {
   g_autoptr(GString) out = g_string_new ("{ ");
 
-  append_json_string (out, "verdict", proof != NULL ? verdict_name (verdict, proof) : "not-a-proof");
+  append_json_pair (out, "verdict", proof != NULL ? verdict_name (verdict, proof) : "not-a-proof");
   if (proof == NULL)
     {
       g_string_append (out, ", ");
-      append_json_string (out, "reason", reason_name (error));
+      append_json_pair (out, "reason", reason_name (error));
       g_string_append (out, ", ");
-      append_json_string (out, "message", error->message);
+      append_json_pair (out, "message", error->message);
     }
   else
     {
@@ -200,15 +176,15 @@ print_proof_json (RahnumaProofVerdict verdict, const RahnumaProof *proof, const 
       g_autofree char *day = rahnuma_proof_format_day (proof->day);
 
       g_string_append_printf (out, ", \"signature_checked\": %s, ", verdict == RAHNUMA_PROOF_UNTRUSTED ? "false" : "true");
-      append_json_string (out, "key_id", key_id);
+      append_json_pair (out, "key_id", key_id);
       g_string_append (out, ", ");
-      append_json_string (out, "centre", proof->centre);
+      append_json_pair (out, "centre", proof->centre);
       g_string_append (out, ", ");
-      append_json_string (out, "kiosk", proof->kiosk);
+      append_json_pair (out, "kiosk", proof->kiosk);
       g_string_append (out, ", ");
-      append_json_string (out, "day", day);
+      append_json_pair (out, "day", day);
       g_string_append (out, ", ");
-      append_json_string (out, "code", code);
+      append_json_pair (out, "code", code);
       g_string_append_printf (out, ", \"lessons_passed\": %u, \"lessons\": %u, \"completed\": %s, \"demo\": %s",
                               proof->n_passed, proof->n_lessons, proof->completed ? "true" : "false",
                               proof->demo ? "true" : "false");

@@ -39,41 +39,6 @@ typedef struct
 /* Output ----------------------------------------------------------------- */
 
 static void
-append_json_string (GString *out, const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_member (GString *out, const char *name, const char *value, gboolean last)
-{
-  append_json_string (out, name);
-  g_string_append (out, ": ");
-  append_json_string (out, value);
-  if (!last)
-    g_string_append (out, ", ");
-}
-
-static void
 print_problem (const RahnumaProblem *problem)
 {
   /* Translators: a problem’s severity in `module validate` */
@@ -99,14 +64,14 @@ print_problems_json (RahnumaValidation *validation)
       const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
 
       g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
-      append_json_member (out, "file", problem->file, FALSE);
+      rahnuma_admin_json_member (out, "file", problem->file, FALSE);
       g_string_append_printf (out, "\"line\": %u, ", problem->line);
-      append_json_member (out, "severity", rahnuma_severity_to_string (problem->severity), FALSE);
-      append_json_member (out, "code", rahnuma_problem_code_to_string (problem->code), FALSE);
-      append_json_member (out, "group", problem->group, FALSE);
-      append_json_member (out, "key", problem->key, FALSE);
-      append_json_member (out, "message", problem->message, FALSE);
-      append_json_member (out, "hint", problem->hint, TRUE);
+      rahnuma_admin_json_member (out, "severity", rahnuma_severity_to_string (problem->severity), FALSE);
+      rahnuma_admin_json_member (out, "code", rahnuma_problem_code_to_string (problem->code), FALSE);
+      rahnuma_admin_json_member (out, "group", problem->group, FALSE);
+      rahnuma_admin_json_member (out, "key", problem->key, FALSE);
+      rahnuma_admin_json_member (out, "message", problem->message, FALSE);
+      rahnuma_admin_json_member (out, "hint", problem->hint, TRUE);
       g_string_append_c (out, '}');
     }
   g_string_append (out, n > 0 ? "\n]\n" : "]\n");
@@ -376,17 +341,17 @@ append_module_json (GString *out, RahnumaModule *module)
   gboolean first = TRUE;
 
   g_string_append (out, "{");
-  append_json_member (out, "id", rahnuma_module_get_id (module), FALSE);
+  rahnuma_admin_json_member (out, "id", rahnuma_module_get_id (module), FALSE);
   g_string_append_printf (out, "\"version\": %u, \"order\": %d, ", rahnuma_module_get_version (module),
                           rahnuma_module_get_order (module));
-  append_json_member (out, "title", title, FALSE);
-  append_json_member (out, "dir", rahnuma_module_get_dir (module), FALSE);
+  rahnuma_admin_json_member (out, "title", title, FALSE);
+  rahnuma_admin_json_member (out, "dir", rahnuma_module_get_dir (module), FALSE);
   g_string_append (out, "\"languages\": [");
   for (gsize i = 0; i < n_languages; i++)
     if (rahnuma_module_has_all_texts (module, languages[i].code))
       {
         g_string_append (out, first ? "" : ", ");
-        append_json_string (out, languages[i].code);
+        rahnuma_admin_json_string (out, languages[i].code);
         first = FALSE;
       }
   g_string_append (out, "], \"narration\": {");
@@ -397,7 +362,7 @@ append_module_json (GString *out, RahnumaModule *module)
       rahnuma_module_count_narration (module, languages[i].code, &recorded, &needed);
       g_string_append_printf (out, "%s\"%s\": {\"recorded\": %u, \"needed\": %u, \"fallback\": ",
                               i == 0 ? "" : ", ", languages[i].code, recorded, needed);
-      append_json_string (out, recorded < needed ? languages[i].narration_fallback : NULL);
+      rahnuma_admin_json_string (out, recorded < needed ? languages[i].narration_fallback : NULL);
       g_string_append (out, "}");
     }
   g_string_append (out, "}}");

@@ -99,6 +99,58 @@ rahnuma_admin_parse_options (int *argc, char ***argv, const GOptionEntry *entrie
 }
 
 /**
+ * rahnuma_admin_json_string:
+ * @out: where the JSON text is being built
+ * @text: (nullable): a UTF-8 string, or %NULL for null
+ *
+ * Appends @text as a JSON string (RFC 8259, section 7: the quote, the
+ * backslash and every control character escaped).
+ */
+void
+rahnuma_admin_json_string (GString *out, const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * rahnuma_admin_json_member:
+ * @out: where the JSON object is being built
+ * @name: the member's name
+ * @value: (nullable): its string value, or %NULL for null
+ * @last: whether no member follows (no comma then)
+ *
+ * Appends `"name": "value"` and, unless @last, a comma.
+ */
+void
+rahnuma_admin_json_member (GString *out, const char *name, const char *value, gboolean last)
+{
+  rahnuma_admin_json_string (out, name);
+  g_string_append (out, ": ");
+  rahnuma_admin_json_string (out, value);
+  if (!last)
+    g_string_append (out, ", ");
+}
+
+/**
  * rahnuma_admin_require:
  * @value: (nullable): an option's value, %NULL if it was not given
  * @option: the option, "--db"

@@ -21,6 +21,12 @@ gboolean rahnuma_admin_parse_options (int                *argc,
                                       const char         *summary);
 gboolean rahnuma_admin_require       (const char         *value,
                                       const char         *option);
+void     rahnuma_admin_json_string   (GString            *out,
+                                      const char         *text);
+void     rahnuma_admin_json_member   (GString            *out,
+                                      const char         *name,
+                                      const char         *value,
+                                      gboolean            last);
 
 int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|record */
 int rahnuma_admin_sync   (int argc, char **argv); /* admin-records.c */
