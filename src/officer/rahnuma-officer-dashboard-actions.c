@@ -52,6 +52,21 @@ rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
 }
 
 /* In the centre's time zone, as every day and hour on the dashboard. */
+/**
+ * rahnuma_officer_dashboard_toast:
+ * @self: a #RahnumaOfficerDashboard
+ * @message: what happened, translated
+ *
+ * Shows @message for a few seconds at the bottom of the dashboard. Here,
+ * with the actions that report most of what happens, so that the
+ * dashboard's two halves call one way only (dashboard.c → actions.c).
+ */
+void
+rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static char *
 format_time (gint64 unix_seconds)
 {

@@ -525,19 +525,6 @@ rahnuma_officer_dashboard_refresh (RahnumaOfficerDashboard *self)
 }
 
 /**
- * rahnuma_officer_dashboard_toast:
- * @self: a #RahnumaOfficerDashboard
- * @message: what happened, translated
- *
- * Shows @message for a few seconds at the bottom of the dashboard.
- */
-void
-rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-/**
  * rahnuma_officer_dashboard_set_office:
  *
  * For the office PC (rahnuma-officer): the kiosk's own controls (Kiosk tab,
