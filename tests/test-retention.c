@@ -163,6 +163,101 @@ test_changed_after_sync (Fixture *f, gconstpointer data)
   assert_kept (f->journal, id, TRUE);
 }
 
+/* One visitor's survey answers, told apart from the others by @destination
+ * (the rows carry no other name). */
+static void
+survey_answer (Fixture *f, gint64 answered_at, const char *destination)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSurveyAnswers a = { .destination = destination, .sector = "driving" };
+
+  g_assert_true (rahnuma_store_add_survey (f->store, &a, answered_at, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count_survey (const char *path, const char *destination)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM survey WHERE destination = ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, destination, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Survey rows go by their week and the time of the last sync (sync stamps
+ * it with the real clock, so the rows are placed around the real time). */
+static void
+test_survey (Fixture *f, gconstpointer data)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  survey_answer (f, now - 100 * DAY, "SA"); /* old, synced */
+  survey_answer (f, now - 10 * DAY, "AE");  /* recent, synced */
+  sync_to_officers (f);
+  survey_answer (f, now, "QA");             /* this week, after the sync */
+
+  /* Never synced into this file: nothing goes. */
+  g_assert_cmpint (rahnuma_store_prune (f->store, other, 30, now, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_survey (f->journal, "SA"), ==, 1);
+
+  g_assert_cmpint (rahnuma_store_prune (f->store, f->officers, 30, now, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_survey (f->journal, "SA"), ==, 0);
+  g_assert_cmpint (count_survey (f->officers, "SA"), ==, 1);
+  g_assert_cmpint (count_survey (f->journal, "AE"), ==, 1);
+  g_assert_cmpint (count_survey (f->journal, "QA"), ==, 1);
+
+  /* Sixty days on, with no sync since: the synced one goes, the one answered
+   * after the sync stays however old; so it does after a sync in its own week. */
+  g_assert_cmpint (rahnuma_store_prune (f->store, f->officers, 30, now + 60 * DAY, NULL, &error), ==, 0);
+  g_assert_cmpint (count_survey (f->journal, "AE"), ==, 0);
+  g_assert_cmpint (count_survey (f->journal, "QA"), ==, 1);
+  sync_to_officers (f);
+  g_assert_cmpint (rahnuma_store_prune (f->store, f->officers, 30, now + 60 * DAY, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_survey (f->officers, "QA"), ==, 1);
+  g_assert_cmpint (count_survey (f->journal, "QA"), ==, 1);
+}
+
+/* An officers' file that refuses one row (a trigger of its own, as a file
+ * with stricter rules would): the kiosk cannot tell which, so none goes. */
+static void
+test_survey_refused (Fixture *f, gconstpointer data)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) officers = rahnuma_store_new (f->officers, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_exec (rahnuma_store_get_db (officers),
+                                     "CREATE TRIGGER refuse_om BEFORE INSERT ON survey"
+                                     " WHEN new.destination = 'OM' BEGIN SELECT raise (ABORT, 'refused'); END",
+                                     &error));
+  g_clear_object (&officers);
+  survey_answer (f, now - 100 * DAY, "SA");
+  survey_answer (f, now - 100 * DAY, "OM");
+  sync_to_officers (f);
+  g_assert_cmpint (count_survey (f->officers, "SA"), ==, 1);
+  g_assert_cmpint (count_survey (f->officers, "OM"), ==, 0);
+
+  g_assert_cmpint (rahnuma_store_prune (f->store, f->officers, 30, now, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_survey (f->journal, "OM"), ==, 1);
+  g_assert_cmpint (count_survey (f->journal, "SA"), ==, 1);
+}
+
 static gint64
 file_size (const char *path)
 {
@@ -259,6 +354,8 @@ main (int argc, char **argv)
   ADD ("/rahnuma/retention/batches-shrink", GINT_TO_POINTER (FALSE), test_batches_shrink);
   ADD ("/rahnuma/retention/batches-shrink-old-journal", GINT_TO_POINTER (TRUE), test_batches_shrink);
   ADD ("/rahnuma/retention/async", NULL, test_async);
+  ADD ("/rahnuma/retention/survey", NULL, test_survey);
+  ADD ("/rahnuma/retention/survey-refused", NULL, test_survey_refused);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,18 @@
  * stays, however old; so does one still active, or changed after its sync
  * (changing a session raises its rev).
  *
+ * Survey rows (rahnuma-survey.h) have no rev and no day, only their ISO
+ * week: each sync copies every one the officers' file lacks. One goes once
+ * its whole week ended more than keep-days ago AND the last sync into this
+ * target (sync_target.synced_at) completed more than a day after that week
+ * ended. The day covers a sync that began reading just before the week
+ * ended, and an answer given at the week's last second and written a moment
+ * later. While the officers' file has refused any record of this journal
+ * (sync_target.n_rejected > 0) no survey row goes: the kiosk cannot tell
+ * which rows were refused, and a refused row is not in that file. A row
+ * stamped by a kiosk clock running in the past, after a sync, is beyond
+ * this rule (docs/survey-data.md, "Retention").
+ *
  * Deletes go in batches of RAHNUMA_PRUNE_BATCH sessions, each its own
  * transaction, through a connection of the prune's own, from a worker
  * thread: in WAL mode the kiosk's reads (the main thread's too) never wait
@@ -53,6 +65,18 @@ static const char * const prune_sql[] = {
   "DELETE FROM module_progress WHERE session_id IN (" PRUNABLE ")",
   "DELETE FROM session WHERE id IN (" PRUNABLE ")",
 };
+
+/* Survey rows in id order from ?3, of weeks before ?1 (the cutoff): a
+ * batch ends at ?2, so the scan of the primary key goes over the table once
+ * in the whole prune. */
+#define SURVEY_BATCH_END_SQL \
+  "SELECT max (id), count(*) FROM (SELECT id FROM survey WHERE id > ?3 AND week < ?1" \
+  " ORDER BY id LIMIT " G_STRINGIFY (RAHNUMA_PRUNE_BATCH) ")"
+#define SURVEY_DELETE_SQL \
+  "DELETE FROM survey WHERE id > ?3 AND id <= ?2 AND week < ?1"
+#define SURVEY_MARK_SQL \
+  "SELECT synced_at FROM sync_target WHERE target = ?1 AND n_rejected = 0"
+#define SURVEY_SYNC_MARGIN_S ((gint64) 24 * 3600)
 
 typedef struct
 {
@@ -213,6 +237,119 @@ prune_all (Pruner *p, GCancellable *cancellable, GError **error)
   return total;
 }
 
+/* The week before which survey rows may go (NULL: none may, as this
+ * target never had a sync, or has refused records of this journal). */
+static gboolean
+survey_cutoff (Pruner *p, char **cutoff, GError **error)
+{
+  g_autoptr(sqlite3_stmt) mark = rahnuma_store_prepare (p->db, SURVEY_MARK_SQL, error);
+  g_autofree char *kept = NULL;
+  g_autofree char *synced = NULL;
+  int rc;
+
+  *cutoff = NULL;
+  if (mark == NULL)
+    return FALSE;
+  sqlite3_bind_text (mark, 1, p->target_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (mark);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    /* Translators: in the technician log, followed by SQLite's reason */
+    return rahnuma_store_set_error (error, p->db, rc, _("Cannot delete old records"));
+  /* A week before the week of a time ended at or before that time; ISO
+   * weeks as text sort in time order. */
+  kept = rahnuma_survey_week (p->cutoff);
+  synced = rahnuma_survey_week (sqlite3_column_int64 (mark, 0) - SURVEY_SYNC_MARGIN_S);
+  *cutoff = g_strdup (g_strcmp0 (kept, synced) < 0 ? kept : synced);
+  return TRUE;
+}
+
+static void
+bind_survey (sqlite3_stmt *stmt, const char *cutoff, const char *end, const char *after)
+{
+  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, after, -1, SQLITE_TRANSIENT);
+}
+
+/* Inside the transaction: where this batch ends. Returns its rows, or -1. */
+static gint64
+find_survey_batch (Pruner *p, const char *cutoff, char **end, GError **error)
+{
+  g_autoptr(sqlite3_stmt) batch = rahnuma_store_prepare (p->db, SURVEY_BATCH_END_SQL, error);
+
+  if (batch == NULL)
+    return -1;
+  bind_survey (batch, cutoff, NULL, p->after);
+  if (!step_one (p->db, batch, SQLITE_ROW, error))
+    return -1;
+  *end = g_strdup ((const char *) sqlite3_column_text (batch, 0));
+  return sqlite3_column_int64 (batch, 1);
+}
+
+static gboolean
+delete_survey_batch (Pruner *p, const char *cutoff, const char *end, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (p->db, SURVEY_DELETE_SQL, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_survey (stmt, cutoff, end, p->after);
+  return step_one (p->db, stmt, SQLITE_DONE, error);
+}
+
+/* One transaction, as prune_batch(). Returns the rows deleted, or -1. */
+static gint64
+prune_survey_batch (Pruner *p, const char *cutoff, GError **error)
+{
+  g_autofree char *end = NULL;
+  gint64 n;
+
+  if (!rahnuma_store_exec (p->db, "BEGIN IMMEDIATE", error))
+    return -1;
+  n = find_survey_batch (p, cutoff, &end, error);
+  if (n > 0 && !delete_survey_batch (p, cutoff, end, error))
+    n = -1;
+  if (n >= 0 && !rahnuma_store_exec (p->db, "COMMIT", error))
+    n = -1;
+  if (!sqlite3_get_autocommit (p->db))
+    sqlite3_exec (p->db, "ROLLBACK", NULL, NULL, NULL);
+  if (n > 0)
+    {
+      g_free (p->after);
+      p->after = g_steal_pointer (&end);
+    }
+  return n;
+}
+
+/* The survey rows this target holds for sure (see the top of the file).
+ * Returns the rows deleted, or -1. */
+static gint64
+prune_survey (Pruner *p, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *cutoff = NULL;
+  gint64 total = 0, n;
+
+  if (!survey_cutoff (p, &cutoff, error))
+    return -1;
+  if (cutoff == NULL)
+    return 0;
+  g_free (p->after);
+  p->after = g_strdup ("");
+  do
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      n = prune_survey_batch (p, cutoff, error);
+      if (n < 0)
+        return -1;
+      total += n;
+    }
+  while (n == RAHNUMA_PRUNE_BATCH);
+  return total;
+}
+
 /**
  * rahnuma_store_prune:
  * @self: a kiosk's journal
@@ -226,7 +363,8 @@ prune_all (Pruner *p, GCancellable *cancellable, GError **error)
  *
  * Deletes, in batches, the sessions (with their module and answer rows)
  * already synced into @target that ended before @now − @keep_days days,
- * then shrinks the file. Blocks for as long as that takes: call it from a
+ * and the survey rows of weeks that ended before then and before @target's
+ * last sync (less a day), then shrinks the file. Blocks for as long as that takes: call it from a
  * worker thread (rahnuma_store_prune_async()). See rahnuma-retention.c for
  * the rules.
  *
@@ -238,7 +376,7 @@ rahnuma_store_prune (RahnumaStore *self, const char *target, guint keep_days, gi
 {
   g_autofree char *key = NULL;
   Pruner p = { 0 };
-  gint64 total;
+  gint64 total, n_survey = 0;
 
   g_return_val_if_fail (RAHNUMA_IS_STORE (self), -1);
   g_return_val_if_fail (target != NULL, -1);
@@ -252,12 +390,17 @@ rahnuma_store_prune (RahnumaStore *self, const char *target, guint keep_days, gi
   p.cutoff = now - (gint64) keep_days * 24 * 3600;
   p.after = g_strdup ("");
   total = prune_all (&p, cancellable, error);
-  if (total > 0 && !shrink (p.db, error))
+  if (total >= 0)
+    n_survey = prune_survey (&p, cancellable, error);
+  if (n_survey < 0)
+    total = -1;
+  if (total >= 0 && total + n_survey > 0 && !shrink (p.db, error))
     total = -1;
   sqlite3_close_v2 (p.db);
   g_free (p.after);
-  if (total > 0)
-    g_debug ("Deleted %" G_GINT64_FORMAT " synced session(s) older than %u days", total, keep_days);
+  if (total > 0 || n_survey > 0)
+    g_debug ("Deleted %" G_GINT64_FORMAT " synced session(s) and %" G_GINT64_FORMAT
+             " survey answer(s) older than %u days", total, n_survey, keep_days);
   return total;
 }
 

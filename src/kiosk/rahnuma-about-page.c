@@ -358,6 +358,19 @@ about_unknown (GtkWidget *widget, const char *action_name, GVariant *parameter)
   next_question (self, NULL);
 }
 
+/* Each digit tapped is heard, replacing what was being said. 2 to 9 are
+ * the completion code's symbol clips; 0 and 1, never in a code, have their
+ * own (media/prompts/prompts.ini). The window logs neither by name. */
+static void
+say_digit (RahnumaAboutPage *self, const char *digit)
+{
+  g_autofree char *clip = g_strconcat (*digit >= '2' && *digit <= '9' ? "prompt:symbol-" : "prompt:digit-",
+                                       digit, NULL);
+  const char *clips[] = { clip, NULL };
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.play", "^as", clips);
+}
+
 static void
 about_digit (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -369,6 +382,7 @@ about_digit (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return; /* no leading zero; no amount past the schema's bound */
   g_string_append (self->digits, digit);
   update_amount (self);
+  say_digit (self, digit);
 }
 
 static void

@@ -604,13 +604,16 @@ kiosk_play (GtkWidget *widget, const char *action_name, GVariant *parameter)
         g_queue_push_tail (&self->clips, g_strdup (paths[i]));
     }
   /* What is said, for the tests to follow; never the code itself (a code
-   * is said one symbol clip at a time, and only counted here). */
+   * is said one symbol clip at a time, and only counted here), nor an
+   * amount typed on the survey's pad (symbol and digit clips). */
   for (GList *l = self->clips.head; l != NULL; l = l->next)
     {
       g_autofree char *name = g_path_get_basename (l->data);
 
       if (g_str_has_prefix (name, "symbol-"))
         g_debug ("Saying a code symbol");
+      else if (g_str_has_prefix (name, "digit-"))
+        g_debug ("Saying a digit");
       else
         g_debug ("Saying %s", (const char *) l->data);
     }

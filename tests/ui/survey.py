@@ -8,7 +8,7 @@ offered first), then reaches the lessons; the journal holds exactly those
 answers: gender, destination and sector on the visit, the rest in a survey
 row of its own, the cost rounded. Second visitor: "Prefer not to say", then
 "Skip all": nothing more is written. Checked on the way: every answer and
-pad key is at least 64 px, Home is at the start of the title row for the
+pad key is at least 64 px, each digit tapped is heard (its clip played), Home is at the start of the title row for the
 language's direction, the words come from po/<lang>.po. A screenshot of each
 question goes to --artifacts.
 """
@@ -39,6 +39,7 @@ class Survey(KioskScreen):
         self.tr = Translations(SOURCE_DIR, args.lang)
         self.rtl = args.lang in RTL
         os.makedirs(args.artifacts, exist_ok=True)
+        self.log_path = os.path.join(args.artifacts, "survey-%s-kiosk.log" % args.lang)
 
     def _(self, text):
         return self.tr.gettext(text)
@@ -77,9 +78,21 @@ class Survey(KioskScreen):
         self.big_enough(self.labelled(page, BUTTON, self._("Skip all")), "Skip all")
         self.shot(label)
 
+    def clips(self, name):
+        """How many times the kiosk has played the clip @name (its file name)."""
+        with open(self.log_path, encoding="utf-8") as f:
+            return len([line for line in f if "Playing clip " in line and line.rstrip().endswith("/" + name)])
+
     def type_amount(self, digits, shown):
         for digit in digits:
+            # 2 to 9 are said with the code symbols' clips, 0 and 1 with their own.
+            clip = ("symbol-%s.ogg" if digit in "23456789" else "digit-%s.ogg") % digit
+            before = self.clips(clip)
             self.press(digit)
+            deadline = time.monotonic() + 5
+            while self.clips(clip) <= before and time.monotonic() < deadline:
+                time.sleep(0.1)
+            check(self.clips(clip) > before, "tapping %s on the pad did not play %s" % (digit, clip))
         # The amount is a status line (read out as it changes), not a plain label.
         self.inside(self.about(), lambda n: n.get_name() == shown, "the amount “%s”" % shown)
         self.shot("amount-" + digits)
@@ -159,10 +172,11 @@ class Survey(KioskScreen):
             with open(os.path.join(settings, "keyfile"), "w") as f:
                 other = "ur" if self.args.lang == "en" else "en"
                 f.write("[org/rahnuma/Kiosk]\nabout-you=true\nlanguages=['%s', '%s']\n" % (self.args.lang, other))
+            # rahnuma-sound's debug lines name each clip played (self.clips()).
             env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", LANGUAGE="",
-                       GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config)
+                       GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config, G_MESSAGES_DEBUG="rahnuma-sound")
             run_kiosk([self.args.binary, "--modules", self.args.modules, "--db", self.args.db], env, self.visits,
-                      log=os.path.join(self.args.artifacts, "survey-%s-kiosk.log" % self.args.lang))
+                      log=self.log_path)
         self.check_journal()
 
 
