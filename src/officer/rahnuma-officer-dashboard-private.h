@@ -1,4 +1,4 @@
-/* rahnuma-officer-dashboard-private.h — what the dashboard's action file shares with it
+/* rahnuma-officer-dashboard-private.h — what the dashboard's actions and settings files share with it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,9 +16,9 @@
 
 G_BEGIN_DECLS
 
-/* The two halves of the dashboard (rahnuma-officer-dashboard.c and
- * -actions.c) both include this header and nothing of each other's; it
- * includes neither's public header, so no include goes round in a circle.
+/* The dashboard's files (rahnuma-officer-dashboard.c, -actions.c and
+ * -settings.c) all include this header and nothing of each other's; it
+ * includes none of their public headers, so no include goes round in a circle.
  * G_DECLARE_FINAL_TYPE in rahnuma-officer-dashboard.h repeats the typedef. */
 typedef struct _RahnumaOfficerDashboard RahnumaOfficerDashboard;
 
@@ -87,7 +87,7 @@ void  rahnuma_officer_dashboard_toast        (RahnumaOfficerDashboard *self,
 char *rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self);
 void  rahnuma_officer_dashboard_update_sync  (RahnumaOfficerDashboard *self);
 void  rahnuma_officer_dashboard_init_actions (GtkWidgetClass          *widget_class);
-void  rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self);
+void  rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self); /* -settings.c */
 
 /* Template callbacks */
 void  rahnuma_officer_dashboard_on_code_pad_check           (RahnumaCodePad *pad,

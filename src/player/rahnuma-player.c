@@ -1,7 +1,8 @@
 /* rahnuma-player.c — plays one scene at a time for the kiosk
  *
  * Clapper's lesson: the player is a GObject that owns one pipeline, handles
- * the bus in one switch with one handler per message type, and exposes what
+ * the bus in one switch with one handler per message type
+ * (rahnuma-player-bus.c), and exposes what
  * the kiosk needs as properties and signals. Each scene gets a new pipeline
  * (rahnuma-pipeline.c says how it is built); this file keeps the state the
  * kiosk sees and what was watched, on the main context where the player was
@@ -16,7 +17,7 @@
  * may be stale by the time the main loop reads it). A pause, seek or replay
  * asked for in between only changes what the player wants (want_playing,
  * pending_seek); every ASYNC_DONE and every completed state change of the
- * pipeline calls reconcile (), which carries it out once settled.
+ * pipeline calls rahnuma_player_reconcile (), which carries it out once settled.
  *
  * Why (issue 22): the player used to set PAUSED on a pipeline whose
  * asynchronous change to PLAYING was still under way. Under load the
@@ -33,11 +34,8 @@
 
 #include "config.h"
 
-#include "rahnuma-player.h"
+#include "rahnuma-player-private.h"
 #include "rahnuma-picture-header.h"
-#include "rahnuma-pipeline.h"
-#include "rahnuma-video-paintable.h"
-#include "rahnuma-watched.h"
 
 #include <glib/gi18n.h>
 #include <gst/gst.h>
@@ -52,42 +50,6 @@
  * samples (clock granularity, a tick dispatched late) and still count as
  * played. */
 #define WATCH_SLACK_NS (300 * GST_MSECOND)
-
-struct _RahnumaPlayer
-{
-  GObject parent_instance;
-
-  RahnumaVideoPaintable *paintable;
-  char *audio_sink_factory;
-  guint picture_time_ms;
-  double volume;            /* 0.0 to 1.0, linear; every scene is heard at it */
-
-  RahnumaPipeline *scene;   /* the scene now loaded, or NULL */
-  guint tick_id;
-  guint error_idle_id;
-  GError *pending_error;
-
-  gboolean want_playing;
-  GstState applied;         /* the state last asked of the pipeline */
-  gboolean seek_in_flight;  /* sent, and its ASYNC_DONE not yet seen */
-  gint64 pending_seek;      /* asked for while unsettled, or -1 */
-  guint settle_timeout_id;  /* the watchdog while unsettled */
-  gboolean seeking;
-  gint64 seek_target;
-  gint64 landed;            /* where the scene started or the last seek landed */
-  gboolean finished;
-
-  RahnumaPlayerState state;
-  gint64 position;
-  gint64 duration;
-  gboolean has_audio;
-
-  RahnumaWatched *watched;
-  gint64 watched_ns;
-  gint64 last_sample;       /* position at the last sample, -1 after a jump */
-  gint64 last_sample_rt;    /* pipeline running time of that sample, or -1 */
-  gint64 last_sample_time;  /* monotonic µs of that sample */
-};
 
 G_DEFINE_FINAL_TYPE (RahnumaPlayer, rahnuma_player, G_TYPE_OBJECT)
 G_DEFINE_QUARK (rahnuma-player-error-quark, rahnuma_player_error)
@@ -112,19 +74,13 @@ enum {
   N_PROPS
 };
 
-enum {
-  SIGNAL_FINISHED,
-  SIGNAL_ERROR,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint rahnuma_player_signals[N_SIGNALS];
 
 /* ---- properties --------------------------------------------------------- */
 
-static void
-set_state (RahnumaPlayer *self, RahnumaPlayerState state)
+void
+rahnuma_player_set_state (RahnumaPlayer *self, RahnumaPlayerState state)
 {
   if (self->state == state)
     return;
@@ -132,8 +88,8 @@ set_state (RahnumaPlayer *self, RahnumaPlayerState state)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static void
-set_position (RahnumaPlayer *self, gint64 position)
+void
+rahnuma_player_set_position (RahnumaPlayer *self, gint64 position)
 {
   if (self->position == position)
     return;
@@ -183,8 +139,8 @@ query_running_time (RahnumaPlayer *self)
  * forward no further than the pipeline (by its running time) or the wall
  * clock went on in between: a jump ahead is not watching, whether or not it
  * went through seek_by(). */
-static void
-record_sample (RahnumaPlayer *self, gint64 position, gint64 running_time)
+void
+rahnuma_player_record_sample (RahnumaPlayer *self, gint64 position, gint64 running_time)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -207,22 +163,22 @@ record_sample (RahnumaPlayer *self, gint64 position, gint64 running_time)
   update_watched (self);
 }
 
-static void
-sample_watched (RahnumaPlayer *self, gint64 position)
+void
+rahnuma_player_sample_watched (RahnumaPlayer *self, gint64 position)
 {
-  record_sample (self, position, query_running_time (self));
+  rahnuma_player_record_sample (self, position, query_running_time (self));
 }
 
-static void
-forget_last_sample (RahnumaPlayer *self)
+void
+rahnuma_player_forget_last_sample (RahnumaPlayer *self)
 {
   self->last_sample = -1;
 }
 
 /* ---- queries ------------------------------------------------------------ */
 
-static gint64
-query_position (RahnumaPlayer *self)
+gint64
+rahnuma_player_query_position (RahnumaPlayer *self)
 {
   gint64 position, running_time;
 
@@ -240,8 +196,8 @@ query_position (RahnumaPlayer *self)
   return position;
 }
 
-static void
-update_duration (RahnumaPlayer *self)
+void
+rahnuma_player_update_duration (RahnumaPlayer *self)
 {
   gint64 duration = self->scene != NULL ? rahnuma_pipeline_query_duration (self->scene) : -1;
 
@@ -259,31 +215,31 @@ on_tick (gpointer data)
 
   if (self->seeking)
     return G_SOURCE_CONTINUE;
-  position = query_position (self);
+  position = rahnuma_player_query_position (self);
   if (position < 0)
     return G_SOURCE_CONTINUE;
-  sample_watched (self, position);
-  set_position (self, position);
+  rahnuma_player_sample_watched (self, position);
+  rahnuma_player_set_position (self, position);
   return G_SOURCE_CONTINUE;
 }
 
-static void
-start_tick (RahnumaPlayer *self)
+void
+rahnuma_player_start_tick (RahnumaPlayer *self)
 {
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_full (G_PRIORITY_DEFAULT, TICK_MS, on_tick, self, NULL);
 }
 
-static void
-stop_tick (RahnumaPlayer *self)
+void
+rahnuma_player_stop_tick (RahnumaPlayer *self)
 {
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
 /* ---- errors ------------------------------------------------------------- */
 
-static GError *
-make_error (int code, const char *path, const char *detail)
+GError *
+rahnuma_player_make_error (int code, const char *path, const char *detail)
 {
   g_autofree char *name = g_path_get_basename (path != NULL ? path : "");
 
@@ -313,8 +269,8 @@ make_error (int code, const char *path, const char *detail)
 }
 
 /* One place maps GStreamer's errors to the player's domain. */
-static int
-error_code_for (const GError *gst_error)
+int
+rahnuma_player_error_code_for (const GError *gst_error)
 {
   if (gst_error->domain == GST_RESOURCE_ERROR)
     {
@@ -336,7 +292,7 @@ error_code_for (const GError *gst_error)
 static void
 close_scene (RahnumaPlayer *self)
 {
-  stop_tick (self);
+  rahnuma_player_stop_tick (self);
   g_clear_handle_id (&self->error_idle_id, g_source_remove);
   g_clear_error (&self->pending_error);
   g_clear_pointer (&self->scene, rahnuma_pipeline_free);
@@ -351,7 +307,7 @@ close_scene (RahnumaPlayer *self)
 }
 
 /* Only while a scene is loaded. Whether it moves at once or later, the
- * bus brings the next call of reconcile (). */
+ * bus brings the next call of rahnuma_player_reconcile (). */
 static void
 set_pipeline_state (RahnumaPlayer *self, GstState state)
 {
@@ -371,13 +327,13 @@ is_settled (RahnumaPlayer *self)
          && gst_element_get_state (pipeline, NULL, NULL, 0) != GST_STATE_CHANGE_ASYNC;
 }
 
-static void
-fail (RahnumaPlayer *self, GError *error)
+void
+rahnuma_player_fail (RahnumaPlayer *self, GError *error)
 {
   g_object_ref (self);
   close_scene (self);
-  set_state (self, RAHNUMA_PLAYER_STOPPED);
-  g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);
+  rahnuma_player_set_state (self, RAHNUMA_PLAYER_STOPPED);
+  g_signal_emit (self, rahnuma_player_signals[SIGNAL_ERROR], 0, error);
   g_error_free (error);
   g_object_unref (self);
 }
@@ -388,7 +344,7 @@ on_error_idle (gpointer data)
   RahnumaPlayer *self = data;
 
   self->error_idle_id = 0;
-  fail (self, g_steal_pointer (&self->pending_error));
+  rahnuma_player_fail (self, g_steal_pointer (&self->pending_error));
   return G_SOURCE_REMOVE;
 }
 
@@ -413,8 +369,9 @@ on_settle_timeout (gpointer data)
   if (self->scene == NULL || is_settled (self))
     return G_SOURCE_REMOVE;
   g_message ("A scene did not settle within %d s: given up as unplayable", SETTLE_TIMEOUT_S);
-  /* Translators: ends "The scene could not be played: %s". */
-  fail (self, make_error (RAHNUMA_PLAYER_ERROR_FAILED, NULL, _("it did not start in time")));
+  rahnuma_player_fail (self, rahnuma_player_make_error (RAHNUMA_PLAYER_ERROR_FAILED, NULL,
+                                                        /* Translators: ends "The scene could not be played: %s". */
+                                                        _("it did not start in time")));
   return G_SOURCE_REMOVE;
 }
 
@@ -438,7 +395,7 @@ start_seek (RahnumaPlayer *self, gint64 target)
   self->seeking = TRUE;
   self->seek_in_flight = TRUE;
   self->seek_target = target;
-  set_position (self, target);
+  rahnuma_player_set_position (self, target);
   watch_settling (self);
   return TRUE;
 }
@@ -447,8 +404,8 @@ start_seek (RahnumaPlayer *self, gint64 target)
  * it has settled: first a seek (its ASYNC_DONE calls this again), then the
  * state, PLAYING or PAUSED. Called on every ASYNC_DONE and every completed
  * state change of the pipeline; a stale call finds it unsettled and waits. */
-static void
-reconcile (RahnumaPlayer *self)
+void
+rahnuma_player_reconcile (RahnumaPlayer *self)
 {
   GstState wanted = self->want_playing ? GST_STATE_PLAYING : GST_STATE_PAUSED;
 
@@ -468,129 +425,6 @@ reconcile (RahnumaPlayer *self)
       set_pipeline_state (self, wanted);
       watch_settling (self);
     }
-}
-
-/* ---- bus message handlers ----------------------------------------------- */
-
-static void
-handle_error (RahnumaPlayer *self, GstMessage *message)
-{
-  g_autoptr(GError) gst_error = NULL;
-  g_autofree char *debug = NULL;
-  int code;
-
-  gst_message_parse_error (message, &gst_error, &debug);
-  g_debug ("Playback error from %s: %s (%s)", GST_OBJECT_NAME (GST_MESSAGE_SRC (message)),
-           gst_error->message, debug != NULL ? debug : "");
-  code = error_code_for (gst_error);
-  fail (self, make_error (code, rahnuma_pipeline_path_for (self->scene, GST_MESSAGE_SRC (message)),
-                          gst_error->message));
-}
-
-static void
-handle_eos (RahnumaPlayer *self)
-{
-  gint64 end = self->duration > 0 ? self->duration : query_position (self);
-
-  stop_tick (self);
-  sample_watched (self, end);
-  set_position (self, end);
-  self->finished = TRUE;
-  self->want_playing = FALSE;
-  reconcile (self);
-  set_state (self, RAHNUMA_PLAYER_FINISHED);
-  g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
-}
-
-/* What the visitor sees: PLAYING or PAUSED, once the pipeline is there. */
-static void
-announce_state (RahnumaPlayer *self, GstState new_state)
-{
-  /* Known by now, and wanted before the state is announced. */
-  if (self->duration <= 0)
-    update_duration (self);
-  /* A PLAYING posted before a pause was asked for is stale: the PAUSED
-   * that follows is what the visitor sees. */
-  if (new_state == GST_STATE_PLAYING && self->want_playing)
-    {
-      start_tick (self);
-      set_state (self, RAHNUMA_PLAYER_PLAYING);
-    }
-  else if (new_state == GST_STATE_PAUSED && !self->want_playing)
-    {
-      stop_tick (self);
-      /* pause() sampled where it stopped; the last tick may be older. */
-      if (self->last_sample >= 0)
-        set_position (self, self->last_sample);
-      set_state (self, RAHNUMA_PLAYER_PAUSED);
-    }
-}
-
-static void
-handle_state_changed (RahnumaPlayer *self, GstMessage *message)
-{
-  GstState old_state, new_state, pending;
-
-  if (GST_MESSAGE_SRC (message) != GST_OBJECT (rahnuma_pipeline_get_element (self->scene)))
-    return;
-  gst_message_parse_state_changed (message, &old_state, &new_state, &pending);
-  if (pending != GST_STATE_VOID_PENDING)
-    return;
-  if (!self->finished)
-    announce_state (self, new_state);
-  reconcile (self);
-}
-
-/* Prerolled, or a seek has landed: the watched record starts afresh exactly
- * where the scene starts or where the seek was asked to land, rather than
- * wherever the sinks happen to be by the time the main loop sees this. A
- * seek still waiting to be sent lands later. */
-static void
-handle_async_done (RahnumaPlayer *self)
-{
-  gint64 landed = self->seeking ? self->seek_target : 0;
-
-  self->seek_in_flight = FALSE;
-  update_duration (self);
-  if (self->pending_seek < 0 && (self->seeking || self->last_sample < 0))
-    {
-      self->seeking = FALSE;
-      forget_last_sample (self);
-      /* Running time starts at 0 there: at the start, and after a flushing seek. */
-      self->landed = landed;
-      record_sample (self, landed, 0);
-      set_position (self, landed);
-    }
-  reconcile (self);
-}
-
-static gboolean
-on_bus_message (GstBus *bus, GstMessage *message, gpointer data)
-{
-  RahnumaPlayer *self = data;
-
-  /* -Wswitch-enum: most message types are of no interest here. */
-  switch ((int) GST_MESSAGE_TYPE (message))
-    {
-    case GST_MESSAGE_ERROR:
-      handle_error (self, message);
-      break;
-    case GST_MESSAGE_EOS:
-      handle_eos (self);
-      break;
-    case GST_MESSAGE_STATE_CHANGED:
-      handle_state_changed (self, message);
-      break;
-    case GST_MESSAGE_ASYNC_DONE:
-      handle_async_done (self);
-      break;
-    case GST_MESSAGE_DURATION_CHANGED:
-      update_duration (self);
-      break;
-    default:
-      break;
-    }
-  return G_SOURCE_CONTINUE;
 }
 
 /* ---- opening a scene ---------------------------------------------------- */
@@ -623,10 +457,10 @@ check_picture (const char *path)
   if (rahnuma_picture_check_file (path, &error))
     return NULL;
   if (g_error_matches (error, RAHNUMA_PICTURE_HEADER_ERROR, RAHNUMA_PICTURE_HEADER_ERROR_TOO_LARGE))
-    return make_error (RAHNUMA_PLAYER_ERROR_TOO_LARGE, path, error->message);
+    return rahnuma_player_make_error (RAHNUMA_PLAYER_ERROR_TOO_LARGE, path, error->message);
   if (g_error_matches (error, RAHNUMA_PICTURE_HEADER_ERROR, RAHNUMA_PICTURE_HEADER_ERROR_IO))
-    return make_error (RAHNUMA_PLAYER_ERROR_FAILED, path, error->message);
-  return make_error (RAHNUMA_PLAYER_ERROR_DAMAGED, path, NULL);
+    return rahnuma_player_make_error (RAHNUMA_PLAYER_ERROR_FAILED, path, error->message);
+  return rahnuma_player_make_error (RAHNUMA_PLAYER_ERROR_DAMAGED, path, NULL);
 }
 
 static gboolean
@@ -639,15 +473,15 @@ begin_scene (RahnumaPlayer *self, const char *media_path, gboolean is_picture)
   close_scene (self);
   rahnuma_video_paintable_clear (self->paintable);
   rahnuma_watched_clear (self->watched);
-  forget_last_sample (self);
+  rahnuma_player_forget_last_sample (self);
   update_watched (self);
-  set_position (self, 0);
+  rahnuma_player_set_position (self, 0);
   set_duration (self, -1);
-  set_state (self, RAHNUMA_PLAYER_LOADING);
+  rahnuma_player_set_state (self, RAHNUMA_PLAYER_LOADING);
 
   if (!file_exists (media_path))
     {
-      fail_later (self, make_error (RAHNUMA_PLAYER_ERROR_MISSING, media_path, NULL));
+      fail_later (self, rahnuma_player_make_error (RAHNUMA_PLAYER_ERROR_MISSING, media_path, NULL));
       return FALSE;
     }
   if (is_picture && (refused = check_picture (media_path)) != NULL)
@@ -658,12 +492,12 @@ begin_scene (RahnumaPlayer *self, const char *media_path, gboolean is_picture)
     }
   self->scene = rahnuma_pipeline_new (self->paintable, self->audio_sink_factory, &has_audio);
   rahnuma_pipeline_set_volume (self->scene, self->volume);
-  rahnuma_pipeline_watch (self->scene, on_bus_message, self);
+  rahnuma_pipeline_watch (self->scene, rahnuma_player_on_bus_message, self);
   set_has_audio (self, has_audio);
   return TRUE;
 }
 
-/* Opens to PAUSED; reconcile () takes the prerolled scene on to PLAYING
+/* Opens to PAUSED; rahnuma_player_reconcile () takes the prerolled scene on to PLAYING
  * unless the visitor paused it meanwhile. */
 static void
 start_scene (RahnumaPlayer *self)
@@ -671,7 +505,7 @@ start_scene (RahnumaPlayer *self)
   self->want_playing = TRUE;
   set_pipeline_state (self, GST_STATE_PAUSED);
   watch_settling (self);
-  reconcile (self);
+  rahnuma_player_reconcile (self);
 }
 
 /* ---- seeking ------------------------------------------------------------ */
@@ -685,8 +519,8 @@ seek_to (RahnumaPlayer *self, gint64 target)
 
   /* Count what was played up to here, then start afresh where we land. */
   if (!self->seeking && self->state == RAHNUMA_PLAYER_PLAYING)
-    sample_watched (self, query_position (self));
-  forget_last_sample (self);
+    rahnuma_player_sample_watched (self, rahnuma_player_query_position (self));
+  rahnuma_player_forget_last_sample (self);
 
   if (self->pending_seek < 0 && is_settled (self))
     {
@@ -697,7 +531,7 @@ seek_to (RahnumaPlayer *self, gint64 target)
   self->pending_seek = target;
   self->seeking = TRUE;
   self->seek_target = target;
-  set_position (self, target);
+  rahnuma_player_set_position (self, target);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -843,7 +677,7 @@ rahnuma_player_class_init (RahnumaPlayerClass *klass)
    *
    * The scene reached its end.
    */
-  signals[SIGNAL_FINISHED] =
+  rahnuma_player_signals[SIGNAL_FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -853,7 +687,7 @@ rahnuma_player_class_init (RahnumaPlayerClass *klass)
    *
    * The scene cannot be played; the player is stopped and ready for the next.
    */
-  signals[SIGNAL_ERROR] =
+  rahnuma_player_signals[SIGNAL_ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
@@ -980,7 +814,7 @@ rahnuma_player_play (RahnumaPlayer *self)
       return;
     }
   self->want_playing = TRUE;
-  reconcile (self);
+  rahnuma_player_reconcile (self);
 }
 
 /**
@@ -995,9 +829,9 @@ rahnuma_player_pause (RahnumaPlayer *self)
   if (self->scene == NULL || self->finished)
     return;
   if (self->state == RAHNUMA_PLAYER_PLAYING && !self->seeking)
-    sample_watched (self, query_position (self));
+    rahnuma_player_sample_watched (self, rahnuma_player_query_position (self));
   self->want_playing = FALSE;
-  reconcile (self);
+  rahnuma_player_reconcile (self);
 }
 
 /**
@@ -1012,10 +846,10 @@ rahnuma_player_stop (RahnumaPlayer *self)
   g_return_if_fail (RAHNUMA_IS_PLAYER (self));
 
   if (self->state == RAHNUMA_PLAYER_PLAYING && !self->seeking)
-    sample_watched (self, query_position (self));
+    rahnuma_player_sample_watched (self, rahnuma_player_query_position (self));
   close_scene (self);
   rahnuma_video_paintable_clear (self->paintable);
-  set_state (self, RAHNUMA_PLAYER_STOPPED);
+  rahnuma_player_set_state (self, RAHNUMA_PLAYER_STOPPED);
 }
 
 /**
@@ -1036,13 +870,13 @@ rahnuma_player_seek_by (RahnumaPlayer *self,
 
   if (self->scene == NULL)
     return;
-  position = self->seeking ? self->position : query_position (self);
+  position = self->seeking ? self->position : rahnuma_player_query_position (self);
   if (position < 0)
     position = self->position;
   if (self->finished)
     {
       self->finished = FALSE;
-      set_state (self, RAHNUMA_PLAYER_PAUSED);
+      rahnuma_player_set_state (self, RAHNUMA_PLAYER_PAUSED);
     }
   seek_to (self, position + offset_ns);
 }
@@ -1063,7 +897,7 @@ rahnuma_player_replay (RahnumaPlayer *self)
   self->finished = FALSE;
   seek_to (self, 0);
   self->want_playing = TRUE;
-  reconcile (self);
+  rahnuma_player_reconcile (self);
 }
 
 /**
@@ -1095,7 +929,7 @@ rahnuma_player_get_position (RahnumaPlayer *self)
 
   if (self->state == RAHNUMA_PLAYER_PLAYING && !self->seeking)
     {
-      position = query_position (self);
+      position = rahnuma_player_query_position (self);
       if (position >= 0)
         return position;
     }

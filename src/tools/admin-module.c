@@ -1,4 +1,4 @@
-/* admin-module.c — rahnuma-admin module validate|new|list|install|record
+/* admin-module.c — rahnuma-admin module validate|new|list|install|import-media (record: admin-record.c)
  *
  * The trainers' commands. Each parses its own options (GOptionContext) and
  * returns 0 when all is well, 1 when the packages have problems and 2 when
@@ -13,9 +13,9 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "rahnuma-admin.h"
+#include "admin-module-private.h"
 #include "rahnuma-install.h"
 #include "rahnuma-language.h"
 #include "rahnuma-media-probe.h"
@@ -93,19 +93,19 @@ print_validation (RahnumaValidation *validation, guint n_packages)
 
 /* Options ---------------------------------------------------------------- */
 
-/* rahnuma_admin_parse_options(), with the order of this file's calls. */
-static gboolean
-parse_options (const char   *parameters,
-               const char   *summary,
-               GOptionEntry *entries,
-               int          *argc,
-               char       ***argv)
+/* rahnuma_admin_parse_options(), with the order of the module commands' calls. */
+gboolean
+rahnuma_admin_module_parse_options (const char   *parameters,
+                                    const char   *summary,
+                                    GOptionEntry *entries,
+                                    int          *argc,
+                                    char       ***argv)
 {
   return rahnuma_admin_parse_options (argc, argv, entries, parameters, summary);
 }
 
-static int
-usage_error (const char *message)
+int
+rahnuma_admin_module_usage_error (const char *message)
 {
   g_printerr ("%s\n", message);
   return EXIT_NOT_RUN;
@@ -258,11 +258,12 @@ run_validate (int argc, char **argv)
   g_autoptr(RahnumaValidation) validation = NULL;
   guint n_packages = 0;
 
-  if (!parse_options (_("DIR…"), _("Check module packages: every problem, with file, line and a hint."),
-                      entries, &argc, &argv))
+  if (!rahnuma_admin_module_parse_options (_("DIR…"),
+                                           _("Check module packages: every problem, with file, line and a hint."),
+                                           entries, &argc, &argv))
     return EXIT_NOT_RUN;
   if (argc < 2)
-    return usage_error (_("Name at least one package folder (or a folder of packages)."));
+    return rahnuma_admin_module_usage_error (_("Name at least one package folder (or a folder of packages)."));
   if ((probe = open_probe ()) == NULL)
     return EXIT_NOT_RUN;
 
@@ -413,11 +414,12 @@ run_list (int argc, char **argv)
   g_autoptr(GPtrArray) modules = NULL;
   guint n_failed = 0;
 
-  if (!parse_options (_("DIR"), _("Show each module in a modules folder, its languages and narration."),
-                      entries, &argc, &argv))
+  if (!rahnuma_admin_module_parse_options (_("DIR"),
+                                           _("Show each module in a modules folder, its languages and narration."),
+                                           entries, &argc, &argv))
     return EXIT_NOT_RUN;
   if (argc != 2)
-    return usage_error (_("Name one modules folder, e.g. media/modules."));
+    return rahnuma_admin_module_usage_error (_("Name one modules folder, e.g. media/modules."));
   if ((modules = load_modules (argv[1], &n_failed)) == NULL)
     return EXIT_NOT_RUN;
 
@@ -602,13 +604,14 @@ run_new (int argc, char **argv)
   g_autoptr(RahnumaModule) module = NULL;
   g_autofree char *package = NULL;
 
-  if (!parse_options (_("ID DIR"), _("Write a skeleton package DIR/ID, ready to edit."),
-                      entries, &argc, &argv))
+  if (!rahnuma_admin_module_parse_options (_("ID DIR"),
+                                           _("Write a skeleton package DIR/ID, ready to edit."),
+                                           entries, &argc, &argv))
     return EXIT_NOT_RUN;
   if (argc != 3)
-    return usage_error (_("Give the new module's id and the folder to put it in."));
+    return rahnuma_admin_module_usage_error (_("Give the new module's id and the folder to put it in."));
   if (!rahnuma_module_id_is_valid (argv[1]))
-    return usage_error (_("An id is lower-case English letters, digits and '-', e.g. fees-and-costs."));
+    return rahnuma_admin_module_usage_error (_("An id is lower-case English letters, digits and '-', e.g. fees-and-costs."));
 
   package = g_build_filename (argv[2], argv[1], NULL);
   if (g_file_test (package, G_FILE_TEST_EXISTS))
@@ -645,13 +648,13 @@ run_install (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *installed = NULL;
 
-  if (!parse_options (_("PACKAGE_DIR --into MODULES_DIR"),
-                      _("Check a package; if it has no errors, swap it into the modules folder "
-                        "atomically. A failed or interrupted install never replaces a working module."),
-                      entries, &argc, &argv))
+  if (!rahnuma_admin_module_parse_options (_("PACKAGE_DIR --into MODULES_DIR"),
+                                           _("Check a package; if it has no errors, swap it into the modules folder "
+                                             "atomically. A failed or interrupted install never replaces a working module."),
+                                           entries, &argc, &argv))
     return EXIT_NOT_RUN;
   if (argc != 2 || into == NULL)
-    return usage_error (_("Give one package folder and --into MODULES_DIR."));
+    return rahnuma_admin_module_usage_error (_("Give one package folder and --into MODULES_DIR."));
   if ((probe = open_probe ()) == NULL)
     return EXIT_NOT_RUN;
 
@@ -671,172 +674,6 @@ run_install (int argc, char **argv)
   /* Translators: %s is a folder or file path */
   g_print (_("Installed %s.\n"), installed);
   return EXIT_OK;
-}
-
-/* record ----------------------------------------------------------------- */
-
-typedef struct
-{
-  char *module_dir;
-  int scene;
-  int question;
-  int explanation;
-  char *lang;
-  int seconds;
-  char *device_element;
-} RecordOptions;
-
-static void
-record_options_clear (RecordOptions *options)
-{
-  g_free (options->module_dir);
-  g_free (options->lang);
-  g_free (options->device_element);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecordOptions, record_options_clear)
-
-/* The group, key and default file a --scene/--question/--explanation names. */
-static gboolean
-record_target (const RecordOptions *options, char **group, char **key, char **file)
-{
-  gboolean scene = options->scene > 0, question = options->question > 0;
-  gboolean explanation = options->explanation > 0;
-
-  if (scene + question + explanation != 1)
-    return FALSE;
-  if (scene)
-    {
-      *group = g_strdup_printf ("Scene %d", options->scene);
-      *file = g_strdup_printf ("audio/%s/scene-%d.ogg", options->lang, options->scene);
-    }
-  else
-    {
-      int n = question ? options->question : options->explanation;
-
-      *group = g_strdup_printf ("Question %d", n);
-      *file = g_strdup_printf ("audio/%s/%s-%d.ogg", options->lang, question ? "question" : "explanation", n);
-    }
-  *key = g_strdup_printf ("%s[%s]", explanation ? "ExplanationNarration" : "Narration", options->lang);
-  return TRUE;
-}
-
-typedef struct
-{
-  GCancellable *stop;
-  gboolean no_limit;
-  guint id;
-} StdinWatch;
-
-static gboolean
-on_stdin_line (GIOChannel *channel, GIOCondition condition, gpointer data)
-{
-  StdinWatch *watch = data;
-  g_autofree char *line = NULL;
-  GIOStatus status = g_io_channel_read_line (channel, &line, NULL, NULL, NULL);
-
-  /* Enter stops; end of input stops only a recording with no time limit. */
-  if (status == G_IO_STATUS_NORMAL || watch->no_limit)
-    g_cancellable_cancel (watch->stop);
-  if (status == G_IO_STATUS_NORMAL || status == G_IO_STATUS_AGAIN)
-    return G_SOURCE_CONTINUE;
-  watch->id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-record_to (const char *path, const RecordOptions *options, GError **error)
-{
-  g_autoptr(GCancellable) stop = g_cancellable_new ();
-  g_autoptr(GIOChannel) channel = g_io_channel_unix_new (STDIN_FILENO);
-  StdinWatch watch = { stop, options->seconds <= 0, 0 };
-  const char *device = options->device_element;
-  gboolean ok;
-
-  if (device == NULL)
-    device = g_getenv ("RAHNUMA_RECORD_DEVICE_ELEMENT");
-  watch.id = g_io_add_watch (channel, G_IO_IN | G_IO_HUP, on_stdin_line, &watch);
-  ok = rahnuma_media_record_audio (path, device, MAX (options->seconds, 0), stop, error);
-  g_clear_handle_id (&watch.id, g_source_remove);
-  return ok;
-}
-
-static int
-fail_record (const char *temp_path, const char *message)
-{
-  if (temp_path != NULL)
-    g_unlink (temp_path);
-  g_printerr ("%s\n", message);
-  return EXIT_NOT_RUN;
-}
-
-static int
-record_and_save (const RecordOptions *options, const char *ini_path,
-                 const char *group, const char *key, const char *relative)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (options->module_dir, relative, NULL);
-  g_autofree char *temp_path = rahnuma_narration_make_temp (path, &error);
-
-  if (temp_path == NULL)
-    return fail_record (NULL, error->message);
-  /* Translators: the first %s is a language, the second a group of module.ini (“Scene 2”) */
-  g_print (_("Recording %s for [%s]. Press Enter to stop.\n"), key, group);
-  if (!record_to (temp_path, options, &error))
-    return fail_record (temp_path, error->message);
-  if (!rahnuma_narration_save (options->module_dir, temp_path, group, key, relative, &error))
-    return fail_record (NULL, error->message);
-  /* Translators: a recording’s path; the package; the key and the file it names */
-  g_print (_("Saved %s; %s now has %s=%s.\n"), path, RAHNUMA_MODULE_FILE, key, relative);
-  return EXIT_OK;
-}
-
-static int
-run_record (int argc, char **argv)
-{
-  g_auto(RecordOptions) options = { 0 };
-  GOptionEntry entries[] = {
-    { "module", 0, 0, G_OPTION_ARG_FILENAME, &options.module_dir, N_("The module package"), N_("DIR") },
-    { "scene", 0, 0, G_OPTION_ARG_INT, &options.scene, N_("Narrate scene N"), N_("N") },
-    { "question", 0, 0, G_OPTION_ARG_INT, &options.question, N_("Read question N and its choices"), N_("N") },
-    { "explanation", 0, 0, G_OPTION_ARG_INT, &options.explanation, N_("Read question N's explanation"), N_("N") },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, N_("Language: ur, ps, pa_PK or en"), N_("LANG") },
-    { "seconds", 0, 0, G_OPTION_ARG_INT, &options.seconds, N_("Stop after S seconds"), N_("S") },
-    { "device-element", 0, 0, G_OPTION_ARG_STRING, &options.device_element,
-      N_("GStreamer source instead of the microphone (e.g. audiotestsrc)"), N_("NAME") },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *ini_path = NULL;
-  g_autofree char *group = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *relative = NULL;
-
-  if (!parse_options (NULL, _("Record a narration from the microphone into a package's audio/LANG/ "
-                              "folder and name it in module.ini. Stops on Enter or after --seconds."),
-                      entries, &argc, &argv))
-    return EXIT_NOT_RUN;
-  if (options.module_dir == NULL || options.lang == NULL || argc != 1)
-    return usage_error (_("Give --module DIR, one of --scene/--question/--explanation N, and --lang."));
-  if (!rahnuma_language_is_valid (options.lang))
-    return usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
-  if (!record_target (&options, &group, &key, &relative))
-    return usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
-
-  ini_path = g_build_filename (options.module_dir, RAHNUMA_MODULE_FILE, NULL);
-  if (!g_key_file_load_from_file (key_file, ini_path, G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,
-                                  &error))
-    return fail_record (NULL, error->message);
-  if (!g_key_file_has_group (key_file, group))
-    {
-      /* Translators: %s is a package folder, [%s] a group of its module.ini */
-      g_printerr (_("%s has no [%s].\n"), ini_path, group);
-      return EXIT_NOT_RUN;
-    }
-  g_free (relative);
-  relative = rahnuma_narration_dup_relative_path (key_file, group, key, options.lang);
-  return record_and_save (&options, ini_path, group, key, relative);
 }
 
 /* import-media ------------------------------------------------------------ */
@@ -967,10 +804,10 @@ import_and_save (const char *source, const ImportOptions *options, const char *p
       !import_target (options, info.kind, &group, &key, &relative, &error) ||
       !convert_into (source, &info, package, relative, &error) ||
       !rahnuma_ini_save_key (ini_path, group, key, relative, &error))
-    return fail_record (NULL, error->message);
+    return rahnuma_admin_module_fail_record (NULL, error->message);
   if (info.kind == RAHNUMA_MEDIA_AUDIO &&
       !rahnuma_narration_note_text (package, ini_path, group, key, relative, &error))
-    return fail_record (NULL, error->message);
+    return rahnuma_admin_module_fail_record (NULL, error->message);
   /* Translators: e.g. "Imported phone.m4a as audio/ur/scene-1.ogg; module.ini has Narration[ur]=…" */
   g_print (_("Imported %s as %s; %s now has [%s] %s=%s.\n"), source, relative, RAHNUMA_MODULE_FILE, group,
            key, relative);
@@ -1004,20 +841,21 @@ run_import_media (int argc, char **argv)
   };
 
   /* Translators: the summary of "rahnuma-admin module import-media --help" */
-  if (!parse_options (_("FILE DIR"), _("Convert a phone's sound, photo or video (anything GStreamer decodes "
-                                       "here) into the kiosk's formats inside package DIR and name it in "
-                                       "module.ini: Ogg Opus narration at an even loudness, PNG pictures and "
-                                       "WebM video, upright and at most 1920 × 1080."),
-                      entries, &argc, &argv))
+  if (!rahnuma_admin_module_parse_options (_("FILE DIR"),
+                                           _("Convert a phone's sound, photo or video (anything GStreamer decodes "
+                                             "here) into the kiosk's formats inside package DIR and name it in "
+                                             "module.ini: Ogg Opus narration at an even loudness, PNG pictures and "
+                                             "WebM video, upright and at most 1920 × 1080."),
+                                           entries, &argc, &argv))
     return EXIT_NOT_RUN;
   options.lang = lang;
   if (argc != 3)
     /* Translators: a usage error of rahnuma-admin module import-media */
-    return usage_error (_("Give the file to import and the package folder."));
+    return rahnuma_admin_module_usage_error (_("Give the file to import and the package folder."));
   if ((options.scene > 0) + (options.question > 0) + (options.explanation > 0) != 1)
-    return usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
+    return rahnuma_admin_module_usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
   if (lang != NULL && !rahnuma_language_is_valid (lang))
-    return usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
+    return rahnuma_admin_module_usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
   return import_and_save (argv[1], &options, argv[2]);
 }
 
@@ -1028,7 +866,7 @@ static const Subcommand subcommands[] = {
   { "new",      run_new,      N_("Write a ready-to-edit skeleton package") },
   { "list",     run_list,     N_("Show each module with its languages and narration") },
   { "install",  run_install,  N_("Check a package, then swap it into a modules folder atomically") },
-  { "record",   run_record,   N_("Record a trainer's narration from the microphone") },
+  { "record",   rahnuma_admin_module_record,   N_("Record a trainer's narration from the microphone") },
   { "import-media", run_import_media, N_("Convert a phone's sound, photo or video into the kiosk's formats") },
   { "po",       rahnuma_admin_module_po, N_("Export a language's texts as a PO file, or merge one back") },
 };

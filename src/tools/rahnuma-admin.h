@@ -28,7 +28,7 @@ void     rahnuma_admin_json_member   (GString            *out,
                                       const char         *value,
                                       gboolean            last);
 
-int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|record */
+int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|import-media; admin-record.c: record */
 int rahnuma_admin_sync   (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_export (int argc, char **argv); /* admin-records.c */
 int rahnuma_admin_report (int argc, char **argv); /* admin-records.c */
