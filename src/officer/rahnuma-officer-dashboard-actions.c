@@ -58,7 +58,7 @@ rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
  *
  * Shows @message for a few seconds at the bottom of the dashboard. Here,
  * with the actions that report most of what happens, so that the
- * dashboard's two halves call one way only (dashboard.c → actions.c).
+ * dashboard's parts call one way only (dashboard.c → settings.c → actions.c).
  */
 void
 rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
