@@ -93,24 +93,6 @@ print_validation (RahnumaValidation *validation, guint n_packages)
 
 /* Options ---------------------------------------------------------------- */
 
-/* rahnuma_admin_parse_options(), with the order of the module commands' calls. */
-gboolean
-rahnuma_admin_module_parse_options (const char   *parameters,
-                                    const char   *summary,
-                                    GOptionEntry *entries,
-                                    int          *argc,
-                                    char       ***argv)
-{
-  return rahnuma_admin_parse_options (argc, argv, entries, parameters, summary);
-}
-
-int
-rahnuma_admin_module_usage_error (const char *message)
-{
-  g_printerr ("%s\n", message);
-  return EXIT_NOT_RUN;
-}
-
 static RahnumaMediaProbe *
 open_probe (void)
 {
@@ -258,12 +240,11 @@ run_validate (int argc, char **argv)
   g_autoptr(RahnumaValidation) validation = NULL;
   guint n_packages = 0;
 
-  if (!rahnuma_admin_module_parse_options (_("DIR…"),
-                                           _("Check module packages: every problem, with file, line and a hint."),
-                                           entries, &argc, &argv))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, _("DIR…"),
+                                    _("Check module packages: every problem, with file, line and a hint.")))
     return EXIT_NOT_RUN;
   if (argc < 2)
-    return rahnuma_admin_module_usage_error (_("Name at least one package folder (or a folder of packages)."));
+    return rahnuma_admin_usage_error (_("Name at least one package folder (or a folder of packages)."));
   if ((probe = open_probe ()) == NULL)
     return EXIT_NOT_RUN;
 
@@ -414,12 +395,11 @@ run_list (int argc, char **argv)
   g_autoptr(GPtrArray) modules = NULL;
   guint n_failed = 0;
 
-  if (!rahnuma_admin_module_parse_options (_("DIR"),
-                                           _("Show each module in a modules folder, its languages and narration."),
-                                           entries, &argc, &argv))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, _("DIR"),
+                                    _("Show each module in a modules folder, its languages and narration.")))
     return EXIT_NOT_RUN;
   if (argc != 2)
-    return rahnuma_admin_module_usage_error (_("Name one modules folder, e.g. media/modules."));
+    return rahnuma_admin_usage_error (_("Name one modules folder, e.g. media/modules."));
   if ((modules = load_modules (argv[1], &n_failed)) == NULL)
     return EXIT_NOT_RUN;
 
@@ -604,14 +584,13 @@ run_new (int argc, char **argv)
   g_autoptr(RahnumaModule) module = NULL;
   g_autofree char *package = NULL;
 
-  if (!rahnuma_admin_module_parse_options (_("ID DIR"),
-                                           _("Write a skeleton package DIR/ID, ready to edit."),
-                                           entries, &argc, &argv))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, _("ID DIR"),
+                                    _("Write a skeleton package DIR/ID, ready to edit.")))
     return EXIT_NOT_RUN;
   if (argc != 3)
-    return rahnuma_admin_module_usage_error (_("Give the new module's id and the folder to put it in."));
+    return rahnuma_admin_usage_error (_("Give the new module's id and the folder to put it in."));
   if (!rahnuma_module_id_is_valid (argv[1]))
-    return rahnuma_admin_module_usage_error (_("An id is lower-case English letters, digits and '-', e.g. fees-and-costs."));
+    return rahnuma_admin_usage_error (_("An id is lower-case English letters, digits and '-', e.g. fees-and-costs."));
 
   package = g_build_filename (argv[2], argv[1], NULL);
   if (g_file_test (package, G_FILE_TEST_EXISTS))
@@ -648,13 +627,12 @@ run_install (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *installed = NULL;
 
-  if (!rahnuma_admin_module_parse_options (_("PACKAGE_DIR --into MODULES_DIR"),
-                                           _("Check a package; if it has no errors, swap it into the modules folder "
-                                             "atomically. A failed or interrupted install never replaces a working module."),
-                                           entries, &argc, &argv))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, _("PACKAGE_DIR --into MODULES_DIR"),
+                                    _("Check a package; if it has no errors, swap it into the modules folder "
+                                       "atomically. A failed or interrupted install never replaces a working module.")))
     return EXIT_NOT_RUN;
   if (argc != 2 || into == NULL)
-    return rahnuma_admin_module_usage_error (_("Give one package folder and --into MODULES_DIR."));
+    return rahnuma_admin_usage_error (_("Give one package folder and --into MODULES_DIR."));
   if ((probe = open_probe ()) == NULL)
     return EXIT_NOT_RUN;
 
@@ -841,21 +819,20 @@ run_import_media (int argc, char **argv)
   };
 
   /* Translators: the summary of "rahnuma-admin module import-media --help" */
-  if (!rahnuma_admin_module_parse_options (_("FILE DIR"),
-                                           _("Convert a phone's sound, photo or video (anything GStreamer decodes "
-                                             "here) into the kiosk's formats inside package DIR and name it in "
-                                             "module.ini: Ogg Opus narration at an even loudness, PNG pictures and "
-                                             "WebM video, upright and at most 1920 × 1080."),
-                                           entries, &argc, &argv))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, _("FILE DIR"),
+                                    _("Convert a phone's sound, photo or video (anything GStreamer decodes "
+                                       "here) into the kiosk's formats inside package DIR and name it in "
+                                    "module.ini: Ogg Opus narration at an even loudness, PNG pictures and "
+                                    "WebM video, upright and at most 1920 × 1080.")))
     return EXIT_NOT_RUN;
   options.lang = lang;
   if (argc != 3)
     /* Translators: a usage error of rahnuma-admin module import-media */
-    return rahnuma_admin_module_usage_error (_("Give the file to import and the package folder."));
+    return rahnuma_admin_usage_error (_("Give the file to import and the package folder."));
   if ((options.scene > 0) + (options.question > 0) + (options.explanation > 0) != 1)
-    return rahnuma_admin_module_usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
+    return rahnuma_admin_usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
   if (lang != NULL && !rahnuma_language_is_valid (lang))
-    return rahnuma_admin_module_usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
+    return rahnuma_admin_usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
   return import_and_save (argv[1], &options, argv[2]);
 }
 

@@ -162,17 +162,16 @@ rahnuma_admin_module_record (int argc, char **argv)
   g_autofree char *key = NULL;
   g_autofree char *relative = NULL;
 
-  if (!rahnuma_admin_module_parse_options (NULL,
-                                           _("Record a narration from the microphone into a package's audio/LANG/ "
-                                             "folder and name it in module.ini. Stops on Enter or after --seconds."),
-                                           entries, &argc, &argv))
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, NULL,
+                                    _("Record a narration from the microphone into a package's audio/LANG/ "
+                                       "folder and name it in module.ini. Stops on Enter or after --seconds.")))
     return EXIT_NOT_RUN;
   if (options.module_dir == NULL || options.lang == NULL || argc != 1)
-    return rahnuma_admin_module_usage_error (_("Give --module DIR, one of --scene/--question/--explanation N, and --lang."));
+    return rahnuma_admin_usage_error (_("Give --module DIR, one of --scene/--question/--explanation N, and --lang."));
   if (!rahnuma_language_is_valid (options.lang))
-    return rahnuma_admin_module_usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
+    return rahnuma_admin_usage_error (_("--lang must be one of ur, ps, pa_PK, en."));
   if (!record_target (&options, &group, &key, &relative))
-    return rahnuma_admin_module_usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
+    return rahnuma_admin_usage_error (_("Give exactly one of --scene N, --question N or --explanation N."));
 
   ini_path = g_build_filename (options.module_dir, RAHNUMA_MODULE_FILE, NULL);
   if (!g_key_file_load_from_file (key_file, ini_path, G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS,

@@ -151,6 +151,21 @@ rahnuma_admin_json_member (GString *out, const char *name, const char *value, gb
 }
 
 /**
+ * rahnuma_admin_usage_error:
+ * @message: what is wrong with the command line, translated
+ *
+ * Prints @message on stderr.
+ *
+ * Returns: 2, the exit status of a command that could not run (rahnuma-admin.h)
+ */
+int
+rahnuma_admin_usage_error (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return 2;
+}
+
+/**
  * rahnuma_admin_require:
  * @value: (nullable): an option's value, %NULL if it was not given
  * @option: the option, "--db"

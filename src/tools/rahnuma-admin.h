@@ -19,6 +19,7 @@ gboolean rahnuma_admin_parse_options (int                *argc,
                                       const GOptionEntry *entries,
                                       const char         *parameters,
                                       const char         *summary);
+int      rahnuma_admin_usage_error   (const char         *message);
 gboolean rahnuma_admin_require       (const char         *value,
                                       const char         *option);
 void     rahnuma_admin_json_string   (GString            *out,
