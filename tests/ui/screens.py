@@ -5,10 +5,10 @@ Starts the real `rahnuma` binary once (under the Xvfb display and D-Bus
 session that run-ui-test.sh provides, whose screen is large enough for the
 largest size), with one real lesson (media/modules/contract: the longest
 texts and explanations of the bundled lessons). For each language it walks
-a visit as a person would (welcome, language, lessons, the lesson's player,
-a question, its feedback, "Are you still there?", the result) and, on each
-screen, sizes the kiosk window to each screen size in turn and checks
-through the accessibility tree, as a screen reader sees it:
+a visit as a person would (welcome, language, "about you" skipped, lessons,
+the lesson's player, a question, its feedback, "Are you still there?", the
+result) and, on each screen, sizes the kiosk window to each screen size in
+turn and checks through the accessibility tree, as a screen reader sees it:
 
 - every actionable control (button, toggle, slider…) lies fully inside the
   window, except a row of the scrolled list of lessons (and a line of text
@@ -250,6 +250,8 @@ class Screens(KioskScreen):
             self.lang = "en"
         self.press(LANGUAGE_NAMES[lang])
         self.lang = lang
+        self.wiggle()
+        self.skip_about_you(self._("Skip all"))
 
         title = self.text("Module", "Title")
         self.button(title)
@@ -334,6 +336,8 @@ class Screens(KioskScreen):
         self.press("Start")
         self.press(LANGUAGE_NAMES[lang])
         self.lang = lang
+        self.wiggle()
+        self.skip_about_you(self._("Skip all"))
         self.find(self.is_question, "the question", timeout=30)
         self.fit("still-there", self.is_question)
         self.find(self.is_question, "the question").do_action(0)
