@@ -101,6 +101,7 @@ class Idle(KioskScreen):
         # Only the languages the settings offer are on the language screen.
         check(not self.has_button(LANGUAGE_NAMES["ps"]), "Pashto is offered but not set")
         choice.do_action(0)
+        self.skip_about_you(self.tr.gettext("Skip all"))
         self.button(self.lesson)
         started = time.monotonic()
 

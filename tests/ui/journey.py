@@ -316,6 +316,7 @@ class Journey(KioskScreen):
         language = self.button(LANGUAGE_NAMES[self.args.lang])
         self.shot("language")
         language.do_action(0)
+        self.skip_about_you(self._("Skip all"))
 
         page = self.lessons_screen([("new",), ("new",)])
         self.shot("lessons")

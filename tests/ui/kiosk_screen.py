@@ -238,3 +238,14 @@ class KioskScreen:
                 return False
             return not sensitive or node.get_state_set().contains(Atspi.StateType.SENSITIVE)
         return self.find(match, "button “%s”" % name, timeout)
+
+    def skip_about_you(self, skip_all="Skip all"):
+        """Leaves the "about you" step (issue 19; the "about-you" setting, on by
+        default) that follows the language choice, by pressing its "Skip all":
+        @skip_all is that button's name in the visitor's language (the test's
+        self._("Skip all")). Waits until the page takes touches (the visit's
+        start committed) before it presses."""
+        page = self.page("RahnumaAboutPage")
+        self.inside(page, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == skip_all
+                    and n.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                    "button “%s” of the “about you” step" % skip_all).do_action(0)

@@ -228,6 +228,7 @@ class Progress(KioskScreen):
 
         self.press("Start")
         self.press(LANGUAGE_NAMES[self.args.lang])
+        self.skip_about_you(self._("Skip all"))
         self.row(1)
         self.expect_said("lessons")
         time.sleep(0.5)

@@ -5,10 +5,10 @@ Starts the real `rahnuma` binary once (under the Xvfb display and D-Bus
 session that run-ui-test.sh provides, whose screen is large enough for the
 largest size), with one real lesson (media/modules/contract: the longest
 texts and explanations of the bundled lessons). For each language it walks
-a visit as a person would (welcome, language, lessons, the lesson's player,
-a question, its feedback, "Are you still there?", the result) and, on each
-screen, sizes the kiosk window to each screen size in turn and checks
-through the accessibility tree, as a screen reader sees it:
+a visit as a person would (welcome, language, "about you", lessons, the
+lesson's player, a question, its feedback, "Are you still there?", the
+result) and, on each screen, sizes the kiosk window to each screen size in
+turn and checks through the accessibility tree, as a screen reader sees it:
 
 - every actionable control (button, toggle, slider…) lies fully inside the
   window, except a row of the scrolled list of lessons (and a line of text
@@ -24,8 +24,9 @@ the resize to the new layout) at each size.
 A screenshot of each screen at each size goes to --artifacts, named
 LANG-SCREEN-WxH.png (the welcome and language screens, in every language
 at once, as "all"). Every language gets every size; "Are you still
-there?" (which takes the idle timeout to come) is checked in Urdu and
-English. A window that cannot shrink to a screen's size is a problem too
+there?" (which takes the idle timeout to come) and the "about you" step
+(its first question and the cost question with its number pad; the other
+languages skip it) are checked in Urdu and English. A window that cannot shrink to a screen's size is a problem too
 (its edges would lie off the screen). One kiosk start serves the run.
 
 Usage: screens.py --binary B --localedir D --media M --artifacts A
@@ -237,6 +238,23 @@ class Screens(KioskScreen):
         self.resize(*SIZES[self.lang][0])
 
     # --- one visit per language ------------------------------------------------------
+    def about_you(self):
+        """The "about you" step: in Urdu and English, its first question and the
+        cost question (the number pad) checked at every size; then "Skip all"."""
+        skip_all = self._("Skip all")
+        if self.lang in ("ur", "en"):
+            self.button(skip_all)
+            self.find(lambda n: n.get_role() == Atspi.Role.LABEL
+                      and n.get_name() == self._("Are you a woman or a man?"), "the first question")
+            self.fit("about", self.named(skip_all))
+            for _ in range(4):  # gender, destination, kind of work, how the job was found
+                self.press(self._("Prefer not to say"))
+            cost = self._("How much have you paid so far to get this job? Count every fee and payment, in rupees.")
+            self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == cost, "the cost question")
+            self.fit("about-cost", self.named(self._("I don’t know")))
+        self.wiggle()
+        self.skip_about_you(skip_all)
+
     def visit(self, lang):
         self.lang = "en"  # the welcome and language screens speak every language at once
         self.button("Start")
@@ -250,6 +268,7 @@ class Screens(KioskScreen):
             self.lang = "en"
         self.press(LANGUAGE_NAMES[lang])
         self.lang = lang
+        self.about_you()
 
         title = self.text("Module", "Title")
         self.button(title)
@@ -334,6 +353,8 @@ class Screens(KioskScreen):
         self.press("Start")
         self.press(LANGUAGE_NAMES[lang])
         self.lang = lang
+        self.wiggle()
+        self.skip_about_you(self._("Skip all"))
         self.find(self.is_question, "the question", timeout=30)
         self.fit("still-there", self.is_question)
         self.find(self.is_question, "the question").do_action(0)
