@@ -187,8 +187,6 @@ result_finish (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (widget);
 
-  /* Room for the question on a short screen: the rule waits meanwhile. */
-  gtk_widget_set_visible (GTK_WIDGET (self->rule_label), FALSE);
   gtk_stack_set_visible_child_name (self->finish_stack, "confirm");
   gtk_widget_grab_focus (GTK_WIDGET (self->keep_button));
   gtk_widget_activate_action (widget, "kiosk.speak", "s", "finish-confirm");
@@ -200,7 +198,6 @@ result_keep (GtkWidget *widget, const char *action_name, GVariant *parameter)
   RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (widget);
 
   gtk_stack_set_visible_child_name (self->finish_stack, "finish");
-  gtk_widget_set_visible (GTK_WIDGET (self->rule_label), TRUE);
   speak (self);
 }
 
