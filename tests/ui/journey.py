@@ -72,7 +72,7 @@ class Journey(KioskScreen):
         return self.tr.gettext(text, *values)
 
     def press(self, root, name):
-        self.labelled(root, BUTTON, name).do_action(0)
+        self.tap(self.labelled(root, BUTTON, name))
         time.sleep(0.4)
 
     def shot(self, label):
@@ -215,7 +215,7 @@ class Journey(KioskScreen):
                 self.shot("quiz")
             if number == listen_on:
                 self.listen(page, self._("Listen again"), "/scene-%d.ogg" % (number % 3 + 1))
-            buttons[choice - 1].do_action(0)
+            self.tap(buttons[choice - 1])
             self.pressed.append((module_id, number - 1, choice - 1, int(choice == correct)))
             self.labelled(page, LABEL, self._("Correct!") if right
                           else self._("Not quite. The right answer is shown in green."))
@@ -312,10 +312,10 @@ class Journey(KioskScreen):
     def journey(self):
         start = self.button("Start")
         self.shot("welcome")
-        start.do_action(0)
+        self.tap(start)
         language = self.button(LANGUAGE_NAMES[self.args.lang])
         self.shot("language")
-        language.do_action(0)
+        self.tap(language)
         self.skip_about_you(self._("Skip all"))
 
         page = self.lessons_screen([("new",), ("new",)])

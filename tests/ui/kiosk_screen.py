@@ -239,6 +239,34 @@ class KioskScreen:
             return not sensitive or node.get_state_set().contains(Atspi.StateType.SENSITIVE)
         return self.find(match, "button “%s”" % name, timeout)
 
+    # --- touches -------------------------------------------------------------------
+    def tap(self, node):
+        """Presses @node (its first action), as a finger's tap does.
+
+        With RAHNUMA_TAP_LOG set to a file name, first appends a line to that
+        file: the test's class, the page the control is on (the nearest
+        "Rahnuma…Page" around it, else "-"), the control's name and the
+        monotonic time in seconds, tab-separated. The centre-day benchmark
+        counts these per page (tests/bench/data/taps-journey.tsv)."""
+        log = os.environ.get("RAHNUMA_TAP_LOG")
+        if log:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write("%s\t%s\t%s\t%.3f\n" % (type(self).__name__, self.page_of(node),
+                                                  (node.get_name() or "").replace("\t", " "), time.monotonic()))
+        node.do_action(0)
+
+    def page_of(self, node):
+        """The class name of the page @node is on, or "-"."""
+        while node is not None:
+            try:
+                name = node.get_name() or ""
+                if node.get_role() == Atspi.Role.FILLER and name.startswith("Rahnuma") and name.endswith("Page"):
+                    return name
+                node = node.get_parent()
+            except GLib.Error:
+                break
+        return "-"
+
     def skip_about_you(self, skip_all="Skip all"):
         """Leaves the "about you" step (issue 19; the "about-you" setting, on by
         default) that follows the language choice, by pressing its "Skip all":
@@ -246,6 +274,7 @@ class KioskScreen:
         self._("Skip all")). Waits until the page takes touches (the visit's
         start committed) before it presses."""
         page = self.page("RahnumaAboutPage")
-        self.inside(page, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == skip_all
-                    and n.get_state_set().contains(Atspi.StateType.SENSITIVE),
-                    "button “%s” of the “about you” step" % skip_all).do_action(0)
+        button = self.inside(page, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == skip_all
+                             and n.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                             "button “%s” of the “about you” step" % skip_all)
+        self.tap(button)
