@@ -441,11 +441,13 @@ simulate (Paths p, const Options *o)
           o->seats, MAX_WAIT_MIN, fewest_halls (arrive, o->workers, p, o->seats));
   printf ("#   the longest short path %d kiosks carry after %d halls: %.1f min\n",
           AIM_KIOSKS, o->halls, short_path_limit (&h, o->workers, AIM_KIOSKS));
+  if (h.hall_wait > MAX_WAIT_MIN)
+    g_printerr ("bench-centre-day: %d halls keep workers waiting up to %.0f min for a seat\n",
+                o->halls, h.hall_wait);
+  else if (full == 0 || hall == 0)
+    g_printerr ("bench-centre-day: more than %u kiosks would be needed\n", MAX_KIOSKS);
   if (full == 0 || hall == 0)
-    {
-      g_printerr ("bench-centre-day: more than %u kiosks would be needed\n", MAX_KIOSKS);
-      exit (1);
-    }
+    exit (1);
   printf ("centre-day-kiosks-needed  %u kiosks  %u kiosks  %.2fx\n", hall, full, (double) hall / full);
 }
 
