@@ -320,6 +320,8 @@ measure_paths (GArray *lessons, const char *prompts, Taps taps, double tap_s)
   printf ("# taps (journey): %.2f per visit, per lesson %.2f on the list and %.2f watching,"
           " %.2f per question; %.1f s each\n",
           taps.per_visit, taps.per_list, taps.per_watch, taps.per_question, tap_s);
+  printf ("# every visit: %.1f min of prompts (welcome to result); a question: %.1f s of narration\n",
+          visit, 60 * questions / n_questions);
   printf ("# full individual path: %.1f min (%.1f min media, %.0f taps)\n",
           p.full, p.full - full_taps * tap, full_taps);
   printf ("# hall session: %.1f min narration (%u lessons, %u questions) + %.0f min change-over\n",
