@@ -52,8 +52,6 @@ static char *
 add_visit (RahnumaStore *store, const char *kiosk, gboolean active)
 {
   static const char * const genders[] = { "woman", "man", "other", "unsaid" };
-  static const char * const destinations[] = { "SA", "AE", "QA", "unsaid", "other" };
-  static const char * const sectors[] = { "construction", "domestic", "driving" };
   static guint n_visits;
   g_autoptr(GError) error = NULL;
   guint v = n_visits++;
@@ -64,8 +62,7 @@ add_visit (RahnumaStore *store, const char *kiosk, gboolean active)
   const char *modules[] = { "contract", "fees" };
 
   g_assert_no_error (error);
-  g_assert_true (rahnuma_store_set_categories (store, id, genders[v % 4], destinations[v % 5],
-                                               sectors[v % 3], &error));
+  g_assert_true (rahnuma_store_set_gender (store, id, genders[v % 4], &error));
   for (guint m = 0; m < G_N_ELEMENTS (modules); m++)
     {
       guint n_correct = 0;
@@ -236,7 +233,7 @@ test_resync_changed (Fixture *f, gconstpointer data)
   before = rahnuma_test_table_digest (db, "main", "answer", "SELECT id FROM main.session", &n);
   sqlite3_close (db);
 
-  g_assert_true (rahnuma_store_set_categories (store, id, "woman", "GB", "healthcare", &error));
+  g_assert_true (rahnuma_store_set_gender (store, id, "woman", &error));
   g_assert_true (rahnuma_store_record_module (store, id, "fees", 7, 0.5, 1, 3, FALSE, &error));
   g_assert_true (rahnuma_store_record_answer (store, id, "fees", 2, 9, FALSE, &error));
   g_assert_no_error (error);
@@ -771,7 +768,8 @@ test_old_schema (Fixture *f, gconstpointer data)
 {
   const char *downgrade = "DROP TABLE survey; DROP TABLE sync_rejected;"
                           " ALTER TABLE sync_target DROP COLUMN n_rejected;"
-                          " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1;";
+                          " ALTER TABLE session DROP COLUMN clock_suspect;" RAHNUMA_TEST_SESSION_CATEGORIES
+                          " PRAGMA user_version = 1;";
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
