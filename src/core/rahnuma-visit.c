@@ -762,16 +762,16 @@ copy_answers (Step *step, const RahnumaSurveyAnswers *answers)
     *to[i] = step->survey_strings[i] = g_strdup (*from[i]);
 }
 
-/* Whether the visitor said anything the survey row holds: only then is one
- * written. Destination or sector alone make one too, since the charts by
- * destination and sector count survey rows (the session keeps only the
- * gender); a visitor who said nothing, or only their gender, makes none. */
 static gboolean
 is_said (const char *value)
 {
   return value != NULL && g_strcmp0 (value, RAHNUMA_CATEGORY_UNSAID) != 0;
 }
 
+/* Whether the visitor said anything the survey row holds: only then is one
+ * written. Destination or sector alone make one too, since the charts by
+ * destination and sector count survey rows (the session keeps only the
+ * gender); a visitor who said nothing, or only their gender, makes none. */
 static gboolean
 says_anything_of_job (const RahnumaSurveyAnswers *a)
 {
