@@ -239,9 +239,10 @@ static const char * const sectors[] = {
   "  said AS (SELECT strftime ('%Y', day) || '-W' ||" \
   "    printf ('%02d', (CAST (strftime ('%j', day) AS INTEGER) - 1) / 7 + 1) AS week," \
   "    destination, sector, demo FROM thursday)," \
-  "  missing AS (SELECT week, destination, sector, demo, count(*) - (SELECT count(*) FROM survey v" \
-  "    WHERE v.week = said.week AND v.destination = said.destination AND v.sector = said.sector" \
-  "    AND v.demo = said.demo) AS n FROM said GROUP BY week, destination, sector, demo)," \
+  "  visits AS (SELECT week, destination, sector, demo, count(*) AS n FROM said GROUP BY 1, 2, 3, 4)," \
+  "  answers AS (SELECT week, destination, sector, demo, count(*) AS n FROM survey GROUP BY 1, 2, 3, 4)," \
+  "  missing AS (SELECT week, destination, sector, demo, visits.n - coalesce (answers.n, 0) AS n" \
+  "    FROM visits LEFT JOIN answers USING (week, destination, sector, demo))," \
   "  seq (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < (SELECT max (n) FROM missing))" \
   " SELECT lower (hex (randomblob (16))), week, destination, sector, 'unsaid', 'unsaid', 'unsaid'," \
   "  'unsaid', 'unsaid', demo FROM missing JOIN seq ON seq.i <= missing.n;" \
