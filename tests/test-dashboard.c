@@ -7,6 +7,7 @@
 #include "rahnuma-code.h"
 #include "rahnuma-dashboard.h"
 #include "rahnuma-store-private.h"
+#include "rahnuma-survey.h"
 
 /* 2025-11-24 00:00 in Pakistan (UTC+5). */
 #define PKT   (5 * 3600)
@@ -257,6 +258,54 @@ test_last_sync (Fixture *f, gconstpointer data)
   g_assert_cmpint (synced_at, ==, 0);
 }
 
+static void
+add_answer (RahnumaStore *store, const char *destination, gint64 when)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSurveyAnswers a = { .destination = destination };
+
+  g_assert_true (rahnuma_store_add_survey (store, &a, when, &error));
+  g_assert_no_error (error);
+}
+
+/* By destination: survey answers (the visits do not hold it), in every ISO
+ * week the range touches, with no completion; small bars hidden (two, so
+ * no third one needs to be); the same
+ * from the sums and from the records. 2025-11-24 is the Monday of
+ * 2025-W48: the week's answers are in a one-day range of that week, the
+ * next week's are not. */
+static void
+test_by_destination (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    add_answer (f->store, "SA", DAY0 + PKT + 4 * 86400);
+  for (guint i = 0; i < 2; i++)
+    add_answer (f->store, "QA", DAY0 + PKT + 12 * HOUR);
+  add_answer (f->store, "GB", DAY0 + PKT);
+  for (guint i = 0; i < 5; i++)
+    add_answer (f->store, "AE", DAY0 + PKT + 7 * 86400);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) bars = rahnuma_dashboard_chart (f->store, RAHNUMA_DASHBOARD_BY_DESTINATION, DAY0,
+                                                           DAY0 + 86400, PKT, &error);
+      RahnumaDashboardBar *bar;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (bars->len, ==, 3);
+      bar = g_ptr_array_index (bars, 0);
+      g_assert_cmpstr (bar->key, ==, "SA");
+      g_assert_cmpint (bar->count, ==, 6);
+      g_assert_cmpint (bar->part, ==, S);
+      bar = g_ptr_array_index (bars, 1);
+      g_assert_cmpstr (bar->key, ==, "QA");
+      g_assert_cmpint (bar->count, ==, S);
+      /* Second pass: from the records, the sums being behind. */
+      add_visit (f->store, DAY0 + 11 * HOUR, TRUE, FALSE);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -267,6 +316,8 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/dashboard/per-hour", Fixture, NULL, fixture_set_up, test_per_hour, fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/per-module", Fixture, NULL, fixture_set_up, test_per_module, fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/missed", Fixture, NULL, fixture_set_up, test_missed, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/by-destination", Fixture, NULL, fixture_set_up, test_by_destination,
+              fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/totals", Fixture, NULL, fixture_set_up, test_totals, fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/sums-follow-changes", Fixture, NULL, fixture_set_up, test_sums_follow_changes,
               fixture_tear_down);

@@ -149,6 +149,9 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "3 / 3"));
   g_assert_nonnull (strstr (text, "From 2025-11-24 to 2025-11-25"));
   /* The survey: Saudi Arabia shown, Qatar and the UAE (under 5 each) hidden. */
+  /* Destinations come from the survey's answers, and say so. */
+  g_assert_nonnull (strstr (text, "By destination country (survey answers, by week)"));
+  g_assert_null (strstr (text, "By destination country, self-reported"));
   g_assert_nonnull (strstr (text, "Recruitment costs, from the anonymous survey"));
   g_assert_nonnull (strstr (text, "All answers: 11 answers"));
   g_assert_nonnull (strstr (text, "Saudi Arabia: 6 answers"));

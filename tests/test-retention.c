@@ -157,7 +157,7 @@ test_changed_after_sync (Fixture *f, gconstpointer data)
   g_autofree char *id = visit (f, NOW - 100 * DAY, 30);
 
   sync_to_officers (f);
-  g_assert_true (rahnuma_store_set_categories (f->store, id, "woman", "SA", "domestic", &error));
+  g_assert_true (rahnuma_store_set_gender (f->store, id, "woman", &error));
   g_assert_no_error (error);
   g_assert_cmpint (prune (f, f->officers, 30), ==, 0);
   assert_kept (f->journal, id, TRUE);

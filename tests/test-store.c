@@ -448,7 +448,7 @@ static const char * const allowed_schema[] = {
   "kiosk_setting: key value",
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
   "session: id centre kiosk language started_at ended_at state catalog_version code gender "
-    "destination sector demo rev clock_suspect",
+    "demo rev clock_suspect",
   "survey: id week destination sector found_via cost_answer cost_pkr receipt borrowed wage_answer "
     "wage_amount wage_currency demo",
   "sync_rejected: journal_id kind reason n_rows synced_at",
@@ -512,7 +512,7 @@ use_for_a_visit (RahnumaStore *store)
   start.started_at = g_get_real_time () / G_USEC_PER_SEC;
   id = rahnuma_store_begin_session (store, &start, &error);
   g_assert_no_error (error);
-  g_assert_true (rahnuma_store_set_categories (store, id, "woman", "QA", "domestic", &error));
+  g_assert_true (rahnuma_store_set_gender (store, id, "woman", &error));
   g_assert_true (rahnuma_store_record_answer (store, id, "contract", 0, 1, TRUE, &error));
   g_assert_true (rahnuma_store_record_module (store, id, "contract", 1, 1.0, 1, 1, TRUE, &error));
   g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, NULL,
@@ -537,7 +537,7 @@ use_every_feature (const char *journal, const char *officers)
   g_assert_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_WRONG);
   g_clear_error (&error);
   g_assert_true (rahnuma_dashboard_prepare (store, 5 * 3600, &error));
-  g_assert_cmpint (raw_int (journal, "SELECT count(*) FROM dashboard_category"), ==, 3);
+  g_assert_cmpint (raw_int (journal, "SELECT count(*) FROM dashboard_category"), ==, 2);
   g_assert_true (rahnuma_sync_run (journal, officers, NULL, NULL, &error));
   g_assert_no_error (error);
   target = rahnuma_store_new_full (officers, RAHNUMA_STORE_SHARED | RAHNUMA_STORE_MUST_EXIST, NULL, &error);
@@ -581,7 +581,8 @@ make_version_1 (const char *path)
             " INSERT OR REPLACE INTO old_setting VALUES ('pin_failures', 'two');"
             " DROP TABLE kiosk_setting; ALTER TABLE old_setting RENAME TO kiosk_setting;"
             " DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
-            " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
+            " ALTER TABLE session DROP COLUMN clock_suspect;" RAHNUMA_TEST_SESSION_CATEGORIES
+            " PRAGMA user_version = 1");
 }
 
 /* Opened read-only (the office program, `rahnuma-admin report`), an older
@@ -658,7 +659,8 @@ test_migrate_clock (Fixture *f, gconstpointer data)
 
   g_clear_object (&store);
   raw_exec (f->path, "DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
-                    " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
+                    " ALTER TABLE session DROP COLUMN clock_suspect;" RAHNUMA_TEST_SESSION_CATEGORIES
+                    " PRAGMA user_version = 1");
   store = rahnuma_store_new (f->path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
@@ -669,37 +671,33 @@ test_migrate_clock (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* The session keeps only the gender: every value of its list goes in,
+ * free text does not. */
 static void
 test_categories (Fixture *f, gconstpointer data)
 {
-  static const char * const columns[] = { "gender", "destination", "sector" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
   g_autofree char *id = begin (store);
+  const char * const *values = rahnuma_store_get_categories ("gender");
 
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+  g_assert_nonnull (values);
+  g_assert_cmpstr (values[g_strv_length ((char **) values) - 1], ==, RAHNUMA_CATEGORY_UNSAID);
+  for (guint v = 0; values[v] != NULL; v++)
     {
-      const char * const *values = rahnuma_store_get_categories (columns[c]);
-
-      g_assert_nonnull (values);
-      g_assert_cmpstr (values[g_strv_length ((char **) values) - 1], ==, RAHNUMA_CATEGORY_UNSAID);
-      for (guint v = 0; values[v] != NULL; v++)
-        {
-          const char *given[3] = { NULL, NULL, NULL };
-
-          given[c] = values[v];
-          g_assert_true (rahnuma_store_set_categories (store, id, given[0], given[1], given[2], &error));
-          g_assert_no_error (error);
-        }
+      g_assert_true (rahnuma_store_set_gender (store, id, values[v], &error));
+      g_assert_no_error (error);
     }
+  g_assert_true (rahnuma_store_set_gender (store, id, NULL, &error));
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE gender = 'unsaid'"), ==, 1);
 
   /* Free text is refused by the schema itself. */
-  g_assert_false (rahnuma_store_set_categories (store, id, "Ayesha Bibi", NULL, NULL, &error));
+  g_assert_false (rahnuma_store_set_gender (store, id, "Ayesha Bibi", &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_false (rahnuma_store_set_categories (store, id, NULL, NULL, "+92 300 1234567", &error));
-  g_assert_nonnull (error);
-  g_clear_error (&error);
+  /* The survey's lists are still served from here. */
+  g_assert_nonnull (rahnuma_store_get_categories ("destination"));
+  g_assert_nonnull (rahnuma_store_get_categories ("sector"));
   g_assert_null (rahnuma_store_get_categories ("name"));
 }
 

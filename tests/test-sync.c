@@ -52,8 +52,6 @@ static char *
 add_visit (RahnumaStore *store, const char *kiosk, gboolean active)
 {
   static const char * const genders[] = { "woman", "man", "other", "unsaid" };
-  static const char * const destinations[] = { "SA", "AE", "QA", "unsaid", "other" };
-  static const char * const sectors[] = { "construction", "domestic", "driving" };
   static guint n_visits;
   g_autoptr(GError) error = NULL;
   guint v = n_visits++;
@@ -64,8 +62,7 @@ add_visit (RahnumaStore *store, const char *kiosk, gboolean active)
   const char *modules[] = { "contract", "fees" };
 
   g_assert_no_error (error);
-  g_assert_true (rahnuma_store_set_categories (store, id, genders[v % 4], destinations[v % 5],
-                                               sectors[v % 3], &error));
+  g_assert_true (rahnuma_store_set_gender (store, id, genders[v % 4], &error));
   for (guint m = 0; m < G_N_ELEMENTS (modules); m++)
     {
       guint n_correct = 0;
@@ -236,7 +233,7 @@ test_resync_changed (Fixture *f, gconstpointer data)
   before = rahnuma_test_table_digest (db, "main", "answer", "SELECT id FROM main.session", &n);
   sqlite3_close (db);
 
-  g_assert_true (rahnuma_store_set_categories (store, id, "woman", "GB", "healthcare", &error));
+  g_assert_true (rahnuma_store_set_gender (store, id, "woman", &error));
   g_assert_true (rahnuma_store_record_module (store, id, "fees", 7, 0.5, 1, 3, FALSE, &error));
   g_assert_true (rahnuma_store_record_answer (store, id, "fees", 2, 9, FALSE, &error));
   g_assert_no_error (error);
@@ -771,7 +768,8 @@ test_old_schema (Fixture *f, gconstpointer data)
 {
   const char *downgrade = "DROP TABLE survey; DROP TABLE sync_rejected;"
                           " ALTER TABLE sync_target DROP COLUMN n_rejected;"
-                          " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1;";
+                          " ALTER TABLE session DROP COLUMN clock_suspect;" RAHNUMA_TEST_SESSION_CATEGORIES
+                          " PRAGMA user_version = 1;";
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -795,6 +793,54 @@ test_old_schema (Fixture *f, gconstpointer data)
   sync_ok (f, &stats);
   g_assert_cmpint (count (f->officers, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
   g_assert_cmpint (count (f->kiosk, "SELECT n_rejected FROM sync_target"), ==, 0);
+}
+
+/* Schema 6 across versions: a version 5 journal whose visits hold a
+ * destination syncs into a new officers' file, read-only (through a
+ * migrated copy) and then in place; and a new journal syncs into a
+ * version 5 officers' file, which is migrated first and keeps, as survey
+ * rows, the destinations of the visits it held. Twice, so no row is made
+ * twice. Neither file has a session column naming a destination after. */
+static void
+test_version_5 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSyncStats stats;
+  g_autofree char *second = g_build_filename (f->dir, "officers-5.db", NULL);
+
+  fill (f->kiosk, "K1", 4, 0);
+  raw_exec (f->kiosk, RAHNUMA_TEST_TO_VERSION_5 " UPDATE session SET destination = 'MY', sector = 'security';");
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_assert_true (rahnuma_sync_run_full (f->kiosk, f->officers, RAHNUMA_SYNC_SOURCE_READ_ONLY,
+                                            &stats, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (count (f->kiosk, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session"), ==, 4);
+  /* A journal makes no survey rows of its visits, read-only or not. */
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM survey"), ==, 0);
+  sync_ok (f, &stats);
+  g_assert_cmpint (count (f->kiosk, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM survey"), ==, 0);
+
+  /* An officers' file of version 5, holding two visits to Malaysia. */
+  fill (second, "K2", 2, 0);
+  raw_exec (second, RAHNUMA_TEST_TO_VERSION_5 " UPDATE session SET destination = 'MY', sector = 'security';"
+                    " INSERT INTO sync_source VALUES ('0123456789abcdef0123456789abcdef', 1, 0);");
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_assert_true (rahnuma_sync_run (f->kiosk, second, &stats, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (count (second, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM session"), ==, 6);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM survey WHERE destination = 'MY'"
+                                  " AND sector = 'security' AND cost_answer = 'unsaid'"), ==, 2);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM pragma_table_info ('session')"
+                                  " WHERE name IN ('destination', 'sector')"), ==, 0);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM pragma_table_info ('session')"
+                                       " WHERE name IN ('destination', 'sector')"), ==, 0);
 }
 
 /* Kill -9 a sync that is copying row by row past bad rows, at random
@@ -965,6 +1011,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/sync/rejected-rows", test_rejected_rows);
   ADD ("/rahnuma/sync/set-aside-recoverable", test_set_aside_recoverable);
   ADD ("/rahnuma/sync/old-schema", test_old_schema);
+  ADD ("/rahnuma/sync/version-5", test_version_5);
   ADD ("/rahnuma/sync/survey", test_survey);
   ADD ("/rahnuma/sync/kill-rejecting-sync", test_kill_rejecting_sync);
 #undef ADD

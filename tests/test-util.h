@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/* SQL that puts back the session columns schema 6 took away (destination
+ * and sector, as schema 1 made them), to turn a file this build made into
+ * one as an older version left it. */
+#define RAHNUMA_TEST_SESSION_CATEGORIES \
+  " ALTER TABLE session ADD COLUMN destination TEXT NOT NULL DEFAULT 'unsaid' CHECK (destination IN" \
+  "  ('SA', 'AE', 'OM', 'QA', 'KW', 'BH', 'MY', 'GB', 'other', 'unsaid'));" \
+  " ALTER TABLE session ADD COLUMN sector TEXT NOT NULL DEFAULT 'unsaid' CHECK (sector IN ('construction'," \
+  "  'driving', 'domestic', 'hospitality', 'manufacturing', 'agriculture', 'healthcare', 'security'," \
+  "  'other', 'unsaid'));"
+
+/* A file this build made, as version 5 would hold it. */
+#define RAHNUMA_TEST_TO_VERSION_5 RAHNUMA_TEST_SESSION_CATEGORIES " PRAGMA user_version = 5;"
+
 char *rahnuma_test_make_tmpdir  (const char *name_template);
 void  rahnuma_test_remove_tree  (const char *path);
 

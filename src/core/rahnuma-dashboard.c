@@ -1,6 +1,7 @@
 /* rahnuma-dashboard.c — the numbers behind the officers' dashboard charts
  *
- * Visitors per local day and hour, by language, gender and destination;
+ * Visitors per local day and hour, by language and gender; survey answers
+ * by destination (the visit does not hold it: rahnuma-store.c, schema 6);
  * quizzes taken, passed and the mean score per module; the questions most
  * often missed. Every count under RAHNUMA_REPORT_MIN_CELL is hidden, so that
  * a bar never shows what one or two people did; when a chart hides exactly
@@ -38,6 +39,7 @@
 
 #include "rahnuma-dashboard.h"
 #include "rahnuma-store-private.h"
+#include "rahnuma-survey-answers.h"
 
 #define SECONDS_PER_DAY 86400
 
@@ -71,8 +73,6 @@ static const char * const refresh_day_sql[] = {
   "INSERT INTO dashboard_category SELECT ?1, 'language', s.language, count(*), sum (s.state = 'completed')"
   " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
   "INSERT INTO dashboard_category SELECT ?1, 'gender', s.gender, count(*), sum (s.state = 'completed')"
-  " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
-  "INSERT INTO dashboard_category SELECT ?1, 'destination', s.destination, count(*), sum (s.state = 'completed')"
   " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
   /* A module left before its quiz (no questions) is not a quiz taken. */
   "INSERT INTO dashboard_module SELECT ?1, m.module_id, count(*), sum (m.passed),"
@@ -324,6 +324,14 @@ rahnuma_dashboard_keep_current (RahnumaStore *store, GError **error)
 
 /* ---- reading ------------------------------------------------------------- */
 
+/* Destinations are counted from survey answers, the only place they are
+ * kept (schema 6): ?5 the first ISO week, ?6 the last, each whole week that
+ * the range touches (a survey row holds its week, not its day). Survey rows
+ * are few beside sessions (at most one per visit): no sums are kept. */
+#define SURVEY_BY_DESTINATION_SQL \
+  "SELECT destination, count(*) AS n, -1, -1 FROM survey WHERE week >= ?5 AND week <= ?6" \
+  " GROUP BY 1 ORDER BY n DESC, 1"
+
 /* From the sums: ?1 first local day, ?2 day after the last, ?4 how many rows. */
 static const char * const summed_sql[RAHNUMA_DASHBOARD_N_CHARTS] = {
   "SELECT day, sum (sessions), sum (completed), -1 FROM dashboard_hour"
@@ -339,8 +347,7 @@ static const char * const summed_sql[RAHNUMA_DASHBOARD_N_CHARTS] = {
   " WHERE category = 'language' AND day >= ?1 AND day < ?2 GROUP BY value ORDER BY n DESC, value",
   "SELECT value, sum (sessions) AS n, sum (completed), -1 FROM dashboard_category"
   " WHERE category = 'gender' AND day >= ?1 AND day < ?2 GROUP BY value ORDER BY n DESC, value",
-  "SELECT value, sum (sessions) AS n, sum (completed), -1 FROM dashboard_category"
-  " WHERE category = 'destination' AND day >= ?1 AND day < ?2 GROUP BY value ORDER BY n DESC, value",
+  SURVEY_BY_DESTINATION_SQL,
 };
 
 /* From the records, when the sums are not current: ?1 first second, ?2 the
@@ -363,7 +370,7 @@ static const char * const direct_sql[RAHNUMA_DASHBOARD_N_CHARTS] = {
   " GROUP BY a.module_id, a.question HAVING n >= 5 ORDER BY CAST (m AS REAL) / n DESC, 1 LIMIT ?4",
   BY_CATEGORY ("s.language"),
   BY_CATEGORY ("s.gender"),
-  BY_CATEGORY ("s.destination"),
+  SURVEY_BY_DESTINATION_SQL,
 };
 
 static void
@@ -468,8 +475,14 @@ bind_range (sqlite3_stmt *stmt, gboolean summed, gint64 from, gint64 to, int utc
     }
   if (sqlite3_bind_parameter_count (stmt) >= 3 && sqlite3_bind_parameter_name (stmt, 3) != NULL)
     sqlite3_bind_int (stmt, 3, utc_offset);
-  if (sqlite3_bind_parameter_count (stmt) >= 4)
+  if (sqlite3_bind_parameter_count (stmt) >= 4 && sqlite3_bind_parameter_name (stmt, 4) != NULL)
     sqlite3_bind_int (stmt, 4, 10);
+  if (sqlite3_bind_parameter_count (stmt) >= 6)
+    {
+      /* ISO weeks as text sort in time order: "2026-W09" < "2026-W10". */
+      sqlite3_bind_text (stmt, 5, from == G_MININT64 ? g_strdup ("0000") : rahnuma_survey_week (from), -1, g_free);
+      sqlite3_bind_text (stmt, 6, to == G_MAXINT64 ? g_strdup ("9999") : rahnuma_survey_week (to - 1), -1, g_free);
+    }
 }
 
 static GPtrArray *

@@ -29,7 +29,8 @@ typedef enum
   RAHNUMA_DASHBOARD_MISSED,     /* the questions most often answered wrong, worst first */
   RAHNUMA_DASHBOARD_BY_LANGUAGE, /* visitors and completed, largest first */
   RAHNUMA_DASHBOARD_BY_GENDER,
-  RAHNUMA_DASHBOARD_BY_DESTINATION,
+  RAHNUMA_DASHBOARD_BY_DESTINATION, /* survey answers (not visits) in the ISO weeks the range
+                                     * touches, largest first; part -1 (no completion) */
 } RahnumaDashboardChart;
 
 #define RAHNUMA_DASHBOARD_N_CHARTS (RAHNUMA_DASHBOARD_BY_DESTINATION + 1)

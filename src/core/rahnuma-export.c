@@ -1,9 +1,10 @@
 /* rahnuma-export.c — sessions as CSV or JSON, one row per session
  *
  * A row says what a completion code stands for: language, coarse times,
- * state and scores. The self-reported categories are left out on purpose:
- * next to a 15-minute start time they could single a visitor out; the report
- * shows them only as aggregates, with small cells suppressed.
+ * state and scores. The self-reported gender is left out on purpose: next
+ * to a 15-minute start time it could single a visitor out; the report shows
+ * it only as aggregates, with small cells suppressed. The session holds no
+ * destination or sector (schema 6): they are in the survey's own export.
  *
  * CSV follows RFC 4180: CRLF line ends, a header row, fields quoted when they
  * hold a comma, a quote or a line break, quotes doubled; text and the score

@@ -7,6 +7,10 @@
  * of a breakdown hides exactly one cell, the next smallest is hidden too:
  * otherwise the hidden one could be worked out from the total.
  *
+ * Destination and sector are not on the session (schema 6): their
+ * breakdowns count survey answers in the ISO weeks the range touches, and
+ * say nothing of completion.
+ *
  * Sessions recorded while the kiosk's clock was wrong (clock_suspect) carry
  * untrue dates: they are in no range and no breakdown, and are counted
  * apart, over the whole file, in wrong_clock_sessions.
@@ -24,6 +28,7 @@
 
 #include "rahnuma-report.h"
 #include "rahnuma-store-private.h"
+#include "rahnuma-survey-answers.h"
 
 #define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2 AND s.clock_suspect = 0"
 
@@ -42,11 +47,19 @@
   "SELECT m.module_id, count(*), sum (m.passed), avg (m.watched) FROM module_progress m" \
   " JOIN session s ON s.id = m.session_id WHERE m.n_questions > 0 AND " IN_RANGE " GROUP BY m.module_id"
 
-/* %s is a column name from the fixed list below, never data. */
+/* %s is a column name from the fixed lists below, never data. */
 #define CATEGORY_SQL \
   "SELECT %s, count(*), sum (state = 'completed'), -1 FROM session s WHERE " IN_RANGE " GROUP BY 1"
 
-static const char * const session_categories[] = { "language", "gender", "destination", "sector" };
+/* Destination and sector are kept only in survey rows (schema 6), which
+ * hold the ISO week: ?1 and ?2 are the first and last weeks the range
+ * touches. Their count is of answers; nothing says whether the visit was
+ * completed (-1). */
+#define SURVEY_CATEGORY_SQL \
+  "SELECT %s, count(*), -1, -1 FROM survey WHERE week >= ?1 AND week <= ?2 GROUP BY 1"
+
+static const char * const session_categories[] = { "language", "gender" };
+static const char * const survey_categories[] = { "destination", "sector" };
 
 static void
 row_free (RahnumaReportRow *row)
@@ -86,6 +99,21 @@ prepare_range (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **er
     {
       sqlite3_bind_int64 (stmt, 1, from);
       sqlite3_bind_int64 (stmt, 2, to);
+    }
+  return stmt;
+}
+
+/* [@from, @to) as the ISO weeks it touches, for survey rows. */
+static sqlite3_stmt *
+prepare_weeks (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **error)
+{
+  sqlite3_stmt *stmt = rahnuma_store_prepare (db, sql, error);
+
+  if (stmt != NULL)
+    {
+      /* ISO weeks as text sort in time order: "2026-W09" < "2026-W10". */
+      sqlite3_bind_text (stmt, 1, from <= 0 ? g_strdup ("0000") : rahnuma_survey_week (from), -1, g_free);
+      sqlite3_bind_text (stmt, 2, to == G_MAXINT64 ? g_strdup ("9999") : rahnuma_survey_week (to - 1), -1, g_free);
     }
   return stmt;
 }
@@ -219,9 +247,10 @@ compare_rows (gconstpointer a, gconstpointer b)
 }
 
 static RahnumaReportBreakdown *
-read_breakdown (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **error)
+read_breakdown (sqlite3 *db, const char *sql, gboolean survey, gint64 from, gint64 to, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare_range (db, sql, from, to, error);
+  g_autoptr(sqlite3_stmt) stmt = survey ? prepare_weeks (db, sql, from, to, error)
+                                        : prepare_range (db, sql, from, to, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   RahnumaReportBreakdown *breakdown;
   int rc;
@@ -252,18 +281,34 @@ read_breakdown (sqlite3 *db, const char *sql, gint64 from, gint64 to, GError **e
 }
 
 static gboolean
-add_breakdown (RahnumaReport *report, sqlite3 *db, const char *name, const char *sql,
+add_breakdown (RahnumaReport *report, sqlite3 *db, const char *name, const char *sql, gboolean survey,
                gint64 from, gint64 to, GError **error)
 {
-  RahnumaReportBreakdown *breakdown = read_breakdown (db, sql, from, to, error);
+  RahnumaReportBreakdown *breakdown = read_breakdown (db, sql, survey, from, to, error);
   gboolean module = g_str_equal (name, "module");
 
   if (breakdown == NULL)
     return FALSE;
   breakdown->name = name;
-  breakdown->count_key = module ? "taken" : "sessions";
-  breakdown->part_key = module ? "passed" : "completed";
+  breakdown->count_key = module ? "taken" : survey ? "answers" : "sessions";
+  breakdown->part_key = module ? "passed" : survey ? NULL : "completed";
   g_ptr_array_add (report->breakdowns, breakdown);
+  return TRUE;
+}
+
+/* One breakdown per category, from the session or from the survey. */
+static gboolean
+add_categories (RahnumaReport *report, sqlite3 *db, const char * const *names, guint n_names,
+                gboolean survey, gint64 from, gint64 to, GError **error)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autofree char *sql = survey ? g_strdup_printf (SURVEY_CATEGORY_SQL, names[i])
+                                    : g_strdup_printf (CATEGORY_SQL, names[i]);
+
+      if (!add_breakdown (report, db, names[i], sql, survey, from, to, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -278,15 +323,12 @@ read_report (sqlite3 *db, gint64 from, gint64 to, GError **error)
   if (!rahnuma_store_exec (db, "BEGIN", error))
     return NULL;
   if (!read_totals (db, report, from, to, error) ||
-      !add_breakdown (report, db, "module", MODULES_SQL, from, to, error))
+      !add_breakdown (report, db, "module", MODULES_SQL, FALSE, from, to, error) ||
+      !add_categories (report, db, session_categories, G_N_ELEMENTS (session_categories), FALSE,
+                       from, to, error) ||
+      !add_categories (report, db, survey_categories, G_N_ELEMENTS (survey_categories), TRUE,
+                       from, to, error))
     goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (session_categories); i++)
-    {
-      g_autofree char *sql = g_strdup_printf (CATEGORY_SQL, session_categories[i]);
-
-      if (!add_breakdown (report, db, session_categories[i], sql, from, to, error))
-        goto fail;
-    }
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   return g_steal_pointer (&report);
 
@@ -354,10 +396,13 @@ append_row (GString *json, const RahnumaReportBreakdown *breakdown, const Rahnum
   /* Keys are ids and codes from CHECK-constrained columns: no escaping needed. */
   g_string_append_printf (json, "{\"%s\": \"%s\", ", breakdown->name, row->key);
   append_count (json, breakdown->count_key, row->count);
-  g_string_append (json, ", ");
-  append_count (json, breakdown->part_key, row->part);
-  g_string_append (json, ", ");
-  append_rate (json, "rate", row->part, row->count);
+  if (breakdown->part_key != NULL)
+    {
+      g_string_append (json, ", ");
+      append_count (json, breakdown->part_key, row->part);
+      g_string_append (json, ", ");
+      append_rate (json, "rate", row->part, row->count);
+    }
   if (g_str_equal (breakdown->name, "module"))
     {
       if (row->watched < 0)

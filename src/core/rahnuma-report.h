@@ -17,16 +17,18 @@ G_BEGIN_DECLS
 typedef struct
 {
   char   *key;      /* language code, module id or category value */
-  gint64  count;    /* sessions (or, for modules, quizzes taken), or RAHNUMA_REPORT_SUPPRESSED */
-  gint64  part;     /* of those, completed (for modules, passed), or RAHNUMA_REPORT_SUPPRESSED */
+  gint64  count;    /* sessions (for modules, quizzes taken; for destination and sector, survey
+                     * answers), or RAHNUMA_REPORT_SUPPRESSED */
+  gint64  part;     /* of those, completed (for modules, passed), or RAHNUMA_REPORT_SUPPRESSED;
+                     * -1 for destination and sector */
   double  watched;  /* modules only: mean fraction watched; otherwise, or suppressed, -1 */
 } RahnumaReportRow;
 
 typedef struct
 {
   const char *name;      /* "language", "module", "gender", "destination", "sector" */
-  const char *count_key; /* "sessions" or "taken" */
-  const char *part_key;  /* "completed" or "passed" */
+  const char *count_key; /* "sessions", "taken" or (destination, sector) "answers" */
+  const char *part_key;  /* "completed", "passed", or NULL when there is no part */
   GPtrArray  *rows;      /* of RahnumaReportRow, largest first */
 } RahnumaReportBreakdown;
 

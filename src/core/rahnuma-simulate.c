@@ -6,8 +6,9 @@
  * not say their gender, destination or sector. The modules are the sample
  * ones in media/modules (seven, six questions each, pass mark four).
  *
- * Of those who say something, about two in three also answer the cost
- * questions (rahnuma-survey.h): found through a promoter or a sub-agent
+ * Of those who say something, the gender goes on the visit and the
+ * destination and sector in a survey row (rahnuma-survey.h), as on the
+ * kiosk; about two in three also answer the cost questions: found through a promoter or a sub-agent
  * mostly; paid a few hundred thousand rupees (a skewed spread around
  * 400,000, some nothing, some not knowing); wages in the destination's
  * currency spread around a typical contract. These shapes are invented to
@@ -180,14 +181,20 @@ pick_wage (GRand *rand, RahnumaSurveyAnswers *a)
     a->wage_answer = RAHNUMA_SURVEY_UNKNOWN; /* "other" and unsaid destinations */
 }
 
-/* The cost questions, for the same destination and sector. */
+/* The survey row: destination and sector, and the cost questions unless
+ * the visitor skipped them (then the row holds those two alone, as the
+ * kiosk writes it, or is not written if neither was said either). */
 static gboolean
 answer_survey (Visit *v, const char *destination, const char *sector, gint64 when, GError **error)
 {
   RahnumaSurveyAnswers a = { .destination = destination, .sector = sector, .demo = TRUE };
 
   if (g_rand_double (v->rand) < 0.35)
-    return TRUE;
+    {
+      if (g_str_equal (destination, RAHNUMA_CATEGORY_UNSAID) && g_str_equal (sector, RAHNUMA_CATEGORY_UNSAID))
+        return TRUE;
+      return rahnuma_store_add_survey (v->store, &a, when, error);
+    }
   a.found_via = PICK (v->rand, found_via);
   a.receipt = PICK (v->rand, yes_no);
   a.borrowed = PICK (v->rand, yes_no);
@@ -205,8 +212,7 @@ say_categories (Visit *v, gint64 when, GError **error)
     return TRUE; /* left them all unsaid */
   destination = PICK (v->rand, destinations);
   sector = PICK (v->rand, sectors);
-  return rahnuma_store_set_categories (v->store, v->session_id, PICK (v->rand, genders), destination,
-                                       sector, error) &&
+  return rahnuma_store_set_gender (v->store, v->session_id, PICK (v->rand, genders), error) &&
          answer_survey (v, destination, sector, when, error);
 }
 

@@ -209,6 +209,47 @@ static const char * const sectors[] = {
   "DROP TABLE sync_rejected;" \
   "ALTER TABLE sync_rejected_5 RENAME TO sync_rejected;"
 
+/* 5 → 6: destination and sector leave the session, so that a survey row
+ * shares nothing with a visit but the time (its week; the visit's quarter
+ * hour): before, a rare (week, destination, sector) joined the two and tied
+ * what someone paid to their visit and completion code. Those answers now
+ * live only in the survey row (rahnuma_visit_about_async() writes one
+ * whenever destination, sector or a cost question was said), and the
+ * charts by destination and sector count survey answers.
+ *
+ * So that the officers' file loses no figure, each visit it holds that said
+ * a destination or sector and wrote no survey row (the old rule wrote one
+ * only if a cost question was answered) becomes a survey row with only those
+ * two said: per ISO week (UTC), destination, sector and demo, as many rows
+ * as such visits outnumber the survey rows already there. A kiosk journal
+ * (no sync_source row) gets none: its visits already synced are counted in
+ * the officers' file, and a journal read read-only is migrated afresh in a
+ * copy at every sync, whose new random ids would be counted again each time.
+ * The per-day visit sums by destination go with the column. secure_delete
+ * zeroes the dropped values instead of leaving them in free pages (Debian's
+ * SQLite already defaults to it). DROP COLUMN is allowed: only the columns'
+ * own CHECKs name them (no index, view, trigger or table CHECK does). */
+#define UNLINK_MIGRATION \
+  "PRAGMA secure_delete = ON;" \
+  "INSERT INTO survey (id, week, destination, sector, found_via, cost_answer, receipt, borrowed," \
+  "  wage_answer, demo)" \
+  " WITH thursday AS (SELECT date (started_at, 'unixepoch', '-3 days', 'weekday 4') AS day," \
+  "    destination, sector, demo FROM session" \
+  "    WHERE (destination != 'unsaid' OR sector != 'unsaid') AND EXISTS (SELECT 1 FROM sync_source))," \
+  "  said AS (SELECT strftime ('%Y', day) || '-W' ||" \
+  "    printf ('%02d', (CAST (strftime ('%j', day) AS INTEGER) - 1) / 7 + 1) AS week," \
+  "    destination, sector, demo FROM thursday)," \
+  "  visits AS (SELECT week, destination, sector, demo, count(*) AS n FROM said GROUP BY 1, 2, 3, 4)," \
+  "  answers AS (SELECT week, destination, sector, demo, count(*) AS n FROM survey GROUP BY 1, 2, 3, 4)," \
+  "  missing AS (SELECT week, destination, sector, demo, visits.n - coalesce (answers.n, 0) AS n" \
+  "    FROM visits LEFT JOIN answers USING (week, destination, sector, demo))," \
+  "  seq (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < (SELECT max (n) FROM missing))" \
+  " SELECT lower (hex (randomblob (16))), week, destination, sector, 'unsaid', 'unsaid', 'unsaid'," \
+  "  'unsaid', 'unsaid', demo FROM missing JOIN seq ON seq.i <= missing.n;" \
+  "DELETE FROM dashboard_category WHERE category = 'destination';" \
+  "ALTER TABLE session DROP COLUMN destination;" \
+  "ALTER TABLE session DROP COLUMN sector;"
+
 /* One entry per schema version: migrations[v] takes a file from v to v + 1.
  * Never edit a released step; add a new one. The CHECK lists above and here
  * must agree (tests/test-store.c tries every value). */
@@ -297,6 +338,8 @@ static const char * const migrations[] = {
   MIGRATE_3_TO_4,
   /* 4 → 5: the "about you" survey (rahnuma-survey.h). */
   SURVEY_MIGRATION,
+  /* 5 → 6: destination and sector only in survey rows. */
+  UNLINK_MIGRATION,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
@@ -1131,7 +1174,8 @@ rahnuma_session_state_from_string (const char *text, RahnumaSessionState *state)
 
 /**
  * rahnuma_store_get_categories:
- * @column: "gender", "destination" or "sector"
+ * @column: "gender" (a session column), "destination" or "sector" (survey
+ *   columns since schema 6)
  *
  * Returns: (transfer none) (nullable): the values @column allows, ending
  *   with "unsaid", or %NULL if @column is not a category
@@ -1540,42 +1584,37 @@ rahnuma_store_finish_session (RahnumaStore *self, const char *session_id, Rahnum
 }
 
 static gboolean
-update_categories (RahnumaStore *self, const char *session_id, const char *gender,
-                   const char *destination, const char *sector, GError **error)
+update_gender (RahnumaStore *self, const char *session_id, const char *gender, GError **error)
 {
   g_autoptr(RahnumaCachedStmt) stmt =
-    get_cached (self,
-                "UPDATE session SET gender = ?2, destination = ?3, sector = ?4, rev = " NEXT_REV
-                " WHERE id = ?1",
-                error);
+    get_cached (self, "UPDATE session SET gender = ?2, rev = " NEXT_REV " WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, gender ? gender : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, destination ? destination : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, sector ? sector : RAHNUMA_CATEGORY_UNSAID, -1, SQLITE_STATIC);
   return step_done (self, stmt, _("Cannot record the categories"), error) &&
          check_changed (self, _("Cannot record the categories"), error);
 }
 
 /**
- * rahnuma_store_set_categories:
+ * rahnuma_store_set_gender:
  * @self: a #RahnumaStore
  * @session_id: a session
  * @gender: (nullable): one of rahnuma_store_get_categories ("gender"), %NULL for "unsaid"
- * @destination: (nullable): likewise, "destination"
- * @sector: (nullable): likewise, "sector"
  * @error: return location for a #RAHNUMA_STORE_ERROR
  *
- * Records what a visitor chose to say about themselves. A value outside the
- * fixed lists is refused by the schema.
+ * Records the gender a visitor chose to say, the only thing about
+ * themselves the visit keeps: destination and sector go only in the
+ * survey row (rahnuma_store_add_survey()), which has no gender, so that
+ * the two share nothing but the time (docs/ARCHITECTURE.md, "The survey
+ * table and the session's categories"). A value outside the fixed list is
+ * refused by the schema.
  *
  * Returns: whether it was recorded
  */
 gboolean
-rahnuma_store_set_categories (RahnumaStore *self, const char *session_id, const char *gender,
-                              const char *destination, const char *sector, GError **error)
+rahnuma_store_set_gender (RahnumaStore *self, const char *session_id, const char *gender, GError **error)
 {
   gboolean ok;
 
@@ -1584,7 +1623,7 @@ rahnuma_store_set_categories (RahnumaStore *self, const char *session_id, const 
 
   if (!begin_write (self, error))
     return FALSE;
-  ok = update_categories (self, session_id, gender, destination, sector, error);
+  ok = update_gender (self, session_id, gender, error);
   return end_write (self, ok, error);
 }
 

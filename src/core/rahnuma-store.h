@@ -143,11 +143,9 @@ gboolean      rahnuma_store_check_finish    (RahnumaStore              *self,
 gboolean      rahnuma_store_mark_clean_stop (RahnumaStore              *self,
                                              GError                   **error);
 const char   *rahnuma_store_get_journal_id  (RahnumaStore              *self);
-gboolean      rahnuma_store_set_categories  (RahnumaStore              *self,
+gboolean      rahnuma_store_set_gender      (RahnumaStore              *self,
                                              const char                *session_id,
                                              const char                *gender,
-                                             const char                *destination,
-                                             const char                *sector,
                                              GError                   **error);
 gboolean      rahnuma_store_abandon_active  (RahnumaStore              *self,
                                              gint64                     ended_at,

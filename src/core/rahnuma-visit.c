@@ -160,8 +160,7 @@ run_about_step (RahnumaStore *store, Step *step, GError **error)
   if (step->has_survey &&
       !rahnuma_store_add_survey (store, &step->survey, g_get_real_time () / G_USEC_PER_SEC, error))
     return FALSE;
-  return rahnuma_store_set_categories (store, step->session_id, step->gender, step->survey.destination,
-                                       step->survey.sector, error);
+  return rahnuma_store_set_gender (store, step->session_id, step->gender, error);
 }
 
 static void
@@ -763,12 +762,21 @@ copy_answers (Step *step, const RahnumaSurveyAnswers *answers)
     *to[i] = step->survey_strings[i] = g_strdup (*from[i]);
 }
 
-/* Whether the visitor said anything about the job or its cost: only then
- * is a survey row written (destination and sector alone are on the session). */
 static gboolean
-says_anything_of_cost (const RahnumaSurveyAnswers *a)
+is_said (const char *value)
 {
-  return a->found_via != NULL || a->receipt != NULL || a->borrowed != NULL ||
+  return value != NULL && g_strcmp0 (value, RAHNUMA_CATEGORY_UNSAID) != 0;
+}
+
+/* Whether the visitor said anything the survey row holds: only then is one
+ * written. Destination or sector alone make one too, since the charts by
+ * destination and sector count survey rows (the session keeps only the
+ * gender); a visitor who said nothing, or only their gender, makes none. */
+static gboolean
+says_anything_of_job (const RahnumaSurveyAnswers *a)
+{
+  return is_said (a->destination) || is_said (a->sector) ||
+         is_said (a->found_via) || is_said (a->receipt) || is_said (a->borrowed) ||
          a->cost_answer != RAHNUMA_SURVEY_UNSAID || a->wage_answer != RAHNUMA_SURVEY_UNSAID;
 }
 
@@ -778,10 +786,10 @@ says_anything_of_cost (const RahnumaSurveyAnswers *a)
  * @gender: (nullable): one of rahnuma_store_get_categories ("gender"), %NULL for unsaid
  * @answers: the rest of the "about you" step; %NULL values are unsaid
  *
- * Records what the visitor chose to say about themselves: gender,
- * destination and sector on the session (the officers' charts), and, when
- * any cost question was answered, the survey row, which has no link to the
- * session (rahnuma_store_add_survey()). The destination is kept in memory
+ * Records what the visitor chose to say about themselves: the gender on
+ * the session, and, when anything else was said (destination, sector or a
+ * cost question), the survey row, which has no link to the session
+ * (rahnuma_store_add_survey()). The destination is kept in memory
  * for this visit (rahnuma_visit_get_destination()). A value outside the
  * fixed lists fails the step with a #RAHNUMA_STORE_ERROR.
  */
@@ -799,7 +807,7 @@ rahnuma_visit_about_async (RahnumaVisit *self, const char *gender, const Rahnuma
   step->gender = g_strdup (gender);
   copy_answers (step, answers);
   step->survey.demo = FALSE;
-  step->has_survey = says_anything_of_cost (answers);
+  step->has_survey = says_anything_of_job (answers);
   run_step_async (self, step, rahnuma_visit_about_async, cancellable, callback, user_data);
 }
 

@@ -248,11 +248,11 @@ rahnuma_officer_category_label (const char *key)
     /* Translators: a bar of the chart of visitors by gender */
     { "woman", N_("Women") }, { "man", N_("Men") }, { "other", N_("Other") },
     { RAHNUMA_CATEGORY_UNSAID, N_("Prefer not to say") },
-    /* Translators: a bar of the chart of visitors by destination country */
+    /* Translators: a bar of the chart of survey answers by destination country */
     { "SA", N_("Saudi Arabia") }, { "AE", N_("United Arab Emirates") }, { "OM", N_("Oman") },
-    /* Translators: a bar of the chart of visitors by destination country */
+    /* Translators: a bar of the chart of survey answers by destination country */
     { "QA", N_("Qatar") }, { "KW", N_("Kuwait") }, { "BH", N_("Bahrain") }, { "MY", N_("Malaysia") },
-    /* Translators: a bar of the chart of visitors by destination country */
+    /* Translators: a bar of the chart of survey answers by destination country */
     { "GB", N_("United Kingdom") },
   };
 

@@ -161,8 +161,10 @@ write_pages (Page *page, const RahnumaOfficerData *data, const char *source_name
                data->charts[RAHNUMA_DASHBOARD_MISSED], RAHNUMA_CHART_SHARE);
   write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_LANGUAGE, "language", _("By language (completed inside)"));
   write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_GENDER, "gender", _("By gender, self-reported"));
+  /* Translators: a chart's heading in the printed report: counted from the anonymous survey's answers
+   * in the weeks the report covers, not from visits */
   write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_DESTINATION, "destination",
-                   _("By destination country, self-reported"));
+                   _("By destination country (survey answers, by week)"));
   write_survey (page, data->survey);
 }
 

@@ -556,9 +556,13 @@ breakdown_title (const RahnumaReportBreakdown *breakdown)
     return _("By language");
   if (g_str_equal (breakdown->name, "gender"))
     return _("By gender (self-reported)");
+  /* Destination and sector are kept only in the anonymous survey rows
+   * (docs/survey-data.md): their counts are answers, not visits. */
   if (g_str_equal (breakdown->name, "destination"))
-    return _("By destination country (self-reported)");
-  return _("By job sector (self-reported)");
+    /* Translators: a heading of the text report: counted from the anonymous survey's answers */
+    return _("By destination country (survey answers)");
+  /* Translators: a heading of the text report: counted from the anonymous survey's answers */
+  return _("By job sector (survey answers)");
 }
 
 static const char *
@@ -574,12 +578,32 @@ row_label (const RahnumaReportBreakdown *breakdown, const char *key)
   return key;
 }
 
+/* A breakdown of survey answers: one count per row, no completion. */
+static void
+print_answers (const RahnumaReportBreakdown *breakdown)
+{
+  /* Translators: a column heading of the text report: survey answers; keep it short */
+  g_print ("  %-18s %8s\n", "", _("answers"));
+  for (guint i = 0; i < breakdown->rows->len; i++)
+    {
+      const RahnumaReportRow *row = g_ptr_array_index (breakdown->rows, i);
+      g_autofree char *count = format_count (row->count);
+
+      g_print ("  %-18s %8s\n", row_label (breakdown, row->key), count);
+    }
+}
+
 static void
 print_breakdown (const RahnumaReportBreakdown *breakdown)
 {
   gboolean module = g_str_equal (breakdown->name, "module");
 
   g_print ("\n%s\n", breakdown_title (breakdown));
+  if (breakdown->part_key == NULL)
+    {
+      print_answers (breakdown);
+      return;
+    }
   g_print ("  %-18s %8s %9s %10s\n", "",
            /* Translators: a column heading of the text report; keep it short */
            module ? _("taken") : _("sessions"), module ? _("passed") : _("completed"),

@@ -71,7 +71,7 @@ bench_exec_int (sqlite3 *db, const char *sql, gint64 value)
  * fails here loudly, instead of shifting the others. */
 #define SESSION_COPY \
   "centre, kiosk, language, started_at, ended_at, state, catalog_version, code, gender," \
-  " destination, sector, demo, rev, clock_suspect"
+  " demo, rev, clock_suspect"
 
 /**
  * bench_replicate:
@@ -97,7 +97,7 @@ bench_replicate (const char *path, gint64 n_sessions)
                     " FROM session LIMIT ?1", MIN (have, n_sessions - have));
       bench_exec_int (db, "INSERT INTO session (id, " SESSION_COPY ") SELECT map.new,"
                     " centre, kiosk, language, started_at, ended_at, state, catalog_version, code, gender,"
-                    " destination, sector, demo, rev + ?1, clock_suspect"
+                    " demo, rev + ?1, clock_suspect"
                     " FROM session JOIN map ON id = map.old", have);
       bench_exec_or_die (db, "INSERT INTO module_progress SELECT map.new, module_id, module_version, watched,"
                              " n_correct, n_questions, passed FROM module_progress JOIN map ON session_id = map.old");
