@@ -647,6 +647,71 @@ test_report (Fixture *f, gconstpointer data)
   assert_left_out (c, 1, 0, 1);
 }
 
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Type 7 on a sorted copy: what the report's selection must agree with. */
+static double
+sorted_quantile (GArray *sorted, double p)
+{
+  double h = (sorted->len - 1) * p;
+  guint i = (guint) h;
+  double low = g_array_index (sorted, double, i);
+
+  return i + 1 < sorted->len ? low + (h - i) * (g_array_index (sorted, double, i + 1) - low) : low;
+}
+
+/* Adds answers (costs in steps of 25,000 rupees, so many are equal) until
+ * there are @n, and checks the report's median and quartiles, picked out
+ * without sorting, against those of a sorted copy. */
+static void
+check_quantiles (Fixture *f, GRand *rand, GArray *costs, guint n)
+{
+  g_autoptr(RahnumaSurveyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (costs->len < n)
+    {
+      RahnumaSurveyAnswers a = { .cost_answer = RAHNUMA_SURVEY_AMOUNT,
+                                 .cost_pkr = g_rand_int_range (rand, 0, 20) * 25000,
+                                 .wage_answer = RAHNUMA_SURVEY_AMOUNT, .wage_amount = 50000,
+                                 .wage_currency = "PKR" };
+      double cost = a.cost_pkr;
+
+      g_assert_true (add (f->store, &a, &error));
+      g_array_append_val (costs, cost);
+    }
+  report = rahnuma_survey_report_new (f->store, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_array_sort (costs, compare_doubles);
+  if (n < RAHNUMA_SURVEY_MIN_CELL)
+    return; /* hidden */
+  assert_near (report->all->cost_median, sorted_quantile (costs, 0.5));
+  assert_ratio (report->all, n, sorted_quantile (costs, 0.25) / 50000, sorted_quantile (costs, 0.5) / 50000,
+                sorted_quantile (costs, 0.75) / 50000);
+}
+
+/* Every count from 1 to 60 (odd and even, each rank's neighbour equal or
+ * not), and 1001. */
+static void
+test_report_quantiles_many (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (10701);
+  g_autoptr(GArray) costs = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* A thousand commits, each waiting for the disk, would be most of the
+   * test: what is checked is the figures, not the durability. */
+  g_assert_cmpint (raw_exec (f->store, "PRAGMA synchronous = OFF"), ==, SQLITE_OK);
+  for (guint n = 1; n <= 60; n++)
+    check_quantiles (f, rand, costs, n);
+  check_quantiles (f, rand, costs, 1001);
+}
+
 /* Two hidden groups cannot be told apart from the whole: AE shows again. */
 static void
 test_report_two_hidden (Fixture *f, gconstpointer data)
@@ -844,6 +909,7 @@ main (int argc, char **argv)
   ADD ("migrated-keeps-figures", test_migrated_keeps_figures);
   ADD ("migrated-journal", test_migrated_journal);
   ADD ("report", test_report);
+  ADD ("report-quantiles-many", test_report_quantiles_many);
   ADD ("report-two-hidden", test_report_two_hidden);
   ADD ("report-rates-and-range", test_report_rates_and_range);
   ADD ("rates-file", test_rates_file);

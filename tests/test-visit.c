@@ -6,7 +6,9 @@
 #include <sqlite3.h>
 
 #include "rahnuma-code.h"
+#include "rahnuma-dashboard.h"
 #include "rahnuma-quiz.h"
+#include "rahnuma-report.h"
 #include "rahnuma-visit.h"
 #include "test-util.h"
 
@@ -407,6 +409,88 @@ test_visit_about (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* The count of @key in @bars (dashboard bars), or -1 if it has no bar. */
+static gint64
+bar_count (GPtrArray *bars, const char *key)
+{
+  for (guint i = 0; i < bars->len; i++)
+    {
+      RahnumaDashboardBar *bar = g_ptr_array_index (bars, i);
+
+      if (g_str_equal (bar->key, key))
+        return bar->count;
+    }
+  return -1;
+}
+
+/* The sessions of @key in the report's breakdown @name, or -1. */
+static gint64
+report_count (RahnumaReport *report, const char *name, const char *key)
+{
+  for (guint b = 0; b < report->breakdowns->len; b++)
+    {
+      RahnumaReportBreakdown *breakdown = g_ptr_array_index (report->breakdowns, b);
+
+      for (guint r = 0; g_str_equal (breakdown->name, name) && r < breakdown->rows->len; r++)
+        {
+          RahnumaReportRow *row = g_ptr_array_index (breakdown->rows, r);
+
+          if (g_str_equal (row->key, key))
+            return row->count;
+        }
+    }
+  return -1;
+}
+
+/* What the officers' gender and destination charts (from the per-day
+ * sums, made before the answers came and kept current after) and the
+ * report's sector breakdown show for the visits in @f's journal. */
+static void
+assert_charts (Fixture *f, const char *gender, const char *destination, const char *sector, gint64 n)
+{
+  g_autoptr(GPtrArray) genders = NULL;
+  g_autoptr(GPtrArray) destinations = NULL;
+  g_autoptr(RahnumaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 to = g_get_real_time () / G_USEC_PER_SEC + 86400;
+
+  g_assert_true (rahnuma_dashboard_prepare (f->store, 0, &error));
+  genders = rahnuma_dashboard_chart (f->store, RAHNUMA_DASHBOARD_BY_GENDER, 0, to, 0, &error);
+  g_assert_no_error (error);
+  destinations = rahnuma_dashboard_chart (f->store, RAHNUMA_DASHBOARD_BY_DESTINATION, 0, to, 0, &error);
+  g_assert_no_error (error);
+  report = rahnuma_report_new (f->store, 0, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (genders->len, ==, 1);
+  g_assert_cmpint (bar_count (genders, gender), ==, n);
+  g_assert_cmpint (destinations->len, ==, 1);
+  g_assert_cmpint (bar_count (destinations, destination), ==, n);
+  g_assert_cmpint (report_count (report, "sector", sector), ==, n);
+}
+
+/* Real visits that answer "about you" fill the officers' charts: the
+ * answers reach the session's columns, and the dashboard's sums, made
+ * while the visits were still "unsaid", are made again. (The survey rows
+ * stay apart from the visits by design: only these three columns count.) */
+static void
+test_visit_about_charts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  RahnumaSurveyAnswers answers = { "QA", "driving", "sub-agent", RAHNUMA_SURVEY_UNKNOWN, 0, NULL, NULL,
+                                   RAHNUMA_SURVEY_UNKNOWN, 0, NULL, FALSE };
+
+  /* Five, so no bar is hidden as a group of fewer than 5. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_ptr_array_add (visits, rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7"));
+      RUN_STEP (visits->pdata[i], rahnuma_visit_begin_async);
+    }
+  assert_charts (f, "unsaid", "unsaid", "unsaid", 5);
+  for (guint i = 0; i < 5; i++)
+    RUN_STEP (visits->pdata[i], rahnuma_visit_about_async, "woman", &answers);
+  assert_charts (f, "woman", "QA", "driving", 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -415,6 +499,8 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
   g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
   g_test_add ("/rahnuma/visit/about", Fixture, NULL, fixture_set_up, test_visit_about, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/about-charts", Fixture, NULL, fixture_set_up, test_visit_about_charts,
+              fixture_tear_down);
   g_test_add ("/rahnuma/visit/no-lessons", Fixture, NULL, fixture_set_up, test_visit_no_lessons, fixture_tear_down);
   g_test_add ("/rahnuma/visit/lesson-state/derive", Fixture, NULL, fixture_set_up, test_lesson_state_derive,
               fixture_tear_down);

@@ -251,12 +251,41 @@ typedef struct
   GArray *ratios; /* of double, months of wages */
 } Group;
 
-enum { COL_DESTINATION, COL_SECTOR, COL_COST_ANSWER, COL_COST, COL_RECEIPT, COL_BORROWED,
-       COL_WAGE_ANSWER, COL_WAGE, COL_CURRENCY, COL_DEMO };
+/* The answers' categories are read as small integers the SQL works out
+ * (one column call and no string comparison each, for a million rows); the
+ * schema's CHECKs keep cost_pkr and wage_amount set exactly when their
+ * answer is "amount". */
+enum { COL_DESTINATION, COL_SECTOR, COL_HAS_COST, COL_COST, COL_RECEIPT, COL_BORROWED,
+       COL_HAS_WAGE, COL_WAGE, COL_CURRENCY, COL_DEMO };
 
 #define REPORT_SQL \
-  "SELECT destination, sector, cost_answer, cost_pkr, receipt, borrowed, wage_answer," \
-  " wage_amount, wage_currency, demo FROM survey WHERE week >= ?1 AND week <= ?2"
+  "SELECT destination, sector, cost_answer = 'amount', cost_pkr," \
+  " CASE receipt WHEN 'yes' THEN 1 WHEN 'no' THEN 0 ELSE -1 END," \
+  " CASE borrowed WHEN 'yes' THEN 1 WHEN 'no' THEN 0 ELSE -1 END," \
+  " wage_answer = 'amount', wage_amount, wage_currency, demo" \
+  " FROM survey WHERE week >= ?1 AND week <= ?2"
+
+/* Where an answer stands in the cost / monthly wage figure. */
+typedef enum
+{
+  RATIO_IN,
+  RATIO_NO_COST,
+  RATIO_NO_WAGE,
+  RATIO_NO_RATE,
+} RatioState;
+
+/* One row, read once and added to every group it belongs to. */
+typedef struct
+{
+  const char *destination; /* the row's text: valid until the next step */
+  const char *sector;
+  gboolean has_cost;
+  double cost;             /* rupees */
+  int receipt;             /* 1 yes, 0 no, -1 not said */
+  int borrowed;
+  RatioState ratio_state;
+  double ratio;            /* months of wages, when RATIO_IN */
+} Answer;
 
 static void
 cell_free (RahnumaSurveyCell *cell)
@@ -304,85 +333,123 @@ group_new (const char *key)
   return group;
 }
 
-static gboolean
-text_is (sqlite3_stmt *stmt, int column, const char *value)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL && g_str_equal (text, value);
-}
-
 static void
-count_yes_no (sqlite3_stmt *stmt, int column, guint64 *n_said, guint64 *n_yes)
+count_yes_no (int answer, guint64 *n_said, guint64 *n_yes)
 {
-  gboolean yes = text_is (stmt, column, "yes");
-
-  if (yes || text_is (stmt, column, "no"))
+  if (answer >= 0)
     (*n_said)++;
-  if (yes)
+  if (answer > 0)
     (*n_yes)++;
 }
 
-/* The ratio's part of one answer: counted in, or in one reason to leave it out. */
+/* The cost over the wage in rupees, or why this answer is left out of it. */
 static void
-add_ratio (Group *group, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
+read_ratio (Answer *answer, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
 {
-  RahnumaSurveyCell *cell = group->cell;
-  double rate, ratio;
+  double rate;
 
-  if (!text_is (stmt, COL_COST_ANSWER, "amount"))
-    {
-      cell->n_no_cost++;
-      return;
-    }
-  if (!text_is (stmt, COL_WAGE_ANSWER, "amount"))
-    {
-      cell->n_no_wage++;
-      return;
-    }
-  rate = rahnuma_survey_rates_lookup (rates, (const char *) sqlite3_column_text (stmt, COL_CURRENCY));
-  if (rate <= 0)
-    {
-      cell->n_no_rate++;
-      return;
-    }
-  ratio = (double) sqlite3_column_int64 (stmt, COL_COST) / ((double) sqlite3_column_int64 (stmt, COL_WAGE) * rate);
-  g_array_append_val (group->ratios, ratio);
+  answer->ratio_state = RATIO_IN;
+  if (!answer->has_cost)
+    answer->ratio_state = RATIO_NO_COST;
+  else if (!sqlite3_column_int (stmt, COL_HAS_WAGE))
+    answer->ratio_state = RATIO_NO_WAGE;
+  else if ((rate = rahnuma_survey_rates_lookup (rates, (const char *) sqlite3_column_text (stmt, COL_CURRENCY))) <= 0)
+    answer->ratio_state = RATIO_NO_RATE;
+  else
+    answer->ratio = answer->cost / ((double) sqlite3_column_int64 (stmt, COL_WAGE) * rate);
 }
 
 static void
-add_answer (Group *group, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
+read_answer (Answer *answer, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
+{
+  answer->destination = (const char *) sqlite3_column_text (stmt, COL_DESTINATION);
+  answer->sector = (const char *) sqlite3_column_text (stmt, COL_SECTOR);
+  answer->has_cost = sqlite3_column_int (stmt, COL_HAS_COST);
+  answer->cost = answer->has_cost ? (double) sqlite3_column_int64 (stmt, COL_COST) : 0;
+  answer->receipt = sqlite3_column_int (stmt, COL_RECEIPT);
+  answer->borrowed = sqlite3_column_int (stmt, COL_BORROWED);
+  read_ratio (answer, stmt, rates);
+}
+
+static void
+add_answer (Group *group, const Answer *answer)
 {
   RahnumaSurveyCell *cell = group->cell;
 
   cell->n++;
-  if (text_is (stmt, COL_COST_ANSWER, "amount"))
+  if (answer->has_cost)
     {
-      double cost = (double) sqlite3_column_int64 (stmt, COL_COST);
-
-      g_array_append_val (group->costs, cost);
+      g_array_append_val (group->costs, answer->cost);
       cell->n_cost++;
-      cell->n_paid += cost > 0;
+      cell->n_paid += answer->cost > 0;
     }
-  count_yes_no (stmt, COL_RECEIPT, &cell->n_receipt_said, &cell->n_receipt_yes);
-  count_yes_no (stmt, COL_BORROWED, &cell->n_borrowed_said, &cell->n_borrowed_yes);
-  add_ratio (group, stmt, rates);
+  count_yes_no (answer->receipt, &cell->n_receipt_said, &cell->n_receipt_yes);
+  count_yes_no (answer->borrowed, &cell->n_borrowed_said, &cell->n_borrowed_yes);
+  switch (answer->ratio_state)
+    {
+    case RATIO_IN:
+      g_array_append_val (group->ratios, answer->ratio);
+      break;
+    case RATIO_NO_COST:
+      cell->n_no_cost++;
+      break;
+    case RATIO_NO_WAGE:
+      cell->n_no_wage++;
+      break;
+    case RATIO_NO_RATE:
+      cell->n_no_rate++;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
+/* Puts the @k-th smallest of @v[0..@n) at @v[@k], none larger before it
+ * and none smaller after it (Hoare's selection, the middle value as pivot).
+ * O(n) on average: sorting every group's values was most of the report's
+ * time on a million answers. */
+static void
+select_nth (double *v, gssize n, gssize k)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  gssize lo = 0, hi = n - 1;
 
-  return (x > y) - (x < y);
+  while (lo < hi)
+    {
+      double pivot = v[lo + (hi - lo) / 2];
+      gssize i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (v[i] < pivot)
+            i++;
+          while (v[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              double swap = v[i];
+
+              v[i++] = v[j];
+              v[j--] = swap;
+            }
+        }
+      /* [lo, j] ≤ pivot ≤ [i, hi], and what lies between equals it. */
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        break;
+    }
 }
 
 /* Linear interpolation between the closest ranks (Hyndman and Fan's type 7,
- * R's and spreadsheets' default) of sorted @values; -1 if there are none. */
+ * R's and spreadsheets' default) of @values, reordered; -1 if there are
+ * none. */
 static double
 quantile (GArray *values, double p)
 {
-  double h, low;
+  double *v = (double *) (void *) values->data;
+  double h, low, next;
   guint i;
 
   if (values->len == 0)
@@ -390,10 +457,14 @@ quantile (GArray *values, double p)
   h = (values->len - 1) * p;
   low = floor (h);
   i = (guint) low;
+  select_nth (v, values->len, i);
   if (i + 1 >= values->len)
-    return g_array_index (values, double, i);
-  return g_array_index (values, double, i) +
-         (h - low) * (g_array_index (values, double, i + 1) - g_array_index (values, double, i));
+    return v[i];
+  /* The next rank is the smallest of those after it. */
+  next = v[i + 1];
+  for (guint j = i + 2; j < values->len; j++)
+    next = MIN (next, v[j]);
+  return v[i] + (h - low) * (next - v[i]);
 }
 
 static double
@@ -427,10 +498,8 @@ finish_group (Group *group)
 {
   RahnumaSurveyCell *cell = g_steal_pointer (&group->cell);
 
-  g_array_sort (group->costs, compare_doubles);
-  g_array_sort (group->ratios, compare_doubles);
-  cell->cost_median = quantile (group->costs, 0.5);
   cell->cost_mean = mean (group->costs);
+  cell->cost_median = quantile (group->costs, 0.5);
   cell->n_ratio = group->ratios->len;
   cell->ratio_q1 = quantile (group->ratios, 0.25);
   cell->ratio_median = quantile (group->ratios, 0.5);
@@ -445,15 +514,13 @@ finish_group (Group *group)
 /* One group per value of a column, in the schema's order. */
 typedef struct
 {
-  int column;
   const char * const *values;
   Group **groups;
 } Breakdown;
 
 static void
-breakdown_init (Breakdown *breakdown, const char *name, int column)
+breakdown_init (Breakdown *breakdown, const char *name)
 {
-  breakdown->column = column;
   breakdown->values = rahnuma_survey_get_values (name);
   breakdown->groups = g_new0 (Group *, g_strv_length ((char **) breakdown->values));
   for (guint i = 0; breakdown->values[i] != NULL; i++)
@@ -461,14 +528,12 @@ breakdown_init (Breakdown *breakdown, const char *name, int column)
 }
 
 static void
-breakdown_add (Breakdown *breakdown, sqlite3_stmt *stmt, RahnumaSurveyRates *rates)
+breakdown_add (Breakdown *breakdown, const char *value, const Answer *answer)
 {
-  const char *value = (const char *) sqlite3_column_text (stmt, breakdown->column);
-
   for (guint i = 0; value != NULL && breakdown->values[i] != NULL; i++)
     if (g_str_equal (value, breakdown->values[i]))
       {
-        add_answer (breakdown->groups[i], stmt, rates);
+        add_answer (breakdown->groups[i], answer);
         return;
       }
 }
@@ -537,9 +602,12 @@ read_answers (RahnumaStore *store, RahnumaSurveyReport *report, Group *all, Brea
   sqlite3_bind_text (stmt, 2, report->week_to != NULL ? report->week_to : "9999", -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      add_answer (all, stmt, rates);
-      breakdown_add (&by[0], stmt, rates);
-      breakdown_add (&by[1], stmt, rates);
+      Answer answer;
+
+      read_answer (&answer, stmt, rates);
+      add_answer (all, &answer);
+      breakdown_add (&by[0], answer.destination, &answer);
+      breakdown_add (&by[1], answer.sector, &answer);
       report->n_demo += sqlite3_column_int (stmt, COL_DEMO) != 0;
     }
   if (rc != SQLITE_DONE)
@@ -581,8 +649,8 @@ rahnuma_survey_report_new (RahnumaStore *store, gint64 from, gint64 to, RahnumaS
       report->rates_date = g_strdup (rates->date);
       report->rates_source = g_strdup (rates->source);
     }
-  breakdown_init (&by[0], "destination", COL_DESTINATION);
-  breakdown_init (&by[1], "sector", COL_SECTOR);
+  breakdown_init (&by[0], "destination");
+  breakdown_init (&by[1], "sector");
   rahnuma_store_lock (store);
   ok = read_answers (store, report, all, by, rates, error);
   rahnuma_store_unlock (store);

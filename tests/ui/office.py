@@ -11,6 +11,10 @@ centre, one of another) and syncs them into one officers' file with
    journals, not from the officers' file), and a row for each of the three
    journals synced in;
  - a completion code from the second kiosk, typed on the keyboard, is found;
+ - the Charts tab's survey section (issue 19): its heading, and the line
+   for all answers counting every survey answer synced in (counted here
+   with sqlite3 from the officers' file); scrolled into view and saved as
+   --survey-screenshot (the README's docs/screenshots/survey-dashboard-en.png);
  - the CSV and PDF reports are saved through the desktop's file chooser,
    the CSV with visits of all three kiosks;
  - afterwards the officers' file's bytes and mtime are exactly as before:
@@ -22,7 +26,7 @@ exclusive lock held by the test) each show the message that says so, and
 are left as they were; the next start without a file
 opens the last good one.
 
-Usage: office.py --binary B --admin A --dir D [--screenshot PNG]
+Usage: office.py --binary B --admin A --dir D [--screenshot PNG] [--survey-screenshot PNG]
 """
 import hashlib
 import os
@@ -84,6 +88,20 @@ class Office(KioskScreen):
 
     def shot(self, path):
         subprocess.run(["import", "-window", "root", path], check=False)
+
+    def shot_window(self, path):
+        """The officer's window alone: the largest X window of its process."""
+        ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.pid)],
+                             capture_output=True, text=True).stdout.split()
+        sizes = []
+        for xid in ids:
+            out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", xid], capture_output=True, text=True)
+            values = dict(line.split("=", 1) for line in out.stdout.split())
+            sizes.append((int(values["WIDTH"]) * int(values["HEIGHT"]), values))
+        check(sizes, "no window of rahnuma-officer on the display")
+        g = max(sizes, key=lambda size: size[0])[1]
+        subprocess.run(["import", "-window", "root", "-crop", "%sx%s+%s+%s" % (g["WIDTH"], g["HEIGHT"], g["X"], g["Y"]),
+                        "+repage", path], check=False)
 
     def named(self, name, role=None, timeout=TIMEOUT):
         def match(node):
@@ -150,6 +168,30 @@ class Office(KioskScreen):
             subtitle = self.row_subtitle("Kiosk journal %s" % journal[:8])
             check(subtitle.startswith("Last sync 20"), "journal %s: “%s”" % (journal, subtitle))
 
+    def survey(self):
+        """The survey's figures on the Charts tab, below the charts."""
+        db = read_only(self.officers)
+        (n,) = db.execute("SELECT count(*) FROM survey").fetchone()
+        db.close()
+        check(n >= 5, "simulate made %d survey answers: too few to be shown" % n)
+        self.tab("Charts")
+        heading = self.named("Recruitment costs, from the anonymous survey", Atspi.Role.LABEL)
+        line = self.starting("All answers: ", "the survey's line for all answers")
+        words = "All answers: %d answers · paid anything " % n
+        check(line.get_name().startswith(words), "shown “%s”, expected “%s…”" % (line.get_name(), words))
+        # Scrolled down to it with the mouse wheel, as an officer would.
+        window = self.app().get_child_at_index(0).get_extents(Atspi.CoordType.WINDOW)
+        for _ in range(40):
+            box = line.get_extents(Atspi.CoordType.WINDOW)
+            if box.y + box.height + 16 <= window.height and heading.get_extents(Atspi.CoordType.WINDOW).y > 0:
+                break
+            subprocess.run(["xdotool", "mousemove", str(window.width // 2), str(window.height // 2),
+                            "click", "5"], check=True)
+            time.sleep(0.1)
+        time.sleep(0.5)
+        if self.args.survey_screenshot:
+            self.shot_window(self.args.survey_screenshot)
+
     def verify_code(self):
         """Typed on the keyboard, as an officer at a desk does."""
         self.tab("Today")
@@ -204,6 +246,7 @@ class Office(KioskScreen):
         self.expect_kiosks()
         if self.args.screenshot:
             self.shot(self.args.screenshot)
+        self.survey()
         self.verify_code()
         self.save_reports()
 
@@ -271,7 +314,7 @@ class Office(KioskScreen):
 
 
 def main():
-    Office(parse_options(("binary", "admin", "dir"))).run()
+    Office(parse_options(("binary", "admin", "dir"), optional=("screenshot", "survey-screenshot"))).run()
 
 
 if __name__ == "__main__":

@@ -23,11 +23,12 @@ the resize to the new layout) at each size.
 
 A screenshot of each screen at each size goes to --artifacts, named
 LANG-SCREEN-WxH.png (the welcome and language screens, in every language
-at once, as "all"). Every language gets every size; "Are you still
-there?" (which takes the idle timeout to come) and the "about you" step
-(its first question and the cost question with its number pad; the other
-languages skip it) are checked in Urdu and English. A window that cannot shrink to a screen's size is a problem too
-(its edges would lie off the screen). One kiosk start serves the run.
+at once, as "all"). Every language gets every size, the "about you" step
+too (its first question, the cost question with its number pad, and the
+wage question with the pad and its currencies); "Are you still there?"
+(which takes the idle timeout to come) is checked in Urdu and English. A
+window that cannot shrink to a screen's size is a problem too (its edges
+would lie off the screen). One kiosk start serves the run.
 
 Usage: screens.py --binary B --localedir D --media M --artifacts A
 """
@@ -239,19 +240,26 @@ class Screens(KioskScreen):
 
     # --- one visit per language ------------------------------------------------------
     def about_you(self):
-        """The "about you" step: in Urdu and English, its first question and the
-        cost question (the number pad) checked at every size; then "Skip all"."""
+        """The "about you" step, in every language: its first question, the
+        cost question (the number pad) and the wage question (the pad beside
+        the currencies: four of them, the destination being unsaid) checked
+        at every size; then "Skip all"."""
         skip_all = self._("Skip all")
-        if self.lang in ("ur", "en"):
-            self.button(skip_all)
-            self.find(lambda n: n.get_role() == Atspi.Role.LABEL
-                      and n.get_name() == self._("Are you a woman or a man?"), "the first question")
-            self.fit("about", self.named(skip_all))
-            for _ in range(4):  # gender, destination, kind of work, how the job was found
-                self.press(self._("Prefer not to say"))
-            cost = self._("How much have you paid so far to get this job? Count every fee and payment, in rupees.")
-            self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == cost, "the cost question")
-            self.fit("about-cost", self.named(self._("I don’t know")))
+        unsaid = self._("Prefer not to say")
+        self.button(skip_all)
+        self.find(lambda n: n.get_role() == Atspi.Role.LABEL
+                  and n.get_name() == self._("Are you a woman or a man?"), "the first question")
+        self.fit("about", self.named(skip_all))
+        for _ in range(4):  # gender, destination, kind of work, how the job was found
+            self.press(unsaid)
+        cost = self._("How much have you paid so far to get this job? Count every fee and payment, in rupees.")
+        self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == cost, "the cost question")
+        self.fit("about-cost", self.named(self._("I don’t know")))
+        for _ in range(3):  # the cost, a receipt, a loan
+            self.press(unsaid)
+        rupees = self._("Pakistani rupees")
+        self.find(self.named(rupees), "the wage question's currencies")
+        self.fit("about-wage", self.named(rupees))
         self.wiggle()
         self.skip_about_you(skip_all)
 

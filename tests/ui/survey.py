@@ -1,16 +1,27 @@
 #!/usr/bin/env python3
 """The "about you" step, by touch (issue 19): the kiosk in kiosk mode (full
-screen) with the step turned on (the "about-you" setting).
+screen) with the step turned on (the "about-you" setting), in several
+languages in one start (--langs, e.g. "en,ps"): in each language a visitor
+answers every question and another skips them.
 
-First visitor: answers every question with the pictures and the number pad
-(a country, a sector, what was paid, the wage in the destination's currency,
-offered first), then reaches the lessons; the journal holds exactly those
-answers: the gender on the visit, destination, sector and the rest in a
-survey row of its own, the cost rounded. Second visitor: "Prefer not to say", then
-"Skip all": nothing more is written. Checked on the way: every answer and
-pad key is at least 64 px, each digit tapped is heard (its clip played), Home is at the start of the title row for the
-language's direction, the words come from po/<lang>.po. A screenshot of each
-question goes to --artifacts.
+For languages A and B the visits are: every answer given in A with the
+pictures and the number pad (a country, a sector, what was paid, the wage
+in the destination's currency, offered first); "Prefer not to say", then
+"Skip all", in B; every question answered in B with other answers ("I don't
+know" what was paid, "Prefer not to say" to the receipt, another
+destination and so another currency first); skipped in A. The journal then
+holds exactly those answers: the gender on each visit; destination,
+sector and the rest in a survey row of its own per answered visit (schema 6:
+the two tables share no column but their ids and demo flag), the cost rounded.
+Checked on the way: every answer and pad key is at least 64 px, each digit
+tapped is heard (its clip played), Home is at the start of the title row
+for the language's direction, the words come from po/<lang>.po. A
+screenshot of each question goes to --artifacts.
+
+Each touch waits for its button to take touches (the page is insensitive
+while a visit step is being committed), and a new visit starts only once
+the last one's end is committed and its pages gone: a visitor touching
+faster than the journal's disk must not find a page that ignores them.
 """
 import argparse
 import os
@@ -32,21 +43,45 @@ LABEL = Atspi.Role.LABEL
 MIN_TARGET = 64
 
 
+# What each answered visit says, in the order of the languages: the first
+# types both amounts; the second does not know what it paid, would rather
+# not say whether it got a receipt, and types a short wage.
+PLANS = [
+    {"gender": "Woman", "destination": "Qatar", "sector": "Driving", "found": "A sub-agent",
+     "cost": ("450400", "450,400"), "receipt": "No", "borrowed": "Yes",
+     "currency": "Qatari riyals", "wage": ("1800", "1,800 QAR"),
+     "session": ("woman",),
+     "row": ("QA", "driving", "sub-agent", "amount", 450000, "no", "yes", "amount", 1800, "QAR", 0)},
+    {"gender": "Man", "destination": "Saudi Arabia", "sector": "Construction", "found": "A licensed promoter (OEP)",
+     "cost": None, "receipt": "Prefer not to say", "borrowed": "No",
+     "currency": "Saudi riyals", "wage": ("900", "900 SAR"),
+     "session": ("man",),
+     "row": ("SA", "construction", "promoter", "unknown", None, "unsaid", "no", "amount", 900, "SAR", 0)},
+]
+SKIPPED = ("unsaid",)
+
+
 class Survey(KioskScreen):
     def __init__(self, args):
         self.args = args
+        self.langs = args.langs.split(",")
+        check(len(self.langs) <= len(PLANS), "at most %d languages in one start" % len(PLANS))
         self.shots = 0
-        self.tr = Translations(SOURCE_DIR, args.lang)
-        self.rtl = args.lang in RTL
         os.makedirs(args.artifacts, exist_ok=True)
-        self.log_path = os.path.join(args.artifacts, "survey-%s-kiosk.log" % args.lang)
+        self.log_path = os.path.join(args.artifacts, "survey-%s-kiosk.log" % "-".join(self.langs))
+        self.set_lang(self.langs[0])
+
+    def set_lang(self, lang):
+        self.lang = lang
+        self.tr = Translations(SOURCE_DIR, lang)
+        self.rtl = lang in RTL
 
     def _(self, text):
         return self.tr.gettext(text)
 
     def shot(self, label):
         self.shots += 1
-        path = os.path.join(self.args.artifacts, "survey-%s-%02d-%s.png" % (self.args.lang, self.shots, label))
+        path = os.path.join(self.args.artifacts, "survey-%s-%02d-%s.png" % (self.lang, self.shots, label))
         subprocess.run(["import", "-window", "root", path], check=False)
 
     def query(self, sql):
@@ -64,10 +99,18 @@ class Survey(KioskScreen):
         check(box.width >= MIN_TARGET and box.height >= MIN_TARGET,
               "%s is %d×%d px, under %d px" % (what, box.width, box.height, MIN_TARGET))
 
-    def press(self, name, role=BUTTON):
-        node = self.labelled(self.about(), role, name)
+    def touch(self, root, name, role=BUTTON):
+        """Touches the control @name under @root once it takes touches (GTK
+        ignores an action on an insensitive button, as while a step commits)."""
+        node = self.inside(root, lambda n: n.get_role() == role and n.get_name() == name
+                           and n.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                           "%s “%s”, taking touches" % (Atspi.role_get_name(role), name))
         self.big_enough(node, "“%s”" % name)
-        node.do_action(0)
+        check(node.do_action(0), "touching “%s” did nothing" % name)
+        return node
+
+    def press(self, name, role=BUTTON):
+        self.touch(self.about(), name, role)
         time.sleep(0.4)
 
     def question(self, text, label):
@@ -99,9 +142,12 @@ class Survey(KioskScreen):
         self.press(self._("OK"))
 
     # --- the visits -----------------------------------------------------------------
-    def start_visit(self):
+    def start_visit(self, lang):
+        """From the welcome screen, in @lang, to the first question."""
+        self.set_lang("en")
         self.button("Start").do_action(0)
-        self.button(LANGUAGE_NAMES[self.args.lang]).do_action(0)
+        self.set_lang(lang)
+        self.button(LANGUAGE_NAMES[lang]).do_action(0)
         page = self.about()
         self.labelled(page, LABEL, self._("About you"))
         self.labelled(page, LABEL,
@@ -109,72 +155,92 @@ class Survey(KioskScreen):
         self.check_edge(self.labelled(page, BUTTON, self._("Home")), "start", self.rtl,
                         "Home, at the start of the title row")
 
-    def answer_everything(self):
-        self.start_visit()
-        self.question("Are you a woman or a man?", "gender")
-        self.press(self._("Woman"))
-        self.question("Which country are you going to?", "destination")
-        self.press(self._("Qatar"))
-        self.question("What kind of work will you do?", "sector")
-        self.press(self._("Driving"))
-        self.question("How did you find this job?", "found")
-        self.press(self._("A sub-agent"))
-        self.question("How much have you paid so far to get this job? Count every fee and payment, in rupees.",
-                      "cost")
-        self.labelled(self.about(), BUTTON, self._("I don’t know"))
-        self.type_amount("450400", self.tr.gettext("Rs %s").replace("%s", "450,400"))
-        self.question("Were you given a receipt for what you paid?", "receipt")
-        self.press(self._("No"))
-        self.question("Did you borrow money to pay for it?", "borrowed")
-        self.press(self._("Yes"))
+    def end_visit(self):
+        """Home on the lessons page; back once the visit's end is committed
+        and its pages are gone (a language touched before then is ignored:
+        the last visit is still open)."""
+        self.touch(self.page("RahnumaLessonsPage"), self._("Home"))
+        deadline = time.monotonic() + self.timeout
+        while self.first(lambda n: n.get_role() == Atspi.Role.FILLER and n.get_name() == "RahnumaLessonsPage"):
+            check(time.monotonic() < deadline, "the lessons page stayed %d s after Home" % self.timeout)
+            time.sleep(0.2)
+
+    def answer_wage(self, plan):
         self.question("What monthly wage does your contract say? Choose the money, then type the amount.", "wage")
         # GTK 4.8 shows a toggle button as a push button, "pressed" when on.
-        first = self.labelled(self.about(), BUTTON, self._("Qatari riyals"))
+        first = self.labelled(self.about(), BUTTON, self._(plan["currency"]))
         rupees = self.labelled(self.about(), BUTTON, self._("Pakistani rupees"))
         check(first.get_state_set().contains(Atspi.StateType.PRESSED), "the destination's currency is not chosen")
         check(not rupees.get_state_set().contains(Atspi.StateType.PRESSED), "rupees are chosen too")
         above = first.get_extents(Atspi.CoordType.WINDOW).y < rupees.get_extents(Atspi.CoordType.WINDOW).y
         check(above, "the destination's currency is not offered first, above rupees")
-        self.type_amount("1800", "1,800 QAR")
+        self.type_amount(*plan["wage"])
+
+    def answer_everything(self, lang, plan):
+        self.start_visit(lang)
+        self.question("Are you a woman or a man?", "gender")
+        self.press(self._(plan["gender"]))
+        self.question("Which country are you going to?", "destination")
+        self.press(self._(plan["destination"]))
+        self.question("What kind of work will you do?", "sector")
+        self.press(self._(plan["sector"]))
+        self.question("How did you find this job?", "found")
+        self.press(self._(plan["found"]))
+        self.question("How much have you paid so far to get this job? Count every fee and payment, in rupees.",
+                      "cost")
+        self.labelled(self.about(), BUTTON, self._("I don’t know"))
+        if plan["cost"] is None:
+            self.press(self._("I don’t know"))
+        else:
+            self.type_amount(plan["cost"][0], self.tr.gettext("Rs %s").replace("%s", plan["cost"][1]))
+        self.question("Were you given a receipt for what you paid?", "receipt")
+        self.press(self._(plan["receipt"]))
+        self.question("Did you borrow money to pay for it?", "borrowed")
+        self.press(self._(plan["borrowed"]))
+        self.answer_wage(plan)
         self.page("RahnumaLessonsPage")
         self.shot("lessons")
+        self.end_visit()
 
-    def skip(self):
-        self.labelled(self.page("RahnumaLessonsPage"), BUTTON, self._("Home")).do_action(0)
-        self.start_visit()
+    def skip(self, lang):
+        self.start_visit(lang)
         self.question("Are you a woman or a man?", "gender-again")
         self.press(self._("Prefer not to say"))
         self.question("Which country are you going to?", "destination-again")
         self.press(self._("Skip all"))
         self.page("RahnumaLessonsPage")
+        self.end_visit()
 
     def visits(self, proc):
-        self.answer_everything()
-        self.skip()
-        time.sleep(1)
+        """Each language answers, then the next one skips (the last: the first)."""
+        for i, lang in enumerate(self.langs):
+            self.answer_everything(lang, PLANS[i])
+            self.skip(self.langs[(i + 1) % len(self.langs)])
 
     def check_journal(self):
         sessions = self.query("SELECT gender FROM session ORDER BY rev")
-        check(sessions == [("woman",), ("unsaid",)], "the visits' genders: %s" % sessions)
+        expected = [v for plan in PLANS[:len(self.langs)] for v in (plan["session"], SKIPPED)]
+        check(sessions == expected, "the visits' genders: %s, not %s" % (sessions, expected))
         # Destination and sector live only in the survey row (schema 6).
         shared = self.query("SELECT s.name FROM pragma_table_info ('session') s"
                             " JOIN pragma_table_info ('survey') v ON v.name = s.name ORDER BY 1")
         check(shared == [("demo",), ("id",)], "columns the visit shares with the survey: %s" % shared)
+        # Survey rows come in the order of their random ids, not of the visits.
         rows = self.query("SELECT destination, sector, found_via, cost_answer, cost_pkr, receipt, borrowed,"
                           " wage_answer, wage_amount, wage_currency, demo FROM survey")
-        check(rows == [("QA", "driving", "sub-agent", "amount", 450000, "no", "yes", "amount", 1800, "QAR", 0)],
-              "the survey rows: %s" % rows)
+        expected = [plan["row"] for plan in PLANS[:len(self.langs)]]
+        check(sorted(rows, key=repr) == sorted(expected, key=repr), "the survey rows: %s, not %s" % (rows, expected))
 
     def run(self):
         for suffix in ("", "-wal", "-shm", "-journal"):
             if os.path.exists(self.args.db + suffix):
                 os.remove(self.args.db + suffix)
+        languages = self.langs + (["ur" if self.langs[0] == "en" else "en"] if len(self.langs) == 1 else [])
         with tempfile.TemporaryDirectory() as config:
             settings = os.path.join(config, "glib-2.0", "settings")
             os.makedirs(settings)
             with open(os.path.join(settings, "keyfile"), "w") as f:
-                other = "ur" if self.args.lang == "en" else "en"
-                f.write("[org/rahnuma/Kiosk]\nabout-you=true\nlanguages=['%s', '%s']\n" % (self.args.lang, other))
+                f.write("[org/rahnuma/Kiosk]\nabout-you=true\nlanguages=%r\n" % languages)
             # rahnuma-sound's debug lines name each clip played (self.clips()).
             env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", LANGUAGE="",
                        GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config, G_MESSAGES_DEBUG="rahnuma-sound")
@@ -185,7 +251,7 @@ class Survey(KioskScreen):
 
 def main():
     parser = argparse.ArgumentParser()
-    for option in ("binary", "localedir", "modules", "lang", "db", "artifacts"):
+    for option in ("binary", "localedir", "modules", "langs", "db", "artifacts"):
         parser.add_argument("--" + option, required=True)
     Survey(parser.parse_args()).run()
 
