@@ -558,6 +558,10 @@ breakdown_title (const RahnumaReportBreakdown *breakdown)
     return _("By gender (self-reported)");
   if (g_str_equal (breakdown->name, "destination"))
     return _("By destination country (self-reported)");
+  if (g_str_equal (breakdown->name, "path"))
+    /* Translators: a heading of the text report: visits that took the full
+     * path (every lesson's scenes) or the short one (after the hall briefing) */
+    return _("By path (full, or short after the hall briefing)");
   return _("By job sector (self-reported)");
 }
 
@@ -566,6 +570,10 @@ row_label (const RahnumaReportBreakdown *breakdown, const char *key)
 {
   if (g_str_equal (breakdown->name, "language"))
     return language_name (key);
+  if (g_str_equal (breakdown->name, "path"))
+    /* Translators: a row of the text report's "By path": every lesson's
+     * scenes, or only the questions after the hall briefing */
+    return g_str_equal (key, "short") ? _("short (hall)") : _("full");
   if (g_str_equal (key, RAHNUMA_CATEGORY_UNSAID))
     return _("prefer not to say");
   /* Countries by name in the reader's language, as on the dashboard. */
