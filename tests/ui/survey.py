@@ -102,6 +102,7 @@ class Survey(KioskScreen):
     def start_visit(self):
         self.button("Start").do_action(0)
         self.button(LANGUAGE_NAMES[self.args.lang]).do_action(0)
+        self.choose_path()
         page = self.about()
         self.labelled(page, LABEL, self._("About you"))
         self.labelled(page, LABEL,
