@@ -573,7 +573,7 @@ row_label (const RahnumaReportBreakdown *breakdown, const char *key)
   if (g_str_equal (breakdown->name, "path"))
     /* Translators: a row of the text report's "By path": every lesson's
      * scenes, or only the questions after the hall briefing */
-    return g_str_equal (key, "short") ? _("short (hall)") : _("full");
+    return g_str_equal (key, "short") ? _("short path (hall)") : _("full path");
   if (g_str_equal (key, RAHNUMA_CATEGORY_UNSAID))
     return _("prefer not to say");
   /* Countries by name in the reader's language, as on the dashboard. */
