@@ -25,6 +25,7 @@ struct _RahnumaChoicePage
   GStrv clips; /* "prompt:ID" for the question and each answer, in order */
 
   GtkLabel *question_label;
+  GtkLabel *detail_label;
   GtkBox *choices_box;
 };
 
@@ -63,6 +64,7 @@ rahnuma_choice_page_class_init (RahnumaChoicePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-choice-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RahnumaChoicePage, question_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaChoicePage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaChoicePage, choices_box);
   gtk_widget_class_install_action (widget_class, "choice.listen", NULL, choice_listen);
 }
@@ -148,4 +150,21 @@ rahnuma_choice_page_speak (RahnumaChoicePage *self)
   g_return_if_fail (RAHNUMA_IS_CHOICE_PAGE (self));
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "kiosk.play",
                                       g_variant_new_strv ((const char * const *) self->clips, -1));
+}
+
+/**
+ * rahnuma_choice_page_set_detail:
+ * @self: a #RahnumaChoicePage
+ * @detail: (nullable): words under the question, e.g. the lesson it is
+ *   about (its title); %NULL for none
+ *
+ * Shown, not said: the question's prompt says "this lesson".
+ */
+void
+rahnuma_choice_page_set_detail (RahnumaChoicePage *self, const char *detail)
+{
+  g_return_if_fail (RAHNUMA_IS_CHOICE_PAGE (self));
+
+  gtk_label_set_label (self->detail_label, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), detail != NULL);
 }

@@ -29,5 +29,7 @@ RahnumaChoicePage *rahnuma_choice_page_new        (const char          *prompt,
                                                    guint                n_choices);
 const char        *rahnuma_choice_page_get_prompt (RahnumaChoicePage   *self);
 void               rahnuma_choice_page_speak      (RahnumaChoicePage   *self);
+void               rahnuma_choice_page_set_detail (RahnumaChoicePage   *self,
+                                                   const char          *detail);
 
 G_END_DECLS

@@ -470,9 +470,11 @@ show_again (RahnumaWindow *self, gboolean watch)
       watch ? "kiosk.watch-again" : "kiosk.answer-again", NULL },
     { "go-on", "go-on", NULL, "kiosk.go-on", NULL },
   };
+  g_autofree char *title = rahnuma_module_dup_title (self->module, rahnuma_visit_get_language (self->visit));
 
   show_page (self, &self->again_page,
              new_choice_page (self, watch ? "watch-again" : "retry", choices, G_N_ELEMENTS (choices)));
+  rahnuma_choice_page_set_detail (RAHNUMA_CHOICE_PAGE (self->again_page), title);
   remove_page (self, &self->quiz_page);
   remove_page (self, &self->lesson_page);
   rahnuma_choice_page_speak (RAHNUMA_CHOICE_PAGE (self->again_page));

@@ -93,11 +93,14 @@ class ShortPath(KioskScreen):
         check(False, "the prompt %s was not said" % prompt)
 
     # --- the screens ----------------------------------------------------------------
-    def choice_page(self, question, answers, shot):
-        """A spoken question with picture answers: its words, each answer, Home
-        at the start of the title row; said aloud, question first."""
+    def choice_page(self, question, answers, shot, lesson=None):
+        """A spoken question with picture answers: its words (and the title of
+        the @lesson it is about), each answer, Home at the start of the title
+        row; said aloud, question first."""
         page = self.page("RahnumaChoicePage")
         self.labelled(page, LABEL, self.words(question))
+        if lesson is not None:
+            self.labelled(page, LABEL, self.modules[lesson].title())
         for answer in answers:
             self.labelled(page, BUTTON, self.words(answer))
         self.check_edge(self.labelled(page, BUTTON, self._("Home")), "start", self.rtl,
@@ -161,10 +164,10 @@ class ShortPath(KioskScreen):
         self.choose_path(short=True)
 
         self.answer_quiz("test-1", right=False)
-        again = self.choice_page("watch-again", ("watch-again-yes", "go-on"), "watch-again")
+        again = self.choice_page("watch-again", ("watch-again-yes", "go-on"), "watch-again", lesson="test-1")
         self.press(again, self.words("watch-again-yes"))
         self.skip_scenes("test-1")
-        retry = self.choice_page("retry", ("retry-yes", "go-on"), "retry")
+        retry = self.choice_page("retry", ("retry-yes", "go-on"), "retry", lesson="test-1")
         self.press(retry, self.words("retry-yes"))
         self.answer_quiz("test-1", right=True)
         self.answer_quiz("test-2", right=True)
