@@ -309,12 +309,12 @@ test_export_and_sync (Fixture *f, gconstpointer data)
   csv = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 6); /* header, 4 rows, "" */
-  g_assert_true (g_str_has_suffix (lines[0], ",clock_wrong"));
+  g_assert_true (g_str_has_suffix (lines[0], ",clock_wrong,path"));
   good_prefix = g_strdup_printf ("\"%s\",", f->good_code);
   g_assert_true (g_str_has_prefix (lines[1], good_prefix));
-  g_assert_true (g_str_has_suffix (lines[1], ",no,no"));
+  g_assert_true (g_str_has_suffix (lines[1], ",no,no,\"full\""));
   for (guint i = 2; i < 5; i++)
-    g_assert_true (g_str_has_suffix (lines[i], ",no,yes"));
+    g_assert_true (g_str_has_suffix (lines[i], ",no,yes,\"full\""));
 
   g_assert_true (rahnuma_sync_run (f->journal, officers, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -29,7 +29,9 @@ add_session (RahnumaStore *store, const char *language, gint64 started_at, gbool
              RahnumaSessionState state, guint n_modules)
 {
   g_autoptr(GError) error = NULL;
-  RahnumaSessionStart start = { "LHE-POE", "K1", language, "v1", started_at, demo };
+  /* The Punjabi visitor was in the hall briefing: the short path. */
+  RahnumaSessionStart start = { "LHE-POE", "K1", language, "v1", started_at, demo,
+                                g_str_equal (language, "pa_PK") ? RAHNUMA_PATH_SHORT : RAHNUMA_PATH_FULL };
   g_autofree char *id = rahnuma_store_begin_session (store, &start, &error);
   char *code = state == RAHNUMA_SESSION_COMPLETED ? rahnuma_code_generate () : NULL;
 
@@ -140,17 +142,17 @@ test_csv (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (lines), ==, 6); /* header, 4 rows, "" */
   g_assert_cmpstr (lines[0], ==, "code|language|started_at|ended_at|started_local|ended_local|state|modules|"
                                  "modules_passed|correct|questions|score|centre|kiosk|catalog_version|demo|"
-                                 "clock_wrong");
+                                 "clock_wrong|path");
   /* UTC for programs, then the centre's time (+5 h) as a spreadsheet reads dates. */
   first = g_strdup_printf ("%s|ur|2025-11-24T16:00Z|2025-11-24T16:30Z|2025-11-24 21:00|2025-11-24 21:30|"
-                           "completed|2|1|3|6|50.0|LHE-POE|K1|v1|no|no", f->code);
+                           "completed|2|1|3|6|50.0|LHE-POE|K1|v1|no|no|full", f->code);
   g_assert_cmpstr (lines[1], ==, first);
   g_assert_cmpstr (lines[2], ==, "|pa_PK|2025-11-25T16:00Z|2025-11-25T16:30Z|2025-11-25 21:00|2025-11-25 21:30|"
-                                 "abandoned|1|0|1|3|33.3|LHE-POE|K1|v1|no|no");
+                                 "abandoned|1|0|1|3|33.3|LHE-POE|K1|v1|no|no|short");
   /* No module reached: no score, rather than a misleading 0. */
   g_assert_cmpstr (lines[3], ==, "|ps|2025-11-26T16:00Z|2025-11-26T16:30Z|2025-11-26 21:00|2025-11-26 21:30|"
-                                 "abandoned|0|0|0|0||LHE-POE|K1|v1|no|no");
-  g_assert_true (g_str_has_suffix (lines[4], "|yes|no"));
+                                 "abandoned|0|0|0|0||LHE-POE|K1|v1|no|no|full");
+  g_assert_true (g_str_has_suffix (lines[4], "|yes|no|full"));
 }
 
 static void

@@ -81,6 +81,44 @@ test_hours (void)
   rahnuma_test_remove_tree (dir);
 }
 
+/* The paths visits took over the dashboard's range, demo visits with the
+ * real ones as in the range's totals, and the line that says them; a visit
+ * outside the range is not counted (issue 20). */
+static void
+test_paths (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "officers.db", NULL);
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 at = now - now % DAY - DAY + 4 * HOUR;
+  RahnumaOfficerData *data;
+  g_autofree char *line = NULL;
+
+  store = rahnuma_store_new (path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 7; i++)
+    {
+      RahnumaSessionStart start = { "LHE-POE", "K1", "ur", "v1", i == 6 ? at - 5 * DAY : at, i == 0,
+                                    i < 4 ? RAHNUMA_PATH_SHORT : RAHNUMA_PATH_FULL };
+      g_autofree char *id = rahnuma_store_begin_session (store, &start, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (id);
+    }
+  data = rahnuma_officer_data_new (store, at - 2 * DAY, at + 2 * DAY, now, rahnuma_officer_utc_offset (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (data->paths[RAHNUMA_PATH_SHORT], ==, 4);
+  g_assert_cmpint (data->paths[RAHNUMA_PATH_FULL], ==, 2);
+  g_assert_cmpint (data->paths[RAHNUMA_PATH_SHORT] + data->paths[RAHNUMA_PATH_FULL], ==, data->range.sessions);
+  line = rahnuma_officer_format_paths (data->paths);
+  g_assert_cmpstr (line, ==, "By path: 2 full, 4 short (after the hall briefing).");
+  rahnuma_officer_data_free (data);
+  g_clear_object (&store);
+  rahnuma_test_remove_tree (dir);
+}
+
 /* The survey as the dashboard and the PDF show it: all answers, each
  * destination, small groups said to be hidden; nothing when nobody answered. */
 static void
@@ -122,6 +160,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rahnuma/officer-data/time-zone", test_offset);
   g_test_add_func ("/rahnuma/officer-data/hours", test_hours);
+  g_test_add_func ("/rahnuma/officer-data/paths", test_paths);
   g_test_add_func ("/rahnuma/officer-data/survey-text", test_survey_text);
   return g_test_run ();
 }

@@ -425,6 +425,52 @@ test_simulate (Fixture *f, gconstpointer data)
   g_assert_cmpstr (a, ==, b);
 }
 
+/* Visits per path for a period: exact for real visits (the fixture's are
+ * all on the full path until some are noted short), demo ones apart, the
+ * period's ends respected; simulate puts a realistic share on the short
+ * path; the report's "path" breakdown and its JSON say the same (issue 20). */
+static void
+test_paths (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  RahnumaSimulateOptions options = { 300, "DEMO", "K9", 42, T0 + 30 * 86400, 10 };
+  g_autoptr(RahnumaReport) report = NULL;
+  g_autofree char *json = NULL;
+  gint64 real[RAHNUMA_N_PATHS], demo[RAHNUMA_N_PATHS], before[RAHNUMA_N_PATHS];
+
+  g_assert_true (rahnuma_report_count_paths (store, G_MININT64, G_MAXINT64, FALSE, real, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (real[RAHNUMA_PATH_SHORT], ==, 0);
+  g_assert_cmpint (real[RAHNUMA_PATH_FULL], >, 0);
+  for (guint i = 0; i < 6; i++)
+    {
+      RahnumaSessionStart start = { "LHE-POE", "K1", "ur", "v1", T0, FALSE, RAHNUMA_PATH_SHORT };
+      g_autofree char *id = rahnuma_store_begin_session (store, &start, &error);
+
+      g_assert_nonnull (id);
+    }
+  g_assert_true (rahnuma_simulate_run (store, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rahnuma_report_count_paths (store, G_MININT64, G_MAXINT64, FALSE, before, &error));
+  g_assert_cmpint (before[RAHNUMA_PATH_SHORT], ==, 6);
+  g_assert_cmpint (before[RAHNUMA_PATH_FULL], ==, real[RAHNUMA_PATH_FULL]);
+  g_assert_true (rahnuma_report_count_paths (store, T0 + 900, G_MAXINT64, FALSE, before, &error));
+  g_assert_cmpint (before[RAHNUMA_PATH_SHORT] + before[RAHNUMA_PATH_FULL], ==, 0);
+  g_assert_true (rahnuma_report_count_paths (store, G_MININT64, G_MAXINT64, TRUE, demo, &error));
+  g_assert_cmpint (demo[RAHNUMA_PATH_SHORT] + demo[RAHNUMA_PATH_FULL], ==, 300);
+  g_assert_cmpint (demo[RAHNUMA_PATH_SHORT], >, 135);
+  g_assert_cmpint (demo[RAHNUMA_PATH_SHORT], <, 225);
+
+  report = rahnuma_report_new (store, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_row (report, "path", "short")->count, ==, 6 + demo[RAHNUMA_PATH_SHORT]);
+  json = rahnuma_report_to_json (report);
+  g_assert_nonnull (strstr (json, "\"per_path\": ["));
+  g_assert_nonnull (strstr (json, "{\"path\": \"short\", \"sessions\": "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -439,6 +485,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/report/cli-text", test_cli_text);
   ADD ("/rahnuma/report/demo", test_demo);
   ADD ("/rahnuma/report/simulate", test_simulate);
+  ADD ("/rahnuma/report/paths", test_paths);
 #undef ADD
   g_test_add_func ("/rahnuma/report/one-visitor", test_suppress_small_file);
   g_test_add_func ("/rahnuma/report/suppress-cells", test_suppress_cells);

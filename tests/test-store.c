@@ -448,7 +448,7 @@ static const char * const allowed_schema[] = {
   "kiosk_setting: key value",
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
   "session: id centre kiosk language started_at ended_at state catalog_version code gender "
-    "demo rev clock_suspect",
+    "demo rev clock_suspect path",
   "survey: id week destination sector found_via cost_answer cost_pkr receipt borrowed wage_answer "
     "wage_amount wage_currency demo",
   "sync_rejected: journal_id kind reason n_rows synced_at",
@@ -581,7 +581,7 @@ make_version_1 (const char *path)
             " INSERT OR REPLACE INTO old_setting VALUES ('pin_failures', 'two');"
             " DROP TABLE kiosk_setting; ALTER TABLE old_setting RENAME TO kiosk_setting;"
             " DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
-            " ALTER TABLE session DROP COLUMN clock_suspect;" RAHNUMA_TEST_SESSION_CATEGORIES
+            " ALTER TABLE session DROP COLUMN clock_suspect; ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES
             " PRAGMA user_version = 1");
 }
 
@@ -659,7 +659,7 @@ test_migrate_clock (Fixture *f, gconstpointer data)
 
   g_clear_object (&store);
   raw_exec (f->path, "DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
-                    " ALTER TABLE session DROP COLUMN clock_suspect;" RAHNUMA_TEST_SESSION_CATEGORIES
+                    " ALTER TABLE session DROP COLUMN clock_suspect; ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES
                     " PRAGMA user_version = 1");
   store = rahnuma_store_new (f->path, NULL, &error);
   g_assert_no_error (error);
@@ -669,6 +669,68 @@ test_migrate_clock (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_exec (db, "UPDATE session SET clock_suspect = 2", NULL, NULL, NULL),
                    ==, SQLITE_CONSTRAINT);
   sqlite3_close (db);
+}
+
+/* Every visit starts on the full path; the kiosk notes the short one when
+ * the visitor chooses it (with a new rev, so a sync copies it); the column
+ * takes nothing but 'full' and 'short' (issue 20). */
+static void
+test_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *id = begin (store);
+  g_autofree char *other = begin (store);
+  RahnumaVisitPath path = RAHNUMA_PATH_FULL;
+  gint64 rev;
+  sqlite3 *db;
+
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE path = 'full'"), ==, 2);
+  rev = raw_int (f->path, "SELECT max (rev) FROM session");
+  g_assert_true (rahnuma_store_set_path (store, id, RAHNUMA_PATH_SHORT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE path = 'short'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT rev FROM session WHERE path = 'short'"), ==, rev + 1);
+  g_assert_false (rahnuma_store_set_path (store, "0123456789abcdef0123456789abcdef", RAHNUMA_PATH_SHORT,
+                                          &error));
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rahnuma_visit_path_from_string ("short", &path));
+  g_assert_cmpint (path, ==, RAHNUMA_PATH_SHORT);
+  g_assert_false (rahnuma_visit_path_from_string ("hall", &path));
+  g_assert_cmpstr (rahnuma_visit_path_to_string (RAHNUMA_PATH_FULL), ==, "full");
+
+  db = open_raw (f->path);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE session SET path = 'hall'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE session SET path = NULL", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE session SET path = 'Full'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+/* A version 6 file (before session.path) gains the column with every old
+ * visit on the full path, which is the only one there was. */
+static void
+test_migrate_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *id = begin (store);
+  g_autofree char *done = begin (store);
+
+  g_assert_true (rahnuma_store_finish_session (store, done, RAHNUMA_SESSION_ABANDONED, NULL,
+                                               start_ur.started_at + 900, &error));
+  g_clear_object (&store);
+  raw_exec (f->path, "ALTER TABLE session DROP COLUMN path; PRAGMA user_version = 6");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_table_info ('session') WHERE name = 'path'"),
+                   ==, 0);
+  store = rahnuma_store_new (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE path = 'full'"), ==, 2);
+  g_assert_true (rahnuma_store_set_path (store, id, RAHNUMA_PATH_SHORT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE path = 'short'"), ==, 1);
 }
 
 /* The session keeps only the gender: every value of its list goes in,
@@ -923,6 +985,8 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/schema-allow-list-migrated", test_schema_allow_list_migrated);
   ADD ("/rahnuma/store/schema-allow-list-read-only", test_schema_allow_list_read_only);
   ADD ("/rahnuma/store/migrate-clock", test_migrate_clock);
+  ADD ("/rahnuma/store/path", test_path);
+  ADD ("/rahnuma/store/migrate-path", test_migrate_path);
   ADD ("/rahnuma/store/categories", test_categories);
   ADD ("/rahnuma/store/no-free-text", test_no_free_text);
   ADD ("/rahnuma/store/column-rules", test_column_rules);

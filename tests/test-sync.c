@@ -136,6 +136,52 @@ sync_ok (Fixture *f, RahnumaSyncStats *stats)
   g_assert_no_error (error);
 }
 
+/* The id of the first session the journal holds. */
+static char *
+first_session_id (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *id;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM session ORDER BY rowid LIMIT 1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return id;
+}
+
+/* Which path a visit took reaches the officers' file, and a visit synced
+ * on the full path and then noted as short is updated there, not doubled
+ * (issue 20). */
+static void
+test_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autofree char *id = NULL;
+  RahnumaSyncStats stats;
+
+  fill (f->kiosk, "K1", 3, 0);
+  sync_ok (f, &stats);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session WHERE path = 'full'"), ==, 3);
+
+  id = first_session_id (f->kiosk);
+  store = rahnuma_store_new (f->kiosk, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_set_path (store, id, RAHNUMA_PATH_SHORT, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sync_ok (f, &stats);
+  g_assert_cmpuint (stats.n_sessions, ==, 1);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session WHERE path = 'short'"), ==, 1);
+  g_assert_cmpint (count (f->officers, "SELECT count(*) FROM session"), ==, 3);
+  g_assert_cmpuint (rahnuma_test_assert_synced (f->officers, f->kiosk), ==, 3);
+}
+
 static void
 test_copy (Fixture *f, gconstpointer data)
 {
@@ -768,7 +814,7 @@ test_old_schema (Fixture *f, gconstpointer data)
 {
   const char *downgrade = "DROP TABLE survey; DROP TABLE sync_rejected;"
                           " ALTER TABLE sync_target DROP COLUMN n_rejected;"
-                          " ALTER TABLE session DROP COLUMN clock_suspect;" RAHNUMA_TEST_SESSION_CATEGORIES
+                          " ALTER TABLE session DROP COLUMN clock_suspect; ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES
                           " PRAGMA user_version = 1;";
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -994,6 +1040,7 @@ main (int argc, char **argv)
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/rahnuma/sync/copy", test_copy);
+  ADD ("/rahnuma/sync/path", test_path);
   ADD ("/rahnuma/sync/idempotent", test_idempotent);
   ADD ("/rahnuma/sync/incremental", test_incremental);
   ADD ("/rahnuma/sync/resync-changed", test_resync_changed);

@@ -491,6 +491,58 @@ test_visit_about_charts (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 5; i++)
     RUN_STEP (visits->pdata[i], rahnuma_visit_about_async, "woman", &answers);
   assert_charts (f, "woman", "QA", "driving", 5);
+
+/* The short path (issue 20): the path is in the journal; every lesson
+ * counts as watched (in the hall), so answering every question completes
+ * the visit with a code, under the same pass mark; a lesson answered
+ * wrongly, its scenes watched again and answered again, counts its latest
+ * answers. */
+static void
+test_visit_short_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  g_autoptr(RahnumaVisit) full = rahnuma_visit_new (f->store, f->catalog, "en", "LHE", "k7");
+  RahnumaModule *contract = rahnuma_catalog_lookup (f->catalog, "contract");
+  RahnumaModule *fees = rahnuma_catalog_lookup (f->catalog, "fees");
+  g_autoptr(RahnumaModule) next = NULL;
+  g_autofree char *path = NULL;
+  sqlite3 *db;
+
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  RUN_STEP (full, rahnuma_visit_begin_async);
+  g_assert_cmpint (rahnuma_visit_get_path (visit), ==, RAHNUMA_PATH_FULL);
+  g_assert_false (rahnuma_visit_is_module_watched (visit, contract));
+  RUN_STEP (visit, rahnuma_visit_set_path_async, RAHNUMA_PATH_SHORT);
+  g_assert_cmpint (rahnuma_visit_get_path (visit), ==, RAHNUMA_PATH_SHORT);
+  db = open_journal (f);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE path = 'short'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE path = 'full'"), ==, 1);
+
+  g_assert_true (rahnuma_visit_is_module_watched (visit, contract));
+  g_assert_false (rahnuma_visit_is_module_watched (full, contract));
+  for (guint q = 0; q < 5; q++)
+    RUN_STEP (visit, rahnuma_visit_answer_async, contract, q, 0);
+  g_assert_true (rahnuma_visit_is_module_done (visit, contract));
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, contract), ==, RAHNUMA_LESSON_FAILED);
+  g_assert_false (rahnuma_visit_is_complete (visit));
+  next = rahnuma_visit_dup_next_module (visit);
+  g_assert_true (next == fees);
+
+  /* "Watch this lesson again?" Yes, then the questions again, right. */
+  RUN_STEP (visit, rahnuma_visit_watched_async, contract, 1.0);
+  for (guint q = 0; q < 5; q++)
+    RUN_STEP (visit, rahnuma_visit_answer_async, contract, q, 1);
+  g_assert_cmpint (query_int (db, "SELECT passed FROM module_progress WHERE module_id = 'contract'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT watched FROM module_progress WHERE module_id = 'contract'"), ==, 1);
+  for (guint q = 0; q < 3; q++)
+    RUN_STEP (visit, rahnuma_visit_answer_async, fees, q, q == 0 ? 0 : 1);
+  g_assert_true (rahnuma_visit_is_complete (visit));
+  g_assert_cmpuint (rahnuma_visit_get_n_modules_passed (visit), ==, 2);
+  RUN_STEP (visit, rahnuma_visit_complete_async);
+  g_assert_true (rahnuma_code_is_valid (rahnuma_visit_get_code (visit)));
+  path = query_text (db, "SELECT path || ' ' || state FROM session WHERE code IS NOT NULL");
+  g_assert_cmpstr (path, ==, "short completed");
+  sqlite3_close (db);
 }
 
 int
@@ -500,6 +552,7 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/quiz/scoring", Fixture, NULL, fixture_set_up, test_quiz_scoring, fixture_tear_down);
   g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
   g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/short-path", Fixture, NULL, fixture_set_up, test_visit_short_path, fixture_tear_down);
   g_test_add ("/rahnuma/visit/about", Fixture, NULL, fixture_set_up, test_visit_about, fixture_tear_down);
   g_test_add ("/rahnuma/visit/about-charts", Fixture, NULL, fixture_set_up, test_visit_about_charts,
               fixture_tear_down);

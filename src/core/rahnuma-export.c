@@ -33,14 +33,14 @@
 static const char * const columns[] = {
   "code", "language", "started_at", "ended_at", "started_local", "ended_local", "state", "modules",
   "modules_passed", "correct", "questions", "score", "centre", "kiosk", "catalog_version", "demo",
-  "clock_wrong",
+  "clock_wrong", "path",
 };
 
 /* Result columns of EXPORT_SQL; the local times are formatted from the UTC ones. */
 enum {
   COL_CODE, COL_LANGUAGE, COL_STARTED, COL_ENDED, COL_STATE, COL_MODULES, COL_PASSED,
   COL_CORRECT, COL_QUESTIONS, COL_SCORE, COL_CENTRE, COL_KIOSK, COL_CATALOG, COL_DEMO,
-  COL_CLOCK_WRONG,
+  COL_CLOCK_WRONG, COL_PATH,
   COL_STARTED_LOCAL, COL_ENDED_LOCAL,
 };
 
@@ -48,7 +48,7 @@ enum {
 static const int written[] = {
   COL_CODE, COL_LANGUAGE, COL_STARTED, COL_ENDED, COL_STARTED_LOCAL, COL_ENDED_LOCAL, COL_STATE,
   COL_MODULES, COL_PASSED, COL_CORRECT, COL_QUESTIONS, COL_SCORE, COL_CENTRE, COL_KIOSK, COL_CATALOG,
-  COL_DEMO, COL_CLOCK_WRONG,
+  COL_DEMO, COL_CLOCK_WRONG, COL_PATH,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (written));
@@ -60,7 +60,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (written));
   "SELECT s.code, s.language, s.started_at, s.ended_at, s.state," \
   " count (m.module_id), coalesce (sum (m.passed), 0), coalesce (sum (m.n_correct), 0)," \
   " coalesce (sum (m.n_questions), 0), NULL, s.centre, s.kiosk, s.catalog_version, s.demo," \
-  " s.clock_suspect FROM session s LEFT JOIN module_progress m ON m.session_id = s.id" \
+  " s.clock_suspect, s.path FROM session s LEFT JOIN module_progress m ON m.session_id = s.id" \
   " WHERE s.started_at >= ?1 AND s.started_at < ?2" \
   " GROUP BY s.id ORDER BY s.clock_suspect, s.started_at, s.id"
 

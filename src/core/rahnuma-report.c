@@ -1,7 +1,8 @@
 /* rahnuma-report.c — the summary an officer needs, with small cells suppressed
  *
  * Totals (sessions, completed, abandoned) are shown as they are. Every
- * breakdown by a category (language, module, gender, destination, sector)
+ * breakdown by a category (language, module, gender, destination, sector,
+ * path)
  * hides any cell counting fewer than RAHNUMA_REPORT_MIN_CELL people, so a
  * report never says what one or two identifiable visitors did. When a column
  * of a breakdown hides exactly one cell, the next smallest is hidden too:
@@ -25,6 +26,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rahnuma-report.h"
 #include "rahnuma-store-private.h"
@@ -58,8 +60,11 @@
 #define SURVEY_CATEGORY_SQL \
   "SELECT %s, count(*), -1, -1 FROM survey WHERE week >= ?1 AND week <= ?2 GROUP BY 1"
 
-static const char * const session_categories[] = { "language", "gender" };
+/* "path": the full or the short path after the hall briefing (issue 20). */
+static const char * const session_categories[] = { "language", "gender", "path" };
 static const char * const survey_categories[] = { "destination", "sector" };
+
+#define PATHS_SQL "SELECT s.path, count(*) FROM session s WHERE " IN_RANGE " AND s.demo = ?3 GROUP BY 1"
 
 static void
 row_free (RahnumaReportRow *row)
@@ -462,4 +467,52 @@ rahnuma_report_to_json (RahnumaReport *report)
     append_breakdown (json, g_ptr_array_index (report->breakdowns, i));
   g_string_append (json, "\n}\n");
   return g_string_free (json, FALSE);
+}
+
+/**
+ * rahnuma_report_count_paths:
+ * @store: a journal or an officers' file
+ * @from: start of the period, unix seconds (included)
+ * @to: end of the period, unix seconds (excluded)
+ * @demo: count demo visits (`rahnuma-admin simulate`) instead of real ones
+ * @counts: (out caller-allocates) (array fixed-size=2): visits per
+ *   #RahnumaVisitPath, indexed by it
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * How many visits started in the period took each path (`session.path`,
+ * issue 20), whatever their state, leaving out visits recorded with a wrong
+ * clock as every range does. These are totals, not a breakdown by a
+ * category of the visitor, so no cell is hidden: they are made to be put
+ * beside the hall head counts of the same period.
+ *
+ * Returns: whether @counts was filled
+ */
+gboolean
+rahnuma_report_count_paths (RahnumaStore *store, gint64 from, gint64 to, gboolean demo,
+                            gint64 counts[RAHNUMA_N_PATHS], GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof (gint64) * RAHNUMA_N_PATHS);
+  db = rahnuma_store_get_db (store);
+  rahnuma_store_lock (store);
+  stmt = prepare_range (db, PATHS_SQL, from, to, error);
+  if (stmt != NULL)
+    sqlite3_bind_int (stmt, 3, demo ? 1 : 0);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RahnumaVisitPath path;
+
+      if (rahnuma_visit_path_from_string ((const char *) sqlite3_column_text (stmt, 0), &path))
+        counts[path] = sqlite3_column_int64 (stmt, 1);
+    }
+  if (stmt != NULL && rc != SQLITE_DONE)
+    rahnuma_store_set_error (error, db, rc, _("Cannot count sessions"));
+  rahnuma_store_unlock (store);
+  return stmt != NULL && rc == SQLITE_DONE;
 }

@@ -54,6 +54,12 @@ void           rahnuma_report_free     (RahnumaReport  *report);
 guint          rahnuma_report_suppress_cells (gint64 * const *cells,
                                               guint           n_cells);
 char          *rahnuma_report_to_json  (RahnumaReport  *report);
+gboolean       rahnuma_report_count_paths (RahnumaStore *store,
+                                           gint64        from,
+                                           gint64        to,
+                                           gboolean      demo,
+                                           gint64        counts[RAHNUMA_N_PATHS],
+                                           GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaReport, rahnuma_report_free)
 

@@ -250,6 +250,16 @@ static const char * const sectors[] = {
   "ALTER TABLE session DROP COLUMN destination;" \
   "ALTER TABLE session DROP COLUMN sector;"
 
+/* Which path a visit took (issue 20): 'full' (every lesson's scenes, then
+ * its questions) or 'short' (the visitor was in the hall briefing today:
+ * the questions directly). Every visit before this step took the full
+ * path, so existing rows get 'full'. It says nothing of the visitor, only
+ * which screens they went through. Self-contained so that it can be moved
+ * to another version number when branches are merged. */
+#define PATH_MIGRATION \
+  "ALTER TABLE session ADD COLUMN path TEXT NOT NULL DEFAULT 'full'" \
+  "  CHECK (path IN ('full', 'short'));"
+
 /* One entry per schema version: migrations[v] takes a file from v to v + 1.
  * Never edit a released step; add a new one. The CHECK lists above and here
  * must agree (tests/test-store.c tries every value). */
@@ -340,6 +350,8 @@ static const char * const migrations[] = {
   SURVEY_MIGRATION,
   /* 5 → 6: destination and sector only in survey rows. */
   UNLINK_MIGRATION,
+  /* 6 → 7: session.path, the full or the short path (rahnuma_store_set_path()). */
+  PATH_MIGRATION,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);
@@ -1344,8 +1356,8 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
                 "INSERT INTO session (id, centre, kiosk, language, started_at, catalog_version, demo,"
-                " clock_suspect, rev)"
-                " VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, " NEXT_REV ")"
+                " clock_suspect, path, rev)"
+                " VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NEXT_REV ")"
                 " RETURNING id",
                 error);
   gboolean clock_wrong = FALSE;
@@ -1361,6 +1373,7 @@ insert_session (RahnumaStore *self, const RahnumaSessionStart *start, GError **e
   sqlite3_bind_text (stmt, 5, start->catalog_version, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, start->demo ? 1 : 0);
   sqlite3_bind_int (stmt, 7, clock_wrong ? 1 : 0);
+  sqlite3_bind_text (stmt, 8, rahnuma_visit_path_to_string (start->path), -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -1625,6 +1638,85 @@ rahnuma_store_set_gender (RahnumaStore *self, const char *session_id, const char
     return FALSE;
   ok = update_gender (self, session_id, gender, error);
   return end_write (self, ok, error);
+}
+
+static gboolean
+update_path (RahnumaStore *self, const char *session_id, RahnumaVisitPath path, GError **error)
+{
+  g_autoptr(RahnumaCachedStmt) stmt =
+    get_cached (self, "UPDATE session SET path = ?2, rev = " NEXT_REV " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rahnuma_visit_path_to_string (path), -1, SQLITE_STATIC);
+  /* Translators: an error when the kiosk cannot note that a visit took the
+   * full or the short path; shown to the officer in a log */
+  return step_done (self, stmt, _("Cannot record the visit’s path"), error) &&
+         check_changed (self, _("Cannot record the visit’s path"), error);
+}
+
+/**
+ * rahnuma_store_set_path:
+ * @self: a #RahnumaStore
+ * @session_id: a session from rahnuma_store_begin_session()
+ * @path: the path the visitor chose after the language
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Records which path the visit takes (`session.path`, schema version 6;
+ * issue 20), committed before this returns. A session starts on the full
+ * path; the kiosk calls this when the visitor chooses.
+ *
+ * Returns: whether it was recorded; %RAHNUMA_STORE_ERROR_NOT_FOUND when
+ *   there is no such session
+ */
+gboolean
+rahnuma_store_set_path (RahnumaStore *self, const char *session_id, RahnumaVisitPath path,
+                        GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+  g_return_val_if_fail (path == RAHNUMA_PATH_FULL || path == RAHNUMA_PATH_SHORT, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = update_path (self, session_id, path, error);
+  return end_write (self, ok, error);
+}
+
+/**
+ * rahnuma_visit_path_to_string:
+ * @path: a #RahnumaVisitPath
+ *
+ * Returns: (transfer none): "full" or "short", as `session.path` holds it
+ */
+const char *
+rahnuma_visit_path_to_string (RahnumaVisitPath path)
+{
+  return path == RAHNUMA_PATH_SHORT ? "short" : "full";
+}
+
+/**
+ * rahnuma_visit_path_from_string:
+ * @text: "full" or "short"
+ * @path: (out): the path
+ *
+ * Returns: whether @text names a path (anything else is left unset)
+ */
+gboolean
+rahnuma_visit_path_from_string (const char *text, RahnumaVisitPath *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_strcmp0 (text, "full") == 0)
+    *path = RAHNUMA_PATH_FULL;
+  else if (g_strcmp0 (text, "short") == 0)
+    *path = RAHNUMA_PATH_SHORT;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 static const char *

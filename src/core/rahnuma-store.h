@@ -33,6 +33,24 @@ typedef enum
   RAHNUMA_SESSION_ABANDONED,
 } RahnumaSessionState;
 
+/**
+ * RahnumaVisitPath:
+ * @RAHNUMA_PATH_FULL: every lesson's scenes, then its questions (the
+ *   default, and what every visit before schema version 6 took)
+ * @RAHNUMA_PATH_SHORT: the visitor was in the hall briefing today: each
+ *   lesson's questions directly, its scenes again only when a lesson is
+ *   answered wrongly (issue 20)
+ *
+ * Which path a visit took (`session.path`).
+ */
+typedef enum
+{
+  RAHNUMA_PATH_FULL,
+  RAHNUMA_PATH_SHORT,
+} RahnumaVisitPath;
+
+#define RAHNUMA_N_PATHS 2
+
 /* What the kiosk knows when a visit starts. Nothing here identifies a visitor. */
 typedef struct
 {
@@ -42,6 +60,7 @@ typedef struct
   const char *catalog_version; /* rahnuma_catalog_get_version() */
   gint64      started_at;      /* unix seconds; the store coarsens it */
   gboolean    demo;            /* synthetic data from `rahnuma-admin simulate` */
+  RahnumaVisitPath path;       /* full unless known at the start (simulate) */
 } RahnumaSessionStart;
 
 /* How to open a store. */
@@ -147,6 +166,13 @@ gboolean      rahnuma_store_set_gender      (RahnumaStore              *self,
                                              const char                *session_id,
                                              const char                *gender,
                                              GError                   **error);
+gboolean      rahnuma_store_set_path        (RahnumaStore              *self,
+                                             const char                *session_id,
+                                             RahnumaVisitPath           path,
+                                             GError                   **error);
+const char   *rahnuma_visit_path_to_string  (RahnumaVisitPath           path);
+gboolean      rahnuma_visit_path_from_string (const char               *text,
+                                              RahnumaVisitPath         *path);
 gboolean      rahnuma_store_abandon_active  (RahnumaStore              *self,
                                              gint64                     ended_at,
                                              GError                   **error);

@@ -96,11 +96,11 @@ typedef struct
  * and the row-by-row one (INSERT … VALUES), so that the two cannot drift. */
 #define SESSION_COLUMNS \
   "id, centre, kiosk, language, started_at, ended_at, state, catalog_version, code," \
-  " gender, demo, clock_suspect"
+  " gender, demo, clock_suspect, path"
 #define SESSION_UPSERT \
   " ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, state = excluded.state," \
   " code = excluded.code, gender = excluded.gender, demo = excluded.demo," \
-  " clock_suspect = excluded.clock_suspect, rev = excluded.rev"
+  " clock_suspect = excluded.clock_suspect, path = excluded.path, rev = excluded.rev"
 #define MODULE_COLUMNS "session_id, module_id, module_version, watched, n_correct, n_questions, passed"
 #define MODULE_UPSERT \
   " ON CONFLICT (session_id, module_id) DO UPDATE SET module_version = excluded.module_version," \
@@ -130,7 +130,7 @@ typedef struct
 #define ROW_ANSWERS_SQL "SELECT " ANSWER_COLUMNS " FROM kiosk.answer WHERE session_id IN " PENDING
 #define INSERT_SESSION_SQL \
   "INSERT INTO main.session (" SESSION_COLUMNS ", rev)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)" SESSION_UPSERT
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" SESSION_UPSERT
 #define INSERT_MODULE_SQL \
   "INSERT INTO main.module_progress (" MODULE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" MODULE_UPSERT
 #define INSERT_ANSWER_SQL \

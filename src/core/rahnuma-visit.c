@@ -39,6 +39,7 @@ struct _RahnumaVisit
   RahnumaSessionState state;
   char *destination;    /* said in the "about you" step; in memory only, never logged */
   double pass_mark;     /* < 0: each module's own */
+  RahnumaVisitPath path; /* full until the visitor chooses the short one */
   GHashTable *progress; /* module id → Progress */
 };
 
@@ -51,6 +52,7 @@ typedef enum
   STEP_ANSWER,
   STEP_FINISH,
   STEP_ABOUT,
+  STEP_PATH,
 } StepKind;
 
 /* Everything a worker thread needs, copied so it shares nothing mutable. */
@@ -75,6 +77,7 @@ typedef struct
   RahnumaSurveyAnswers survey; /* …and the survey row; its strings are owned below */
   char *survey_strings[6];
   gboolean has_survey;
+  RahnumaVisitPath path;       /* STEP_PATH */
 } Step;
 
 static void
@@ -192,6 +195,9 @@ run_step (GTask *task, gpointer source_object, gpointer task_data, GCancellable 
       break;
     case STEP_ABOUT:
       ok = run_about_step (self->store, step, &error);
+      break;
+    case STEP_PATH:
+      ok = rahnuma_store_set_path (self->store, step->session_id, step->path, &error);
       break;
     case STEP_FINISH:
       ok = rahnuma_store_finish_session (self->store, step->session_id, step->state, step->code,
@@ -422,13 +428,19 @@ rahnuma_visit_get_quiz (RahnumaVisit *self, RahnumaModule *module)
  * @self: a #RahnumaVisit
  * @module: a module of the visit's catalogue
  *
+ * On the short path the visitor saw every lesson's scenes in the hall
+ * briefing today (issue 20), so each counts as watched there: the same
+ * rule then gives the same code for the same answers.
+ *
  * Returns: whether enough was watched for the quiz to open
- *   (rahnuma_module_get_min_watched())
+ *   (rahnuma_module_get_min_watched()), or the visit is on the short path
  */
 gboolean
 rahnuma_visit_is_module_watched (RahnumaVisit *self, RahnumaModule *module)
 {
   g_return_val_if_fail (RAHNUMA_IS_VISIT (self), FALSE);
+  if (self->path == RAHNUMA_PATH_SHORT)
+    return TRUE;
   /* The same epsilon as the quiz: 0.8 must accept a fraction printed as 0.8. */
   return lookup_progress (self, module)->watched + 1e-9 >= rahnuma_module_get_min_watched (module);
 }
@@ -557,7 +569,10 @@ rahnuma_visit_get_lesson_state (RahnumaVisit *self, RahnumaModule *module)
   g_return_val_if_fail (RAHNUMA_IS_MODULE (module), RAHNUMA_LESSON_NOT_STARTED);
 
   progress = lookup_progress (self, module);
-  return rahnuma_lesson_state_derive (progress->watched, rahnuma_module_get_min_watched (module),
+  /* On the short path the hall showed the scenes: nothing more to watch. */
+  return rahnuma_lesson_state_derive (progress->watched,
+                                      self->path == RAHNUMA_PATH_SHORT ? 0.0
+                                                                       : rahnuma_module_get_min_watched (module),
                                       rahnuma_quiz_get_n_answered (progress->quiz),
                                       rahnuma_quiz_is_finished (progress->quiz),
                                       rahnuma_quiz_is_passed (progress->quiz));
@@ -827,4 +842,46 @@ rahnuma_visit_get_destination (RahnumaVisit *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_VISIT (self), NULL);
   return self->destination;
+}
+
+/**
+ * rahnuma_visit_set_path_async:
+ * @self: a #RahnumaVisit that has begun
+ * @path: the path the visitor chose after the language
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the journal holds the path
+ * @user_data: data for @callback
+ *
+ * Records which path the visit takes (`session.path`; issue 20). The visit
+ * follows it at once (rahnuma_visit_get_path()): on the short path every
+ * lesson counts as watched, in the hall (rahnuma_visit_is_module_watched()).
+ * Finish with rahnuma_visit_step_finish().
+ */
+void
+rahnuma_visit_set_path_async (RahnumaVisit *self, RahnumaVisitPath path, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  Step *step;
+
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (path == RAHNUMA_PATH_FULL || path == RAHNUMA_PATH_SHORT);
+
+  self->path = path;
+  step = step_new (self, STEP_PATH);
+  step->path = path;
+  run_step_async (self, step, rahnuma_visit_set_path_async, cancellable, callback, user_data);
+}
+
+/**
+ * rahnuma_visit_get_path:
+ * @self: a #RahnumaVisit
+ *
+ * Returns: the path the visit takes: %RAHNUMA_PATH_FULL until
+ *   rahnuma_visit_set_path_async() says otherwise
+ */
+RahnumaVisitPath
+rahnuma_visit_get_path (RahnumaVisit *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_VISIT (self), RAHNUMA_PATH_FULL);
+  return self->path;
 }

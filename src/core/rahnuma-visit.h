@@ -120,6 +120,12 @@ void            rahnuma_visit_about_async           (RahnumaVisit              *
                                                      GAsyncReadyCallback        callback,
                                                      gpointer                   user_data);
 const char     *rahnuma_visit_get_destination       (RahnumaVisit        *self);
+void            rahnuma_visit_set_path_async        (RahnumaVisit        *self,
+                                                     RahnumaVisitPath     path,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+RahnumaVisitPath rahnuma_visit_get_path             (RahnumaVisit        *self);
 gboolean        rahnuma_visit_step_finish           (RahnumaVisit        *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);

@@ -65,3 +65,20 @@ rahnuma_about_choice_new (const char *picture, const char *label, const char *va
   rahnuma_widget_set_label (GTK_WIDGET (self), self->label, label);
   return GTK_WIDGET (self);
 }
+
+/**
+ * rahnuma_about_choice_make_wide:
+ * @self: a #RahnumaAboutChoice
+ *
+ * For a page of two large choices with longer words (the path after the
+ * hall briefing, RahnumaChoicePage): a larger picture, the words on wider
+ * lines.
+ */
+void
+rahnuma_about_choice_make_wide (RahnumaAboutChoice *self)
+{
+  g_return_if_fail (RAHNUMA_IS_ABOUT_CHOICE (self));
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->picture), 128, 128);
+  gtk_label_set_max_width_chars (self->label, 26);
+}

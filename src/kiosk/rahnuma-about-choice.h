@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (RahnumaAboutChoice, rahnuma_about_choice, RAHNUMA, ABOUT_C
 GtkWidget *rahnuma_about_choice_new (const char *picture,
                                      const char *label,
                                      const char *value);
+void       rahnuma_about_choice_make_wide (RahnumaAboutChoice *self);
 
 G_END_DECLS

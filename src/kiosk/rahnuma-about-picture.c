@@ -5,7 +5,9 @@
  * the colours and layout a worker knows, not the emblems), a sign for each
  * sector and for how the job was found, a tick and a cross for yes and no,
  * a question mark for "I don't know" and a closed mouth for "prefer not to
- * say". Pictures carry no text: the label beside them does, in the
+ * say"; for the path after the hall briefing, a hall and a kiosk screen,
+ * and the short path's "watch again", "answer again" and "go on". Pictures
+ * carry no text: the label beside them does, in the
  * visitor's language. Names are "QUESTION:VALUE", as the step's answers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -511,6 +513,94 @@ draw_direct (cairo_t *cr)
   cairo_fill (cr);
 }
 
+/* ---- the path after the hall briefing (issue 20) --------------------- */
+
+/* A screen on a stand, showing a lesson about to play. */
+static void
+screen_with_play (cairo_t *cr, double x, double y, double w, double h)
+{
+  cairo_rectangle (cr, x, y, w, h);
+  rgb (cr, 0xdbe8f4);
+  cairo_fill_preserve (cr);
+  stroke_ink (cr, 5);
+  cairo_move_to (cr, x + w * 0.42, y + h * 0.28);
+  cairo_line_to (cr, x + w * 0.64, y + h * 0.5);
+  cairo_line_to (cr, x + w * 0.42, y + h * 0.72);
+  cairo_close_path (cr);
+  rgb (cr, 0xb5523b);
+  cairo_fill (cr);
+}
+
+/* "I was in the hall briefing": a large screen before a seated group. */
+static void
+draw_hall (cairo_t *cr)
+{
+  screen_with_play (cr, 10, 6, 80, 40);
+  person (cr, 22, 52, 0.48, 0x2f5d8a, FALSE);
+  person (cr, 50, 52, 0.48, 0x8e3b6f, TRUE);
+  person (cr, 78, 52, 0.48, 0x6d8a3a, FALSE);
+}
+
+/* "Show me every lesson": one screen, one person before it. */
+static void
+draw_kiosk (cairo_t *cr)
+{
+  screen_with_play (cr, 30, 6, 64, 50);
+  cairo_move_to (cr, 62, 56);
+  cairo_line_to (cr, 62, 92);
+  stroke_ink (cr, 6);
+  person (cr, 20, 18, 0.8, 0x2f5d8a, FALSE);
+}
+
+/* "Watch it again": the lesson's screen with a round arrow. */
+static void
+draw_watch_again (cairo_t *cr)
+{
+  screen_with_play (cr, 8, 14, 70, 52);
+  cairo_arc (cr, 74, 72, 18, 0.2 * G_PI, 1.7 * G_PI);
+  stroke_ink (cr, 7);
+  cairo_move_to (cr, 88, 50);
+  cairo_line_to (cr, 92, 64);
+  cairo_line_to (cr, 78, 62);
+  stroke_ink (cr, 7);
+}
+
+/* "Answer again": numbered answers, as on the quiz screen (mirrored in
+ * right-to-left layouts). */
+static void
+draw_answers (cairo_t *cr)
+{
+  static const guint32 colours[] = { 0x2f5d8a, 0x2e7d32, 0xb5523b };
+
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_rectangle (cr, 30, 12 + 28 * i, 60, 18);
+      rgb (cr, 0xe8e4d8);
+      cairo_fill_preserve (cr);
+      stroke_ink (cr, 4);
+      cairo_arc (cr, 16, 21 + 28 * i, 9, 0, 2 * G_PI);
+      rgb (cr, colours[i]);
+      cairo_fill (cr);
+    }
+}
+
+/* "Go on": an arrow to the next step (mirrored in right-to-left layouts). */
+static void
+draw_go_on (cairo_t *cr)
+{
+  cairo_arc (cr, 50, 50, 40, 0, 2 * G_PI);
+  rgb (cr, 0x2f5d8a);
+  cairo_fill (cr);
+  cairo_move_to (cr, 28, 50);
+  cairo_line_to (cr, 70, 50);
+  cairo_move_to (cr, 54, 32);
+  cairo_line_to (cr, 72, 50);
+  cairo_line_to (cr, 54, 68);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 10);
+  cairo_stroke (cr);
+}
+
 static const struct
 {
   const char *name;
@@ -526,6 +616,8 @@ static const struct
   { "found_via:promoter", draw_office }, { "found_via:sub-agent", draw_middleman },
   { "found_via:relative", draw_two_people }, { "found_via:direct", draw_direct }, { "found_via:other", draw_dots },
   { "yes", draw_yes }, { "no", draw_no }, { "unknown", draw_unknown }, { "unsaid", draw_unsaid },
+  { "path:short", draw_hall }, { "path:full", draw_kiosk }, { "again:watch", draw_watch_again },
+  { "again:answer", draw_answers }, { "go-on", draw_go_on },
 };
 
 /* "receipt:yes" and "borrowed:no" draw as "yes" and "no"; "*:unsaid" as "unsaid". */
@@ -571,9 +663,17 @@ rahnuma_about_picture_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   /* The pictures are not mirrored in right-to-left layouts: flags and
-   * signs read the same everywhere. */
+   * signs read the same everywhere. An arrow onwards is (it points the
+   * way the visitor reads), and the numbered answers, whose numbers stand
+   * at the start of the line as on the quiz screen. */
   cairo_translate (cr, (w - side) / 2, (h - side) / 2);
   cairo_scale (cr, side / 100.0, side / 100.0);
+  if ((g_str_equal (self->name, "go-on") || g_str_equal (self->name, "again:answer")) &&
+      gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    {
+      cairo_translate (cr, 100, 0);
+      cairo_scale (cr, -1, 1);
+    }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   draw (cr);

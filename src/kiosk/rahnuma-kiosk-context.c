@@ -413,7 +413,11 @@ rahnuma_kiosk_context_dup_prompt_text (RahnumaKioskContext *self, const char *pr
       g_autofree char *path = g_build_filename (self->media_dir, "prompts", "prompts.ini", NULL);
 
       self->prompts = g_key_file_new ();
-      if (!g_key_file_load_from_file (self->prompts, path, G_KEY_FILE_NONE, &error))
+      /* Every language's text: without KEEP_TRANSLATIONS a key file keeps
+       * only those of the languages in force when it is loaded (the first
+       * visitor's), and every later visitor in another language read
+       * English. */
+      if (!g_key_file_load_from_file (self->prompts, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error))
         g_warning ("No prompt texts: %s", error->message);
       g_clear_error (&error);
     }

@@ -28,6 +28,7 @@ struct _RahnumaQuizPage
   guint question;
   gboolean answered;
 
+  GtkWidget *lessons_button;
   GtkLabel *counter_label;
   GtkLabel *question_label;
   GtkButton *choice_buttons[N_CHOICE_BUTTONS];
@@ -54,6 +55,12 @@ static const char *
 language (RahnumaQuizPage *self)
 {
   return rahnuma_visit_get_language (self->visit);
+}
+
+static gboolean
+is_short_path (RahnumaQuizPage *self)
+{
+  return rahnuma_visit_get_path (self->visit) == RAHNUMA_PATH_SHORT;
 }
 
 static void
@@ -116,9 +123,12 @@ show_question (RahnumaQuizPage *self)
     }
 
   gtk_revealer_set_reveal_child (self->feedback_revealer, FALSE);
+  /* The short path (after the hall briefing) has no list of lessons: the
+   * last question goes on to what comes next. */
   rahnuma_widget_set_label (GTK_WIDGET (self->next_button), self->next_label,
                             /* Translators: button: the next question of the quiz */
-                            self->question + 1 < n_questions ? _("Next") : _("Back to the lessons"));
+                            self->question + 1 < n_questions || is_short_path (self) ? _("Next")
+                                                                                     : _("Back to the lessons"));
   speak_question (self, self->question == 0);
 }
 
@@ -240,6 +250,7 @@ rahnuma_quiz_page_class_init (RahnumaQuizPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/rahnuma/Kiosk/rahnuma-quiz-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, lessons_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, counter_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaQuizPage, question_label);
   gtk_widget_class_bind_template_child_full (widget_class, "choice_button_1", FALSE, G_STRUCT_OFFSET (RahnumaQuizPage, choice_buttons[0]));
@@ -291,6 +302,7 @@ rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
   self = g_object_new (RAHNUMA_TYPE_QUIZ_PAGE, NULL);
   self->visit = g_object_ref (visit);
   self->module = g_object_ref (module);
+  gtk_widget_set_visible (self->lessons_button, !is_short_path (self));
   show_question (self);
   return self;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rahnuma-about-page.h"
+#include "rahnuma-choice-page.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-idle.h"
 #include "rahnuma-kiosk-context.h"
@@ -62,6 +63,8 @@ struct _RahnumaWindow
   guint n_reminders;  /* said again since the last touch */
 
   /* Built per visitor */
+  GtkWidget *path_page;  /* after the language: the hall briefing, or every lesson */
+  GtkWidget *again_page; /* the short path's "watch again?" or "answer again?" */
   GtkWidget *about_page;
   GtkWidget *lessons_page;
   GtkWidget *lesson_page;
@@ -197,6 +200,8 @@ reset_for_next_visitor (RahnumaWindow *self)
   self->cancellable = g_cancellable_new ();
 
   show_home (self);
+  remove_page (self, &self->path_page);
+  remove_page (self, &self->again_page);
   remove_page (self, &self->about_page);
   remove_page (self, &self->lessons_page);
   remove_page (self, &self->lesson_page);
@@ -294,6 +299,7 @@ show_lessons (RahnumaWindow *self)
   remove_page (self, &self->lesson_page);
   remove_page (self, &self->quiz_page);
   remove_page (self, &self->about_page);
+  remove_page (self, &self->path_page);
   self->module = NULL;
   gtk_stack_set_visible_child (self->stack, self->lessons_page);
 }
@@ -317,6 +323,8 @@ show_quiz (RahnumaWindow *self)
 {
   show_page (self, &self->quiz_page, GTK_WIDGET (rahnuma_quiz_page_new (self->visit, self->module)));
   remove_page (self, &self->lesson_page);
+  remove_page (self, &self->again_page);
+  remove_page (self, &self->path_page);
   /* Only now can the page reach "kiosk.play": what to do, then question 1. */
   rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (self->quiz_page));
 }
@@ -345,6 +353,156 @@ show_result (RahnumaWindow *self)
                                         rahnuma_kiosk_context_get_card_printer (self->context));
   remove_page (self, &self->lessons_page);
   rahnuma_result_page_speak (RAHNUMA_RESULT_PAGE (self->result_page));
+}
+
+/* Ends a visit whose every lesson is done: its code, then the result. */
+static void
+finish_visit (RahnumaWindow *self)
+{
+  if (self->visit == NULL || !rahnuma_visit_is_complete (self->visit))
+    return;
+  rahnuma_visit_complete_async (self->visit, self->cancellable, on_step_committed,
+                                step_data_new (self, show_result));
+}
+
+static void
+speak_clips (RahnumaWindow *self, const char * const *clips)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "kiosk.play", g_variant_new_strv (clips, -1));
+}
+
+/* The "about you" step, and its first question said. */
+static void
+show_about_and_speak (RahnumaWindow *self)
+{
+  const char *clips[] = { "prompt:about", "prompt:about-gender", NULL };
+
+  show_about (self);
+  speak_clips (self, clips);
+}
+
+/* The words of a prompt in the visitor's language, as the screen shows
+ * them (what the visitor hears, media/prompts/prompts.ini). */
+static char *
+dup_prompt_words (RahnumaWindow *self, const char *prompt)
+{
+  char *text = rahnuma_kiosk_context_dup_prompt_text (self->context, prompt,
+                                                      rahnuma_visit_get_language (self->visit));
+
+  return text != NULL ? text : g_strdup (prompt);
+}
+
+/* A question with picture answers, in words from the prompts that say them. */
+static GtkWidget *
+new_choice_page (RahnumaWindow *self, const char *prompt, RahnumaChoice *choices, guint n_choices)
+{
+  g_autofree char *question = dup_prompt_words (self, prompt);
+  char *labels[RAHNUMA_CHOICE_PAGE_MAX_CHOICES] = { NULL };
+  GtkWidget *page;
+
+  g_assert (n_choices <= RAHNUMA_CHOICE_PAGE_MAX_CHOICES);
+  for (guint i = 0; i < n_choices; i++)
+    choices[i].label = labels[i] = dup_prompt_words (self, choices[i].prompt);
+  page = GTK_WIDGET (rahnuma_choice_page_new (prompt, question, choices, n_choices));
+  for (guint i = 0; i < n_choices; i++)
+    g_free (labels[i]);
+  return page;
+}
+
+/* Right after the language (issue 20): "Were you in the hall briefing
+ * today?" The short path first, as the answer most visitors of a centre
+ * with a hall give. */
+static void
+show_path_choice (RahnumaWindow *self)
+{
+  RahnumaChoice choices[] = {
+    { "path:short", "path-short", NULL, "kiosk.choose-path", "short" },
+    { "path:full", "path-full", NULL, "kiosk.choose-path", "full" },
+  };
+
+  show_page (self, &self->path_page, new_choice_page (self, "path", choices, G_N_ELEMENTS (choices)));
+}
+
+/* The full path, as before the choice: "about you" (when on), then the lessons. */
+static void
+start_full_path (RahnumaWindow *self)
+{
+  if (rahnuma_settings_get_about_you (rahnuma_kiosk_context_get_settings (self->context)))
+    show_about_and_speak (self);
+  else
+    show_lessons_after_about (self);
+  remove_page (self, &self->path_page);
+}
+
+/* The short path's next step: the next lesson's questions; once every
+ * lesson is answered, the "about you" step (when on), then the result.
+ * Issue 20 puts "about you" after the questions on this path. */
+static void
+show_next_short_step (RahnumaWindow *self)
+{
+  g_autoptr(RahnumaModule) next = rahnuma_visit_dup_next_module (self->visit);
+
+  if (next != NULL)
+    {
+      self->module = next; /* the visit's catalogue keeps it */
+      show_quiz (self);
+      return;
+    }
+  self->module = NULL;
+  if (!rahnuma_settings_get_about_you (rahnuma_kiosk_context_get_settings (self->context)))
+    {
+      finish_visit (self);
+      return;
+    }
+  show_about_and_speak (self);
+  remove_page (self, &self->quiz_page);
+  remove_page (self, &self->again_page);
+  remove_page (self, &self->path_page);
+}
+
+/* On the short path, after a lesson answered wrongly: "Watch this lesson
+ * again?" (@watch), or after its scenes: "Answer its questions again?" */
+static void
+show_again (RahnumaWindow *self, gboolean watch)
+{
+  RahnumaChoice choices[] = {
+    { watch ? "again:watch" : "again:answer", watch ? "watch-again-yes" : "retry-yes", NULL,
+      watch ? "kiosk.watch-again" : "kiosk.answer-again", NULL },
+    { "go-on", "go-on", NULL, "kiosk.go-on", NULL },
+  };
+  g_autofree char *title = rahnuma_module_dup_title (self->module, rahnuma_visit_get_language (self->visit));
+
+  show_page (self, &self->again_page,
+             new_choice_page (self, watch ? "watch-again" : "retry", choices, G_N_ELEMENTS (choices)));
+  rahnuma_choice_page_set_detail (RAHNUMA_CHOICE_PAGE (self->again_page), title);
+  remove_page (self, &self->quiz_page);
+  remove_page (self, &self->lesson_page);
+  rahnuma_choice_page_speak (RAHNUMA_CHOICE_PAGE (self->again_page));
+}
+
+static void
+show_retry (RahnumaWindow *self)
+{
+  show_again (self, FALSE);
+}
+
+/* A lesson's questions answered on the short path: one answered below the
+ * pass mark offers its scenes again; otherwise on to the next step. */
+static void
+after_short_quiz (RahnumaWindow *self)
+{
+  RahnumaQuiz *quiz = rahnuma_visit_get_quiz (self->visit, self->module);
+
+  if (rahnuma_quiz_is_finished (quiz) && !rahnuma_quiz_is_passed (quiz))
+    show_again (self, TRUE);
+  else
+    show_next_short_step (self);
+}
+
+static gboolean
+is_short_path (RahnumaWindow *self)
+{
+  return self->visit != NULL && rahnuma_visit_get_path (self->visit) == RAHNUMA_PATH_SHORT;
 }
 
 static void
@@ -390,7 +548,6 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
   const char *code = g_variant_get_string (parameter, NULL);
   g_autofree char *name_path = NULL;
-  gboolean about;
   int pass_mark;
 
   if (self->visit != NULL || rahnuma_language_lookup (code) == NULL)
@@ -416,11 +573,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
    * yet that a power cut in between could lose. Waiting for the commit
    * (its fsync) before the first frame was 5–60 ms of the switch. */
   rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed, step_data_new (self, NULL));
-  about = rahnuma_settings_get_about_you (rahnuma_kiosk_context_get_settings (self->context));
-  if (about)
-    show_about (self);
-  else
-    show_lessons (self);
+  show_path_choice (self);
 
   /* The language's own name, spoken: the visitor hears what they chose;
    * for a language without its own voice, that lessons are heard in Urdu
@@ -431,8 +584,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   {
     const char *clips[] = { name_path,
                             rahnuma_language_lookup (code)->narration_fallback != NULL ? "prompt:urdu-audio" : "",
-                            about ? "prompt:about" : "prompt:lessons",
-                            about ? "prompt:about-gender" : "", NULL };
+                            "prompt:path", "prompt:path-short", "prompt:path-full", NULL };
     speak_after_paint (self, g_variant_new_strv (clips, -1));
   }
 }
@@ -463,9 +615,11 @@ kiosk_lesson_watched (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (self->visit == NULL || self->module == NULL)
     return;
+  /* On the short path the scenes were offered again after wrong answers:
+   * then the visitor chooses to answer again or go on. */
   rahnuma_visit_watched_async (self->visit, self->module, g_variant_get_double (parameter),
                                self->cancellable, on_step_committed,
-                               step_data_new (self, show_quiz));
+                               step_data_new (self, is_short_path (self) ? show_retry : show_quiz));
 }
 
 static void
@@ -473,17 +627,78 @@ kiosk_lessons (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
 
-  if (self->visit != NULL)
+  if (self->visit == NULL)
+    return;
+  /* The short path has no list of lessons: the end of a quiz goes on, and
+   * a lesson watched again leads to answering it again. */
+  if (!is_short_path (self))
     show_lessons (self);
+  else if (self->module != NULL && gtk_stack_get_visible_child (self->stack) == self->lesson_page)
+    show_retry (self);
+  else if (self->module != NULL && gtk_stack_get_visible_child (self->stack) == self->quiz_page)
+    after_short_quiz (self);
+}
+
+/* After the language: the short path (recorded first) or the full one. */
+static void
+kiosk_choose_path (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  RahnumaVisitPath path;
+
+  if (self->visit == NULL || self->path_page == NULL ||
+      !rahnuma_visit_path_from_string (g_variant_get_string (parameter, NULL), &path))
+    return;
+  if (path == RAHNUMA_PATH_FULL)
+    start_full_path (self);
+  else
+    rahnuma_visit_set_path_async (self->visit, path, self->cancellable, on_step_committed,
+                                  step_data_new (self, show_next_short_step));
+}
+
+/* The short path: "Watch this lesson again?" Yes. */
+static void
+kiosk_watch_again (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  if (!is_short_path (self) || self->module == NULL || self->again_page == NULL)
+    return;
+  show_page (self, &self->lesson_page, GTK_WIDGET (rahnuma_lesson_page_new (self->visit, self->module)));
+  remove_page (self, &self->again_page);
+  apply_volume (self);
+}
+
+/* The short path: "Answer this lesson's questions again?" Yes. */
+static void
+kiosk_answer_again (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  if (is_short_path (self) && self->module != NULL && self->again_page != NULL)
+    show_quiz (self);
+}
+
+/* The short path: "No, go on", to the next lesson's questions or the end. */
+static void
+kiosk_go_on (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  if (is_short_path (self) && self->again_page != NULL)
+    show_next_short_step (self);
 }
 
 /* The "about you" step is over: its answers recorded (unless the visitor
- * skipped them all), then the lessons. The answers go from the page to
+ * skipped them all), then the lessons (the full path) or the result (the
+ * short path). The answers go from the page to
  * the visit and the journal; the page goes with show_lessons(). */
 static void
 kiosk_about_done (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  /* On the short path the questions came first: "about you" ends the visit. */
+  StepDone then = is_short_path (self) ? finish_visit : show_lessons_after_about;
   RahnumaAboutPage *page;
   RahnumaSurveyAnswers answers;
 
@@ -491,24 +706,19 @@ kiosk_about_done (GtkWidget *widget, const char *action_name, GVariant *paramete
     return;
   if (g_variant_get_boolean (parameter))
     {
-      show_lessons_after_about (self);
+      then (self);
       return;
     }
   page = RAHNUMA_ABOUT_PAGE (self->about_page);
   rahnuma_about_page_get_answers (page, &answers);
   rahnuma_visit_about_async (self->visit, rahnuma_about_page_get_gender (page), &answers, self->cancellable,
-                             on_step_committed, step_data_new (self, show_lessons_after_about));
+                             on_step_committed, step_data_new (self, then));
 }
 
 static void
 kiosk_finish (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
-
-  if (self->visit == NULL || !rahnuma_visit_is_complete (self->visit))
-    return;
-  rahnuma_visit_complete_async (self->visit, self->cancellable, on_step_committed,
-                                step_data_new (self, show_result));
+  finish_visit (RAHNUMA_WINDOW (widget));
 }
 
 /* "Home" during a visit: the visit is recorded as abandoned, then the
@@ -638,6 +848,8 @@ remind (RahnumaWindow *self)
     rahnuma_language_page_speak (self->language_page);
   else if (page == self->about_page)
     rahnuma_about_page_speak (RAHNUMA_ABOUT_PAGE (page));
+  else if (page == self->path_page || page == self->again_page)
+    rahnuma_choice_page_speak (RAHNUMA_CHOICE_PAGE (page));
 }
 
 static gboolean
@@ -767,6 +979,10 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.lessons", NULL, kiosk_lessons);
   gtk_widget_class_install_action (widget_class, "kiosk.finish", NULL, kiosk_finish);
   gtk_widget_class_install_action (widget_class, "kiosk.about-done", "b", kiosk_about_done);
+  gtk_widget_class_install_action (widget_class, "kiosk.choose-path", "s", kiosk_choose_path);
+  gtk_widget_class_install_action (widget_class, "kiosk.watch-again", NULL, kiosk_watch_again);
+  gtk_widget_class_install_action (widget_class, "kiosk.answer-again", NULL, kiosk_answer_again);
+  gtk_widget_class_install_action (widget_class, "kiosk.go-on", NULL, kiosk_go_on);
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, kiosk_home);
   gtk_widget_class_install_action (widget_class, "kiosk.speak", "s", kiosk_speak);
   gtk_widget_class_install_action (widget_class, "kiosk.play", "as", kiosk_play);

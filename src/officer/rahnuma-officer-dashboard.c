@@ -116,8 +116,10 @@ show_range_totals (RahnumaOfficerDashboard *self)
                                              "Groups of fewer than 5 people are not shown."),
                                            (long long) range->sessions, (long long) range->completed,
                                            (long long) range->abandoned, rate);
+  g_autofree char *paths = rahnuma_officer_format_paths (self->data->paths);
+  g_autofree char *both = g_strconcat (text, "\n", paths, NULL);
 
-  gtk_label_set_label (self->range_label, text);
+  gtk_label_set_label (self->range_label, both);
 }
 
 /* The anonymous survey's figures, shown only when someone answered. */

@@ -57,6 +57,21 @@ rahnuma_officer_data_free (RahnumaOfficerData *data)
   g_atomic_rc_box_release_full (data, (GDestroyNotify) officer_data_clear);
 }
 
+/* Visits per path over the range, real and demo together as in the
+ * range's totals (issue 20). */
+static gboolean
+count_paths (RahnumaStore *store, gint64 from, gint64 to, gint64 *paths, GError **error)
+{
+  gint64 demo[RAHNUMA_N_PATHS];
+
+  if (!rahnuma_report_count_paths (store, from, to, FALSE, paths, error) ||
+      !rahnuma_report_count_paths (store, from, to, TRUE, demo, error))
+    return FALSE;
+  for (guint i = 0; i < RAHNUMA_N_PATHS; i++)
+    paths[i] += demo[i];
+  return TRUE;
+}
+
 /**
  * rahnuma_officer_data_new:
  * @store: a journal or officers' file
@@ -82,7 +97,8 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
   data->utc_offset = utc_offset;
   if (!rahnuma_dashboard_prepare (store, utc_offset, error) ||
       !rahnuma_dashboard_totals (store, today, today + 86400, utc_offset, &data->today, error) ||
-      !rahnuma_dashboard_totals (store, from, to, utc_offset, &data->range, error))
+      !rahnuma_dashboard_totals (store, from, to, utc_offset, &data->range, error) ||
+      !count_paths (store, from, to, data->paths, error))
     return NULL;
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     if ((data->charts[i] = rahnuma_dashboard_chart (store, i, from, to, utc_offset, error)) == NULL)
@@ -389,6 +405,28 @@ rahnuma_officer_format_wrong_clock (gint64 n_sessions)
                                     "date and are counted in no day. Set the kiosk’s date and time.",
                                     (gulong) MIN (n_sessions, (gint64) G_MAXINT)),
                           (long long) n_sessions);
+}
+
+/**
+ * rahnuma_officer_format_paths:
+ * @paths: (array fixed-size=2): visits by #RahnumaVisitPath
+ *   (#RahnumaOfficerData's paths)
+ *
+ * The line the dashboard and the printed report give the paths visits
+ * took (issue 20): the full one, or the short one after the hall briefing.
+ * Totals, not a breakdown of visitors, so no count is hidden.
+ *
+ * Returns: (transfer full): the line
+ */
+char *
+rahnuma_officer_format_paths (const gint64 *paths)
+{
+  g_return_val_if_fail (paths != NULL, NULL);
+  /* Translators: on the officers' dashboard and printed report; the first %lld
+   * is a count of visits that watched every lesson, the second of visits that
+   * answered only the questions after the group briefing in the hall */
+  return g_strdup_printf (_("By path: %lld full, %lld short (after the hall briefing)."),
+                          (long long) paths[RAHNUMA_PATH_FULL], (long long) paths[RAHNUMA_PATH_SHORT]);
 }
 
 /**

@@ -23,6 +23,7 @@ typedef struct
   RahnumaDashboardTotals range; /* totals over [from, to) */
   GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
   RahnumaSurveyReport *survey; /* the anonymous survey over the weeks of [from, to), without rates */
+  gint64         paths[RAHNUMA_N_PATHS]; /* visits over [from, to) by RahnumaVisitPath, demo ones too */
 } RahnumaOfficerData;
 
 RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store,
@@ -59,6 +60,7 @@ char               *rahnuma_officer_chart_label      (const char          *key,
 char               *rahnuma_officer_format_rate      (gint64               part,
                                                       gint64               whole);
 char               *rahnuma_officer_format_wrong_clock (gint64             n_sessions);
+char               *rahnuma_officer_format_paths     (const gint64        *paths);
 char               *rahnuma_officer_format_survey_cell (const RahnumaSurveyCell   *c,
                                                         const char                *name);
 char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey);

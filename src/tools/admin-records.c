@@ -561,6 +561,10 @@ breakdown_title (const RahnumaReportBreakdown *breakdown)
   if (g_str_equal (breakdown->name, "destination"))
     /* Translators: a heading of the text report: counted from the anonymous survey's answers */
     return _("By destination country (survey answers)");
+  if (g_str_equal (breakdown->name, "path"))
+    /* Translators: a heading of the text report: visits that took the full
+     * path (every lesson's scenes) or the short one (after the hall briefing) */
+    return _("By path (full, or short after the hall briefing)");
   /* Translators: a heading of the text report: counted from the anonymous survey's answers */
   return _("By job sector (survey answers)");
 }
@@ -570,6 +574,10 @@ row_label (const RahnumaReportBreakdown *breakdown, const char *key)
 {
   if (g_str_equal (breakdown->name, "language"))
     return language_name (key);
+  if (g_str_equal (breakdown->name, "path"))
+    /* Translators: a row of the text report's "By path": every lesson's
+     * scenes, or only the questions after the hall briefing */
+    return g_str_equal (key, "short") ? _("short path (hall)") : _("full path");
   if (g_str_equal (key, RAHNUMA_CATEGORY_UNSAID))
     return _("prefer not to say");
   /* Countries by name in the reader's language, as on the dashboard. */

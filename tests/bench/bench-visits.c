@@ -4,7 +4,8 @@
  * Runs the real kiosk application in-process (the kiosk library,
  * --windowed, a fresh journal, the given modules) and walks N visits
  * through the window's own actions, as the pages' buttons do: "kiosk.start",
- * "kiosk.choose-language" (the four languages in turn), the "about you"
+ * "kiosk.choose-language" (the four languages in turn), "kiosk.choose-path"
+ * "full" (the choice after the language, issue 20), the "about you"
  * step (issue 19; the "about-you" setting, on by default) left by its page's
  * "about.skip-all", as its "Skip all" button does, "kiosk.open-lesson"
  * (the first lesson: its page and player are built, its first scene starts),
@@ -43,6 +44,7 @@
 #include "bench-util.h"
 #include "rahnuma-about-page.h"
 #include "rahnuma-application.h"
+#include "rahnuma-choice-page.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-lesson-page.h"
 #include "rahnuma-lessons-page.h"
@@ -128,6 +130,8 @@ walk_visit (GtkWidget *window, GtkStack *stack, const char *language, const char
 {
   gtk_widget_activate_action (window, "kiosk.start", NULL);
   gtk_widget_activate_action (window, "kiosk.choose-language", "s", language);
+  wait_for_page (stack, RAHNUMA_TYPE_CHOICE_PAGE);
+  gtk_widget_activate_action (window, "kiosk.choose-path", "s", "full");
   wait_for_page (stack, RAHNUMA_TYPE_ABOUT_PAGE);
   follow (rahnuma_window_get_visit (RAHNUMA_WINDOW (window)));
   follow (gtk_stack_get_visible_child (stack));

@@ -8,6 +8,7 @@ Checks go through check(), never a bare `assert`: Python drops asserts when
 run with -O or PYTHONOPTIMIZE, and a test must not pass because of that.
 """
 import argparse
+import configparser
 import os
 import subprocess
 import tempfile
@@ -25,6 +26,20 @@ if os.environ.get("RAHNUMA_G_DEBUG"):
     os.environ["G_DEBUG"] = os.environ["RAHNUMA_G_DEBUG"]
 
 TIMEOUT = 30
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def prompt_words(prompt):
+    """The words of @prompt in every language, from media/prompts/prompts.ini
+    (what the kiosk shows and says on its own screens): {lang: text}."""
+    ini = configparser.ConfigParser(interpolation=None, strict=False)
+    ini.optionxform = str  # Text[pa_PK]
+    ini.read(os.path.join(SOURCE_DIR, "media", "prompts", "prompts.ini"), encoding="utf-8")
+    words = {"en": ini.get(prompt, "Text")}
+    for key, value in ini.items(prompt):
+        if key.startswith("Text["):
+            words[key[len("Text["):-1]] = value
+    return words
 
 
 class CheckFailed(AssertionError):
@@ -267,12 +282,30 @@ class KioskScreen:
                 break
         return "-"
 
-    def skip_about_you(self, skip_all="Skip all"):
+    def choose_path(self, short=False):
+        """Answers the question that follows the language choice (issue 20),
+        "Were you in the hall briefing today?": the full path (every lesson,
+        then its questions, as before the question was asked) or, with
+        @short, the short one. The answer is found by its words in any
+        language (prompts.ini), so a test in any language chooses it without
+        naming it. Waits until the page takes touches (the visit's start
+        committed) before it presses."""
+        names = set(prompt_words("path-short" if short else "path-full").values())
+        page = self.page("RahnumaChoicePage")
+        self.tap(self.inside(page, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() in names
+                             and n.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                             "the %s path on the page after the language" % ("short" if short else "full")))
+
+    def skip_about_you(self, skip_all="Skip all", path_chosen=False):
         """Leaves the "about you" step (issue 19; the "about-you" setting, on by
         default) that follows the language choice, by pressing its "Skip all":
         @skip_all is that button's name in the visitor's language (the test's
-        self._("Skip all")). Waits until the page takes touches (the visit's
-        start committed) before it presses."""
+        self._("Skip all")). First, unless @path_chosen, takes the full path
+        at the question before it (choose_path()): every test written before
+        issue 20 walks the full path through here. Waits until the page takes
+        touches (the visit's start committed) before it presses."""
+        if not path_chosen:
+            self.choose_path()
         page = self.page("RahnumaAboutPage")
         button = self.inside(page, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == skip_all
                              and n.get_state_set().contains(Atspi.StateType.SENSITIVE),

@@ -5,7 +5,8 @@ Starts the real `rahnuma` binary once (under the Xvfb display and D-Bus
 session that run-ui-test.sh provides, whose screen is large enough for the
 largest size), with one real lesson (media/modules/contract: the longest
 texts and explanations of the bundled lessons). For each language it walks
-a visit as a person would (welcome, language, "about you", lessons, the
+a visit as a person would (welcome, language, the choice of path after
+the hall briefing, "about you", lessons, the
 lesson's player, a question, its feedback, "Are you still there?", the
 result) and, on each screen, sizes the kiosk window to each screen size in
 turn and checks through the accessibility tree, as a screen reader sees it:
@@ -47,7 +48,7 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-from kiosk_screen import KioskScreen, check, parse_options  # noqa: E402
+from kiosk_screen import KioskScreen, check, parse_options, prompt_words  # noqa: E402
 
 ALL_SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080), (1080, 1920)]
 SIZES = {"all": ALL_SIZES, "ur": ALL_SIZES, "en": ALL_SIZES, "ps": ALL_SIZES, "pa_PK": ALL_SIZES}
@@ -239,6 +240,17 @@ class Screens(KioskScreen):
         self.resize(*SIZES[self.lang][0])
 
     # --- one visit per language ------------------------------------------------------
+    def path_choice(self):
+        """The question after the language (issue 20), "Were you in the hall
+        briefing today?", its two picture answers at every size; then the
+        full path, which the rest of the walk takes."""
+        words = prompt_words("path-full")
+        full = words.get(self.lang, words["en"])
+        self.button(full)
+        self.fit("path", self.named(full))
+        self.wiggle()
+        self.choose_path()
+
     def about_you(self):
         """The "about you" step, in every language: its first question, the
         cost question (the number pad) and the wage question (the pad beside
@@ -261,7 +273,7 @@ class Screens(KioskScreen):
         self.find(self.named(rupees), "the wage question's currencies")
         self.fit("about-wage", self.named(rupees))
         self.wiggle()
-        self.skip_about_you(skip_all)
+        self.skip_about_you(skip_all, path_chosen=True)
 
     def visit(self, lang):
         self.lang = "en"  # the welcome and language screens speak every language at once
@@ -276,6 +288,7 @@ class Screens(KioskScreen):
             self.lang = "en"
         self.press(LANGUAGE_NAMES[lang])
         self.lang = lang
+        self.path_choice()
         self.about_you()
 
         title = self.text("Module", "Title")

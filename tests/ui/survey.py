@@ -148,6 +148,7 @@ class Survey(KioskScreen):
         self.button("Start").do_action(0)
         self.set_lang(lang)
         self.button(LANGUAGE_NAMES[lang]).do_action(0)
+        self.choose_path()
         page = self.about()
         self.labelled(page, LABEL, self._("About you"))
         self.labelled(page, LABEL,

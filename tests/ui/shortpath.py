@@ -1,0 +1,209 @@
+#!/usr/bin/python3
+"""The kiosk's short path after the hall briefing (issue 20), walked by touch through AT-SPI.
+
+Starts the real `rahnuma` binary (under the Xvfb display and D-Bus session
+that run-ui-test.sh provides) with the two-lesson fixture. The visitor:
+
+1. chooses the language, then at "Were you in the hall briefing today?"
+   (spoken; its answers large pictures with words, Home at the start of the
+   title row, right to left in Urdu) chooses the short path;
+2. gets lesson 1's questions at once (no scenes first, no list of lessons)
+   and answers every one wrongly;
+3. is asked, aloud, "Watch this lesson again?": yes; the lesson's scenes
+   play, the visitor skips through them (Next, Next, Questions);
+4. is asked, aloud, whether to answer again: yes; answers every question
+   right; then lesson 2's questions, all right;
+5. leaves the "about you" step (on by default; on this path it comes after
+   the questions) with "Skip all";
+6. reaches the result with a code, both lessons passed.
+
+Then the journal's session row says path = 'short', completed, with the
+code on screen, and the answers are the latest ones given.
+
+The question and answer words of the path and "again" pages are the
+prompts' (media/prompts/prompts.ini), as the kiosk says them; every other
+text comes from po/<lang>.po (tests/ui/expected.py).
+
+Usage: shortpath.py --binary B --localedir D --modules M --lang L --db F --artifacts A
+"""
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+from expected import ModuleText, Translations, prompt_text  # noqa: E402
+from kiosk_screen import KioskScreen, check, parse_options, run_kiosk  # noqa: E402
+
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
+RTL = {"ur", "ps", "pa_PK"}
+CODE = re.compile(r"^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$")
+LABEL, BUTTON = Atspi.Role.LABEL, Atspi.Role.PUSH_BUTTON
+
+
+class ShortPath(KioskScreen):
+    def __init__(self, args):
+        self.args = args
+        self.shots = 0
+        self.tr = Translations(SOURCE_DIR, args.lang)
+        self.rtl = args.lang in RTL
+        self.modules = {}
+        self.code = None
+        os.makedirs(args.artifacts, exist_ok=True)
+        self.log_path = os.path.join(args.artifacts, "shortpath-%s-kiosk.log" % args.lang)
+
+    def _(self, text, *values):
+        return self.tr.gettext(text, *values)
+
+    def words(self, prompt):
+        return prompt_text(SOURCE_DIR, prompt, self.args.lang)
+
+    def press(self, root, name):
+        self.labelled(root, BUTTON, name).do_action(0)
+        time.sleep(0.4)
+
+    def shot(self, label):
+        self.shots += 1
+        path = os.path.join(self.args.artifacts, "shortpath-%s-%02d-%s.png" % (self.args.lang, self.shots, label))
+        subprocess.run(["import", "-window", "root", path], check=False)
+
+    def query(self, sql):
+        db = sqlite3.connect("file:%s?mode=ro" % self.args.db, uri=True)
+        try:
+            return db.execute(sql).fetchall()
+        finally:
+            db.close()
+
+    def said(self, prompt):
+        """Waits until the kiosk has played @prompt's clip (its log, rahnuma-sound)."""
+        suffix = "/%s.ogg" % prompt
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with open(self.log_path, encoding="utf-8") as f:
+                if any("Playing clip " in line and line.rstrip().endswith(suffix) for line in f):
+                    return
+            time.sleep(0.2)
+        check(False, "the prompt %s was not said" % prompt)
+
+    # --- the screens ----------------------------------------------------------------
+    def choice_page(self, question, answers, shot, lesson=None):
+        """A spoken question with picture answers: its words (and the title of
+        the @lesson it is about), each answer, Home at the start of the title
+        row; said aloud, question first."""
+        page = self.page("RahnumaChoicePage")
+        self.labelled(page, LABEL, self.words(question))
+        if lesson is not None:
+            self.labelled(page, LABEL, self.modules[lesson].title())
+        for answer in answers:
+            self.labelled(page, BUTTON, self.words(answer))
+        self.check_edge(self.labelled(page, BUTTON, self._("Home")), "start", self.rtl,
+                        "Home, at the start of the title row")
+        self.check_before(self.labelled(page, BUTTON, self.words(answers[0])),
+                          self.labelled(page, BUTTON, self.words(answers[1])), self.rtl,
+                          "the first answer before the second")
+        self.said(question)
+        time.sleep(0.5)
+        self.shot(shot)
+        return page
+
+    def answer_quiz(self, module_id, right):
+        """Every question of @module_id, all right or all wrong; "Next" after
+        each, the last one too (no list of lessons on this path)."""
+        module = self.modules[module_id]
+        n = module.n_questions()
+        for number in range(1, n + 1):
+            page = self.page("RahnumaQuizPage")
+            self.labelled(page, LABEL, self._("Question %u of %u", number, n))
+            self.labelled(page, LABEL, module.question(number))
+            if number == 1:
+                lessons = self.first(lambda node: node.get_role() == BUTTON
+                                     and node.get_name() == self._("All lessons"))
+                check(lessons is None, "the short path's quiz offers the list of lessons")
+            correct = module.correct(number)
+            choice = correct if right else correct % 3 + 1
+            self.labelled(page, BUTTON, module.choice(number, choice)).do_action(0)
+            self.labelled(page, LABEL, self._("Correct!") if right
+                          else self._("Not quite. The right answer is shown in green."))
+            self.press(page, self._("Next"))
+
+    def skip_scenes(self, module_id):
+        """The lesson's scenes again, skipped through as a visitor may."""
+        module = self.modules[module_id]
+        page = self.page("RahnumaLessonPage")
+        self.labelled(page, LABEL, module.title())
+        self.labelled(page, LABEL, module.caption(1))
+        self.shot("lesson-again")
+        for scene in (2, 3):
+            self.press(page, self._("Next"))
+            self.labelled(page, LABEL, module.caption(scene))
+        self.press(page, self._("Questions"))
+
+    def result(self):
+        page = self.page("RahnumaResultPage")
+        self.labelled(page, LABEL, self._("Your briefing is finished"))
+        self.labelled(page, LABEL, self._("You passed every lesson."))
+        code = self.inside(page, lambda node: node.get_role() == LABEL and CODE.match(node.get_name() or ""),
+                           "a completion code")
+        self.code = code.get_name()
+        self.shot("result")
+        self.press(page, self._("Finish"))
+        self.press(page, self._("Yes, finish"))
+
+    # --- the visit ------------------------------------------------------------------
+    def visit(self):
+        self.button("Start").do_action(0)
+        self.button(LANGUAGE_NAMES[self.args.lang]).do_action(0)
+        self.choice_page("path", ("path-short", "path-full"), "path")
+        self.choose_path(short=True)
+
+        self.answer_quiz("test-1", right=False)
+        again = self.choice_page("watch-again", ("watch-again-yes", "go-on"), "watch-again", lesson="test-1")
+        self.press(again, self.words("watch-again-yes"))
+        self.skip_scenes("test-1")
+        retry = self.choice_page("retry", ("retry-yes", "go-on"), "retry", lesson="test-1")
+        self.press(retry, self.words("retry-yes"))
+        self.answer_quiz("test-1", right=True)
+        self.answer_quiz("test-2", right=True)
+
+        self.skip_about_you(self._("Skip all"), path_chosen=True)
+        self.result()
+        self.button("Start")
+
+    def run(self):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(self.args.db + suffix):
+                os.remove(self.args.db + suffix)
+        with open(os.path.join(self.args.modules, "answers.json")) as f:
+            for module_id in json.load(f):
+                self.modules[module_id] = ModuleText(os.path.join(self.args.modules, module_id), self.args.lang)
+        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_MESSAGES_DEBUG="rahnuma-sound")
+        run_kiosk([self.args.binary, "--windowed", "--modules", self.args.modules,
+                   "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"],
+                  env, lambda proc: self.visit(), log=self.log_path)
+        self.check_journal()
+
+    def check_journal(self):
+        sessions = self.query("SELECT language, path, state, code FROM session")
+        check(sessions == [(self.args.lang, "short", "completed", self.code)],
+              "the journal's session: %s (code on screen %s)" % (sessions, self.code))
+        progress = self.query("SELECT module_id, n_correct, n_questions, passed FROM module_progress"
+                              " ORDER BY module_id")
+        check([(m, c == q, p) for m, c, q, p in progress] == [(m, True, 1) for m in sorted(self.modules)],
+              "both lessons passed with their latest answers: %s" % progress)
+        print("short path in %s: a lesson answered wrongly, watched and answered again; code %s; "
+              "the journal says path 'short'; %d screenshots" % (self.args.lang, self.code, self.shots))
+
+
+def main():
+    ShortPath(parse_options(("binary", "localedir", "modules", "lang", "db", "artifacts"), optional=())).run()
+
+
+if __name__ == "__main__":
+    main()
