@@ -491,6 +491,7 @@ test_visit_about_charts (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 5; i++)
     RUN_STEP (visits->pdata[i], rahnuma_visit_about_async, "woman", &answers);
   assert_charts (f, "woman", "QA", "driving", 5);
+}
 
 /* The short path (issue 20): the path is in the journal; every lesson
  * counts as watched (in the hall), so answering every question completes
