@@ -864,7 +864,7 @@ rahnuma_question_dup_explanation_narration_path (RahnumaQuestion *question, cons
  * @id: a module id (Id= of module.ini, `module new ID`)
  *
  * The one rule for a module id, the same as the journal's CHECK on
- * module_progress.module_id (rahnuma-store.c).
+ * module_progress.module_id (rahnuma-store-schema.c).
  *
  * Returns: whether @id is lower-case ASCII letters, digits and '-', 1 to 64
  *   of them

@@ -57,7 +57,7 @@ static const struct
  *   "borrowed" or "wage_currency"
  *
  * The values the schema allows in @column, in the order the kiosk offers
- * them; the lists in the schema (rahnuma-store.c) must agree, and
+ * them; the lists in the schema (rahnuma-store-schema.c) must agree, and
  * tests/test-survey.c tries every value.
  *
  * Returns: (transfer none) (nullable): a %NULL-terminated list, or %NULL
