@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "rahnuma-store.h"
 
@@ -22,12 +23,10 @@ gboolean rahnuma_admin_parse_options (int                *argc,
 int      rahnuma_admin_usage_error   (const char         *message);
 gboolean rahnuma_admin_require       (const char         *value,
                                       const char         *option);
-void     rahnuma_admin_json_string   (GString            *out,
-                                      const char         *text);
-void     rahnuma_admin_json_member   (GString            *out,
-                                      const char         *name,
-                                      const char         *value,
-                                      gboolean            last);
+void     rahnuma_admin_json_add_string (JsonBuilder      *builder,
+                                        const char       *name,
+                                        const char       *value);
+void     rahnuma_admin_json_print    (JsonBuilder        *builder);
 
 int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|import-media; admin-record.c: record */
 int rahnuma_admin_sync   (int argc, char **argv); /* admin-records.c */
