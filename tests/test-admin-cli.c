@@ -277,6 +277,7 @@ test_survey (void)
   g_auto(Run) bad_rates = { 0 };
   g_auto(Run) exported = { 0 };
   g_auto(Run) no_verb = { 0 };
+  g_autoptr(JsonNode) root = NULL;
 
   g_assert_true (g_file_set_contents (rates, "[rates]\ndate=2026-11-01\nsource=test, not real rates\nSAR=75\n",
                                       -1, NULL));
@@ -298,8 +299,11 @@ test_survey (void)
   args = g_strdup_printf ("survey report --db %s --json", db);
   run_admin (&json, args);
   g_assert_cmpint (json.status, ==, 0);
-  g_assert_nonnull (strstr (json.out, "\"min_cell\": 5"));
-  g_assert_nonnull (strstr (json.out, "\"rates_date\": null"));
+  root = parse_json (json.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "min_cell"), ==, 5);
+  g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (root), "rates_date")));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (root),
+                                                                                  "all"), "suppressed"));
 
   g_free (args);
   args = g_strdup_printf ("survey report --db %s --rates %s", db, undated);

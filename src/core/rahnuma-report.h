@@ -51,7 +51,6 @@ void           rahnuma_report_free     (RahnumaReport  *report);
 
 guint          rahnuma_report_suppress_cells (gint64 * const *cells,
                                               guint           n_cells);
-char          *rahnuma_report_to_json  (RahnumaReport  *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaReport, rahnuma_report_free)
 

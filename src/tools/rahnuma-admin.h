@@ -11,7 +11,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "rahnuma-report.h"
 #include "rahnuma-store.h"
+#include "rahnuma-survey.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +29,8 @@ void     rahnuma_admin_json_add_string (JsonBuilder      *builder,
                                         const char       *name,
                                         const char       *value);
 void     rahnuma_admin_json_print    (JsonBuilder        *builder);
+void     rahnuma_admin_print_report_json (RahnumaReport  *report);        /* admin-report-json.c */
+void     rahnuma_admin_print_survey_report_json (RahnumaSurveyReport *report);
 
 int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|import-media; admin-record.c: record */
 int rahnuma_admin_sync   (int argc, char **argv); /* admin-records.c */
