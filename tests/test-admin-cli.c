@@ -1,11 +1,12 @@
 /* test-admin-cli.c — rahnuma-admin behaves the same in every command:
  * --help exits 0, a reversed date range and a bad id are refused with the
  * rule they broke, a demo code says it is demo data, a code typed with
- * spaces is read
+ * spaces is read, a --json answer is JSON whatever the text in it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -42,6 +43,49 @@ run_admin (Run *run, const char *args)
   g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err, &status, &error);
   g_assert_no_error (error);
   run->status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* As run_admin(), with the arguments as they are: no shell quoting. */
+static void
+run_admin_argv (Run *run, const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools", "rahnuma-admin",
+                                             NULL);
+  g_auto(GStrv) argv = NULL;
+  int status;
+
+  g_strv_builder_add (builder, admin);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err, &status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* @text parsed as a JSON parser would; fails the test if it is not JSON. */
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The last element of a --json answer's array. */
+static JsonObject *
+last_object (JsonNode *root)
+{
+  JsonArray *array;
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  return json_array_get_object_element (array, json_array_get_length (array) - 1);
 }
 
 /* The first completion code in @path, read as any SQLite client would. */
@@ -153,6 +197,8 @@ test_contacts (void)
   g_auto(Run) broken = { 0 };
   g_auto(Run) json = { 0 };
   g_auto(Run) missing = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *problem;
 
   /* The bundled file: placeholders for every number, listed, and no error. */
   run_admin (&shipped, args);
@@ -172,13 +218,45 @@ test_contacts (void)
   args = g_strdup_printf ("contacts validate --json %s", path);
   run_admin (&json, args);
   g_assert_cmpint (json.status, ==, 1);
-  g_assert_nonnull (strstr (json.out, "\"line\": 4, \"severity\": \"error\", \"code\": \"bad-phone\""));
+  root = parse_json (json.out);
+  problem = last_object (root);
+  g_assert_cmpint (json_object_get_int_member (problem, "line"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (problem, "severity"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, "bad-phone");
+  g_assert_cmpstr (json_object_get_string_member (problem, "file"), ==, path);
 
   g_free (args);
   args = g_strdup_printf ("contacts validate %s/none.ini", dir);
   run_admin (&missing, args);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "There is no file"));
+  rahnuma_test_remove_tree (dir);
+}
+
+/* A --json answer holding text that JSON must escape (a quote, a backslash,
+ * a tab, a control character) and Urdu, here in the file's path: a JSON
+ * parser reads back the very same bytes. */
+static void
+test_json_escapes (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-admin-cli-XXXXXX");
+  g_autofree char *odd = g_build_filename (dir, "say \"hi\" C:\\kiosk\t\001 رابطے", NULL);
+  g_autofree char *path = g_build_filename (odd, "contacts.ini", NULL);
+  g_auto(Run) json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *problem;
+
+  g_assert_cmpint (g_mkdir (odd, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "[PK/a]\nName=A\nHelpsWith=B\nPhone=0300 CALL NOW\n", -1, NULL));
+  run_admin_argv (&json, (const char * const[]) { "contacts", "validate", "--json", path, NULL });
+  g_assert_cmpint (json.status, ==, 1);
+  root = parse_json (json.out);
+  problem = last_object (root);
+  g_assert_cmpstr (json_object_get_string_member (problem, "file"), ==, path);
+  g_assert_cmpstr (json_object_get_string_member (problem, "key"), ==, "Phone");
+  /* A problem with no key (a language missing from the group) says null. */
+  g_assert_true (json_node_is_null (json_object_get_member (
+    json_array_get_object_element (json_node_get_array (root), 0), "key")));
   rahnuma_test_remove_tree (dir);
 }
 
@@ -199,6 +277,7 @@ test_survey (void)
   g_auto(Run) bad_rates = { 0 };
   g_auto(Run) exported = { 0 };
   g_auto(Run) no_verb = { 0 };
+  g_autoptr(JsonNode) root = NULL;
 
   g_assert_true (g_file_set_contents (rates, "[rates]\ndate=2026-11-01\nsource=test, not real rates\nSAR=75\n",
                                       -1, NULL));
@@ -220,8 +299,11 @@ test_survey (void)
   args = g_strdup_printf ("survey report --db %s --json", db);
   run_admin (&json, args);
   g_assert_cmpint (json.status, ==, 0);
-  g_assert_nonnull (strstr (json.out, "\"min_cell\": 5"));
-  g_assert_nonnull (strstr (json.out, "\"rates_date\": null"));
+  root = parse_json (json.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "min_cell"), ==, 5);
+  g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (root), "rates_date")));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (root),
+                                                                                  "all"), "suppressed"));
 
   g_free (args);
   args = g_strdup_printf ("survey report --db %s --rates %s", db, undated);
@@ -247,6 +329,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-cli/help", test_help);
   g_test_add_func ("/rahnuma/admin-cli/rules", test_rules);
   g_test_add_func ("/rahnuma/admin-cli/contacts", test_contacts);
+  g_test_add_func ("/rahnuma/admin-cli/json-escapes", test_json_escapes);
   g_test_add_func ("/rahnuma/admin-cli/survey", test_survey);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -108,6 +109,19 @@ sign_with (Fixture *f, const char *dir, gboolean demo)
   return text;
 }
 
+/* The --json answer, parsed as a JSON parser would: one object. */
+static JsonObject *
+parse_answer (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
 static void
 verify (Fixture *f, Run *run, const char *text, gboolean json)
 {
@@ -121,6 +135,7 @@ test_valid (Fixture *f, gconstpointer data)
   g_autofree char *normal = rahnuma_code_normalize (f->code);
   g_auto(Run) run = { 0 };
   g_auto(Run) json = { 0 };
+  g_autoptr(JsonObject) answer = NULL;
 
   verify (f, &run, text, FALSE);
   g_assert_cmpint (run.status, ==, 0);
@@ -131,8 +146,14 @@ test_valid (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (run.out, "centre LHR, kiosk kiosk-1"));
   verify (f, &json, text, TRUE);
   g_assert_cmpint (json.status, ==, 0);
-  g_assert_nonnull (strstr (json.out, "\"verdict\": \"valid\""));
-  g_assert_nonnull (strstr (json.out, "\"lessons_passed\": 5"));
+  answer = parse_answer (json.out);
+  g_assert_cmpstr (json_object_get_string_member (answer, "verdict"), ==, "valid");
+  g_assert_cmpstr (json_object_get_string_member (answer, "code"), ==, normal);
+  g_assert_cmpstr (json_object_get_string_member (answer, "centre"), ==, "LHR");
+  g_assert_cmpint (json_object_get_int_member (answer, "lessons_passed"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (answer, "lessons"), ==, 7);
+  g_assert_true (json_object_get_boolean_member (answer, "signature_checked"));
+  g_assert_false (json_object_get_boolean_member (answer, "demo"));
 }
 
 static void
@@ -166,13 +187,16 @@ test_untrusted (Fixture *f, gconstpointer data)
   g_autofree char *text = sign_with (f, f->other_dir, FALSE);
   g_auto(Run) run = { 0 };
   g_auto(Run) json = { 0 };
+  g_autoptr(JsonObject) answer = NULL;
 
   verify (f, &run, text, FALSE);
   g_assert_cmpint (run.status, ==, 4);
   g_assert_true (g_str_has_prefix (run.out, "Key not trusted: "));
   verify (f, &json, text, TRUE);
   g_assert_cmpint (json.status, ==, 4);
-  g_assert_nonnull (strstr (json.out, "\"verdict\": \"untrusted\", \"signature_checked\": false"));
+  answer = parse_answer (json.out);
+  g_assert_cmpstr (json_object_get_string_member (answer, "verdict"), ==, "untrusted");
+  g_assert_false (json_object_get_boolean_member (answer, "signature_checked"));
 }
 
 static void
@@ -183,6 +207,7 @@ test_not_a_proof (Fixture *f, gconstpointer data)
   g_auto(Run) truncated = { 0 };
   g_auto(Run) prefix = { 0 };
   g_auto(Run) json = { 0 };
+  g_autoptr(JsonObject) answer = NULL;
 
   verify (f, &truncated, cut, FALSE);
   g_assert_cmpint (truncated.status, ==, 1);
@@ -192,7 +217,10 @@ test_not_a_proof (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (prefix.err, "does not start with RHN1."));
   verify (f, &json, cut, TRUE);
   g_assert_cmpint (json.status, ==, 1);
-  g_assert_nonnull (strstr (json.out, "\"reason\": \"truncated\""));
+  answer = parse_answer (json.out);
+  g_assert_cmpstr (json_object_get_string_member (answer, "verdict"), ==, "not-a-proof");
+  g_assert_cmpstr (json_object_get_string_member (answer, "reason"), ==, "truncated");
+  g_assert_nonnull (strstr (json_object_get_string_member (answer, "message"), "cut short"));
 }
 
 /* No trust file: the check cannot run, which is not a "not valid". */

@@ -113,9 +113,9 @@ play (Strategy strategy, const char *name)
 
         for (guint q = 0; q < rahnuma_module_get_n_questions (module); q++)
           rahnuma_quiz_answer (quiz, q, strategy (rahnuma_module_get_question (module, q), languages[l].code));
-        g_test_message ("%s in %s, %s: %u of %u right, pass mark %.2f", name, languages[l].code,
+        g_test_message ("%s in %s, %s: %u of %u right, pass mark %u%%", name, languages[l].code,
                         rahnuma_module_get_id (module), rahnuma_quiz_get_n_correct (quiz),
-                        rahnuma_quiz_get_n_questions (quiz), rahnuma_module_get_pass_mark (module));
+                        rahnuma_quiz_get_n_questions (quiz), rahnuma_module_get_pass_mark_percent (module));
         g_assert_true (rahnuma_quiz_is_finished (quiz));
         /* Not an abort: every lesson it passes is listed. */
         if (rahnuma_quiz_is_passed (quiz))

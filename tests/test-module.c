@@ -73,7 +73,7 @@ test_module_load (void)
   g_assert_cmpuint (rahnuma_module_get_version (module), ==, 3);
   g_assert_cmpint (rahnuma_module_get_order (module), ==, 2);
   g_assert_cmpfloat_with_epsilon (rahnuma_module_get_min_watched (module), 0.75, 1e-9);
-  g_assert_cmpfloat_with_epsilon (rahnuma_module_get_pass_mark (module), 0.6, 1e-9);
+  g_assert_cmpuint (rahnuma_module_get_pass_mark_percent (module), ==, 60);
 
   title_ur = rahnuma_module_dup_title (module, "ur");
   title_ps = rahnuma_module_dup_title (module, "ps");
@@ -140,6 +140,40 @@ replace (const char *text, const char *old, const char *new)
 
   g_assert_cmpuint (g_string_replace (s, old, new, 1), ==, 1);
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* PassMark= is a fraction in module.ini and a whole percent in the code,
+ * rounded once where the file is read: 0.57 × 100 is 56.99999999999999 in
+ * binary, which a cast would make 56. */
+static void
+test_module_pass_mark_percent (void)
+{
+  static const struct { const char *line; guint percent; } cases[] = {
+    { "", 60 },                    /* absent: the default */
+    { "PassMark=0.6\n", 60 },
+    { "PassMark=0.57\n", 57 },
+    { "PassMark=0.29\n", 29 },
+    { "PassMark=0.655\n", 66 },    /* the nearest whole percent */
+    { "PassMark=0\n", 0 },
+    { "PassMark=1\n", 100 },
+  };
+  g_autofree char *tmp = rahnuma_test_make_tmpdir ("rahnuma-module-XXXXXX");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) ini = g_string_new (good_ini);
+      g_autofree char *name = g_strdup_printf ("contract-%u", i);
+      g_autofree char *dir = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RahnumaModule) module = NULL;
+
+      g_string_insert (ini, strstr (ini->str, "MinWatched=") - ini->str, cases[i].line);
+      dir = write_package (tmp, name, ini->str);
+      module = rahnuma_module_new_from_dir (dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rahnuma_module_get_pass_mark_percent (module), ==, cases[i].percent);
+    }
+  rahnuma_test_remove_tree (tmp);
 }
 
 static void
@@ -285,6 +319,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rahnuma/module/load", test_module_load);
+  g_test_add_func ("/rahnuma/module/pass-mark-percent", test_module_pass_mark_percent);
   g_test_add_func ("/rahnuma/module/invalid", test_module_invalid);
   g_test_add_func ("/rahnuma/module/missing", test_module_missing);
   g_test_add_func ("/rahnuma/module/id", test_module_id);

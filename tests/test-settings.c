@@ -45,7 +45,7 @@ assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
   g_assert_cmpuint (rahnuma_settings_get_keep_days (a), ==, rahnuma_settings_get_keep_days (b));
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (a), ==,
                     rahnuma_settings_get_still_there_countdown (b));
-  g_assert_cmpint (rahnuma_settings_get_pass_mark (a), ==, rahnuma_settings_get_pass_mark (b));
+  g_assert_cmpint (rahnuma_settings_get_pass_mark_percent (a), ==, rahnuma_settings_get_pass_mark_percent (b));
   g_assert_cmpuint (rahnuma_settings_get_result_timeout (a), ==, rahnuma_settings_get_result_timeout (b));
   g_assert_cmpuint (rahnuma_settings_get_volume (a), ==, rahnuma_settings_get_volume (b));
 }
@@ -62,7 +62,7 @@ test_defaults (void)
 
   assert_same_settings (from_schema, built_in);
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (built_in), all));
-  g_assert_cmpint (rahnuma_settings_get_pass_mark (built_in), ==, RAHNUMA_SETTINGS_PASS_MARK_MODULE);
+  g_assert_cmpint (rahnuma_settings_get_pass_mark_percent (built_in), ==, RAHNUMA_SETTINGS_PASS_MARK_MODULE);
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (built_in), ==, "");
   g_assert_cmpstr (rahnuma_settings_get_contacts_file (built_in), ==, "");
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (built_in), >,
@@ -127,7 +127,7 @@ test_persist (void)
   g_assert_true (rahnuma_settings_offers_language (settings, "en"));
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (settings), ==, 45);
   g_assert_cmpuint (rahnuma_settings_get_still_there_countdown (settings), ==, 12);
-  g_assert_cmpint (rahnuma_settings_get_pass_mark (settings), ==, 80);
+  g_assert_cmpint (rahnuma_settings_get_pass_mark_percent (settings), ==, 80);
   g_assert_cmpuint (rahnuma_settings_get_result_timeout (settings), ==, 900);
   g_assert_cmpuint (rahnuma_settings_get_volume (settings), ==, 35);
 

@@ -80,7 +80,7 @@ test_quiz_scoring (Fixture *f, gconstpointer data)
   g_assert_cmpuint (rahnuma_quiz_get_n_answered (quiz), ==, 4);
   g_assert_false (rahnuma_quiz_is_passed (quiz)); /* not finished yet */
 
-  /* 2 of 5 right is below a 0.6 pass mark (3 of 5)… */
+  /* 2 of 5 right is below a 60% pass mark (3 of 5)… */
   g_assert_false (rahnuma_quiz_answer (quiz, 4, 0));
   g_assert_true (rahnuma_quiz_is_finished (quiz));
   g_assert_cmpuint (rahnuma_quiz_get_n_correct (quiz), ==, 2);
@@ -93,7 +93,7 @@ test_quiz_scoring (Fixture *f, gconstpointer data)
   g_assert_cmpint (rahnuma_quiz_get_answer (quiz, 4), ==, 1);
 
   /* A centre's stricter pass mark: 3 of 5 is no longer enough. */
-  rahnuma_quiz_set_pass_mark (quiz, 0.8);
+  rahnuma_quiz_set_pass_mark_percent (quiz, 80);
   g_assert_false (rahnuma_quiz_is_passed (quiz));
   g_assert_true (rahnuma_quiz_answer (quiz, 3, 1));
   g_assert_true (rahnuma_quiz_is_passed (quiz));
@@ -101,6 +101,78 @@ test_quiz_scoring (Fixture *f, gconstpointer data)
   rahnuma_quiz_reset (quiz);
   g_assert_cmpuint (rahnuma_quiz_get_n_answered (quiz), ==, 0);
   g_assert_cmpint (rahnuma_quiz_get_answer (quiz, 0), ==, RAHNUMA_QUIZ_NO_ANSWER);
+}
+
+/* Answers @quiz's questions with the first @n_right right and the rest
+ * wrong. */
+static void
+answer_right (RahnumaQuiz *quiz, RahnumaModule *module, guint n_right)
+{
+  for (guint q = 0; q < rahnuma_quiz_get_n_questions (quiz); q++)
+    {
+      guint correct = rahnuma_question_get_correct (rahnuma_module_get_question (module, q));
+
+      rahnuma_quiz_answer (quiz, q, q < n_right ? correct : (correct + 1) % 2);
+    }
+  g_assert_cmpuint (rahnuma_quiz_get_n_correct (quiz), ==, n_right);
+}
+
+/* Every pass mark from 0% to 100% on @module's quiz: exactly the mark
+ * passes, one right answer fewer does not. */
+static void
+check_pass_mark_boundaries (RahnumaModule *module)
+{
+  g_autoptr(RahnumaQuiz) quiz = rahnuma_quiz_new (module);
+  guint n = rahnuma_quiz_get_n_questions (quiz);
+
+  g_assert_cmpuint (rahnuma_quiz_get_pass_mark_percent (quiz), ==, rahnuma_module_get_pass_mark_percent (module));
+  for (guint percent = 0; percent <= 100; percent++)
+    {
+      /* The fewest right answers at or above the mark: ceil (n × percent / 100). */
+      guint needed = (n * percent + 99) / 100;
+
+      rahnuma_quiz_set_pass_mark_percent (quiz, percent);
+      g_assert_cmpuint (rahnuma_quiz_get_pass_mark_percent (quiz), ==, percent);
+      answer_right (quiz, module, needed);
+      if (!rahnuma_quiz_is_passed (quiz))
+        g_error ("%u of %u right fails a %u%% pass mark", needed, n, percent);
+      if (needed == 0)
+        continue;
+      answer_right (quiz, module, needed - 1);
+      if (rahnuma_quiz_is_passed (quiz))
+        g_error ("%u of %u right passes a %u%% pass mark", needed - 1, n, percent);
+    }
+}
+
+/* The pass mark at its boundary, in whole numbers: on five questions 60%
+ * is 3 right and 61% is 4; on 25, 28% is exactly 7, where a fraction
+ * (0.28 × 25 = 7.000000000000001 in binary) would ask for 8. */
+static void
+test_quiz_pass_mark_boundary (Fixture *f, gconstpointer data)
+{
+  RahnumaModule *five = rahnuma_catalog_lookup (f->catalog, "contract");
+  g_autofree char *root = g_build_filename (f->tmp, "long", NULL);
+  g_autofree char *dir = g_build_filename (root, "long", NULL);
+  g_autoptr(RahnumaModule) twenty_five = NULL;
+  g_autoptr(RahnumaQuiz) quiz = rahnuma_quiz_new (five);
+  g_autoptr(GError) error = NULL;
+
+  write_module (root, "long", 3, 25);
+  twenty_five = rahnuma_module_new_from_dir (dir, &error);
+  g_assert_no_error (error);
+  check_pass_mark_boundaries (five);
+  check_pass_mark_boundaries (twenty_five);
+
+  rahnuma_quiz_set_pass_mark_percent (quiz, 60);
+  answer_right (quiz, five, 3);
+  g_assert_true (rahnuma_quiz_is_passed (quiz));
+  rahnuma_quiz_set_pass_mark_percent (quiz, 61);
+  g_assert_false (rahnuma_quiz_is_passed (quiz));
+  rahnuma_quiz_set_pass_mark_percent (quiz, 100);
+  answer_right (quiz, five, 4);
+  g_assert_false (rahnuma_quiz_is_passed (quiz));
+  answer_right (quiz, five, 5);
+  g_assert_true (rahnuma_quiz_is_passed (quiz));
 }
 
 static void
@@ -551,6 +623,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/rahnuma/quiz/scoring", Fixture, NULL, fixture_set_up, test_quiz_scoring, fixture_tear_down);
+  g_test_add ("/rahnuma/quiz/pass-mark-boundary", Fixture, NULL, fixture_set_up, test_quiz_pass_mark_boundary,
+              fixture_tear_down);
   g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
   g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
   g_test_add ("/rahnuma/visit/short-path", Fixture, NULL, fixture_set_up, test_visit_short_path, fixture_tear_down);

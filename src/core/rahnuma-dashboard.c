@@ -45,7 +45,7 @@
 
 /* ---- the per-day sums ---------------------------------------------------- */
 
-/* The tables (dashboard_*) are the schema's, since version 4 (rahnuma-store.c). */
+/* The tables (dashboard_*) are the schema's, since version 4 (rahnuma-store-schema.c). */
 
 /* Made by the writer of an officers' file (rahnuma_dashboard_keep_current()),
  * not in a kiosk journal: they serve the office PC's Kiosks tab

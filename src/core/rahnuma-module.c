@@ -14,6 +14,7 @@
 #include "rahnuma-module.h"
 #include "rahnuma-language.h"
 
+#include <math.h>
 #include <string.h>
 
 struct _RahnumaScene
@@ -41,7 +42,7 @@ struct _RahnumaModule
   guint version;
   int order;
   double min_watched;
-  double pass_mark;
+  guint pass_mark_percent; /* PassMark= (a fraction in the file) to the nearest whole percent */
   GPtrArray *scenes;    /* of RahnumaScene */
   GPtrArray *questions; /* of RahnumaQuestion */
 };
@@ -190,6 +191,7 @@ load_header (RahnumaModule *self, GError **error)
 {
   GKeyFile *kf = self->key_file;
   g_autoptr(GError) local_error = NULL;
+  double pass_mark;
   int version;
 
   if (!g_key_file_has_group (kf, MODULE_GROUP))
@@ -214,8 +216,11 @@ load_header (RahnumaModule *self, GError **error)
     return fail_invalid (error, self->dir, "%s", "Title= is missing");
   if (!read_fraction (kf, "MinWatched", 0.8, &self->min_watched))
     return fail_invalid (error, self->dir, "%s", "MinWatched= must be a number from 0 to 1");
-  if (!read_fraction (kf, "PassMark", 0.6, &self->pass_mark))
+  if (!read_fraction (kf, "PassMark", 0.6, &pass_mark))
     return fail_invalid (error, self->dir, "%s", "PassMark= must be a number from 0 to 1");
+  /* The one place the file's fraction becomes a percent: rounded, not
+   * truncated, as 0.29 × 100 is 28.999999999999996 in binary. */
+  self->pass_mark_percent = (guint) lround (pass_mark * 100.0);
   return TRUE;
 }
 
@@ -468,20 +473,22 @@ rahnuma_module_get_min_watched (RahnumaModule *self)
 }
 
 /**
- * rahnuma_module_get_pass_mark:
+ * rahnuma_module_get_pass_mark_percent:
  * @self: a #RahnumaModule
  *
- * The module's own pass mark. A fraction, unlike the kiosk setting
- * (rahnuma_settings_get_pass_mark(), in percent), which may override it.
+ * The module's own pass mark, in whole percent like the kiosk setting that
+ * may override it (rahnuma_settings_get_pass_mark_percent()). module.ini
+ * writes it as a fraction (PassMark=0.6, docs/module-format.md); it is
+ * read to the nearest whole percent.
  *
- * Returns: the share of right answers that passes, a fraction from 0 to 1
- *   (PassMark=, 0.6 when absent)
+ * Returns: the share of right answers that passes, in percent from 0 to
+ *   100 (60 when PassMark= is absent)
  */
-double
-rahnuma_module_get_pass_mark (RahnumaModule *self)
+guint
+rahnuma_module_get_pass_mark_percent (RahnumaModule *self)
 {
-  g_return_val_if_fail (RAHNUMA_IS_MODULE (self), 0.0);
-  return self->pass_mark;
+  g_return_val_if_fail (RAHNUMA_IS_MODULE (self), 0);
+  return self->pass_mark_percent;
 }
 
 /**
@@ -864,7 +871,7 @@ rahnuma_question_dup_explanation_narration_path (RahnumaQuestion *question, cons
  * @id: a module id (Id= of module.ini, `module new ID`)
  *
  * The one rule for a module id, the same as the journal's CHECK on
- * module_progress.module_id (rahnuma-store.c).
+ * module_progress.module_id (rahnuma-store-schema.c).
  *
  * Returns: whether @id is lower-case ASCII letters, digits and '-', 1 to 64
  *   of them

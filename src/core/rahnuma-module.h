@@ -49,7 +49,7 @@ const char            *rahnuma_module_get_dir              (RahnumaModule  *self
 guint                  rahnuma_module_get_version          (RahnumaModule  *self);
 int                    rahnuma_module_get_order            (RahnumaModule  *self);
 double                 rahnuma_module_get_min_watched      (RahnumaModule  *self);
-double                 rahnuma_module_get_pass_mark        (RahnumaModule  *self);
+guint                  rahnuma_module_get_pass_mark_percent (RahnumaModule *self);
 char                  *rahnuma_module_dup_title            (RahnumaModule  *self,
                                                             const char     *lang);
 char                  *rahnuma_module_dup_summary          (RahnumaModule  *self,

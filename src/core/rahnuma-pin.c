@@ -30,7 +30,7 @@
 #include "rahnuma-pin.h"
 #include "rahnuma-store-private.h"
 
-/* kiosk_setting is the schema's, since version 4 (rahnuma-store.c): a key
+/* kiosk_setting is the schema's, since version 4 (rahnuma-store-schema.c): a key
  * is one of these three, a value a hash string or a whole number. */
 #define KEY_HASH     "pin_hash"
 #define KEY_FAILURES "pin_failures"

@@ -4,13 +4,11 @@
  */
 #include "rahnuma-quiz.h"
 
-#include <math.h>
-
 struct _RahnumaQuiz
 {
   RahnumaModule *module; /* owned */
   GArray *answers;       /* of int: the choice per question, or RAHNUMA_QUIZ_NO_ANSWER */
-  double pass_mark;      /* the module's, unless the kiosk's settings say otherwise */
+  guint pass_mark_percent; /* the module's, unless the kiosk's settings say otherwise */
 };
 
 /**
@@ -27,7 +25,7 @@ rahnuma_quiz_new (RahnumaModule *module)
 
   quiz = g_new0 (RahnumaQuiz, 1);
   quiz->module = g_object_ref (module);
-  quiz->pass_mark = rahnuma_module_get_pass_mark (module);
+  quiz->pass_mark_percent = rahnuma_module_get_pass_mark_percent (module);
   quiz->answers = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_set_size (quiz->answers, rahnuma_module_get_n_questions (module));
   rahnuma_quiz_reset (quiz);
@@ -173,50 +171,49 @@ rahnuma_quiz_is_finished (RahnumaQuiz *quiz)
 /**
  * rahnuma_quiz_is_passed:
  *
- * The pass mark is a fraction of the questions; a visitor needs at least
- * ceil (pass mark × questions) right answers, so 0.6 of 5 means 3.
+ * The pass mark is a percent of the questions; a visitor needs at least
+ * that share right: right × 100 ≥ questions × percent, so 60% of 5 means 3.
+ * Whole numbers only, so exactly the pass mark passes.
  *
  * Returns: whether every question is answered and enough are right
  */
 gboolean
 rahnuma_quiz_is_passed (RahnumaQuiz *quiz)
 {
-  double needed;
-
   g_return_val_if_fail (quiz != NULL, FALSE);
 
   if (!rahnuma_quiz_is_finished (quiz))
     return FALSE;
-  /* The small epsilon keeps 0.6 × 5 = 3.0000000000000004 at 3. */
-  needed = ceil (quiz->pass_mark * quiz->answers->len - 1e-9);
-  return rahnuma_quiz_get_n_correct (quiz) >= (guint) needed;
+  /* At most 100 questions (the journal's CHECK): no overflow. */
+  return rahnuma_quiz_get_n_correct (quiz) * 100 >= quiz->answers->len * quiz->pass_mark_percent;
 }
 
 /**
- * rahnuma_quiz_set_pass_mark:
- * @pass_mark: the fraction of questions to get right, 0 to 1
+ * rahnuma_quiz_set_pass_mark_percent:
+ * @quiz: a #RahnumaQuiz
+ * @percent: the share of questions to get right, in percent from 0 to 100
  *
  * Overrides the module's own pass mark (a centre's setting).
  */
 void
-rahnuma_quiz_set_pass_mark (RahnumaQuiz *quiz, double pass_mark)
+rahnuma_quiz_set_pass_mark_percent (RahnumaQuiz *quiz, guint percent)
 {
   g_return_if_fail (quiz != NULL);
-  g_return_if_fail (pass_mark >= 0.0 && pass_mark <= 1.0);
+  g_return_if_fail (percent <= 100);
 
-  quiz->pass_mark = pass_mark;
+  quiz->pass_mark_percent = percent;
 }
 
 /**
- * rahnuma_quiz_get_pass_mark:
+ * rahnuma_quiz_get_pass_mark_percent:
  * @quiz: a #RahnumaQuiz
  *
- * Returns: the share of right answers that passes, a fraction from 0 to 1
- *   (the module's, or the kiosk setting's converted from percent)
+ * Returns: the share of right answers that passes, in percent from 0 to
+ *   100 (the module's, or the kiosk setting's)
  */
-double
-rahnuma_quiz_get_pass_mark (RahnumaQuiz *quiz)
+guint
+rahnuma_quiz_get_pass_mark_percent (RahnumaQuiz *quiz)
 {
-  g_return_val_if_fail (quiz != NULL, 0.0);
-  return quiz->pass_mark;
+  g_return_val_if_fail (quiz != NULL, 0);
+  return quiz->pass_mark_percent;
 }

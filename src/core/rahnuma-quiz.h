@@ -25,9 +25,9 @@ guint        rahnuma_quiz_get_n_questions (RahnumaQuiz  *quiz);
 gboolean     rahnuma_quiz_is_finished    (RahnumaQuiz   *quiz);
 gboolean     rahnuma_quiz_is_passed      (RahnumaQuiz   *quiz);
 void         rahnuma_quiz_reset          (RahnumaQuiz   *quiz);
-void         rahnuma_quiz_set_pass_mark  (RahnumaQuiz   *quiz,
-                                          double         pass_mark);
-double       rahnuma_quiz_get_pass_mark  (RahnumaQuiz   *quiz);
+void         rahnuma_quiz_set_pass_mark_percent (RahnumaQuiz *quiz,
+                                                 guint        percent);
+guint        rahnuma_quiz_get_pass_mark_percent (RahnumaQuiz *quiz);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaQuiz, rahnuma_quiz_free)
 

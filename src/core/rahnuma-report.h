@@ -53,7 +53,6 @@ void           rahnuma_report_free     (RahnumaReport  *report);
 
 guint          rahnuma_report_suppress_cells (gint64 * const *cells,
                                               guint           n_cells);
-char          *rahnuma_report_to_json  (RahnumaReport  *report);
 gboolean       rahnuma_report_count_paths (RahnumaStore *store,
                                            gint64        from,
                                            gint64        to,

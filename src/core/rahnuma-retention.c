@@ -27,7 +27,7 @@
  * tests/bench/bench-prune.c measures both.
  *
  * The file shrinks too. A journal made by this build has
- * auto_vacuum = INCREMENTAL (rahnuma-store.c sets it before the first
+ * auto_vacuum = INCREMENTAL (rahnuma-store-schema.c sets it before the first
  * table), and `PRAGMA incremental_vacuum` hands the freed pages back after
  * each prune. Older journals have auto_vacuum = NONE, and switching needs a
  * VACUUM, which rewrites every live page: in a start-up migration that is

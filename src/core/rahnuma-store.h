@@ -6,25 +6,11 @@
 
 #include <gio/gio.h>
 
+#include "rahnuma-store-schema.h"
+#include "rahnuma-store-sql.h"
 #include "rahnuma-survey-answers.h"
 
 G_BEGIN_DECLS
-
-#define RAHNUMA_STORE_ERROR (rahnuma_store_error_quark ())
-
-typedef enum
-{
-  RAHNUMA_STORE_ERROR_FAILED,
-  RAHNUMA_STORE_ERROR_DAMAGED,        /* not SQLite, truncated, malformed */
-  RAHNUMA_STORE_ERROR_FUTURE_VERSION, /* user_version newer than this build knows */
-  RAHNUMA_STORE_ERROR_BUSY,           /* locked by another writer: try later */
-  RAHNUMA_STORE_ERROR_FULL,           /* disk full */
-  RAHNUMA_STORE_ERROR_READ_ONLY,
-  RAHNUMA_STORE_ERROR_NOT_FOUND,
-  RAHNUMA_STORE_ERROR_EMPTY,          /* opened read-only, and holds nothing at all */
-  RAHNUMA_STORE_ERROR_WRONG_PATH,     /* a folder, the same file twice, a folder missing: the message says which */
-  RAHNUMA_STORE_ERROR_MISSING,        /* a kiosk's journal that existed is gone (rahnuma-journal-guard.c) */
-} RahnumaStoreError;
 
 typedef enum
 {
@@ -63,15 +49,6 @@ typedef struct
   RahnumaVisitPath path;       /* full unless known at the start (simulate) */
 } RahnumaSessionStart;
 
-/* How to open a store. */
-typedef enum
-{
-  RAHNUMA_STORE_FLAGS_NONE = 0,
-  RAHNUMA_STORE_MUST_EXIST = 1 << 0, /* fail with NOT_FOUND instead of creating */
-  RAHNUMA_STORE_SHARED     = 1 << 1, /* an officers' file, maybe on a shared folder or USB drive */
-  RAHNUMA_STORE_READ_ONLY  = 1 << 2, /* for reading only: never created, migrated or written (implies MUST_EXIST) */
-} RahnumaStoreFlags;
-
 /* Self-reported categories: always optional, "unsaid" when not given. */
 #define RAHNUMA_CATEGORY_UNSAID "unsaid"
 
@@ -103,8 +80,6 @@ typedef struct
 
 #define RAHNUMA_TYPE_STORE (rahnuma_store_get_type ())
 G_DECLARE_FINAL_TYPE (RahnumaStore, rahnuma_store, RAHNUMA, STORE, GObject)
-
-GQuark        rahnuma_store_error_quark     (void);
 
 gboolean      rahnuma_store_is_valid_site_id (const char               *id);
 RahnumaStore *rahnuma_store_new             (const char                *path,

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* The bounds the schema enforces (rahnuma-store.c, SURVEY_MIGRATION). */
+/* The bounds the schema enforces (rahnuma-store-schema.c, SURVEY_MIGRATION). */
 #define RAHNUMA_SURVEY_MAX_COST_PKR 10000000
 #define RAHNUMA_SURVEY_MAX_WAGE     10000000
 

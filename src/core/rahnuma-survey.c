@@ -57,7 +57,7 @@ static const struct
  *   "borrowed" or "wage_currency"
  *
  * The values the schema allows in @column, in the order the kiosk offers
- * them; the lists in the schema (rahnuma-store.c) must agree, and
+ * them; the lists in the schema (rahnuma-store-schema.c) must agree, and
  * tests/test-survey.c tries every value.
  *
  * Returns: (transfer none) (nullable): a %NULL-terminated list, or %NULL
@@ -658,139 +658,6 @@ rahnuma_survey_report_new (RahnumaStore *store, gint64 from, gint64 to, RahnumaS
   report->by_destination = breakdown_finish (&by[0]);
   report->by_sector = breakdown_finish (&by[1]);
   return ok ? g_steal_pointer (&report) : NULL;
-}
-
-/* ---- JSON ------------------------------------------------------------ */
-
-static void
-append_number (GString *json, const char *key, double value, gboolean hidden)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (json, "\"%s\": ", key);
-  if (hidden || value < 0)
-    g_string_append (json, "null");
-  else
-    g_string_append (json, g_ascii_formatd (buffer, sizeof buffer, "%.4g", value));
-}
-
-static void
-append_share (GString *json, const char *key, guint64 part, guint64 whole, gboolean hidden)
-{
-  append_number (json, key, whole > 0 ? (double) part / whole : -1, hidden);
-}
-
-static void
-append_count (GString *json, const char *key, guint64 value, gboolean hidden)
-{
-  if (hidden)
-    g_string_append_printf (json, "\"%s\": null", key);
-  else
-    g_string_append_printf (json, "\"%s\": %" G_GUINT64_FORMAT, key, value);
-}
-
-static void
-append_cell (GString *json, const char *name, const RahnumaSurveyCell *c)
-{
-  gboolean h = c->suppressed;
-
-  /* Keys are fixed values from the schema's lists: no escaping needed. */
-  g_string_append_printf (json, "{\"%s\": \"%s\", \"suppressed\": %s, ", name, c->key, h ? "true" : "false");
-  append_count (json, "answers", c->n, h);
-  g_string_append (json, ", ");
-  append_count (json, "cost_answers", c->n_cost, h);
-  g_string_append (json, ", ");
-  append_share (json, "paid_share", c->n_paid, c->n_cost, h);
-  g_string_append (json, ", ");
-  append_number (json, "cost_median_pkr", c->cost_median, h);
-  g_string_append (json, ", ");
-  append_number (json, "cost_mean_pkr", c->cost_mean, h);
-  g_string_append (json, ", ");
-  append_share (json, "receipt_share", c->n_receipt_yes, c->n_receipt_said, h);
-  g_string_append (json, ", ");
-  append_share (json, "borrowed_share", c->n_borrowed_yes, c->n_borrowed_said, h);
-  g_string_append (json, ", ");
-  append_count (json, "ratio_answers", c->n_ratio, h);
-  g_string_append (json, ", ");
-  append_number (json, "ratio_q1", c->ratio_q1, h);
-  g_string_append (json, ", ");
-  append_number (json, "ratio_median", c->ratio_median, h);
-  g_string_append (json, ", ");
-  append_number (json, "ratio_q3", c->ratio_q3, h);
-  g_string_append (json, ", ");
-  append_count (json, "left_out_cost_not_given", c->n_no_cost, h);
-  g_string_append (json, ", ");
-  append_count (json, "left_out_wage_not_given", c->n_no_wage, h);
-  g_string_append (json, ", ");
-  append_count (json, "left_out_no_rate", c->n_no_rate, h);
-  g_string_append (json, "}");
-}
-
-static void
-append_cells (GString *json, const char *key, const char *name, GPtrArray *cells)
-{
-  g_string_append_printf (json, ",\n  \"%s\": [", key);
-  for (guint i = 0; i < cells->len; i++)
-    {
-      g_string_append (json, i > 0 ? ",\n    " : "\n    ");
-      append_cell (json, name, g_ptr_array_index (cells, i));
-    }
-  g_string_append (json, "\n  ]");
-}
-
-static void
-append_text (GString *json, const char *key, const char *value)
-{
-  g_string_append_printf (json, "\"%s\": ", key);
-  if (value == NULL)
-    {
-      g_string_append (json, "null");
-      return;
-    }
-  g_string_append_c (json, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (json, '\\');
-      if ((guchar) *p < 0x20)
-        g_string_append_printf (json, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (json, *p);
-    }
-  g_string_append_c (json, '"');
-}
-
-/**
- * rahnuma_survey_report_to_json:
- * @report: a report
- *
- * The report as JSON (docs/survey-data.md describes every key). Hidden
- * groups keep their key and say "suppressed": true; every figure in them
- * is null, as is a figure with nothing to compute it from.
- *
- * Returns: (transfer full): UTF-8 JSON, ending in a newline
- */
-char *
-rahnuma_survey_report_to_json (RahnumaSurveyReport *report)
-{
-  GString *json = g_string_new ("{\n  ");
-
-  g_return_val_if_fail (report != NULL, NULL);
-
-  append_text (json, "week_from", report->week_from);
-  g_string_append (json, ", ");
-  append_text (json, "week_to", report->week_to);
-  g_string_append (json, ",\n  ");
-  append_text (json, "rates_date", report->rates_date);
-  g_string_append (json, ", ");
-  append_text (json, "rates_source", report->rates_source);
-  g_string_append_printf (json, ",\n  \"min_cell\": %d, \"demo_answers\": %" G_GUINT64_FORMAT ",\n  \"all\": ",
-                          RAHNUMA_SURVEY_MIN_CELL, report->n_demo);
-  append_cell (json, "group", report->all);
-  append_cells (json, "by_destination", "destination", report->by_destination);
-  append_cells (json, "by_sector", "sector", report->by_sector);
-  g_string_append (json, "\n}\n");
-  return g_string_free (json, FALSE);
 }
 
 /* ---- export ---------------------------------------------------------- */

@@ -73,7 +73,6 @@ RahnumaSurveyReport *rahnuma_survey_report_new           (RahnumaStore        *s
                                                           gint64               to,
                                                           RahnumaSurveyRates  *rates,
                                                           GError             **error);
-char                *rahnuma_survey_report_to_json       (RahnumaSurveyReport *report);
 void                 rahnuma_survey_report_free          (RahnumaSurveyReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RahnumaSurveyReport, rahnuma_survey_report_free)

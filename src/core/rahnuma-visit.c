@@ -38,7 +38,7 @@ struct _RahnumaVisit
   char *code;
   RahnumaSessionState state;
   char *destination;    /* said in the "about you" step; in memory only, never logged */
-  double pass_mark;     /* < 0: each module's own */
+  int pass_mark_percent; /* 0 to 100, or -1: each module's own */
   RahnumaVisitPath path; /* full until the visitor chooses the short one */
   GHashTable *progress; /* module id → Progress */
 };
@@ -110,8 +110,8 @@ lookup_progress (RahnumaVisit *self, RahnumaModule *module)
     {
       progress = g_new0 (Progress, 1);
       progress->quiz = rahnuma_quiz_new (module);
-      if (self->pass_mark >= 0.0)
-        rahnuma_quiz_set_pass_mark (progress->quiz, self->pass_mark);
+      if (self->pass_mark_percent >= 0)
+        rahnuma_quiz_set_pass_mark_percent (progress->quiz, (guint) self->pass_mark_percent);
       g_hash_table_insert (self->progress, g_strdup (id), progress);
     }
   return progress;
@@ -295,7 +295,7 @@ rahnuma_visit_init (RahnumaVisit *self)
   self->progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) progress_free);
   self->state = RAHNUMA_SESSION_ACTIVE;
-  self->pass_mark = -1.0;
+  self->pass_mark_percent = -1;
 }
 
 /**
@@ -330,20 +330,23 @@ rahnuma_visit_new (RahnumaStore *store, RahnumaCatalog *catalog, const char *lan
 }
 
 /**
- * rahnuma_visit_set_pass_mark:
- * @pass_mark: a fraction from 0 to 1, or a negative number for each module's own
+ * rahnuma_visit_set_pass_mark_percent:
+ * @self: a #RahnumaVisit
+ * @percent: the share of each quiz's questions to get right, in percent
+ *   from 0 to 100
  *
- * A centre's pass mark for every quiz of this visit. Call it before the
- * visitor answers anything.
+ * A centre's pass mark for every quiz of this visit, in place of each
+ * module's own (the kiosk's pass-mark setting). Call it before the visitor
+ * answers anything; without it, each module's own applies.
  */
 void
-rahnuma_visit_set_pass_mark (RahnumaVisit *self, double pass_mark)
+rahnuma_visit_set_pass_mark_percent (RahnumaVisit *self, guint percent)
 {
   g_return_if_fail (RAHNUMA_IS_VISIT (self));
-  g_return_if_fail (pass_mark <= 1.0);
+  g_return_if_fail (percent <= 100);
   g_return_if_fail (g_hash_table_size (self->progress) == 0);
 
-  self->pass_mark = pass_mark;
+  self->pass_mark_percent = (int) percent;
 }
 
 /**

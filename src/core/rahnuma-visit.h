@@ -64,8 +64,8 @@ RahnumaVisit   *rahnuma_visit_new                   (RahnumaStore        *store,
                                                      const char          *language,
                                                      const char          *centre,
                                                      const char          *kiosk);
-void            rahnuma_visit_set_pass_mark         (RahnumaVisit        *self,
-                                                     double               pass_mark);
+void            rahnuma_visit_set_pass_mark_percent (RahnumaVisit        *self,
+                                                     guint                percent);
 const char     *rahnuma_visit_get_language          (RahnumaVisit        *self);
 RahnumaCatalog *rahnuma_visit_get_catalog           (RahnumaVisit        *self);
 RahnumaSessionState rahnuma_visit_get_state         (RahnumaVisit        *self);

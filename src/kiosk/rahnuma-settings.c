@@ -493,17 +493,17 @@ rahnuma_settings_get_result_timeout (RahnumaSettings *self)
 }
 
 /**
- * rahnuma_settings_get_pass_mark:
+ * rahnuma_settings_get_pass_mark_percent:
  * @self: a #RahnumaSettings
  *
- * The kiosk's pass mark. In percent, unlike a module's own
- * (rahnuma_module_get_pass_mark(), a fraction); the window divides by 100.
+ * The kiosk's pass mark (the pass-mark key), in percent like a module's own
+ * (rahnuma_module_get_pass_mark_percent()), which it overrides.
  *
  * Returns: the pass mark in percent (0 to 100), or
  *   %RAHNUMA_SETTINGS_PASS_MARK_MODULE for each module's own
  */
 int
-rahnuma_settings_get_pass_mark (RahnumaSettings *self)
+rahnuma_settings_get_pass_mark_percent (RahnumaSettings *self)
 {
   g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), RAHNUMA_SETTINGS_PASS_MARK_MODULE);
   return self->pass_mark;

@@ -40,7 +40,7 @@ guint               rahnuma_settings_get_idle_timeout     (RahnumaSettings *self
 guint               rahnuma_settings_get_keep_days        (RahnumaSettings *self);
 guint               rahnuma_settings_get_still_there_countdown (RahnumaSettings *self);
 guint               rahnuma_settings_get_result_timeout   (RahnumaSettings *self);
-int                 rahnuma_settings_get_pass_mark        (RahnumaSettings *self);
+int                 rahnuma_settings_get_pass_mark_percent (RahnumaSettings *self);
 guint               rahnuma_settings_get_volume           (RahnumaSettings *self);
 const char         *rahnuma_settings_get_printer          (RahnumaSettings *self);
 const char         *rahnuma_settings_get_card_paper       (RahnumaSettings *self);

@@ -548,7 +548,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
   const char *code = g_variant_get_string (parameter, NULL);
   g_autofree char *name_path = NULL;
-  int pass_mark;
+  int pass_mark_percent;
 
   if (self->visit != NULL || rahnuma_language_lookup (code) == NULL)
     return;
@@ -563,9 +563,10 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
                                    rahnuma_kiosk_context_get_catalog (self->context), code,
                                    rahnuma_kiosk_context_get_centre (self->context),
                                    rahnuma_kiosk_context_get_kiosk_id (self->context));
-  pass_mark = rahnuma_settings_get_pass_mark (rahnuma_kiosk_context_get_settings (self->context));
-  if (pass_mark != RAHNUMA_SETTINGS_PASS_MARK_MODULE)
-    rahnuma_visit_set_pass_mark (self->visit, pass_mark / 100.0);
+  pass_mark_percent =
+    rahnuma_settings_get_pass_mark_percent (rahnuma_kiosk_context_get_settings (self->context));
+  if (pass_mark_percent != RAHNUMA_SETTINGS_PASS_MARK_MODULE)
+    rahnuma_visit_set_pass_mark_percent (self->visit, (guint) pass_mark_percent);
   g_message ("Visit started in %s", code);
   /* The lessons page shows at once; its touches wait for the start's
    * commit (the stack stays insensitive until then, step_data_new()), so

@@ -2,7 +2,7 @@
  *
  * The file every kiosk syncs into, opened with RAHNUMA_STORE_READ_ONLY: no
  * byte of it is ever written (an older file is read through a private
- * migrated copy, rahnuma-store.c). The kiosk's dashboard shows it, in
+ * migrated copy, rahnuma-store-schema.c). The kiosk's dashboard shows it, in
  * office mode (rahnuma_officer_dashboard_set_office()), with one more tab:
  * the file's centres, kiosks and syncs (rahnuma-office-data.c). Its per-day
  * sums (rahnuma-dashboard.c) cannot be written to a read-only file, so the

@@ -22,24 +22,26 @@
 static void
 print_json (const char *path, GPtrArray *problems)
 {
-  g_autoptr(GString) out = g_string_new ("[");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+  json_builder_begin_array (builder);
   for (guint i = 0; i < problems->len; i++)
     {
       const RahnumaContactsProblem *problem = g_ptr_array_index (problems, i);
 
-      g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
-      rahnuma_admin_json_member (out, "file", path, FALSE);
-      g_string_append_printf (out, "\"line\": %u, ", problem->line);
-      rahnuma_admin_json_member (out, "severity", rahnuma_severity_to_string (problem->severity), FALSE);
-      rahnuma_admin_json_member (out, "code", rahnuma_contacts_problem_code_to_string (problem->code), FALSE);
-      rahnuma_admin_json_member (out, "group", problem->group, FALSE);
-      rahnuma_admin_json_member (out, "key", problem->key, FALSE);
-      rahnuma_admin_json_member (out, "message", problem->message, TRUE);
-      g_string_append_c (out, '}');
+      json_builder_begin_object (builder);
+      rahnuma_admin_json_add_string (builder, "file", path);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      rahnuma_admin_json_add_string (builder, "severity", rahnuma_severity_to_string (problem->severity));
+      rahnuma_admin_json_add_string (builder, "code", rahnuma_contacts_problem_code_to_string (problem->code));
+      rahnuma_admin_json_add_string (builder, "group", problem->group);
+      rahnuma_admin_json_add_string (builder, "key", problem->key);
+      rahnuma_admin_json_add_string (builder, "message", problem->message);
+      json_builder_end_object (builder);
     }
-  g_string_append (out, problems->len > 0 ? "\n]\n" : "]\n");
-  fputs (out->str, stdout);
+  json_builder_end_array (builder);
+  rahnuma_admin_json_print (builder);
 }
 
 static guint

@@ -147,50 +147,46 @@ verdict_name (RahnumaProofVerdict verdict, const RahnumaProof *proof)
     }
 }
 
-/* "name": "value", as the --json answer's members are written. */
 static void
-append_json_pair (GString *out, const char *name, const char *value)
+add_proof_json (JsonBuilder *builder, RahnumaProofVerdict verdict, const RahnumaProof *proof)
 {
-  rahnuma_admin_json_string (out, name);
-  g_string_append (out, ": ");
-  rahnuma_admin_json_string (out, value);
+  g_autofree char *key_id = rahnuma_proof_dup_key_id (proof);
+  g_autofree char *code = rahnuma_code_normalize (proof->code);
+  g_autofree char *day = rahnuma_proof_format_day (proof->day);
+
+  json_builder_set_member_name (builder, "signature_checked");
+  json_builder_add_boolean_value (builder, verdict != RAHNUMA_PROOF_UNTRUSTED);
+  rahnuma_admin_json_add_string (builder, "key_id", key_id);
+  rahnuma_admin_json_add_string (builder, "centre", proof->centre);
+  rahnuma_admin_json_add_string (builder, "kiosk", proof->kiosk);
+  rahnuma_admin_json_add_string (builder, "day", day);
+  rahnuma_admin_json_add_string (builder, "code", code);
+  json_builder_set_member_name (builder, "lessons_passed");
+  json_builder_add_int_value (builder, proof->n_passed);
+  json_builder_set_member_name (builder, "lessons");
+  json_builder_add_int_value (builder, proof->n_lessons);
+  json_builder_set_member_name (builder, "completed");
+  json_builder_add_boolean_value (builder, proof->completed);
+  json_builder_set_member_name (builder, "demo");
+  json_builder_add_boolean_value (builder, proof->demo);
 }
 
 static void
 print_proof_json (RahnumaProofVerdict verdict, const RahnumaProof *proof, const GError *error)
 {
-  g_autoptr(GString) out = g_string_new ("{ ");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  append_json_pair (out, "verdict", proof != NULL ? verdict_name (verdict, proof) : "not-a-proof");
+  json_builder_begin_object (builder);
+  rahnuma_admin_json_add_string (builder, "verdict", proof != NULL ? verdict_name (verdict, proof) : "not-a-proof");
   if (proof == NULL)
     {
-      g_string_append (out, ", ");
-      append_json_pair (out, "reason", reason_name (error));
-      g_string_append (out, ", ");
-      append_json_pair (out, "message", error->message);
+      rahnuma_admin_json_add_string (builder, "reason", reason_name (error));
+      rahnuma_admin_json_add_string (builder, "message", error->message);
     }
   else
-    {
-      g_autofree char *key_id = rahnuma_proof_dup_key_id (proof);
-      g_autofree char *code = rahnuma_code_normalize (proof->code);
-      g_autofree char *day = rahnuma_proof_format_day (proof->day);
-
-      g_string_append_printf (out, ", \"signature_checked\": %s, ", verdict == RAHNUMA_PROOF_UNTRUSTED ? "false" : "true");
-      append_json_pair (out, "key_id", key_id);
-      g_string_append (out, ", ");
-      append_json_pair (out, "centre", proof->centre);
-      g_string_append (out, ", ");
-      append_json_pair (out, "kiosk", proof->kiosk);
-      g_string_append (out, ", ");
-      append_json_pair (out, "day", day);
-      g_string_append (out, ", ");
-      append_json_pair (out, "code", code);
-      g_string_append_printf (out, ", \"lessons_passed\": %u, \"lessons\": %u, \"completed\": %s, \"demo\": %s",
-                              proof->n_passed, proof->n_lessons, proof->completed ? "true" : "false",
-                              proof->demo ? "true" : "false");
-    }
-  g_string_append (out, " }\n");
-  fputs (out->str, stdout);
+    add_proof_json (builder, verdict, proof);
+  json_builder_end_object (builder);
+  rahnuma_admin_json_print (builder);
 }
 
 static void

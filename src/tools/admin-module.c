@@ -56,26 +56,28 @@ print_problem (const RahnumaProblem *problem)
 static void
 print_problems_json (RahnumaValidation *validation)
 {
-  g_autoptr(GString) out = g_string_new ("[");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint n = rahnuma_validation_get_n_problems (validation);
 
+  json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
       const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
 
-      g_string_append (out, i == 0 ? "\n  {" : ",\n  {");
-      rahnuma_admin_json_member (out, "file", problem->file, FALSE);
-      g_string_append_printf (out, "\"line\": %u, ", problem->line);
-      rahnuma_admin_json_member (out, "severity", rahnuma_severity_to_string (problem->severity), FALSE);
-      rahnuma_admin_json_member (out, "code", rahnuma_problem_code_to_string (problem->code), FALSE);
-      rahnuma_admin_json_member (out, "group", problem->group, FALSE);
-      rahnuma_admin_json_member (out, "key", problem->key, FALSE);
-      rahnuma_admin_json_member (out, "message", problem->message, FALSE);
-      rahnuma_admin_json_member (out, "hint", problem->hint, TRUE);
-      g_string_append_c (out, '}');
+      json_builder_begin_object (builder);
+      rahnuma_admin_json_add_string (builder, "file", problem->file);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      rahnuma_admin_json_add_string (builder, "severity", rahnuma_severity_to_string (problem->severity));
+      rahnuma_admin_json_add_string (builder, "code", rahnuma_problem_code_to_string (problem->code));
+      rahnuma_admin_json_add_string (builder, "group", problem->group);
+      rahnuma_admin_json_add_string (builder, "key", problem->key);
+      rahnuma_admin_json_add_string (builder, "message", problem->message);
+      rahnuma_admin_json_add_string (builder, "hint", problem->hint);
+      json_builder_end_object (builder);
     }
-  g_string_append (out, n > 0 ? "\n]\n" : "]\n");
-  fputs (out->str, stdout);
+  json_builder_end_array (builder);
+  rahnuma_admin_json_print (builder);
 }
 
 static void
@@ -315,39 +317,48 @@ print_module_text (RahnumaModule *module)
 }
 
 static void
-append_module_json (GString *out, RahnumaModule *module)
+add_narration_json (JsonBuilder *builder, RahnumaModule *module, const RahnumaLanguage *language)
+{
+  guint recorded, needed;
+
+  rahnuma_module_count_narration (module, language->code, &recorded, &needed);
+  json_builder_set_member_name (builder, language->code);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "recorded");
+  json_builder_add_int_value (builder, recorded);
+  json_builder_set_member_name (builder, "needed");
+  json_builder_add_int_value (builder, needed);
+  rahnuma_admin_json_add_string (builder, "fallback", recorded < needed ? language->narration_fallback : NULL);
+  json_builder_end_object (builder);
+}
+
+static void
+add_module_json (JsonBuilder *builder, RahnumaModule *module)
 {
   gsize n_languages;
   const RahnumaLanguage *languages = rahnuma_languages (&n_languages);
   g_autofree char *title = rahnuma_module_dup_title (module, NULL);
-  gboolean first = TRUE;
 
-  g_string_append (out, "{");
-  rahnuma_admin_json_member (out, "id", rahnuma_module_get_id (module), FALSE);
-  g_string_append_printf (out, "\"version\": %u, \"order\": %d, ", rahnuma_module_get_version (module),
-                          rahnuma_module_get_order (module));
-  rahnuma_admin_json_member (out, "title", title, FALSE);
-  rahnuma_admin_json_member (out, "dir", rahnuma_module_get_dir (module), FALSE);
-  g_string_append (out, "\"languages\": [");
+  json_builder_begin_object (builder);
+  rahnuma_admin_json_add_string (builder, "id", rahnuma_module_get_id (module));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, rahnuma_module_get_version (module));
+  json_builder_set_member_name (builder, "order");
+  json_builder_add_int_value (builder, rahnuma_module_get_order (module));
+  rahnuma_admin_json_add_string (builder, "title", title);
+  rahnuma_admin_json_add_string (builder, "dir", rahnuma_module_get_dir (module));
+  json_builder_set_member_name (builder, "languages");
+  json_builder_begin_array (builder);
   for (gsize i = 0; i < n_languages; i++)
     if (rahnuma_module_has_all_texts (module, languages[i].code))
-      {
-        g_string_append (out, first ? "" : ", ");
-        rahnuma_admin_json_string (out, languages[i].code);
-        first = FALSE;
-      }
-  g_string_append (out, "], \"narration\": {");
+      json_builder_add_string_value (builder, languages[i].code);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "narration");
+  json_builder_begin_object (builder);
   for (gsize i = 0; i < n_languages; i++)
-    {
-      guint recorded, needed;
-
-      rahnuma_module_count_narration (module, languages[i].code, &recorded, &needed);
-      g_string_append_printf (out, "%s\"%s\": {\"recorded\": %u, \"needed\": %u, \"fallback\": ",
-                              i == 0 ? "" : ", ", languages[i].code, recorded, needed);
-      rahnuma_admin_json_string (out, recorded < needed ? languages[i].narration_fallback : NULL);
-      g_string_append (out, "}");
-    }
-  g_string_append (out, "}}");
+    add_narration_json (builder, module, &languages[i]);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
 }
 
 /* Loads every package in @dir; those that fail are reported on stderr. */
@@ -405,15 +416,13 @@ run_list (int argc, char **argv)
 
   if (json)
     {
-      g_autoptr(GString) out = g_string_new ("[");
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
 
+      json_builder_begin_array (builder);
       for (guint i = 0; i < modules->len; i++)
-        {
-          g_string_append (out, i == 0 ? "\n  " : ",\n  ");
-          append_module_json (out, g_ptr_array_index (modules, i));
-        }
-      g_string_append (out, modules->len > 0 ? "\n]\n" : "]\n");
-      fputs (out->str, stdout);
+        add_module_json (builder, g_ptr_array_index (modules, i));
+      json_builder_end_array (builder);
+      rahnuma_admin_json_print (builder);
     }
   else
     for (guint i = 0; i < modules->len; i++)

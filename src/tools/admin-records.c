@@ -721,10 +721,7 @@ rahnuma_admin_report (int argc, char **argv)
       return EXIT_USAGE;
     }
   if (json)
-    {
-      g_autofree char *text = rahnuma_report_to_json (report);
-      g_print ("%s", text);
-    }
+    rahnuma_admin_print_report_json (report);
   else
     print_report (db, report);
   if (pdf != NULL)

@@ -188,10 +188,7 @@ survey_report (int argc, char **argv)
       return EXIT_USAGE;
     }
   if (json)
-    {
-      g_autofree char *text = rahnuma_survey_report_to_json (report);
-      g_print ("%s", text);
-    }
+    rahnuma_admin_print_survey_report_json (report);
   else
     print_survey_report (db, report);
   return EXIT_OK;

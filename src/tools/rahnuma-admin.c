@@ -99,55 +99,45 @@ rahnuma_admin_parse_options (int *argc, char ***argv, const GOptionEntry *entrie
 }
 
 /**
- * rahnuma_admin_json_string:
- * @out: where the JSON text is being built
- * @text: (nullable): a UTF-8 string, or %NULL for null
+ * rahnuma_admin_json_add_string:
+ * @builder: a #JsonBuilder inside an object
+ * @name: the member's name
+ * @value: (nullable): its string value, or %NULL for null
  *
- * Appends @text as a JSON string (RFC 8259, section 7: the quote, the
- * backslash and every control character escaped).
+ * Adds `"name": "value"` (or `null`); JsonGenerator escapes both.
  */
 void
-rahnuma_admin_json_string (GString *out, const char *text)
+rahnuma_admin_json_add_string (JsonBuilder *builder, const char *name, const char *value)
 {
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 /**
- * rahnuma_admin_json_member:
- * @out: where the JSON object is being built
- * @name: the member's name
- * @value: (nullable): its string value, or %NULL for null
- * @last: whether no member follows (no comma then)
+ * rahnuma_admin_json_print:
+ * @builder: a #JsonBuilder with its root value complete
  *
- * Appends `"name": "value"` and, unless @last, a comma.
+ * Prints the builder's value on stdout as JSON (RFC 8259, written by
+ * JsonGenerator: two-space indents, a newline at the end), for the
+ * subcommands' --json answers.
  */
 void
-rahnuma_admin_json_member (GString *out, const char *name, const char *value, gboolean last)
+rahnuma_admin_json_print (JsonBuilder *builder)
 {
-  rahnuma_admin_json_string (out, name);
-  g_string_append (out, ": ");
-  rahnuma_admin_json_string (out, value);
-  if (!last)
-    g_string_append (out, ", ");
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  /* As bytes: g_print() would convert Urdu to '?' under a C locale. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
 }
 
 /**

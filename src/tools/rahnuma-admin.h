@@ -9,8 +9,11 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
+#include "rahnuma-report.h"
 #include "rahnuma-store.h"
+#include "rahnuma-survey.h"
 
 G_BEGIN_DECLS
 
@@ -22,12 +25,12 @@ gboolean rahnuma_admin_parse_options (int                *argc,
 int      rahnuma_admin_usage_error   (const char         *message);
 gboolean rahnuma_admin_require       (const char         *value,
                                       const char         *option);
-void     rahnuma_admin_json_string   (GString            *out,
-                                      const char         *text);
-void     rahnuma_admin_json_member   (GString            *out,
-                                      const char         *name,
-                                      const char         *value,
-                                      gboolean            last);
+void     rahnuma_admin_json_add_string (JsonBuilder      *builder,
+                                        const char       *name,
+                                        const char       *value);
+void     rahnuma_admin_json_print    (JsonBuilder        *builder);
+void     rahnuma_admin_print_report_json (RahnumaReport  *report);        /* admin-report-json.c */
+void     rahnuma_admin_print_survey_report_json (RahnumaSurveyReport *report);
 
 int rahnuma_admin_module (int argc, char **argv); /* admin-module.c: validate|new|list|install|import-media; admin-record.c: record */
 int rahnuma_admin_sync   (int argc, char **argv); /* admin-records.c */

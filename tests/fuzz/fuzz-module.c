@@ -79,7 +79,7 @@ read_module (RahnumaModule *module)
   g_strfreev (rahnuma_module_dup_sources (module));
   (void) rahnuma_module_get_version (module);
   (void) rahnuma_module_get_min_watched (module);
-  (void) rahnuma_module_get_pass_mark (module);
+  (void) rahnuma_module_get_pass_mark_percent (module);
   languages = rahnuma_languages (&n_languages);
   for (gsize l = 0; l < n_languages; l++)
     {

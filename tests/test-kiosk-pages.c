@@ -1,0 +1,261 @@
+/* test-kiosk-pages.c — every kiosk page, and the officers' dashboard, in process:
+ * made, put in a window, shown, taken out, and finalized
+ *
+ * A page that a signal handler, a timer, a pending task or a cycle keeps
+ * alive after it leaves the window fails g_assert_finalize_object(), as in
+ * GNOME Console's tests. The pages get what the window gives them: a real
+ * RahnumaVisit on a journal in a temporary folder and the UI tests' fixture
+ * modules (real pictures, video and narration). The kiosk window itself
+ * gets a real RahnumaKioskContext on the same journal and modules, with
+ * real settings (GSETTINGS_BACKEND=memory) and the bundled spoken prompts.
+ *
+ * Needs a display: run by meson under xvfb-run (tests/meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+
+#include "rahnuma-about-page.h"
+#include "rahnuma-journal-missing-page.h"
+#include "rahnuma-kiosk-context.h"
+#include "rahnuma-language-page.h"
+#include "rahnuma-lesson-page.h"
+#include "rahnuma-lessons-page.h"
+#include "rahnuma-officer-dashboard.h"
+#include "rahnuma-quiz-page.h"
+#include "rahnuma-result-page.h"
+#include "rahnuma-still-there.h"
+#include "rahnuma-visit.h"
+#include "rahnuma-welcome-page.h"
+#include "rahnuma-window.h"
+
+typedef struct
+{
+  char *tmp;
+  RahnumaStore *store;
+  RahnumaCatalog *catalog;
+  RahnumaVisit *visit;
+  RahnumaModule *module; /* test-1, a picture, a video and a quiz; unowned */
+} Fixture;
+
+static void
+on_step (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  rahnuma_visit_step_finish (RAHNUMA_VISIT (object), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* Runs the main loop until nothing is left to dispatch: idles, a worker's
+ * result, GTK's last redraws of a window going away. */
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *modules = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "tests", "ui-fixture-modules",
+                                               NULL);
+  g_autofree char *journal = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean begun = FALSE;
+
+  f->tmp = g_dir_make_tmp ("rahnuma-pages-XXXXXX", &error);
+  g_assert_no_error (error);
+  journal = g_build_filename (f->tmp, "journal.db", NULL);
+  f->store = rahnuma_store_new (journal, NULL, &error);
+  g_assert_no_error (error);
+  f->catalog = rahnuma_catalog_new (modules, &error);
+  g_assert_no_error (error);
+  f->module = rahnuma_catalog_lookup (f->catalog, "test-1");
+  g_assert_nonnull (f->module);
+  f->visit = rahnuma_visit_new (f->store, f->catalog, "en", "LHE-POE", "kiosk-1");
+  rahnuma_visit_begin_async (f->visit, NULL, on_step, &begun);
+  while (!begun)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autofree char *journal = g_build_filename (f->tmp, "journal.db", NULL);
+  g_autofree char *wal = g_strconcat (journal, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (journal, "-shm", NULL);
+
+  drain ();
+  /* No page may keep the visit, the catalogue or the journal either. */
+  g_assert_finalize_object (f->visit);
+  g_assert_finalize_object (f->catalog);
+  g_assert_finalize_object (f->store);
+  g_remove (journal);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->tmp);
+  g_free (f->tmp);
+}
+
+/* Puts @page (floating or not) in a window, shows it until it is mapped,
+ * takes it out, closes the window and checks that the last reference,
+ * ours, finalizes it. */
+static void
+present_and_finalize (GtkWidget *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  g_object_ref_sink (page);
+  gtk_window_set_default_size (window, 1024, 768);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+  gtk_window_set_child (window, NULL);
+  g_assert_false (gtk_widget_get_mapped (page));
+  gtk_window_destroy (window);
+  drain ();
+  g_assert_finalize_object (page);
+}
+
+static void
+test_language (Fixture *f, gconstpointer data)
+{
+  static const char * const codes[] = { "ur", "ps", "pa_PK", "en", NULL };
+  GtkWidget *page = g_object_new (RAHNUMA_TYPE_LANGUAGE_PAGE, NULL);
+
+  rahnuma_language_page_set_languages (RAHNUMA_LANGUAGE_PAGE (page), codes);
+  present_and_finalize (page);
+}
+
+static void
+test_welcome (Fixture *f, gconstpointer data)
+{
+  present_and_finalize (g_object_new (RAHNUMA_TYPE_WELCOME_PAGE, NULL));
+}
+
+static void
+test_lessons (Fixture *f, gconstpointer data)
+{
+  RahnumaLessonsPage *page = rahnuma_lessons_page_new (f->visit);
+
+  rahnuma_lessons_page_refresh (page);
+  present_and_finalize (GTK_WIDGET (page));
+}
+
+/* The lesson page owns a player with a running pipeline. */
+static void
+test_lesson (Fixture *f, gconstpointer data)
+{
+  present_and_finalize (GTK_WIDGET (rahnuma_lesson_page_new (f->visit, f->module)));
+}
+
+static void
+test_quiz (Fixture *f, gconstpointer data)
+{
+  present_and_finalize (GTK_WIDGET (rahnuma_quiz_page_new (f->visit, f->module)));
+}
+
+static void
+test_result (Fixture *f, gconstpointer data)
+{
+  present_and_finalize (GTK_WIDGET (rahnuma_result_page_new (f->visit, NULL)));
+}
+
+static void
+test_about (Fixture *f, gconstpointer data)
+{
+  present_and_finalize (GTK_WIDGET (rahnuma_about_page_new ()));
+}
+
+static void
+test_still_there (Fixture *f, gconstpointer data)
+{
+  RahnumaStillThere *page = rahnuma_still_there_new ("Are you still there?");
+
+  rahnuma_still_there_set_seconds (page, 20);
+  present_and_finalize (GTK_WIDGET (page));
+}
+
+static void
+test_journal_missing (Fixture *f, gconstpointer data)
+{
+  present_and_finalize (rahnuma_journal_missing_page_new ("The journal's drive is not mounted."));
+}
+
+/* The officers' dashboard on the same journal and catalogue: its views are
+ * read on a worker thread, which must not outlive it. */
+static void
+test_officer_dashboard (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = g_object_new (RAHNUMA_TYPE_OFFICER_DASHBOARD, NULL);
+
+  rahnuma_officer_dashboard_set_sources (RAHNUMA_OFFICER_DASHBOARD (page), f->store, f->catalog);
+  rahnuma_officer_dashboard_refresh (RAHNUMA_OFFICER_DASHBOARD (page));
+  present_and_finalize (page);
+}
+
+/* The whole kiosk window on a real context, at its welcome screen: it
+ * keeps the context, and connects to its sound and settings, all of which
+ * outlive it; when it is closed it must let go of every one. */
+static void
+test_window (Fixture *f, gconstpointer data)
+{
+  g_autofree char *media = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", NULL);
+  g_autoptr(GtkApplication) application = gtk_application_new ("org.rahnuma.KioskPagesTest",
+                                                               G_APPLICATION_NON_UNIQUE);
+  RahnumaSound *sound = rahnuma_sound_new ();
+  RahnumaSettings *settings = rahnuma_settings_new ();
+  RahnumaKioskContext *context = rahnuma_kiosk_context_new (media, sound, settings, FALSE);
+  g_autoptr(GError) error = NULL;
+  RahnumaWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  rahnuma_kiosk_context_set_store (context, f->store);
+  rahnuma_kiosk_context_set_catalog (context, f->catalog);
+  /* The window is GTK's (a toplevel) and ours: ours is the last. */
+  window = g_object_ref (rahnuma_window_new (application, context));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (context);
+  g_assert_finalize_object (settings);
+  g_assert_finalize_object (sound);
+}
+
+#define ADD(path, func) g_test_add ("/rahnuma/pages/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gst_init (&argc, &argv);
+
+  ADD ("language", test_language);
+  ADD ("welcome", test_welcome);
+  ADD ("lessons", test_lessons);
+  ADD ("lesson", test_lesson);
+  ADD ("quiz", test_quiz);
+  ADD ("result", test_result);
+  ADD ("about", test_about);
+  ADD ("still-there", test_still_there);
+  ADD ("journal-missing", test_journal_missing);
+  ADD ("officer-dashboard", test_officer_dashboard);
+  ADD ("window", test_window);
+  return g_test_run ();
+}
