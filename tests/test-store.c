@@ -444,6 +444,7 @@ static const char * const allowed_schema[] = {
   "dashboard_mark: one last_rev utc_offset",
   "dashboard_module: day module_id taken passed score",
   "dashboard_question: day module_id question asked missed",
+  "hall_session: id centre kiosk day modules narration subtitles head_count",
   "journal: one journal_id",
   "kiosk_setting: key value",
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
@@ -580,7 +581,7 @@ make_version_1 (const char *path)
             " INSERT INTO old_setting SELECT * FROM kiosk_setting;"
             " INSERT OR REPLACE INTO old_setting VALUES ('pin_failures', 'two');"
             " DROP TABLE kiosk_setting; ALTER TABLE old_setting RENAME TO kiosk_setting;"
-            " DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+            " DROP TABLE hall_session; DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
             " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
 }
 
@@ -657,7 +658,7 @@ test_migrate_clock (Fixture *f, gconstpointer data)
   sqlite3 *db;
 
   g_clear_object (&store);
-  raw_exec (f->path, "DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+  raw_exec (f->path, "DROP TABLE hall_session; DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
                     " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1");
   store = rahnuma_store_new (f->path, NULL, &error);
   g_assert_no_error (error);

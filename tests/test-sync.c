@@ -769,7 +769,7 @@ test_set_aside_recoverable (Fixture *f, gconstpointer data)
 static void
 test_old_schema (Fixture *f, gconstpointer data)
 {
-  const char *downgrade = "DROP TABLE survey; DROP TABLE sync_rejected;"
+  const char *downgrade = "DROP TABLE hall_session; DROP TABLE survey; DROP TABLE sync_rejected;"
                           " ALTER TABLE sync_target DROP COLUMN n_rejected;"
                           " ALTER TABLE session DROP COLUMN clock_suspect; PRAGMA user_version = 1;";
   g_autoptr(GError) error = NULL;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The schema version this build writes; a file with a newer one is refused. */
-#define RAHNUMA_STORE_VERSION 5
+#define RAHNUMA_STORE_VERSION 6
 
 sqlite3  *rahnuma_store_get_db           (RahnumaStore  *self);
 void      rahnuma_store_lock             (RahnumaStore  *self);

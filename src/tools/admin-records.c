@@ -433,7 +433,7 @@ static void
 print_rejected (const char *from, const char *to, const RahnumaSyncStats *stats)
 {
   guint64 now = stats->n_rejected_sessions + stats->n_rejected_modules + stats->n_rejected_answers +
-                stats->n_rejected_survey;
+                stats->n_rejected_survey + stats->n_rejected_hall;
   g_autoptr(RahnumaStore) officers = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -484,6 +484,11 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
     g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %llu survey answer into %s.\n",
                           "Copied %llu survey answers into %s.\n", stats->n_survey),
              (unsigned long long) stats->n_survey, to);
+  if (stats->n_hall > 0)
+    /* Translators: %llu is a number of hall briefings (rahnuma --hall), %s the officers' file */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %llu hall session into %s.\n",
+                          "Copied %llu hall sessions into %s.\n", stats->n_hall),
+             (unsigned long long) stats->n_hall, to);
   if (stats->n_busy > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s was busy; waited and tried again %u time.\n",
                           "%s was busy; waited and tried again %u times.\n", stats->n_busy),
