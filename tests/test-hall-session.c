@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rahnuma-hall-session.h"
+#include "rahnuma-report.h"
 #include "rahnuma-retention.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-sync.h"
@@ -319,6 +320,34 @@ test_totals (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* The report (rahnuma-admin report, text and --json) counts them in its range. */
+static void
+test_report (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->officers, NULL, &error);
+  g_autoptr(RahnumaReport) report = NULL;
+  g_autofree char *json = NULL;
+  RahnumaHallSession s = good_session ();
+
+  g_assert_no_error (error);
+  s.head_count = 40;
+  g_assert_true (rahnuma_hall_session_record (store, &s, JAN07, &error));
+  s.head_count = 2;
+  g_assert_true (rahnuma_hall_session_record (store, &s, JAN07 + DAY, &error));
+  report = rahnuma_report_new (store, G_MININT64, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->hall.sessions, ==, 2);
+  g_assert_cmpint (report->hall.people, ==, 42);
+  json = rahnuma_report_to_json (report);
+  g_assert_nonnull (strstr (json, "\"hall_sessions\": 2,"));
+  g_assert_nonnull (strstr (json, "\"hall_people\": 42,"));
+  g_clear_pointer (&report, rahnuma_report_free);
+  report = rahnuma_report_new (store, JAN07 + DAY, JAN07 + 2 * DAY, &error);
+  g_assert_cmpint (report->hall.sessions, ==, 1);
+  g_assert_cmpint (report->hall.people, ==, 2);
+}
+
 /* An old row the officers' file holds goes; a recent one stays; nothing
  * goes while no sync reached that file. */
 static void
@@ -359,6 +388,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/hall-session/migrate-from-5", test_migrate_from_5);
   ADD ("/rahnuma/hall-session/sync-once", test_sync_once);
   ADD ("/rahnuma/hall-session/totals", test_totals);
+  ADD ("/rahnuma/hall-session/report", test_report);
   ADD ("/rahnuma/hall-session/prune", test_prune);
   return g_test_run ();
 }

@@ -20,7 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rahnuma-hall-session.h"
+#include "rahnuma-hall-session-private.h"
 #include "rahnuma-store-private.h"
 
 #define INSERT_HALL_SQL \
@@ -224,18 +224,33 @@ gboolean
 rahnuma_hall_session_totals (RahnumaStore *store, gint64 from, gint64 to, RahnumaHallTotals *totals,
                              GError **error)
 {
-  g_autofree char *first = rahnuma_hall_session_day (from);
-  g_autofree char *last = rahnuma_hall_session_day (to == G_MININT64 ? to : to - 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  int rc;
-
   g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
   g_return_val_if_fail (totals != NULL, FALSE);
 
-  db = rahnuma_store_get_db (store);
+  return rahnuma_hall_session_read_totals (rahnuma_store_get_db (store), from, to, totals, error);
+}
+
+/**
+ * rahnuma_hall_session_read_totals:
+ * @db: a store's connection, perhaps inside a read transaction of the caller's
+ *   (rahnuma-report.c reads every number of a report in one)
+ * @from: as rahnuma_hall_session_totals()
+ * @to: likewise
+ * @totals: (out caller-allocates): likewise
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Returns: whether it could be read
+ */
+gboolean
+rahnuma_hall_session_read_totals (sqlite3 *db, gint64 from, gint64 to, RahnumaHallTotals *totals,
+                                  GError **error)
+{
+  g_autofree char *first = rahnuma_hall_session_day (from);
+  g_autofree char *last = rahnuma_hall_session_day (to == G_MININT64 ? to : to - 1);
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, TOTALS_SQL, error);
+  int rc;
+
   totals->sessions = totals->people = 0;
-  stmt = rahnuma_store_prepare (db, TOTALS_SQL, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);

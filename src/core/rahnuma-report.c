@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rahnuma-report.h"
+#include "rahnuma-hall-session-private.h"
 #include "rahnuma-store-private.h"
 
 #define IN_RANGE "s.started_at >= ?1 AND s.started_at < ?2 AND s.clock_suspect = 0"
@@ -128,6 +129,8 @@ read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError 
     return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
   report->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
   report->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
+  if (!rahnuma_hall_session_read_totals (db, from, to, &report->hall, error))
+    return FALSE;
   return read_wrong_clock (db, report, error);
 }
 
@@ -408,6 +411,10 @@ rahnuma_report_to_json (RahnumaReport *report)
   append_count (json, "wrong_clock_sessions", report->wrong_clock_sessions);
   g_string_append (json, ",\n  ");
   append_count (json, "quizzes_taken", report->quizzes_taken);
+  g_string_append (json, ",\n  ");
+  append_count (json, "hall_sessions", report->hall.sessions);
+  g_string_append (json, ",\n  ");
+  append_count (json, "hall_people", report->hall.people);
   g_string_append (json, ",\n  ");
   append_rate (json, "pass_rate", report->quizzes_passed, report->quizzes_taken);
   g_string_append (json, ",\n  ");

@@ -91,6 +91,10 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
    * rates file (rahnuma-admin survey report --rates). */
   if ((data->survey = rahnuma_survey_report_new (store, from, to, NULL, error)) == NULL)
     return NULL;
+  /* By the local days of [from, to) in this PC's time zone, as the hall PC
+   * wrote them (both are the centre's). */
+  if (!rahnuma_hall_session_totals (store, from, to, &data->hall, error))
+    return NULL;
   return g_steal_pointer (&data);
 }
 
@@ -389,6 +393,25 @@ rahnuma_officer_format_wrong_clock (gint64 n_sessions)
                                     "date and are counted in no day. Set the kiosk’s date and time.",
                                     (gulong) MIN (n_sessions, (gint64) G_MAXINT)),
                           (long long) n_sessions);
+}
+
+/**
+ * rahnuma_officer_format_hall:
+ * @hall: hall sessions over the days shown
+ *
+ * What the dashboard and the printed report say about hall briefings
+ * (rahnuma --hall): how many, and the sum of their head counts.
+ *
+ * Returns: (transfer full): two lines
+ */
+char *
+rahnuma_officer_format_hall (const RahnumaHallTotals *hall)
+{
+  g_return_val_if_fail (hall != NULL, NULL);
+  /* Translators: dashboard and printed report; %lld are counts: group briefings given in a hall,
+   * and the sum of the head counts the officers entered after each */
+  return g_strdup_printf (_("Hall sessions: %lld\nPeople briefed in the hall: %lld"),
+                          (long long) hall->sessions, (long long) hall->people);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "rahnuma-catalog.h"
 #include "rahnuma-dashboard.h"
 #include "rahnuma-report.h"
+#include "rahnuma-hall-session.h"
 #include "rahnuma-survey.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ typedef struct
   RahnumaDashboardTotals range; /* totals over [from, to) */
   GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
   RahnumaSurveyReport *survey; /* the anonymous survey over the weeks of [from, to), without rates */
+  RahnumaHallTotals hall;     /* hall sessions on the days of [from, to), and the people in them */
 } RahnumaOfficerData;
 
 RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store,
@@ -62,6 +64,7 @@ char               *rahnuma_officer_format_wrong_clock (gint64             n_ses
 char               *rahnuma_officer_format_survey_cell (const RahnumaSurveyCell   *c,
                                                         const char                *name);
 char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey);
+char               *rahnuma_officer_format_hall      (const RahnumaHallTotals   *hall);
 char               *rahnuma_officer_format_day       (gint64               day_start,
                                                       int                  utc_offset);
 

@@ -638,6 +638,12 @@ print_report (const char *path, RahnumaReport *report)
   /* Translators: a line of the text report; keep the colons lined up; %lld are counts, %s a
    * percentage */
   g_print (_("Quiz pass rate:  %s of %lld module quizzes\n"), pass, (long long) report->quizzes_taken);
+  /* Translators: a line of the text report; keep the colons lined up; %lld is a count of
+   * group briefings given in a hall (rahnuma --hall) */
+  g_print (_("Hall sessions:   %lld\n"), (long long) report->hall.sessions);
+  /* Translators: a line of the text report; keep the colons lined up; %lld is the sum of
+   * the head counts the officers entered after each hall briefing */
+  g_print (_("People in halls: %lld\n"), (long long) report->hall.people);
   for (guint i = 0; i < report->breakdowns->len; i++)
     print_breakdown (g_ptr_array_index (report->breakdowns, i));
   g_print ("\n");
