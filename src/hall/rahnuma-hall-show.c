@@ -74,6 +74,10 @@ struct _RahnumaHallShow
   GtkLabel *title_label;
   GtkPicture *picture;
   GtkLabel *caption_label;
+  GtkScrolledWindow *question_scroller;
+  gboolean show_end;   /* the answer: keep the explanation in view */
+  guint scroll_tick;
+  guint scroll_frames;
   GtkLabel *question_label;
   GtkWidget *answers_box;
   GtkLabel *explanation_label;
@@ -196,6 +200,35 @@ say_question (RahnumaHallShow *self, RahnumaQuestion *question, gboolean reveal)
     rahnuma_sound_play_file (self->sound, path);
 }
 
+/* A question that does not fit (four long answers in Nastaliq on a 720-line
+ * screen) scrolls; the answer and its explanation are what the room needs
+ * then, so the page is scrolled to its end, the top of the question going
+ * first, for the first frames after it is laid out (its size settles over
+ * a frame or two). */
+#define SCROLL_FRAMES 10
+
+static gboolean
+scroll_question (GtkWidget *scroller, GdkFrameClock *clock, gpointer user_data)
+{
+  RahnumaHallShow *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->question_scroller);
+
+  gtk_adjustment_set_value (adjustment, self->show_end ? gtk_adjustment_get_upper (adjustment) : 0.0);
+  if (++self->scroll_frames < SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_scrolling (RahnumaHallShow *self)
+{
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->question_scroller), scroll_question,
+                                                      self, NULL);
+}
+
 static void
 show_question (RahnumaHallShow *self, gboolean reveal)
 {
@@ -208,9 +241,11 @@ show_question (RahnumaHallShow *self, gboolean reveal)
   clear_answers (self);
   for (guint i = 0; i < rahnuma_question_get_n_choices (question); i++)
     add_answer (self, question, i, reveal);
+  self->show_end = reveal;
   gtk_label_set_label (self->explanation_label, explanation != NULL ? explanation : "");
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), reveal && explanation != NULL);
   say_question (self, question, reveal);
+  start_scrolling (self);
 }
 
 static void schedule_advance (RahnumaHallShow *self, guint delay_ms);
@@ -340,6 +375,9 @@ rahnuma_hall_show_dispose (GObject *object)
   RahnumaHallShow *self = RAHNUMA_HALL_SHOW (object);
 
   g_clear_handle_id (&self->advance_id, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->question_scroller), self->scroll_tick);
+  self->scroll_tick = 0;
   if (self->player != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
@@ -373,6 +411,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, picture);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, question_scroller);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, question_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, answers_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, explanation_label);
