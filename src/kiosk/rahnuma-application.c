@@ -453,11 +453,26 @@ on_hall_recorded (RahnumaHallWindow *window, RahnumaApplication *self)
     rahnuma_auto_sync_request (self->auto_sync);
 }
 
+/* The screen's size, for an X server with no window manager to carry out
+ * the full screen (a hall PC started without a desktop). */
+static void
+size_to_screen (GtkWindow *window)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle area;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_set_default_size (window, area.width, area.height);
+}
+
 /* Hall mode: an officer drives it, so it is full screen (unless
  * --windowed) but not locked as the kiosk is; it records hall sessions in
  * the same journal and syncs them after each one. */
-static void
-start_hall (RahnumaApplication *self)
+static GtkWindow *
+new_hall_window (RahnumaApplication *self)
 {
   RahnumaHallWindow *window;
 
@@ -467,39 +482,30 @@ start_hall (RahnumaApplication *self)
   g_signal_connect_object (window, "recorded", G_CALLBACK (on_hall_recorded), self, 0);
   if (!self->windowed)
     {
-      /* The screen's size too, for an X server with no window manager
-       * to carry out the full screen (a hall PC started without a desktop). */
-      GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
-      GdkRectangle area;
-
-      if (monitor != NULL)
-        {
-          gdk_monitor_get_geometry (monitor, &area);
-          gtk_window_set_default_size (GTK_WINDOW (window), area.width, area.height);
-        }
+      size_to_screen (GTK_WINDOW (window));
       gtk_window_fullscreen (GTK_WINDOW (window));
     }
-  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }
 
-/* The journal is open: the visitors' window. */
+/* The journal is open: the visitors' window (or the hall's). */
 static void
 start_visits (RahnumaApplication *self)
 {
   GtkWindow *window;
 
   log_start (self);
-  if (self->hall)
-    {
-      start_hall (self);
-      return;
-    }
-  load_keys (self);
+  if (!self->hall)
+    load_keys (self); /* signed completion proofs: the hall gives no code */
   watch_modules (self);
   update_context (self);
-  window = GTK_WINDOW (rahnuma_window_new (GTK_APPLICATION (self), self->context));
-  lock_window (self, window);
+  if (self->hall)
+    window = new_hall_window (self);
+  else
+    {
+      window = GTK_WINDOW (rahnuma_window_new (GTK_APPLICATION (self), self->context));
+      lock_window (self, window);
+    }
   if (rahnuma_store_needs_check (self->store) && self->check_cancellable == NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), on_window_tick, self, NULL);
   gtk_window_present (window);
