@@ -1,12 +1,15 @@
 /* rahnuma-number-pad.c — big digit keys for a number typed by touch
  *
- * Ten digits and "remove the last digit", at least 64 px each (the size of
- * the kiosk's other targets), laid out as a phone's pad: 1 2 3 on top,
- * read from the left in every language. It holds the digits typed (no
- * leading zero, at most max-digits) and emits "changed"; what the number
- * means, and how it is shown, is its owner's. The hall's head count uses
- * it (src/hall/rahnuma-hall-count.c); its template is
- * ui/rahnuma-number-pad.ui in the kiosk's GResource.
+ * Ten digits and "remove the last digit" (class number-key: the window's
+ * CSS sizes them, at least 64 px), laid out as a phone's pad: 1 2 3 on top,
+ * read from the left in every language, ⌫ 0 and an owner's key (the
+ * "extra" property: the survey's OK) on the last row. It holds the digits
+ * typed (no leading zero, at most max-digits) and emits "digit" for each
+ * one accepted (the kiosk says it aloud) and "changed"; what the number
+ * means, and how it is shown, is its owner's. Used by the "about you"
+ * step's amounts (src/kiosk/rahnuma-about-page.c) and the hall's head count
+ * (src/hall/rahnuma-hall-count.c); its template is ui/rahnuma-number-pad.ui
+ * in the kiosk's GResource.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,9 +27,13 @@ struct _RahnumaNumberPad
   GString *digits;
   guint max_digits;
   GtkWidget *keys;
+  GtkWidget *extra;
 };
 
-enum { CHANGED, N_SIGNALS };
+enum { PROP_0, PROP_EXTRA, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { DIGIT, CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RahnumaNumberPad, rahnuma_number_pad, GTK_TYPE_WIDGET)
@@ -38,6 +45,7 @@ add_digit (RahnumaNumberPad *self, char digit)
     return;
   g_string_append_c (self->digits, digit);
   g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[DIGIT], 0, (char[]) { digit, '\0' });
 }
 
 static void
@@ -62,8 +70,52 @@ pad_erase (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+set_extra (RahnumaNumberPad *self, GtkWidget *extra)
+{
+  if (self->extra == extra)
+    return;
+  if (self->extra != NULL)
+    gtk_grid_remove (GTK_GRID (self->keys), self->extra);
+  self->extra = extra;
+  if (extra != NULL)
+    gtk_grid_attach (GTK_GRID (self->keys), extra, 2, 3, 1, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA]);
+}
+
+static void
+rahnuma_number_pad_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RahnumaNumberPad *self = RAHNUMA_NUMBER_PAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXTRA:
+      g_value_set_object (value, self->extra);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rahnuma_number_pad_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RahnumaNumberPad *self = RAHNUMA_NUMBER_PAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXTRA:
+      set_extra (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rahnuma_number_pad_dispose (GObject *object)
 {
+  RAHNUMA_NUMBER_PAD (object)->extra = NULL; /* a child of the grid: goes with it */
   rahnuma_widget_dispose_page (GTK_WIDGET (object), RAHNUMA_TYPE_NUMBER_PAD);
   G_OBJECT_CLASS (rahnuma_number_pad_parent_class)->dispose (object);
 }
@@ -85,6 +137,27 @@ rahnuma_number_pad_class_init (RahnumaNumberPadClass *klass)
 
   object_class->dispose = rahnuma_number_pad_dispose;
   object_class->finalize = rahnuma_number_pad_finalize;
+  object_class->get_property = rahnuma_number_pad_get_property;
+  object_class->set_property = rahnuma_number_pad_set_property;
+
+  /**
+   * RahnumaNumberPad:extra:
+   *
+   * A key of the owner's in the last row, after 0 (the survey's OK).
+   */
+  properties[PROP_EXTRA] = g_param_spec_object ("extra", NULL, NULL, GTK_TYPE_WIDGET,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RahnumaNumberPad::digit:
+   * @digit: the digit typed, "0" to "9"
+   *
+   * A digit was typed and taken (after "changed").
+   */
+  signals[DIGIT] = g_signal_new ("digit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /**
    * RahnumaNumberPad::changed:
@@ -127,6 +200,20 @@ rahnuma_number_pad_new (guint max_digits)
   self = g_object_new (RAHNUMA_TYPE_NUMBER_PAD, NULL);
   self->max_digits = max_digits;
   return GTK_WIDGET (self);
+}
+
+/**
+ * rahnuma_number_pad_set_max_digits:
+ * @max_digits: how many digits it takes from now on (1 to 18)
+ *
+ * Digits already typed stay; more are ignored.
+ */
+void
+rahnuma_number_pad_set_max_digits (RahnumaNumberPad *self, guint max_digits)
+{
+  g_return_if_fail (RAHNUMA_IS_NUMBER_PAD (self));
+  g_return_if_fail (max_digits >= 1 && max_digits <= 18);
+  self->max_digits = max_digits;
 }
 
 /**

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RahnumaNumberPad, rahnuma_number_pad, RAHNUMA, NUMBER_PAD, GtkWidget)
 
 GtkWidget  *rahnuma_number_pad_new            (guint             max_digits);
+void        rahnuma_number_pad_set_max_digits (RahnumaNumberPad *self,
+                                               guint             max_digits);
 const char *rahnuma_number_pad_get_digits     (RahnumaNumberPad *self);
 guint64     rahnuma_number_pad_get_value      (RahnumaNumberPad *self);
 void        rahnuma_number_pad_clear          (RahnumaNumberPad *self);
