@@ -4,7 +4,9 @@
 The officer chooses the narration and the subtitle languages (two different
 ones, or the same) and the lessons (optionally leaving one out), starts the
 briefing, goes on with the on-screen Next button and with a presenter
-remote's keys (Page Down and Page Up, sent with xdotool), sees a question
+remote's keys (Page Down and Page Up, sent with xdotool), blanks the screen
+with B and back (hall-ur) or lets the first scene run on by itself (hall-ps,
+"Let it run"), sees a question
 with its numbered answers and then, on Next, the right answer marked and
 the explanation; then enters a head count on the number pad and saves.
 The journal's hall_session row must then hold exactly that: the centre and
@@ -96,13 +98,35 @@ class Hall(KioskScreen):
             self.press(lessons, TOGGLE, "Lesson 2")
         self.press(setup, BUTTON, self._("Start the briefing"))
 
+    def pressed(self, node):
+        return node.get_state_set().contains(Atspi.StateType.PRESSED)
+
+    def blank(self):
+        """B blanks the hall's screen, B again brings it back: the "Blank screen"
+        toggle follows (AT-SPI's "showing" of the caption is not kept current by GTK 4.8)."""
+        toggle = self.labelled(self.page("RahnumaHallShow"), TOGGLE, self._("Blank screen"))
+        for want in (True, False):
+            self.key("b")
+            deadline = time.monotonic() + 10
+            while self.pressed(toggle) != want and time.monotonic() < deadline:
+                time.sleep(0.2)
+            check(self.pressed(toggle) == want, "“Blank screen” is %s after B" % ("off", "on")[not want])
+
     def walk_scenes(self):
         first = self.text[0]
         self.see(first.caption(1), "the first caption, in the subtitle language")
         self.see(first.title(), "the lesson's title, in the subtitle language")
         self.shot("scene")
-        self.press(self.page("RahnumaHallShow"), BUTTON, self._("Next"))
-        self.see(first.caption(2), "the second caption after the on-screen Next")
+        if self.args.let_it_run:
+            # On by itself at the end of the narration; then off again.
+            run = self.press(self.page("RahnumaHallShow"), TOGGLE, self._("Let it run"))
+            self.see(first.caption(2), "the second caption, come by itself with “Let it run”")
+            run.do_action(0)
+            time.sleep(0.3)
+        else:
+            self.blank()
+            self.press(self.page("RahnumaHallShow"), BUTTON, self._("Next"))
+            self.see(first.caption(2), "the second caption after the on-screen Next")
         self.key("Next")
         self.see(first.caption(3), "the third caption after Page Down")
         self.key("Prior")
@@ -187,6 +211,7 @@ def main():
     for option in ("binary", "localedir", "modules", "narration", "subtitles", "db", "artifacts", "count"):
         parser.add_argument("--" + option, required=True)
     parser.add_argument("--leave-out", action="store_true", help="leave the second lesson out")
+    parser.add_argument("--let-it-run", action="store_true", help="let the first scene go on by itself")
     parser.add_argument("--screenshots", help="where to put the README's screenshots")
     Hall(parser.parse_args()).run()
 
