@@ -15,7 +15,7 @@ the count; and nothing else was recorded (no visit). The words on the hall's
 screen come from the lessons' module.ini in the subtitle language; the
 officer's controls from po/en.po (the hall PC's interface is in English).
 With --screenshots DIR, the scene with its caption and the question with its
-answer go to DIR/hall-<subtitles>-scene.png and -question.png (README).
+answer go to DIR/hall-<subtitles>-scene.png and -question.png.
 """
 import argparse
 import datetime
