@@ -91,6 +91,11 @@ class Hall(KioskScreen):
         self.labelled(setup, LABEL, self._("Hall briefing"))
         narration = self.panel(setup, self._("Language of the narration"))
         self.press(narration, TOGGLE, LANGUAGE_BUTTONS[self.args.narration])
+        if self.args.narration in ("ps", "pa_PK"):
+            # No recording in the fixture lessons: Urdu is heard instead, as on the kiosk, and said.
+            english = {"ps": "Pashto", "pa_PK": "Punjabi"}[self.args.narration]
+            self.labelled(setup, LABEL, self.en.gettext(
+                "Some lessons have no %s recording yet: they will be heard in %s.", english, "Urdu"))
         subtitles = self.panel(setup, self._("Language of the subtitles"))
         self.press(subtitles, TOGGLE, LANGUAGE_BUTTONS[self.args.subtitles])
         if self.args.leave_out:
