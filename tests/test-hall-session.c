@@ -17,6 +17,7 @@
 
 #define DAY    ((gint64) 24 * 3600)
 #define JAN07  1767744000 /* 2026-01-07 00:00 UTC (the tests run with TZ=UTC) */
+#define PKT    (5 * 3600)  /* Pakistan's offset from UTC */
 
 typedef struct
 {
@@ -307,14 +308,20 @@ test_totals (Fixture *f, gconstpointer data)
       s.head_count = 100 + i;
       g_assert_true (rahnuma_hall_session_record (store, &s, JAN07 + i * DAY + 3600, &error));
     }
-  g_assert_true (rahnuma_hall_session_totals (store, G_MININT64, G_MAXINT64, &totals, &error));
+  g_assert_true (rahnuma_hall_session_totals (store, G_MININT64, G_MAXINT64, 0, &totals, &error));
   g_assert_cmpint (totals.sessions, ==, 3);
   g_assert_cmpint (totals.people, ==, 303);
   /* [Jan 8 00:00, Jan 9 00:00): Jan 8 only. */
-  g_assert_true (rahnuma_hall_session_totals (store, JAN07 + DAY, JAN07 + 2 * DAY, &totals, &error));
+  g_assert_true (rahnuma_hall_session_totals (store, JAN07 + DAY, JAN07 + 2 * DAY, 0, &totals, &error));
   g_assert_cmpint (totals.sessions, ==, 1);
   g_assert_cmpint (totals.people, ==, 101);
-  g_assert_true (rahnuma_hall_session_totals (store, JAN07 + 5 * DAY, G_MAXINT64, &totals, &error));
+  /* The same day in Pakistan (UTC+5), as the dashboard there asks for it:
+   * [Jan 8 00:00 PKT, Jan 9 00:00 PKT) is [Jan 7 19:00, Jan 8 19:00) UTC. */
+  g_assert_true (rahnuma_hall_session_totals (store, JAN07 + DAY - PKT, JAN07 + 2 * DAY - PKT, PKT, &totals,
+                                              &error));
+  g_assert_cmpint (totals.sessions, ==, 1);
+  g_assert_cmpint (totals.people, ==, 101);
+  g_assert_true (rahnuma_hall_session_totals (store, JAN07 + 5 * DAY, G_MAXINT64, 0, &totals, &error));
   g_assert_cmpint (totals.sessions, ==, 0);
   g_assert_cmpint (totals.people, ==, 0);
   g_assert_no_error (error);

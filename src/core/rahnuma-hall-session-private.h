@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 gboolean rahnuma_hall_session_read_totals (sqlite3            *db,
                                            gint64              from,
                                            gint64              to,
+                                           int                 utc_offset,
                                            RahnumaHallTotals  *totals,
                                            GError            **error);
 

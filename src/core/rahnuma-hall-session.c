@@ -48,6 +48,21 @@ rahnuma_hall_session_day (gint64 unix_seconds)
   return g_date_time_format (time, "%Y-%m-%d");
 }
 
+/* The day a range's bound falls on, for a reader whose days start at
+ * midnight @utc_offset seconds from UTC (the dashboard's centre zone; 0 for
+ * `rahnuma-admin report`, whose --from and --to are UTC midnights). */
+static char *
+range_day (gint64 t, int utc_offset)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (t > G_MININT64 + 86400 && t < G_MAXINT64 - 86400)
+    time = g_date_time_new_from_unix_utc (t + utc_offset);
+  if (time == NULL)
+    return g_strdup (t < 0 ? "0001-01-01" : "9999-12-31");
+  return g_date_time_format (time, "%Y-%m-%d");
+}
+
 static gboolean
 insert_hall (sqlite3 *db, const RahnumaHallSession *s, const char *day, const char *modules,
              GError **error)
@@ -207,27 +222,31 @@ rahnuma_hall_session_record_finish (RahnumaStore *store, GAsyncResult *result, G
 /**
  * rahnuma_hall_session_totals:
  * @store: a journal or an officers' file
- * @from: unix seconds; the local day it falls on is the first day counted
- * @to: unix seconds, excluded (as rahnuma_report_new()): the local day of
- *   @to − 1 is the last day counted; %G_MAXINT64 for no end
+ * @from: unix seconds: the first day counted is the one @from falls on
+ * @to: unix seconds, excluded (as rahnuma_report_new()): the last day
+ *   counted is the one @to − 1 falls on; %G_MAXINT64 for no end
+ * @utc_offset: where the reader's days start, in seconds from UTC (the
+ *   dashboard's centre zone, rahnuma_officer_utc_offset(); 0 for ranges of
+ *   UTC midnights, as `rahnuma-admin report --from --to` gives)
  * @totals: (out caller-allocates): hall sessions and the sum of their head
  *   counts on those days
  * @error: return location for a #RAHNUMA_STORE_ERROR
  *
- * Hall sessions carry a day, not a time, so a range counts whole days.
- * The head counts are totals an officer typed, about no one: they are not
- * hidden when small (RAHNUMA_REPORT_MIN_CELL is for visitors' records).
+ * Hall sessions carry the hall PC's local day, not a time, so a range
+ * counts whole days, compared as dates. The head counts are totals an
+ * officer typed, about no one: they are not hidden when small
+ * (RAHNUMA_REPORT_MIN_CELL is for visitors' records).
  *
  * Returns: whether it could be read
  */
 gboolean
-rahnuma_hall_session_totals (RahnumaStore *store, gint64 from, gint64 to, RahnumaHallTotals *totals,
-                             GError **error)
+rahnuma_hall_session_totals (RahnumaStore *store, gint64 from, gint64 to, int utc_offset,
+                             RahnumaHallTotals *totals, GError **error)
 {
   g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
   g_return_val_if_fail (totals != NULL, FALSE);
 
-  return rahnuma_hall_session_read_totals (rahnuma_store_get_db (store), from, to, totals, error);
+  return rahnuma_hall_session_read_totals (rahnuma_store_get_db (store), from, to, utc_offset, totals, error);
 }
 
 /**
@@ -236,17 +255,18 @@ rahnuma_hall_session_totals (RahnumaStore *store, gint64 from, gint64 to, Rahnum
  *   (rahnuma-report.c reads every number of a report in one)
  * @from: as rahnuma_hall_session_totals()
  * @to: likewise
+ * @utc_offset: likewise
  * @totals: (out caller-allocates): likewise
  * @error: return location for a #RAHNUMA_STORE_ERROR
  *
  * Returns: whether it could be read
  */
 gboolean
-rahnuma_hall_session_read_totals (sqlite3 *db, gint64 from, gint64 to, RahnumaHallTotals *totals,
-                                  GError **error)
+rahnuma_hall_session_read_totals (sqlite3 *db, gint64 from, gint64 to, int utc_offset,
+                                  RahnumaHallTotals *totals, GError **error)
 {
-  g_autofree char *first = rahnuma_hall_session_day (from);
-  g_autofree char *last = rahnuma_hall_session_day (to == G_MININT64 ? to : to - 1);
+  g_autofree char *first = range_day (from, utc_offset);
+  g_autofree char *last = range_day (to == G_MININT64 ? to : to - 1, utc_offset);
   g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, TOTALS_SQL, error);
   int rc;
 

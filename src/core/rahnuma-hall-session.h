@@ -52,6 +52,7 @@ gboolean  rahnuma_hall_session_record_finish (RahnumaStore              *store,
 gboolean  rahnuma_hall_session_totals    (RahnumaStore              *store,
                                           gint64                     from,
                                           gint64                     to,
+                                          int                        utc_offset,
                                           RahnumaHallTotals         *totals,
                                           GError                   **error);
 

@@ -129,7 +129,8 @@ read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError 
     return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
   report->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
   report->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
-  if (!rahnuma_hall_session_read_totals (db, from, to, &report->hall, error))
+  /* UTC days: the range's bounds are UTC midnights (rahnuma-admin report). */
+  if (!rahnuma_hall_session_read_totals (db, from, to, 0, &report->hall, error))
     return FALSE;
   return read_wrong_clock (db, report, error);
 }

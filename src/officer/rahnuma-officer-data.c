@@ -91,9 +91,8 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
    * rates file (rahnuma-admin survey report --rates). */
   if ((data->survey = rahnuma_survey_report_new (store, from, to, NULL, error)) == NULL)
     return NULL;
-  /* By the local days of [from, to) in this PC's time zone, as the hall PC
-   * wrote them (both are the centre's). */
-  if (!rahnuma_hall_session_totals (store, from, to, &data->hall, error))
+  /* By the centre's days of [from, to), as the hall PC wrote them. */
+  if (!rahnuma_hall_session_totals (store, from, to, utc_offset, &data->hall, error))
     return NULL;
   return g_steal_pointer (&data);
 }
