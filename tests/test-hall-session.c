@@ -355,6 +355,47 @@ test_report (Fixture *f, gconstpointer data)
   g_assert_cmpint (report->hall.people, ==, 2);
 }
 
+static char *
+export (RahnumaStore *store, RahnumaExportFormat format, gint64 from, gint64 to, gint64 n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  g_assert_cmpint (rahnuma_hall_session_export_write (store, format, from, to, stream, NULL, &error), ==, n_rows);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* rahnuma-admin export --hall: every column, the lessons quoted in CSV and a
+ * list in JSON, by UTC days. */
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->officers, NULL, &error);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *none = NULL;
+  g_auto(GStrv) lines = NULL;
+  RahnumaHallSession s = good_session ();
+
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_hall_session_record (store, &s, JAN07 + 3600, &error));
+  csv = export (store, RAHNUMA_EXPORT_CSV, G_MININT64, G_MAXINT64, 1);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "id,day,centre,kiosk,modules,narration,subtitles,head_count");
+  g_assert_true (g_str_has_suffix (lines[1], ",2026-01-07,LHR,hall-1,\"fees,contract\",ur,ps,87"));
+  g_assert_cmpstr (lines[2], ==, "");
+  json = export (store, RAHNUMA_EXPORT_JSON, JAN07, JAN07 + DAY, 1);
+  g_assert_nonnull (strstr (json, "\"day\": \"2026-01-07\", \"centre\": \"LHR\", \"kiosk\": \"hall-1\","
+                                  " \"modules\": [\"fees\", \"contract\"], \"narration\": \"ur\","
+                                  " \"subtitles\": \"ps\", \"head_count\": 87}\n]\n"));
+  none = export (store, RAHNUMA_EXPORT_JSON, JAN07 + DAY, G_MAXINT64, 0);
+  g_assert_cmpstr (none, ==, "[]\n");
+}
+
 /* An old row the officers' file holds goes; a recent one stays; nothing
  * goes while no sync reached that file. */
 static void
@@ -396,6 +437,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/hall-session/sync-once", test_sync_once);
   ADD ("/rahnuma/hall-session/totals", test_totals);
   ADD ("/rahnuma/hall-session/report", test_report);
+  ADD ("/rahnuma/hall-session/export", test_export);
   ADD ("/rahnuma/hall-session/prune", test_prune);
   return g_test_run ();
 }

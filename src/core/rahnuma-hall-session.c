@@ -26,6 +26,10 @@
 #define INSERT_HALL_SQL \
   "INSERT INTO hall_session VALUES (lower (hex (randomblob (16))), ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 
+#define EXPORT_SQL \
+  "SELECT id, day, centre, kiosk, modules, narration, subtitles, head_count FROM hall_session" \
+  " WHERE day >= ?1 AND day <= ?2 ORDER BY day, id"
+
 #define TOTALS_SQL \
   "SELECT count(*), coalesce (sum (head_count), 0) FROM hall_session WHERE day >= ?1 AND day <= ?2"
 
@@ -282,4 +286,94 @@ rahnuma_hall_session_read_totals (sqlite3 *db, gint64 from, gint64 to, int utc_o
   totals->sessions = sqlite3_column_int64 (stmt, 0);
   totals->people = sqlite3_column_int64 (stmt, 1);
   return TRUE;
+}
+
+/* Every value is an id, a date, a code, a language or an integer (the
+ * schema's CHECKs); only modules holds commas: quoted in CSV, a list in JSON. */
+static void
+append_hall_row (GString *out, sqlite3_stmt *stmt, RahnumaExportFormat format, gboolean first)
+{
+  g_auto(GStrv) modules = g_strsplit ((const char *) sqlite3_column_text (stmt, 4), ",", -1);
+  g_autofree char *list = g_strjoinv ("\", \"", modules);
+
+  if (format == RAHNUMA_EXPORT_CSV)
+    {
+      g_string_append_printf (out, "%s,%s,%s,%s,\"%s\",%s,%s,%lld\r\n", sqlite3_column_text (stmt, 0),
+                              sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                              sqlite3_column_text (stmt, 3), sqlite3_column_text (stmt, 4),
+                              sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6),
+                              (long long) sqlite3_column_int64 (stmt, 7));
+      return;
+    }
+  g_string_append_printf (out, "%s\n  {\"id\": \"%s\", \"day\": \"%s\", \"centre\": \"%s\", \"kiosk\": \"%s\","
+                          " \"modules\": [\"%s\"], \"narration\": \"%s\", \"subtitles\": \"%s\", \"head_count\": %lld}",
+                          first ? "" : ",", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                          sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3), list,
+                          sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6),
+                          (long long) sqlite3_column_int64 (stmt, 7));
+}
+
+static gint64
+append_hall_rows (sqlite3 *db, sqlite3_stmt *stmt, RahnumaExportFormat format, GString *out, GError **error)
+{
+  gint64 n = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    append_hall_row (out, stmt, format, n++ == 0);
+  if (rc != SQLITE_DONE)
+    {
+      /* Translators: in the technician log, followed by SQLite's reason */
+      rahnuma_store_set_error (error, db, rc, _("Cannot read the hall sessions"));
+      return -1;
+    }
+  return n;
+}
+
+/**
+ * rahnuma_hall_session_export_write:
+ * @store: a journal or an officers' file
+ * @format: CSV (RFC 4180: a header row, CRLF, the lesson list quoted) or JSON
+ *   (an array of objects, the lessons as a list)
+ * @from: as rahnuma_hall_session_totals(), with UTC days (utc_offset 0)
+ * @to: likewise
+ * @stream: where to write; left open
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #RAHNUMA_STORE_ERROR or #GIOErrorEnum
+ *
+ * Writes every hall session on the days of the range, one row each, in
+ * day order: id, day, centre, kiosk, modules, narration, subtitles,
+ * head_count. A few rows a day: read whole, written at once.
+ *
+ * Returns: the number of rows written, or -1 on error
+ */
+gint64
+rahnuma_hall_session_export_write (RahnumaStore *store, RahnumaExportFormat format, gint64 from, gint64 to,
+                                   GOutputStream *stream, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *first = range_day (from, 0);
+  g_autofree char *last = range_day (to == G_MININT64 ? to : to - 1, 0);
+  g_autoptr(GString) out = g_string_new (format == RAHNUMA_EXPORT_JSON ? "[" :
+                                         "id,day,centre,kiosk,modules,narration,subtitles,head_count\r\n");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  gint64 n;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), -1);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), -1);
+
+  db = rahnuma_store_get_db (store);
+  stmt = rahnuma_store_prepare (db, EXPORT_SQL, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
+  n = append_hall_rows (db, stmt, format, out, error);
+  if (n < 0)
+    return -1;
+  if (format == RAHNUMA_EXPORT_JSON)
+    g_string_append (out, n > 0 ? "\n]\n" : "]\n");
+  if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
+    return -1;
+  return n;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "rahnuma-export.h"
 #include "rahnuma-store.h"
 
 G_BEGIN_DECLS
@@ -55,5 +56,13 @@ gboolean  rahnuma_hall_session_totals    (RahnumaStore              *store,
                                           int                        utc_offset,
                                           RahnumaHallTotals         *totals,
                                           GError                   **error);
+
+gint64    rahnuma_hall_session_export_write (RahnumaStore              *store,
+                                             RahnumaExportFormat        format,
+                                             gint64                     from,
+                                             gint64                     to,
+                                             GOutputStream             *stream,
+                                             GCancellable              *cancellable,
+                                             GError                   **error);
 
 G_END_DECLS
