@@ -552,13 +552,25 @@ rahnuma_hall_show_previous (RahnumaHallShow *self)
 /**
  * rahnuma_hall_show_play_pause:
  *
- * Pauses the scene's narration, or plays it (again, if it had ended).
+ * Pauses the scene's narration, or plays it (again, if it had ended); on a
+ * question, stops reading it out or reads it again.
  */
 void
 rahnuma_hall_show_play_pause (RahnumaHallShow *self)
 {
   g_return_if_fail (RAHNUMA_IS_HALL_SHOW (self));
 
+  if (current (self)->kind != STEP_SCENE)
+    {
+      /* A question: stop reading it out, or read it (or its explanation) again. */
+      RahnumaQuestion *question = rahnuma_module_get_question (current_module (self), current (self)->index);
+
+      if (rahnuma_sound_is_playing (self->sound))
+        rahnuma_sound_stop (self->sound);
+      else
+        say_question (self, question, current (self)->kind == STEP_ANSWER);
+      return;
+    }
   switch (rahnuma_player_get_state (self->player))
     {
     case RAHNUMA_PLAYER_PLAYING:
@@ -572,8 +584,7 @@ rahnuma_hall_show_play_pause (RahnumaHallShow *self)
     case RAHNUMA_PLAYER_PAUSED:
     case RAHNUMA_PLAYER_STOPPED:
     default:
-      if (current (self)->kind == STEP_SCENE)
-        rahnuma_player_play (self->player);
+      rahnuma_player_play (self->player);
       break;
     }
 }
