@@ -17,10 +17,12 @@
  * has a font size of at least 1/20 of the screen's height; captions and
  * questions 1/15, so that a caption line (1.25 × the font size) is about 8%
  * of the height, as the BBC Subtitle Guidelines set a subtitle line. Why
- * 1/20: halls are laid out by the 8H rule (the farthest seat at most eight
- * screen heights away), and from there a text H/20 high subtends
- * 1/(20 × 8) rad ≈ 21 arcminutes, within the 20–22' that ANSI/HFES 100
- * prefers for reading. The sizes are computed from the window's height
+ * these: halls are laid out by the 8H rule (the farthest seat at most eight
+ * screen heights away); from there a font H/20 high subtends
+ * 1/(20 × 8) rad ≈ 21 arcminutes (its capitals, about 0.7 of it, ≈ 15'),
+ * near the 16' that ANSI/HFES 100 sets as the smallest character height
+ * for reading, and a font H/15 ≈ 29' (capitals ≈ 20', its preferred
+ * 20–22'). The sizes are computed from the window's height
  * whenever it changes (rahnuma_hall_text_px()): at 1920 × 1080 captions are
  * 72 px and answers 54 px; at 1280 × 720, 48 and 36.
  *
