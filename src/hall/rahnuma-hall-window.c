@@ -175,6 +175,7 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(RahnumaHallWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  guint count;
 
   self->saving = FALSE;
   if (!rahnuma_hall_session_record_finish (RAHNUMA_STORE (source), result, &error))
@@ -186,8 +187,10 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
       toast (self, _("The head count could not be saved. Try Save again; if it fails again, tell a technician."));
       return;
     }
+  count = rahnuma_hall_count_get_value (self->count);
   /* Translators: hall mode, after Save; %u is the head count the officer typed */
-  text = g_strdup_printf (_("Saved: %u people in the hall."), rahnuma_hall_count_get_value (self->count));
+  text = g_strdup_printf (ngettext ("Saved: %u person in the hall.", "Saved: %u people in the hall.", count),
+                          count);
   toast (self, text);
   g_signal_emit (self, signals[RECORDED], 0);
   end_briefing (self);
