@@ -444,6 +444,7 @@ static const char * const allowed_schema[] = {
   "dashboard_mark: one last_rev utc_offset",
   "dashboard_module: day module_id taken passed score",
   "dashboard_question: day module_id question asked missed",
+  "hall_session: id centre kiosk day modules narration subtitles head_count",
   "journal: one journal_id",
   "kiosk_setting: key value",
   "module_progress: session_id module_id module_version watched n_correct n_questions passed",
@@ -580,7 +581,8 @@ make_version_1 (const char *path)
             " INSERT INTO old_setting SELECT * FROM kiosk_setting;"
             " INSERT OR REPLACE INTO old_setting VALUES ('pin_failures', 'two');"
             " DROP TABLE kiosk_setting; ALTER TABLE old_setting RENAME TO kiosk_setting;"
-            " DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+            " DROP TABLE hall_session; DROP TABLE survey; DROP TABLE sync_rejected;"
+            " ALTER TABLE sync_target DROP COLUMN n_rejected;"
             " ALTER TABLE session DROP COLUMN clock_suspect; ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES
             " PRAGMA user_version = 1");
 }
@@ -658,7 +660,8 @@ test_migrate_clock (Fixture *f, gconstpointer data)
   sqlite3 *db;
 
   g_clear_object (&store);
-  raw_exec (f->path, "DROP TABLE survey; DROP TABLE sync_rejected; ALTER TABLE sync_target DROP COLUMN n_rejected;"
+  raw_exec (f->path, "DROP TABLE hall_session; DROP TABLE survey; DROP TABLE sync_rejected;"
+                    " ALTER TABLE sync_target DROP COLUMN n_rejected;"
                     " ALTER TABLE session DROP COLUMN clock_suspect; ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES
                     " PRAGMA user_version = 1");
   store = rahnuma_store_new (f->path, NULL, &error);
@@ -721,7 +724,7 @@ test_migrate_path (Fixture *f, gconstpointer data)
   g_assert_true (rahnuma_store_finish_session (store, done, RAHNUMA_SESSION_ABANDONED, NULL,
                                                start_ur.started_at + 900, &error));
   g_clear_object (&store);
-  raw_exec (f->path, "ALTER TABLE session DROP COLUMN path; PRAGMA user_version = 6");
+  raw_exec (f->path, "DROP TABLE hall_session; ALTER TABLE session DROP COLUMN path; PRAGMA user_version = 6");
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_table_info ('session') WHERE name = 'path'"),
                    ==, 0);
   store = rahnuma_store_new (f->path, NULL, &error);

@@ -376,7 +376,8 @@ make_version_5 (Fixture *f, gboolean journal)
   if (!journal)
     g_assert_cmpint (raw_exec (f->store, "INSERT INTO sync_source VALUES ('0123456789abcdef0123456789abcdef', 1, 0)"),
                      ==, SQLITE_OK);
-  g_assert_cmpint (raw_exec (f->store, "ALTER TABLE session DROP COLUMN path; PRAGMA user_version = 5"), ==,
+  g_assert_cmpint (raw_exec (f->store, "DROP TABLE hall_session; ALTER TABLE session DROP COLUMN path;"
+                                     " PRAGMA user_version = 5"), ==,
                    SQLITE_OK);
   g_clear_object (&f->store);
 }

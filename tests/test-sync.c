@@ -812,7 +812,7 @@ test_set_aside_recoverable (Fixture *f, gconstpointer data)
 static void
 test_old_schema (Fixture *f, gconstpointer data)
 {
-  const char *downgrade = "DROP TABLE survey; DROP TABLE sync_rejected;"
+  const char *downgrade = "DROP TABLE hall_session; DROP TABLE survey; DROP TABLE sync_rejected;"
                           " ALTER TABLE sync_target DROP COLUMN n_rejected;"
                           " ALTER TABLE session DROP COLUMN clock_suspect; ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES
                           " PRAGMA user_version = 1;";

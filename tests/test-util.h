@@ -20,10 +20,12 @@ G_BEGIN_DECLS
   "  'driving', 'domestic', 'hospitality', 'manufacturing', 'agriculture', 'healthcare', 'security'," \
   "  'other', 'unsaid'));"
 
-/* A file this build made, as version 5 would hold it (before session.path,
- * schema 7, and with the categories schema 6 took away). */
+/* A file this build made, as version 5 would hold it: before hall_session
+ * (schema 8) and session.path (schema 7), with the categories schema 6
+ * took away. */
 #define RAHNUMA_TEST_TO_VERSION_5 \
-  " ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES " PRAGMA user_version = 5;"
+  " DROP TABLE hall_session; ALTER TABLE session DROP COLUMN path;" RAHNUMA_TEST_SESSION_CATEGORIES \
+  " PRAGMA user_version = 5;"
 
 char *rahnuma_test_make_tmpdir  (const char *name_template);
 void  rahnuma_test_remove_tree  (const char *path);

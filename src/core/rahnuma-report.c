@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "rahnuma-report.h"
+#include "rahnuma-hall-session-private.h"
 #include "rahnuma-store-private.h"
 #include "rahnuma-survey-answers.h"
 
@@ -161,6 +162,9 @@ read_totals (sqlite3 *db, RahnumaReport *report, gint64 from, gint64 to, GError 
     return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
   report->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
   report->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
+  /* UTC days: the range's bounds are UTC midnights (rahnuma-admin report). */
+  if (!rahnuma_hall_session_read_totals (db, from, to, 0, &report->hall, error))
+    return FALSE;
   return read_wrong_clock (db, report, error);
 }
 

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "rahnuma-hall-session.h"
 #include "rahnuma-store.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,7 @@ typedef struct
   gint64     wrong_clock_sessions; /* in the whole file, recorded with a wrong clock: in no range */
   gint64     quizzes_taken;
   gint64     quizzes_passed;
+  RahnumaHallTotals hall; /* hall sessions on the days of the range, and the people in them (not hidden: counts an officer typed) */
   GPtrArray *breakdowns; /* of RahnumaReportBreakdown */
 } RahnumaReport;
 

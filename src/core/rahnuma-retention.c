@@ -20,6 +20,14 @@
  * stamped by a kiosk clock running in the past, after a sync, is beyond
  * this rule (docs/survey-data.md, "Retention").
  *
+ * Hall sessions (rahnuma-hall-session.h) are synced by id like survey
+ * rows and carry only a local day: one goes once its day is before the
+ * keep-days cutoff's day AND more than two days before the UTC day of the
+ * last sync into this target (two days cover any local time zone and a
+ * sync that began reading before the row was written), and never while
+ * that target has refused records of this journal. A few rows a day: one
+ * DELETE, no batches.
+ *
  * Deletes go in batches of RAHNUMA_PRUNE_BATCH sessions, each its own
  * transaction, through a connection of the prune's own, from a worker
  * thread: in WAL mode the kiosk's reads (the main thread's too) never wait
@@ -77,6 +85,10 @@ static const char * const prune_sql[] = {
 #define SURVEY_MARK_SQL \
   "SELECT synced_at FROM sync_target WHERE target = ?1 AND n_rejected = 0"
 #define SURVEY_SYNC_MARGIN_S ((gint64) 24 * 3600)
+
+#define HALL_DELETE_SQL \
+  "DELETE FROM hall_session WHERE day < date (?1, 'unixepoch', 'localtime') AND day <" \
+  " (SELECT date (synced_at - 2 * 86400, 'unixepoch') FROM sync_target WHERE target = ?2 AND n_rejected = 0)"
 
 typedef struct
 {
@@ -350,6 +362,22 @@ prune_survey (Pruner *p, GCancellable *cancellable, GError **error)
   return total;
 }
 
+/* The hall sessions this target holds for sure (see the top of the file),
+ * in one transaction. Returns the rows deleted, or -1. */
+static gint64
+prune_hall (Pruner *p, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (p->db, HALL_DELETE_SQL, error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, p->cutoff);
+  sqlite3_bind_text (stmt, 2, p->target_key, -1, SQLITE_STATIC);
+  if (!step_one (p->db, stmt, SQLITE_DONE, error))
+    return -1;
+  return sqlite3_changes64 (p->db);
+}
+
 /**
  * rahnuma_store_prune:
  * @self: a kiosk's journal
@@ -364,7 +392,7 @@ prune_survey (Pruner *p, GCancellable *cancellable, GError **error)
  * Deletes, in batches, the sessions (with their module and answer rows)
  * already synced into @target that ended before @now − @keep_days days,
  * and the survey rows of weeks that ended before then and before @target's
- * last sync (less a day), then shrinks the file. Blocks for as long as that takes: call it from a
+ * last sync (less a day), and the hall sessions of days before both, then shrinks the file. Blocks for as long as that takes: call it from a
  * worker thread (rahnuma_store_prune_async()). See rahnuma-retention.c for
  * the rules.
  *
@@ -376,7 +404,7 @@ rahnuma_store_prune (RahnumaStore *self, const char *target, guint keep_days, gi
 {
   g_autofree char *key = NULL;
   Pruner p = { 0 };
-  gint64 total, n_survey = 0;
+  gint64 total, n_survey = 0, n_hall = 0;
 
   g_return_val_if_fail (RAHNUMA_IS_STORE (self), -1);
   g_return_val_if_fail (target != NULL, -1);
@@ -392,9 +420,11 @@ rahnuma_store_prune (RahnumaStore *self, const char *target, guint keep_days, gi
   total = prune_all (&p, cancellable, error);
   if (total >= 0)
     n_survey = prune_survey (&p, cancellable, error);
-  if (n_survey < 0)
+  if (n_survey >= 0)
+    n_hall = prune_hall (&p, error);
+  if (n_survey < 0 || n_hall < 0)
     total = -1;
-  if (total >= 0 && total + n_survey > 0 && !shrink (p.db, error))
+  if (total >= 0 && total + n_survey + n_hall > 0 && !shrink (p.db, error))
     total = -1;
   sqlite3_close_v2 (p.db);
   g_free (p.after);

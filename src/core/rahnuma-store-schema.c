@@ -205,6 +205,46 @@ typedef struct
   "ALTER TABLE session ADD COLUMN path TEXT NOT NULL DEFAULT 'full'" \
   "  CHECK (path IN ('full', 'short'));"
 
+/* 7 → 8: hall sessions (src/hall/, rahnuma-hall-session.h). A briefing in a
+ * hall records only what the officer can see from the front: its own random
+ * id, the centre and the PC (as a kiosk's sessions do), the day (local,
+ * YYYY-MM-DD, a real date), the lessons shown (module ids, comma-separated,
+ * in the order shown), the narration and subtitle languages and the head
+ * count the officer typed. No time of day, no visitor, no answer. The head
+ * count is at least 1 (an empty hall is not a briefing) and at most 1,000:
+ * a centre briefs 2,000–2,500 people a day in several sessions, so a bigger
+ * number in one room is a slip on the pad, refused rather than counted.
+ * STRICT, WITHOUT ROWID: rows sit in the order of their random id, as
+ * survey rows do; no rev (synced by id, like survey). sync_rejected is
+ * rebuilt so its kind may be 'hall'. */
+#define HALL_MIGRATION \
+  "CREATE TABLE hall_session (" \
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length (id) = 32 AND id NOT GLOB '*[^0-9a-f]*')," \
+  "  centre TEXT NOT NULL CHECK (length (centre) BETWEEN 1 AND 32 AND centre NOT GLOB '*[^A-Za-z0-9_-]*')," \
+  "  kiosk TEXT NOT NULL CHECK (length (kiosk) BETWEEN 1 AND 32 AND kiosk NOT GLOB '*[^A-Za-z0-9_-]*')," \
+  "  day TEXT NOT NULL CHECK (day GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date (day, '+0 days') IS day)," \
+  "  modules TEXT NOT NULL CHECK (length (modules) BETWEEN 1 AND 1024" \
+  "    AND modules NOT GLOB '*[^a-z0-9,-]*' AND modules NOT GLOB ',*'" \
+  "    AND modules NOT GLOB '*,' AND modules NOT GLOB '*,,*')," \
+  "  narration TEXT NOT NULL CHECK (narration IN ('ur', 'ps', 'pa_PK', 'en'))," \
+  "  subtitles TEXT NOT NULL CHECK (subtitles IN ('ur', 'ps', 'pa_PK', 'en'))," \
+  "  head_count INTEGER NOT NULL CHECK (head_count BETWEEN 1 AND 1000)" \
+  ") STRICT, WITHOUT ROWID;" \
+  "CREATE TABLE sync_rejected_8 (" \
+  "  journal_id TEXT NOT NULL CHECK (length (journal_id) = 32 AND journal_id NOT GLOB '*[^0-9a-f]*')," \
+  "  kind TEXT NOT NULL CHECK (kind IN ('session', 'module', 'answer', 'survey', 'hall'))," \
+  "  reason TEXT NOT NULL CHECK (length (reason) BETWEEN 1 AND 300)," \
+  "  n_rows INTEGER NOT NULL CHECK (n_rows >= 1)," \
+  "  synced_at INTEGER NOT NULL," \
+  "  PRIMARY KEY (journal_id, kind, reason)" \
+  ") STRICT;" \
+  "INSERT INTO sync_rejected_8 SELECT * FROM sync_rejected;" \
+  "DROP TABLE sync_rejected;" \
+  "ALTER TABLE sync_rejected_8 RENAME TO sync_rejected;"
+
+/* One entry per schema version: migrations[v] takes a file from v to v + 1.
+ * Never edit a released step; add a new one. The CHECK lists above and here
+ * must agree (tests/test-store.c tries every value). */
 /* One entry per schema version: migrations[v] takes a file from v to v + 1.
  * Never edit a released step; add a new one. The CHECK lists above and here
  * must agree (tests/test-store.c tries every value). */
@@ -300,6 +340,8 @@ static const char * const migrations[] = {
   UNLINK_MIGRATION,
   /* 6 → 7: session.path, the full or the short path (rahnuma_store_set_path()). */
   PATH_MIGRATION,
+  /* 7 → 8: hall sessions (HALL_MIGRATION above). */
+  HALL_MIGRATION,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAHNUMA_STORE_VERSION);

@@ -153,6 +153,18 @@ typedef struct
   "INSERT INTO main.survey (" SURVEY_COLUMNS ")" \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT (id) DO NOTHING"
 
+/* Hall sessions (rahnuma-hall-session.h) are copied as survey rows are:
+ * written once, never changed, no rev, keyed by their random id. */
+#define HALL_COLUMNS "id, centre, kiosk, day, modules, narration, subtitles, head_count"
+#define COPY_HALL_SQL \
+  "INSERT INTO main.hall_session (" HALL_COLUMNS ") SELECT " HALL_COLUMNS \
+  " FROM kiosk.hall_session WHERE true ON CONFLICT (id) DO NOTHING"
+#define ROW_HALL_SQL \
+  "SELECT " HALL_COLUMNS " FROM kiosk.hall_session WHERE id NOT IN (SELECT id FROM main.hall_session)"
+#define INSERT_HALL_SQL \
+  "INSERT INTO main.hall_session (" HALL_COLUMNS ")" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING"
+
 /* Counted per journal, kind and rule, in the same transaction as the mark:
  * a repeated sync neither counts them again nor copies them. */
 #define NOTE_REJECTED_SQL \
@@ -281,6 +293,8 @@ static const RowKind row_kinds[] = {
     G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_answers) },
   { "survey", ROW_SURVEY_SQL, INSERT_SURVEY_SQL, G_STRUCT_OFFSET (RahnumaSyncStats, n_survey),
     G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_survey) },
+  { "hall", ROW_HALL_SQL, INSERT_HALL_SQL, G_STRUCT_OFFSET (RahnumaSyncStats, n_hall),
+    G_STRUCT_OFFSET (RahnumaSyncStats, n_rejected_hall) },
 };
 
 #define STAT(job, offset) (G_STRUCT_MEMBER (guint64, &(job)->stats, (offset)))
@@ -401,7 +415,8 @@ copy_bulk (SyncJob *job, GError **error)
   return run (job, COPY_SESSIONS_SQL, &job->stats.n_sessions, error) &&
          run (job, COPY_MODULES_SQL, &job->stats.n_modules, error) &&
          run (job, COPY_ANSWERS_SQL, &job->stats.n_answers, error) &&
-         run (job, COPY_SURVEY_SQL, &job->stats.n_survey, error);
+         run (job, COPY_SURVEY_SQL, &job->stats.n_survey, error) &&
+         run (job, COPY_HALL_SQL, &job->stats.n_hall, error);
 }
 
 /* Three statements for the whole lot, the fast path; if one meets a row the
@@ -423,6 +438,7 @@ copy_pending (SyncJob *job, GError **error)
         }
       g_debug ("A record breaks the officers' file's rules, copying row by row: %s", bulk_error->message);
       job->stats.n_sessions = job->stats.n_modules = job->stats.n_answers = job->stats.n_survey = 0;
+      job->stats.n_hall = 0;
       if (!rahnuma_store_exec (job->db, "ROLLBACK TO bulk", error) || !copy_row_by_row (job, error))
         return FALSE;
     }

@@ -17,6 +17,7 @@ typedef struct
   guint64 n_modules;
   guint64 n_answers;
   guint64 n_survey;  /* survey answers the target did not have */
+  guint64 n_hall;    /* hall sessions the target did not have */
   guint   n_busy;    /* times the target was busy and the sync waited and retried */
   /* Rows this sync left out because they break the target's rules (left in
    * the journal, counted in the target's sync_rejected). A session left out
@@ -25,6 +26,7 @@ typedef struct
   guint64 n_rejected_modules;
   guint64 n_rejected_answers;
   guint64 n_rejected_survey; /* survey answers left out (counted again by each sync that meets them) */
+  guint64 n_rejected_hall;   /* hall sessions left out (likewise) */
   guint64 n_rejected_total; /* left out of the target from this journal, by every sync so far */
   char    journal_id[33];   /* the journal's id, for rahnuma_sync_list_rejected() */
 } RahnumaSyncStats;
@@ -45,7 +47,7 @@ gboolean rahnuma_sync_run_full   (const char           *from_path,
 /* One group of rows sync left out: same kind, same broken rule. */
 typedef struct
 {
-  char   *kind;      /* "session", "module", "answer" or "survey" */
+  char   *kind;      /* "session", "module", "answer", "survey" or "hall" */
   char   *reason;    /* SQLite's message: the rule, never a row's values */
   gint64  n_rows;
   gint64  synced_at; /* unix seconds of the last sync that left one out */

@@ -2,8 +2,8 @@
  *
  * After the language choice a visitor may say, one question at a time:
  * gender, destination (flags, each country's name said when touched), job
- * sector, how the job was found, what was paid to get it (a number pad in
- * rupees, or "I don't know"), whether a receipt was given and money
+ * sector, how the job was found, what was paid to get it (in rupees, on the
+ * shared number pad of src/ui/, or "I don't know"), whether a receipt was given and money
  * borrowed (not asked when nothing was paid), and the monthly wage in the
  * contract with its currency (the destination's first). Every question
  * offers "prefer not to say"; "Skip all" leaves at once. Each question is
@@ -21,6 +21,7 @@
 
 #include "rahnuma-about-choice.h"
 #include "rahnuma-about-page.h"
+#include "rahnuma-number-pad.h"
 #include "rahnuma-about-picture.h"
 #include "rahnuma-store.h"
 #include "rahnuma-widget-util.h"
@@ -105,11 +106,10 @@ struct _RahnumaAboutPage
   GtkGrid *choices;
   GtkBox *currencies;
   GtkLabel *amount_label;
-  GtkWidget *keys;
+  RahnumaNumberPad *pad;     /* the amount typed, for the question on screen */
   GtkWidget *unknown_button;
 
   Question question;
-  GString *digits;           /* typed on the pad, for the question on screen */
   char *values[N_QUESTIONS]; /* the answers given; NULL: not said */
   RahnumaSurveyAmountKind cost_answer, wage_answer;
   gint64 cost, wage;
@@ -151,7 +151,8 @@ group_digits (const char *digits)
 static void
 update_amount (RahnumaAboutPage *self)
 {
-  g_autofree char *grouped = group_digits (self->digits->len > 0 ? self->digits->str : "0");
+  const char *digits = rahnuma_number_pad_get_digits (self->pad);
+  g_autofree char *grouped = group_digits (*digits != '\0' ? digits : "0");
   g_autofree char *text = NULL;
 
   if (self->question == Q_COST)
@@ -272,9 +273,11 @@ display_question (RahnumaAboutPage *self)
   gboolean amount = questions[self->question].answers == NULL;
 
   gtk_label_set_label (self->question_label, _(questions[self->question].text));
-  g_string_truncate (self->digits, 0);
+  rahnuma_number_pad_clear (self->pad);
   if (amount)
     {
+      /* No amount past the schema's bound. */
+      rahnuma_number_pad_set_max_digits (self->pad, self->question == Q_COST ? MAX_COST_DIGITS : MAX_WAGE_DIGITS);
       gtk_widget_set_visible (GTK_WIDGET (self->currencies), self->question == Q_WAGE);
       if (self->question == Q_WAGE)
         fill_currencies (self);
@@ -371,27 +374,16 @@ say_digit (RahnumaAboutPage *self, const char *digit)
   gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.play", "^as", clips);
 }
 
+/* A digit taken by the pad (no leading zero, none past the bound). */
 static void
-about_digit (GtkWidget *widget, const char *action_name, GVariant *parameter)
+on_pad_digit (RahnumaNumberPad *pad, const char *digit, RahnumaAboutPage *self)
 {
-  RahnumaAboutPage *self = RAHNUMA_ABOUT_PAGE (widget);
-  guint max = self->question == Q_COST ? MAX_COST_DIGITS : MAX_WAGE_DIGITS;
-  const char *digit = g_variant_get_string (parameter, NULL);
-
-  if (self->digits->len >= max || (self->digits->len == 0 && g_str_equal (digit, "0")))
-    return; /* no leading zero; no amount past the schema's bound */
-  g_string_append (self->digits, digit);
-  update_amount (self);
   say_digit (self, digit);
 }
 
 static void
-about_erase (GtkWidget *widget, const char *action_name, GVariant *parameter)
+on_pad_changed (RahnumaNumberPad *pad, RahnumaAboutPage *self)
 {
-  RahnumaAboutPage *self = RAHNUMA_ABOUT_PAGE (widget);
-
-  if (self->digits->len > 0)
-    g_string_truncate (self->digits, self->digits->len - 1);
   update_amount (self);
 }
 
@@ -400,7 +392,7 @@ static void
 about_amount_done (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaAboutPage *self = RAHNUMA_ABOUT_PAGE (widget);
-  gint64 amount = self->digits->len > 0 ? g_ascii_strtoll (self->digits->str, NULL, 10) : 0;
+  gint64 amount = (gint64) rahnuma_number_pad_get_value (self->pad);
 
   if (self->question == Q_WAGE && amount == 0)
     return;
@@ -436,7 +428,6 @@ rahnuma_about_page_finalize (GObject *object)
 
   for (guint i = 0; i < N_QUESTIONS; i++)
     g_free (self->values[i]);
-  g_string_free (self->digits, TRUE);
   G_OBJECT_CLASS (rahnuma_about_page_parent_class)->finalize (object);
 }
 
@@ -448,6 +439,7 @@ rahnuma_about_page_class_init (RahnumaAboutPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = rahnuma_about_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = rahnuma_about_page_finalize;
   g_type_ensure (RAHNUMA_TYPE_ABOUT_PICTURE);
+  g_type_ensure (RAHNUMA_TYPE_NUMBER_PAD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-about-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, question_label);
@@ -455,13 +447,11 @@ rahnuma_about_page_class_init (RahnumaAboutPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, choices);
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, currencies);
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, amount_label);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, keys);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, pad);
   gtk_widget_class_bind_template_child (widget_class, RahnumaAboutPage, unknown_button);
   gtk_widget_class_install_action (widget_class, "about.answer", "s", about_answer);
   gtk_widget_class_install_action (widget_class, "about.unsaid", NULL, about_unsaid);
   gtk_widget_class_install_action (widget_class, "about.unknown", NULL, about_unknown);
-  gtk_widget_class_install_action (widget_class, "about.digit", "s", about_digit);
-  gtk_widget_class_install_action (widget_class, "about.erase", NULL, about_erase);
   gtk_widget_class_install_action (widget_class, "about.amount-done", NULL, about_amount_done);
   gtk_widget_class_install_action (widget_class, "about.skip-all", NULL, about_skip_all);
   gtk_widget_class_install_action (widget_class, "about.speak", NULL, about_speak);
@@ -470,10 +460,9 @@ rahnuma_about_page_class_init (RahnumaAboutPageClass *klass)
 static void
 rahnuma_about_page_init (RahnumaAboutPage *self)
 {
-  self->digits = g_string_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* A number pad reads 1 2 3 from the left in every language, as phones do. */
-  gtk_widget_set_direction (self->keys, GTK_TEXT_DIR_LTR);
+  g_signal_connect (self->pad, "digit", G_CALLBACK (on_pad_digit), self);
+  g_signal_connect (self->pad, "changed", G_CALLBACK (on_pad_changed), self);
   /* Said by the window once the page is painted (the language's name first). */
   display_question (self);
 }

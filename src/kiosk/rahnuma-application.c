@@ -22,6 +22,7 @@
 #include "rahnuma-application.h"
 #include "rahnuma-auto-sync.h"
 #include "rahnuma-card-print.h"
+#include "rahnuma-hall-window.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-kiosk-context.h"
 #include "rahnuma-journal-guard.h"
@@ -49,6 +50,7 @@ struct _RahnumaApplication
   char *db_path;
   char *preview_dir;
   gboolean windowed;
+  gboolean hall;        /* --hall: the screen of a group briefing (src/hall/) */
   gboolean leaving;     /* the officer (or the system) ends the kiosk */
   gboolean reloading_catalog; /* an install changed the modules; the new catalog is loading */
   GFileMonitor *modules_monitor; /* tells of an install while the kiosk waits at the welcome screen */
@@ -313,7 +315,8 @@ log_start (RahnumaApplication *self)
   GPtrArray *problems = rahnuma_catalog_get_problems (self->catalog);
 
   g_message ("Rahnuma %s starting %s", PACKAGE_VERSION,
-             self->preview_dir != NULL ? "a preview" : self->windowed ? "in a window" : "in kiosk mode");
+             self->preview_dir != NULL ? "a preview" : self->hall ? "in hall mode"
+             : self->windowed ? "in a window" : "in kiosk mode");
   g_message ("Modules: %u on offer from %s, %u left out%s",
              g_list_model_get_n_items (G_LIST_MODEL (self->catalog)),
              self->preview_dir != NULL ? self->preview_dir : self->modules_dir,
@@ -443,18 +446,66 @@ load_keys (RahnumaApplication *self)
   rahnuma_kiosk_context_set_keys (self->context, keys);
 }
 
-/* The journal is open: the visitors' window. */
+static void
+on_hall_recorded (RahnumaHallWindow *window, RahnumaApplication *self)
+{
+  if (self->auto_sync != NULL)
+    rahnuma_auto_sync_request (self->auto_sync);
+}
+
+/* The screen's size, for an X server with no window manager to carry out
+ * the full screen (a hall PC started without a desktop). */
+static void
+size_to_screen (GtkWindow *window)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle area;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_set_default_size (window, area.width, area.height);
+}
+
+/* Hall mode: an officer drives it, so it is full screen (unless
+ * --windowed) but not locked as the kiosk is; it records hall sessions in
+ * the same journal and syncs them after each one. */
+static GtkWindow *
+new_hall_window (RahnumaApplication *self)
+{
+  RahnumaHallWindow *window;
+
+  window = rahnuma_hall_window_new (GTK_APPLICATION (self), self->catalog, self->store,
+                                    rahnuma_settings_get_centre (self->settings),
+                                    rahnuma_settings_get_kiosk_id (self->settings));
+  g_signal_connect_object (window, "recorded", G_CALLBACK (on_hall_recorded), self, 0);
+  if (!self->windowed)
+    {
+      size_to_screen (GTK_WINDOW (window));
+      gtk_window_fullscreen (GTK_WINDOW (window));
+    }
+  return GTK_WINDOW (window);
+}
+
+/* The journal is open: the visitors' window (or the hall's). */
 static void
 start_visits (RahnumaApplication *self)
 {
   GtkWindow *window;
 
   log_start (self);
-  load_keys (self);
+  if (!self->hall)
+    load_keys (self); /* signed completion proofs: the hall gives no code */
   watch_modules (self);
   update_context (self);
-  window = GTK_WINDOW (rahnuma_window_new (GTK_APPLICATION (self), self->context));
-  lock_window (self, window);
+  if (self->hall)
+    window = new_hall_window (self);
+  else
+    {
+      window = GTK_WINDOW (rahnuma_window_new (GTK_APPLICATION (self), self->context));
+      lock_window (self, window);
+    }
   if (rahnuma_store_needs_check (self->store) && self->check_cancellable == NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), on_window_tick, self, NULL);
   gtk_window_present (window);
@@ -731,6 +782,7 @@ rahnuma_application_handle_local_options (GApplication *app, GVariantDict *optio
     }
 
   self->windowed = g_variant_dict_contains (options, "windowed");
+  self->hall = g_variant_dict_contains (options, "hall");
   g_variant_dict_lookup (options, "preview", "^ay", &self->preview_dir);
   self->settings = rahnuma_settings_new ();
   apply_options (self->settings, options);
@@ -815,6 +867,8 @@ rahnuma_application_init (RahnumaApplication *self)
       N_("Folder of module packages to offer"), N_("DIR") },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The kiosk's journal (SQLite file)"), N_("FILE") },
+    { "hall", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Hall mode: show the lessons to a room on a projector or TV, driven by an officer"), NULL },
     { "preview", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Play one module package, writing no record (for trainers)"), N_("MODULE_DIR") },
     { "centre", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Centre code written with each visit"),

@@ -113,7 +113,7 @@ on_sync_done (GObject *source, GAsyncResult *result, gpointer user_data)
                  G_GUINT64_FORMAT " rows broke its rules and were left out (%" G_GUINT64_FORMAT " so far)",
                  stats.n_sessions, stats.n_modules, stats.n_answers,
                  stats.n_rejected_sessions + stats.n_rejected_modules + stats.n_rejected_answers +
-                 stats.n_rejected_survey,
+                 stats.n_rejected_survey + stats.n_rejected_hall,
                  stats.n_rejected_total);
       self->last_sync = g_get_real_time () / G_USEC_PER_SEC;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);

@@ -152,7 +152,7 @@ on_synced (GObject *source, GAsyncResult *result, gpointer user_data)
       message = rahnuma_sync_describe_error (error);
     }
   else if (stats.n_rejected_sessions + stats.n_rejected_modules + stats.n_rejected_answers +
-           stats.n_rejected_survey > 0)
+           stats.n_rejected_survey + stats.n_rejected_hall > 0)
     /* Translators: %d is a number of visits copied; the records left out are shown on the dashboard */
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Synced %d visit; some records broke the rules and were left out.",

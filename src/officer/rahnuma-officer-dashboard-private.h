@@ -74,6 +74,7 @@ struct _RahnumaOfficerDashboard
   GtkLabel *from_label;
   GtkLabel *to_label;
   GtkLabel *range_label;
+  GtkLabel *hall_label;
   GtkWidget *survey_group;
   GtkLabel *survey_label;
   GtkDrawingArea *charts[RAHNUMA_OFFICER_N_DRAWN];

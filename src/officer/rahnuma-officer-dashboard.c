@@ -122,6 +122,15 @@ show_range_totals (RahnumaOfficerDashboard *self)
   gtk_label_set_label (self->range_label, both);
 }
 
+/* Hall briefings (rahnuma --hall) over the days shown: sessions and people. */
+static void
+show_hall (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *text = rahnuma_officer_format_hall (&self->data->hall);
+
+  gtk_label_set_label (self->hall_label, text);
+}
+
 /* The anonymous survey's figures, shown only when someone answered. */
 static void
 show_survey (RahnumaOfficerDashboard *self)
@@ -201,6 +210,7 @@ on_data_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   show_today (self);
   show_range_totals (self);
   show_charts (self);
+  show_hall (self);
   show_survey (self);
   g_signal_emit (self, signals[LOADED], 0);
   if (self->reload)
@@ -330,6 +340,7 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, from_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, to_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, range_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, hall_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, survey_group);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, survey_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, officer_file_choice_row);

@@ -107,6 +107,9 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
    * rates file (rahnuma-admin survey report --rates). */
   if ((data->survey = rahnuma_survey_report_new (store, from, to, NULL, error)) == NULL)
     return NULL;
+  /* By the centre's days of [from, to), as the hall PC wrote them. */
+  if (!rahnuma_hall_session_totals (store, from, to, utc_offset, &data->hall, error))
+    return NULL;
   return g_steal_pointer (&data);
 }
 
@@ -427,6 +430,25 @@ rahnuma_officer_format_paths (const gint64 *paths)
    * answered only the questions after the group briefing in the hall */
   return g_strdup_printf (_("By path: %lld full, %lld short (after the hall briefing)."),
                           (long long) paths[RAHNUMA_PATH_FULL], (long long) paths[RAHNUMA_PATH_SHORT]);
+}
+
+/**
+ * rahnuma_officer_format_hall:
+ * @hall: hall sessions over the days shown
+ *
+ * What the dashboard and the printed report say about hall briefings
+ * (rahnuma --hall): how many, and the sum of their head counts.
+ *
+ * Returns: (transfer full): two lines
+ */
+char *
+rahnuma_officer_format_hall (const RahnumaHallTotals *hall)
+{
+  g_return_val_if_fail (hall != NULL, NULL);
+  /* Translators: dashboard and printed report; %lld are counts: group briefings given in a hall,
+   * and the sum of the head counts the officers entered after each */
+  return g_strdup_printf (_("Hall sessions: %lld\nPeople briefed in the hall: %lld"),
+                          (long long) hall->sessions, (long long) hall->people);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "rahnuma-catalog.h"
 #include "rahnuma-dashboard.h"
 #include "rahnuma-report.h"
+#include "rahnuma-hall-session.h"
 #include "rahnuma-survey.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ typedef struct
   GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
   RahnumaSurveyReport *survey; /* the anonymous survey over the weeks of [from, to), without rates */
   gint64         paths[RAHNUMA_N_PATHS]; /* visits over [from, to) by RahnumaVisitPath, demo ones too */
+  RahnumaHallTotals hall;     /* hall sessions on the days of [from, to), and the people in them */
 } RahnumaOfficerData;
 
 RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store,
@@ -64,6 +66,7 @@ char               *rahnuma_officer_format_paths     (const gint64        *paths
 char               *rahnuma_officer_format_survey_cell (const RahnumaSurveyCell   *c,
                                                         const char                *name);
 char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey);
+char               *rahnuma_officer_format_hall      (const RahnumaHallTotals   *hall);
 char               *rahnuma_officer_format_day       (gint64               day_start,
                                                       int                  utc_offset);
 

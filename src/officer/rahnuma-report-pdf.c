@@ -109,6 +109,7 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
   g_autofree char *lines = NULL;
   g_autofree char *clock = rahnuma_officer_format_wrong_clock (r->wrong_clock_sessions);
   g_autofree char *paths = rahnuma_officer_format_paths (data->paths);
+  g_autofree char *hall = NULL;
 
   /* Translators: the printed report’s title (and the PDF’s title) */
   write_text (page, _("Rahnuma report"), "Sans Bold 20");
@@ -124,6 +125,8 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
                            (long long) r->sessions, (long long) r->completed, (long long) r->abandoned, rate);
   write_text (page, lines, "Sans 12");
   write_text (page, paths, "Sans 11");
+  hall = rahnuma_officer_format_hall (&data->hall);
+  write_text (page, hall, "Sans 12");
   write_text (page, _("Groups of fewer than 5 people are not shown, so that no one can be recognised."), "Sans Italic 9");
 }
 

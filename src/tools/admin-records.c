@@ -16,6 +16,7 @@
 #include "rahnuma-admin.h"
 #include "rahnuma-code.h"
 #include "rahnuma-export.h"
+#include "rahnuma-hall-session.h"
 #include "rahnuma-file.h"
 #include "rahnuma-language.h"
 #include "rahnuma-officer-data.h"
@@ -106,7 +107,7 @@ parse_range (const char *from_text, const char *to_text, gint64 *from, gint64 *t
 
 static int
 export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint64 to,
-                 const char *output)
+                 const char *output, gboolean hall)
 {
   g_autoptr(RahnumaStore) store = NULL;
   g_autoptr(GOutputStream) stream = NULL;
@@ -124,14 +125,22 @@ export_sessions (const char *path, RahnumaExportFormat format, gint64 from, gint
       g_printerr (_("Cannot write %s: %s\n"), output, error->message);
       return EXIT_USAGE;
     }
-  n = rahnuma_export_write (store, format, from, to, rahnuma_officer_utc_offset (), stream, NULL, &error);
+  if (hall)
+    n = rahnuma_hall_session_export_write (store, format, from, to, stream, NULL, &error);
+  else
+    n = rahnuma_export_write (store, format, from, to, rahnuma_officer_utc_offset (), stream, NULL, &error);
   if (n < 0 || !g_output_stream_close (stream, NULL, &error))
     {
       /* Translators: %s is why (an error message) */
       g_printerr (_("Export failed: %s\n"), error->message);
       return EXIT_USAGE;
     }
-  if (output != NULL && !g_str_equal (output, "-"))
+  if (output != NULL && !g_str_equal (output, "-") && hall)
+    /* Translators: %lld is a number of hall briefings (rahnuma --hall), %s a file */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %lld hall session to %s.\n",
+                             "Exported %lld hall sessions to %s.\n", n),
+                (long long) n, output);
+  else if (output != NULL && !g_str_equal (output, "-"))
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %lld session to %s.\n",
                              "Exported %lld sessions to %s.\n", n),
                 (long long) n, output);
@@ -156,6 +165,7 @@ rahnuma_admin_export (int argc, char **argv)
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *output = NULL;
+  gboolean hall = FALSE;
   RahnumaExportFormat format = RAHNUMA_EXPORT_CSV;
   gint64 from, to;
   const GOptionEntry entries[] = {
@@ -164,6 +174,8 @@ rahnuma_admin_export (int argc, char **argv)
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day to include"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day to include"), N_("YYYY-MM-DD") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write here instead of to the screen"), N_("FILE") },
+    { "hall", 0, 0, G_OPTION_ARG_NONE, &hall,
+      N_("Hall sessions instead (rahnuma --hall): day, lessons, languages and head count"), NULL },
     { NULL }
   };
 
@@ -179,7 +191,7 @@ rahnuma_admin_export (int argc, char **argv)
     }
   if (!parse_range (from_text, to_text, &from, &to))
     return EXIT_USAGE;
-  return export_sessions (db, format, from, to, output);
+  return export_sessions (db, format, from, to, output, hall);
 }
 
 /* ---- verify ---------------------------------------------------------- */
@@ -433,7 +445,7 @@ static void
 print_rejected (const char *from, const char *to, const RahnumaSyncStats *stats)
 {
   guint64 now = stats->n_rejected_sessions + stats->n_rejected_modules + stats->n_rejected_answers +
-                stats->n_rejected_survey;
+                stats->n_rejected_survey + stats->n_rejected_hall;
   g_autoptr(RahnumaStore) officers = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -484,6 +496,11 @@ print_sync_stats (const char *from, const char *to, const RahnumaSyncStats *stat
     g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %llu survey answer into %s.\n",
                           "Copied %llu survey answers into %s.\n", stats->n_survey),
              (unsigned long long) stats->n_survey, to);
+  if (stats->n_hall > 0)
+    /* Translators: %llu is a number of hall briefings (rahnuma --hall), %s the officers' file */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %llu hall session into %s.\n",
+                          "Copied %llu hall sessions into %s.\n", stats->n_hall),
+             (unsigned long long) stats->n_hall, to);
   if (stats->n_busy > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%s was busy; waited and tried again %u time.\n",
                           "%s was busy; waited and tried again %u times.\n", stats->n_busy),
@@ -665,6 +682,12 @@ print_report (const char *path, RahnumaReport *report)
   /* Translators: a line of the text report; keep the colons lined up; %lld are counts, %s a
    * percentage */
   g_print (_("Quiz pass rate:  %s of %lld module quizzes\n"), pass, (long long) report->quizzes_taken);
+  /* Translators: a line of the text report; keep the colons lined up; %lld is a count of
+   * group briefings given in a hall (rahnuma --hall) */
+  g_print (_("Hall sessions:   %lld\n"), (long long) report->hall.sessions);
+  /* Translators: a line of the text report; keep the colons lined up; %lld is the sum of
+   * the head counts the officers entered after each hall briefing */
+  g_print (_("People in halls: %lld\n"), (long long) report->hall.people);
   for (guint i = 0; i < report->breakdowns->len; i++)
     print_breakdown (g_ptr_array_index (report->breakdowns, i));
   g_print ("\n");

@@ -111,6 +111,8 @@ rahnuma_admin_print_report_json (RahnumaReport *report)
   add_report_total (builder, "demo_sessions", report->demo_sessions);
   add_report_total (builder, "wrong_clock_sessions", report->wrong_clock_sessions);
   add_report_total (builder, "quizzes_taken", report->quizzes_taken);
+  add_report_total (builder, "hall_sessions", report->hall.sessions);
+  add_report_total (builder, "hall_people", report->hall.people);
   add_report_rate (builder, "pass_rate", report->quizzes_passed, report->quizzes_taken);
   add_report_rate (builder, "completion_rate", report->completed, report->completed + report->abandoned);
   add_count (builder, "min_cell", RAHNUMA_REPORT_MIN_CELL, TRUE);

@@ -13,8 +13,9 @@
  *    session in it has exactly the kiosk's module and answer rows (all or
  *    nothing) with the kiosk's values in every column (a digest per table),
  *    and every finished session up to its sync mark is there;
- *  - every survey answer in the officers' file is the kiosk's, value for
- *    value, once (they are keyed by their random id and have no mark).
+ *  - every survey answer and hall session in the officers' file is the
+ *    kiosk's, value for value, once (they are keyed by their random id and
+ *    have no mark).
  *
  * Every third round starts a fresh officers' file, so that many kills land
  * in the middle of a large first copy. Every other round aims its kill: it
@@ -39,6 +40,7 @@
 
 #include "rahnuma-code.h"
 #include "rahnuma-store-private.h"
+#include "rahnuma-hall-session.h"
 #include "rahnuma-survey.h"
 #include "rahnuma-sync.h"
 #include "test-util.h"
@@ -64,6 +66,18 @@ add_survey (RahnumaStore *store, guint64 n, GError **error)
                              "SAR", FALSE };
 
   return rahnuma_store_add_survey (store, &a, T0, error);
+}
+
+/* A hall session (rahnuma-hall-session.h), varied by @n likewise. */
+static gboolean
+add_hall (RahnumaStore *store, guint64 n, GError **error)
+{
+  static const char * const one[] = { "contract", NULL };
+  static const char * const two[] = { "contract", "fees", NULL };
+  RahnumaHallSession hall = { "LHE-POE", "K1", n % 2 ? one : two, n % 3 ? "ur" : "ps", n % 2 ? "ps" : "ur",
+                              1 + (guint) (n % 1000) };
+
+  return rahnuma_hall_session_record (store, &hall, T0 + (gint64) (n % 30) * 86400, error);
 }
 
 G_GNUC_NORETURN static void
@@ -104,6 +118,9 @@ run_writer (const char *path)
         g_error ("writer: %s", error->message);
       report_step (&steps);
       if (!add_survey (store, steps, &error))
+        g_error ("writer: %s", error->message);
+      report_step (&steps);
+      if (!add_hall (store, steps, &error))
         g_error ("writer: %s", error->message);
       report_step (&steps);
     }
@@ -156,7 +173,7 @@ assert_integrity (sqlite3 *db)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
-/* Each writer step adds one row (a survey answer too) or finishes one session. */
+/* Each writer step adds one row (a survey answer or a hall session too) or finishes one session. */
 static gint64
 count_steps (const char *kiosk)
 {
@@ -166,6 +183,7 @@ count_steps (const char *kiosk)
   assert_integrity (db);
   steps = query_int (db, "SELECT (SELECT count(*) FROM session) + (SELECT count(*) FROM module_progress)"
                          " + (SELECT count(*) FROM answer) + (SELECT count(*) FROM survey)"
+                         " + (SELECT count(*) FROM hall_session)"
                          " + (SELECT count(*) FROM session WHERE state != 'active')");
   sqlite3_close (db);
   return steps;
@@ -216,6 +234,9 @@ check_officers (Files *files)
   if (query_int (db, "SELECT count(*) FROM main.sqlite_master WHERE name = 'survey'") == 1)
     g_assert_cmpint (query_int (db, "SELECT count(*) FROM"
                                     " (SELECT * FROM main.survey EXCEPT SELECT * FROM k.survey)"), ==, 0);
+  if (query_int (db, "SELECT count(*) FROM main.sqlite_master WHERE name = 'hall_session'") == 1)
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM"
+                                    " (SELECT * FROM main.hall_session EXCEPT SELECT * FROM k.hall_session)"), ==, 0);
   /* Nothing lost: every finished session up to the mark arrived. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM k.session ks WHERE ks.state != 'active'"
                                   " AND ks.rev <= coalesce ((SELECT last_rev FROM main.sync_source), 0)"
@@ -469,6 +490,10 @@ test_kill_writer_and_sync (void)
                      query_int (db, "SELECT count(*) FROM k.survey"));
     g_assert_cmpint (query_int (db, "SELECT count(*) FROM (SELECT * FROM k.survey EXCEPT SELECT * FROM main.survey)"),
                      ==, 0);
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM main.hall_session"), ==,
+                     query_int (db, "SELECT count(*) FROM k.hall_session"));
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM (SELECT * FROM k.hall_session"
+                                    " EXCEPT SELECT * FROM main.hall_session)"), ==, 0);
     g_assert_cmpint (rahnuma_test_assert_same_rows (db, "k", "SELECT id FROM k.session"), ==,
                      query_int (db, "SELECT count(*) FROM k.session"));
     sqlite3_close (db);

@@ -1,0 +1,408 @@
+/* rahnuma-hall-window.c — hall mode: one screen for a group briefing
+ *
+ * `rahnuma --hall` on the PC that drives a briefing hall's projector or TV.
+ * Three screens in one stack: the officer's choices (RahnumaHallSetup), the
+ * briefing (RahnumaHallShow) and the head count (RahnumaHallCount). Saving
+ * the count records the hall session (rahnuma-hall-session.h, on a worker
+ * thread) and emits "recorded", on which the application asks for a sync;
+ * then the choices come back for the next group. Nothing about any person
+ * in the hall is asked or kept, only how many there were.
+ *
+ * Driving it: the bar's buttons (touch); from a keyboard or a presenter
+ * remote, Page Down / Right / Down for Next and Page Up / Left / Up for
+ * Previous (presenter remotes send Page Down and Page Up), Space to pause,
+ * B or period to blank the screen (as presentation programs do).
+ *
+ * The size rule (docs and README, "Hall mode"): every text shown to the room
+ * has a font size of at least 1/20 of the screen's height; captions and
+ * questions 1/15, so that a caption line (1.25 × the font size) is about 8%
+ * of the height, as the BBC Subtitle Guidelines set a subtitle line. Why
+ * these: halls are laid out by the 8H rule (the farthest seat at most eight
+ * screen heights away); from there a font H/20 high subtends
+ * 1/(20 × 8) rad ≈ 21 arcminutes (its capitals, about 0.7 of it, ≈ 15'),
+ * near the 16' that ANSI/HFES 100 sets as the smallest character height
+ * for reading, and a font H/15 ≈ 29' (capitals ≈ 20', its preferred
+ * 20–22'). The sizes are computed from the window's height
+ * whenever it changes (rahnuma_hall_text_px()): at 1920 × 1080 captions are
+ * 72 px and answers 54 px; at 1280 × 720, 48 and 36.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-hall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rahnuma-hall-count.h"
+#include "rahnuma-hall-session.h"
+#include "rahnuma-hall-setup.h"
+#include "rahnuma-hall-show.h"
+#include "rahnuma-hall-window.h"
+
+struct _RahnumaHallWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RahnumaCatalog *catalog;
+  RahnumaStore *store;
+  char *centre;
+  char *kiosk;
+  GtkCssProvider *sizes; /* the size rule's CSS for the current height */
+  int sized_height;
+  guint resize_id;
+  GCancellable *cancellable;
+  gboolean saving;
+
+  AdwToastOverlay *toasts;
+  GtkStack *stack;
+  RahnumaHallSetup *setup;
+  RahnumaHallShow *show; /* nullable: between briefings */
+  RahnumaHallCount *count;
+  char *narration;
+  char *subtitles;
+};
+
+enum { RECORDED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (RahnumaHallWindow, rahnuma_hall_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- the size rule ---------------------------------------------------- */
+
+static gboolean
+apply_sizes (gpointer user_data)
+{
+  RahnumaHallWindow *self = user_data;
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree char *css = NULL;
+
+  self->resize_id = 0;
+  if (height <= 0 || height == self->sized_height)
+    return G_SOURCE_REMOVE;
+  self->sized_height = height;
+  css = g_strdup_printf (".hall-caption { font-size: %dpx; }\n"
+                         ".hall-question { font-size: %dpx; }\n"
+                         ".hall-answer, .hall-explanation { font-size: %dpx; }\n"
+                         ".hall-title { font-size: %dpx; }\n",
+                         rahnuma_hall_text_px (RAHNUMA_HALL_TEXT_CAPTION, height),
+                         rahnuma_hall_text_px (RAHNUMA_HALL_TEXT_QUESTION, height),
+                         rahnuma_hall_text_px (RAHNUMA_HALL_TEXT_ANSWER, height),
+                         rahnuma_hall_text_px (RAHNUMA_HALL_TEXT_TITLE, height));
+  gtk_css_provider_load_from_data (self->sizes, css, -1);
+  g_debug ("Hall text sizes for a %d px high screen: caption %d px, answer %d px", height,
+           rahnuma_hall_text_px (RAHNUMA_HALL_TEXT_CAPTION, height),
+           rahnuma_hall_text_px (RAHNUMA_HALL_TEXT_ANSWER, height));
+  return G_SOURCE_REMOVE;
+}
+
+/* Not in the allocation itself: new CSS there would resize during the resize. */
+static void
+rahnuma_hall_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  RahnumaHallWindow *self = RAHNUMA_HALL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rahnuma_hall_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (height != self->sized_height && self->resize_id == 0)
+    self->resize_id = g_idle_add (apply_sizes, self);
+}
+
+/* ---- screens ---------------------------------------------------------- */
+
+static void
+show_screen (RahnumaHallWindow *self, GtkWidget *screen)
+{
+  gtk_stack_set_visible_child (self->stack, screen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hall.count", self->show != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hall.resume", self->show != NULL);
+}
+
+static void
+end_briefing (RahnumaHallWindow *self)
+{
+  if (self->show != NULL)
+    {
+      gtk_stack_remove (self->stack, GTK_WIDGET (self->show));
+      self->show = NULL;
+    }
+  rahnuma_hall_count_clear (self->count);
+  show_screen (self, GTK_WIDGET (self->setup));
+}
+
+static void
+open_count (RahnumaHallWindow *self)
+{
+  if (self->show == NULL)
+    return;
+  rahnuma_hall_show_stop (self->show);
+  show_screen (self, GTK_WIDGET (self->count));
+}
+
+static void
+on_show_finished (RahnumaHallShow *show, RahnumaHallWindow *self)
+{
+  open_count (self);
+}
+
+static void
+on_setup_start (RahnumaHallSetup *setup, RahnumaHallWindow *self)
+{
+  g_autoptr(GPtrArray) modules = rahnuma_hall_setup_dup_modules (setup);
+
+  if (modules->len == 0 || self->show != NULL)
+    return;
+  g_free (self->narration);
+  g_free (self->subtitles);
+  self->narration = g_strdup (rahnuma_hall_setup_get_narration (setup));
+  self->subtitles = g_strdup (rahnuma_hall_setup_get_subtitles (setup));
+  g_message ("Hall briefing started: %u lesson(s), narration %s, subtitles %s", modules->len,
+             self->narration, self->subtitles);
+  self->show = RAHNUMA_HALL_SHOW (rahnuma_hall_show_new (modules, self->narration, self->subtitles));
+  g_signal_connect (self->show, "finished", G_CALLBACK (on_show_finished), self);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->show), "show");
+  show_screen (self, GTK_WIDGET (self->show));
+}
+
+static void
+toast (RahnumaHallWindow *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
+static void
+on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(RahnumaHallWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint count;
+
+  self->saving = FALSE;
+  if (!rahnuma_hall_session_record_finish (RAHNUMA_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Cannot record the hall session: %s", error->message);
+      /* Translators: hall mode, after Save failed; the count stays on screen to try again */
+      toast (self, _("The head count could not be saved. Try Save again; if it fails again, tell a technician."));
+      return;
+    }
+  count = rahnuma_hall_count_get_value (self->count);
+  /* Translators: hall mode, after Save; %u is the head count the officer typed */
+  text = g_strdup_printf (ngettext ("Saved: %u person in the hall.", "Saved: %u people in the hall.", count),
+                          count);
+  toast (self, text);
+  g_signal_emit (self, signals[RECORDED], 0);
+  end_briefing (self);
+}
+
+static void
+on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
+{
+  g_auto(GStrv) ids = NULL;
+  RahnumaHallSession session = { 0 };
+
+  if (self->show == NULL || self->saving)
+    return;
+  ids = rahnuma_hall_show_dup_shown_ids (self->show);
+  session.centre = self->centre;
+  session.kiosk = self->kiosk;
+  session.modules = (const char * const *) ids;
+  session.narration = self->narration;
+  session.subtitles = self->subtitles;
+  session.head_count = rahnuma_hall_count_get_value (count);
+  self->saving = TRUE;
+  rahnuma_hall_session_record_async (self->store, &session, g_get_real_time () / G_USEC_PER_SEC,
+                                     self->cancellable, on_recorded, g_object_ref (self));
+}
+
+static void
+hall_count (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_count (RAHNUMA_HALL_WINDOW (widget));
+}
+
+static void
+hall_resume (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaHallWindow *self = RAHNUMA_HALL_WINDOW (widget);
+
+  if (self->show != NULL)
+    show_screen (self, GTK_WIDGET (self->show));
+}
+
+/* ---- keys: keyboard and presenter remote ------------------------------ */
+
+static gboolean
+show_key (RahnumaHallShow *show, guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down: case GDK_KEY_Right: case GDK_KEY_Down:
+      rahnuma_hall_show_next (show);
+      return TRUE;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up: case GDK_KEY_Left: case GDK_KEY_Up:
+      rahnuma_hall_show_previous (show);
+      return TRUE;
+    case GDK_KEY_space:
+      rahnuma_hall_show_play_pause (show);
+      return TRUE;
+    case GDK_KEY_b: case GDK_KEY_B: case GDK_KEY_period:
+      rahnuma_hall_show_toggle_blank (show);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                RahnumaHallWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  if ((state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (self->show != NULL && visible == GTK_WIDGET (self->show))
+    return show_key (self->show, keyval);
+  if (visible == GTK_WIDGET (self->count))
+    {
+      if (keyval == GDK_KEY_Escape)
+        {
+          hall_resume (GTK_WIDGET (self), NULL, NULL);
+          return GDK_EVENT_STOP;
+        }
+      return rahnuma_hall_count_handle_key (self->count, keyval);
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* ---- object ----------------------------------------------------------- */
+
+static void
+rahnuma_hall_window_dispose (GObject *object)
+{
+  RahnumaHallWindow *self = RAHNUMA_HALL_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->resize_id, g_source_remove);
+  if (self->sizes != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->sizes));
+  g_clear_object (&self->sizes);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAHNUMA_TYPE_HALL_WINDOW);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (rahnuma_hall_window_parent_class)->dispose (object);
+}
+
+static void
+rahnuma_hall_window_finalize (GObject *object)
+{
+  RahnumaHallWindow *self = RAHNUMA_HALL_WINDOW (object);
+
+  g_free (self->centre);
+  g_free (self->kiosk);
+  g_free (self->narration);
+  g_free (self->subtitles);
+  G_OBJECT_CLASS (rahnuma_hall_window_parent_class)->finalize (object);
+}
+
+static void
+rahnuma_hall_window_class_init (RahnumaHallWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rahnuma_hall_window_dispose;
+  object_class->finalize = rahnuma_hall_window_finalize;
+  widget_class->size_allocate = rahnuma_hall_window_size_allocate;
+
+  /**
+   * RahnumaHallWindow::recorded:
+   *
+   * A hall session was committed to the journal: time to sync.
+   */
+  signals[RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-hall-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallWindow, stack);
+  gtk_widget_class_install_action (widget_class, "hall.count", NULL, hall_count);
+  gtk_widget_class_install_action (widget_class, "hall.resume", NULL, hall_resume);
+}
+
+static void
+rahnuma_hall_window_init (RahnumaHallWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->sizes = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->sizes),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  /* Before the focused button: Space pauses, it does not press the button. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  self->count = RAHNUMA_HALL_COUNT (rahnuma_hall_count_new ());
+  g_signal_connect (self->count, "save", G_CALLBACK (on_count_save), self);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->count), "count");
+}
+
+/**
+ * rahnuma_hall_text_px:
+ * @text: which text of the hall's screen
+ * @screen_height: the window's height in pixels (full screen: the screen's)
+ *
+ * The size rule of hall mode (top of rahnuma-hall-window.c): captions and
+ * questions 1/15 of the height, every other text shown to the room 1/20,
+ * rounded up.
+ *
+ * Returns: the font size in pixels
+ */
+int
+rahnuma_hall_text_px (RahnumaHallText text, int screen_height)
+{
+  int divisor = text == RAHNUMA_HALL_TEXT_CAPTION || text == RAHNUMA_HALL_TEXT_QUESTION ? 15 : 20;
+
+  g_return_val_if_fail (screen_height >= 0, 0);
+  return (screen_height + divisor - 1) / divisor;
+}
+
+/**
+ * rahnuma_hall_window_new:
+ * @application: the running application
+ * @catalog: the installed lessons
+ * @store: the PC's journal, where hall sessions are recorded
+ * @centre: the centre code written with each hall session (as on visits)
+ * @kiosk: this PC's id, likewise
+ *
+ * Returns: (transfer floating): the hall window, on its start-up choices
+ */
+RahnumaHallWindow *
+rahnuma_hall_window_new (GtkApplication *application, RahnumaCatalog *catalog, RahnumaStore *store,
+                         const char *centre, const char *kiosk)
+{
+  RahnumaHallWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RAHNUMA_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+  g_return_val_if_fail (centre != NULL && kiosk != NULL, NULL);
+
+  self = g_object_new (RAHNUMA_TYPE_HALL_WINDOW, "application", application, NULL);
+  self->catalog = g_object_ref (catalog);
+  self->store = g_object_ref (store);
+  self->centre = g_strdup (centre);
+  self->kiosk = g_strdup (kiosk);
+  self->setup = RAHNUMA_HALL_SETUP (rahnuma_hall_setup_new (catalog));
+  g_signal_connect (self->setup, "start", G_CALLBACK (on_setup_start), self);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->setup), "setup");
+  show_screen (self, GTK_WIDGET (self->setup));
+  return self;
+}
