@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "rahnuma-officer-data.h"
+#include "rahnuma-hall-session.h"
 #include "test-util.h"
 
 #define HOUR 3600
@@ -93,8 +94,11 @@ test_paths (void)
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 at = now - now % DAY - DAY + 4 * HOUR;
+  const char * const lessons[] = { "contract", NULL };
+  RahnumaHallSession hall = { "LHE-POE", "H1", lessons, "ur", "ur", 5 };
   RahnumaOfficerData *data;
   g_autofree char *line = NULL;
+  g_autofree char *hall_text = NULL;
 
   store = rahnuma_store_new (path, NULL, &error);
   g_assert_no_error (error);
@@ -107,6 +111,8 @@ test_paths (void)
       g_assert_no_error (error);
       g_assert_nonnull (id);
     }
+  g_assert_true (rahnuma_hall_session_record (store, &hall, at, &error));
+  g_assert_no_error (error);
   data = rahnuma_officer_data_new (store, at - 2 * DAY, at + 2 * DAY, now, rahnuma_officer_utc_offset (), &error);
   g_assert_no_error (error);
   g_assert_cmpint (data->paths[RAHNUMA_PATH_SHORT], ==, 4);
@@ -114,6 +120,10 @@ test_paths (void)
   g_assert_cmpint (data->paths[RAHNUMA_PATH_SHORT] + data->paths[RAHNUMA_PATH_FULL], ==, data->range.sessions);
   line = rahnuma_officer_format_paths (data->paths);
   g_assert_cmpstr (line, ==, "By path: 2 full, 4 short (after the hall briefing).");
+  /* Beside the hall's head count: 4 short-path visits of 5 people briefed. */
+  hall_text = rahnuma_officer_format_hall (&data->hall, data->paths);
+  g_assert_cmpstr (hall_text, ==, "Hall sessions: 1\nPeople briefed in the hall: 5\n"
+                                  "Short-path visits on the kiosks: 4 (80% of them)");
   rahnuma_officer_data_free (data);
   g_clear_object (&store);
   rahnuma_test_remove_tree (dir);

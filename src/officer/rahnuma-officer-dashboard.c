@@ -122,11 +122,12 @@ show_range_totals (RahnumaOfficerDashboard *self)
   gtk_label_set_label (self->range_label, both);
 }
 
-/* Hall briefings (rahnuma --hall) over the days shown: sessions and people. */
+/* Hall briefings (rahnuma --hall) over the days shown: sessions and people,
+ * beside the kiosks' short-path visits. */
 static void
 show_hall (RahnumaOfficerDashboard *self)
 {
-  g_autofree char *text = rahnuma_officer_format_hall (&self->data->hall);
+  g_autofree char *text = rahnuma_officer_format_hall (&self->data->hall, self->data->paths);
 
   gtk_label_set_label (self->hall_label, text);
 }

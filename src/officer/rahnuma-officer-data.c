@@ -435,20 +435,35 @@ rahnuma_officer_format_paths (const gint64 *paths)
 /**
  * rahnuma_officer_format_hall:
  * @hall: hall sessions over the days shown
+ * @paths: (array fixed-size=2): visits over the same days by
+ *   #RahnumaVisitPath (#RahnumaOfficerData's paths)
  *
  * What the dashboard and the printed report say about hall briefings
- * (rahnuma --hall): how many, and the sum of their head counts.
+ * (rahnuma --hall): how many, the sum of their head counts, and beside it
+ * the kiosks' short-path visits (issue 20: "reports compare hall head
+ * counts with short-path visits"), as a share of those head counts when
+ * there were any. A share over 100% means people came to a kiosk's short
+ * path without a hall session being recorded, or a head count was low.
  *
- * Returns: (transfer full): two lines
+ * Returns: (transfer full): three lines
  */
 char *
-rahnuma_officer_format_hall (const RahnumaHallTotals *hall)
+rahnuma_officer_format_hall (const RahnumaHallTotals *hall, const gint64 *paths)
 {
+  g_autofree char *share = NULL;
+
   g_return_val_if_fail (hall != NULL, NULL);
-  /* Translators: dashboard and printed report; %lld are counts: group briefings given in a hall,
-   * and the sum of the head counts the officers entered after each */
-  return g_strdup_printf (_("Hall sessions: %lld\nPeople briefed in the hall: %lld"),
-                          (long long) hall->sessions, (long long) hall->people);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  share = rahnuma_officer_format_rate (paths[RAHNUMA_PATH_SHORT], hall->people);
+  /* Translators: dashboard and printed report; the first two %lld are counts: group
+   * briefings given in a hall, and the sum of the head counts the officers entered after
+   * each; the third a count of kiosk visits that took the short path (questions only, after
+   * the hall), and %s that count as a percentage of the people in the halls, e.g. "87%" */
+  return g_strdup_printf (_("Hall sessions: %lld\nPeople briefed in the hall: %lld\n"
+                            "Short-path visits on the kiosks: %lld (%s of them)"),
+                          (long long) hall->sessions, (long long) hall->people,
+                          (long long) paths[RAHNUMA_PATH_SHORT], share);
 }
 
 /**

@@ -66,7 +66,8 @@ char               *rahnuma_officer_format_paths     (const gint64        *paths
 char               *rahnuma_officer_format_survey_cell (const RahnumaSurveyCell   *c,
                                                         const char                *name);
 char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey);
-char               *rahnuma_officer_format_hall      (const RahnumaHallTotals   *hall);
+char               *rahnuma_officer_format_hall      (const RahnumaHallTotals   *hall,
+                                                       const gint64        *paths);
 char               *rahnuma_officer_format_day       (gint64               day_start,
                                                       int                  utc_offset);
 

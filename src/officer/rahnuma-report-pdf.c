@@ -125,7 +125,7 @@ write_totals (Page *page, const RahnumaOfficerData *data, const char *source_nam
                            (long long) r->sessions, (long long) r->completed, (long long) r->abandoned, rate);
   write_text (page, lines, "Sans 12");
   write_text (page, paths, "Sans 11");
-  hall = rahnuma_officer_format_hall (&data->hall);
+  hall = rahnuma_officer_format_hall (&data->hall, data->paths);
   write_text (page, hall, "Sans 12");
   write_text (page, _("Groups of fewer than 5 people are not shown, so that no one can be recognised."), "Sans Italic 9");
 }
