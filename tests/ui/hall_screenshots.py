@@ -44,6 +44,9 @@ class Shots(KioskScreen):
             box = self.inside(setup, lambda n: n.get_name() == group and n.get_role() != Atspi.Role.LABEL, group)
             self.labelled(box, BUTTON, NAMES[code]).do_action(0)
             time.sleep(0.3)
+        # The toggles' colour transition ends before the picture: a shot
+        # taken at once showed the language just left half-coloured.
+        time.sleep(1.5)
         self.shot("hall-setup.png")
         self.labelled(setup, BUTTON, "Start the briefing").do_action(0)
 
