@@ -15,11 +15,14 @@
  */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
 #include <adwaita.h>
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 
 #include "rahnuma-about-page.h"
+#include "rahnuma-choice-page.h"
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-kiosk-context.h"
 #include "rahnuma-language-page.h"
@@ -165,6 +168,43 @@ test_quiz (Fixture *f, gconstpointer data)
   present_and_finalize (GTK_WIDGET (rahnuma_quiz_page_new (f->visit, f->module)));
 }
 
+/* Whether a label in @widget's tree says @text. */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* On the short path with one check question per lesson, the page counts
+ * the questions asked, not the lesson's. */
+static void
+test_quiz_short_path (Fixture *f, gconstpointer data)
+{
+  gboolean done = FALSE;
+  GtkWidget *page;
+  g_autofree char *all = NULL;
+
+  g_assert_cmpuint (rahnuma_module_get_n_questions (f->module), >, 1);
+  all = g_strdup_printf ("Question 1 of %u", rahnuma_module_get_n_questions (f->module));
+  page = g_object_ref_sink (GTK_WIDGET (rahnuma_quiz_page_new (f->visit, f->module)));
+  g_assert_true (has_label (page, all));
+  g_object_unref (page);
+
+  rahnuma_visit_set_short_path_questions (f->visit, 1, 3);
+  rahnuma_visit_set_path_async (f->visit, RAHNUMA_PATH_SHORT, NULL, on_step, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  page = GTK_WIDGET (rahnuma_quiz_page_new (f->visit, f->module));
+  g_assert_true (has_label (page, "Question 1 of 1"));
+  present_and_finalize (page);
+}
+
 static void
 test_result (Fixture *f, gconstpointer data)
 {
@@ -237,6 +277,72 @@ test_window (Fixture *f, gconstpointer data)
   g_assert_finalize_object (sound);
 }
 
+/* Whether a widget of @type is in @widget's tree. */
+static gboolean
+has_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_descendant (child, type))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 20: after the language, "Were you in the hall briefing today?"
+ * only where the hall-briefing setting says the centre holds them (@data
+ * TRUE); elsewhere the full path's first step ("about you", on by the
+ * schema's default) comes at once, and no short path can be chosen. */
+static void
+test_window_hall_briefing (Fixture *f, gconstpointer data)
+{
+  gboolean hall = GPOINTER_TO_INT (data);
+  g_autofree char *media = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", NULL);
+  /* An application id per test: one process registers each id once. */
+  g_autoptr(GtkApplication) application = gtk_application_new (hall ? "org.rahnuma.KioskPagesTest.Hall"
+                                                                    : "org.rahnuma.KioskPagesTest.NoHall",
+                                                               G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                       APP_ID, TRUE);
+  g_autoptr(GSettings) gsettings = g_settings_new_full (schema, backend, NULL);
+  RahnumaSettings *settings = NULL;
+  RahnumaSound *sound = rahnuma_sound_new ();
+  RahnumaKioskContext *context;
+  g_autoptr(GError) error = NULL;
+  RahnumaWindow *window;
+
+  g_assert_true (g_settings_set_boolean (gsettings, "hall-briefing", hall));
+  settings = rahnuma_settings_new_for_gsettings (gsettings);
+  context = rahnuma_kiosk_context_new (media, sound, settings, FALSE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  rahnuma_kiosk_context_set_store (context, f->store);
+  rahnuma_kiosk_context_set_catalog (context, f->catalog);
+  window = g_object_ref (rahnuma_window_new (application, context));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.choose-language", "s", "en"));
+  drain ();
+  g_assert_true (has_descendant (GTK_WIDGET (window), RAHNUMA_TYPE_CHOICE_PAGE) == hall);
+  g_assert_true (has_descendant (GTK_WIDGET (window), RAHNUMA_TYPE_ABOUT_PAGE) == !hall);
+  /* Nothing can choose the short path where the question is not asked. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "kiosk.choose-path", "s", "short");
+  /* The short path's first questions come once the path is committed. */
+  while (hall && !has_descendant (GTK_WIDGET (window), RAHNUMA_TYPE_QUIZ_PAGE))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+  g_assert_true (has_descendant (GTK_WIDGET (window), RAHNUMA_TYPE_QUIZ_PAGE) == hall);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (context);
+  g_assert_finalize_object (settings);
+  g_assert_finalize_object (sound);
+}
+
 #define ADD(path, func) g_test_add ("/rahnuma/pages/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -251,11 +357,16 @@ main (int argc, char **argv)
   ADD ("lessons", test_lessons);
   ADD ("lesson", test_lesson);
   ADD ("quiz", test_quiz);
+  ADD ("quiz/short-path", test_quiz_short_path);
   ADD ("result", test_result);
   ADD ("about", test_about);
   ADD ("still-there", test_still_there);
   ADD ("journal-missing", test_journal_missing);
   ADD ("officer-dashboard", test_officer_dashboard);
   ADD ("window", test_window);
+  g_test_add ("/rahnuma/pages/window/hall-briefing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_window_hall_briefing, fixture_tear_down);
+  g_test_add ("/rahnuma/pages/window/no-hall-briefing", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_window_hall_briefing, fixture_tear_down);
   return g_test_run ();
 }

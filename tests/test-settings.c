@@ -48,6 +48,9 @@ assert_same_settings (RahnumaSettings *a, RahnumaSettings *b)
   g_assert_cmpint (rahnuma_settings_get_pass_mark_percent (a), ==, rahnuma_settings_get_pass_mark_percent (b));
   g_assert_cmpuint (rahnuma_settings_get_result_timeout (a), ==, rahnuma_settings_get_result_timeout (b));
   g_assert_cmpuint (rahnuma_settings_get_volume (a), ==, rahnuma_settings_get_volume (b));
+  g_assert_cmpuint (rahnuma_settings_get_short_path_questions (a), ==,
+                    rahnuma_settings_get_short_path_questions (b));
+  g_assert_true (rahnuma_settings_get_hall_briefing (a) == rahnuma_settings_get_hall_briefing (b));
 }
 
 /* A kiosk without its schema runs on exactly the schema's defaults. */
@@ -65,6 +68,9 @@ test_defaults (void)
   g_assert_cmpint (rahnuma_settings_get_pass_mark_percent (built_in), ==, RAHNUMA_SETTINGS_PASS_MARK_MODULE);
   g_assert_cmpstr (rahnuma_settings_get_modules_dir (built_in), ==, "");
   g_assert_cmpstr (rahnuma_settings_get_contacts_file (built_in), ==, "");
+  /* Issue 20: a hall briefing is offered, and checked with one question per lesson. */
+  g_assert_true (rahnuma_settings_get_hall_briefing (built_in));
+  g_assert_cmpuint (rahnuma_settings_get_short_path_questions (built_in), ==, 1);
   g_assert_cmpuint (rahnuma_settings_get_idle_timeout (built_in), >,
                     rahnuma_settings_get_still_there_countdown (built_in));
   /* The code outlasts the idle question by default (issue 12): the visitor
@@ -90,6 +96,8 @@ write_kiosk_settings (const char *path)
   g_assert_true (g_settings_set_int (gsettings, "pass-mark", 80));
   g_assert_true (g_settings_set_uint (gsettings, "result-timeout", 900));
   g_assert_true (g_settings_set_uint (gsettings, "volume", 35));
+  g_assert_true (g_settings_set_uint (gsettings, "short-path-questions", 3));
+  g_assert_true (g_settings_set_boolean (gsettings, "hall-briefing", FALSE));
   g_settings_sync ();
 }
 
@@ -130,6 +138,8 @@ test_persist (void)
   g_assert_cmpint (rahnuma_settings_get_pass_mark_percent (settings), ==, 80);
   g_assert_cmpuint (rahnuma_settings_get_result_timeout (settings), ==, 900);
   g_assert_cmpuint (rahnuma_settings_get_volume (settings), ==, 35);
+  g_assert_cmpuint (rahnuma_settings_get_short_path_questions (settings), ==, 3);
+  g_assert_false (rahnuma_settings_get_hall_briefing (settings));
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -260,11 +270,16 @@ test_ranges (void)
   g_autoptr(GVariant) minute = g_variant_ref_sink (g_variant_new_uint32 (60));
   g_autoptr(GVariant) too_high = g_variant_ref_sink (g_variant_new_int32 (101));
   g_autoptr(GVariant) module = g_variant_ref_sink (g_variant_new_int32 (-1));
+  g_autoptr(GSettingsSchemaKey) questions = g_settings_schema_get_key (schema, "short-path-questions");
+  g_autoptr(GVariant) twenty_one = g_variant_ref_sink (g_variant_new_uint32 (21));
 
   g_assert_false (g_settings_schema_key_range_check (idle, zero));
   g_assert_true (g_settings_schema_key_range_check (idle, minute));
   g_assert_false (g_settings_schema_key_range_check (pass_mark, too_high));
   g_assert_true (g_settings_schema_key_range_check (pass_mark, module));
+  /* 0 (every question) is in range, more than a lesson holds is not. */
+  g_assert_true (g_settings_schema_key_range_check (questions, zero));
+  g_assert_false (g_settings_schema_key_range_check (questions, twenty_one));
 }
 
 static void
@@ -303,6 +318,11 @@ test_live (void)
   g_assert_true (g_strv_equal (rahnuma_settings_get_languages (settings), expected));
   g_assert_cmpstr (rahnuma_settings_get_officer_file (settings), ==, "/media/kiosk/USB/rahnuma-officers.db");
   g_assert_cmpstr (rahnuma_settings_get_centre (settings), ==, "CENTRE");
+  /* The path settings are in force from the next visit. */
+  g_settings_set_boolean (dashboard, "hall-briefing", FALSE);
+  g_settings_set_uint (dashboard, "short-path-questions", 2);
+  g_assert_false (rahnuma_settings_get_hall_briefing (settings));
+  g_assert_cmpuint (rahnuma_settings_get_short_path_questions (settings), ==, 2);
   g_signal_handlers_disconnect_by_data (settings, keys);
 }
 

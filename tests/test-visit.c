@@ -618,6 +618,129 @@ test_visit_short_path (Fixture *f, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* The module's question asked at the quiz's only position, on a short path
+ * of one question per lesson. */
+static guint
+only_asked (RahnumaVisit *visit, RahnumaModule *module)
+{
+  RahnumaQuiz *quiz = rahnuma_visit_get_quiz (visit, module);
+
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (quiz), ==, 1);
+  return rahnuma_quiz_get_asked (quiz, 0);
+}
+
+/* Issue 20's check questions: one drawn question per lesson is asked,
+ * counted and recorded; a wrong one fails the lesson at the same pass mark. */
+static void
+test_visit_short_path_one_question (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  RahnumaModule *contract = rahnuma_catalog_lookup (f->catalog, "contract");
+  RahnumaModule *fees = rahnuma_catalog_lookup (f->catalog, "fees");
+  RahnumaQuiz *quiz = rahnuma_visit_get_quiz (visit, contract);
+  guint asked;
+  sqlite3 *db;
+
+  rahnuma_visit_set_short_path_questions (visit, 1, 20);
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (quiz), ==, 5);
+  RUN_STEP (visit, rahnuma_visit_set_path_async, RAHNUMA_PATH_SHORT);
+  asked = only_asked (visit, contract);
+  for (guint q = 0; q < 5; q++)
+    g_assert_true (rahnuma_quiz_is_asked (quiz, q) == (q == asked));
+  g_assert_false (rahnuma_visit_is_module_done (visit, contract));
+  RUN_STEP (visit, rahnuma_visit_answer_async, contract, asked, 1);
+  g_assert_true (rahnuma_visit_is_module_done (visit, contract));
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, contract), ==, RAHNUMA_LESSON_PASSED);
+  /* 0 of 1 right is below 60 %. */
+  RUN_STEP (visit, rahnuma_visit_answer_async, fees, only_asked (visit, fees), 0);
+  g_assert_cmpint (rahnuma_visit_get_lesson_state (visit, fees), ==, RAHNUMA_LESSON_FAILED);
+  g_assert_true (rahnuma_visit_is_complete (visit));
+  g_assert_cmpuint (rahnuma_visit_get_n_modules_passed (visit), ==, 1);
+
+  db = open_journal (f);
+  g_assert_cmpint (query_int (db, "SELECT n_questions * 10 + n_correct FROM module_progress "
+                                  "WHERE module_id = 'contract'"), ==, 11);
+  g_assert_cmpint (query_int (db, "SELECT n_questions * 10 + n_correct FROM module_progress "
+                                  "WHERE module_id = 'fees'"), ==, 10);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM answer"), ==, 2);
+  sqlite3_close (db);
+}
+
+/* Only the questions asked count: right × 100 ≥ asked × pass mark. */
+static void
+test_quiz_draw_pass_mark (Fixture *f, gconstpointer data)
+{
+  RahnumaModule *contract = rahnuma_catalog_lookup (f->catalog, "contract");
+  g_autoptr(RahnumaQuiz) quiz = rahnuma_quiz_new (contract);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint first, second;
+
+  rahnuma_quiz_draw (quiz, 2, rand);
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (quiz), ==, 2);
+  first = rahnuma_quiz_get_asked (quiz, 0);
+  second = rahnuma_quiz_get_asked (quiz, 1);
+  g_assert_cmpuint (first, <, second); /* in the module's order */
+  rahnuma_quiz_answer (quiz, first, 1);
+  g_assert_false (rahnuma_quiz_is_finished (quiz));
+  rahnuma_quiz_answer (quiz, second, 0);
+  g_assert_true (rahnuma_quiz_is_finished (quiz));
+  g_assert_cmpuint (rahnuma_quiz_get_n_correct (quiz), ==, 1);
+  rahnuma_quiz_set_pass_mark_percent (quiz, 50);
+  g_assert_true (rahnuma_quiz_is_passed (quiz));
+  rahnuma_quiz_set_pass_mark_percent (quiz, 51);
+  g_assert_false (rahnuma_quiz_is_passed (quiz));
+
+  /* 0 asks every question, and forgets the answers. */
+  rahnuma_quiz_draw (quiz, 0, NULL);
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (quiz), ==, 5);
+  g_assert_cmpuint (rahnuma_quiz_get_n_answered (quiz), ==, 0);
+  rahnuma_quiz_draw (quiz, 9, rand);
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (quiz), ==, 5);
+}
+
+/* Answering again after watching again draws again, from every question
+ * of the lesson; the same seed gives the same draw; N=0 asks all; the full
+ * path asks all whatever N. */
+static void
+test_visit_short_path_draw (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RahnumaVisit) visit = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  g_autoptr(RahnumaVisit) twin = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  g_autoptr(RahnumaVisit) all = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  g_autoptr(RahnumaVisit) full = rahnuma_visit_new (f->store, f->catalog, "ur", "LHE", "k7");
+  RahnumaModule *contract = rahnuma_catalog_lookup (f->catalog, "contract");
+  gboolean seen[5] = { FALSE };
+
+  rahnuma_visit_set_short_path_questions (visit, 1, 42);
+  rahnuma_visit_set_short_path_questions (twin, 1, 42);
+  rahnuma_visit_set_short_path_questions (all, 0, 42);
+  rahnuma_visit_set_short_path_questions (full, 1, 42);
+  RUN_STEP (visit, rahnuma_visit_begin_async);
+  RUN_STEP (twin, rahnuma_visit_begin_async);
+  RUN_STEP (all, rahnuma_visit_begin_async);
+  RUN_STEP (full, rahnuma_visit_begin_async);
+  RUN_STEP (visit, rahnuma_visit_set_path_async, RAHNUMA_PATH_SHORT);
+  RUN_STEP (twin, rahnuma_visit_set_path_async, RAHNUMA_PATH_SHORT);
+  RUN_STEP (all, rahnuma_visit_set_path_async, RAHNUMA_PATH_SHORT);
+  g_assert_cmpuint (only_asked (visit, contract), ==, only_asked (twin, contract));
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (rahnuma_visit_get_quiz (all, contract)), ==, 5);
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (rahnuma_visit_get_quiz (full, contract)), ==, 5);
+  rahnuma_visit_draw_questions (full, contract);
+  g_assert_cmpuint (rahnuma_quiz_get_n_questions (rahnuma_visit_get_quiz (full, contract)), ==, 5);
+
+  RUN_STEP (visit, rahnuma_visit_answer_async, contract, only_asked (visit, contract), 0);
+  g_assert_true (rahnuma_visit_is_module_done (visit, contract));
+  for (guint i = 0; i < 100; i++)
+    {
+      rahnuma_visit_draw_questions (visit, contract);
+      g_assert_false (rahnuma_visit_is_module_done (visit, contract));
+      seen[only_asked (visit, contract)] = TRUE;
+    }
+  for (guint q = 0; q < 5; q++)
+    g_assert_true (seen[q]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -628,6 +751,12 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/visit/complete", Fixture, NULL, fixture_set_up, test_visit_complete, fixture_tear_down);
   g_test_add ("/rahnuma/visit/abandon", Fixture, NULL, fixture_set_up, test_visit_abandon, fixture_tear_down);
   g_test_add ("/rahnuma/visit/short-path", Fixture, NULL, fixture_set_up, test_visit_short_path, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/short-path/one-question", Fixture, NULL, fixture_set_up,
+              test_visit_short_path_one_question, fixture_tear_down);
+  g_test_add ("/rahnuma/visit/short-path/draw", Fixture, NULL, fixture_set_up, test_visit_short_path_draw,
+              fixture_tear_down);
+  g_test_add ("/rahnuma/quiz/draw-pass-mark", Fixture, NULL, fixture_set_up, test_quiz_draw_pass_mark,
+              fixture_tear_down);
   g_test_add ("/rahnuma/visit/about", Fixture, NULL, fixture_set_up, test_visit_about, fixture_tear_down);
   g_test_add ("/rahnuma/visit/about-charts", Fixture, NULL, fixture_set_up, test_visit_about_charts,
               fixture_tear_down);

@@ -25,6 +25,13 @@ guint        rahnuma_quiz_get_n_questions (RahnumaQuiz  *quiz);
 gboolean     rahnuma_quiz_is_finished    (RahnumaQuiz   *quiz);
 gboolean     rahnuma_quiz_is_passed      (RahnumaQuiz   *quiz);
 void         rahnuma_quiz_reset          (RahnumaQuiz   *quiz);
+void         rahnuma_quiz_draw           (RahnumaQuiz   *quiz,
+                                          guint          n_asked,
+                                          GRand         *rand);
+guint        rahnuma_quiz_get_asked      (RahnumaQuiz   *quiz,
+                                          guint          position);
+gboolean     rahnuma_quiz_is_asked       (RahnumaQuiz   *quiz,
+                                          guint          question);
 void         rahnuma_quiz_set_pass_mark_percent (RahnumaQuiz *quiz,
                                                  guint        percent);
 guint        rahnuma_quiz_get_pass_mark_percent (RahnumaQuiz *quiz);

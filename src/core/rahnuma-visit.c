@@ -40,6 +40,8 @@ struct _RahnumaVisit
   char *destination;    /* said in the "about you" step; in memory only, never logged */
   int pass_mark_percent; /* 0 to 100, or -1: each module's own */
   RahnumaVisitPath path; /* full until the visitor chooses the short one */
+  guint short_path_questions; /* asked per lesson on the short path; 0: all */
+  GRand *rand;           /* this visit's draw of short-path questions */
   GHashTable *progress; /* module id → Progress */
 };
 
@@ -112,6 +114,8 @@ lookup_progress (RahnumaVisit *self, RahnumaModule *module)
       progress->quiz = rahnuma_quiz_new (module);
       if (self->pass_mark_percent >= 0)
         rahnuma_quiz_set_pass_mark_percent (progress->quiz, (guint) self->pass_mark_percent);
+      if (self->path == RAHNUMA_PATH_SHORT)
+        rahnuma_quiz_draw (progress->quiz, self->short_path_questions, self->rand);
       g_hash_table_insert (self->progress, g_strdup (id), progress);
     }
   return progress;
@@ -279,6 +283,7 @@ rahnuma_visit_finalize (GObject *object)
   g_clear_pointer (&self->destination, g_free);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->rand, g_rand_free);
 
   G_OBJECT_CLASS (rahnuma_visit_parent_class)->finalize (object);
 }
@@ -296,6 +301,9 @@ rahnuma_visit_init (RahnumaVisit *self)
                                           (GDestroyNotify) progress_free);
   self->state = RAHNUMA_SESSION_ACTIVE;
   self->pass_mark_percent = -1;
+  /* Seeded from the system's entropy, a new draw per visit, so that
+   * workers side by side do not all get the same question. */
+  self->rand = g_rand_new ();
 }
 
 /**
@@ -347,6 +355,49 @@ rahnuma_visit_set_pass_mark_percent (RahnumaVisit *self, guint percent)
   g_return_if_fail (g_hash_table_size (self->progress) == 0);
 
   self->pass_mark_percent = (int) percent;
+}
+
+/**
+ * rahnuma_visit_set_short_path_questions:
+ * @self: a #RahnumaVisit, before rahnuma_visit_set_path_async()
+ * @n_questions: how many of each lesson's questions the short path asks;
+ *   0 asks them all (the kiosk's short-path-questions setting)
+ * @seed: the draw's seed; 0 keeps the visit's own random seed. Tests pass
+ *   a fixed seed to know which questions are drawn.
+ *
+ * On the short path (issue 20) the hall briefing discussed every question
+ * of every lesson: the kiosk checks only @n_questions of each, drawn at
+ * random per visit (rahnuma_quiz_draw()). The pass rule counts only those
+ * asked, with the same pass mark. The full path asks every question.
+ */
+void
+rahnuma_visit_set_short_path_questions (RahnumaVisit *self, guint n_questions, guint32 seed)
+{
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+
+  self->short_path_questions = n_questions;
+  if (seed != 0)
+    g_rand_set_seed (self->rand, seed);
+}
+
+/**
+ * rahnuma_visit_draw_questions:
+ * @self: a #RahnumaVisit
+ * @module: a module of the visit's catalogue
+ *
+ * Forgets @module's answers and chooses its questions again, for a visitor
+ * who answers them again after watching the lesson again: on the short
+ * path a new draw (it may ask another question), on the full path all of
+ * them. Nothing is written until the next answer.
+ */
+void
+rahnuma_visit_draw_questions (RahnumaVisit *self, RahnumaModule *module)
+{
+  g_return_if_fail (RAHNUMA_IS_VISIT (self));
+  g_return_if_fail (RAHNUMA_IS_MODULE (module));
+
+  rahnuma_quiz_draw (lookup_progress (self, module)->quiz,
+                     self->path == RAHNUMA_PATH_SHORT ? self->short_path_questions : 0, self->rand);
 }
 
 /**
@@ -847,6 +898,20 @@ rahnuma_visit_get_destination (RahnumaVisit *self)
   return self->destination;
 }
 
+/* Each lesson's questions for the path the visit now takes. */
+static void
+draw_all_questions (RahnumaVisit *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->catalog));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RahnumaModule) module = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
+
+      rahnuma_visit_draw_questions (self, module);
+    }
+}
+
 /**
  * rahnuma_visit_set_path_async:
  * @self: a #RahnumaVisit that has begun
@@ -857,7 +922,10 @@ rahnuma_visit_get_destination (RahnumaVisit *self)
  *
  * Records which path the visit takes (`session.path`; issue 20). The visit
  * follows it at once (rahnuma_visit_get_path()): on the short path every
- * lesson counts as watched, in the hall (rahnuma_visit_is_module_watched()).
+ * lesson counts as watched, in the hall (rahnuma_visit_is_module_watched()),
+ * and each lesson asks only the questions drawn for it
+ * (rahnuma_visit_set_short_path_questions()); choosing a path forgets any
+ * answer given before.
  * Finish with rahnuma_visit_step_finish().
  */
 void
@@ -870,6 +938,7 @@ rahnuma_visit_set_path_async (RahnumaVisit *self, RahnumaVisitPath path, GCancel
   g_return_if_fail (path == RAHNUMA_PATH_FULL || path == RAHNUMA_PATH_SHORT);
 
   self->path = path;
+  draw_all_questions (self);
   step = step_new (self, STEP_PATH);
   step->path = path;
   run_step_async (self, step, rahnuma_visit_set_path_async, cancellable, callback, user_data);

@@ -66,6 +66,11 @@ RahnumaVisit   *rahnuma_visit_new                   (RahnumaStore        *store,
                                                      const char          *kiosk);
 void            rahnuma_visit_set_pass_mark_percent (RahnumaVisit        *self,
                                                      guint                percent);
+void            rahnuma_visit_set_short_path_questions (RahnumaVisit   *self,
+                                                     guint                n_questions,
+                                                     guint32              seed);
+void            rahnuma_visit_draw_questions        (RahnumaVisit        *self,
+                                                     RahnumaModule       *module);
 const char     *rahnuma_visit_get_language          (RahnumaVisit        *self);
 RahnumaCatalog *rahnuma_visit_get_catalog           (RahnumaVisit        *self);
 RahnumaSessionState rahnuma_visit_get_state         (RahnumaVisit        *self);

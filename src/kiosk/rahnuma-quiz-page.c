@@ -25,7 +25,8 @@ struct _RahnumaQuizPage
 
   RahnumaVisit *visit;
   RahnumaModule *module;
-  guint question;
+  guint position;  /* among the questions asked (rahnuma_quiz_get_asked()) */
+  guint question;  /* the module's question at @position */
   gboolean answered;
 
   GtkWidget *lessons_button;
@@ -44,6 +45,12 @@ struct _RahnumaQuizPage
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaQuizPage, rahnuma_quiz_page, GTK_TYPE_WIDGET)
+
+static RahnumaQuiz *
+quiz (RahnumaQuizPage *self)
+{
+  return rahnuma_visit_get_quiz (self->visit, self->module);
+}
 
 static RahnumaQuestion *
 current_question (RahnumaQuizPage *self)
@@ -97,13 +104,14 @@ show_question (RahnumaQuizPage *self)
 {
   RahnumaQuestion *question = current_question (self);
   guint n_choices = rahnuma_question_get_n_choices (question);
-  guint n_questions = rahnuma_module_get_n_questions (self->module);
+  /* The questions asked on this path: on the short path, only those drawn. */
+  guint n_questions = rahnuma_quiz_get_n_questions (quiz (self));
   g_autofree char *text = rahnuma_question_dup_text (question, language (self));
   g_autofree char *counter = NULL;
 
   self->answered = FALSE;
   /* Translators: e.g. "Question 2 of 5" */
-  counter = g_strdup_printf (_("Question %u of %u"), self->question + 1, n_questions);
+  counter = g_strdup_printf (_("Question %u of %u"), self->position + 1, n_questions);
   gtk_label_set_label (self->counter_label, counter);
   gtk_label_set_label (self->question_label, text);
 
@@ -127,9 +135,9 @@ show_question (RahnumaQuizPage *self)
    * last question goes on to what comes next. */
   rahnuma_widget_set_label (GTK_WIDGET (self->next_button), self->next_label,
                             /* Translators: button: the next question of the quiz */
-                            self->question + 1 < n_questions || is_short_path (self) ? _("Next")
+                            self->position + 1 < n_questions || is_short_path (self) ? _("Next")
                                                                                      : _("Back to the lessons"));
-  speak_question (self, self->question == 0);
+  speak_question (self, self->position == 0);
 }
 
 /**
@@ -141,7 +149,6 @@ void
 rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
 {
   RahnumaQuestion *question;
-  RahnumaQuiz *quiz;
   guint correct;
   int chosen;
   gboolean right;
@@ -152,9 +159,8 @@ rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
   g_return_if_fail (RAHNUMA_IS_QUIZ_PAGE (self));
 
   question = current_question (self);
-  quiz = rahnuma_visit_get_quiz (self->visit, self->module);
   correct = rahnuma_question_get_correct (question);
-  chosen = rahnuma_quiz_get_answer (quiz, self->question);
+  chosen = rahnuma_quiz_get_answer (quiz (self), self->question);
   right = chosen == (int) correct;
 
   for (guint i = 0; i < rahnuma_question_get_n_choices (question); i++)
@@ -174,7 +180,10 @@ rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
   gtk_revealer_set_reveal_child (self->feedback_revealer, TRUE);
 
   verdict_audio = g_strdup (right ? "prompt:correct" : "prompt:wrong");
-  explanation_audio = rahnuma_question_dup_explanation_narration_path (question, language (self), NULL);
+  /* On the short path the hall discussed every question: a right answer
+   * is only said right; its explanation stays on screen, unspoken. */
+  if (!right || !is_short_path (self))
+    explanation_audio = rahnuma_question_dup_explanation_narration_path (question, language (self), NULL);
   {
     const char *paths[] = { verdict_audio, explanation_audio, NULL };
     play_files (self, paths);
@@ -185,7 +194,8 @@ rahnuma_quiz_page_show_feedback (RahnumaQuizPage *self)
  * rahnuma_quiz_page_get_question:
  * @self: a #RahnumaQuizPage
  *
- * Returns: the question on screen, from 0
+ * Returns: the module's question on screen, from 0 (on the short path
+ *   not necessarily the first asked)
  */
 guint
 rahnuma_quiz_page_get_question (RahnumaQuizPage *self)
@@ -213,9 +223,10 @@ quiz_next (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (!self->answered)
     return;
-  if (self->question + 1 < rahnuma_module_get_n_questions (self->module))
+  if (self->position + 1 < rahnuma_quiz_get_n_questions (quiz (self)))
     {
-      self->question++;
+      self->position++;
+      self->question = rahnuma_quiz_get_asked (quiz (self), self->position);
       show_question (self);
     }
   else
@@ -289,7 +300,8 @@ rahnuma_quiz_page_init (RahnumaQuizPage *self)
  * @visit: the visit in progress
  * @module: the module whose quiz to ask, from the visit's catalogue
  *
- * Returns: (transfer floating): the page, at the first question
+ * Returns: (transfer floating): the page, at the first question the
+ *   visit asks of @module (rahnuma_visit_get_quiz())
  */
 RahnumaQuizPage *
 rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
@@ -303,6 +315,8 @@ rahnuma_quiz_page_new (RahnumaVisit *visit, RahnumaModule *module)
   self->visit = g_object_ref (visit);
   self->module = g_object_ref (module);
   gtk_widget_set_visible (self->lessons_button, !is_short_path (self));
+  g_return_val_if_fail (rahnuma_quiz_get_n_questions (quiz (self)) > 0, self);
+  self->question = rahnuma_quiz_get_asked (quiz (self), 0);
   show_question (self);
   return self;
 }

@@ -44,6 +44,8 @@ struct _RahnumaSettings
   guint result_timeout;
   int pass_mark;
   guint volume;
+  guint short_path_questions;
+  gboolean hall_briefing;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaSettings, rahnuma_settings, G_TYPE_OBJECT)
@@ -60,6 +62,8 @@ static guint signals[N_SIGNALS];
 #define DEFAULT_KEEP_DAYS 30
 #define DEFAULT_RESULT_TIMEOUT 600 /* the schema's default */
 #define DEFAULT_VOLUME 80
+#define DEFAULT_SHORT_PATH_QUESTIONS 1
+#define DEFAULT_HALL_BRIEFING TRUE
 
 /* The schema's ranges (data/org.rahnuma.Kiosk.gschema.xml); GSettings keeps
  * its own values inside them, tests/test-settings.c holds these to it. */
@@ -122,6 +126,8 @@ read_gsettings (RahnumaSettings *self, GSettings *gsettings)
   self->result_timeout = g_settings_get_uint (gsettings, "result-timeout");
   self->pass_mark = g_settings_get_int (gsettings, "pass-mark");
   self->volume = g_settings_get_uint (gsettings, "volume");
+  self->short_path_questions = g_settings_get_uint (gsettings, "short-path-questions");
+  self->hall_briefing = g_settings_get_boolean (gsettings, "hall-briefing");
 }
 
 static void
@@ -143,6 +149,8 @@ read_defaults (RahnumaSettings *self)
   self->result_timeout = DEFAULT_RESULT_TIMEOUT;
   self->pass_mark = RAHNUMA_SETTINGS_PASS_MARK_MODULE;
   self->volume = DEFAULT_VOLUME;
+  self->short_path_questions = DEFAULT_SHORT_PATH_QUESTIONS;
+  self->hall_briefing = DEFAULT_HALL_BRIEFING;
 }
 
 /* An empty code would make every visit's record unattributable. */
@@ -192,6 +200,10 @@ reread_key (RahnumaSettings *self, const char *key)
     self->pass_mark = g_settings_get_int (self->gsettings, key);
   else if (g_str_equal (key, "volume"))
     self->volume = g_settings_get_uint (self->gsettings, key);
+  else if (g_str_equal (key, "short-path-questions"))
+    self->short_path_questions = g_settings_get_uint (self->gsettings, key);
+  else if (g_str_equal (key, "hall-briefing"))
+    self->hall_briefing = g_settings_get_boolean (self->gsettings, key);
   else if (g_str_equal (key, "printer") || g_str_equal (key, "card-paper"))
     {
       char **field = g_str_equal (key, "printer") ? &self->printer : &self->card_paper;
@@ -523,6 +535,43 @@ rahnuma_settings_get_about_you (RahnumaSettings *self)
 }
 
 /**
+ * rahnuma_settings_get_short_path_questions:
+ * @self: a #RahnumaSettings
+ *
+ * How many of each lesson's questions the short path asks, after the hall
+ * briefing (the "short-path-questions" key, issue 20), drawn at random per
+ * visit (rahnuma_visit_set_short_path_questions()). A change is in force
+ * from the next visit.
+ *
+ * Returns: questions per lesson, 0 to 20; 0 asks every question
+ */
+guint
+rahnuma_settings_get_short_path_questions (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_SHORT_PATH_QUESTIONS);
+  return self->short_path_questions;
+}
+
+/**
+ * rahnuma_settings_get_hall_briefing:
+ * @self: a #RahnumaSettings
+ *
+ * Whether the centre holds hall briefings (the "hall-briefing" key): only
+ * then does the kiosk ask "Were you in the hall briefing today?" and offer
+ * the short path. Off, every visit takes the full path: nobody may skip
+ * the lessons' scenes where no hall showed them. A change is in force
+ * from the next visit.
+ *
+ * Returns: %TRUE to offer the choice (the default)
+ */
+gboolean
+rahnuma_settings_get_hall_briefing (RahnumaSettings *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_SETTINGS (self), DEFAULT_HALL_BRIEFING);
+  return self->hall_briefing;
+}
+
+/**
  * rahnuma_settings_get_volume:
  * @self: a #RahnumaSettings
  *
@@ -651,11 +700,12 @@ rahnuma_settings_log (RahnumaSettings *self)
                 : g_strdup_printf ("%d%%", self->pass_mark);
   g_message ("Settings: centre %s, kiosk %s, languages %s, idle timeout %u s, "
              "still-there countdown %u s, pass mark %s, synced visits kept %u days, volume %u%%, officers' file %s, "
-             "card printer %s on %s",
+             "card printer %s on %s, hall briefing choice %s, short-path questions per lesson %u",
              self->centre, self->kiosk_id, languages, self->idle_timeout,
              self->still_there_countdown, pass_mark, self->keep_days, self->volume,
              *self->officer_file != '\0' ? self->officer_file : "(none)",
-             *self->printer != '\0' ? self->printer : "(default)", self->card_paper);
+             *self->printer != '\0' ? self->printer : "(default)", self->card_paper,
+             self->hall_briefing ? "on" : "off", self->short_path_questions);
 }
 
 static gboolean

@@ -45,6 +45,8 @@ guint               rahnuma_settings_get_volume           (RahnumaSettings *self
 const char         *rahnuma_settings_get_printer          (RahnumaSettings *self);
 const char         *rahnuma_settings_get_card_paper       (RahnumaSettings *self);
 gboolean            rahnuma_settings_get_about_you        (RahnumaSettings *self);
+guint               rahnuma_settings_get_short_path_questions (RahnumaSettings *self);
+gboolean            rahnuma_settings_get_hall_briefing    (RahnumaSettings *self);
 
 void                rahnuma_settings_override_centre      (RahnumaSettings *self,
                                                            const char      *centre);

@@ -423,6 +423,33 @@ show_path_choice (RahnumaWindow *self)
   show_page (self, &self->path_page, new_choice_page (self, "path", choices, G_N_ELEMENTS (choices)));
 }
 
+/* After the language: "Were you in the hall briefing today?" where the
+ * centre holds hall briefings (the hall-briefing setting); elsewhere the
+ * full path's first page, as no visitor may skip the scenes there. Sets
+ * @clips to the prompts that say what to do on that page. */
+static void
+show_first_step (RahnumaWindow *self, const char *clips[3])
+{
+  RahnumaSettings *settings = rahnuma_kiosk_context_get_settings (self->context);
+  gboolean about = rahnuma_settings_get_about_you (settings);
+
+  if (rahnuma_settings_get_hall_briefing (settings))
+    {
+      show_path_choice (self);
+      clips[0] = "prompt:path";
+      clips[1] = "prompt:path-short";
+      clips[2] = "prompt:path-full";
+      return;
+    }
+  if (about)
+    show_about (self);
+  else
+    show_lessons (self);
+  clips[0] = about ? "prompt:about" : "prompt:lessons";
+  clips[1] = about ? "prompt:about-gender" : "";
+  clips[2] = "";
+}
+
 /* The full path, as before the choice: "about you" (when on), then the lessons. */
 static void
 start_full_path (RahnumaWindow *self)
@@ -548,6 +575,8 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
   const char *code = g_variant_get_string (parameter, NULL);
   g_autofree char *name_path = NULL;
+  RahnumaSettings *settings = rahnuma_kiosk_context_get_settings (self->context);
+  const char *first_clips[3];
   int pass_mark_percent;
 
   if (self->visit != NULL || rahnuma_language_lookup (code) == NULL)
@@ -563,10 +592,11 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
                                    rahnuma_kiosk_context_get_catalog (self->context), code,
                                    rahnuma_kiosk_context_get_centre (self->context),
                                    rahnuma_kiosk_context_get_kiosk_id (self->context));
-  pass_mark_percent =
-    rahnuma_settings_get_pass_mark_percent (rahnuma_kiosk_context_get_settings (self->context));
+  pass_mark_percent = rahnuma_settings_get_pass_mark_percent (settings);
   if (pass_mark_percent != RAHNUMA_SETTINGS_PASS_MARK_MODULE)
     rahnuma_visit_set_pass_mark_percent (self->visit, (guint) pass_mark_percent);
+  /* The visit's own random seed: a new draw for each visitor. */
+  rahnuma_visit_set_short_path_questions (self->visit, rahnuma_settings_get_short_path_questions (settings), 0);
   g_message ("Visit started in %s", code);
   /* The lessons page shows at once; its touches wait for the start's
    * commit (the stack stays insensitive until then, step_data_new()), so
@@ -574,7 +604,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
    * yet that a power cut in between could lose. Waiting for the commit
    * (its fsync) before the first frame was 5–60 ms of the switch. */
   rahnuma_visit_begin_async (self->visit, self->cancellable, on_step_committed, step_data_new (self, NULL));
-  show_path_choice (self);
+  show_first_step (self, first_clips);
 
   /* The language's own name, spoken: the visitor hears what they chose;
    * for a language without its own voice, that lessons are heard in Urdu
@@ -585,7 +615,7 @@ kiosk_choose_language (GtkWidget *widget, const char *action_name, GVariant *par
   {
     const char *clips[] = { name_path,
                             rahnuma_language_lookup (code)->narration_fallback != NULL ? "prompt:urdu-audio" : "",
-                            "prompt:path", "prompt:path-short", "prompt:path-full", NULL };
+                            first_clips[0], first_clips[1], first_clips[2], NULL };
     speak_after_paint (self, g_variant_new_strv (clips, -1));
   }
 }
@@ -676,8 +706,11 @@ kiosk_answer_again (GtkWidget *widget, const char *action_name, GVariant *parame
 {
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
 
-  if (is_short_path (self) && self->module != NULL && self->again_page != NULL)
-    show_quiz (self);
+  if (!is_short_path (self) || self->module == NULL || self->again_page == NULL)
+    return;
+  /* A new draw: the visitor may get another of the lesson's questions. */
+  rahnuma_visit_draw_questions (self->visit, self->module);
+  show_quiz (self);
 }
 
 /* The short path: "No, go on", to the next lesson's questions or the end. */
@@ -772,6 +805,7 @@ kiosk_answer (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   g_variant_get (parameter, "(uu)", &question, &choice);
   if (question >= rahnuma_module_get_n_questions (self->module) ||
+      !rahnuma_quiz_is_asked (rahnuma_visit_get_quiz (self->visit, self->module), question) ||
       choice >= rahnuma_question_get_n_choices (rahnuma_module_get_question (self->module, question)))
     return;
   rahnuma_visit_answer_async (self->visit, self->module, question, choice, self->cancellable,

@@ -12,7 +12,10 @@
  *    default: the other languages fall back to its voice);
  *  - taps are counted from a UI test's run (TAPS_TSV, made from
  *    tests/ui/journey.py with RAHNUMA_TAP_LOG): per question on the quiz
- *    page, per lesson on the lessons and lesson pages, per visit elsewhere.
+ *    page, per lesson on the lessons and lesson pages, per visit elsewhere;
+ *  - the short path's check questions per lesson: the kiosk setting
+ *    short-path-questions' default, read from the compiled schema of the
+ *    build tree (data/gschemas.compiled), or --short-questions.
  *
  * Assumed, and stated in README (Benchmarks):
  *
@@ -25,9 +28,15 @@
  *  - arrivals: a Poisson day with a morning peak (hour_weights);
  *  - halls: sessions on a fixed schedule, the halls taking turns, 80 seats,
  *    10 minutes' change-over; a hall session is the lessons' narration;
- *  - the short path (not in the kiosk yet): the visit's pages, one more
- *    tap for "I was in the hall", each lesson chosen on the lessons page
- *    and its questions answered, no scene watched again.
+ *  - the short path, as the kiosk walks it: the visit's pages, one more
+ *    tap for "I was in the hall", no list of lessons (it goes straight
+ *    through), each lesson's N drawn questions said and answered, a right
+ *    answer said "correct" without its explanation (the hall discussed
+ *    it); a share of the answers (--wrong-share, 20 %: assumed, not
+ *    measured) is wrong, said "wrong" with its explanation, and then
+ *    "Watch this lesson again?" is answered "go on" with one tap: the
+ *    scenes watched again are not counted (the minutes they would add are
+ *    printed). Question times are each lesson's mean.
  *
  * centre-sim.c holds the queues. GstDiscoverer, not
  * rahnuma-media-probe.c, because the probe gives no durations.
@@ -35,7 +44,8 @@
  * Prints per-path minutes as comments, then:
  *   centre-day-kiosks-needed  <hall + short> kiosks  <full path> kiosks  <ratio>x
  * Usage: bench-centre-day [--lang L] [--workers N] [--halls N] [--seats N]
- *          [--tap-seconds S] [--seed N] MODULES_DIR TAPS_TSV
+ *          [--tap-seconds S] [--seed N] [--short-questions N] [--wrong-share F]
+ *          MODULES_DIR TAPS_TSV
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -64,6 +74,7 @@ typedef struct
   char *id;
   double scenes;    /* minutes of scene narration */
   double questions; /* minutes of question and explanation narration */
+  double explained; /* of which the explanations */
   guint n_questions;
 } Lesson;
 
@@ -132,27 +143,32 @@ scene_minutes (RahnumaScene *scene)
   die ("a picture scene has no narration to time", NULL);
 }
 
+/* A question's narration and its explanation's, in minutes; the latter
+ * also added to @explained. */
 static double
-question_minutes (RahnumaQuestion *question)
+question_minutes (RahnumaQuestion *question, double *explained)
 {
   g_autofree char *asked = rahnuma_question_dup_narration_path (question, lang, NULL);
-  g_autofree char *explained = rahnuma_question_dup_explanation_narration_path (question, lang, NULL);
+  g_autofree char *explanation = rahnuma_question_dup_explanation_narration_path (question, lang, NULL);
+  double explanation_minutes;
 
-  if (asked == NULL || explained == NULL)
+  if (asked == NULL || explanation == NULL)
     die ("a question has no narration to time", NULL);
-  return media_minutes (asked) + media_minutes (explained);
+  explanation_minutes = media_minutes (explanation);
+  *explained += explanation_minutes;
+  return media_minutes (asked) + explanation_minutes;
 }
 
 static Lesson
 measure_lesson (RahnumaModule *module)
 {
-  Lesson lesson = { g_strdup (rahnuma_module_get_id (module)), 0, 0, 0 };
+  Lesson lesson = { g_strdup (rahnuma_module_get_id (module)), 0, 0, 0, 0 };
 
   for (guint i = 0; i < rahnuma_module_get_n_scenes (module); i++)
     lesson.scenes += scene_minutes (rahnuma_module_get_scene (module, i));
   lesson.n_questions = rahnuma_module_get_n_questions (module);
   for (guint i = 0; i < lesson.n_questions; i++)
-    lesson.questions += question_minutes (rahnuma_module_get_question (module, i));
+    lesson.questions += question_minutes (rahnuma_module_get_question (module, i), &lesson.explained);
   return lesson;
 }
 
@@ -301,8 +317,45 @@ typedef struct
   double full, hall, short_path; /* minutes: on a kiosk, in the hall, on a kiosk */
 } Paths;
 
+typedef struct
+{
+  guint per_lesson;   /* check questions per lesson; 0: all */
+  double wrong_share; /* of the answers, 0 to 1 */
+} ShortPath;
+
+/* The short path's questions (issue 20): per lesson, @s->per_lesson drawn
+ * questions (a lesson's mean times), each said, answered, and said
+ * "correct"; a wrong one (@s->wrong_share) said "wrong", explained, and
+ * "Watch this lesson again?" said and answered "go on" (one tap, in
+ * @extra_taps). Sets @n to the questions asked and @rewatch to the minutes
+ * the wrong answers' lessons would add if watched again. */
+static double
+short_questions (GArray *lessons, const char *prompts, const ShortPath *s, double *n,
+                 double *extra_taps, double *rewatch)
+{
+  double right = prompt_minutes (prompts, "correct");
+  double wrong = prompt_minutes (prompts, "wrong") + prompt_minutes (prompts, "watch-again");
+  double sum = 0;
+
+  *n = *extra_taps = *rewatch = 0;
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      Lesson *l = &g_array_index (lessons, Lesson, i);
+      double asked = s->per_lesson == 0 ? l->n_questions : MIN (s->per_lesson, l->n_questions);
+      double said = (l->questions - l->explained) / l->n_questions;
+      double explanation = l->explained / l->n_questions;
+
+      sum += prompt_minutes (prompts, "quiz")
+             + asked * (said + (1 - s->wrong_share) * right + s->wrong_share * (wrong + explanation));
+      *n += asked;
+      *extra_taps += asked * s->wrong_share;
+      *rewatch += asked * s->wrong_share * l->scenes;
+    }
+  return sum;
+}
+
 static Paths
-measure_paths (GArray *lessons, const char *prompts, Taps taps, double tap_s)
+measure_paths (GArray *lessons, const char *prompts, Taps taps, double tap_s, const ShortPath *s)
 {
   guint n_lessons = lessons->len, n_questions;
   double questions = all_questions (lessons, prompts, &n_questions);
@@ -310,13 +363,15 @@ measure_paths (GArray *lessons, const char *prompts, Taps taps, double tap_s)
   double per_lesson = prompt_minutes (prompts, "lessons-next") + prompt_minutes (prompts, "quiz");
   double full_taps = taps.per_visit + n_lessons * (taps.per_list + taps.per_watch)
                      + n_questions * taps.per_question;
-  /* The short path: one more tap ("I was in the hall"), no lesson page. */
-  double short_taps = taps.per_visit + 1 + n_lessons * taps.per_list + n_questions * taps.per_question;
+  double n_short, wrong_taps, rewatch;
+  double short_q = short_questions (lessons, prompts, s, &n_short, &wrong_taps, &rewatch);
+  /* The short path: one more tap ("I was in the hall"), no list of lessons. */
+  double short_taps = taps.per_visit + 1 + n_short * taps.per_question + wrong_taps;
   Paths p;
 
   p.full = visit + n_lessons * per_lesson + all_scenes (lessons) + questions + full_taps * tap;
   p.hall = all_scenes (lessons) + questions - n_questions * prompt_minutes (prompts, "correct");
-  p.short_path = visit + n_lessons * prompt_minutes (prompts, "quiz") + questions + short_taps * tap;
+  p.short_path = visit + short_q + short_taps * tap;
   printf ("# taps (journey): %.2f per visit, per lesson %.2f on the list and %.2f watching,"
           " %.2f per question; %.1f s each\n",
           taps.per_visit, taps.per_list, taps.per_watch, taps.per_question, tap_s);
@@ -326,8 +381,12 @@ measure_paths (GArray *lessons, const char *prompts, Taps taps, double tap_s)
           p.full, p.full - full_taps * tap, full_taps);
   printf ("# hall session: %.1f min narration (%u lessons, %u questions) + %.0f min change-over\n",
           p.hall, n_lessons, n_questions, CHANGE_OVER);
-  printf ("# short path after the hall: %.1f min (%.1f min media, %.0f taps)\n",
-          p.short_path, p.short_path - short_taps * tap, short_taps);
+  printf ("# short path after the hall: %.1f min (%.1f min media, %.0f taps): %.0f questions"
+          " (%u per lesson, short-path-questions; 0 = all), %.0f %% answered wrongly (assumed)\n",
+          p.short_path, p.short_path - short_taps * tap, short_taps, n_short, s->per_lesson,
+          100 * s->wrong_share);
+  printf ("# not counted: the lessons watched again after those wrong answers, %.1f min on average\n",
+          rewatch);
   return p;
 }
 
@@ -335,7 +394,31 @@ typedef struct
 {
   int workers, halls, seats, seed; /* options: positive */
   double tap_s;
+  int short_questions; /* -1: the setting's default */
+  double wrong_share;
 } Options;
+
+/* short-path-questions' default, from the compiled schema of the build
+ * tree: the number the kiosk asks, not typed in again here. */
+static guint
+default_short_questions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsSchemaSource) source = g_settings_schema_source_new_from_directory (RAHNUMA_SCHEMA_DIR, NULL,
+                                                                                          TRUE, &error);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (source == NULL)
+    die (RAHNUMA_SCHEMA_DIR, error);
+  schema = g_settings_schema_source_lookup (source, RAHNUMA_APP_ID, FALSE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "short-path-questions"))
+    die ("the compiled schema has no short-path-questions", NULL);
+  key = g_settings_schema_get_key (schema, "short-path-questions");
+  value = g_settings_schema_key_get_default_value (key);
+  return g_variant_get_uint32 (value);
+}
 
 /* Everyone on the full path: the fewest kiosks, and the longest wait then. */
 static guint
@@ -456,7 +539,8 @@ simulate (Paths p, const Options *o)
 int
 main (int argc, char **argv)
 {
-  Options o = { 2500, 4, 80, 20, 4.0 };
+  Options o = { 2500, 4, 80, 20, 4.0, -1, 0.2 };
+  ShortPath short_path;
   g_autofree char *lang_option = NULL;
   GOptionEntry entries[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_option, "Narration language (ur)", "L" },
@@ -465,6 +549,9 @@ main (int argc, char **argv)
     { "seats", 0, 0, G_OPTION_ARG_INT, &o.seats, "Seats per hall session (80)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &o.seed, "Arrivals' seed (20)", "N" },
     { "tap-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &o.tap_s, "Seconds per tap (4)", "S" },
+    { "short-questions", 0, 0, G_OPTION_ARG_INT, &o.short_questions,
+      "Questions per lesson on the short path, 0 for all (short-path-questions' default)", "N" },
+    { "wrong-share", 0, 0, G_OPTION_ARG_DOUBLE, &o.wrong_share, "Share of answers wrong (0.2)", "F" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("MODULES_DIR TAPS_TSV");
@@ -474,7 +561,8 @@ main (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3
-      || o.workers <= 0 || o.halls <= 0 || o.seats <= 0 || o.tap_s < 0)
+      || o.workers <= 0 || o.halls <= 0 || o.seats <= 0 || o.tap_s < 0
+      || o.wrong_share < 0 || o.wrong_share > 1)
     die ("usage: bench-centre-day [OPTION…] MODULES_DIR TAPS_TSV", error);
   if (lang_option != NULL)
     lang = lang_option;
@@ -484,7 +572,9 @@ main (int argc, char **argv)
     die ("GstDiscoverer", error);
   prompts = g_build_filename (argv[1], "..", "prompts", NULL);
   lessons = measure_lessons (argv[1]);
-  simulate (measure_paths (lessons, prompts, read_taps (argv[2]), o.tap_s), &o);
+  short_path.per_lesson = o.short_questions >= 0 ? (guint) o.short_questions : default_short_questions ();
+  short_path.wrong_share = o.wrong_share;
+  simulate (measure_paths (lessons, prompts, read_taps (argv[2]), o.tap_s, &short_path), &o);
   g_object_unref (discoverer);
   return 0;
 }

@@ -7,18 +7,20 @@ that run-ui-test.sh provides) with the two-lesson fixture. The visitor:
 1. chooses the language, then at "Were you in the hall briefing today?"
    (spoken; its answers large pictures with words, Home at the start of the
    title row, right to left in Urdu) chooses the short path;
-2. gets lesson 1's questions at once (no scenes first, no list of lessons)
-   and answers every one wrongly;
+2. gets lesson 1's check question at once (one, drawn for the visit: the
+   short-path-questions default; no scenes first, no list of lessons) and
+   answers it wrongly: "wrong" and the explanation are said;
 3. is asked, aloud, "Watch this lesson again?": yes; the lesson's scenes
    play, the visitor skips through them (Next, Next, Questions);
-4. is asked, aloud, whether to answer again: yes; answers every question
-   right; then lesson 2's questions, all right;
+4. is asked, aloud, whether to answer again: yes; a question is drawn
+   again and answered right; then lesson 2's, right: each time "correct" is
+   said and the explanation shown, not said (the hall discussed it);
 5. leaves the "about you" step (on by default; on this path it comes after
    the questions) with "Skip all";
 6. reaches the result with a code, both lessons passed.
 
 Then the journal's session row says path = 'short', completed, with the
-code on screen, and the answers are the latest ones given.
+code on screen, and each lesson's row says 1 of 1 question right.
 
 The question and answer words of the path and "again" pages are the
 prompts' (media/prompts/prompts.ini), as the kiosk says them; every other
@@ -56,6 +58,7 @@ class ShortPath(KioskScreen):
         self.rtl = args.lang in RTL
         self.modules = {}
         self.code = None
+        self.asked = {}  # module id → the question numbers asked, in turn
         os.makedirs(args.artifacts, exist_ok=True)
         self.log_path = os.path.join(args.artifacts, "shortpath-%s-kiosk.log" % args.lang)
 
@@ -113,25 +116,54 @@ class ShortPath(KioskScreen):
         self.shot(shot)
         return page
 
+    def sayings(self):
+        """Every clip the kiosk was asked to say so far, in order (its log,
+        rahnuma-window's "Saying" lines, written as each "kiosk.play" starts)."""
+        with open(self.log_path, encoding="utf-8") as f:
+            return [line.rstrip().split("Saying ", 1)[1] for line in f if "Saying " in line]
+
+    def check_feedback_said(self, module_id, since, right):
+        """What was said after the answer: "correct" alone after a right one
+        (the hall discussed the question: its explanation stays on screen,
+        unspoken), "wrong" and the explanation (the module's own clip) after
+        a wrong one."""
+        verdict = "/correct.ogg" if right else "/wrong.ogg"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            said = self.sayings()[since:]
+            at = [i for i, clip in enumerate(said) if clip.endswith(verdict)]
+            if at:
+                after = said[at[-1] + 1:at[-1] + 2]
+                explained = bool(after) and ("/%s/" % module_id) in after[0]
+                check(explained != right, "after a %s answer on the short path the explanation was %s: %s"
+                      % ("right" if right else "wrong", "said" if explained else "not said", said))
+                return
+            time.sleep(0.2)
+        check(False, "the verdict %s was not said" % verdict)
+
     def answer_quiz(self, module_id, right):
-        """Every question of @module_id, all right or all wrong; "Next" after
-        each, the last one too (no list of lessons on this path)."""
+        """The lesson's check question (short-path-questions: one by default,
+        drawn per visit, so found by its words), right or wrong; "Next" after
+        it (no list of lessons on this path)."""
         module = self.modules[module_id]
-        n = module.n_questions()
-        for number in range(1, n + 1):
-            page = self.page("RahnumaQuizPage")
-            self.labelled(page, LABEL, self._("Question %u of %u", number, n))
-            self.labelled(page, LABEL, module.question(number))
-            if number == 1:
-                lessons = self.first(lambda node: node.get_role() == BUTTON
-                                     and node.get_name() == self._("All lessons"))
-                check(lessons is None, "the short path's quiz offers the list of lessons")
-            correct = module.correct(number)
-            choice = correct if right else correct % 3 + 1
-            self.labelled(page, BUTTON, module.choice(number, choice)).do_action(0)
-            self.labelled(page, LABEL, self._("Correct!") if right
-                          else self._("Not quite. The right answer is shown in green."))
-            self.press(page, self._("Next"))
+        texts = {module.question(number): number for number in range(1, module.n_questions() + 1)}
+        page = self.page("RahnumaQuizPage")
+        self.labelled(page, LABEL, self._("Question %u of %u", 1, 1))
+        number = texts[self.inside(page, lambda node: node.get_role() == LABEL and node.get_name() in texts,
+                                   "one of %s's questions" % module_id).get_name()]
+        lessons = self.first(lambda node: node.get_role() == BUTTON
+                             and node.get_name() == self._("All lessons"))
+        check(lessons is None, "the short path's quiz offers the list of lessons")
+        correct = module.correct(number)
+        choice = correct if right else correct % 3 + 1
+        since = len(self.sayings())
+        self.labelled(page, BUTTON, module.choice(number, choice)).do_action(0)
+        self.labelled(page, LABEL, self._("Correct!") if right
+                      else self._("Not quite. The right answer is shown in green."))
+        self.labelled(page, LABEL, module.explanation(number))
+        self.check_feedback_said(module_id, since, right)
+        self.asked[module_id] = self.asked.get(module_id, []) + [number]
+        self.press(page, self._("Next"))
 
     def skip_scenes(self, module_id):
         """The lesson's scenes again, skipped through as a visitor may."""
@@ -183,7 +215,7 @@ class ShortPath(KioskScreen):
         with open(os.path.join(self.args.modules, "answers.json")) as f:
             for module_id in json.load(f):
                 self.modules[module_id] = ModuleText(os.path.join(self.args.modules, module_id), self.args.lang)
-        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_MESSAGES_DEBUG="rahnuma-sound")
+        env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", G_MESSAGES_DEBUG="rahnuma-sound rahnuma-window")
         run_kiosk([self.args.binary, "--windowed", "--modules", self.args.modules,
                    "--db", self.args.db, "--centre", "TEST", "--kiosk-id", "ui-test"],
                   env, lambda proc: self.visit(), log=self.log_path)
@@ -195,10 +227,11 @@ class ShortPath(KioskScreen):
               "the journal's session: %s (code on screen %s)" % (sessions, self.code))
         progress = self.query("SELECT module_id, n_correct, n_questions, passed FROM module_progress"
                               " ORDER BY module_id")
-        check([(m, c == q, p) for m, c, q, p in progress] == [(m, True, 1) for m in sorted(self.modules)],
-              "both lessons passed with their latest answers: %s" % progress)
-        print("short path in %s: a lesson answered wrongly, watched and answered again; code %s; "
-              "the journal says path 'short'; %d screenshots" % (self.args.lang, self.code, self.shots))
+        check(progress == [(m, 1, 1, 1) for m in sorted(self.modules)],
+              "both lessons passed with one check question each (short-path-questions): %s" % progress)
+        print("short path in %s: one question per lesson %s; a lesson answered wrongly, watched and answered "
+              "again; code %s; the journal says path 'short'; %d screenshots"
+              % (self.args.lang, self.asked, self.code, self.shots))
 
 
 def main():
