@@ -208,6 +208,38 @@ test_totals (Fixture *f, gconstpointer data)
   assert_bar (languages, 0, "ur", 16, 14);
 }
 
+/* Visits by path (issue 20): from the records while the sums are not
+ * current, from the sums (schema 9's 'path' category) after prepare, the
+ * same both ways. */
+static void
+test_paths (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RahnumaSessionStart start = { "LHE-POE", "K1", "ur", "v1", DAY0 + 12 * HOUR, FALSE, RAHNUMA_PATH_SHORT };
+  RahnumaDashboardTotals direct, summed;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (rahnuma_store_begin_session (f->store, &start, &error));
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_dashboard_totals (f->store, DAY0, DAY0 + 86400, PKT, &direct, &error));
+  g_assert_cmpint (direct.paths[RAHNUMA_PATH_SHORT], ==, 3);
+  g_assert_cmpint (direct.paths[RAHNUMA_PATH_FULL], ==, 9);
+  g_assert_cmpint (summed_sessions (f), ==, 16); /* the three are not in the sums yet */
+
+  g_assert_true (rahnuma_dashboard_prepare (f->store, PKT, &error));
+  g_assert_cmpint (summed_sessions (f), ==, 19);
+  g_assert_true (rahnuma_dashboard_totals (f->store, DAY0, DAY0 + 86400, PKT, &summed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (summed.paths, sizeof summed.paths, direct.paths, sizeof direct.paths);
+  stmt = rahnuma_store_prepare (rahnuma_store_get_db (f->store),
+                                "SELECT sum (sessions) FROM dashboard_category WHERE category = 'path'"
+                                " AND value = 'short'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 3);
+}
+
 /* Visits added after the sums were made: the views read the records until
  * the next prepare, which sums only the changed day again. */
 static void
@@ -319,6 +351,7 @@ main (int argc, char **argv)
   g_test_add ("/rahnuma/dashboard/by-destination", Fixture, NULL, fixture_set_up, test_by_destination,
               fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/totals", Fixture, NULL, fixture_set_up, test_totals, fixture_tear_down);
+  g_test_add ("/rahnuma/dashboard/paths", Fixture, NULL, fixture_set_up, test_paths, fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/sums-follow-changes", Fixture, NULL, fixture_set_up, test_sums_follow_changes,
               fixture_tear_down);
   g_test_add ("/rahnuma/dashboard/sums-offset", Fixture, NULL, fixture_set_up, test_sums_offset, fixture_tear_down);

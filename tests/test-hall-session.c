@@ -239,7 +239,7 @@ test_migrate_from_7 (Fixture *f, gconstpointer data)
 
   store = rahnuma_store_new (f->officers, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->officers, "PRAGMA user_version"), ==, 8);
+  g_assert_cmpint (count (f->officers, "PRAGMA user_version"), ==, RAHNUMA_STORE_VERSION);
   g_assert_cmpint (count (f->officers, "SELECT n_rows FROM sync_rejected WHERE kind = 'survey'"), ==, 2);
   g_assert_true (rahnuma_hall_session_record (store, &s, JAN07, &error));
   g_assert_no_error (error);

@@ -538,7 +538,7 @@ use_every_feature (const char *journal, const char *officers)
   g_assert_error (error, RAHNUMA_PIN_ERROR, RAHNUMA_PIN_ERROR_WRONG);
   g_clear_error (&error);
   g_assert_true (rahnuma_dashboard_prepare (store, 5 * 3600, &error));
-  g_assert_cmpint (raw_int (journal, "SELECT count(*) FROM dashboard_category"), ==, 2);
+  g_assert_cmpint (raw_int (journal, "SELECT count(*) FROM dashboard_category"), ==, 3); /* language, gender, path */
   g_assert_true (rahnuma_sync_run (journal, officers, NULL, NULL, &error));
   g_assert_no_error (error);
   target = rahnuma_store_new_full (officers, RAHNUMA_STORE_SHARED | RAHNUMA_STORE_MUST_EXIST, NULL, &error);

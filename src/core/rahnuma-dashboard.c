@@ -74,6 +74,8 @@ static const char * const refresh_day_sql[] = {
   " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
   "INSERT INTO dashboard_category SELECT ?1, 'gender', s.gender, count(*), sum (s.state = 'completed')"
   " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
+  "INSERT INTO dashboard_category SELECT ?1, 'path', s.path, count(*), sum (s.state = 'completed')"
+  " FROM session s WHERE " DAY_RANGE " GROUP BY 3",
   /* A module left before its quiz (no questions) is not a quiz taken. */
   "INSERT INTO dashboard_module SELECT ?1, m.module_id, count(*), sum (m.passed),"
   " sum (CAST (m.n_correct AS REAL) / m.n_questions)"
@@ -557,6 +559,33 @@ read_int_column (sqlite3 *db, const char *sql, gint64 *value, GError **error)
   return read_two (db, sql, value, &unused, error);
 }
 
+/* Visits by path over the range (issue 20), from the sums when they are
+ * current, else from the visits: into @paths, indexed by RahnumaVisitPath. */
+static gboolean
+read_paths (sqlite3 *db, gboolean summed, gint64 from, gint64 to, int utc_offset, gint64 *paths,
+            GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, summed
+    ? "SELECT value, sum (sessions) FROM dashboard_category WHERE category = 'path'"
+      " AND day >= ?1 AND day < ?2 GROUP BY 1"
+    : "SELECT s.path, count(*) FROM session s WHERE " IN_RANGE " GROUP BY 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_range (stmt, summed, from, to, utc_offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RahnumaVisitPath path;
+
+      if (rahnuma_visit_path_from_string ((const char *) sqlite3_column_text (stmt, 0), &path))
+        paths[path] = sqlite3_column_int64 (stmt, 1);
+    }
+  if (rc != SQLITE_DONE)
+    return rahnuma_store_set_error (error, db, rc, _("Cannot count sessions"));
+  return TRUE;
+}
+
 static gboolean
 read_totals (sqlite3 *db, gint64 from, gint64 to, int utc_offset, RahnumaDashboardTotals *totals, GError **error)
 {
@@ -590,7 +619,8 @@ read_totals (sqlite3 *db, gint64 from, gint64 to, int utc_offset, RahnumaDashboa
     return rahnuma_store_set_error (error, db, rc, _("Cannot count quizzes"));
   totals->quizzes_taken = sqlite3_column_int64 (quizzes, 0);
   totals->quizzes_passed = sqlite3_column_int64 (quizzes, 1);
-  return read_int_column (db, "SELECT count(*), 0 FROM session WHERE clock_suspect = 1",
+  return read_paths (db, summed, from, to, utc_offset, totals->paths, error) &&
+         read_int_column (db, "SELECT count(*), 0 FROM session WHERE clock_suspect = 1",
                           &totals->wrong_clock_sessions, error);
 }
 

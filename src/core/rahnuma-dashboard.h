@@ -49,6 +49,7 @@ typedef struct
   gint64 quizzes_taken;
   gint64 quizzes_passed;
   gint64 wrong_clock_sessions; /* recorded with a wrong clock, in the whole file: in no range */
+  gint64 paths[RAHNUMA_N_PATHS]; /* visits by RahnumaVisitPath, demo ones too (issue 20) */
 } RahnumaDashboardTotals;
 
 gboolean   rahnuma_dashboard_prepare   (RahnumaStore          *store,

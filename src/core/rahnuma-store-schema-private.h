@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes; a file with a newer one is refused.
  * It is the number of steps in migrations[] (rahnuma-store-schema.c). */
-#define RAHNUMA_STORE_VERSION 8
+#define RAHNUMA_STORE_VERSION 9
 
 gboolean  rahnuma_store_schema_open      (const char         *path,
                                           RahnumaStoreFlags   flags,

@@ -57,21 +57,6 @@ rahnuma_officer_data_free (RahnumaOfficerData *data)
   g_atomic_rc_box_release_full (data, (GDestroyNotify) officer_data_clear);
 }
 
-/* Visits per path over the range, real and demo together as in the
- * range's totals (issue 20). */
-static gboolean
-count_paths (RahnumaStore *store, gint64 from, gint64 to, gint64 *paths, GError **error)
-{
-  gint64 demo[RAHNUMA_N_PATHS];
-
-  if (!rahnuma_report_count_paths (store, from, to, FALSE, paths, error) ||
-      !rahnuma_report_count_paths (store, from, to, TRUE, demo, error))
-    return FALSE;
-  for (guint i = 0; i < RAHNUMA_N_PATHS; i++)
-    paths[i] += demo[i];
-  return TRUE;
-}
-
 /**
  * rahnuma_officer_data_new:
  * @store: a journal or officers' file
@@ -97,9 +82,10 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
   data->utc_offset = utc_offset;
   if (!rahnuma_dashboard_prepare (store, utc_offset, error) ||
       !rahnuma_dashboard_totals (store, today, today + 86400, utc_offset, &data->today, error) ||
-      !rahnuma_dashboard_totals (store, from, to, utc_offset, &data->range, error) ||
-      !count_paths (store, from, to, data->paths, error))
+      !rahnuma_dashboard_totals (store, from, to, utc_offset, &data->range, error))
     return NULL;
+  /* Real and demo visits together, as in the range's totals (issue 20). */
+  memcpy (data->paths, data->range.paths, sizeof data->paths);
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     if ((data->charts[i] = rahnuma_dashboard_chart (store, i, from, to, utc_offset, error)) == NULL)
       return NULL;
