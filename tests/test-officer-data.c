@@ -147,7 +147,7 @@ test_survey_text (void)
   g_test_message ("%s", text);
   /* SA: 0, 100k … 500k, median 250,000. */
   g_assert_true (g_str_has_prefix (text, "All answers: 11 answers"));
-  g_assert_nonnull (strstr (text, "\nSaudi Arabia: 6 answers · paid anything 83% · median paid Rs 250,000 · receipt — · borrowed — · cost ÷ wage —"));
+  g_assert_nonnull (strstr (text, "\nSaudi Arabia: 6 answers · paid anything 83% · median paid Rs 250,000 · receipt — · borrowed — · cost ÷ wage in months —"));
   g_assert_nonnull (strstr (text, "\nBy job sector\n"));
   g_assert_nonnull (strstr (text, "\nQatar: fewer than 5 answers, not shown"));
   g_assert_nonnull (strstr (text, "\nUnited Arab Emirates: fewer than 5 answers, not shown"));
@@ -250,11 +250,11 @@ test_survey_ratio (void)
   assert_quartiles (find_cell (r->by_sector, "construction"), 1, 2, 3, 5);
   assert_quartiles (find_cell (r->by_sector, "driving"), 2, 2, 3, 5);
   g_assert_cmpuint (r->all->n_no_rate, ==, 1);
-  assert_ratio_text (find_cell (r->by_sector, "construction"), TRUE, "2.0 months (1.0–3.0)");
-  assert_ratio_text (find_cell (r->by_destination, "AE"), TRUE, "2.5 months (1.8–3.5)");
+  assert_ratio_text (find_cell (r->by_sector, "construction"), TRUE, "2.0 (1.0–3.0)");
+  assert_ratio_text (find_cell (r->by_destination, "AE"), TRUE, "2.5 (1.8–3.5)");
   g_test_message ("%s\n%s", text, notes);
   g_assert_nonnull (strstr (text, "\nConstruction: 6 answers · paid anything 100% · median paid Rs 125,000 · "
-                                  "receipt — · borrowed — · cost ÷ wage 2.0 months (1.0–3.0)"));
+                                  "receipt — · borrowed — · cost ÷ wage in months 2.0 (1.0–3.0)"));
   g_assert_true (g_str_has_prefix (notes, "Pre-departure estimate: cost paid so far ÷ monthly wage"));
   g_assert_nonnull (strstr (notes, "not the SDG 10.7.1 survey figure."));
   g_assert_nonnull (strstr (notes, "\nExchange rates of 2026-11-01 (test fixture)."));
@@ -279,7 +279,7 @@ test_survey_no_rates (void)
   g_assert_nonnull (none->rates_problem);
   g_assert_cmpuint (none->survey->all->n, ==, 11);
   assert_ratio_text (none->survey->all, FALSE, "needs the exchange-rate file");
-  assert_ratio_text (&rupees_only, FALSE, "2.0 months (1.0–3.0)");
+  assert_ratio_text (&rupees_only, FALSE, "2.0 (1.0–3.0)");
   g_assert_nonnull (strstr (notes, "\nNo exchange-rate file is set."));
   g_assert_null (strstr (notes, "left out"));
   rahnuma_officer_data_free (none);

@@ -536,7 +536,7 @@ rahnuma_officer_format_rupees (double rupees)
  * currencies than rupees says it needs the rates file rather than show a
  * figure from its rupee wages alone.
  *
- * Returns: (transfer full): "2.1 months (1.4–3.0)", "needs the
+ * Returns: (transfer full): "2.1 (1.4–3.0)" (months of wages), "needs the
  *   exchange-rate file", or "—" when no answer has both figures
  */
 char *
@@ -551,7 +551,7 @@ rahnuma_officer_format_survey_ratio (const RahnumaSurveyCell *c, gboolean have_r
     return g_strdup ("—");
   /* Translators: the survey's cost ÷ monthly wage: the median in months of wages, then the first and
    * third quartiles (Q1–Q3) */
-  return g_strdup_printf (_("%.1f months (%.1f–%.1f)"), c->ratio_median, c->ratio_q1, c->ratio_q3);
+  return g_strdup_printf (_("%.1f (%.1f–%.1f)"), c->ratio_median, c->ratio_q1, c->ratio_q3);
 }
 
 /**
@@ -582,9 +582,9 @@ rahnuma_officer_format_survey_cell (const RahnumaSurveyCell *c, const char *name
   ratio = rahnuma_officer_format_survey_ratio (c, have_rates);
   /* Translators: one line of the survey section of the PDF report: a group's name, how many answered,
    * the share who paid anything, the median paid ("Rs 547,000"), the shares given a receipt and who
-   * borrowed, and the cost ÷ monthly wage ("2.1 months (1.4–3.0)") */
+   * borrowed, and the cost ÷ monthly wage in months ("2.1 (1.4–3.0)": median (Q1–Q3)) */
   return g_strdup_printf (_("%s: %llu answers · paid anything %s · median paid %s · receipt %s · "
-                            "borrowed %s · cost ÷ wage %s"),
+                            "borrowed %s · cost ÷ wage in months %s"),
                           name, (unsigned long long) c->n, paid, median, receipt, borrowed, ratio);
 }
 

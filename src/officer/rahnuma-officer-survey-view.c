@@ -2,9 +2,10 @@
  *
  * One row per group (all answers, each destination, each sector): answers,
  * the shares who paid anything, got a receipt and borrowed, the median
- * paid, and cost ÷ monthly wage as "2.1 months (1.4–3.0)" beside a small
+ * paid, and cost ÷ monthly wage in months as "2.1 (1.4–3.0)" over a small
  * box from the first to the third quartile with a tick at the median, all
- * boxes on one scale so that rows compare at a glance. The words come from
+ * boxes on one scale (from 0, said under the column's head) so that rows
+ * compare at a glance. The words come from
  * rahnuma-officer-data.c, as in the printed report; a GtkGrid mirrors
  * itself in right-to-left languages and the boxes are drawn mirrored.
  *
@@ -19,10 +20,10 @@
 
 #include "rahnuma-officer-survey-view.h"
 
-enum { COL_NAME, COL_ANSWERS, COL_PAID, COL_RECEIPT, COL_BORROWED, COL_MEDIAN, COL_RATIO, COL_BOX, N_COLS };
+enum { COL_NAME, COL_ANSWERS, COL_PAID, COL_RECEIPT, COL_BORROWED, COL_MEDIAN, COL_RATIO, N_COLS };
 
-#define BOX_WIDTH 120
-#define BOX_HEIGHT 18
+#define BOX_WIDTH 110
+#define BOX_HEIGHT 14
 
 typedef struct
 {
@@ -35,10 +36,13 @@ add_label (GtkGrid *grid, const char *text, int column, int row, int width, cons
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COL_NAME ? 0 : 1);
-  gtk_label_set_wrap (GTK_LABEL (label), column == COL_NAME || column == COL_RATIO || width > 1);
-  if (column == COL_RATIO && width == 1)
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_xalign (GTK_LABEL (label), column == COL_NAME ? 0 : column == COL_RATIO ? 0.5 : 1);
+  /* Names, headings and column heads wrap; figures never break. */
+  gtk_label_set_wrap (GTK_LABEL (label), column == COL_NAME || width > 1 || g_strcmp0 (style, "caption-heading") == 0);
+  if (width == 1 && column != COL_NAME)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+  else if (width == 1)
+    gtk_label_set_width_chars (GTK_LABEL (label), 10); /* "Saudi Arabia" on one line, in Urdu too */
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
@@ -74,18 +78,35 @@ draw_box (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer use
   cairo_fill (cr);
 }
 
+/* The figure's words over its box, in the last column. */
 static void
-add_box (GtkGrid *grid, const RahnumaSurveyCell *c, double scale, int row)
+add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, gboolean boxed, double scale, int row)
 {
-  GtkWidget *area = gtk_drawing_area_new ();
-  Box *box = g_new (Box, 1);
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *area;
+  Box *box;
 
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "numeric");
+  /* "1.9 (1.0–5.0)" has no letter to give it a direction: in Urdu it would
+   * read "(5.0–1.0) 1.9". Figures run left to right in every language. */
+  if (boxed)
+    gtk_widget_set_direction (label, GTK_TEXT_DIR_LTR);
+  gtk_box_append (GTK_BOX (column), label);
+  gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
+  gtk_grid_attach (grid, column, COL_RATIO, row, 1, 1);
+  if (!boxed)
+    return;
+  area = gtk_drawing_area_new ();
+  box = g_new (Box, 1);
   *box = (Box) { c->ratio_q1, c->ratio_median, c->ratio_q3, scale };
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), BOX_WIDTH);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), BOX_HEIGHT);
-  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_box, box, g_free);
-  gtk_grid_attach (grid, area, COL_BOX, row, 1, 1);
+  gtk_box_append (GTK_BOX (column), area);
 }
 
 static void
@@ -100,7 +121,9 @@ add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const Rah
   if (c->suppressed)
     {
       /* Translators: in a row of the survey's table on the dashboard: the group is hidden */
-      add_label (grid, _("fewer than 5"), COL_ANSWERS, row, 1, "dim-label");
+      GtkWidget *hidden = add_label (grid, _("fewer than 5"), COL_ANSWERS, row, N_COLS - COL_ANSWERS, "dim-label");
+
+      gtk_label_set_xalign (GTK_LABEL (hidden), 0);
       return;
     }
   answers = g_strdup_printf ("%" G_GUINT64_FORMAT, c->n);
@@ -114,21 +137,37 @@ add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const Rah
   add_label (grid, receipt, COL_RECEIPT, row, 1, "numeric");
   add_label (grid, borrowed, COL_BORROWED, row, 1, "numeric");
   add_label (grid, median, COL_MEDIAN, row, 1, "numeric");
-  add_label (grid, ratio, COL_RATIO, row, 1, "numeric");
-  if ((have_rates || c->n_no_rate == 0) && c->n_ratio > 0 && c->ratio_median >= 0)
-    add_box (grid, c, scale, row);
+  add_ratio (grid, c, ratio, (have_rates || c->n_no_rate == 0) && c->n_ratio > 0 && c->ratio_median >= 0, scale,
+             row);
 }
 
 static void
-add_header (GtkGrid *grid, int row)
+add_header (GtkGrid *grid, double scale, int row)
 {
-  /* Translators: column heads of the survey's table on the officers' dashboard; keep them short */
+  /* Translators: column heads of the survey's table on the officers' dashboard; keep them short, they
+   * wrap; the last one heads "2.1 (1.4–3.0)": the median, then the first and third quartiles */
   const char *heads[] = { "", N_("Answers"), N_("Paid anything"), N_("Receipt"), N_("Borrowed"),
-                          N_("Median paid"), N_("Cost ÷ monthly wage"), "" };
+                          N_("Median paid"), N_("Cost ÷ monthly wage, in months: median (Q1–Q3)") };
+  g_autofree char *axis = NULL;
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-  for (int i = 0; i < N_COLS; i++)
-    if (*heads[i] != '\0')
-      add_label (grid, _(heads[i]), i, row, 1, "caption-heading");
+  for (int i = 1; i < COL_RATIO; i++)
+    gtk_widget_set_valign (add_label (grid, _(heads[i]), i, row, 1, "caption-heading"), GTK_ALIGN_END);
+  gtk_widget_set_valign (head, GTK_ALIGN_END);
+  gtk_grid_attach (grid, head, COL_RATIO, row, 1, 1);
+  gtk_box_append (GTK_BOX (head), gtk_label_new (_(heads[COL_RATIO])));
+  /* Translators: under the head of the survey's cost ÷ wage column: the boxes' scale, from 0 to %d
+   * months of wages */
+  axis = g_strdup_printf (ngettext ("boxes: 0 to %d month", "boxes: 0 to %d months", (gulong) scale), (int) scale);
+  gtk_box_append (GTK_BOX (head), gtk_label_new (axis));
+  for (GtkWidget *child = gtk_widget_get_first_child (head); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 16);
+      gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+    }
+  gtk_widget_add_css_class (gtk_widget_get_first_child (head), "caption-heading");
+  gtk_widget_add_css_class (gtk_widget_get_last_child (head), "dim-label");
 }
 
 /* The far end of every box, in whole months: the largest third quartile shown. */
@@ -187,7 +226,7 @@ rahnuma_officer_survey_view_fill (GtkGrid *grid, const RahnumaOfficerData *data)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
     gtk_grid_remove (grid, child);
-  add_header (grid, row++);
+  add_header (grid, scale, row++);
   add_cell (grid, survey->all, rahnuma_officer_survey_group_name (NULL, NULL), data, scale, row++);
   /* Translators: a heading in the survey's table on the officers' dashboard */
   row = add_cells (grid, survey->by_destination, "destination", _("By destination country"), data, scale, row);
