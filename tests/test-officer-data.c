@@ -270,6 +270,7 @@ static void
 test_survey_no_rates (void)
 {
   g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
+  g_autofree char *other_dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
   RahnumaOfficerData *none = ratio_data (dir, NULL);
   RahnumaOfficerData *broken = NULL;
   g_autofree char *notes = rahnuma_officer_format_survey_notes (none);
@@ -284,13 +285,13 @@ test_survey_no_rates (void)
   g_assert_null (strstr (notes, "left out"));
   rahnuma_officer_data_free (none);
   rahnuma_test_remove_tree (dir);
-  dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
-  broken = ratio_data (dir, "[rates]\ndate=2026-11-01\nsource=test\nSAR=seventy\n");
+  broken = ratio_data (other_dir, "[rates]\ndate=2026-11-01\nsource=test\nSAR=seventy\n");
   broken_notes = rahnuma_officer_format_survey_notes (broken);
   g_assert_nonnull (strstr (broken_notes, "\nThe exchange-rate file cannot be read: "));
   g_assert_nonnull (strstr (broken_notes, "the rate for SAR is not a positive number"));
   assert_ratio_text (find_cell (broken->survey->by_destination, "SA"), FALSE, "needs the exchange-rate file");
   rahnuma_officer_data_free (broken);
+  rahnuma_test_remove_tree (other_dir);
 }
 
 static void
