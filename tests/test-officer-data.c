@@ -263,7 +263,23 @@ test_survey_ratio (void)
   rahnuma_test_remove_tree (dir);
 }
 
-/* Without rates, or with a broken file: the rest is there, the figure
+/* The notes when the rates file named is not there. */
+static char *
+missing_rates_notes (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "officers.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  g_autoptr(RahnumaOfficerData) data = NULL;
+
+  g_assert_no_error (error);
+  data = rahnuma_officer_data_new (store, 1763000000, 1765000000, 1765000000, 0, missing, &error);
+  g_assert_no_error (error);
+  return rahnuma_officer_format_survey_notes (data);
+}
+
+/* Without rates, with a broken file, or one that is not there: the rest is there, the figure
  * says it needs the file, and the notes say why; a group whose wages are
  * all in rupees needs no rate. */
 static void
@@ -275,6 +291,7 @@ test_survey_no_rates (void)
   RahnumaOfficerData *broken = NULL;
   g_autofree char *notes = rahnuma_officer_format_survey_notes (none);
   g_autofree char *broken_notes = NULL;
+  g_autofree char *missing_notes = NULL;
   RahnumaSurveyCell rupees_only = { (char *) "x", 5, FALSE, 5, 5, 100000, 100000, 0, 0, 0, 0, 5, 1, 2, 3, 0, 0, 0 };
 
   g_assert_nonnull (none->rates_problem);
@@ -284,10 +301,13 @@ test_survey_no_rates (void)
   g_assert_nonnull (strstr (notes, "\nNo exchange-rate file is set."));
   g_assert_null (strstr (notes, "left out"));
   rahnuma_officer_data_free (none);
+  missing_notes = missing_rates_notes (dir);
+  g_assert_nonnull (strstr (missing_notes, "\nThe exchange-rate file "));
+  g_assert_nonnull (strstr (missing_notes, "missing.ini cannot be read: "));
   rahnuma_test_remove_tree (dir);
   broken = ratio_data (other_dir, "[rates]\ndate=2026-11-01\nsource=test\nSAR=seventy\n");
   broken_notes = rahnuma_officer_format_survey_notes (broken);
-  g_assert_nonnull (strstr (broken_notes, "\nThe exchange-rate file cannot be read: "));
+  g_assert_nonnull (strstr (broken_notes, "\nThe exchange rates file "));
   g_assert_nonnull (strstr (broken_notes, "the rate for SAR is not a positive number"));
   assert_ratio_text (find_cell (broken->survey->by_destination, "SA"), FALSE, "needs the exchange-rate file");
   rahnuma_officer_data_free (broken);

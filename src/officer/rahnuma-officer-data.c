@@ -89,9 +89,13 @@ load_rates (const char *rates_path, char **problem)
       return NULL;
     }
   rates = rahnuma_survey_rates_load (rates_path, &error);
-  if (rates == NULL)
-    /* Translators: on the officers' dashboard and printed report; %s is why, a sentence */
-    *problem = g_strdup_printf (_("The exchange-rate file cannot be read: %s"), error->message);
+  if (rates == NULL && error->domain == G_FILE_ERROR)
+    /* Translators: on the officers' dashboard and printed report; the first %s is a file path, the
+     * second why it cannot be read (a system message) */
+    *problem = g_strdup_printf (_("The exchange-rate file %s cannot be read: %s. Check its name, and that it "
+                                  "is there."), rates_path, error->message);
+  else if (rates == NULL)
+    *problem = g_strdup (error->message); /* names the file and what to fix in it */
   return rates;
 }
 
