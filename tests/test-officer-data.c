@@ -64,7 +64,7 @@ test_hours (void)
       g_assert_no_error (error);
       g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, NULL, at + 600, &error));
     }
-  data = rahnuma_officer_data_new (store, at - 2 * DAY, at + 2 * DAY, now, rahnuma_officer_utc_offset (), &error);
+  data = rahnuma_officer_data_new (store, at - 2 * DAY, at + 2 * DAY, now, rahnuma_officer_utc_offset (), NULL, &error);
   g_assert_no_error (error);
   hours = data->charts[RAHNUMA_DASHBOARD_PER_HOUR];
   for (guint i = 0; i < hours->len; i++)
@@ -113,7 +113,8 @@ test_paths (void)
     }
   g_assert_true (rahnuma_hall_session_record (store, &hall, at, &error));
   g_assert_no_error (error);
-  data = rahnuma_officer_data_new (store, at - 2 * DAY, at + 2 * DAY, now, rahnuma_officer_utc_offset (), &error);
+  data = rahnuma_officer_data_new (store, at - 2 * DAY, at + 2 * DAY, now, rahnuma_officer_utc_offset (), NULL,
+                                   &error);
   g_assert_no_error (error);
   g_assert_cmpint (data->paths[RAHNUMA_PATH_SHORT], ==, 4);
   g_assert_cmpint (data->paths[RAHNUMA_PATH_FULL], ==, 2);
@@ -144,7 +145,7 @@ test_survey_text (void)
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
-  g_assert_null (rahnuma_officer_format_survey (empty));
+  g_assert_null (rahnuma_officer_format_survey (empty, FALSE));
   for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
     {
       RahnumaSurveyAnswers a = { destinations[i], NULL, NULL, RAHNUMA_SURVEY_AMOUNT, 100000 * i };
@@ -153,15 +154,195 @@ test_survey_text (void)
     }
   report = rahnuma_survey_report_new (store, 0, 0, NULL, &error);
   g_assert_no_error (error);
-  text = rahnuma_officer_format_survey (report);
+  text = rahnuma_officer_format_survey (report, FALSE);
   g_test_message ("%s", text);
   /* SA: 0, 100k … 500k, median 250,000. */
   g_assert_true (g_str_has_prefix (text, "All answers: 11 answers"));
-  g_assert_nonnull (strstr (text, "\nSaudi Arabia: 6 answers · paid anything 83% · median paid Rs 250000"));
+  g_assert_nonnull (strstr (text, "\nSaudi Arabia: 6 answers · paid anything 83% · median paid Rs 250,000 · receipt — · borrowed — · cost ÷ wage in months —"));
+  g_assert_nonnull (strstr (text, "\nBy job sector\n"));
   g_assert_nonnull (strstr (text, "\nQatar: fewer than 5 answers, not shown"));
   g_assert_nonnull (strstr (text, "\nUnited Arab Emirates: fewer than 5 answers, not shown"));
   g_clear_object (&store);
   rahnuma_test_remove_tree (dir);
+}
+
+/* The survey's cost ÷ wage on a hand-made fixture: rates SAR 75, AED 76,
+ * none for QAR. Ratios, cost ÷ (wage × rate):
+ *   SA construction 150,000/1,000 SAR = 2, 300,000/1,000 SAR = 4, 75,000/1,000 SAR = 1;
+ *   SA driving 225,000/1,000 SAR = 3, 0/1,500 SAR = 0, 100,000/50,000 PKR = 2 (no rate needed);
+ *   AE driving 152,000/1,000 AED = 2, 380,000/1,000 AED = 5;
+ *   AE construction 76,000/1,000 AED = 1, 228,000/1,000 AED = 3, 100,000/500 QAR: no rate.
+ * Quartiles by Hyndman and Fan's type 7 (position (n − 1)p in the sorted values):
+ *   SA 0 1 2 2 3 4: Q1 1.25, median 2, Q3 2.75;  AE 1 2 3 5: 1.75, 2.5, 3.5;
+ *   construction 1 1 2 3 4: 1, 2, 3;  driving 0 2 2 3 5: 2, 2, 3;
+ *   all 0 1 1 2 2 2 3 3 4 5: 1.25, 2, 3; one answer left out for want of a rate. */
+static const struct
+{
+  const char *destination, *sector;
+  gint64 cost, wage;
+  const char *currency;
+} ratio_fixture[] = {
+  { "SA", "construction", 150000, 1000, "SAR" }, { "SA", "construction", 300000, 1000, "SAR" },
+  { "SA", "construction", 75000, 1000, "SAR" }, { "SA", "driving", 225000, 1000, "SAR" },
+  { "SA", "driving", 0, 1500, "SAR" }, { "SA", "driving", 100000, 50000, "PKR" },
+  { "AE", "driving", 152000, 1000, "AED" }, { "AE", "driving", 380000, 1000, "AED" },
+  { "AE", "construction", 76000, 1000, "AED" }, { "AE", "construction", 228000, 1000, "AED" },
+  { "AE", "construction", 100000, 500, "QAR" },
+};
+
+static RahnumaOfficerData *
+ratio_data (const char *dir, const char *rates_text)
+{
+  g_autofree char *path = g_build_filename (dir, "officers.db", NULL);
+  g_autofree char *rates = g_build_filename (dir, "rates.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  RahnumaOfficerData *data;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ratio_fixture); i++)
+    {
+      RahnumaSurveyAnswers a = { ratio_fixture[i].destination, ratio_fixture[i].sector, NULL,
+                                 RAHNUMA_SURVEY_AMOUNT, ratio_fixture[i].cost, NULL, NULL, RAHNUMA_SURVEY_AMOUNT,
+                                 ratio_fixture[i].wage, ratio_fixture[i].currency, FALSE };
+
+      g_assert_true (rahnuma_store_add_survey (store, &a, 1764000000, &error));
+    }
+  if (rates_text != NULL)
+    g_assert_true (g_file_set_contents (rates, rates_text, -1, NULL));
+  data = rahnuma_officer_data_new (store, 1763000000, 1765000000, 1765000000, 0, rates_text != NULL ? rates : NULL,
+                                   &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static const RahnumaSurveyCell *
+find_cell (GPtrArray *cells, const char *key)
+{
+  for (guint i = 0; i < cells->len; i++)
+    if (g_str_equal (((RahnumaSurveyCell *) g_ptr_array_index (cells, i))->key, key))
+      return g_ptr_array_index (cells, i);
+  g_assert_not_reached ();
+}
+
+static void
+assert_quartiles (const RahnumaSurveyCell *c, double q1, double median, double q3, guint64 n)
+{
+  g_assert_false (c->suppressed);
+  g_assert_cmpuint (c->n_ratio, ==, n);
+  g_assert_cmpfloat_with_epsilon (c->ratio_q1, q1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c->ratio_median, median, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c->ratio_q3, q3, 1e-9);
+}
+
+static void
+assert_ratio_text (const RahnumaSurveyCell *c, gboolean have_rates, const char *expected)
+{
+  g_autofree char *text = rahnuma_officer_format_survey_ratio (c, have_rates);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* With a rates file: the figures per destination and sector, the words,
+ * the notes with the rates' date and the answer left out. */
+static void
+test_survey_ratio (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
+  RahnumaOfficerData *data = ratio_data (dir, "[rates]\ndate=2026-11-01\nsource=test fixture\nSAR=75\nAED=76\n");
+  const RahnumaSurveyReport *r = data->survey;
+  g_autofree char *notes = rahnuma_officer_format_survey_notes (data);
+  g_autofree char *text = rahnuma_officer_format_survey (r, TRUE);
+
+  g_assert_null (data->rates_problem);
+  assert_quartiles (r->all, 1.25, 2, 3, 10);
+  assert_quartiles (find_cell (r->by_destination, "SA"), 1.25, 2, 2.75, 6);
+  assert_quartiles (find_cell (r->by_destination, "AE"), 1.75, 2.5, 3.5, 4);
+  assert_quartiles (find_cell (r->by_sector, "construction"), 1, 2, 3, 5);
+  assert_quartiles (find_cell (r->by_sector, "driving"), 2, 2, 3, 5);
+  g_assert_cmpuint (r->all->n_no_rate, ==, 1);
+  assert_ratio_text (find_cell (r->by_sector, "construction"), TRUE, "2.0 (1.0–3.0)");
+  assert_ratio_text (find_cell (r->by_destination, "AE"), TRUE, "2.5 (1.8–3.5)");
+  g_test_message ("%s\n%s", text, notes);
+  g_assert_nonnull (strstr (text, "\nConstruction: 6 answers · paid anything 100% · median paid Rs 125,000 · "
+                                  "receipt — · borrowed — · cost ÷ wage in months 2.0 (1.0–3.0)"));
+  g_assert_true (g_str_has_prefix (notes, "Pre-departure estimate: cost paid so far ÷ monthly wage"));
+  g_assert_nonnull (strstr (notes, "not the SDG 10.7.1 survey figure."));
+  g_assert_nonnull (strstr (notes, "\nExchange rates of 2026-11-01 (test fixture)."));
+  g_assert_nonnull (strstr (notes, "\n1 answer left out: no rate for its currency."));
+  rahnuma_officer_data_free (data);
+  rahnuma_test_remove_tree (dir);
+}
+
+/* The notes when the rates file named is not there. */
+static char *
+missing_rates_notes (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "officers.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (path, NULL, &error);
+  g_autoptr(RahnumaOfficerData) data = NULL;
+
+  g_assert_no_error (error);
+  data = rahnuma_officer_data_new (store, 1763000000, 1765000000, 1765000000, 0, missing, &error);
+  g_assert_no_error (error);
+  return rahnuma_officer_format_survey_notes (data);
+}
+
+/* Without rates, with a broken file, or one that is not there: the rest is there, the figure
+ * says it needs the file, and the notes say why; a group whose wages are
+ * all in rupees needs no rate. */
+static void
+test_survey_no_rates (void)
+{
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
+  g_autofree char *other_dir = rahnuma_test_make_tmpdir ("rahnuma-officer-data-XXXXXX");
+  RahnumaOfficerData *none = ratio_data (dir, NULL);
+  RahnumaOfficerData *broken = NULL;
+  g_autofree char *notes = rahnuma_officer_format_survey_notes (none);
+  g_autofree char *broken_notes = NULL;
+  g_autofree char *missing_notes = NULL;
+  RahnumaSurveyCell rupees_only = { (char *) "x", 5, FALSE, 5, 5, 100000, 100000, 0, 0, 0, 0, 5, 1, 2, 3, 0, 0, 0 };
+
+  g_assert_nonnull (none->rates_problem);
+  g_assert_cmpuint (none->survey->all->n, ==, 11);
+  assert_ratio_text (none->survey->all, FALSE, "needs the exchange-rate file");
+  assert_ratio_text (&rupees_only, FALSE, "2.0 (1.0–3.0)");
+  g_assert_nonnull (strstr (notes, "\nNo exchange-rate file is set."));
+  g_assert_null (strstr (notes, "left out"));
+  rahnuma_officer_data_free (none);
+  missing_notes = missing_rates_notes (dir);
+  g_assert_nonnull (strstr (missing_notes, "\nThe exchange-rate file "));
+  g_assert_nonnull (strstr (missing_notes, "missing.ini cannot be read: "));
+  rahnuma_test_remove_tree (dir);
+  broken = ratio_data (other_dir, "[rates]\ndate=2026-11-01\nsource=test\nSAR=seventy\n");
+  broken_notes = rahnuma_officer_format_survey_notes (broken);
+  g_assert_nonnull (strstr (broken_notes, "\nThe exchange rates file "));
+  g_assert_nonnull (strstr (broken_notes, "the rate for SAR is not a positive number"));
+  assert_ratio_text (find_cell (broken->survey->by_destination, "SA"), FALSE, "needs the exchange-rate file");
+  rahnuma_officer_data_free (broken);
+  rahnuma_test_remove_tree (other_dir);
+}
+
+static void
+test_group_digits (void)
+{
+  static const struct { gint64 value; const char *text; } cases[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1,000" }, { 547000, "547,000" }, { 10000000, "10,000,000" },
+    { -1500, "-1,500" },
+  };
+  g_autofree char *none = rahnuma_officer_format_rupees (-1);
+  g_autofree char *rupees = rahnuma_officer_format_rupees (546999.6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rahnuma_survey_group_digits (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  g_assert_cmpstr (none, ==, "—");
+  g_assert_cmpstr (rupees, ==, "Rs 547,000");
 }
 
 int
@@ -172,5 +353,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/officer-data/hours", test_hours);
   g_test_add_func ("/rahnuma/officer-data/paths", test_paths);
   g_test_add_func ("/rahnuma/officer-data/survey-text", test_survey_text);
+  g_test_add_func ("/rahnuma/officer-data/survey-ratio", test_survey_ratio);
+  g_test_add_func ("/rahnuma/officer-data/survey-no-rates", test_survey_no_rates);
+  g_test_add_func ("/rahnuma/officer-data/group-digits", test_group_digits);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@ typedef struct
   char *dir;
   char *db;
   char *pdf;
+  char *rates;
 } Fixture;
 
 static void
@@ -43,7 +44,9 @@ add_visit (RahnumaStore *store, gint64 started_at, gboolean completed, gboolean 
 }
 
 /* Survey answers: Saudi Arabia 6 (paid 0, 100k, 200k, 300k, 300k, 400k:
- * median 250,000), Qatar 3 and the UAE 2 (both hidden). */
+ * median 250,000; a wage of SAR 1,000 each, at the fixture's 75 rupees:
+ * 0, 1.33, 2.67, 4, 4, 5.33 months, type 7 quartiles 1.67, 3.33, 4), Qatar
+ * 3 and the UAE 2 (both hidden, no wage). */
 static void
 add_survey (RahnumaStore *store)
 {
@@ -55,8 +58,11 @@ add_survey (RahnumaStore *store)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
+      gboolean saudi = g_str_equal (rows[i].destination, "SA");
       RahnumaSurveyAnswers a = { rows[i].destination, "driving", "promoter", RAHNUMA_SURVEY_AMOUNT,
-                                 rows[i].cost, i % 2 ? "yes" : "no", "no", RAHNUMA_SURVEY_UNKNOWN, 0, NULL, FALSE };
+                                 rows[i].cost, i % 2 ? "yes" : "no", "no",
+                                 saudi ? RAHNUMA_SURVEY_AMOUNT : RAHNUMA_SURVEY_UNKNOWN, saudi ? 1000 : 0,
+                                 saudi ? "SAR" : NULL, FALSE };
 
       g_assert_true (rahnuma_store_add_survey (store, &a, T0, &error));
       g_assert_no_error (error);
@@ -73,6 +79,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("rahnuma-report-pdf-XXXXXX", &error);
   f->db = g_build_filename (f->dir, "officers.db", NULL);
   f->pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  f->rates = g_build_filename (f->dir, "rates.ini", NULL);
+  g_assert_true (g_file_set_contents (f->rates, "[rates]\ndate=2025-11-01\nsource=test fixture\nSAR=75\n", -1,
+                                      &error));
   store = rahnuma_store_new (f->db, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 23; i++)
@@ -100,6 +109,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   remove_all (f->dir);
   g_free (f->pdf);
+  g_free (f->rates);
   g_free (f->db);
   g_free (f->dir);
 }
@@ -109,7 +119,7 @@ static char *
 report_text (Fixture *f, const char *language)
 {
   g_autofree char *admin = g_build_filename (g_getenv ("RAHNUMA_BUILD_DIR"), "src", "tools", "rahnuma-admin", NULL);
-  const char *report[] = { admin, "report", "--db", f->db, "--pdf", f->pdf, NULL };
+  const char *report[] = { admin, "report", "--db", f->db, "--pdf", f->pdf, "--rates", f->rates, NULL };
   const char *totext[] = { "pdftotext", "-enc", "UTF-8", f->pdf, "-", NULL };
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", language, TRUE);
   g_autoptr(GError) error = NULL;
@@ -155,7 +165,13 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "Recruitment costs, from the anonymous survey"));
   g_assert_nonnull (strstr (text, "All answers: 11 answers"));
   g_assert_nonnull (strstr (text, "Saudi Arabia: 6 answers"));
-  g_assert_nonnull (strstr (text, "median paid Rs 250000"));
+  g_assert_nonnull (strstr (text, "median paid Rs 250,000"));
+  /* Cost ÷ wage with the rates file, and what it rests on. */
+  g_assert_nonnull (strstr (text, "in months 3.3 (1.7–4.0)"));
+  g_assert_nonnull (strstr (text, "Pre-departure estimate"));
+  g_assert_nonnull (strstr (text, "not the SDG 10.7.1 survey figure"));
+  g_assert_nonnull (strstr (text, "Exchange rates of 2025-11-01 (test fixture)."));
+  g_assert_nonnull (strstr (text, "By job sector"));
   g_assert_nonnull (strstr (text, "Qatar: fewer than 5 answers, not shown"));
   g_assert_null (strstr (text, "Qatar: 3"));
   /* The most-missed question by the start of its text, not only its number. */

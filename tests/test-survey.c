@@ -924,6 +924,10 @@ test_simulate (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->n_demo, ==, report->all->n);
   g_assert_cmpfloat (report->all->cost_median, >, 100000);
   g_assert_cmpuint (report->all->n_paid, <, report->all->n_cost);
+  /* Paid nothing: about one in seven of those who gave a cost (PAID_NOTHING_SHARE), enough that
+   * the demo's groups do not all read "paid anything 100%". */
+  g_assert_cmpuint (report->all->n_cost - report->all->n_paid, >, report->all->n_cost / 12);
+  g_assert_cmpuint (report->all->n_cost - report->all->n_paid, <, report->all->n_cost / 4);
 }
 
 /* The export: a header, one line per answer, earlier weeks first, nothing

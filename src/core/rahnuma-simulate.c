@@ -10,7 +10,7 @@
  * destination and sector in a survey row (rahnuma-survey.h), as on the
  * kiosk; about two in three also answer the cost questions: found through a promoter or a sub-agent
  * mostly; paid a few hundred thousand rupees (a skewed spread around
- * 400,000, some nothing, some not knowing); wages in the destination's
+ * 400,000, about one in seven nothing, some not knowing); wages in the destination's
  * currency spread around a typical contract. These shapes are invented to
  * make charts look lived-in, not statistics: every row is marked demo.
  *
@@ -163,6 +163,12 @@ do_module (Visit *v, guint module, GError **error)
                                       n_correct, N_QUESTIONS, n_correct >= PASS_CORRECT, error);
 }
 
+/* Of those who give a cost, the share who paid nothing (a job through a
+ * relative, or an employer who paid everything). Invented, like every
+ * shape here, and not a statistic: large enough that a demo's groups of a
+ * dozen answers do not all read "paid anything 100%". */
+#define PAID_NOTHING_SHARE 0.15
+
 static void
 pick_cost (GRand *rand, RahnumaSurveyAnswers *a)
 {
@@ -170,7 +176,7 @@ pick_cost (GRand *rand, RahnumaSurveyAnswers *a)
 
   a->cost_answer = r < 0.1 ? RAHNUMA_SURVEY_UNKNOWN : r < 0.15 ? RAHNUMA_SURVEY_UNSAID : RAHNUMA_SURVEY_AMOUNT;
   /* Skewed: the product of two uniform draws, most near the low end. */
-  if (a->cost_answer == RAHNUMA_SURVEY_AMOUNT && g_rand_double (rand) >= 0.08)
+  if (a->cost_answer == RAHNUMA_SURVEY_AMOUNT && g_rand_double (rand) >= PAID_NOTHING_SHARE)
     a->cost_pkr = (gint64) (100000 + 1400000 * g_rand_double (rand) * g_rand_double (rand));
 }
 

@@ -95,6 +95,34 @@ rahnuma_survey_currency_for (const char *destination)
   return NULL;
 }
 
+/**
+ * rahnuma_survey_group_digits:
+ * @value: a whole number, such as rupees
+ *
+ * Writes @value grouped in threes with commas and Western digits, as on
+ * Pakistani receipts and in the kiosk's number pad: 547000 is "547,000".
+ * The same in every language, so that an amount reads alike on the
+ * kiosk, the dashboard and the printed report.
+ *
+ * Returns: (transfer full): the digits, "-" first if @value is negative
+ */
+char *
+rahnuma_survey_group_digits (gint64 value)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                             value < 0 ? -(guint64) value : (guint64) value);
+  GString *out = g_string_new (value < 0 ? "-" : NULL);
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* ---- rates ----------------------------------------------------------- */
 
 struct _RahnumaSurveyRates

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 
 const char * const *rahnuma_survey_get_values            (const char   *column);
 const char         *rahnuma_survey_currency_for          (const char   *destination);
+char               *rahnuma_survey_group_digits          (gint64        value);
 
 /* Exchange rates: rupees for one unit of each currency, from a file the
  * statistics office keeps (docs/survey-data.md). */

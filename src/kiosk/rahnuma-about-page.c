@@ -24,6 +24,7 @@
 #include "rahnuma-number-pad.h"
 #include "rahnuma-about-picture.h"
 #include "rahnuma-store.h"
+#include "rahnuma-survey.h"
 #include "rahnuma-widget-util.h"
 
 typedef enum
@@ -132,27 +133,12 @@ question_column (Question question)
   return columns[question];
 }
 
-/* "450,000": grouped in threes, Western digits, as on Pakistani receipts. */
-static char *
-group_digits (const char *digits)
-{
-  GString *out = g_string_new (NULL);
-  gsize n = strlen (digits);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 update_amount (RahnumaAboutPage *self)
 {
-  const char *digits = rahnuma_number_pad_get_digits (self->pad);
-  g_autofree char *grouped = group_digits (*digits != '\0' ? digits : "0");
+  /* "450,000": grouped in threes, as on Pakistani receipts (no leading zero is typed). */
+  g_autofree char *grouped = rahnuma_survey_group_digits (g_ascii_strtoll (rahnuma_number_pad_get_digits (self->pad),
+                                                                           NULL, 10));
   g_autofree char *text = NULL;
 
   if (self->question == Q_COST)

@@ -1,6 +1,6 @@
 /* main.c — rahnuma-officer, the officers' file on the office PC
  *
- * rahnuma-officer [FILE]: opens FILE, or the officers' file opened last,
+ * rahnuma-officer [--trust FILE] [--rates FILE] [FILE]: opens FILE, or the officers' file opened last,
  * read-only (rahnuma-office-window.c). One window per run; a second
  * `rahnuma-officer FILE` while one runs opens FILE in it.
  *
@@ -33,6 +33,7 @@ init_i18n (void)
 }
 
 static char *trust_file; /* --trust */
+static char *rates_file; /* --rates */
 
 static RahnumaOfficeWindow *
 get_window (GApplication *app)
@@ -46,6 +47,7 @@ get_window (GApplication *app)
   rahnuma_i18n_set_direction (code);
   window = GTK_WINDOW (rahnuma_office_window_new (ADW_APPLICATION (app)));
   rahnuma_office_window_set_trust_file (RAHNUMA_OFFICE_WINDOW (window), trust_file);
+  rahnuma_office_window_set_rates_file (RAHNUMA_OFFICE_WINDOW (window), rates_file);
   rahnuma_i18n_style_widget (GTK_WIDGET (window), code);
   return RAHNUMA_OFFICE_WINDOW (window);
 }
@@ -84,6 +86,7 @@ static int
 on_handle_local_options (GApplication *app, GVariantDict *options)
 {
   g_variant_dict_lookup (options, "trust", "^ay", &trust_file);
+  g_variant_dict_lookup (options, "rates", "^ay", &rates_file);
   return -1;
 }
 
@@ -95,6 +98,10 @@ main (int argc, char **argv)
     { "trust", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Trust file of kiosk public keys, to check signed completion proofs (default: trust.txt in "
          "~/.local/share/rahnuma)"), N_("FILE") },
+    /* Translators: --rates FILE of rahnuma-officer */
+    { "rates", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Exchange-rate file for the survey’s cost ÷ wage (default: rates.ini beside the officers’ file, "
+         "if there is one)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(AdwApplication) app = NULL;
@@ -113,5 +120,6 @@ main (int argc, char **argv)
   g_unix_signal_add (SIGTERM, on_sigterm, app);
   status = g_application_run (G_APPLICATION (app), argc, argv);
   g_clear_pointer (&trust_file, g_free);
+  g_clear_pointer (&rates_file, g_free);
   return status;
 }

@@ -35,6 +35,7 @@ struct _RahnumaOfficeWindow
   RahnumaOfficerDashboard *dashboard; /* nullable: none while no file is open */
   RahnumaOfficeKiosks *kiosks;        /* its Kiosks tab; read once the first view is in */
   char *trust_file; /* nullable: --trust; signed proofs are checked against it */
+  char *rates_file; /* nullable: --rates; the survey's exchange rates */
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficeWindow, rahnuma_office_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -152,6 +153,7 @@ show_dashboard (RahnumaOfficeWindow *self, const char *path)
   self->dashboard = g_object_new (RAHNUMA_TYPE_OFFICER_DASHBOARD, NULL);
   rahnuma_officer_dashboard_set_office (self->dashboard);
   rahnuma_officer_dashboard_set_trust_file (self->dashboard, self->trust_file);
+  rahnuma_officer_dashboard_set_rates_file (self->dashboard, self->rates_file);
   rahnuma_officer_dashboard_set_sources (self->dashboard, self->store, NULL);
   self->kiosks = rahnuma_office_kiosks_new (path);
   rahnuma_officer_dashboard_add_page (self->dashboard, GTK_WIDGET (self->kiosks),
@@ -240,6 +242,7 @@ static void
 rahnuma_office_window_finalize (GObject *object)
 {
   g_free (RAHNUMA_OFFICE_WINDOW (object)->trust_file);
+  g_free (RAHNUMA_OFFICE_WINDOW (object)->rates_file);
   G_OBJECT_CLASS (rahnuma_office_window_parent_class)->finalize (object);
 }
 
@@ -290,4 +293,20 @@ rahnuma_office_window_set_trust_file (RahnumaOfficeWindow *self,
   g_return_if_fail (RAHNUMA_IS_OFFICE_WINDOW (self));
   g_free (self->trust_file);
   self->trust_file = g_strdup (path);
+}
+
+/**
+ * rahnuma_office_window_set_rates_file:
+ * @path: (nullable): the exchange-rate file for the survey's cost ÷ wage
+ *   (--rates); %NULL for rates.ini beside the officers' file, if present
+ *
+ * In force for the next file opened.
+ */
+void
+rahnuma_office_window_set_rates_file (RahnumaOfficeWindow *self,
+                                      const char          *path)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICE_WINDOW (self));
+  g_free (self->rates_file);
+  self->rates_file = g_strdup (path);
 }

@@ -17,6 +17,8 @@ void                 rahnuma_office_window_open (RahnumaOfficeWindow *self,
 
 void                 rahnuma_office_window_set_trust_file (RahnumaOfficeWindow *self,
                                                            const char          *path);
+void                 rahnuma_office_window_set_rates_file (RahnumaOfficeWindow *self,
+                                                           const char          *path);
 char                *rahnuma_office_dup_last_file (void);
 char                *rahnuma_office_describe_open_error (const char   *path,
                                                          const GError *error);

@@ -46,6 +46,7 @@ struct _RahnumaOfficerDashboard
   gulong card_printer_handler;
   gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
   char *trust_file;              /* nullable: rahnuma-officer --trust; else the setting or the default */
+  char *rates_file;              /* nullable: rahnuma-officer --rates; else the setting or the default */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -76,7 +77,7 @@ struct _RahnumaOfficerDashboard
   GtkLabel *range_label;
   GtkLabel *hall_label;
   GtkWidget *survey_group;
-  GtkLabel *survey_label;
+  GtkGrid *survey_grid;
   GtkDrawingArea *charts[RAHNUMA_OFFICER_N_DRAWN];
   AdwActionRow *officer_file_choice_row;
   GtkSpinButton *idle_spin;

@@ -19,6 +19,7 @@
 #include "rahnuma-chart.h"
 #include "rahnuma-officer-dashboard-private.h"
 #include "rahnuma-officer-dashboard.h"
+#include "rahnuma-officer-survey-view.h"
 #include "rahnuma-widget-util.h"
 
 #define DAY 86400
@@ -136,10 +137,12 @@ show_hall (RahnumaOfficerDashboard *self)
 static void
 show_survey (RahnumaOfficerDashboard *self)
 {
-  g_autofree char *text = rahnuma_officer_format_survey (self->data->survey);
+  const RahnumaSurveyReport *survey = self->data->survey;
+  gboolean shown = survey->all->n > 0 || survey->all->suppressed;
 
-  gtk_widget_set_visible (self->survey_group, text != NULL);
-  gtk_label_set_label (self->survey_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->survey_group, shown);
+  if (shown)
+    rahnuma_officer_survey_view_fill (self->survey_grid, self->data);
 }
 
 static GPtrArray *
@@ -218,9 +221,34 @@ on_data_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     load (self);
 }
 
+/* The exchange-rate file for the survey's cost ÷ wage: rahnuma-officer's
+ * --rates, else the kiosk's rates-file setting; on the office PC, else
+ * rates.ini beside the officers' file if there is one. NULL: none. */
+static char *
+dup_rates_path (RahnumaOfficerDashboard *self)
+{
+  g_autofree char *setting = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *beside = NULL;
+
+  if (self->rates_file != NULL)
+    return g_strdup (self->rates_file);
+  if (!self->office && self->settings != NULL)
+    setting = g_settings_get_string (self->settings, "rates-file");
+  if (setting != NULL && *setting != '\0')
+    return g_steal_pointer (&setting);
+  if (!self->office || rahnuma_store_get_path (self->store) == NULL)
+    return NULL;
+  dir = g_path_get_dirname (rahnuma_store_get_path (self->store));
+  beside = g_build_filename (dir, "rates.ini", NULL);
+  return g_file_test (beside, G_FILE_TEST_EXISTS) ? g_steal_pointer (&beside) : NULL;
+}
+
 static void
 load (RahnumaOfficerDashboard *self)
 {
+  g_autofree char *rates = NULL;
+
   if (self->store == NULL)
     return;
   if (self->loading)
@@ -231,7 +259,8 @@ load (RahnumaOfficerDashboard *self)
   self->loading = TRUE;
   self->reload = FALSE;
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  rahnuma_officer_data_new_async (self->store, self->from, self->to + DAY, self->cancellable,
+  rates = dup_rates_path (self);
+  rahnuma_officer_data_new_async (self->store, self->from, self->to + DAY, rates, self->cancellable,
                                   on_data_loaded, g_object_ref (self));
 }
 
@@ -290,6 +319,7 @@ rahnuma_officer_dashboard_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->cancellable);
   g_free (self->trust_file);
+  g_free (self->rates_file);
   G_OBJECT_CLASS (rahnuma_officer_dashboard_parent_class)->finalize (object);
 }
 
@@ -343,7 +373,7 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, range_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, hall_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, survey_group);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, survey_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, survey_grid);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, officer_file_choice_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, idle_spin);
   for (guint i = 0; i < RAHNUMA_OFFICER_N_DRAWN; i++)
@@ -573,6 +603,25 @@ rahnuma_officer_dashboard_set_trust_file (RahnumaOfficerDashboard *self,
 
   g_free (self->trust_file);
   self->trust_file = g_strdup (path);
+}
+
+/**
+ * rahnuma_officer_dashboard_set_rates_file:
+ * @path: (nullable): the exchange-rate file for the survey's cost ÷ wage
+ *   (docs/survey-data.md); %NULL for the kiosk's rates-file setting, or on
+ *   the office PC rates.ini beside the officers' file if present
+ *
+ * Read at each load of the figures; a missing or broken file shows why in
+ * the survey's section, and the rest of the dashboard as usual.
+ */
+void
+rahnuma_officer_dashboard_set_rates_file (RahnumaOfficerDashboard *self,
+                                          const char              *path)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+
+  g_free (self->rates_file);
+  self->rates_file = g_strdup (path);
 }
 
 /**

@@ -32,6 +32,8 @@ void rahnuma_officer_dashboard_set_contacts_watch (RahnumaOfficerDashboard *self
 void rahnuma_officer_dashboard_set_office   (RahnumaOfficerDashboard *self);
 void rahnuma_officer_dashboard_set_trust_file (RahnumaOfficerDashboard *self,
                                                const char              *path);
+void rahnuma_officer_dashboard_set_rates_file (RahnumaOfficerDashboard *self,
+                                               const char              *path);
 void rahnuma_officer_dashboard_add_page     (RahnumaOfficerDashboard *self,
                                              GtkWidget               *page,
                                              const char              *name,

@@ -24,6 +24,7 @@ officer_data_clear (RahnumaOfficerData *data)
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     g_clear_pointer (&data->charts[i], g_ptr_array_unref);
   g_clear_pointer (&data->survey, rahnuma_survey_report_free);
+  g_clear_pointer (&data->rates_problem, g_free);
 }
 
 /**
@@ -57,6 +58,32 @@ rahnuma_officer_data_free (RahnumaOfficerData *data)
   g_atomic_rc_box_release_full (data, (GDestroyNotify) officer_data_clear);
 }
 
+/* The statistics office's exchange rates (docs/survey-data.md), or NULL
+ * with why not in @problem: the survey still shows without them. */
+static RahnumaSurveyRates *
+load_rates (const char *rates_path, char **problem)
+{
+  g_autoptr(GError) error = NULL;
+  RahnumaSurveyRates *rates;
+
+  if (rates_path == NULL)
+    {
+      /* Translators: on the officers' dashboard and printed report, when no exchange-rate file is set */
+      *problem = g_strdup (_("No exchange-rate file is set. Put rates.ini beside the officers’ file, start "
+                             "rahnuma-officer with --rates FILE, or set the kiosk’s rates-file setting."));
+      return NULL;
+    }
+  rates = rahnuma_survey_rates_load (rates_path, &error);
+  if (rates == NULL && error->domain == G_FILE_ERROR)
+    /* Translators: on the officers' dashboard and printed report; the first %s is a file path, the
+     * second why it cannot be read (a system message) */
+    *problem = g_strdup_printf (_("The exchange-rate file %s cannot be read: %s. Check its name, and that it "
+                                  "is there."), rates_path, error->message);
+  else if (rates == NULL)
+    *problem = g_strdup (error->message); /* names the file and what to fix in it */
+  return rates;
+}
+
 /**
  * rahnuma_officer_data_new:
  * @store: a journal or officers' file
@@ -64,15 +91,21 @@ rahnuma_officer_data_free (RahnumaOfficerData *data)
  * @to: start of the day after the last one
  * @now: the current unix time, for "today"
  * @utc_offset: the local offset from UTC in seconds
+ * @rates_path: (nullable): the exchange-rate file for the survey's cost ÷
+ *   wage figure (docs/survey-data.md), or %NULL for none
  * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * A missing or broken rates file is no error: the survey is then read
+ * without rates and #RahnumaOfficerData's rates_problem says why.
  *
  * Returns: (transfer full) (nullable): the numbers
  */
 RahnumaOfficerData *
 rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 now, int utc_offset,
-                          GError **error)
+                          const char *rates_path, GError **error)
 {
   g_autoptr(RahnumaOfficerData) data = g_atomic_rc_box_new0 (RahnumaOfficerData);
+  g_autoptr(RahnumaSurveyRates) rates = NULL;
   gint64 today = rahnuma_dashboard_day_start (now, utc_offset);
 
   g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
@@ -89,9 +122,8 @@ rahnuma_officer_data_new (RahnumaStore *store, gint64 from, gint64 to, gint64 no
   for (guint i = 0; i < RAHNUMA_DASHBOARD_N_CHARTS; i++)
     if ((data->charts[i] = rahnuma_dashboard_chart (store, i, from, to, utc_offset, error)) == NULL)
       return NULL;
-  /* No rates here: the cost over wage figure needs the statistics office's
-   * rates file (rahnuma-admin survey report --rates). */
-  if ((data->survey = rahnuma_survey_report_new (store, from, to, NULL, error)) == NULL)
+  rates = load_rates (rates_path, &data->rates_problem);
+  if ((data->survey = rahnuma_survey_report_new (store, from, to, rates, error)) == NULL)
     return NULL;
   /* By the centre's days of [from, to), as the hall PC wrote them. */
   if (!rahnuma_hall_session_totals (store, from, to, utc_offset, &data->hall, error))
@@ -104,12 +136,14 @@ typedef struct
   RahnumaStore *store;
   gint64 from;
   gint64 to;
+  char *rates_path;
 } DataTask;
 
 static void
 data_task_free (DataTask *task_data)
 {
   g_clear_object (&task_data->store);
+  g_free (task_data->rates_path);
   g_free (task_data);
 }
 
@@ -120,7 +154,7 @@ data_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
   RahnumaOfficerData *data = rahnuma_officer_data_new (d->store, d->from, d->to,
                                                        g_get_real_time () / G_USEC_PER_SEC,
-                                                       rahnuma_officer_utc_offset (), &error);
+                                                       rahnuma_officer_utc_offset (), d->rates_path, &error);
 
   if (data == NULL)
     g_task_return_error (task, error);
@@ -131,11 +165,12 @@ data_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 /**
  * rahnuma_officer_data_new_async:
  *
- * rahnuma_officer_data_new() for now, on a worker thread.
+ * rahnuma_officer_data_new() for now, on a worker thread; @rates_path
+ * (nullable) is copied.
  */
 void
-rahnuma_officer_data_new_async (RahnumaStore *store, gint64 from, gint64 to, GCancellable *cancellable,
-                                GAsyncReadyCallback callback, gpointer user_data)
+rahnuma_officer_data_new_async (RahnumaStore *store, gint64 from, gint64 to, const char *rates_path,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   DataTask *d = g_new0 (DataTask, 1);
@@ -145,6 +180,7 @@ rahnuma_officer_data_new_async (RahnumaStore *store, gint64 from, gint64 to, GCa
   d->store = g_object_ref (store);
   d->from = from;
   d->to = to;
+  d->rates_path = g_strdup (rates_path);
   g_task_set_source_tag (task, rahnuma_officer_data_new_async);
   g_task_set_task_data (task, d, (GDestroyNotify) data_task_free);
   g_task_run_in_thread (task, data_thread);
@@ -466,20 +502,102 @@ rahnuma_officer_format_day (gint64 day_start, int utc_offset)
 }
 
 /**
+ * rahnuma_officer_survey_group_name:
+ * @column: "destination" or "sector", or %NULL for all answers
+ * @key: the group's key as stored in that column
+ *
+ * The name of a survey group in the reader's language, as the kiosk
+ * offered it to the visitor (rahnuma-about-page.c), so that "other" reads
+ * "Another country" or "Other work".
+ *
+ * Returns: (transfer none): the name
+ */
+const char *
+rahnuma_officer_survey_group_name (const char *column, const char *key)
+{
+  static const struct { const char *key; const char *name; } sectors[] = {
+    { "construction", N_("Construction") }, { "driving", N_("Driving") },
+    { "domestic", N_("Work in a home") }, { "hospitality", N_("Hotels and restaurants") },
+    { "manufacturing", N_("Factory work") }, { "agriculture", N_("Farming") },
+    { "healthcare", N_("Health care") }, { "security", N_("Security guard") }, { "other", N_("Other work") },
+  };
+
+  if (column == NULL)
+    /* Translators: the row of the survey's figures that counts every answer */
+    return _("All answers");
+  if (g_str_equal (key, "other"))
+    return g_str_equal (column, "sector") ? _("Other work") : _("Another country");
+  for (guint i = 0; g_str_equal (column, "sector") && i < G_N_ELEMENTS (sectors); i++)
+    if (g_str_equal (key, sectors[i].key))
+      return _(sectors[i].name);
+  return rahnuma_officer_category_label (key);
+}
+
+/**
+ * rahnuma_officer_format_rupees:
+ * @rupees: an amount in Pakistani rupees, or < 0 for none
+ *
+ * Returns: (transfer full): "Rs 547,000", grouped in threes and rounded to
+ *   the rupee, or "—" for none
+ */
+char *
+rahnuma_officer_format_rupees (double rupees)
+{
+  g_autofree char *digits = NULL;
+
+  if (rupees < 0)
+    return g_strdup ("—");
+  digits = rahnuma_survey_group_digits ((gint64) (rupees + 0.5));
+  /* Translators: an amount in Pakistani rupees; %s is the number, grouped "547,000" */
+  return g_strdup_printf (_("Rs %s"), digits);
+}
+
+/**
+ * rahnuma_officer_format_survey_ratio:
+ * @c: a group of the survey report, not hidden
+ * @have_rates: whether the report was read with an exchange-rate file
+ *
+ * The prospective recruitment cost indicator of @c: cost paid ÷ monthly
+ * wage in the contract, its median and quartiles in months of wages
+ * (docs/survey-data.md). Without rates, a group that has wages in other
+ * currencies than rupees says it needs the rates file rather than show a
+ * figure from its rupee wages alone.
+ *
+ * Returns: (transfer full): "2.1 (1.4–3.0)" (months of wages), "needs the
+ *   exchange-rate file", or "—" when no answer has both figures
+ */
+char *
+rahnuma_officer_format_survey_ratio (const RahnumaSurveyCell *c, gboolean have_rates)
+{
+  g_return_val_if_fail (c != NULL, NULL);
+
+  if (!have_rates && c->n_no_rate > 0)
+    /* Translators: in the survey's cost ÷ wage column, when no exchange-rate file is in force */
+    return g_strdup (_("needs the exchange-rate file"));
+  if (c->n_ratio == 0 || c->ratio_median < 0)
+    return g_strdup ("—");
+  /* Translators: the survey's cost ÷ monthly wage: the median in months of wages, then the first and
+   * third quartiles (Q1–Q3) */
+  return g_strdup_printf (_("%.1f (%.1f–%.1f)"), c->ratio_median, c->ratio_q1, c->ratio_q3);
+}
+
+/**
  * rahnuma_officer_format_survey_cell:
  * @c: a group of the survey report
  * @name: the group's name, for the reader
+ * @have_rates: whether the report was read with an exchange-rate file
  *
- * One line for the PDF and the dashboard: how many answered, the share who
- * paid anything, the median paid, the shares given a receipt and who
- * borrowed; for a hidden group, only that it has fewer than 5 answers.
+ * One line for the PDF: how many answered, the share who paid anything,
+ * the median paid, the shares given a receipt and who borrowed, and cost
+ * ÷ wage (rahnuma_officer_format_survey_ratio()); for a hidden group, only
+ * that it has fewer than 5 answers.
  *
  * Returns: (transfer full): the line
  */
 char *
-rahnuma_officer_format_survey_cell (const RahnumaSurveyCell *c, const char *name)
+rahnuma_officer_format_survey_cell (const RahnumaSurveyCell *c, const char *name, gboolean have_rates)
 {
-  g_autofree char *paid = NULL, *receipt = NULL, *borrowed = NULL;
+  g_autofree char *paid = NULL, *receipt = NULL, *borrowed = NULL, *median = NULL, *ratio = NULL;
 
   if (c->suppressed)
     /* Translators: a group of the survey with fewer than 5 answers, in the PDF report */
@@ -487,39 +605,89 @@ rahnuma_officer_format_survey_cell (const RahnumaSurveyCell *c, const char *name
   paid = rahnuma_officer_format_rate ((gint64) c->n_paid, (gint64) c->n_cost);
   receipt = rahnuma_officer_format_rate ((gint64) c->n_receipt_yes, (gint64) c->n_receipt_said);
   borrowed = rahnuma_officer_format_rate ((gint64) c->n_borrowed_yes, (gint64) c->n_borrowed_said);
+  median = rahnuma_officer_format_rupees (c->n_cost > 0 ? c->cost_median : -1);
+  ratio = rahnuma_officer_format_survey_ratio (c, have_rates);
   /* Translators: one line of the survey section of the PDF report: a group's name, how many answered,
-   * the share who paid anything, the median paid in rupees, the shares given a receipt and who borrowed */
-  return g_strdup_printf (_("%s: %llu answers · paid anything %s · median paid Rs %.0f · receipt %s · "
-                            "borrowed %s"),
-                          name, (unsigned long long) c->n, paid, MAX (c->cost_median, 0), receipt, borrowed);
+   * the share who paid anything, the median paid ("Rs 547,000"), the shares given a receipt and who
+   * borrowed, and the cost ÷ monthly wage in months ("2.1 (1.4–3.0)": median (Q1–Q3)) */
+  return g_strdup_printf (_("%s: %llu answers · paid anything %s · median paid %s · receipt %s · "
+                            "borrowed %s · cost ÷ wage in months %s"),
+                          name, (unsigned long long) c->n, paid, median, receipt, borrowed, ratio);
+}
+
+static void
+append_cells (GString *text, GPtrArray *cells, const char *column, gboolean have_rates)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const RahnumaSurveyCell *c = g_ptr_array_index (cells, i);
+      g_autofree char *line = rahnuma_officer_format_survey_cell (c, rahnuma_officer_survey_group_name (column, c->key),
+                                                                  have_rates);
+
+      g_string_append_printf (text, "\n%s", line);
+    }
 }
 
 /**
  * rahnuma_officer_format_survey:
  * @survey: (nullable): the survey report
+ * @have_rates: whether it was read with an exchange-rate file
  *
- * The survey as lines: all answers, then each destination.
+ * The survey as lines: all answers, then each destination, then each
+ * sector, each breakdown under its heading.
  *
  * Returns: (transfer full) (nullable): the text, or %NULL when nobody answered
  */
 char *
-rahnuma_officer_format_survey (const RahnumaSurveyReport *survey)
+rahnuma_officer_format_survey (const RahnumaSurveyReport *survey, gboolean have_rates)
 {
   g_autofree char *all = NULL;
   GString *text;
 
   if (survey == NULL || (survey->all->n == 0 && !survey->all->suppressed))
     return NULL;
-  all = rahnuma_officer_format_survey_cell (survey->all, _("All answers"));
+  all = rahnuma_officer_format_survey_cell (survey->all, rahnuma_officer_survey_group_name (NULL, NULL),
+                                            have_rates);
   text = g_string_new (all);
-  for (guint i = 0; i < survey->by_destination->len; i++)
-    {
-      const RahnumaSurveyCell *c = g_ptr_array_index (survey->by_destination, i);
-      g_autofree char *line = rahnuma_officer_format_survey_cell (c, g_str_equal (c->key, RAHNUMA_CATEGORY_UNSAID)
-                                                                       ? _("Prefer not to say")
-                                                                       : rahnuma_officer_category_label (c->key));
+  /* Translators: a heading in the survey's figures */
+  g_string_append_printf (text, "\n%s", _("By destination country"));
+  append_cells (text, survey->by_destination, "destination", have_rates);
+  /* Translators: a heading in the survey's figures */
+  g_string_append_printf (text, "\n%s", _("By job sector"));
+  append_cells (text, survey->by_sector, "sector", have_rates);
+  return g_string_free (text, FALSE);
+}
 
-      g_string_append_printf (text, "\n%s", line);
-    }
+/**
+ * rahnuma_officer_format_survey_notes:
+ * @data: the numbers of one view, with its survey
+ *
+ * What the survey's figures rest on, under them on the dashboard and in
+ * the PDF: that cost ÷ wage is a pre-departure estimate and not the SDG
+ * 10.7.1 figure (issue 19), the exchange rates' date and source or why
+ * there are none, and how many answers had no rate for their currency
+ * (none said when all answers are hidden).
+ *
+ * Returns: (transfer full): the lines
+ */
+char *
+rahnuma_officer_format_survey_notes (const RahnumaOfficerData *data)
+{
+  const RahnumaSurveyReport *survey = data->survey;
+  /* Translators: the caption of the survey's cost ÷ wage figure on the dashboard and printed report */
+  GString *text = g_string_new (_("Pre-departure estimate: cost paid so far ÷ monthly wage in the contract, "
+                                  "in months of wages (median, and Q1–Q3), not the SDG 10.7.1 survey figure."));
+
+  if (data->rates_problem != NULL)
+    g_string_append_printf (text, "\n%s", data->rates_problem);
+  else
+    /* Translators: the first %s is the day the exchange rates applied (YYYY-MM-DD), the second their source */
+    g_string_append_printf (text, _("\nExchange rates of %s (%s)."), survey->rates_date, survey->rates_source);
+  if (data->rates_problem == NULL && !survey->all->suppressed && survey->all->n_no_rate > 0)
+    /* Translators: %llu is a number of survey answers left out of cost ÷ wage */
+    g_string_append_printf (text, ngettext ("\n%llu answer left out: no rate for its currency.",
+                                            "\n%llu answers left out: no rate for their currency.",
+                                            (gulong) MIN (survey->all->n_no_rate, (guint64) G_MAXINT)),
+                            (unsigned long long) survey->all->n_no_rate);
   return g_string_free (text, FALSE);
 }

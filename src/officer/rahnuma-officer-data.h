@@ -23,7 +23,8 @@ typedef struct
   RahnumaDashboardTotals today; /* today's totals */
   RahnumaDashboardTotals range; /* totals over [from, to) */
   GPtrArray     *charts[RAHNUMA_DASHBOARD_N_CHARTS]; /* by RahnumaDashboardChart, over [from, to) */
-  RahnumaSurveyReport *survey; /* the anonymous survey over the weeks of [from, to), without rates */
+  RahnumaSurveyReport *survey; /* the anonymous survey over the weeks of [from, to) */
+  char          *rates_problem; /* nullable: why the survey was read without exchange rates, translated */
   gint64         paths[RAHNUMA_N_PATHS]; /* visits over [from, to) by RahnumaVisitPath, demo ones too */
   RahnumaHallTotals hall;     /* hall sessions on the days of [from, to), and the people in them */
 } RahnumaOfficerData;
@@ -33,12 +34,14 @@ RahnumaOfficerData *rahnuma_officer_data_new         (RahnumaStore        *store
                                                       gint64               to,
                                                       gint64               now,
                                                       int                  utc_offset,
+                                                      const char          *rates_path,
                                                       GError             **error);
 RahnumaOfficerData *rahnuma_officer_data_ref         (RahnumaOfficerData  *data);
 void                rahnuma_officer_data_free        (RahnumaOfficerData  *data);
 void                rahnuma_officer_data_new_async   (RahnumaStore        *store,
                                                       gint64               from,
                                                       gint64               to,
+                                                      const char          *rates_path,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);
@@ -64,8 +67,16 @@ char               *rahnuma_officer_format_rate      (gint64               part,
 char               *rahnuma_officer_format_wrong_clock (gint64             n_sessions);
 char               *rahnuma_officer_format_paths     (const gint64        *paths);
 char               *rahnuma_officer_format_survey_cell (const RahnumaSurveyCell   *c,
-                                                        const char                *name);
-char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey);
+                                                        const char                *name,
+                                                        gboolean                   have_rates);
+char               *rahnuma_officer_format_survey    (const RahnumaSurveyReport *survey,
+                                                      gboolean                   have_rates);
+char               *rahnuma_officer_format_rupees    (double               rupees);
+char               *rahnuma_officer_format_survey_ratio (const RahnumaSurveyCell *c,
+                                                         gboolean                 have_rates);
+char               *rahnuma_officer_format_survey_notes (const RahnumaOfficerData *data);
+const char         *rahnuma_officer_survey_group_name (const char          *column,
+                                                       const char          *key);
 char               *rahnuma_officer_format_hall      (const RahnumaHallTotals   *hall,
                                                        const gint64        *paths);
 char               *rahnuma_officer_format_day       (gint64               day_start,

@@ -137,19 +137,24 @@ write_breakdown (Page *page, const RahnumaOfficerData *data, RahnumaDashboardCha
   write_chart (page, title, name, data->charts[chart], RAHNUMA_CHART_COUNTS);
 }
 
-/* The anonymous survey: the whole and each destination, as text lines. */
+/* The anonymous survey: the whole, each destination and each sector, as
+ * text lines, and what cost ÷ wage rests on. */
 static void
-write_survey (Page *page, const RahnumaSurveyReport *survey)
+write_survey (Page *page, const RahnumaOfficerData *data)
 {
-  g_autofree char *lines = rahnuma_officer_format_survey (survey);
+  g_autofree char *lines = rahnuma_officer_format_survey (data->survey, data->rates_problem == NULL);
+  g_autofree char *notes = NULL;
 
   if (lines == NULL)
     return;
+  notes = rahnuma_officer_format_survey_notes (data);
   page->y += 8;
   write_text (page, _("Recruitment costs, from the anonymous survey"), "Sans Bold 13");
   write_text (page, lines, "Sans 10");
-  write_text (page, _("By the week the answers were given. Cost over monthly wage, and the figures by "
-                      "sector: rahnuma-admin survey report --rates FILE."), "Sans Italic 9");
+  write_text (page, notes, "Sans Italic 9");
+  /* Translators: under the survey's figures in the printed report */
+  write_text (page, _("By the week the answers were given. Groups of fewer than 5 answers are not shown."),
+              "Sans Italic 9");
 }
 
 static void
@@ -170,7 +175,7 @@ write_pages (Page *page, const RahnumaOfficerData *data, const char *source_name
    * in the weeks the report covers, not from visits */
   write_breakdown (page, data, RAHNUMA_DASHBOARD_BY_DESTINATION, "destination",
                    _("By destination country (survey answers, by week)"));
-  write_survey (page, data->survey);
+  write_survey (page, data);
 }
 
 static void

@@ -716,6 +716,7 @@ rahnuma_admin_report (int argc, char **argv)
   g_autoptr(RahnumaReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
+  g_autofree char *rates = NULL;
   gboolean json = FALSE;
   int status = EXIT_OK;
   gint64 from, to;
@@ -725,6 +726,10 @@ rahnuma_admin_report (int argc, char **argv)
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day to include"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object, for scripts"), NULL },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Also save a printable report with charts"), N_("FILE") },
+    /* Translators: --rates FILE of `rahnuma-admin report` */
+    { "rates", 0, 0, G_OPTION_ARG_FILENAME, &rates,
+      N_("Exchange-rate file for the survey’s cost ÷ wage in the printable report (docs/survey-data.md)"),
+      N_("FILE") },
     { NULL }
   };
 
@@ -748,7 +753,7 @@ rahnuma_admin_report (int argc, char **argv)
   else
     print_report (db, report);
   if (pdf != NULL)
-    return rahnuma_admin_report_pdf (store, db, from, to, pdf); /* admin-report-pdf.c */
+    return rahnuma_admin_report_pdf (store, db, from, to, rates, pdf); /* admin-report-pdf.c */
   return EXIT_OK;
 }
 

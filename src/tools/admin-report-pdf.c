@@ -40,12 +40,15 @@ whole_days (RahnumaStore *store, gint64 *from, gint64 *to, int utc_offset, GErro
  * @db: its path, printed on the report
  * @from: first second, or %G_MININT64 for the first record's day
  * @to: first second not included, or %G_MAXINT64 for after the last record's day
+ * @rates: (nullable): the exchange-rate file for the survey's cost ÷ wage
+ *   (--rates); without it, or if it cannot be read, the report says why
  * @output: where to save the PDF
  *
  * Returns: the exit status
  */
 int
-rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint64 to, const char *output)
+rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint64 to, const char *rates,
+                          const char *output)
 {
   g_autoptr(RahnumaOfficerData) data = NULL;
   g_autoptr(RahnumaCatalog) catalog = NULL;
@@ -58,7 +61,7 @@ rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint
     catalog = rahnuma_catalog_new (SOURCE_MEDIA_DIR "/modules", NULL);
   if (!whole_days (store, &from, &to, utc_offset, &error) ||
       (data = rahnuma_officer_data_new (store, from, to, g_get_real_time () / G_USEC_PER_SEC,
-                                        utc_offset, &error)) == NULL ||
+                                        utc_offset, rates, &error)) == NULL ||
       !rahnuma_report_pdf_write (output, data, catalog, db, &error))
     {
       /* Translators: %s is a file path, then why (a system message) */

@@ -50,7 +50,7 @@ int rahnuma_admin_verify_proof (const char *text, const char *trust_path, gboole
 
 /* admin-report-pdf.c: report --pdf FILE */
 int rahnuma_admin_report_pdf (RahnumaStore *store, const char *db, gint64 from, gint64 to,
-                              const char *output);
+                              const char *rates, const char *output);
 
 /* admin-records.c: what the records subcommands share with admin-survey.c. */
 gboolean       rahnuma_admin_parse_range   (const char *from_text, const char *to_text, gint64 *from,

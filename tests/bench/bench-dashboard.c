@@ -76,7 +76,7 @@ view_all (View *view)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RahnumaOfficerData) data = rahnuma_officer_data_new (view->store, view->from, view->to,
-                                                                 view->to - DAY / 2, 0, &error);
+                                                                 view->to - DAY / 2, 0, NULL, &error);
 
   g_assert_no_error (error);
 }

@@ -11,9 +11,12 @@ centre, one of another) and syncs them into one officers' file with
    journals, not from the officers' file), and a row for each of the three
    journals synced in;
  - a completion code from the second kiosk, typed on the keyboard, is found;
- - the Charts tab's survey section (issue 19): its heading, and the line
-   for all answers counting every survey answer synced in (counted here
-   with sqlite3 from the officers' file); scrolled into view and saved as
+ - the Charts tab's survey table (issue 19): its heading, the count of
+   every survey answer synced in and cost ÷ monthly wage over them, median
+   (Q1–Q3), worked out here with sqlite3 from the officers' file and the
+   rates.ini written beside it (which rahnuma-officer reads by default), and
+   the caption with the rates' date and the answers left out for want of a
+   rate; scrolled into view and saved as
    --survey-screenshot (the README's docs/screenshots/survey-dashboard-en.png);
  - the CSV and PDF reports are saved through the desktop's file chooser,
    the CSV with visits of all three kiosks;
@@ -26,7 +29,12 @@ exclusive lock held by the test) each show the message that says so, and
 are left as they were; the next start without a file
 opens the last good one.
 
+With --survey-screenshot-ur, rahnuma-officer starts once more in Urdu: the
+survey's table runs right to left (the row's name right of its figures),
+saved there (docs/screenshots/survey-dashboard-ur.png).
+
 Usage: office.py --binary B --admin A --dir D [--screenshot PNG] [--survey-screenshot PNG]
+       [--survey-screenshot-ur PNG]
 """
 import hashlib
 import os
@@ -41,7 +49,10 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
+from expected import Translations  # noqa: E402
 from kiosk_screen import TIMEOUT, KioskScreen, check, parse_options, run_kiosk  # noqa: E402
+
+SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # (centre, kiosk, sessions, seed)
 KIOSKS = [("LHE-POE", "k-one", 40, 1), ("LHE-POE", "k-two", 25, 2), ("ISB-POE", "k-three", 30, 3)]
@@ -57,6 +68,34 @@ def fingerprint(path):
     with open(path, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
     return digest, os.stat(path).st_mtime_ns
+
+
+# Rupees for one unit (made up for the test; no GBP).
+RATES = {"SAR": 75, "AED": 76, "OMR": 725, "QAR": 77, "KWD": 905, "BHD": 740, "MYR": 60, "USD": 280, "EUR": 300}
+
+
+def quantile(values, p):
+    """Hyndman and Fan's type 7, as docs/survey-data.md says: between closest ranks."""
+    h = (len(values) - 1) * p
+    low = int(h)
+    high = min(low + 1, len(values) - 1)
+    return values[low] + (h - low) * (values[high] - values[low])
+
+
+def expected_ratio(db):
+    """Cost ÷ monthly wage over all answers, as the dashboard writes it, and how many had no rate."""
+    ratios, no_rate = [], 0
+    rows = db.execute("SELECT cost_pkr, wage_amount, wage_currency FROM survey "
+                      "WHERE cost_answer = 'amount' AND wage_answer = 'amount'")
+    for cost, wage, currency in rows:
+        rate = 1 if currency == "PKR" else RATES.get(currency)
+        if rate is None:
+            no_rate += 1
+        else:
+            ratios.append(cost / (wage * rate))
+    ratios.sort()
+    text = "%.1f (%.1f–%.1f)" % (quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75))
+    return text, no_rate
 
 
 def read_only(path):
@@ -135,6 +174,11 @@ class Office(KioskScreen):
             if kiosk == "k-two":
                 (self.code,) = db.execute("SELECT code FROM session WHERE code IS NOT NULL LIMIT 1").fetchone()
             db.close()
+        # The statistics office's rates file, where rahnuma-officer looks by default: beside the
+        # officers' file. No GBP line, so that answers with wages in pounds are left out and counted.
+        with open(os.path.join(self.args.dir, "rates.ini"), "w", encoding="utf-8") as f:
+            f.write("[rates]\ndate=2026-11-01\nsource=made up for the test, not real rates\n")
+            f.write("".join("%s=%s\n" % rate for rate in RATES.items()))
         db = read_only(self.officers)
         self.journals = [row[0] for row in db.execute("SELECT journal_id FROM sync_source")]
         db.close()
@@ -169,28 +213,60 @@ class Office(KioskScreen):
             check(subtitle.startswith("Last sync 20"), "journal %s: “%s”" % (journal, subtitle))
 
     def survey(self):
-        """The survey's figures on the Charts tab, below the charts."""
+        """The survey's table on the Charts tab, below the charts, with cost ÷ wage from rates.ini."""
         db = read_only(self.officers)
         (n,) = db.execute("SELECT count(*) FROM survey").fetchone()
+        ratio, no_rate = expected_ratio(db)
+        self.ratio = ratio
         db.close()
         check(n >= 5, "simulate made %d survey answers: too few to be shown" % n)
         self.tab("Charts")
         heading = self.named("Recruitment costs, from the anonymous survey", Atspi.Role.LABEL)
-        line = self.starting("All answers: ", "the survey's line for all answers")
-        words = "All answers: %d answers · paid anything " % n
-        check(line.get_name().startswith(words), "shown “%s”, expected “%s…”" % (line.get_name(), words))
-        # Scrolled down to it with the mouse wheel, as an officer would.
+        self.named("Cost ÷ monthly wage, in months: median (Q1–Q3)", Atspi.Role.LABEL)
+        # The first label with the figure's words is the row of all answers (the table's first row).
+        shown = self.starting(ratio.split(" (")[0] + " (", "cost ÷ wage of all answers, %s" % ratio)
+        check(shown.get_name() == ratio, "cost ÷ wage of all answers: shown “%s”, expected “%s”"
+              % (shown.get_name(), ratio))
+        # The figure's words sit over its box in a column of their own, in the table.
+        counts = self.every(lambda node: node.get_name() == str(n), root=shown.get_parent().get_parent())
+        check(counts, "the count of answers %d is not in the survey's table" % n)
+        notes = self.starting("Pre-departure estimate: ", "the caption of cost ÷ wage")
+        words = "Exchange rates of 2026-11-01 (made up for the test, not real rates)."
+        check(words in notes.get_name(), "the caption “%s” lacks “%s”" % (notes.get_name(), words))
+        left_out = "%d answer%s left out: no rate for" % (no_rate, "" if no_rate == 1 else "s")
+        check(no_rate == 0 or left_out in notes.get_name(), "the caption lacks “%s”" % left_out)
+        self.scroll_to(heading, notes)
+        if self.args.survey_screenshot:
+            self.shot_window(self.args.survey_screenshot)
+
+    def scroll_to(self, heading, last):
+        """Scrolled down with the mouse wheel, as an officer would, until @last (if any) shows or
+        @heading is near the top."""
         window = self.app().get_child_at_index(0).get_extents(Atspi.CoordType.WINDOW)
-        for _ in range(40):
-            box = line.get_extents(Atspi.CoordType.WINDOW)
-            if box.y + box.height + 16 <= window.height and heading.get_extents(Atspi.CoordType.WINDOW).y > 0:
+        for _ in range(60):
+            box = last.get_extents(Atspi.CoordType.WINDOW) if last is not None else None
+            top = heading.get_extents(Atspi.CoordType.WINDOW).y
+            if (box is not None and box.y + box.height + 16 <= window.height) or (0 < top < 120):
                 break
             subprocess.run(["xdotool", "mousemove", str(window.width // 2), str(window.height // 2),
                             "click", "5"], check=True)
             time.sleep(0.1)
         time.sleep(0.5)
-        if self.args.survey_screenshot:
-            self.shot_window(self.args.survey_screenshot)
+
+    def survey_urdu(self, proc):
+        """In Urdu the survey's table runs right to left: a row's name right of its figures."""
+        self.pid = proc.pid
+        ur = Translations(SOURCE_DIR, "ur")
+        self.named(ur.gettext("Today at a glance"), Atspi.Role.LABEL, timeout=60)
+        self.tab(ur.gettext("Charts"))
+        heading = self.named(ur.gettext("Recruitment costs, from the anonymous survey"), Atspi.Role.LABEL)
+        name = self.named(ur.gettext("All answers"), Atspi.Role.LABEL)
+        ratio = self.starting(self.ratio.split(" (")[0] + " (", "cost ÷ wage of all answers in Urdu")
+        self.scroll_to(heading, None)
+        left = ratio.get_extents(Atspi.CoordType.WINDOW).x
+        check(name.get_extents(Atspi.CoordType.WINDOW).x > left,
+              "in Urdu, “%s” is not right of its figures" % name.get_name())
+        self.shot_window(self.args.survey_screenshot_ur)
 
     def verify_code(self):
         """Typed on the keyboard, as an officer at a desk does."""
@@ -275,6 +351,8 @@ class Office(KioskScreen):
         self.make_files()
         before = fingerprint(self.officers)
         run_kiosk([self.args.binary, self.officers], self.env, self.dashboard)
+        if self.args.survey_screenshot_ur:
+            run_kiosk([self.args.binary, self.officers], dict(self.env, LANGUAGE="ur"), self.survey_urdu)
         check(fingerprint(self.officers) == before, "the officers' file changed: %s → %s"
               % (before, fingerprint(self.officers)))
 
@@ -314,7 +392,7 @@ class Office(KioskScreen):
 
 
 def main():
-    Office(parse_options(("binary", "admin", "dir"), optional=("screenshot", "survey-screenshot"))).run()
+    Office(parse_options(("binary", "admin", "dir"), optional=("screenshot", "survey-screenshot", "survey-screenshot-ur"))).run()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,238 @@
+/* rahnuma-officer-survey-view.c — the survey's figures as a table on the officers' dashboard
+ *
+ * One row per group (all answers, each destination, each sector): answers,
+ * the shares who paid anything, got a receipt and borrowed, the median
+ * paid, and cost ÷ monthly wage in months as "2.1 (1.4–3.0)" over a small
+ * box from the first to the third quartile with a tick at the median, all
+ * boxes on one scale (from 0, said under the column's head) so that rows
+ * compare at a glance. The words come from
+ * rahnuma-officer-data.c, as in the printed report; a GtkGrid mirrors
+ * itself in right-to-left languages and the boxes are drawn mirrored.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rahnuma-officer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rahnuma-officer-survey-view.h"
+
+enum { COL_NAME, COL_ANSWERS, COL_PAID, COL_RECEIPT, COL_BORROWED, COL_MEDIAN, COL_RATIO, N_COLS };
+
+#define BOX_WIDTH 110
+#define BOX_HEIGHT 14
+
+typedef struct
+{
+  double q1, median, q3; /* months of wages */
+  double scale;          /* months at the box's far end, the same in every row */
+} Box;
+
+static GtkWidget *
+add_label (GtkGrid *grid, const char *text, int column, int row, int width, const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COL_NAME ? 0 : column == COL_RATIO ? 0.5 : 1);
+  /* Names, headings and column heads wrap; figures never break. */
+  gtk_label_set_wrap (GTK_LABEL (label), column == COL_NAME || width > 1 || g_strcmp0 (style, "caption-heading") == 0);
+  if (width == 1 && column != COL_NAME)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+  else if (width == 1)
+    gtk_label_set_width_chars (GTK_LABEL (label), 10); /* "Saudi Arabia" on one line, in Urdu too */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_grid_attach (grid, label, column, row, width, 1);
+  return label;
+}
+
+static void
+draw_box (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  const Box *box = user_data;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (area)) == GTK_TEXT_DIR_RTL;
+  double x1 = width * MIN (box->q1 / box->scale, 1), x3 = width * MIN (box->q3 / box->scale, 1);
+  double xm = width * MIN (box->median / box->scale, 1);
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (rtl)
+    {
+      cairo_translate (cr, width, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.25);
+  cairo_rectangle (cr, 0, height / 2.0 - 0.5, width, 1);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.6);
+  cairo_rectangle (cr, x1, 3, MAX (x3 - x1, 1), height - 6);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+  cairo_rectangle (cr, MAX (xm - 1.5, 0), 1, 3, height - 2);
+  cairo_fill (cr);
+}
+
+/* The figure's words over its box, in the last column. */
+static void
+add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, gboolean boxed, double scale, int row)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *area;
+  Box *box;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "numeric");
+  /* "1.9 (1.0–5.0)" has no letter to give it a direction: in Urdu it would
+   * read "(5.0–1.0) 1.9". Figures run left to right in every language. */
+  if (boxed)
+    gtk_widget_set_direction (label, GTK_TEXT_DIR_LTR);
+  gtk_box_append (GTK_BOX (column), label);
+  gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
+  gtk_grid_attach (grid, column, COL_RATIO, row, 1, 1);
+  if (!boxed)
+    return;
+  area = gtk_drawing_area_new ();
+  box = g_new (Box, 1);
+  *box = (Box) { c->ratio_q1, c->ratio_median, c->ratio_q3, scale };
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), BOX_WIDTH);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), BOX_HEIGHT);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_box, box, g_free);
+  gtk_box_append (GTK_BOX (column), area);
+}
+
+static void
+add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const RahnumaOfficerData *data,
+          double scale, int row)
+{
+  gboolean have_rates = data->rates_problem == NULL;
+  g_autofree char *answers = NULL, *paid = NULL, *receipt = NULL, *borrowed = NULL, *median = NULL;
+  g_autofree char *ratio = NULL;
+
+  add_label (grid, name, COL_NAME, row, 1, NULL);
+  if (c->suppressed)
+    {
+      /* Translators: in a row of the survey's table on the dashboard: the group is hidden */
+      GtkWidget *hidden = add_label (grid, _("fewer than 5"), COL_ANSWERS, row, N_COLS - COL_ANSWERS, "dim-label");
+
+      gtk_label_set_xalign (GTK_LABEL (hidden), 0);
+      return;
+    }
+  answers = g_strdup_printf ("%" G_GUINT64_FORMAT, c->n);
+  paid = rahnuma_officer_format_rate ((gint64) c->n_paid, (gint64) c->n_cost);
+  receipt = rahnuma_officer_format_rate ((gint64) c->n_receipt_yes, (gint64) c->n_receipt_said);
+  borrowed = rahnuma_officer_format_rate ((gint64) c->n_borrowed_yes, (gint64) c->n_borrowed_said);
+  median = rahnuma_officer_format_rupees (c->n_cost > 0 ? c->cost_median : -1);
+  ratio = rahnuma_officer_format_survey_ratio (c, have_rates);
+  add_label (grid, answers, COL_ANSWERS, row, 1, "numeric");
+  add_label (grid, paid, COL_PAID, row, 1, "numeric");
+  add_label (grid, receipt, COL_RECEIPT, row, 1, "numeric");
+  add_label (grid, borrowed, COL_BORROWED, row, 1, "numeric");
+  add_label (grid, median, COL_MEDIAN, row, 1, "numeric");
+  add_ratio (grid, c, ratio, (have_rates || c->n_no_rate == 0) && c->n_ratio > 0 && c->ratio_median >= 0, scale,
+             row);
+}
+
+static void
+add_header (GtkGrid *grid, double scale, int row)
+{
+  /* Translators: column heads of the survey's table on the officers' dashboard; keep them short, they
+   * wrap; the last one heads "2.1 (1.4–3.0)": the median, then the first and third quartiles */
+  const char *heads[] = { "", N_("Answers"), N_("Paid anything"), N_("Receipt"), N_("Borrowed"),
+                          N_("Median paid"), N_("Cost ÷ monthly wage, in months: median (Q1–Q3)") };
+  g_autofree char *axis = NULL;
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  for (int i = 1; i < COL_RATIO; i++)
+    gtk_widget_set_valign (add_label (grid, _(heads[i]), i, row, 1, "caption-heading"), GTK_ALIGN_END);
+  gtk_widget_set_valign (head, GTK_ALIGN_END);
+  gtk_grid_attach (grid, head, COL_RATIO, row, 1, 1);
+  gtk_box_append (GTK_BOX (head), gtk_label_new (_(heads[COL_RATIO])));
+  /* Translators: under the head of the survey's cost ÷ wage column: the boxes' scale, from 0 to %d
+   * months of wages */
+  axis = g_strdup_printf (ngettext ("boxes: 0 to %d month", "boxes: 0 to %d months", (gulong) scale), (int) scale);
+  gtk_box_append (GTK_BOX (head), gtk_label_new (axis));
+  for (GtkWidget *child = gtk_widget_get_first_child (head); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 16);
+      gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+    }
+  gtk_widget_add_css_class (gtk_widget_get_first_child (head), "caption-heading");
+  gtk_widget_add_css_class (gtk_widget_get_last_child (head), "dim-label");
+}
+
+/* The far end of every box, in whole months: the largest third quartile shown. */
+static double
+box_scale (const RahnumaSurveyReport *survey)
+{
+  double scale = MAX (survey->all->ratio_q3, 1);
+
+  for (guint i = 0; i < survey->by_destination->len + survey->by_sector->len; i++)
+    {
+      const RahnumaSurveyCell *c = i < survey->by_destination->len
+                                   ? g_ptr_array_index (survey->by_destination, i)
+                                   : g_ptr_array_index (survey->by_sector, i - survey->by_destination->len);
+
+      if (!c->suppressed && c->n_ratio > 0)
+        scale = MAX (scale, c->ratio_q3);
+    }
+  return ceil (scale);
+}
+
+static int
+add_cells (GtkGrid *grid, GPtrArray *cells, const char *column, const char *heading,
+           const RahnumaOfficerData *data, double scale, int row)
+{
+  GtkWidget *label = add_label (grid, heading, COL_NAME, row++, N_COLS, "heading");
+
+  gtk_widget_set_margin_top (label, 8);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const RahnumaSurveyCell *c = g_ptr_array_index (cells, i);
+
+      add_cell (grid, c, rahnuma_officer_survey_group_name (column, c->key), data, scale, row++);
+    }
+  return row;
+}
+
+/**
+ * rahnuma_officer_survey_view_fill:
+ * @grid: an empty or previously filled grid
+ * @data: the numbers of one view, with its survey
+ *
+ * Replaces what @grid shows with @data's survey: a header, the row of all
+ * answers, then one row per destination and per sector under their
+ * headings, and under them what cost ÷ wage rests on
+ * (rahnuma_officer_format_survey_notes()). Hidden groups say "fewer than 5".
+ */
+void
+rahnuma_officer_survey_view_fill (GtkGrid *grid, const RahnumaOfficerData *data)
+{
+  const RahnumaSurveyReport *survey = data->survey;
+  g_autofree char *notes = rahnuma_officer_format_survey_notes (data);
+  double scale = box_scale (survey);
+  GtkWidget *child;
+  GtkWidget *label;
+  int row = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+  add_header (grid, scale, row++);
+  add_cell (grid, survey->all, rahnuma_officer_survey_group_name (NULL, NULL), data, scale, row++);
+  /* Translators: a heading in the survey's table on the officers' dashboard */
+  row = add_cells (grid, survey->by_destination, "destination", _("By destination country"), data, scale, row);
+  /* Translators: a heading in the survey's table on the officers' dashboard */
+  row = add_cells (grid, survey->by_sector, "sector", _("By job sector"), data, scale, row);
+  label = add_label (grid, notes, COL_NAME, row, N_COLS, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 8);
+}
