@@ -257,12 +257,13 @@ test_survey_ratio (void)
   g_assert_null (data->rates_problem);
   assert_quartiles (r->all, 1.25, 2, 3, 10);
   assert_quartiles (find_cell (r->by_destination, "SA"), 1.25, 2, 2.75, 6);
-  assert_quartiles (find_cell (r->by_destination, "AE"), 1.75, 2.5, 3.5, 4);
+  /* AE's figure would rest on 4 answers: hidden, as a group of 4 is. */
+  assert_quartiles (find_cell (r->by_destination, "AE"), -1, -1, -1, 4);
   assert_quartiles (find_cell (r->by_sector, "construction"), 1, 2, 3, 5);
   assert_quartiles (find_cell (r->by_sector, "driving"), 2, 2, 3, 5);
   g_assert_cmpuint (r->all->n_no_rate, ==, 1);
   assert_ratio_text (find_cell (r->by_sector, "construction"), TRUE, "2.0 (1.0–3.0)");
-  assert_ratio_text (find_cell (r->by_destination, "AE"), TRUE, "2.5 (1.8–3.5)");
+  assert_ratio_text (find_cell (r->by_destination, "AE"), TRUE, "fewer than 5");
   g_test_message ("%s\n%s", text, notes);
   g_assert_nonnull (strstr (text, "\nConstruction: 6 answers · paid anything 100% · median paid Rs 125,000 · "
                                   "receipt — · borrowed — · cost ÷ wage in months 2.0 (1.0–3.0)"));

@@ -18,7 +18,10 @@
  * Every group (all answers, each destination, each sector) with fewer than
  * RAHNUMA_SURVEY_MIN_CELL answers is hidden, and when a breakdown hides
  * exactly one group, the next smallest is hidden too, so that the hidden
- * one cannot be worked out from the whole.
+ * one cannot be worked out from the whole. Within a group shown, a figure
+ * that rests on fewer than RAHNUMA_SURVEY_MIN_CELL answers (a median of
+ * three costs, the share of two who borrowed) is hidden too
+ * (hide_small_figures()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -520,6 +523,29 @@ suppress (RahnumaSurveyCell *cell)
   cell->ratio_q1 = cell->ratio_median = cell->ratio_q3 = -1;
 }
 
+/* A group of enough answers can still hold a figure that rests on fewer:
+ * seven answers of which one gave both a cost and a wage would show that
+ * person's cost ÷ wage as the group's median. Each figure drawn from
+ * fewer than RAHNUMA_SURVEY_MIN_CELL answers is hidden as a whole group
+ * is: the cost's median and mean and the share who paid anything (its
+ * counts set to 0), the shares given a receipt and who borrowed, the
+ * ratio's quartiles (n_ratio kept: how many answers it would rest on). */
+static void
+hide_small_figures (RahnumaSurveyCell *cell)
+{
+  if (cell->n_cost < RAHNUMA_SURVEY_MIN_CELL)
+    {
+      cell->n_cost = cell->n_paid = 0;
+      cell->cost_median = cell->cost_mean = -1;
+    }
+  if (cell->n_receipt_said < RAHNUMA_SURVEY_MIN_CELL)
+    cell->n_receipt_said = cell->n_receipt_yes = 0;
+  if (cell->n_borrowed_said < RAHNUMA_SURVEY_MIN_CELL)
+    cell->n_borrowed_said = cell->n_borrowed_yes = 0;
+  if (cell->n_ratio < RAHNUMA_SURVEY_MIN_CELL)
+    cell->ratio_q1 = cell->ratio_median = cell->ratio_q3 = -1;
+}
+
 /* Turns the collected values into figures; takes the cell from @group. */
 static RahnumaSurveyCell *
 finish_group (Group *group)
@@ -535,6 +561,8 @@ finish_group (Group *group)
   /* None at all singles no one out: "0 answers" is said as it is. */
   if (cell->n > 0 && cell->n < RAHNUMA_SURVEY_MIN_CELL)
     suppress (cell);
+  else
+    hide_small_figures (cell);
   group_free (group);
   return cell;
 }

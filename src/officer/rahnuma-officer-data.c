@@ -574,6 +574,10 @@ rahnuma_officer_format_survey_ratio (const RahnumaSurveyCell *c, gboolean have_r
   if (!have_rates && c->n_no_rate > 0)
     /* Translators: in the survey's cost ÷ wage column, when no exchange-rate file is in force */
     return g_strdup (_("needs the exchange-rate file"));
+  if (c->n_ratio > 0 && c->n_ratio < RAHNUMA_SURVEY_MIN_CELL)
+    /* Translators: in the survey's cost ÷ wage column, when the figure would rest on fewer than 5
+     * answers and is hidden, as a small group is */
+    return g_strdup (_("fewer than 5"));
   if (c->n_ratio == 0 || c->ratio_median < 0)
     return g_strdup ("—");
   /* Translators: the survey's cost ÷ monthly wage: the median in months of wages, then the first and
