@@ -355,26 +355,6 @@ rahnuma_hall_window_init (RahnumaHallWindow *self)
 }
 
 /**
- * rahnuma_hall_text_px:
- * @text: which text of the hall's screen
- * @screen_height: the window's height in pixels (full screen: the screen's)
- *
- * The size rule of hall mode (top of rahnuma-hall-window.c): captions and
- * questions 1/15 of the height, every other text shown to the room 1/20,
- * rounded up.
- *
- * Returns: the font size in pixels
- */
-int
-rahnuma_hall_text_px (RahnumaHallText text, int screen_height)
-{
-  int divisor = text == RAHNUMA_HALL_TEXT_CAPTION || text == RAHNUMA_HALL_TEXT_QUESTION ? 15 : 20;
-
-  g_return_val_if_fail (screen_height >= 0, 0);
-  return (screen_height + divisor - 1) / divisor;
-}
-
-/**
  * rahnuma_hall_window_new:
  * @application: the running application
  * @catalog: the installed lessons
