@@ -32,6 +32,7 @@ struct _RahnumaHallSetup
 
   GtkWidget *narration_box;
   GtkLabel *narration_notice;
+  GtkLabel *problem_label;
   GtkWidget *subtitles_box;
   GtkWidget *lessons_box;
   GtkWidget *start_button;
@@ -202,6 +203,7 @@ rahnuma_hall_setup_class_init (RahnumaHallSetupClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, narration_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, narration_notice);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, problem_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, subtitles_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, lessons_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, start_button);
@@ -283,4 +285,21 @@ rahnuma_hall_setup_dup_modules (RahnumaHallSetup *self)
         g_ptr_array_add (modules, g_object_ref (g_object_get_data (G_OBJECT (button), "module")));
     }
   return modules;
+}
+
+/**
+ * rahnuma_hall_setup_set_problem:
+ * @text: (nullable): what is wrong and what to do, translated; %NULL when
+ *   all is well
+ *
+ * Shows a problem found before the briefing (the PC's clock, a journal that
+ * cannot be written: rahnuma-hall-window.c) above the choices. The
+ * briefing may still be given.
+ */
+void
+rahnuma_hall_setup_set_problem (RahnumaHallSetup *self, const char *text)
+{
+  g_return_if_fail (RAHNUMA_IS_HALL_SETUP (self));
+  gtk_label_set_label (self->problem_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), text != NULL);
 }

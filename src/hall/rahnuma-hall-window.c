@@ -53,6 +53,7 @@ struct _RahnumaHallWindow
   guint resize_id;
   GCancellable *cancellable;
   gboolean saving;
+  gint64 newest_good;    /* for the clock rule (rahnuma_hall_session_check()) */
 
   AdwToastOverlay *toasts;
   GtkStack *stack;
@@ -107,6 +108,67 @@ rahnuma_hall_window_size_allocate (GtkWidget *widget, int width, int height, int
     self->resize_id = g_idle_add (apply_sizes, self);
 }
 
+/* ---- problems found before the briefing -------------------------------- */
+
+/* The store's rule (rahnuma_store_clock_is_wrong()): a year before this
+ * release or years after the newest good record. A hall session has no
+ * clock_suspect flag, and its day is all it holds: with a wrong clock it
+ * would count on a day nobody reports on (and be pruned at once if in the
+ * past), so Save is refused until the clock is set, the count staying on
+ * the pad. */
+static char *
+dup_clock_problem (RahnumaHallWindow *self, gint64 now)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!rahnuma_store_clock_is_wrong (now, self->newest_good))
+    return NULL;
+  time = g_date_time_new_from_unix_local (now);
+  shown = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("?");
+  /* Translators: hall mode, on the start-up screen and after Save; %s is the date and time
+     the PC's clock shows, "2035-03-01 10:00" */
+  return g_strdup_printf (_("This PC’s clock says %s. Set the date and time before the briefing: "
+                            "the head count cannot be saved while the clock is wrong."), shown);
+}
+
+static char *
+dup_journal_problem (RahnumaHallWindow *self, const GError *error)
+{
+  const char *path = rahnuma_store_get_path (self->store);
+
+  g_warning ("The journal %s cannot be written: %s", path, error->message);
+  if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY))
+    /* Translators: hall mode's start-up screen; %s is the journal's file name */
+    return g_strdup_printf (_("The journal %s is read-only: the head count of this briefing cannot be "
+                              "saved. You can still give the briefing; tell a technician to make the "
+                              "file writable."), path);
+  /* Translators: hall mode's start-up screen; %s is the journal's file name */
+  return g_strdup_printf (_("The journal %s cannot be written now: the head count of this briefing may "
+                            "not be saved. You can still give the briefing; tell a technician (the "
+                            "reason is in the log)."), path);
+}
+
+/* At the start and after each briefing: what the officer must know before
+ * the next one, on the choices screen. */
+static void
+check_problems (RahnumaHallWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *text = NULL;
+
+  if (!rahnuma_hall_session_check (self->store, &self->newest_good, &error))
+    journal = dup_journal_problem (self, error);
+  clock = dup_clock_problem (self, g_get_real_time () / G_USEC_PER_SEC);
+  if (clock != NULL)
+    g_message ("The PC's clock is wrong: hall sessions are not saved until it is set");
+  if (journal != NULL || clock != NULL)
+    text = g_strjoin ("\n\n", journal != NULL ? journal : clock, journal != NULL ? clock : NULL, NULL);
+  rahnuma_hall_setup_set_problem (self->setup, text);
+}
+
 /* ---- screens ---------------------------------------------------------- */
 
 static void
@@ -126,6 +188,7 @@ end_briefing (RahnumaHallWindow *self)
       self->show = NULL;
     }
   rahnuma_hall_count_clear (self->count);
+  check_problems (self);
   show_screen (self, GTK_WIDGET (self->setup));
 }
 
@@ -182,7 +245,8 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Cannot record the hall session: %s", error->message);
+      /* The message says what could not be done, and SQLite's reason. */
+      g_warning ("%s", error->message);
       /* Translators: hall mode, after Save failed; the count stays on screen to try again */
       toast (self, _("The head count could not be saved. Try Save again; if it fails again, tell a technician."));
       return;
@@ -201,9 +265,18 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
 {
   g_auto(GStrv) ids = NULL;
   RahnumaHallSession session = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *clock = NULL;
 
   if (self->show == NULL || self->saving)
     return;
+  clock = dup_clock_problem (self, now);
+  if (clock != NULL)
+    {
+      g_message ("Not saving the hall session: the PC's clock is wrong");
+      toast (self, clock);
+      return;
+    }
   ids = rahnuma_hall_show_dup_shown_ids (self->show);
   session.centre = self->centre;
   session.kiosk = self->kiosk;
@@ -212,7 +285,7 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
   session.subtitles = self->subtitles;
   session.head_count = rahnuma_hall_count_get_value (count);
   self->saving = TRUE;
-  rahnuma_hall_session_record_async (self->store, &session, g_get_real_time () / G_USEC_PER_SEC,
+  rahnuma_hall_session_record_async (self->store, &session, now,
                                      self->cancellable, on_recorded, g_object_ref (self));
 }
 
@@ -383,6 +456,7 @@ rahnuma_hall_window_new (GtkApplication *application, RahnumaCatalog *catalog, R
   self->setup = RAHNUMA_HALL_SETUP (rahnuma_hall_setup_new (catalog));
   g_signal_connect (self->setup, "start", G_CALLBACK (on_setup_start), self);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->setup), "setup");
+  check_problems (self);
   show_screen (self, GTK_WIDGET (self->setup));
   return self;
 }

@@ -14,6 +14,8 @@ PC given on the command line, today, the lessons shown, both languages and
 the count; and nothing else was recorded (no visit). The words on the hall's
 screen come from the lessons' module.ini in the subtitle language; the
 officer's controls from po/en.po (the hall PC's interface is in English).
+With --clock DATE (hall-clock) it runs under faketime at a wrong date: the
+choices say so, and Save is refused with the count kept on the pad.
 With --screenshots DIR, the scene with its caption and the question with its
 answer go to DIR/hall-<subtitles>-scene.png and -question.png.
 """
@@ -174,6 +176,24 @@ class Hall(KioskScreen):
         while not self.rows() and time.monotonic() < deadline:
             time.sleep(0.2)
 
+    def wrong_clock(self, proc):
+        """Under faketime: the choices say the clock is wrong; Save keeps the count and records nothing."""
+        setup = self.page("RahnumaHallSetup")
+        start = self._("This PC’s clock says %s. Set the date and time before the briefing: "
+                       "the head count cannot be saved while the clock is wrong.").split("%s")[0]
+        said = lambda n: n.get_role() == LABEL and (n.get_name() or "").startswith(start + self.args.clock[:10])
+        self.inside(setup, said, "the wrong clock said on the choices screen")
+        self.press(setup, BUTTON, self._("Start the briefing"))
+        self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
+        count = self.page("RahnumaHallCount")
+        for digit in self.args.count:
+            self.press(count, BUTTON, digit)
+        self.press(count, BUTTON, self._("Save"))
+        self.inside(self.app(), said, "the wrong clock said after Save")
+        self.inside(count, lambda n: n.get_name() == self.args.count, "the count still on the pad")
+        time.sleep(1)
+        check(self.rows() == [], "a hall session was recorded with a wrong clock: %s" % self.rows())
+
     def briefing(self, proc):
         self.choose()
         self.walk_scenes()
@@ -194,6 +214,9 @@ class Hall(KioskScreen):
         return self.query("SELECT centre, kiosk, day, modules, narration, subtitles, head_count FROM hall_session")
 
     def check_journal(self):
+        if self.args.clock:
+            check(self.rows() == [], "a hall session was recorded with a wrong clock")
+            return
         today = datetime.datetime.now().strftime("%Y-%m-%d")
         expected = [(CENTRE, PC, today, ",".join(self.shown), self.args.narration, self.args.subtitles,
                      int(self.args.count))]
@@ -206,8 +229,13 @@ class Hall(KioskScreen):
             if os.path.exists(self.args.db + suffix):
                 os.remove(self.args.db + suffix)
         env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", LANGUAGE="")
+        if self.args.clock:
+            # libfaketime itself (not the faketime program, which would take the SIGTERM meant for the kiosk).
+            env.update(LD_PRELOAD="/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+                       FAKETIME="@" + self.args.clock)
         run_kiosk([self.args.binary, "--hall", "--modules", self.args.modules, "--db", self.args.db,
-                   "--centre", CENTRE, "--kiosk-id", PC], env, self.briefing, log=self.log_path)
+                   "--centre", CENTRE, "--kiosk-id", PC], env,
+                  self.wrong_clock if self.args.clock else self.briefing, log=self.log_path)
         self.check_journal()
 
 
@@ -218,6 +246,7 @@ def main():
     parser.add_argument("--leave-out", action="store_true", help="leave the second lesson out")
     parser.add_argument("--let-it-run", action="store_true", help="let the first scene go on by itself")
     parser.add_argument("--screenshots", help="where to put the README's screenshots")
+    parser.add_argument("--clock", help="run under faketime at this date: Save must be refused")
     Hall(parser.parse_args()).run()
 
 
