@@ -2,7 +2,9 @@
 """Hall mode (issue 20): `rahnuma --hall` driven as an officer drives it.
 
 The officer chooses the narration and the subtitle languages (two different
-ones, or the same) and the lessons (optionally leaving one out), starts the
+ones, or the same) and the lessons (optionally leaving one out: the
+lesson off loses its ✓, and with every lesson off Start is greyed and says
+"Choose at least one lesson"), starts the
 briefing, goes on with the on-screen Next button and with a presenter
 remote's keys (Page Down and Page Up, sent with xdotool), blanks the screen
 with B and back (hall-ur) or lets the first scene run on by itself (hall-ps,
@@ -102,8 +104,21 @@ class Hall(KioskScreen):
         self.press(subtitles, TOGGLE, LANGUAGE_BUTTONS[self.args.subtitles])
         if self.args.leave_out:
             lessons = self.panel(setup, self._("Lessons to show"))
-            self.press(lessons, TOGGLE, "Lesson 2")
+            two = self.press(lessons, TOGGLE, "Lesson 2")
+            check(self.marks(two) == 0, "Lesson 2 is off but still marked ✓")
+            one = self.labelled(lessons, TOGGLE, "Lesson 1")
+            check(self.marks(one) == 1, "Lesson 1 is on but not marked ✓")
+            # Every lesson off: Start greyed, and it says why.
+            self.press(lessons, TOGGLE, "Lesson 1")
+            self.labelled(setup, LABEL, self._("Choose at least one lesson"))
+            start = self.labelled(setup, BUTTON, self._("Start the briefing"))
+            check(not start.get_state_set().contains(Atspi.StateType.SENSITIVE), "Start is on with no lesson")
+            self.press(lessons, TOGGLE, "Lesson 1")
         self.press(setup, BUTTON, self._("Start the briefing"))
+
+    def marks(self, button):
+        """How many ✓ pictures are on screen in @button (a lesson that is on has one)."""
+        return len([n for n in self.walk(button, 2) if n.get_role() == Atspi.Role.IMAGE])
 
     def pressed(self, node):
         return node.get_state_set().contains(Atspi.StateType.PRESSED)
