@@ -40,6 +40,7 @@ struct _RahnumaHallSetup
   GtkWidget *lessons_box;
   GtkWidget *start_button;
   GtkWidget *start_hint;
+  GtkLabel *status_label;
 };
 
 enum { START, N_SIGNALS };
@@ -269,6 +270,7 @@ rahnuma_hall_setup_class_init (RahnumaHallSetupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, lessons_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, start_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, start_hint);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, status_label);
   gtk_widget_class_install_action (widget_class, "setup.start", NULL, setup_start);
 }
 
@@ -365,4 +367,20 @@ rahnuma_hall_setup_set_problem (RahnumaHallSetup *self, const char *text)
   g_return_if_fail (RAHNUMA_IS_HALL_SETUP (self));
   gtk_label_set_label (self->problem_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), text != NULL);
+}
+
+/**
+ * rahnuma_hall_setup_set_status:
+ * @text: (nullable): what the last briefing left ("Saved: 87 people in the
+ *   hall."), translated; %NULL to clear
+ *
+ * Shows @text in large type above Start, where it hides nothing (a toast
+ * was small and covered Start on a 720-line screen).
+ */
+void
+rahnuma_hall_setup_set_status (RahnumaHallSetup *self, const char *text)
+{
+  g_return_if_fail (RAHNUMA_IS_HALL_SETUP (self));
+  gtk_label_set_label (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }

@@ -20,4 +20,7 @@ GPtrArray  *rahnuma_hall_setup_dup_modules    (RahnumaHallSetup *self);
 void        rahnuma_hall_setup_set_problem    (RahnumaHallSetup *self,
                                                const char       *text);
 
+void        rahnuma_hall_setup_set_status     (RahnumaHallSetup *self,
+                                               const char       *text);
+
 G_END_DECLS

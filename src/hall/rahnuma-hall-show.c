@@ -81,6 +81,7 @@ struct _RahnumaHallShow
   GtkToggleButton *auto_button;
   GtkToggleButton *blank_button;
   GtkLabel *position_label;
+  GtkWidget *bar;
 };
 
 enum { FINISHED, N_SIGNALS };
@@ -269,6 +270,8 @@ on_blank_toggled (GtkToggleButton *button, RahnumaHallShow *self)
   gboolean blank = gtk_toggle_button_get_active (button);
 
   g_clear_handle_id (&self->advance_id, g_source_remove);
+  /* The whole screen, the officer's bar too; any key or tap brings it back. */
+  gtk_widget_set_visible (self->bar, !blank);
   if (blank)
     {
       rahnuma_player_pause (self->player);
@@ -279,6 +282,33 @@ on_blank_toggled (GtkToggleButton *button, RahnumaHallShow *self)
   gtk_stack_set_visible_child_name (self->stage, current (self)->kind == STEP_SCENE ? "scene" : "question");
   if (current (self)->kind == STEP_SCENE && !scene_is_over (self))
     rahnuma_player_play (self->player);
+}
+
+/* Blanked, a tap anywhere brings the screen back (the bar is hidden too). */
+static void
+on_pressed (GtkGestureClick *gesture, int n_press, double x, double y, RahnumaHallShow *self)
+{
+  if (!rahnuma_hall_show_is_blank (self))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_toggle_button_set_active (self->blank_button, FALSE);
+}
+
+/* A toggle of the bar that shows it is on by a mark, not by colour alone. */
+static void
+mark_toggle (GtkToggleButton *button)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *text = g_strdup (gtk_button_get_label (GTK_BUTTON (button)));
+
+  gtk_image_set_pixel_size (GTK_IMAGE (mark), 24);
+  g_object_bind_property (button, "active", mark, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  rahnuma_widget_set_label (GTK_WIDGET (button), GTK_LABEL (label), text);
 }
 
 static void
@@ -343,6 +373,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, auto_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, blank_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, bar);
 }
 
 static void
@@ -373,6 +404,8 @@ rahnuma_hall_show_class_init (RahnumaHallShowClass *klass)
 static void
 rahnuma_hall_show_init (RahnumaHallShow *self)
 {
+  GtkGesture *click;
+
   g_type_ensure (RAHNUMA_TYPE_HALL_QUESTION);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->steps = g_array_new (FALSE, FALSE, sizeof (Step));
@@ -384,6 +417,12 @@ rahnuma_hall_show_init (RahnumaHallShow *self)
   g_signal_connect (self->player, "notify::state", G_CALLBACK (on_player_state), self);
   g_signal_connect (self->auto_button, "toggled", G_CALLBACK (on_auto_toggled), self);
   g_signal_connect (self->blank_button, "toggled", G_CALLBACK (on_blank_toggled), self);
+  mark_toggle (self->auto_button);
+  mark_toggle (self->blank_button);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -516,8 +555,9 @@ rahnuma_hall_show_play_pause (RahnumaHallShow *self)
 /**
  * rahnuma_hall_show_toggle_blank:
  *
- * Turns the stage black and pauses, or back (key B or period, as
- * presentation programs do).
+ * Turns the whole screen black (the bar too) and pauses, or back (key B
+ * or period, as presentation programs do; any other key or a tap also
+ * brings it back: rahnuma-hall-window.c).
  */
 void
 rahnuma_hall_show_toggle_blank (RahnumaHallShow *self)
@@ -556,4 +596,16 @@ rahnuma_hall_show_dup_shown_ids (RahnumaHallShow *self)
     if (self->reached[m])
       g_strv_builder_add (ids, rahnuma_module_get_id (g_ptr_array_index (self->modules, m)));
   return g_strv_builder_end (ids);
+}
+
+/**
+ * rahnuma_hall_show_is_blank:
+ *
+ * Returns: whether the screen is blanked (stage and bar)
+ */
+gboolean
+rahnuma_hall_show_is_blank (RahnumaHallShow *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_HALL_SHOW (self), FALSE);
+  return gtk_toggle_button_get_active (self->blank_button);
 }

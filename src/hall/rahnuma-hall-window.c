@@ -11,7 +11,11 @@
  * Driving it: the bar's buttons (touch); from a keyboard or a presenter
  * remote, Page Down / Right / Down for Next and Page Up / Left / Up for
  * Previous (presenter remotes send Page Down and Page Up), Space to pause,
- * B or period to blank the screen (as presentation programs do).
+ * B or period to blank the whole screen (as presentation programs do; any
+ * key or a tap brings it back). On the head count, Page Up, Left or Escape
+ * go back to the briefing. "End hall mode", Escape on the choices and
+ * Ctrl+Q anywhere close hall mode (asking first during a briefing whose
+ * head count is not saved).
  *
  * The size rule (docs and README, "Hall mode"): every text shown to the room
  * has a font size of at least 1/20 of the screen's height; captions and
@@ -255,9 +259,10 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
   /* Translators: hall mode, after Save; %u is the head count the officer typed */
   text = g_strdup_printf (ngettext ("Saved: %u person in the hall.", "Saved: %u people in the hall.", count),
                           count);
-  toast (self, text);
   g_signal_emit (self, signals[RECORDED], 0);
   end_briefing (self);
+  /* Large, above Start, hiding nothing (a toast was small, over Start at 720). */
+  rahnuma_hall_setup_set_status (self->setup, text);
 }
 
 static void
@@ -285,6 +290,7 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
   session.subtitles = self->subtitles;
   session.head_count = rahnuma_hall_count_get_value (count);
   self->saving = TRUE;
+  rahnuma_hall_setup_set_status (self->setup, NULL);
   rahnuma_hall_session_record_async (self->store, &session, now,
                                      self->cancellable, on_recorded, g_object_ref (self));
 }
@@ -304,11 +310,60 @@ hall_resume (GtkWidget *widget, const char *action_name, GVariant *parameter)
     show_screen (self, GTK_WIDGET (self->show));
 }
 
+/* ---- leaving hall mode ------------------------------------------------- */
+
+static void
+on_end_response (AdwMessageDialog *dialog, const char *response, RahnumaHallWindow *self)
+{
+  if (g_str_equal (response, "end"))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* "End hall mode", Escape on the choices, Ctrl+Q anywhere. A briefing
+ * whose head count is not saved asks first: it would not be recorded. */
+static void
+request_end (RahnumaHallWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->show == NULL)
+    {
+      g_message ("Hall mode ended by the officer");
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  /* Translators: hall mode, asked when the officer ends hall mode during a briefing */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("End hall mode?"),
+    /* Translators: hall mode, the question's explanation */
+    _("The head count of this briefing has not been saved: it will not be recorded.")));
+  /* Translators: hall mode, the answer that keeps the briefing */
+  adw_message_dialog_add_response (dialog, "cancel", _("Go back"));
+  /* Translators: hall mode, the answer that ends hall mode without saving */
+  adw_message_dialog_add_response (dialog, "end", _("End without saving"));
+  adw_message_dialog_set_response_appearance (dialog, "end", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_end_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+hall_end (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  request_end (RAHNUMA_HALL_WINDOW (widget));
+}
+
 /* ---- keys: keyboard and presenter remote ------------------------------ */
 
 static gboolean
 show_key (RahnumaHallShow *show, guint keyval)
 {
+  /* Blanked: any key brings the screen back (B as well, by toggling). */
+  if (rahnuma_hall_show_is_blank (show) && keyval != GDK_KEY_b && keyval != GDK_KEY_B && keyval != GDK_KEY_period)
+    {
+      rahnuma_hall_show_toggle_blank (show);
+      return TRUE;
+    }
   switch (keyval)
     {
     case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down: case GDK_KEY_Right: case GDK_KEY_Down:
@@ -334,13 +389,25 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, 
 {
   GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
 
+  if ((state & GDK_CONTROL_MASK) != 0 && (keyval == GDK_KEY_q || keyval == GDK_KEY_Q))
+    {
+      request_end (self);
+      return GDK_EVENT_STOP;
+    }
   if ((state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK) != 0)
     return GDK_EVENT_PROPAGATE;
+  if (visible == GTK_WIDGET (self->setup) && keyval == GDK_KEY_Escape)
+    {
+      request_end (self);
+      return GDK_EVENT_STOP;
+    }
   if (self->show != NULL && visible == GTK_WIDGET (self->show))
     return show_key (self->show, keyval);
   if (visible == GTK_WIDGET (self->count))
     {
-      if (keyval == GDK_KEY_Escape)
+      /* Escape, or Previous on a presenter remote: back to the briefing. */
+      if (keyval == GDK_KEY_Escape || keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up ||
+          keyval == GDK_KEY_Left)
         {
           hall_resume (GTK_WIDGET (self), NULL, NULL);
           return GDK_EVENT_STOP;
@@ -405,6 +472,7 @@ rahnuma_hall_window_class_init (RahnumaHallWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallWindow, stack);
   gtk_widget_class_install_action (widget_class, "hall.count", NULL, hall_count);
   gtk_widget_class_install_action (widget_class, "hall.resume", NULL, hall_resume);
+  gtk_widget_class_install_action (widget_class, "hall.end", NULL, hall_end);
 }
 
 static void

@@ -10,7 +10,10 @@ remote's keys (Page Down and Page Up, sent with xdotool), blanks the screen
 with B and back (hall-ur) or lets the first scene run on by itself (hall-ps,
 "Let it run"), sees a question
 with its numbered answers and then, on Next, the right answer marked and
-the explanation; then enters a head count on the number pad and saves.
+the explanation; then opens the head count, goes back with Page Up and
+opens it again, enters a head count on the number pad and saves ("Saved:
+N people in the hall." above Start). Blanked (B), the whole screen is
+black, the officer's bar too, and Space brings it back.
 The journal's hall_session row must then hold exactly that: the centre and
 PC given on the command line, today, the lessons shown, both languages and
 the count; and nothing else was recorded (no visit). The words on the hall's
@@ -116,6 +119,14 @@ class Hall(KioskScreen):
             self.press(lessons, TOGGLE, "Lesson 1")
         self.press(setup, BUTTON, self._("Start the briefing"))
 
+    def position(self):
+        """The officer's bar's "Lesson 1 of 2 — …" text."""
+        start = self._("Lesson %u of %u — picture %u of %u").split("%u")[0]
+        names = [n.get_name() for n in self.walk(self.page("RahnumaHallShow"), 2)
+                 if n.get_role() == LABEL and (n.get_name() or "").startswith(start) and "—" in n.get_name()]
+        check(len(names) == 1, "the position in the bar: %s" % names)
+        return names[0]
+
     def marks(self, button):
         """How many ✓ pictures are on screen in @button (a lesson that is on has one)."""
         return len([n for n in self.walk(button, 2) if n.get_role() == Atspi.Role.IMAGE])
@@ -126,13 +137,17 @@ class Hall(KioskScreen):
     def blank(self):
         """B blanks the hall's screen, B again brings it back: the "Blank screen"
         toggle follows (AT-SPI's "showing" of the caption is not kept current by GTK 4.8)."""
-        toggle = self.labelled(self.page("RahnumaHallShow"), TOGGLE, self._("Blank screen"))
-        for want in (True, False):
-            self.key("b")
+        show = self.page("RahnumaHallShow")
+        toggle = self.labelled(show, TOGGLE, self._("Blank screen"))
+        # B blanks the whole screen, the officer's bar too; any key (here Space) brings it back.
+        for key, want in (("b", True), ("space", False)):
+            self.key(key)
             deadline = time.monotonic() + 10
             while self.pressed(toggle) != want and time.monotonic() < deadline:
                 time.sleep(0.2)
-            check(self.pressed(toggle) == want, "“Blank screen” is %s after B" % ("off", "on")[not want])
+            check(self.pressed(toggle) == want, "“Blank screen” is %s after %s" % (("off", "on")[not want], key))
+            bar = [n for n in self.walk(show, 2) if n.get_role() == BUTTON and n.get_name() == self._("Next")]
+            check(bool(bar) != want, "the officer's bar is %s" % ("still on the blank screen" if want else "not back"))
 
     def walk_scenes(self):
         first = self.text[0]
@@ -177,6 +192,14 @@ class Hall(KioskScreen):
         self.see(self.text[1].caption(1), "lesson 2's first caption after lesson 1's last answer")
 
     def head_count(self):
+        before = self.position()
+        self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
+        self.page("RahnumaHallCount")
+        # Previous on the presenter remote: back to the briefing (GTK 4.8 keeps hidden
+        # pages' sizes, so it is seen by Page Down moving the briefing on), then the count again.
+        self.key("Prior")
+        self.key("Next")
+        check(self.position() != before, "Page Up on the head count did not go back to the briefing")
         self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
         count = self.page("RahnumaHallCount")
         self.labelled(count, LABEL, self._("How many people were in the hall?"))
@@ -186,7 +209,9 @@ class Hall(KioskScreen):
             self.press(count, BUTTON, digit)
         self.inside(count, lambda n: n.get_name() == self.args.count, "the count %s" % self.args.count)
         self.press(count, BUTTON, self._("Save"))
-        self.page("RahnumaHallSetup")
+        n = int(self.args.count)
+        self.labelled(self.page("RahnumaHallSetup"), LABEL, self.en.ngettext(
+            "Saved: %u person in the hall.", "Saved: %u people in the hall.", n, n))
         deadline = time.monotonic() + 10
         while not self.rows() and time.monotonic() < deadline:
             time.sleep(0.2)
