@@ -137,11 +137,10 @@ new_lesson_button (RahnumaHallSetup *self, RahnumaModule *module, const char *ti
   GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_image_set_pixel_size (GTK_IMAGE (mark), 32);
+  /* The whole width beside the mark: wrapped only when it is long. */
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  /* Wrapped only when long: a short title stays on one line. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (title, -1), 16));
   gtk_box_append (GTK_BOX (box), mark);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
