@@ -141,6 +141,41 @@ test_record (Fixture *f, gconstpointer data)
   g_assert_cmpstr (columns[7], ==, "87\n");
 }
 
+/* Asked at the start of a briefing: a journal that takes a write says so
+ * and gives the newest good moment (the newest hall session's day); one
+ * opened read-only (as a read-only file or disk opens) says READ_ONLY and
+ * writes nothing. The store's clock rule then judges a 2035 or a 2019
+ * clock wrong against it. */
+static void
+test_check (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(RahnumaStore) read_only = NULL;
+  RahnumaHallSession s = good_session ();
+  gint64 newest = -1;
+
+  store = rahnuma_store_new (f->kiosk, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_hall_session_check (store, &newest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (newest, ==, 0);
+  g_assert_true (rahnuma_hall_session_record (store, &s, JAN07 + 15 * 3600, &error));
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_hall_session_check (store, &newest, &error));
+  g_assert_cmpint (newest, ==, JAN07);
+  g_assert_false (rahnuma_store_clock_is_wrong (JAN07 + 400 * DAY, newest));
+  g_assert_true (rahnuma_store_clock_is_wrong (2051222400 /* 2035-01-01 */, newest));
+  g_assert_true (rahnuma_store_clock_is_wrong (1546300800 /* 2019-01-01 */, newest));
+  g_clear_object (&store);
+
+  read_only = rahnuma_store_new_full (f->kiosk, RAHNUMA_STORE_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rahnuma_hall_session_check (read_only, &newest, &error));
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (count (f->kiosk, "SELECT count(*) FROM hall_session"), ==, 1);
+}
+
 static void
 assert_refused (Fixture *f, const RahnumaHallSession *s)
 {
@@ -453,6 +488,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/rahnuma/hall-session/record", test_record);
   ADD ("/rahnuma/hall-session/refused", test_refused);
+  ADD ("/rahnuma/hall-session/check", test_check);
   ADD ("/rahnuma/hall-session/raw-refused", test_raw_refused);
   ADD ("/rahnuma/hall-session/migrate-from-7", test_migrate_from_7);
   ADD ("/rahnuma/hall-session/sync-once", test_sync_once);

@@ -136,6 +136,54 @@ rahnuma_hall_session_record (RahnumaStore *store, const RahnumaHallSession *sess
   return ok;
 }
 
+/* The newest moment a good clock is known to have passed on this PC: the
+ * newest visit recorded with a good clock and the newest hall session's day
+ * (recorded only with a good clock: the hall window refuses Save when the
+ * clock is wrong). */
+#define NEWEST_GOOD_SQL \
+  "SELECT max (coalesce ((SELECT max (started_at) FROM session WHERE clock_suspect = 0), 0), " \
+  "            coalesce ((SELECT unixepoch (max (day)) FROM hall_session), 0))"
+
+/**
+ * rahnuma_hall_session_check:
+ * @store: a kiosk's journal
+ * @newest_good: (out): the newest moment a good clock is known to have
+ *   passed here (unix seconds, 0 if none), for rahnuma_store_clock_is_wrong()
+ * @error: return location for a #RAHNUMA_STORE_ERROR: %RAHNUMA_STORE_ERROR_READ_ONLY,
+ *   %RAHNUMA_STORE_ERROR_FULL, %RAHNUMA_STORE_ERROR_BUSY, …
+ *
+ * Whether a hall session could be recorded, asked before the briefing
+ * rather than found at Save an hour later: a write transaction is begun
+ * (BEGIN IMMEDIATE takes the write lock: a busy journal says so), a write
+ * that changes nothing is made (a file SQLite could open only read-only,
+ * on a read-only disk or with no write permission, refuses it) and it is
+ * rolled back. A full disk is found only at Save. Blocks on the disk for
+ * as long as the busy timeout at most.
+ *
+ * Returns: %TRUE if the journal takes a write
+ */
+gboolean
+rahnuma_hall_session_check (RahnumaStore *store, gint64 *newest_good, GError **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (RAHNUMA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (newest_good != NULL, FALSE);
+
+  *newest_good = 0;
+  db = rahnuma_store_get_db (store);
+  rahnuma_store_lock (store);
+  ok = rahnuma_store_begin_immediate (db, error) &&
+       rahnuma_store_exec (db, "DELETE FROM hall_session WHERE 0", error) &&
+       /* Translators: in the technician log, followed by SQLite's reason */
+       rahnuma_store_read_int (db, NEWEST_GOOD_SQL, _("Cannot read the newest record"), newest_good, error);
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  rahnuma_store_unlock (store);
+  return ok;
+}
+
 typedef struct
 {
   char *centre;

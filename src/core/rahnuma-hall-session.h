@@ -50,6 +50,9 @@ void      rahnuma_hall_session_record_async  (RahnumaStore              *store,
 gboolean  rahnuma_hall_session_record_finish (RahnumaStore              *store,
                                               GAsyncResult              *result,
                                               GError                   **error);
+gboolean  rahnuma_hall_session_check     (RahnumaStore              *store,
+                                          gint64                    *newest_good,
+                                          GError                   **error);
 gboolean  rahnuma_hall_session_totals    (RahnumaStore              *store,
                                           gint64                     from,
                                           gint64                     to,

@@ -46,7 +46,9 @@ on_pad_changed (RahnumaNumberPad *pad, RahnumaHallCount *self)
   guint64 count = rahnuma_number_pad_get_value (pad);
 
   gtk_label_set_label (self->count_label, *digits != '\0' ? digits : "0");
-  gtk_widget_set_visible (GTK_WIDGET (self->bound_label), count > RAHNUMA_HALL_MAX_HEAD_COUNT);
+  /* Its room is kept when it is not shown (child-visible, not visible):
+   * the keys do not jump down under the officer's finger when it comes. */
+  gtk_widget_set_child_visible (GTK_WIDGET (self->bound_label), count > RAHNUMA_HALL_MAX_HEAD_COUNT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "count.save", count_is_valid (count));
 }
 

@@ -3,7 +3,10 @@
  * Two rows of languages (the narration heard through the hall's speakers,
  * the subtitles and questions shown on its screen: any pair, e.g. an Urdu
  * voice with Pashto words) and one button per installed lesson, all on by
- * default; a tap leaves a lesson out. Big toggle buttons, for a touch
+ * default, each marked ✓ while on; a tap leaves a lesson out. With none
+ * on, Start is greyed and says why; lesson packages the catalogue could
+ * not load are counted and their reasons listed. Start stays below the
+ * scrolled choices, always on screen. Big toggle buttons, for a touch
  * screen; Tab and Space reach them from a keyboard. "Start the briefing"
  * (action setup.start) emits "start"; the window reads the choices.
  *
@@ -32,9 +35,12 @@ struct _RahnumaHallSetup
 
   GtkWidget *narration_box;
   GtkLabel *narration_notice;
+  GtkLabel *problem_label;
   GtkWidget *subtitles_box;
   GtkWidget *lessons_box;
   GtkWidget *start_button;
+  GtkWidget *start_hint;
+  GtkLabel *status_label;
 };
 
 enum { START, N_SIGNALS };
@@ -111,6 +117,66 @@ update_start (RahnumaHallSetup *self)
   for (guint i = 0; i < self->lesson_toggles->len; i++)
     any = any || gtk_toggle_button_get_active (g_ptr_array_index (self->lesson_toggles, i));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.start", any);
+  /* Greyed, it says why. */
+  gtk_widget_set_visible (self->start_hint, !any);
+}
+
+/* On or off by a mark, not by colour alone: ✓ before a lesson that is on. */
+static void
+on_lesson_toggled (GtkToggleButton *button, RahnumaHallSetup *self)
+{
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "mark"), gtk_toggle_button_get_active (button));
+  update_start (self);
+}
+
+static GtkWidget *
+new_lesson_button (RahnumaHallSetup *self, RahnumaModule *module, const char *title)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (mark), 32);
+  /* The whole width beside the mark: wrapped only when it is long. */
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  rahnuma_widget_set_label (button, GTK_LABEL (label), title);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  gtk_widget_add_css_class (button, "hall-choice");
+  g_object_set_data (G_OBJECT (button), "mark", mark);
+  g_object_set_data_full (G_OBJECT (button), "module", g_object_ref (module), g_object_unref);
+  g_signal_connect (button, "toggled", G_CALLBACK (on_lesson_toggled), self);
+  return button;
+}
+
+/* Broken lesson packages do not vanish silently: how many, and why (the
+ * catalogue's reasons, as the technician log has them). */
+static void
+show_catalog_problems (RahnumaHallSetup *self)
+{
+  GPtrArray *problems = rahnuma_catalog_get_problems (self->catalog);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *label;
+
+  if (problems == NULL || problems->len == 0)
+    return;
+  /* Translators: hall mode's start-up screen, above the reasons (one a line) */
+  g_string_printf (text, ngettext ("%u lesson could not be loaded and is not offered:",
+                                   "%u lessons could not be loaded and are not offered:", problems->len),
+                   problems->len);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (problems, i));
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "notice");
+  /* Under the heading, above the lessons: seen without scrolling. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->lessons_box)), label,
+                              gtk_widget_get_prev_sibling (self->lessons_box));
 }
 
 /* One row of the four languages, the first chosen; each button named
@@ -153,12 +219,8 @@ fill_lessons (RahnumaHallSetup *self)
     {
       g_autoptr(RahnumaModule) module = g_list_model_get_item (G_LIST_MODEL (self->catalog), i);
       g_autofree char *title = rahnuma_module_dup_title (module, ui_lang);
-      GtkWidget *button = gtk_toggle_button_new_with_label (title);
+      GtkWidget *button = new_lesson_button (self, module, title);
 
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-      gtk_widget_add_css_class (button, "hall-choice");
-      g_object_set_data_full (G_OBJECT (button), "module", g_object_ref (module), g_object_unref);
-      g_signal_connect_swapped (button, "toggled", G_CALLBACK (update_start), self);
       gtk_flow_box_append (GTK_FLOW_BOX (self->lessons_box), button);
       g_ptr_array_add (self->lesson_toggles, button);
     }
@@ -202,9 +264,12 @@ rahnuma_hall_setup_class_init (RahnumaHallSetupClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, narration_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, narration_notice);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, problem_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, subtitles_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, lessons_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, start_button);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, start_hint);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, status_label);
   gtk_widget_class_install_action (widget_class, "setup.start", NULL, setup_start);
 }
 
@@ -234,6 +299,7 @@ rahnuma_hall_setup_new (RahnumaCatalog *catalog)
   fill_languages (self, self->narration_box);
   fill_languages (self, self->subtitles_box);
   fill_lessons (self);
+  show_catalog_problems (self);
   return GTK_WIDGET (self);
 }
 
@@ -283,4 +349,37 @@ rahnuma_hall_setup_dup_modules (RahnumaHallSetup *self)
         g_ptr_array_add (modules, g_object_ref (g_object_get_data (G_OBJECT (button), "module")));
     }
   return modules;
+}
+
+/**
+ * rahnuma_hall_setup_set_problem:
+ * @text: (nullable): what is wrong and what to do, translated; %NULL when
+ *   all is well
+ *
+ * Shows a problem found before the briefing (the PC's clock, a journal that
+ * cannot be written: rahnuma-hall-window.c) above the choices. The
+ * briefing may still be given.
+ */
+void
+rahnuma_hall_setup_set_problem (RahnumaHallSetup *self, const char *text)
+{
+  g_return_if_fail (RAHNUMA_IS_HALL_SETUP (self));
+  gtk_label_set_label (self->problem_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), text != NULL);
+}
+
+/**
+ * rahnuma_hall_setup_set_status:
+ * @text: (nullable): what the last briefing left ("Saved: 87 people in the
+ *   hall."), translated; %NULL to clear
+ *
+ * Shows @text in large type above Start, where it hides nothing (a toast
+ * was small and covered Start on a 720-line screen).
+ */
+void
+rahnuma_hall_setup_set_status (RahnumaHallSetup *self, const char *text)
+{
+  g_return_if_fail (RAHNUMA_IS_HALL_SETUP (self));
+  gtk_label_set_label (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }

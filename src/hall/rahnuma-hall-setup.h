@@ -17,5 +17,10 @@ GtkWidget  *rahnuma_hall_setup_new            (RahnumaCatalog   *catalog);
 const char *rahnuma_hall_setup_get_narration  (RahnumaHallSetup *self);
 const char *rahnuma_hall_setup_get_subtitles  (RahnumaHallSetup *self);
 GPtrArray  *rahnuma_hall_setup_dup_modules    (RahnumaHallSetup *self);
+void        rahnuma_hall_setup_set_problem    (RahnumaHallSetup *self,
+                                               const char       *text);
+
+void        rahnuma_hall_setup_set_status     (RahnumaHallSetup *self,
+                                               const char       *text);
 
 G_END_DECLS

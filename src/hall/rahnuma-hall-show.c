@@ -15,7 +15,8 @@
  * scene has none (rahnuma_scene_dup_narration_path(): Urdu for Pashto and
  * Punjabi); pictures and captions are in the subtitle language, with its
  * direction and font (lang-<code>, Noto Nastaliq Urdu or Noto Naskh Arabic).
- * Questions are read out through a RahnumaSound in the narration language.
+ * Questions are read out through a RahnumaSound in the narration language,
+ * and shown fitted to the stage, never scrolled (rahnuma-hall-question.c).
  * The text sizes follow the window's height (rahnuma-hall-window.c, "size
  * rule").
  *
@@ -27,6 +28,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rahnuma-hall-question.h"
 #include "rahnuma-hall-show.h"
 #include "rahnuma-i18n.h"
 #include "rahnuma-language.h"
@@ -74,17 +76,12 @@ struct _RahnumaHallShow
   GtkLabel *title_label;
   GtkPicture *picture;
   GtkLabel *caption_label;
-  GtkScrolledWindow *question_scroller;
-  gboolean show_end;   /* the answer: keep the explanation in view */
-  guint scroll_tick;
-  guint scroll_frames;
-  GtkLabel *question_label;
-  GtkWidget *answers_box;
-  GtkLabel *explanation_label;
+  RahnumaHallQuestion *question_view;
   GtkButton *play_button;
   GtkToggleButton *auto_button;
   GtkToggleButton *blank_button;
   GtkLabel *position_label;
+  GtkWidget *bar;
 };
 
 enum { FINISHED, N_SIGNALS };
@@ -160,34 +157,6 @@ load_scene (RahnumaHallShow *self)
 }
 
 static void
-clear_answers (RahnumaHallShow *self)
-{
-  rahnuma_widget_unparent_children (self->answers_box);
-}
-
-/* "2. The answer", with ✓ before the right one once revealed: the room sees
- * which it is by its mark, not by its colour alone. */
-static void
-add_answer (RahnumaHallShow *self, RahnumaQuestion *question, guint i, gboolean reveal)
-{
-  g_autofree char *choice = rahnuma_question_dup_choice (question, i, self->subtitles);
-  gboolean right = reveal && i == rahnuma_question_get_correct (question);
-  g_autofree char *text = g_strdup_printf ("%s%u. %s", right ? "✓ " : "", i + 1, choice);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_direction (label, self->direction);
-  gtk_widget_add_css_class (label, "hall-answer");
-  if (right)
-    gtk_widget_add_css_class (label, "hall-correct");
-  else if (reveal)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (self->answers_box), label);
-}
-
-static void
 say_question (RahnumaHallShow *self, RahnumaQuestion *question, gboolean reveal)
 {
   const char *heard = NULL;
@@ -200,52 +169,14 @@ say_question (RahnumaHallShow *self, RahnumaQuestion *question, gboolean reveal)
     rahnuma_sound_play_file (self->sound, path);
 }
 
-/* A question that does not fit (four long answers in Nastaliq on a 720-line
- * screen) scrolls; the answer and its explanation are what the room needs
- * then, so the page is scrolled to its end, the top of the question going
- * first, for the first frames after it is laid out (its size settles over
- * a frame or two). */
-#define SCROLL_FRAMES 10
-
-static gboolean
-scroll_question (GtkWidget *scroller, GdkFrameClock *clock, gpointer user_data)
-{
-  RahnumaHallShow *self = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->question_scroller);
-
-  gtk_adjustment_set_value (adjustment, self->show_end ? gtk_adjustment_get_upper (adjustment) : 0.0);
-  if (++self->scroll_frames < SCROLL_FRAMES)
-    return G_SOURCE_CONTINUE;
-  self->scroll_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-start_scrolling (RahnumaHallShow *self)
-{
-  self->scroll_frames = 0;
-  if (self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->question_scroller), scroll_question,
-                                                      self, NULL);
-}
-
 static void
 show_question (RahnumaHallShow *self, gboolean reveal)
 {
   RahnumaQuestion *question = rahnuma_module_get_question (current_module (self), current (self)->index);
-  g_autofree char *text = rahnuma_question_dup_text (question, self->subtitles);
-  g_autofree char *explanation = rahnuma_question_dup_explanation (question, self->subtitles);
 
   rahnuma_player_stop (self->player);
-  gtk_label_set_label (self->question_label, text);
-  clear_answers (self);
-  for (guint i = 0; i < rahnuma_question_get_n_choices (question); i++)
-    add_answer (self, question, i, reveal);
-  self->show_end = reveal;
-  gtk_label_set_label (self->explanation_label, explanation != NULL ? explanation : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), reveal && explanation != NULL);
+  rahnuma_hall_question_set (self->question_view, question, self->subtitles, reveal);
   say_question (self, question, reveal);
-  start_scrolling (self);
 }
 
 static void schedule_advance (RahnumaHallShow *self, guint delay_ms);
@@ -339,6 +270,8 @@ on_blank_toggled (GtkToggleButton *button, RahnumaHallShow *self)
   gboolean blank = gtk_toggle_button_get_active (button);
 
   g_clear_handle_id (&self->advance_id, g_source_remove);
+  /* The whole screen, the officer's bar too; any key or tap brings it back. */
+  gtk_widget_set_visible (self->bar, !blank);
   if (blank)
     {
       rahnuma_player_pause (self->player);
@@ -349,6 +282,33 @@ on_blank_toggled (GtkToggleButton *button, RahnumaHallShow *self)
   gtk_stack_set_visible_child_name (self->stage, current (self)->kind == STEP_SCENE ? "scene" : "question");
   if (current (self)->kind == STEP_SCENE && !scene_is_over (self))
     rahnuma_player_play (self->player);
+}
+
+/* Blanked, a tap anywhere brings the screen back (the bar is hidden too). */
+static void
+on_pressed (GtkGestureClick *gesture, int n_press, double x, double y, RahnumaHallShow *self)
+{
+  if (!rahnuma_hall_show_is_blank (self))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_toggle_button_set_active (self->blank_button, FALSE);
+}
+
+/* A toggle of the bar that shows it is on by a mark, not by colour alone. */
+static void
+mark_toggle (GtkToggleButton *button)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *text = g_strdup (gtk_button_get_label (GTK_BUTTON (button)));
+
+  gtk_image_set_pixel_size (GTK_IMAGE (mark), 24);
+  g_object_bind_property (button, "active", mark, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  rahnuma_widget_set_label (GTK_WIDGET (button), GTK_LABEL (label), text);
 }
 
 static void
@@ -375,9 +335,6 @@ rahnuma_hall_show_dispose (GObject *object)
   RahnumaHallShow *self = RAHNUMA_HALL_SHOW (object);
 
   g_clear_handle_id (&self->advance_id, g_source_remove);
-  if (self->scroll_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->question_scroller), self->scroll_tick);
-  self->scroll_tick = 0;
   if (self->player != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
@@ -411,14 +368,12 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, picture);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, caption_label);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, question_scroller);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, question_label);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, answers_box);
-  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, question_view);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, play_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, auto_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, blank_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallShow, bar);
 }
 
 static void
@@ -449,6 +404,9 @@ rahnuma_hall_show_class_init (RahnumaHallShowClass *klass)
 static void
 rahnuma_hall_show_init (RahnumaHallShow *self)
 {
+  GtkGesture *click;
+
+  g_type_ensure (RAHNUMA_TYPE_HALL_QUESTION);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->steps = g_array_new (FALSE, FALSE, sizeof (Step));
   self->player = rahnuma_player_new ();
@@ -459,14 +417,19 @@ rahnuma_hall_show_init (RahnumaHallShow *self)
   g_signal_connect (self->player, "notify::state", G_CALLBACK (on_player_state), self);
   g_signal_connect (self->auto_button, "toggled", G_CALLBACK (on_auto_toggled), self);
   g_signal_connect (self->blank_button, "toggled", G_CALLBACK (on_blank_toggled), self);
+  mark_toggle (self->auto_button);
+  mark_toggle (self->blank_button);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 static void
 set_stage_direction (RahnumaHallShow *self)
 {
   GtkWidget *widgets[] = { GTK_WIDGET (self->stage), GTK_WIDGET (self->title_label),
-                           GTK_WIDGET (self->caption_label), GTK_WIDGET (self->question_label),
-                           self->answers_box, GTK_WIDGET (self->explanation_label) };
+                           GTK_WIDGET (self->caption_label) };
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     gtk_widget_set_direction (widgets[i], self->direction);
@@ -592,8 +555,9 @@ rahnuma_hall_show_play_pause (RahnumaHallShow *self)
 /**
  * rahnuma_hall_show_toggle_blank:
  *
- * Turns the stage black and pauses, or back (key B or period, as
- * presentation programs do).
+ * Turns the whole screen black (the bar too) and pauses, or back (key B
+ * or period, as presentation programs do; any other key or a tap also
+ * brings it back: rahnuma-hall-window.c).
  */
 void
 rahnuma_hall_show_toggle_blank (RahnumaHallShow *self)
@@ -632,4 +596,16 @@ rahnuma_hall_show_dup_shown_ids (RahnumaHallShow *self)
     if (self->reached[m])
       g_strv_builder_add (ids, rahnuma_module_get_id (g_ptr_array_index (self->modules, m)));
   return g_strv_builder_end (ids);
+}
+
+/**
+ * rahnuma_hall_show_is_blank:
+ *
+ * Returns: whether the screen is blanked (stage and bar)
+ */
+gboolean
+rahnuma_hall_show_is_blank (RahnumaHallShow *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_HALL_SHOW (self), FALSE);
+  return gtk_toggle_button_get_active (self->blank_button);
 }

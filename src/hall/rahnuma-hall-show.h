@@ -18,6 +18,7 @@ void        rahnuma_hall_show_next          (RahnumaHallShow *self);
 void        rahnuma_hall_show_previous      (RahnumaHallShow *self);
 void        rahnuma_hall_show_play_pause    (RahnumaHallShow *self);
 void        rahnuma_hall_show_toggle_blank  (RahnumaHallShow *self);
+gboolean    rahnuma_hall_show_is_blank      (RahnumaHallShow *self);
 void        rahnuma_hall_show_stop          (RahnumaHallShow *self);
 char      **rahnuma_hall_show_dup_shown_ids (RahnumaHallShow *self);
 

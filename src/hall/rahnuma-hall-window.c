@@ -11,7 +11,11 @@
  * Driving it: the bar's buttons (touch); from a keyboard or a presenter
  * remote, Page Down / Right / Down for Next and Page Up / Left / Up for
  * Previous (presenter remotes send Page Down and Page Up), Space to pause,
- * B or period to blank the screen (as presentation programs do).
+ * B or period to blank the whole screen (as presentation programs do; any
+ * key or a tap brings it back). On the head count, Page Up, Left or Escape
+ * go back to the briefing. "End hall mode", Escape on the choices and
+ * Ctrl+Q anywhere close hall mode (asking first during a briefing whose
+ * head count is not saved).
  *
  * The size rule (docs and README, "Hall mode"): every text shown to the room
  * has a font size of at least 1/20 of the screen's height; captions and
@@ -53,6 +57,7 @@ struct _RahnumaHallWindow
   guint resize_id;
   GCancellable *cancellable;
   gboolean saving;
+  gint64 newest_good;    /* for the clock rule (rahnuma_hall_session_check()) */
 
   AdwToastOverlay *toasts;
   GtkStack *stack;
@@ -107,6 +112,67 @@ rahnuma_hall_window_size_allocate (GtkWidget *widget, int width, int height, int
     self->resize_id = g_idle_add (apply_sizes, self);
 }
 
+/* ---- problems found before the briefing -------------------------------- */
+
+/* The store's rule (rahnuma_store_clock_is_wrong()): a year before this
+ * release or years after the newest good record. A hall session has no
+ * clock_suspect flag, and its day is all it holds: with a wrong clock it
+ * would count on a day nobody reports on (and be pruned at once if in the
+ * past), so Save is refused until the clock is set, the count staying on
+ * the pad. */
+static char *
+dup_clock_problem (RahnumaHallWindow *self, gint64 now)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!rahnuma_store_clock_is_wrong (now, self->newest_good))
+    return NULL;
+  time = g_date_time_new_from_unix_local (now);
+  shown = time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("?");
+  /* Translators: hall mode, on the start-up screen and after Save; %s is the date and time
+     the PC's clock shows, "2035-03-01 10:00" */
+  return g_strdup_printf (_("This PC’s clock says %s. Set the date and time before the briefing: "
+                            "the head count cannot be saved while the clock is wrong."), shown);
+}
+
+static char *
+dup_journal_problem (RahnumaHallWindow *self, const GError *error)
+{
+  const char *path = rahnuma_store_get_path (self->store);
+
+  g_warning ("The journal %s cannot be written: %s", path, error->message);
+  if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY))
+    /* Translators: hall mode's start-up screen; %s is the journal's file name */
+    return g_strdup_printf (_("The journal %s is read-only: the head count of this briefing cannot be "
+                              "saved. You can still give the briefing; tell a technician to make the "
+                              "file writable."), path);
+  /* Translators: hall mode's start-up screen; %s is the journal's file name */
+  return g_strdup_printf (_("The journal %s cannot be written now: the head count of this briefing may "
+                            "not be saved. You can still give the briefing; tell a technician (the "
+                            "reason is in the log)."), path);
+}
+
+/* At the start and after each briefing: what the officer must know before
+ * the next one, on the choices screen. */
+static void
+check_problems (RahnumaHallWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *text = NULL;
+
+  if (!rahnuma_hall_session_check (self->store, &self->newest_good, &error))
+    journal = dup_journal_problem (self, error);
+  clock = dup_clock_problem (self, g_get_real_time () / G_USEC_PER_SEC);
+  if (clock != NULL)
+    g_message ("The PC's clock is wrong: hall sessions are not saved until it is set");
+  if (journal != NULL || clock != NULL)
+    text = g_strjoin ("\n\n", journal != NULL ? journal : clock, journal != NULL ? clock : NULL, NULL);
+  rahnuma_hall_setup_set_problem (self->setup, text);
+}
+
 /* ---- screens ---------------------------------------------------------- */
 
 static void
@@ -126,6 +192,7 @@ end_briefing (RahnumaHallWindow *self)
       self->show = NULL;
     }
   rahnuma_hall_count_clear (self->count);
+  check_problems (self);
   show_screen (self, GTK_WIDGET (self->setup));
 }
 
@@ -182,7 +249,8 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Cannot record the hall session: %s", error->message);
+      /* The message says what could not be done, and SQLite's reason. */
+      g_warning ("%s", error->message);
       /* Translators: hall mode, after Save failed; the count stays on screen to try again */
       toast (self, _("The head count could not be saved. Try Save again; if it fails again, tell a technician."));
       return;
@@ -191,9 +259,10 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
   /* Translators: hall mode, after Save; %u is the head count the officer typed */
   text = g_strdup_printf (ngettext ("Saved: %u person in the hall.", "Saved: %u people in the hall.", count),
                           count);
-  toast (self, text);
   g_signal_emit (self, signals[RECORDED], 0);
   end_briefing (self);
+  /* Large, above Start, hiding nothing (a toast was small, over Start at 720). */
+  rahnuma_hall_setup_set_status (self->setup, text);
 }
 
 static void
@@ -201,9 +270,18 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
 {
   g_auto(GStrv) ids = NULL;
   RahnumaHallSession session = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *clock = NULL;
 
   if (self->show == NULL || self->saving)
     return;
+  clock = dup_clock_problem (self, now);
+  if (clock != NULL)
+    {
+      g_message ("Not saving the hall session: the PC's clock is wrong");
+      toast (self, clock);
+      return;
+    }
   ids = rahnuma_hall_show_dup_shown_ids (self->show);
   session.centre = self->centre;
   session.kiosk = self->kiosk;
@@ -212,7 +290,8 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
   session.subtitles = self->subtitles;
   session.head_count = rahnuma_hall_count_get_value (count);
   self->saving = TRUE;
-  rahnuma_hall_session_record_async (self->store, &session, g_get_real_time () / G_USEC_PER_SEC,
+  rahnuma_hall_setup_set_status (self->setup, NULL);
+  rahnuma_hall_session_record_async (self->store, &session, now,
                                      self->cancellable, on_recorded, g_object_ref (self));
 }
 
@@ -231,11 +310,60 @@ hall_resume (GtkWidget *widget, const char *action_name, GVariant *parameter)
     show_screen (self, GTK_WIDGET (self->show));
 }
 
+/* ---- leaving hall mode ------------------------------------------------- */
+
+static void
+on_end_response (AdwMessageDialog *dialog, const char *response, RahnumaHallWindow *self)
+{
+  if (g_str_equal (response, "end"))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* "End hall mode", Escape on the choices, Ctrl+Q anywhere. A briefing
+ * whose head count is not saved asks first: it would not be recorded. */
+static void
+request_end (RahnumaHallWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->show == NULL)
+    {
+      g_message ("Hall mode ended by the officer");
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  /* Translators: hall mode, asked when the officer ends hall mode during a briefing */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("End hall mode?"),
+    /* Translators: hall mode, the question's explanation */
+    _("The head count of this briefing has not been saved: it will not be recorded.")));
+  /* Translators: hall mode, the answer that keeps the briefing */
+  adw_message_dialog_add_response (dialog, "cancel", _("Go back"));
+  /* Translators: hall mode, the answer that ends hall mode without saving */
+  adw_message_dialog_add_response (dialog, "end", _("End without saving"));
+  adw_message_dialog_set_response_appearance (dialog, "end", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_end_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+hall_end (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  request_end (RAHNUMA_HALL_WINDOW (widget));
+}
+
 /* ---- keys: keyboard and presenter remote ------------------------------ */
 
 static gboolean
 show_key (RahnumaHallShow *show, guint keyval)
 {
+  /* Blanked: any key brings the screen back (B as well, by toggling). */
+  if (rahnuma_hall_show_is_blank (show) && keyval != GDK_KEY_b && keyval != GDK_KEY_B && keyval != GDK_KEY_period)
+    {
+      rahnuma_hall_show_toggle_blank (show);
+      return TRUE;
+    }
   switch (keyval)
     {
     case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down: case GDK_KEY_Right: case GDK_KEY_Down:
@@ -261,13 +389,25 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, 
 {
   GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
 
+  if ((state & GDK_CONTROL_MASK) != 0 && (keyval == GDK_KEY_q || keyval == GDK_KEY_Q))
+    {
+      request_end (self);
+      return GDK_EVENT_STOP;
+    }
   if ((state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK) != 0)
     return GDK_EVENT_PROPAGATE;
+  if (visible == GTK_WIDGET (self->setup) && keyval == GDK_KEY_Escape)
+    {
+      request_end (self);
+      return GDK_EVENT_STOP;
+    }
   if (self->show != NULL && visible == GTK_WIDGET (self->show))
     return show_key (self->show, keyval);
   if (visible == GTK_WIDGET (self->count))
     {
-      if (keyval == GDK_KEY_Escape)
+      /* Escape, or Previous on a presenter remote: back to the briefing. */
+      if (keyval == GDK_KEY_Escape || keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up ||
+          keyval == GDK_KEY_Left)
         {
           hall_resume (GTK_WIDGET (self), NULL, NULL);
           return GDK_EVENT_STOP;
@@ -332,6 +472,7 @@ rahnuma_hall_window_class_init (RahnumaHallWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallWindow, stack);
   gtk_widget_class_install_action (widget_class, "hall.count", NULL, hall_count);
   gtk_widget_class_install_action (widget_class, "hall.resume", NULL, hall_resume);
+  gtk_widget_class_install_action (widget_class, "hall.end", NULL, hall_end);
 }
 
 static void
@@ -352,26 +493,6 @@ rahnuma_hall_window_init (RahnumaHallWindow *self)
   self->count = RAHNUMA_HALL_COUNT (rahnuma_hall_count_new ());
   g_signal_connect (self->count, "save", G_CALLBACK (on_count_save), self);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->count), "count");
-}
-
-/**
- * rahnuma_hall_text_px:
- * @text: which text of the hall's screen
- * @screen_height: the window's height in pixels (full screen: the screen's)
- *
- * The size rule of hall mode (top of rahnuma-hall-window.c): captions and
- * questions 1/15 of the height, every other text shown to the room 1/20,
- * rounded up.
- *
- * Returns: the font size in pixels
- */
-int
-rahnuma_hall_text_px (RahnumaHallText text, int screen_height)
-{
-  int divisor = text == RAHNUMA_HALL_TEXT_CAPTION || text == RAHNUMA_HALL_TEXT_QUESTION ? 15 : 20;
-
-  g_return_val_if_fail (screen_height >= 0, 0);
-  return (screen_height + divisor - 1) / divisor;
 }
 
 /**
@@ -403,6 +524,7 @@ rahnuma_hall_window_new (GtkApplication *application, RahnumaCatalog *catalog, R
   self->setup = RAHNUMA_HALL_SETUP (rahnuma_hall_setup_new (catalog));
   g_signal_connect (self->setup, "start", G_CALLBACK (on_setup_start), self);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->setup), "setup");
+  check_problems (self);
   show_screen (self, GTK_WIDGET (self->setup));
   return self;
 }

@@ -213,12 +213,36 @@ open_store (RahnumaApplication *self, GError **error)
 static void
 show_fatal (RahnumaApplication *self, const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The kiosk cannot start"), message);
+  /* Translators: title of the message when hall mode (rahnuma --hall) cannot start */
+  GtkWidget *dialog = adw_message_dialog_new (NULL, self->hall ? _("The hall briefing cannot start")
+                                                               : _("The kiosk cannot start"), message);
 
   /* Translators: button of the message “The kiosk cannot start” */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What failed, which file, and what to do: SQLite's words alone ("Cannot
+ * run SQL: …") tell an officer nothing. */
+static void
+show_start_failure (RahnumaApplication *self, const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (self->catalog == NULL)
+    /* Translators: the message when the kiosk or hall mode cannot start; the first %s is the
+       lessons' folder, the second the reason */
+    message = g_strdup_printf (_("The lessons in %s cannot be read: %s\n\nCheck that the folder is "
+                                 "there, or reinstall the lessons; then start again."),
+                               self->modules_dir, error->message);
+  else
+    /* Translators: the message when the kiosk or hall mode cannot start; the first %s is the
+       journal's file name, the second the reason */
+    message = g_strdup_printf (_("The journal %s cannot be opened: %s\n\nCheck that the disk is "
+                                 "there, has space and can be written to, or tell a technician; "
+                                 "then start again."), self->db_path, error->message);
+  show_fatal (self, message);
 }
 
 /* The setting's file, else the bundled one. A file broken at start shows
@@ -662,7 +686,7 @@ rahnuma_application_activate (GApplication *app)
           return;
         }
       g_warning ("%s", error->message);
-      show_fatal (self, error->message);
+      show_start_failure (self, error);
       return;
     }
   start_visits (self);

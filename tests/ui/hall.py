@@ -2,18 +2,25 @@
 """Hall mode (issue 20): `rahnuma --hall` driven as an officer drives it.
 
 The officer chooses the narration and the subtitle languages (two different
-ones, or the same) and the lessons (optionally leaving one out), starts the
+ones, or the same) and the lessons (optionally leaving one out: the
+lesson off loses its ✓, and with every lesson off Start is greyed and says
+"Choose at least one lesson"), starts the
 briefing, goes on with the on-screen Next button and with a presenter
 remote's keys (Page Down and Page Up, sent with xdotool), blanks the screen
 with B and back (hall-ur) or lets the first scene run on by itself (hall-ps,
 "Let it run"), sees a question
 with its numbered answers and then, on Next, the right answer marked and
-the explanation; then enters a head count on the number pad and saves.
+the explanation; then opens the head count, goes back with Page Up and
+opens it again, enters a head count on the number pad and saves ("Saved:
+N people in the hall." above Start). Blanked (B), the whole screen is
+black, the officer's bar too, and Space brings it back.
 The journal's hall_session row must then hold exactly that: the centre and
 PC given on the command line, today, the lessons shown, both languages and
 the count; and nothing else was recorded (no visit). The words on the hall's
 screen come from the lessons' module.ini in the subtitle language; the
 officer's controls from po/en.po (the hall PC's interface is in English).
+With --clock DATE (hall-clock) it runs under faketime at a wrong date: the
+choices say so, and Save is refused with the count kept on the pad.
 With --screenshots DIR, the scene with its caption and the question with its
 answer go to DIR/hall-<subtitles>-scene.png and -question.png.
 """
@@ -100,8 +107,29 @@ class Hall(KioskScreen):
         self.press(subtitles, TOGGLE, LANGUAGE_BUTTONS[self.args.subtitles])
         if self.args.leave_out:
             lessons = self.panel(setup, self._("Lessons to show"))
-            self.press(lessons, TOGGLE, "Lesson 2")
+            two = self.press(lessons, TOGGLE, "Lesson 2")
+            check(self.marks(two) == 0, "Lesson 2 is off but still marked ✓")
+            one = self.labelled(lessons, TOGGLE, "Lesson 1")
+            check(self.marks(one) == 1, "Lesson 1 is on but not marked ✓")
+            # Every lesson off: Start greyed, and it says why.
+            self.press(lessons, TOGGLE, "Lesson 1")
+            self.labelled(setup, LABEL, self._("Choose at least one lesson"))
+            start = self.labelled(setup, BUTTON, self._("Start the briefing"))
+            check(not start.get_state_set().contains(Atspi.StateType.SENSITIVE), "Start is on with no lesson")
+            self.press(lessons, TOGGLE, "Lesson 1")
         self.press(setup, BUTTON, self._("Start the briefing"))
+
+    def position(self):
+        """The officer's bar's "Lesson 1 of 2 — …" text."""
+        start = self._("Lesson %u of %u — picture %u of %u").split("%u")[0]
+        names = [n.get_name() for n in self.walk(self.page("RahnumaHallShow"), 2)
+                 if n.get_role() == LABEL and (n.get_name() or "").startswith(start) and "—" in n.get_name()]
+        check(len(names) == 1, "the position in the bar: %s" % names)
+        return names[0]
+
+    def marks(self, button):
+        """How many ✓ pictures are on screen in @button (a lesson that is on has one)."""
+        return len([n for n in self.walk(button, 2) if n.get_role() == Atspi.Role.IMAGE])
 
     def pressed(self, node):
         return node.get_state_set().contains(Atspi.StateType.PRESSED)
@@ -109,13 +137,17 @@ class Hall(KioskScreen):
     def blank(self):
         """B blanks the hall's screen, B again brings it back: the "Blank screen"
         toggle follows (AT-SPI's "showing" of the caption is not kept current by GTK 4.8)."""
-        toggle = self.labelled(self.page("RahnumaHallShow"), TOGGLE, self._("Blank screen"))
-        for want in (True, False):
-            self.key("b")
+        show = self.page("RahnumaHallShow")
+        toggle = self.labelled(show, TOGGLE, self._("Blank screen"))
+        # B blanks the whole screen, the officer's bar too; any key (here Space) brings it back.
+        for key, want in (("b", True), ("space", False)):
+            self.key(key)
             deadline = time.monotonic() + 10
             while self.pressed(toggle) != want and time.monotonic() < deadline:
                 time.sleep(0.2)
-            check(self.pressed(toggle) == want, "“Blank screen” is %s after B" % ("off", "on")[not want])
+            check(self.pressed(toggle) == want, "“Blank screen” is %s after %s" % (("off", "on")[not want], key))
+            bar = [n for n in self.walk(show, 2) if n.get_role() == BUTTON and n.get_name() == self._("Next")]
+            check(bool(bar) != want, "the officer's bar is %s" % ("still on the blank screen" if want else "not back"))
 
     def walk_scenes(self):
         first = self.text[0]
@@ -160,6 +192,14 @@ class Hall(KioskScreen):
         self.see(self.text[1].caption(1), "lesson 2's first caption after lesson 1's last answer")
 
     def head_count(self):
+        before = self.position()
+        self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
+        self.page("RahnumaHallCount")
+        # Previous on the presenter remote: back to the briefing (GTK 4.8 keeps hidden
+        # pages' sizes, so it is seen by Page Down moving the briefing on), then the count again.
+        self.key("Prior")
+        self.key("Next")
+        check(self.position() != before, "Page Up on the head count did not go back to the briefing")
         self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
         count = self.page("RahnumaHallCount")
         self.labelled(count, LABEL, self._("How many people were in the hall?"))
@@ -169,10 +209,30 @@ class Hall(KioskScreen):
             self.press(count, BUTTON, digit)
         self.inside(count, lambda n: n.get_name() == self.args.count, "the count %s" % self.args.count)
         self.press(count, BUTTON, self._("Save"))
-        self.page("RahnumaHallSetup")
+        n = int(self.args.count)
+        self.labelled(self.page("RahnumaHallSetup"), LABEL, self.en.ngettext(
+            "Saved: %u person in the hall.", "Saved: %u people in the hall.", n, n))
         deadline = time.monotonic() + 10
         while not self.rows() and time.monotonic() < deadline:
             time.sleep(0.2)
+
+    def wrong_clock(self, proc):
+        """Under faketime: the choices say the clock is wrong; Save keeps the count and records nothing."""
+        setup = self.page("RahnumaHallSetup")
+        start = self._("This PC’s clock says %s. Set the date and time before the briefing: "
+                       "the head count cannot be saved while the clock is wrong.").split("%s")[0]
+        said = lambda n: n.get_role() == LABEL and (n.get_name() or "").startswith(start + self.args.clock[:10])
+        self.inside(setup, said, "the wrong clock said on the choices screen")
+        self.press(setup, BUTTON, self._("Start the briefing"))
+        self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
+        count = self.page("RahnumaHallCount")
+        for digit in self.args.count:
+            self.press(count, BUTTON, digit)
+        self.press(count, BUTTON, self._("Save"))
+        self.inside(self.app(), said, "the wrong clock said after Save")
+        self.inside(count, lambda n: n.get_name() == self.args.count, "the count still on the pad")
+        time.sleep(1)
+        check(self.rows() == [], "a hall session was recorded with a wrong clock: %s" % self.rows())
 
     def briefing(self, proc):
         self.choose()
@@ -194,6 +254,9 @@ class Hall(KioskScreen):
         return self.query("SELECT centre, kiosk, day, modules, narration, subtitles, head_count FROM hall_session")
 
     def check_journal(self):
+        if self.args.clock:
+            check(self.rows() == [], "a hall session was recorded with a wrong clock")
+            return
         today = datetime.datetime.now().strftime("%Y-%m-%d")
         expected = [(CENTRE, PC, today, ",".join(self.shown), self.args.narration, self.args.subtitles,
                      int(self.args.count))]
@@ -206,8 +269,13 @@ class Hall(KioskScreen):
             if os.path.exists(self.args.db + suffix):
                 os.remove(self.args.db + suffix)
         env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", LANGUAGE="")
+        if self.args.clock:
+            # libfaketime itself (not the faketime program, which would take the SIGTERM meant for the kiosk).
+            env.update(LD_PRELOAD="/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+                       FAKETIME="@" + self.args.clock)
         run_kiosk([self.args.binary, "--hall", "--modules", self.args.modules, "--db", self.args.db,
-                   "--centre", CENTRE, "--kiosk-id", PC], env, self.briefing, log=self.log_path)
+                   "--centre", CENTRE, "--kiosk-id", PC], env,
+                  self.wrong_clock if self.args.clock else self.briefing, log=self.log_path)
         self.check_journal()
 
 
@@ -218,6 +286,7 @@ def main():
     parser.add_argument("--leave-out", action="store_true", help="leave the second lesson out")
     parser.add_argument("--let-it-run", action="store_true", help="let the first scene go on by itself")
     parser.add_argument("--screenshots", help="where to put the README's screenshots")
+    parser.add_argument("--clock", help="run under faketime at this date: Save must be refused")
     Hall(parser.parse_args()).run()
 
 
