@@ -26,6 +26,7 @@ answer go to DIR/hall-<subtitles>-scene.png and -question.png.
 """
 import argparse
 import datetime
+import glob
 import os
 import sqlite3
 import subprocess
@@ -271,8 +272,10 @@ class Hall(KioskScreen):
         env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", LANGUAGE="")
         if self.args.clock:
             # libfaketime itself (not the faketime program, which would take the SIGTERM meant for the kiosk).
-            env.update(LD_PRELOAD="/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
-                       FAKETIME="@" + self.args.clock)
+            # Debian's libfaketime, on whatever architecture this is.
+            libs = glob.glob("/usr/lib/*/faketime/libfaketimeMT.so.1")
+            check(libs != [], "libfaketime is not installed (Debian package faketime)")
+            env.update(LD_PRELOAD=libs[0], FAKETIME="@" + self.args.clock)
         run_kiosk([self.args.binary, "--hall", "--modules", self.args.modules, "--db", self.args.db,
                    "--centre", CENTRE, "--kiosk-id", PC], env,
                   self.wrong_clock if self.args.clock else self.briefing, log=self.log_path)
