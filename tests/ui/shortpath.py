@@ -19,6 +19,9 @@ that run-ui-test.sh provides) with the two-lesson fixture. The visitor:
    the questions) with "Skip all";
 6. reaches the result with a code, both lessons passed.
 
+Each tap that leaves a spoken page (the path, "watch again", "answer
+again") stops it: none of its clips starts after the tap (K2, K8).
+
 Then the journal's session row says path = 'short', completed, with the
 code on screen, and each lesson's row says 1 of 1 question right.
 
@@ -95,6 +98,30 @@ class ShortPath(KioskScreen):
             time.sleep(0.2)
         check(False, "the prompt %s was not said" % prompt)
 
+    def log_length(self):
+        with open(self.log_path, encoding="utf-8") as f:
+            return len(f.readlines())
+
+    def check_left_quiet(self, since, prompts, what, linger=0):
+        """After the tap that left a spoken page (the kiosk's log from line
+        @since on): the kiosk hushed the page ("Hushed") and none of its
+        @prompts (question, answers: queued, or the chosen one as a
+        confirmation) started after that, over the next page, watched for
+        @linger seconds more (as long as the page's words would have lasted,
+        when the next page says nothing of its own to replace them)."""
+        deadline = time.monotonic() + linger
+        while True:
+            with open(self.log_path, encoding="utf-8") as f:
+                lines = f.readlines()[since:]
+            hushed = [i for i, line in enumerate(lines) if "Hushed:" in line]
+            check(hushed, "the kiosk did not stop the page's words at the tap on %s" % what)
+            late = [line.rstrip().rsplit("/", 1)[-1] for line in lines[hushed[0] + 1:]
+                    if "Playing clip " in line and any(line.rstrip().endswith("/%s.ogg" % p) for p in prompts)]
+            check(not late, "after the tap on %s the page left still said %s" % (what, late))
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.3)
+
     # --- the screens ----------------------------------------------------------------
     def choice_page(self, question, answers, shot, lesson=None):
         """A spoken question with picture answers: its words (and the title of
@@ -165,8 +192,9 @@ class ShortPath(KioskScreen):
         self.asked[module_id] = self.asked.get(module_id, []) + [number]
         self.press(page, self._("Next"))
 
-    def skip_scenes(self, module_id):
-        """The lesson's scenes again, skipped through as a visitor may."""
+    def skip_scenes(self, module_id, before_questions):
+        """The lesson's scenes again, skipped through as a visitor may;
+        @before_questions is called on the last scene."""
         module = self.modules[module_id]
         page = self.page("RahnumaLessonPage")
         self.labelled(page, LABEL, module.title())
@@ -175,6 +203,7 @@ class ShortPath(KioskScreen):
         for scene in (2, 3):
             self.press(page, self._("Next"))
             self.labelled(page, LABEL, module.caption(scene))
+        before_questions()
         self.press(page, self._("Questions"))
 
     def result(self):
@@ -193,15 +222,24 @@ class ShortPath(KioskScreen):
         self.button("Start").do_action(0)
         self.button(LANGUAGE_NAMES[self.args.lang]).do_action(0)
         self.choice_page("path", ("path-short", "path-full"), "path")
+        since = self.log_length()
         self.choose_path(short=True)
 
         self.answer_quiz("test-1", right=False)
+        # A tap that leaves a spoken page stops it: nothing of it is said
+        # over the next page (neither the answers still queued nor the one
+        # chosen, as a confirmation the next page's words make needless).
+        self.check_left_quiet(since, ("path", "path-short", "path-full"), "the short path")
         again = self.choice_page("watch-again", ("watch-again-yes", "go-on"), "watch-again", lesson="test-1")
+        since = self.log_length()
         self.press(again, self.words("watch-again-yes"))
-        self.skip_scenes("test-1")
+        self.skip_scenes("test-1", lambda: self.check_left_quiet(
+            since, ("watch-again", "watch-again-yes", "go-on"), "“Yes, watch it again”", linger=10))
         retry = self.choice_page("retry", ("retry-yes", "go-on"), "retry", lesson="test-1")
+        since = self.log_length()
         self.press(retry, self.words("retry-yes"))
         self.answer_quiz("test-1", right=True)
+        self.check_left_quiet(since, ("retry", "retry-yes", "go-on"), "“Yes, answer again”")
         self.answer_quiz("test-2", right=True)
 
         self.skip_about_you(self._("Skip all"), path_chosen=True)
