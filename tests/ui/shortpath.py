@@ -8,7 +8,8 @@ that run-ui-test.sh provides) with the two-lesson fixture. The visitor:
    (spoken; its answers large pictures with words, Home at the start of the
    title row, right to left in Urdu) chooses the short path;
 2. gets lesson 1's check question at once (one, drawn for the visit: the
-   short-path-questions default; no scenes first, no list of lessons) and
+   short-path-questions default; no scenes first, no list of lessons, but
+   "Lesson 1 of 2: TITLE" above it) and
    answers it wrongly: "wrong" and the explanation are said;
 3. is asked, aloud, "Watch this lesson again?": yes; the lesson's scenes
    play, the visitor skips through them (Next, Next, Questions);
@@ -44,7 +45,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 from expected import ModuleText, Translations, prompt_text  # noqa: E402
-from kiosk_screen import KioskScreen, check, parse_options, run_kiosk  # noqa: E402
+from kiosk_screen import CheckFailed, KioskScreen, check, parse_options, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
@@ -168,6 +169,21 @@ class ShortPath(KioskScreen):
             time.sleep(0.2)
         check(False, "the verdict %s was not said" % verdict)
 
+    def check_lesson_counter(self, page, module_id):
+        """Above the question, which lesson of how many, with its title (the
+        short path has no list of lessons; one question each: no count of
+        questions). Lessons are in the catalogue's order, the ids' here."""
+        number = sorted(self.modules).index(module_id) + 1
+        try:
+            counter = self._("Lesson %u of %u: %s", number, len(self.modules), self.modules[module_id].title())
+        except CheckFailed as untranslated:
+            print("the lesson counter: not checked in %s: %s" % (self.args.lang, untranslated))
+            return
+        self.labelled(page, LABEL, counter)
+        check(self.first(lambda node: node.get_role() == LABEL
+                         and node.get_name() == self._("Question %u of %u", 1, 1)) is None,
+              "the short path's quiz still says “Question 1 of 1”")
+
     def answer_quiz(self, module_id, right):
         """The lesson's check question (short-path-questions: one by default,
         drawn per visit, so found by its words), right or wrong; "Next" after
@@ -175,7 +191,7 @@ class ShortPath(KioskScreen):
         module = self.modules[module_id]
         texts = {module.question(number): number for number in range(1, module.n_questions() + 1)}
         page = self.page("RahnumaQuizPage")
-        self.labelled(page, LABEL, self._("Question %u of %u", 1, 1))
+        self.check_lesson_counter(page, module_id)
         number = texts[self.inside(page, lambda node: node.get_role() == LABEL and node.get_name() in texts,
                                    "one of %s's questions" % module_id).get_name()]
         lessons = self.first(lambda node: node.get_role() == BUTTON
