@@ -170,6 +170,13 @@ fill_choices (RahnumaAboutPage *self, const Answer *answers)
   /* Two rows at most, so each answer stays large; five go three and two,
    * as five long answers in a row do not fit 1024 px in Nastaliq. */
   per_row = n > 6 ? (n + 1) / 2 : n == 5 ? 3 : n;
+  /* Five a row (nine answers: the destinations, the kinds of work) take
+   * narrower tiles: at full width they passed 926 px, the page's room on a
+   * 1024 px screen, and pushed the volume buttons off its edge. */
+  if (per_row >= 5)
+    gtk_widget_add_css_class (GTK_WIDGET (self->choices), "about-choices-many");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->choices), "about-choices-many");
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *picture = g_strconcat (column, ":", answers[i].value, NULL);

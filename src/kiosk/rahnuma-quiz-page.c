@@ -99,6 +99,49 @@ style_choice (RahnumaQuizPage *self, guint i, const char *css_class, const char 
   gtk_image_set_from_icon_name (self->choice_icons[i], icon_name);
 }
 
+/* The lesson's place in the visit's catalogue, from 1. */
+static guint
+lesson_number (RahnumaQuizPage *self, guint *n_lessons)
+{
+  GListModel *catalog = G_LIST_MODEL (rahnuma_visit_get_catalog (self->visit));
+  guint number = 0;
+
+  *n_lessons = g_list_model_get_n_items (catalog);
+  for (guint i = 0; i < *n_lessons && number == 0; i++)
+    {
+      g_autoptr(RahnumaModule) module = g_list_model_get_item (catalog, i);
+
+      if (g_strcmp0 (rahnuma_module_get_id (module), rahnuma_module_get_id (self->module)) == 0)
+        number = i + 1;
+    }
+  return number;
+}
+
+/* Above the question: "Question 2 of 5". The short path has no list of
+ * lessons, so there it says which lesson of how many, and its title (the
+ * question count only when the lesson asks more than one). */
+static char *
+dup_counter (RahnumaQuizPage *self, guint n_questions)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *lesson = NULL;
+  g_autofree char *question = NULL;
+  guint n_lessons, number;
+
+  /* Translators: e.g. "Question 2 of 5" */
+  question = g_strdup_printf (_("Question %u of %u"), self->position + 1, n_questions);
+  if (!is_short_path (self))
+    return g_steal_pointer (&question);
+  number = lesson_number (self, &n_lessons);
+  title = rahnuma_module_dup_title (self->module, language (self));
+  /* Translators: above a question on the short path (no list of lessons
+   * there), e.g. "Lesson 2 of 7: Your contract"; %s is the lesson's title */
+  lesson = g_strdup_printf (_("Lesson %u of %u: %s"), number, n_lessons, title);
+  if (n_questions < 2)
+    return g_steal_pointer (&lesson);
+  return g_strdup_printf ("%s\n%s", lesson, question);
+}
+
 static void
 show_question (RahnumaQuizPage *self)
 {
@@ -110,8 +153,7 @@ show_question (RahnumaQuizPage *self)
   g_autofree char *counter = NULL;
 
   self->answered = FALSE;
-  /* Translators: e.g. "Question 2 of 5" */
-  counter = g_strdup_printf (_("Question %u of %u"), self->position + 1, n_questions);
+  counter = dup_counter (self, n_questions);
   gtk_label_set_label (self->counter_label, counter);
   gtk_label_set_label (self->question_label, text);
 

@@ -180,6 +180,15 @@ speak (RahnumaResultPage *self)
                                       g_variant_new_strv ((const char * const *) clips->pdata, -1));
 }
 
+/* Print my card is on offer with a printer and a code to print, and not
+ * while Finish asks its question beside it (the row has no room for both). */
+static void
+show_print_box (RahnumaResultPage *self, gboolean asking)
+{
+  gtk_widget_set_visible (self->print_box, !asking && self->printer != NULL &&
+                                             rahnuma_visit_get_code (self->visit) != NULL);
+}
+
 /* "Finish" asks first, on the page itself (a kiosk has no window manager to
  * place a dialog, and the answer buttons must be as large as the rest). */
 static void
@@ -187,6 +196,7 @@ result_finish (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (widget);
 
+  show_print_box (self, TRUE);
   gtk_stack_set_visible_child_name (self->finish_stack, "confirm");
   gtk_widget_grab_focus (GTK_WIDGET (self->keep_button));
   gtk_widget_activate_action (widget, "kiosk.speak", "s", "finish-confirm");
@@ -198,6 +208,7 @@ result_keep (GtkWidget *widget, const char *action_name, GVariant *parameter)
   RahnumaResultPage *self = RAHNUMA_RESULT_PAGE (widget);
 
   gtk_stack_set_visible_child_name (self->finish_stack, "finish");
+  show_print_box (self, FALSE);
   speak (self);
 }
 
@@ -429,5 +440,5 @@ rahnuma_result_page_set_card_printer (RahnumaResultPage *self, RahnumaCardPrinte
   g_return_if_fail (printer == NULL || RAHNUMA_IS_CARD_PRINTER (printer));
 
   g_set_object (&self->printer, printer);
-  gtk_widget_set_visible (self->print_box, printer != NULL && rahnuma_visit_get_code (self->visit) != NULL);
+  show_print_box (self, g_strcmp0 (gtk_stack_get_visible_child_name (self->finish_stack), "confirm") == 0);
 }

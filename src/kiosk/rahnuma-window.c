@@ -128,6 +128,18 @@ reset_volume (RahnumaWindow *self)
   apply_volume (self);
 }
 
+/* Nothing more of what was being said: the clip playing stops and no
+ * queued clip starts (nor one waiting for the next frame). */
+static void
+hush (RahnumaWindow *self)
+{
+  g_debug ("Hushed: nothing more of the page left is said"); /* for the tests */
+  g_queue_clear_full (&self->clips, g_free);
+  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
+  if (self->context != NULL)
+    rahnuma_sound_stop (rahnuma_kiosk_context_get_sound (self->context));
+}
+
 static void
 remove_page (RahnumaWindow *self, GtkWidget **page)
 {
@@ -192,9 +204,7 @@ reset_for_next_visitor (RahnumaWindow *self)
   if (self->visit != NULL && auto_sync != NULL)
     rahnuma_auto_sync_request (auto_sync);
 
-  g_queue_clear_full (&self->clips, g_free);
-  g_clear_pointer (&self->clips_after_paint, g_variant_unref);
-  rahnuma_sound_stop (rahnuma_kiosk_context_get_sound (self->context));
+  hush (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -680,6 +690,10 @@ kiosk_choose_path (GtkWidget *widget, const char *action_name, GVariant *paramet
   if (self->visit == NULL || self->path_page == NULL ||
       !rahnuma_visit_path_from_string (g_variant_get_string (parameter, NULL), &path))
     return;
+  /* The choice is made: the page's other answer is not said while the
+   * choice is recorded, nor the chosen one as a confirmation (the next
+   * page's words, said at once, are the visitor's sign it was taken). */
+  hush (self);
   if (path == RAHNUMA_PATH_FULL)
     start_full_path (self);
   else
@@ -738,6 +752,7 @@ kiosk_about_done (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (self->visit == NULL || self->about_page == NULL)
     return;
+  hush (self); /* the question on screen is not said while the answers are recorded */
   if (g_variant_get_boolean (parameter))
     {
       then (self);
@@ -925,10 +940,14 @@ on_window_event (GtkEventControllerLegacy *controller, GdkEvent *event, RahnumaW
   return GDK_EVENT_PROPAGATE;
 }
 
+/* A page left is a page no longer spoken: what it still had to say (its
+ * queued answers, the clip being played) stops at once. The page shown
+ * says its own words after the switch ("kiosk.play", which replaces). */
 static void
 on_visible_child (GtkStack *stack, GParamSpec *pspec, RahnumaWindow *self)
 {
   self->n_reminders = 0;
+  hush (self);
   restart_reminder (self);
 }
 

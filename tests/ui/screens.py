@@ -15,7 +15,10 @@ turn and checks through the accessibility tree, as a screen reader sees it:
   window, except a row of the scrolled list of lessons (and a line of text
   under the result's code, where to get help), whose scrolled pane must lie
   inside the window (the visitor scrolls to it);
-- every piece of text lies inside the window (none cut at an edge).
+- every piece of text lies inside the window (none cut at an edge), and is
+  at least one line high (none squeezed);
+- on the result, "Where to get help" and its first office's name show
+  whole in the scrolled pane as the page opens.
 
 It also checks the visitor's volume control: each visit starts at the
 kiosk's "volume" setting (60 here), whatever the last visitor chose, and
@@ -25,8 +28,8 @@ the resize to the new layout) at each size.
 A screenshot of each screen at each size goes to --artifacts, named
 LANG-SCREEN-WxH.png (the welcome and language screens, in every language
 at once, as "all"). Every language gets every size, the "about you" step
-too (its first question, the cost question with its number pad, and the
-wage question with the pad and its currencies); "Are you still there?"
+too (each question of pictures, the cost question with its number pad, and
+the wage question with the pad and its currencies); "Are you still there?"
 (which takes the idle timeout to come) is checked in Urdu and English. A
 window that cannot shrink to a screen's size is a problem too (its edges
 would lie off the screen). One kiosk start serves the run.
@@ -57,6 +60,7 @@ MODULE = "contract"
 ACTIONABLE = {Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.SLIDER,
               Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON, Atspi.Role.SPIN_BUTTON,
               Atspi.Role.LINK}
+MIN_LINE_HEIGHT = 14  # px: the smallest line of text the kiosk shows (its CSS), squeezed below it
 VOLUME = 60  # percent: the kiosk's "volume" setting for this run
 
 
@@ -207,6 +211,9 @@ class Screens(KioskScreen):
                 if not (node.get_name() or "").strip():
                     continue
                 bad, e = self.outside(node, width, height)
+                if role == Atspi.Role.LABEL and 0 < e.height < MIN_LINE_HEIGHT:
+                    self.problems.append("%s %s at %dx%d: label “%s” is squeezed to %d px, under one line"
+                                         % (self.lang, screen, width, height, node.get_name(), e.height))
                 if not bad:
                     continue
                 # Two screens are meant to scroll: the list of lessons (a row below
@@ -225,6 +232,24 @@ class Screens(KioskScreen):
             except GLib.Error:
                 continue  # gone while we looked
 
+    def help_in_view(self, width, height, on_screen):
+        """On the result, "Where to get help" and the first office's name
+        show whole in the scrolled pane as the page opens (not a strip of
+        them at its foot): whoever reads for the visitor sees that help is
+        listed, and scrolls on to its numbers."""
+        labels = [n for n, path in self.walk_paths(self.app())
+                  if on_screen(path) and n.get_role() == Atspi.Role.LABEL and (n.get_name() or "").strip()]
+        titles = [i for i, n in enumerate(labels) if n.get_name() == self._("Where to get help")]
+        if not titles:
+            return  # no contacts on this kiosk
+        for node in labels[titles[0]:titles[0] + 2]:
+            pane = next((a for a in self.ancestors(node) if a.get_role() == Atspi.Role.SCROLL_PANE), None)
+            e, p = node.get_extents(Atspi.CoordType.WINDOW), pane.get_extents(Atspi.CoordType.WINDOW)
+            if e.y < p.y or e.y + e.height > p.y + p.height:
+                self.problems.append("%s result at %dx%d: “%s” at y %d..%d is out of the scrolled pane's view "
+                                     "(y %d..%d) as the page opens" % (self.lang, width, height, node.get_name(),
+                                                                      e.y, e.y + e.height, p.y, p.y + p.height))
+
     def fit(self, screen, marker):
         """Checks @screen (the stack page showing @marker) at every size of this
         language, and keeps a screenshot of each."""
@@ -234,6 +259,8 @@ class Screens(KioskScreen):
             key = "%dx%d" % (width, height)
             self.slowest[key] = max(self.slowest.get(key, 0), elapsed)
             self.check(screen, width, height, self.page_filter(marker))
+            if screen == "result":
+                self.help_in_view(width, height, self.page_filter(marker))
             subprocess.run(["import", "-window", "root", "-crop", "%dx%d+0+0" % (width, height),
                             os.path.join(self.args.artifacts, "%s-%s-%s.png" % (self.lang, screen, key))],
                            check=False)
@@ -262,8 +289,17 @@ class Screens(KioskScreen):
         self.find(lambda n: n.get_role() == Atspi.Role.LABEL
                   and n.get_name() == self._("Are you a woman or a man?"), "the first question")
         self.fit("about", self.named(skip_all))
-        for _ in range(4):  # gender, destination, kind of work, how the job was found
+        # Each question of pictures is fitted: their answers differ in number
+        # (five a row for nine) and in length (the destination's, in Pashto,
+        # once went past 1024 px, unseen while only the first was fitted).
+        for screen, question in (("about-destination", "Which country are you going to?"),
+                                 ("about-sector", "What kind of work will you do?"),
+                                 ("about-found", "How did you find this job?")):
             self.press(unsaid)
+            self.find(lambda n, q=self._(question): n.get_role() == Atspi.Role.LABEL and n.get_name() == q,
+                      "the question “%s”" % question)
+            self.fit(screen, self.named(skip_all))
+        self.press(unsaid)
         cost = self._("How much have you paid so far to get this job? Count every fee and payment, in rupees.")
         self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() == cost, "the cost question")
         self.fit("about-cost", self.named(self._("I don’t know")))

@@ -8,7 +8,8 @@ that run-ui-test.sh provides) with the two-lesson fixture. The visitor:
    (spoken; its answers large pictures with words, Home at the start of the
    title row, right to left in Urdu) chooses the short path;
 2. gets lesson 1's check question at once (one, drawn for the visit: the
-   short-path-questions default; no scenes first, no list of lessons) and
+   short-path-questions default; no scenes first, no list of lessons, but
+   "Lesson 1 of 2: TITLE" above it) and
    answers it wrongly: "wrong" and the explanation are said;
 3. is asked, aloud, "Watch this lesson again?": yes; the lesson's scenes
    play, the visitor skips through them (Next, Next, Questions);
@@ -18,6 +19,9 @@ that run-ui-test.sh provides) with the two-lesson fixture. The visitor:
 5. leaves the "about you" step (on by default; on this path it comes after
    the questions) with "Skip all";
 6. reaches the result with a code, both lessons passed.
+
+Each tap that leaves a spoken page (the path, "watch again", "answer
+again") stops it: none of its clips starts after the tap (K2, K8).
 
 Then the journal's session row says path = 'short', completed, with the
 code on screen, and each lesson's row says 1 of 1 question right.
@@ -41,7 +45,7 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 from expected import ModuleText, Translations, prompt_text  # noqa: E402
-from kiosk_screen import KioskScreen, check, parse_options, run_kiosk  # noqa: E402
+from kiosk_screen import CheckFailed, KioskScreen, check, parse_options, run_kiosk  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LANGUAGE_NAMES = {"ur": "اردو", "ps": "پښتو", "pa_PK": "پنجابی", "en": "English"}
@@ -95,6 +99,30 @@ class ShortPath(KioskScreen):
             time.sleep(0.2)
         check(False, "the prompt %s was not said" % prompt)
 
+    def log_length(self):
+        with open(self.log_path, encoding="utf-8") as f:
+            return len(f.readlines())
+
+    def check_left_quiet(self, since, prompts, what, linger=0):
+        """After the tap that left a spoken page (the kiosk's log from line
+        @since on): the kiosk hushed the page ("Hushed") and none of its
+        @prompts (question, answers: queued, or the chosen one as a
+        confirmation) started after that, over the next page, watched for
+        @linger seconds more (as long as the page's words would have lasted,
+        when the next page says nothing of its own to replace them)."""
+        deadline = time.monotonic() + linger
+        while True:
+            with open(self.log_path, encoding="utf-8") as f:
+                lines = f.readlines()[since:]
+            hushed = [i for i, line in enumerate(lines) if "Hushed:" in line]
+            check(hushed, "the kiosk did not stop the page's words at the tap on %s" % what)
+            late = [line.rstrip().rsplit("/", 1)[-1] for line in lines[hushed[0] + 1:]
+                    if "Playing clip " in line and any(line.rstrip().endswith("/%s.ogg" % p) for p in prompts)]
+            check(not late, "after the tap on %s the page left still said %s" % (what, late))
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.3)
+
     # --- the screens ----------------------------------------------------------------
     def choice_page(self, question, answers, shot, lesson=None):
         """A spoken question with picture answers: its words (and the title of
@@ -141,6 +169,21 @@ class ShortPath(KioskScreen):
             time.sleep(0.2)
         check(False, "the verdict %s was not said" % verdict)
 
+    def check_lesson_counter(self, page, module_id):
+        """Above the question, which lesson of how many, with its title (the
+        short path has no list of lessons; one question each: no count of
+        questions). Lessons are in the catalogue's order, the ids' here."""
+        number = sorted(self.modules).index(module_id) + 1
+        try:
+            counter = self._("Lesson %u of %u: %s", number, len(self.modules), self.modules[module_id].title())
+        except CheckFailed as untranslated:
+            print("the lesson counter: not checked in %s: %s" % (self.args.lang, untranslated))
+            return
+        self.labelled(page, LABEL, counter)
+        check(self.first(lambda node: node.get_role() == LABEL
+                         and node.get_name() == self._("Question %u of %u", 1, 1)) is None,
+              "the short path's quiz still says “Question 1 of 1”")
+
     def answer_quiz(self, module_id, right):
         """The lesson's check question (short-path-questions: one by default,
         drawn per visit, so found by its words), right or wrong; "Next" after
@@ -148,7 +191,7 @@ class ShortPath(KioskScreen):
         module = self.modules[module_id]
         texts = {module.question(number): number for number in range(1, module.n_questions() + 1)}
         page = self.page("RahnumaQuizPage")
-        self.labelled(page, LABEL, self._("Question %u of %u", 1, 1))
+        self.check_lesson_counter(page, module_id)
         number = texts[self.inside(page, lambda node: node.get_role() == LABEL and node.get_name() in texts,
                                    "one of %s's questions" % module_id).get_name()]
         lessons = self.first(lambda node: node.get_role() == BUTTON
@@ -165,8 +208,9 @@ class ShortPath(KioskScreen):
         self.asked[module_id] = self.asked.get(module_id, []) + [number]
         self.press(page, self._("Next"))
 
-    def skip_scenes(self, module_id):
-        """The lesson's scenes again, skipped through as a visitor may."""
+    def skip_scenes(self, module_id, before_questions):
+        """The lesson's scenes again, skipped through as a visitor may;
+        @before_questions is called on the last scene."""
         module = self.modules[module_id]
         page = self.page("RahnumaLessonPage")
         self.labelled(page, LABEL, module.title())
@@ -175,6 +219,7 @@ class ShortPath(KioskScreen):
         for scene in (2, 3):
             self.press(page, self._("Next"))
             self.labelled(page, LABEL, module.caption(scene))
+        before_questions()
         self.press(page, self._("Questions"))
 
     def result(self):
@@ -193,15 +238,24 @@ class ShortPath(KioskScreen):
         self.button("Start").do_action(0)
         self.button(LANGUAGE_NAMES[self.args.lang]).do_action(0)
         self.choice_page("path", ("path-short", "path-full"), "path")
+        since = self.log_length()
         self.choose_path(short=True)
 
         self.answer_quiz("test-1", right=False)
+        # A tap that leaves a spoken page stops it: nothing of it is said
+        # over the next page (neither the answers still queued nor the one
+        # chosen, as a confirmation the next page's words make needless).
+        self.check_left_quiet(since, ("path", "path-short", "path-full"), "the short path")
         again = self.choice_page("watch-again", ("watch-again-yes", "go-on"), "watch-again", lesson="test-1")
+        since = self.log_length()
         self.press(again, self.words("watch-again-yes"))
-        self.skip_scenes("test-1")
+        self.skip_scenes("test-1", lambda: self.check_left_quiet(
+            since, ("watch-again", "watch-again-yes", "go-on"), "“Yes, watch it again”", linger=10))
         retry = self.choice_page("retry", ("retry-yes", "go-on"), "retry", lesson="test-1")
+        since = self.log_length()
         self.press(retry, self.words("retry-yes"))
         self.answer_quiz("test-1", right=True)
+        self.check_left_quiet(since, ("retry", "retry-yes", "go-on"), "“Yes, answer again”")
         self.answer_quiz("test-2", right=True)
 
         self.skip_about_you(self._("Skip all"), path_chosen=True)
