@@ -302,7 +302,10 @@ test_urdu_ocr (void)
 {
   g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-card-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "card.pdf", NULL);
-  g_autofree char *code = rahnuma_code_generate ();
+  /* A fixed code: a random one draws another QR code beside the words each
+   * run, and tesseract's reading of the Nastaliq around it varied with it
+   * (6 or 7 words of 14). */
+  const char *code = "EKNUW-Q7CYB";
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 11, 30, 9, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *png = NULL;
