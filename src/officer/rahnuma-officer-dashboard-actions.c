@@ -428,17 +428,18 @@ pdf_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     g_task_return_error (task, error);
 }
 
+/* A PDF or spreadsheet written, or not: @source is the file (the task's
+ * source object). Nothing is said when the dashboard went away first. */
 static void
-on_pdf_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(RahnumaOfficerDashboard) self = user_data;
-  PdfJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  saved_toast (self, job->file, error);
+  saved_toast (self, G_FILE (source), error);
 }
 
 static void
@@ -449,7 +450,7 @@ save_pdf (RahnumaOfficerDashboard *self, GFile *file)
 
   if (self->data == NULL)
     return;
-  task = g_task_new (NULL, self->cancellable, on_pdf_saved, g_object_ref (self));
+  task = g_task_new (file, self->cancellable, on_saved, g_object_ref (self));
   job = g_new0 (PdfJob, 1);
   job->file = g_object_ref (file);
   job->data = rahnuma_officer_data_ref (self->data);
@@ -504,22 +505,9 @@ csv_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
 }
 
 static void
-on_csv_saved (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(RahnumaOfficerDashboard) self = user_data;
-  CsvJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  saved_toast (self, job->file, error);
-}
-
-static void
 save_csv (RahnumaOfficerDashboard *self, GFile *file)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_csv_saved, g_object_ref (self));
+  g_autoptr(GTask) task = g_task_new (file, self->cancellable, on_saved, g_object_ref (self));
   CsvJob *job = g_new0 (CsvJob, 1);
 
   job->store = g_object_ref (self->store);
