@@ -379,15 +379,11 @@ static gboolean
 read_version_objects (sqlite3 *db, const char *what, gint64 *version, gint64 *n_objects, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    rahnuma_store_prepare (db, "SELECT (SELECT user_version FROM pragma_user_version),"
-                               " (SELECT count(*) FROM sqlite_master)", error);
-  int rc;
+    rahnuma_store_read_row (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                " (SELECT count(*) FROM sqlite_master)", what, error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rahnuma_store_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
   *version = sqlite3_column_int64 (stmt, 0);
   *n_objects = sqlite3_column_int64 (stmt, 1);
   return TRUE;

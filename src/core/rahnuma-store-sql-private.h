@@ -29,6 +29,11 @@ sqlite3_stmt *
           rahnuma_store_prepare          (sqlite3       *db,
                                           const char    *sql,
                                           GError       **error);
+sqlite3_stmt *
+          rahnuma_store_read_row         (sqlite3       *db,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error);
 gboolean  rahnuma_store_read_int         (sqlite3       *db,
                                           const char    *sql,
                                           const char    *what,

@@ -136,6 +136,36 @@ rahnuma_store_prepare (sqlite3 *db, const char *sql, GError **error)
 }
 
 /**
+ * rahnuma_store_read_row:
+ * @db: a connection
+ * @sql: a statement with no parameters (never built from data)
+ * @what: what was being done, for the message
+ * @error: return location for a #RAHNUMA_STORE_ERROR
+ *
+ * Prepares @sql and steps it once, for a query whose answer is one row.
+ *
+ * Returns: (transfer full) (nullable): the statement on its first row (use
+ *   g_autoptr(sqlite3_stmt)), or %NULL on error; no row at all counts as
+ *   damage (%RAHNUMA_STORE_ERROR_DAMAGED)
+ */
+sqlite3_stmt *
+rahnuma_store_read_row (sqlite3 *db, const char *sql, const char *what, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rahnuma_store_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
+/**
  * rahnuma_store_read_int:
  * @db: a connection
  * @sql: a statement with no parameters whose first row's first column is
@@ -150,14 +180,10 @@ rahnuma_store_prepare (sqlite3 *db, const char *sql, GError **error)
 gboolean
 rahnuma_store_read_int (sqlite3 *db, const char *sql, const char *what, gint64 *value, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (db, sql, error);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = rahnuma_store_read_row (db, sql, what, error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rahnuma_store_set_error (error, db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
