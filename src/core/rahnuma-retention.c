@@ -95,8 +95,19 @@ typedef struct
   sqlite3 *db;
   const char *target_key;
   gint64 cutoff;
-  char *after; /* the last session id of the previous batch */
+  char *after;        /* the last id of the previous batch */
+  gint64 last_rev;    /* sessions: the sync mark, read by each batch */
+  const char *week;   /* survey rows: the week before which they may go */
 } Pruner;
+
+/* What is pruned in batches (sessions, survey rows): finding where the
+ * next batch ends (it returns the batch's rows and sets *end to its last
+ * id, or returns -1), and deleting it. */
+typedef struct
+{
+  gint64 (*find_end) (Pruner *p, char **end, GError **error);
+  gboolean (*delete_rows) (Pruner *p, const char *end, GError **error);
+} BatchKind;
 
 static gboolean
 step_one (sqlite3 *db, sqlite3_stmt *stmt, int want, GError **error)
@@ -110,9 +121,9 @@ step_one (sqlite3 *db, sqlite3_stmt *stmt, int want, GError **error)
 }
 
 static void
-bind_batch (sqlite3_stmt *stmt, gint64 last_rev, Pruner *p, const char *end)
+bind_batch (sqlite3_stmt *stmt, Pruner *p, const char *end)
 {
-  sqlite3_bind_int64 (stmt, 1, last_rev);
+  sqlite3_bind_int64 (stmt, 1, p->last_rev);
   sqlite3_bind_int64 (stmt, 2, p->cutoff);
   sqlite3_bind_text (stmt, 3, p->after, -1, SQLITE_TRANSIENT);
   if (end != NULL)
@@ -122,7 +133,7 @@ bind_batch (sqlite3_stmt *stmt, gint64 last_rev, Pruner *p, const char *end)
 /* Inside the transaction: the sync mark (a sync may have moved it), then
  * where this batch ends. Returns the number of sessions in it, or -1. */
 static gint64
-find_batch (Pruner *p, gint64 *last_rev, char **end, GError **error)
+find_batch (Pruner *p, char **end, GError **error)
 {
   g_autoptr(sqlite3_stmt) mark =
     rahnuma_store_prepare (p->db, "SELECT coalesce ((SELECT last_rev FROM sync_target WHERE target = ?1), 0)", error);
@@ -133,11 +144,11 @@ find_batch (Pruner *p, gint64 *last_rev, char **end, GError **error)
   sqlite3_bind_text (mark, 1, p->target_key, -1, SQLITE_STATIC);
   if (!step_one (p->db, mark, SQLITE_ROW, error))
     return -1;
-  *last_rev = sqlite3_column_int64 (mark, 0);
+  p->last_rev = sqlite3_column_int64 (mark, 0);
   batch = rahnuma_store_prepare (p->db, BATCH_END_SQL, error);
   if (batch == NULL)
     return -1;
-  bind_batch (batch, *last_rev, p, NULL);
+  bind_batch (batch, p, NULL);
   if (!step_one (p->db, batch, SQLITE_ROW, error))
     return -1;
   *end = g_strdup ((const char *) sqlite3_column_text (batch, 0));
@@ -145,7 +156,7 @@ find_batch (Pruner *p, gint64 *last_rev, char **end, GError **error)
 }
 
 static gboolean
-delete_batch (Pruner *p, gint64 last_rev, const char *end, GError **error)
+delete_batch (Pruner *p, const char *end, GError **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (prune_sql); i++)
     {
@@ -153,24 +164,26 @@ delete_batch (Pruner *p, gint64 last_rev, const char *end, GError **error)
 
       if (stmt == NULL)
         return FALSE;
-      bind_batch (stmt, last_rev, p, end);
+      bind_batch (stmt, p, end);
       if (!step_one (p->db, stmt, SQLITE_DONE, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* One transaction. Returns the sessions deleted, or -1. */
+static const BatchKind session_batches = { find_batch, delete_batch };
+
+/* One transaction. Returns the sessions (or rows) deleted, or -1. */
 static gint64
-prune_batch (Pruner *p, GError **error)
+prune_batch (Pruner *p, const BatchKind *kind, GError **error)
 {
   g_autofree char *end = NULL;
-  gint64 last_rev = 0, n;
+  gint64 n;
 
   if (!rahnuma_store_exec (p->db, "BEGIN IMMEDIATE", error))
     return -1;
-  n = find_batch (p, &last_rev, &end, error);
-  if (n > 0 && !delete_batch (p, last_rev, end, error))
+  n = kind->find_end (p, &end, error);
+  if (n > 0 && !kind->delete_rows (p, end, error))
     n = -1;
   if (n >= 0 && !rahnuma_store_exec (p->db, "COMMIT", error))
     n = -1;
@@ -182,6 +195,26 @@ prune_batch (Pruner *p, GError **error)
       p->after = g_steal_pointer (&end);
     }
   return n;
+}
+
+/* Batch after batch from p->after, until one is not full. Returns the
+ * sessions (or rows) deleted, or -1. */
+static gint64
+prune_batches (Pruner *p, const BatchKind *kind, GCancellable *cancellable, GError **error)
+{
+  gint64 total = 0, n;
+
+  do
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      n = prune_batch (p, kind, error);
+      if (n < 0)
+        return -1;
+      total += n;
+    }
+  while (n == RAHNUMA_PRUNE_BATCH);
+  return total;
 }
 
 /* The prune's own connection: in WAL mode the kiosk's connection (and the
@@ -231,24 +264,6 @@ shrink (sqlite3 *db, GError **error)
   return ok && rahnuma_store_exec (db, "PRAGMA wal_checkpoint (PASSIVE)", error);
 }
 
-static gint64
-prune_all (Pruner *p, GCancellable *cancellable, GError **error)
-{
-  gint64 total = 0, n;
-
-  do
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return -1;
-      n = prune_batch (p, error);
-      if (n < 0)
-        return -1;
-      total += n;
-    }
-  while (n == RAHNUMA_PRUNE_BATCH);
-  return total;
-}
-
 /* The week before which survey rows may go (NULL: none may, as this
  * target never had a sync, or has refused records of this journal). */
 static gboolean
@@ -287,13 +302,13 @@ bind_survey (sqlite3_stmt *stmt, const char *cutoff, const char *end, const char
 
 /* Inside the transaction: where this batch ends. Returns its rows, or -1. */
 static gint64
-find_survey_batch (Pruner *p, const char *cutoff, char **end, GError **error)
+find_survey_batch (Pruner *p, char **end, GError **error)
 {
   g_autoptr(sqlite3_stmt) batch = rahnuma_store_prepare (p->db, SURVEY_BATCH_END_SQL, error);
 
   if (batch == NULL)
     return -1;
-  bind_survey (batch, cutoff, NULL, p->after);
+  bind_survey (batch, p->week, NULL, p->after);
   if (!step_one (p->db, batch, SQLITE_ROW, error))
     return -1;
   *end = g_strdup ((const char *) sqlite3_column_text (batch, 0));
@@ -301,39 +316,17 @@ find_survey_batch (Pruner *p, const char *cutoff, char **end, GError **error)
 }
 
 static gboolean
-delete_survey_batch (Pruner *p, const char *cutoff, const char *end, GError **error)
+delete_survey_batch (Pruner *p, const char *end, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = rahnuma_store_prepare (p->db, SURVEY_DELETE_SQL, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_survey (stmt, cutoff, end, p->after);
+  bind_survey (stmt, p->week, end, p->after);
   return step_one (p->db, stmt, SQLITE_DONE, error);
 }
 
-/* One transaction, as prune_batch(). Returns the rows deleted, or -1. */
-static gint64
-prune_survey_batch (Pruner *p, const char *cutoff, GError **error)
-{
-  g_autofree char *end = NULL;
-  gint64 n;
-
-  if (!rahnuma_store_exec (p->db, "BEGIN IMMEDIATE", error))
-    return -1;
-  n = find_survey_batch (p, cutoff, &end, error);
-  if (n > 0 && !delete_survey_batch (p, cutoff, end, error))
-    n = -1;
-  if (n >= 0 && !rahnuma_store_exec (p->db, "COMMIT", error))
-    n = -1;
-  if (!sqlite3_get_autocommit (p->db))
-    sqlite3_exec (p->db, "ROLLBACK", NULL, NULL, NULL);
-  if (n > 0)
-    {
-      g_free (p->after);
-      p->after = g_steal_pointer (&end);
-    }
-  return n;
-}
+static const BatchKind survey_batches = { find_survey_batch, delete_survey_batch };
 
 /* The survey rows this target holds for sure (see the top of the file).
  * Returns the rows deleted, or -1. */
@@ -341,7 +334,7 @@ static gint64
 prune_survey (Pruner *p, GCancellable *cancellable, GError **error)
 {
   g_autofree char *cutoff = NULL;
-  gint64 total = 0, n;
+  gint64 total;
 
   if (!survey_cutoff (p, &cutoff, error))
     return -1;
@@ -349,16 +342,9 @@ prune_survey (Pruner *p, GCancellable *cancellable, GError **error)
     return 0;
   g_free (p->after);
   p->after = g_strdup ("");
-  do
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return -1;
-      n = prune_survey_batch (p, cutoff, error);
-      if (n < 0)
-        return -1;
-      total += n;
-    }
-  while (n == RAHNUMA_PRUNE_BATCH);
+  p->week = cutoff;
+  total = prune_batches (p, &survey_batches, cancellable, error);
+  p->week = NULL;
   return total;
 }
 
@@ -417,7 +403,7 @@ rahnuma_store_prune (RahnumaStore *self, const char *target, guint keep_days, gi
   p.target_key = key;
   p.cutoff = now - (gint64) keep_days * 24 * 3600;
   p.after = g_strdup ("");
-  total = prune_all (&p, cancellable, error);
+  total = prune_batches (&p, &session_batches, cancellable, error);
   if (total >= 0)
     n_survey = prune_survey (&p, cancellable, error);
   if (n_survey >= 0)
