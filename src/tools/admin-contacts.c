@@ -30,14 +30,9 @@ print_json (const char *path, GPtrArray *problems)
       const RahnumaContactsProblem *problem = g_ptr_array_index (problems, i);
 
       json_builder_begin_object (builder);
-      rahnuma_admin_json_add_string (builder, "file", path);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      rahnuma_admin_json_add_string (builder, "severity", rahnuma_severity_to_string (problem->severity));
-      rahnuma_admin_json_add_string (builder, "code", rahnuma_contacts_problem_code_to_string (problem->code));
-      rahnuma_admin_json_add_string (builder, "group", problem->group);
-      rahnuma_admin_json_add_string (builder, "key", problem->key);
-      rahnuma_admin_json_add_string (builder, "message", problem->message);
+      rahnuma_admin_json_add_problem (builder, path, problem->line, problem->severity,
+                                      rahnuma_contacts_problem_code_to_string (problem->code),
+                                      problem->group, problem->key, problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -82,25 +77,16 @@ run_validate (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the problems as a JSON array"), NULL },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_option_context_set_summary (context, _("Check a contacts.ini: every error and warning with its line, "
-                                           "and every placeholder still to fill in. Exit status 0: no errors "
-                                           "(warnings listed); 1: errors, the kiosk would refuse the file; "
-                                           "2: could not run."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_NOT_RUN;
-    }
+  if (!rahnuma_admin_parse_options (&argc, &argv, entries, _("FILE"),
+                                    _("Check a contacts.ini: every error and warning with its line, "
+                                      "and every placeholder still to fill in. Exit status 0: no errors "
+                                      "(warnings listed); 1: errors, the kiosk would refuse the file; "
+                                      "2: could not run.")))
+    return EXIT_NOT_RUN;
   if (argc != 2)
-    {
-      g_printerr ("%s\n", _("Name one contacts file, e.g. rahnuma-admin contacts validate contacts.ini."));
-      return EXIT_NOT_RUN;
-    }
+    return rahnuma_admin_usage_error (_("Name one contacts file, e.g. rahnuma-admin contacts validate contacts.ini."));
   if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     {
       /* Translators: %s is the path the officer gave. */

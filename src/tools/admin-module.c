@@ -65,14 +65,9 @@ print_problems_json (RahnumaValidation *validation)
       const RahnumaProblem *problem = rahnuma_validation_get_problem (validation, i);
 
       json_builder_begin_object (builder);
-      rahnuma_admin_json_add_string (builder, "file", problem->file);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      rahnuma_admin_json_add_string (builder, "severity", rahnuma_severity_to_string (problem->severity));
-      rahnuma_admin_json_add_string (builder, "code", rahnuma_problem_code_to_string (problem->code));
-      rahnuma_admin_json_add_string (builder, "group", problem->group);
-      rahnuma_admin_json_add_string (builder, "key", problem->key);
-      rahnuma_admin_json_add_string (builder, "message", problem->message);
+      rahnuma_admin_json_add_problem (builder, problem->file, problem->line, problem->severity,
+                                      rahnuma_problem_code_to_string (problem->code),
+                                      problem->group, problem->key, problem->message);
       rahnuma_admin_json_add_string (builder, "hint", problem->hint);
       json_builder_end_object (builder);
     }

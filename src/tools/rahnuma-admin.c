@@ -117,6 +117,35 @@ rahnuma_admin_json_add_string (JsonBuilder *builder, const char *name, const cha
 }
 
 /**
+ * rahnuma_admin_json_add_problem:
+ * @builder: a #JsonBuilder inside a problem's object
+ * @file: the file to edit
+ * @line: its 1-based line, 0 when no line applies
+ * @severity: error or warning
+ * @code: the problem's code, as its `*_code_to_string()` gives it
+ * @group: (nullable): the file's group, or %NULL for null
+ * @key: (nullable): the key in it, or %NULL for null
+ * @message: what is wrong, translated
+ *
+ * Adds the members every `validate --json` problem has, in this order:
+ * file, line, severity, code, group, key, message. A problem with more
+ * (module packages' hint) adds them after.
+ */
+void
+rahnuma_admin_json_add_problem (JsonBuilder *builder, const char *file, guint line, RahnumaSeverity severity,
+                                const char *code, const char *group, const char *key, const char *message)
+{
+  rahnuma_admin_json_add_string (builder, "file", file);
+  json_builder_set_member_name (builder, "line");
+  json_builder_add_int_value (builder, line);
+  rahnuma_admin_json_add_string (builder, "severity", rahnuma_severity_to_string (severity));
+  rahnuma_admin_json_add_string (builder, "code", code);
+  rahnuma_admin_json_add_string (builder, "group", group);
+  rahnuma_admin_json_add_string (builder, "key", key);
+  rahnuma_admin_json_add_string (builder, "message", message);
+}
+
+/**
  * rahnuma_admin_json_print:
  * @builder: a #JsonBuilder with its root value complete
  *

@@ -14,6 +14,7 @@
 #include "rahnuma-report.h"
 #include "rahnuma-store.h"
 #include "rahnuma-survey.h"
+#include "rahnuma-validator.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,14 @@ gboolean rahnuma_admin_require       (const char         *value,
 void     rahnuma_admin_json_add_string (JsonBuilder      *builder,
                                         const char       *name,
                                         const char       *value);
+void     rahnuma_admin_json_add_problem (JsonBuilder     *builder,
+                                         const char      *file,
+                                         guint            line,
+                                         RahnumaSeverity  severity,
+                                         const char      *code,
+                                         const char      *group,
+                                         const char      *key,
+                                         const char      *message);
 void     rahnuma_admin_json_print    (JsonBuilder        *builder);
 void     rahnuma_admin_print_report_json (RahnumaReport  *report);        /* admin-report-json.c */
 void     rahnuma_admin_print_survey_report_json (RahnumaSurveyReport *report);
