@@ -897,6 +897,34 @@ test_disk_full (Fixture *f, gconstpointer data)
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM session WHERE state = 'completed'"), ==, 1);
 }
 
+/* A one-row query: its row, or, with no row, damage (a version or a
+ * count that is not there is a broken file, not zero). */
+static void
+test_read_row (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  sqlite3 *db = rahnuma_store_get_db (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_no_error (error);
+  stmt = rahnuma_store_read_row (db, "SELECT 7, 'seven'", "Cannot read", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 7);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "seven");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = rahnuma_store_read_row (db, "SELECT 1 WHERE 0", "Cannot read", &error);
+  g_assert_null (stmt);
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_false (rahnuma_store_read_int (db, "SELECT 1 WHERE 0", "Cannot read", &value, &error));
+  g_assert_error (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_DAMAGED);
+  g_assert_cmpint (value, ==, -1);
+}
+
 typedef struct
 {
   RahnumaStore *store;
@@ -996,6 +1024,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/abandon-active", test_abandon_active);
   ADD ("/rahnuma/store/threads", test_threads);
   ADD ("/rahnuma/store/disk-full", test_disk_full);
+  ADD ("/rahnuma/store/read-row", test_read_row);
 #undef ADD
   g_test_add_func ("/rahnuma/store/coarse-time", test_coarse_time);
   g_test_add_func ("/rahnuma/store/memory", test_memory);
