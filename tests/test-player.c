@@ -381,6 +381,77 @@ test_replay (void)
   scene_free (scene);
 }
 
+/* The lesson's and the hall's one button: a scene loading or playing
+ * pauses, a paused one plays on, a finished one plays again. */
+static void
+test_play_pause (void)
+{
+  Scene *scene = scene_new ();
+  RahnumaPlayer *player = scene->player;
+
+  rahnuma_player_open_video (player, media.video, NULL);
+  g_assert_true (rahnuma_player_play_pause (player));
+  WAIT_UNTIL (rahnuma_player_get_state (player) == RAHNUMA_PLAYER_PAUSED || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_false (states_include (scene, RAHNUMA_PLAYER_PLAYING));
+
+  g_assert_false (rahnuma_player_play_pause (player));
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_true (states_include (scene, RAHNUMA_PLAYER_PLAYING));
+
+  g_array_set_size (scene->states, 0);
+  g_assert_false (rahnuma_player_play_pause (player));
+  WAIT_UNTIL (scene->n_finished > 1 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  g_assert_true (states_include (scene, RAHNUMA_PLAYER_PLAYING));
+  scene_free (scene);
+}
+
+/* A lesson's scene opens as what it is, with its narration in the language
+ * asked for or the one heard instead (Pashto hears Urdu). */
+static void
+test_open_scene (void)
+{
+  g_autofree char *picture = g_path_get_basename (media.picture);
+  g_autofree char *video = g_path_get_basename (media.video);
+  g_autofree char *narration = g_path_get_basename (media.narration);
+  g_autofree char *module_dir = g_build_filename (media.dir, "scene-module", NULL);
+  g_autofree char *ini_path = g_build_filename (module_dir, "module.ini", NULL);
+  g_autofree char *ini = NULL;
+  g_autoptr(RahnumaModule) module = NULL;
+  g_autoptr(GError) error = NULL;
+  Scene *scene = scene_new ();
+  GdkPaintable *paintable = rahnuma_player_get_paintable (scene->player);
+  const char *heard = "none";
+
+  ini = g_strdup_printf ("[Module]\nId=scene-module\nVersion=1\nTitle=Scenes\n\n"
+                         "[Scene 1]\nPicture=../%s\nCaption=A picture.\nNarration[ur]=../%s\n\n"
+                         "[Scene 2]\nVideo=../%s\nCaption=A video.\n\n"
+                         "[Question 1]\nText=Which?\nChoice1=This\nChoice2=That\nCorrect=1\n",
+                         picture, narration, video);
+  g_assert_cmpint (g_mkdir_with_parents (module_dir, 0755), ==, 0);
+  g_file_set_contents (ini_path, ini, -1, &error);
+  g_assert_no_error (error);
+  module = rahnuma_module_new_from_dir (module_dir, &error);
+  g_assert_no_error (error);
+
+  rahnuma_player_open_scene (scene->player, rahnuma_module_get_scene (module, 0), "ur", "ps", &heard);
+  g_assert_cmpstr (heard, ==, "ur");
+  WAIT_UNTIL (scene->n_finished > 0 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  assert_near_ns (rahnuma_player_get_duration (scene->player), NARRATION_MS * GST_MSECOND, 100 * GST_MSECOND);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, PICTURE_WIDTH);
+
+  rahnuma_player_open_scene (scene->player, rahnuma_module_get_scene (module, 1), "ur", "ur", &heard);
+  g_assert_null (heard);
+  WAIT_UNTIL (scene->n_finished > 1 || scene->error != NULL);
+  g_assert_no_error (scene->error);
+  assert_near_ns (rahnuma_player_get_duration (scene->player), VIDEO_MS * GST_MSECOND, 100 * GST_MSECOND);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, VIDEO_WIDTH);
+  scene_free (scene);
+}
+
 static void
 test_damaged_then_good (void)
 {
@@ -721,6 +792,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/rahnuma/player/seek-ahead-not-watched", test_seek_ahead_not_watched);
   g_test_add_func ("/rahnuma/player/seek-back-counts-once", test_seek_back_counts_once);
   g_test_add_func ("/rahnuma/player/replay", test_replay);
+  g_test_add_func ("/rahnuma/player/play-pause", test_play_pause);
+  g_test_add_func ("/rahnuma/player/open-scene", test_open_scene);
   g_test_add_func ("/rahnuma/player/damaged-then-good", test_damaged_then_good);
   g_test_add_func ("/rahnuma/player/missing", test_missing);
   g_test_add_func ("/rahnuma/player/damaged-narration", test_damaged_narration);

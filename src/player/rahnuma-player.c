@@ -796,6 +796,41 @@ rahnuma_player_open_picture (RahnumaPlayer *self,
 }
 
 /**
+ * rahnuma_player_open_scene:
+ * @self: a #RahnumaPlayer
+ * @scene: a scene of a #RahnumaModule
+ * @picture_lang: the language whose picture or video is shown (one may be
+ *   localized: rahnuma_scene_dup_media_path())
+ * @narration_lang: the language the narration is wanted in
+ * @heard_lang: (out) (optional) (transfer none): the language of the
+ *   narration actually heard, after the fallback of
+ *   rahnuma_scene_dup_narration_path(); %NULL when the scene has none
+ *
+ * Starts @scene as the kiosk and the hall show it: its video with
+ * rahnuma_player_open_video(), or its picture with
+ * rahnuma_player_open_picture(), with its narration. A file that cannot
+ * be played is reported by #RahnumaPlayer::error, as there.
+ */
+void
+rahnuma_player_open_scene (RahnumaPlayer *self, RahnumaScene *scene, const char *picture_lang,
+                           const char *narration_lang, const char **heard_lang)
+{
+  g_autofree char *media = NULL;
+  g_autofree char *narration = NULL;
+
+  g_return_if_fail (RAHNUMA_IS_PLAYER (self));
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (narration_lang != NULL);
+
+  media = rahnuma_scene_dup_media_path (scene, picture_lang);
+  narration = rahnuma_scene_dup_narration_path (scene, narration_lang, heard_lang);
+  if (rahnuma_scene_get_kind (scene) == RAHNUMA_SCENE_VIDEO)
+    rahnuma_player_open_video (self, media, narration);
+  else
+    rahnuma_player_open_picture (self, media, narration);
+}
+
+/**
  * rahnuma_player_play:
  * @self: a #RahnumaPlayer
  *
@@ -879,6 +914,38 @@ rahnuma_player_seek_by (RahnumaPlayer *self,
       rahnuma_player_set_state (self, RAHNUMA_PLAYER_PAUSED);
     }
   seek_to (self, position + offset_ns);
+}
+
+/**
+ * rahnuma_player_play_pause:
+ * @self: a #RahnumaPlayer
+ *
+ * The one play/pause button of the kiosk's lesson and the hall's bar:
+ * pauses a scene playing or loading, plays a finished one again from its
+ * start (rahnuma_player_replay()), and otherwise plays.
+ *
+ * Returns: %TRUE if it paused the scene
+ */
+gboolean
+rahnuma_player_play_pause (RahnumaPlayer *self)
+{
+  g_return_val_if_fail (RAHNUMA_IS_PLAYER (self), FALSE);
+
+  switch (rahnuma_player_get_state (self))
+    {
+    case RAHNUMA_PLAYER_PLAYING:
+    case RAHNUMA_PLAYER_LOADING:
+      rahnuma_player_pause (self);
+      return TRUE;
+    case RAHNUMA_PLAYER_FINISHED:
+      rahnuma_player_replay (self);
+      return FALSE;
+    case RAHNUMA_PLAYER_PAUSED:
+    case RAHNUMA_PLAYER_STOPPED:
+    default:
+      rahnuma_player_play (self);
+      return FALSE;
+    }
 }
 
 /**

@@ -6,6 +6,8 @@
 
 #include <gdk/gdk.h>
 
+#include "rahnuma-module.h"
+
 G_BEGIN_DECLS
 
 #define RAHNUMA_PLAYER_ERROR (rahnuma_player_error_quark ())
@@ -13,6 +15,11 @@ G_BEGIN_DECLS
 /* How long a picture without narration stays before the scene finishes,
  * so a visitor can still go on (property "picture-time" overrides it). */
 #define RAHNUMA_PLAYER_PICTURE_TIME_MS 6000
+
+/* When scenes follow each other by themselves (a lesson on the kiosk, the
+ * hall's "Let it run"), the breath after one ends before the next opens,
+ * so a visitor can follow. */
+#define RAHNUMA_PLAYER_NEXT_SCENE_DELAY_MS 800
 
 typedef enum
 {
@@ -48,12 +55,18 @@ void                rahnuma_player_open_video      (RahnumaPlayer *self,
 void                rahnuma_player_open_picture    (RahnumaPlayer *self,
                                                     const char    *picture_path,
                                                     const char    *narration_path);
+void                rahnuma_player_open_scene      (RahnumaPlayer *self,
+                                                    RahnumaScene  *scene,
+                                                    const char    *picture_lang,
+                                                    const char    *narration_lang,
+                                                    const char   **heard_lang);
 void                rahnuma_player_play            (RahnumaPlayer *self);
 void                rahnuma_player_pause           (RahnumaPlayer *self);
 void                rahnuma_player_stop            (RahnumaPlayer *self);
 void                rahnuma_player_seek_by         (RahnumaPlayer *self,
                                                     gint64         offset_ns);
 void                rahnuma_player_replay          (RahnumaPlayer *self);
+gboolean            rahnuma_player_play_pause      (RahnumaPlayer *self);
 
 RahnumaPlayerState  rahnuma_player_get_state       (RahnumaPlayer *self);
 gint64              rahnuma_player_get_position    (RahnumaPlayer *self);
