@@ -37,8 +37,6 @@
 #include "rahnuma-sound.h"
 #include "rahnuma-widget-util.h"
 
-/* A breath between scenes when it runs by itself, as on the kiosk. */
-#define NEXT_SCENE_DELAY_MS 800
 /* Running by itself, how long a question and its answer stay up: time to
  * read it out twice and for a show of hands. */
 #define QUESTION_READ_S 20
@@ -141,18 +139,12 @@ static void
 load_scene (RahnumaHallShow *self)
 {
   RahnumaScene *scene = rahnuma_module_get_scene (current_module (self), current (self)->index);
-  g_autofree char *media = rahnuma_scene_dup_media_path (scene, self->subtitles);
   g_autofree char *caption = rahnuma_scene_dup_caption (scene, self->subtitles);
-  const char *heard = NULL;
-  g_autofree char *narration = rahnuma_scene_dup_narration_path (scene, self->narration, &heard);
   g_autofree char *title = rahnuma_module_dup_title (current_module (self), self->subtitles);
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->caption_label, caption);
-  if (rahnuma_scene_get_kind (scene) == RAHNUMA_SCENE_VIDEO)
-    rahnuma_player_open_video (self->player, media, narration);
-  else
-    rahnuma_player_open_picture (self->player, media, narration);
+  rahnuma_player_open_scene (self->player, scene, self->subtitles, self->narration, NULL);
   rahnuma_player_play (self->player);
 }
 
@@ -232,7 +224,7 @@ static void
 on_player_finished (RahnumaPlayer *player, RahnumaHallShow *self)
 {
   if (gtk_toggle_button_get_active (self->auto_button) && !gtk_toggle_button_get_active (self->blank_button))
-    schedule_advance (self, NEXT_SCENE_DELAY_MS);
+    schedule_advance (self, RAHNUMA_PLAYER_NEXT_SCENE_DELAY_MS);
 }
 
 static void
@@ -259,7 +251,7 @@ on_auto_toggled (GtkToggleButton *button, RahnumaHallShow *self)
   if (!gtk_toggle_button_get_active (button))
     g_clear_handle_id (&self->advance_id, g_source_remove);
   else if (scene_is_over (self))
-    schedule_advance (self, NEXT_SCENE_DELAY_MS);
+    schedule_advance (self, RAHNUMA_PLAYER_NEXT_SCENE_DELAY_MS);
   else if (current (self)->kind != STEP_SCENE)
     schedule_advance (self, QUESTION_READ_S * 1000);
 }
@@ -534,22 +526,9 @@ rahnuma_hall_show_play_pause (RahnumaHallShow *self)
         say_question (self, question, current (self)->kind == STEP_ANSWER);
       return;
     }
-  switch (rahnuma_player_get_state (self->player))
-    {
-    case RAHNUMA_PLAYER_PLAYING:
-    case RAHNUMA_PLAYER_LOADING:
-      g_clear_handle_id (&self->advance_id, g_source_remove);
-      rahnuma_player_pause (self->player);
-      break;
-    case RAHNUMA_PLAYER_FINISHED:
-      rahnuma_player_replay (self->player);
-      break;
-    case RAHNUMA_PLAYER_PAUSED:
-    case RAHNUMA_PLAYER_STOPPED:
-    default:
-      rahnuma_player_play (self->player);
-      break;
-    }
+  /* Paused, it does not go on by itself. */
+  if (rahnuma_player_play_pause (self->player))
+    g_clear_handle_id (&self->advance_id, g_source_remove);
 }
 
 /**

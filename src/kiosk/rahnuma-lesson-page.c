@@ -17,8 +17,6 @@
 #include "rahnuma-widget-util.h"
 #include "rahnuma-player.h"
 
-/* A short breath between scenes, so a visitor can follow. */
-#define NEXT_SCENE_DELAY_MS 800
 #define SEEK_BACK_NS        (10 * GST_SECOND_NS)
 #define GST_SECOND_NS       G_GINT64_CONSTANT (1000000000)
 
@@ -98,17 +96,13 @@ load_scene (RahnumaLessonPage *self)
 {
   const char *lang = rahnuma_visit_get_language (self->visit);
   RahnumaScene *scene = rahnuma_module_get_scene (self->module, self->scene);
-  g_autofree char *media = rahnuma_scene_dup_media_path (scene, lang);
   g_autofree char *caption = rahnuma_scene_dup_caption (scene, lang);
   const char *narration_lang = NULL;
-  g_autofree char *narration = rahnuma_scene_dup_narration_path (scene, lang, &narration_lang);
   g_autofree char *counter = NULL;
 
   g_clear_handle_id (&self->advance_id, g_source_remove);
   gtk_widget_set_visible (self->error_box, FALSE);
   gtk_label_set_label (self->caption_label, caption);
-  gtk_widget_set_visible (GTK_WIDGET (self->notice_label),
-                          narration_lang != NULL && g_strcmp0 (narration_lang, lang) != 0);
 
   /* Translators: which part of the lesson is playing, e.g. "Part 2 of 4" */
   counter = g_strdup_printf (_("Part %u of %u"), self->scene + 1, n_scenes (self));
@@ -117,10 +111,9 @@ load_scene (RahnumaLessonPage *self)
                             is_last_scene (self) ? _("Questions") : _("Next"));
   update_progress (self);
 
-  if (rahnuma_scene_get_kind (scene) == RAHNUMA_SCENE_VIDEO)
-    rahnuma_player_open_video (self->player, media, narration);
-  else
-    rahnuma_player_open_picture (self->player, media, narration);
+  rahnuma_player_open_scene (self->player, scene, lang, lang, &narration_lang);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label),
+                          narration_lang != NULL && g_strcmp0 (narration_lang, lang) != 0);
 }
 
 static void
@@ -160,7 +153,7 @@ on_player_finished (RahnumaPlayer *player, RahnumaLessonPage *self)
   update_progress (self);
   /* The last scene waits for the visitor: the questions are a new step. */
   if (!is_last_scene (self))
-    self->advance_id = g_timeout_add (NEXT_SCENE_DELAY_MS, advance_cb, self);
+    self->advance_id = g_timeout_add (RAHNUMA_PLAYER_NEXT_SCENE_DELAY_MS, advance_cb, self);
 }
 
 static void
@@ -193,21 +186,7 @@ lesson_play_pause (GtkWidget *widget, const char *action_name, GVariant *paramet
 {
   RahnumaLessonPage *self = RAHNUMA_LESSON_PAGE (widget);
 
-  switch (rahnuma_player_get_state (self->player))
-    {
-    case RAHNUMA_PLAYER_PLAYING:
-    case RAHNUMA_PLAYER_LOADING:
-      rahnuma_player_pause (self->player);
-      break;
-    case RAHNUMA_PLAYER_FINISHED:
-      rahnuma_player_replay (self->player);
-      break;
-    case RAHNUMA_PLAYER_PAUSED:
-    case RAHNUMA_PLAYER_STOPPED:
-    default:
-      rahnuma_player_play (self->player);
-      break;
-    }
+  rahnuma_player_play_pause (self->player);
 }
 
 static void
