@@ -64,12 +64,7 @@ typedef struct
   char *session_id;
   RahnumaSessionStart start;
   char *catalog_version;
-  char *module_id;
-  guint module_version;
-  double watched;
-  guint n_correct;
-  guint n_questions;
-  gboolean passed;
+  RahnumaModuleResult module;  /* STEP_MODULE, STEP_ANSWER: the lesson's row as it now stands */
   guint question;
   guint choice;
   gboolean correct;
@@ -87,7 +82,7 @@ step_free (Step *step)
 {
   g_free (step->session_id);
   g_free (step->catalog_version);
-  g_free (step->module_id);
+  g_free (step->module.module_id);
   g_free (step->code);
   g_free (step->gender);
   for (guint i = 0; i < G_N_ELEMENTS (step->survey_strings); i++)
@@ -137,13 +132,22 @@ module_step_new (RahnumaVisit *self, RahnumaModule *module, StepKind kind)
   Progress *progress = lookup_progress (self, module);
   Step *step = step_new (self, kind);
 
-  step->module_id = g_strdup (rahnuma_module_get_id (module));
-  step->module_version = rahnuma_module_get_version (module);
-  step->watched = progress->watched;
-  step->n_correct = rahnuma_quiz_get_n_correct (progress->quiz);
-  step->n_questions = rahnuma_quiz_get_n_questions (progress->quiz);
-  step->passed = rahnuma_quiz_is_passed (progress->quiz);
+  step->module.module_id = g_strdup (rahnuma_module_get_id (module));
+  step->module.module_version = rahnuma_module_get_version (module);
+  step->module.watched = progress->watched;
+  step->module.n_correct = rahnuma_quiz_get_n_correct (progress->quiz);
+  step->module.n_questions = rahnuma_quiz_get_n_questions (progress->quiz);
+  step->module.passed = rahnuma_quiz_is_passed (progress->quiz);
   return step;
+}
+
+static gboolean
+run_module_step (RahnumaStore *store, Step *step, GError **error)
+{
+  const RahnumaModuleResult *m = &step->module;
+
+  return rahnuma_store_record_module (store, step->session_id, m->module_id, m->module_version, m->watched,
+                                      m->n_correct, m->n_questions, m->passed, error);
 }
 
 static gboolean
@@ -152,11 +156,9 @@ run_answer_step (RahnumaStore *store, Step *step, GError **error)
   /* The answer and the module's new score go in as two commits; the second
    * only refreshes a derived row, so losing it to a power cut loses nothing
    * that the answers do not say. */
-  return rahnuma_store_record_answer (store, step->session_id, step->module_id, step->question,
+  return rahnuma_store_record_answer (store, step->session_id, step->module.module_id, step->question,
                                       step->choice, step->correct, error) &&
-         rahnuma_store_record_module (store, step->session_id, step->module_id,
-                                      step->module_version, step->watched, step->n_correct,
-                                      step->n_questions, step->passed, error);
+         run_module_step (store, step, error);
 }
 
 /* The survey row first, in a transaction of its own: it does not depend on
@@ -190,9 +192,7 @@ run_step (GTask *task, gpointer source_object, gpointer task_data, GCancellable 
         }
       break;
     case STEP_MODULE:
-      ok = rahnuma_store_record_module (self->store, step->session_id, step->module_id,
-                                        step->module_version, step->watched, step->n_correct,
-                                        step->n_questions, step->passed, &error);
+      ok = run_module_step (self->store, step, &error);
       break;
     case STEP_ANSWER:
       ok = run_answer_step (self->store, step, &error);
