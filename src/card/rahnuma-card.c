@@ -14,7 +14,7 @@
  * recording surface and keeps how far down the flow got, so the roll's
  * length and the drawing can never disagree.
  *
- * The rules' words come from ../shared/CONTENT.md: ILO fair recruitment
+ * The rules' words come from docs/CONTENT.md: ILO fair recruitment
  * principles 8 (contract in a language the worker understands) and 11
  * (identity documents not kept by employer or recruiter); the Emigration
  * Rules 1979, rules 28–30 (complaints to the Protector) and the OPF
