@@ -375,11 +375,17 @@ class Screens(KioskScreen):
             self.wiggle()
             node.do_action(0)
             way_on = self._("Next") if number < len(questions) else self._("Back to the lessons")
-            self.button(way_on)
+            # The quiz page's own Next: the lesson page left behind in the
+            # stack has one too (GTK 4.8 keeps hidden pages in the tree), and
+            # pressing that one leaves the question in place.
+            quiz_page = self.page("RahnumaQuizPage")
+            button = self.labelled(quiz_page, Atspi.Role.PUSH_BUTTON, way_on)
             if number == 1:
                 time.sleep(0.5)  # the feedback slides in
                 self.fit("quiz-feedback", self.named(way_on))
-            self.press(way_on)
+            self.wiggle()
+            button.do_action(0)
+            time.sleep(0.3)
 
     @contextlib.contextmanager
     def kiosk(self, modules, idle_timeout):
