@@ -46,15 +46,16 @@ count_is_valid (guint64 count)
 }
 
 /* The line under the count: the bound when the count is over it, else the
- * last Save's note. Its room is kept when it is empty (child-visible, not
- * visible): the keys do not jump down under the officer's finger. */
+ * last Save's note. An empty label keeps a line's room: the keys do not
+ * jump down under the officer's finger when the bound comes. (Hiding it
+ * with child-visible kept the room, but in GTK 4.8 it was not drawn again
+ * once shown.) */
 static void
 update_note (RahnumaHallCount *self)
 {
   gboolean over = rahnuma_number_pad_get_value (self->pad) > RAHNUMA_HALL_MAX_HEAD_COUNT;
 
-  gtk_label_set_label (self->note_label, over || self->note == NULL ? self->bound : self->note);
-  gtk_widget_set_child_visible (GTK_WIDGET (self->note_label), over || self->note != NULL);
+  gtk_label_set_label (self->note_label, over ? self->bound : self->note != NULL ? self->note : "");
 }
 
 static void
@@ -240,7 +241,9 @@ rahnuma_hall_count_set_note (RahnumaHallCount *self, const char *text)
 const char *
 rahnuma_hall_count_get_note (RahnumaHallCount *self)
 {
+  const char *text;
+
   g_return_val_if_fail (RAHNUMA_IS_HALL_COUNT (self), NULL);
-  return gtk_widget_get_child_visible (GTK_WIDGET (self->note_label))
-           ? gtk_label_get_label (self->note_label) : NULL;
+  text = gtk_label_get_label (self->note_label);
+  return *text != '\0' ? text : NULL;
 }
