@@ -189,7 +189,7 @@ test_no_journal_read_only (Fixture *f, gconstpointer data)
   status = setup_label (f, "status_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
   g_assert_cmpstr (gtk_label_get_label (status), ==,
-                   "Not saved: 87 people in the hall. The journal cannot be written.");
+                   "Not saved: 87 people in the hall. The journal cannot be used (see above).");
   assert_setup_problem (f, "is read-only");
   /* The next group: a new briefing starts on an empty pad. */
   start_and_count (f, "5");

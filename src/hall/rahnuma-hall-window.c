@@ -314,8 +314,8 @@ not_recorded (RahnumaHallWindow *self)
   g_message ("Hall briefing of %u people not recorded: no journal", count);
   /* Translators: hall mode, on the choices screen after Save when the journal cannot be written
      (the reason is said above); %u is the head count the officer typed */
-  text = g_strdup_printf (ngettext ("Not saved: %u person in the hall. The journal cannot be written.",
-                                    "Not saved: %u people in the hall. The journal cannot be written.", count),
+  text = g_strdup_printf (ngettext ("Not saved: %u person in the hall. The journal cannot be used (see above).",
+                                    "Not saved: %u people in the hall. The journal cannot be used (see above).", count),
                           count);
   end_briefing (self);
   rahnuma_hall_setup_set_status (self->setup, text);
