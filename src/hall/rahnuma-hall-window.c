@@ -43,6 +43,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "rahnuma-hall-count.h"
 #include "rahnuma-hall-session.h"
@@ -146,10 +148,21 @@ dup_clock_problem (RahnumaHallWindow *self, gint64 now)
 
 /* What the officer reads about a journal that cannot take the head count:
  * what happened and what to do; SQLite's words go to the log only. */
+/* A journal file that may be written in a folder that may not: SQLite
+ * cannot make its -journal or -wal file there, and opens it read-only. */
+static gboolean
+folder_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (folder, W_OK) != 0;
+}
+
 static char *
 dup_journal_problem (RahnumaHallWindow *self, const GError *error)
 {
   const char *path = self->journal_path;
+  g_autofree char *folder = g_path_get_dirname (path);
 
   g_warning ("The journal %s cannot be written: %s", path, error->message);
   if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_MISSING) ||
@@ -158,6 +171,11 @@ dup_journal_problem (RahnumaHallWindow *self, const GError *error)
     return g_strdup_printf (_("The journal %s is missing (its drive may not be plugged in): the head count "
                               "of this briefing cannot be saved. You can still give the briefing; tell a "
                               "technician, and start hall mode again once the journal is back."), path);
+  if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY) && folder_read_only (path))
+    /* Translators: hall mode's start-up screen and head count; %s is the journal's folder */
+    return g_strdup_printf (_("The journal’s folder %s cannot be written (the journal needs files beside it "
+                              "there): the head count of this briefing cannot be saved. You can still give "
+                              "the briefing; tell a technician to make the folder writable."), folder);
   if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY))
     /* Translators: hall mode's start-up screen; %s is the journal's file name */
     return g_strdup_printf (_("The journal %s is read-only: the head count of this briefing cannot be "
