@@ -190,6 +190,7 @@ test_no_journal_read_only (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
   g_assert_cmpstr (gtk_label_get_label (status), ==,
                    "Not saved: 87 people in the hall. The journal cannot be used (see above).");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "hall-not-saved"));
   assert_setup_problem (f, "is read-only");
   /* The next group: a new briefing starts on an empty pad. */
   start_and_count (f, "5");

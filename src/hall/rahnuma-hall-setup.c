@@ -406,14 +406,19 @@ rahnuma_hall_setup_set_problem (RahnumaHallSetup *self, const char *text)
  * rahnuma_hall_setup_set_status:
  * @text: (nullable): what the last briefing left ("Saved: 87 people in the
  *   hall."), translated; %NULL to clear
+ * @saved: whether it was recorded: green if so, else red ("Not saved: …")
  *
  * Shows @text in large type above Start, where it hides nothing (a toast
  * was small and covered Start on a 720-line screen).
  */
 void
-rahnuma_hall_setup_set_status (RahnumaHallSetup *self, const char *text)
+rahnuma_hall_setup_set_status (RahnumaHallSetup *self, const char *text, gboolean saved)
 {
   g_return_if_fail (RAHNUMA_IS_HALL_SETUP (self));
   gtk_label_set_label (self->status_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+  if (saved)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "hall-not-saved");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "hall-not-saved");
 }

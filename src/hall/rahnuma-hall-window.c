@@ -318,7 +318,7 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[RECORDED], 0);
   end_briefing (self);
   /* Large, above Start, hiding nothing (a toast was small, over Start at 720). */
-  rahnuma_hall_setup_set_status (self->setup, text);
+  rahnuma_hall_setup_set_status (self->setup, text, TRUE);
 }
 
 /* No journal: Save ends the briefing, the choices saying it was not saved
@@ -336,7 +336,7 @@ not_recorded (RahnumaHallWindow *self)
                                     "Not saved: %u people in the hall. The journal cannot be used (see above).", count),
                           count);
   end_briefing (self);
-  rahnuma_hall_setup_set_status (self->setup, text);
+  rahnuma_hall_setup_set_status (self->setup, text, FALSE);
 }
 
 static void
@@ -372,7 +372,7 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
   session.subtitles = self->subtitles;
   session.head_count = rahnuma_hall_count_get_value (count);
   self->saving = TRUE;
-  rahnuma_hall_setup_set_status (self->setup, NULL);
+  rahnuma_hall_setup_set_status (self->setup, NULL, TRUE);
   rahnuma_hall_session_record_async (self->store, &session, now,
                                      self->cancellable, on_recorded, g_object_ref (self));
 }
