@@ -16,5 +16,11 @@ guint      rahnuma_hall_count_get_value   (RahnumaHallCount *self);
 void       rahnuma_hall_count_clear       (RahnumaHallCount *self);
 gboolean   rahnuma_hall_count_handle_key  (RahnumaHallCount *self,
                                            guint             keyval);
+void       rahnuma_hall_count_set_problem (RahnumaHallCount *self,
+                                           const char       *text);
+const char *rahnuma_hall_count_get_problem (RahnumaHallCount *self);
+void       rahnuma_hall_count_set_note    (RahnumaHallCount *self,
+                                           const char       *text);
+const char *rahnuma_hall_count_get_note   (RahnumaHallCount *self);
 
 G_END_DECLS

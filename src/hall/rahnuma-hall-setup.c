@@ -6,7 +6,9 @@
  * default, each marked ✓ while on; a tap leaves a lesson out. With none
  * on, Start is greyed and says why; lesson packages the catalogue could
  * not load are counted and their reasons listed. Start stays below the
- * scrolled choices, always on screen. Big toggle buttons, for a touch
+ * scrolled choices, always on screen; when the choices go on below the
+ * fold (1280 × 720 with a problem said), "More below ↓" shows beside
+ * Start and the scroll bar is always drawn. Big toggle buttons, for a touch
  * screen; Tab and Space reach them from a keyboard. "Start the briefing"
  * (action setup.start) emits "start"; the window reads the choices.
  *
@@ -38,6 +40,8 @@ struct _RahnumaHallSetup
   GtkLabel *problem_label;
   GtkWidget *subtitles_box;
   GtkWidget *lessons_box;
+  GtkScrolledWindow *scroller;
+  GtkWidget *more_button;
   GtkWidget *start_button;
   GtkWidget *start_hint;
   GtkLabel *status_label;
@@ -244,6 +248,28 @@ rahnuma_hall_setup_dispose (GObject *object)
   G_OBJECT_CLASS (rahnuma_hall_setup_parent_class)->dispose (object);
 }
 
+/* "More below ↓" while some choices are under the bottom edge. */
+static void
+update_more (RahnumaHallSetup *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) -
+                 gtk_adjustment_get_value (adjustment);
+
+  gtk_widget_set_visible (self->more_button, below > 1);
+}
+
+/* A page down (less a heading's height, so the eye keeps its place). */
+static void
+setup_more (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaHallSetup *self = RAHNUMA_HALL_SETUP (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        MAX (gtk_adjustment_get_page_size (adjustment) - 60, 60));
+}
+
 static void
 rahnuma_hall_setup_class_init (RahnumaHallSetupClass *klass)
 {
@@ -267,17 +293,25 @@ rahnuma_hall_setup_class_init (RahnumaHallSetupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, problem_label);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, subtitles_box);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, lessons_box);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, more_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, start_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, start_hint);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallSetup, status_label);
   gtk_widget_class_install_action (widget_class, "setup.start", NULL, setup_start);
+  gtk_widget_class_install_action (widget_class, "setup.more", NULL, setup_more);
 }
 
 static void
 rahnuma_hall_setup_init (RahnumaHallSetup *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->lesson_toggles = g_ptr_array_new ();
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (update_more), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_more), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -372,14 +406,19 @@ rahnuma_hall_setup_set_problem (RahnumaHallSetup *self, const char *text)
  * rahnuma_hall_setup_set_status:
  * @text: (nullable): what the last briefing left ("Saved: 87 people in the
  *   hall."), translated; %NULL to clear
+ * @saved: whether it was recorded: green if so, else red ("Not saved: …")
  *
  * Shows @text in large type above Start, where it hides nothing (a toast
  * was small and covered Start on a 720-line screen).
  */
 void
-rahnuma_hall_setup_set_status (RahnumaHallSetup *self, const char *text)
+rahnuma_hall_setup_set_status (RahnumaHallSetup *self, const char *text, gboolean saved)
 {
   g_return_if_fail (RAHNUMA_IS_HALL_SETUP (self));
   gtk_label_set_label (self->status_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+  if (saved)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "hall-not-saved");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "hall-not-saved");
 }

@@ -21,6 +21,7 @@ void        rahnuma_hall_setup_set_problem    (RahnumaHallSetup *self,
                                                const char       *text);
 
 void        rahnuma_hall_setup_set_status     (RahnumaHallSetup *self,
-                                               const char       *text);
+                                               const char       *text,
+                                               gboolean          saved);
 
 G_END_DECLS

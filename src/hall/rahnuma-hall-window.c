@@ -8,6 +8,12 @@
  * then the choices come back for the next group. Nothing about any person
  * in the hall is asked or kept, only how many there were.
  *
+ * Without a journal (missing, read-only, or not opened for another reason:
+ * the application passes no store and the error), the briefing is given all
+ * the same: the choices and the head count say up front that the count
+ * cannot be recorded and why, in words for the officer (never SQLite's
+ * alone), and Save goes back to the choices saying it was not saved.
+ *
  * Driving it: the bar's buttons (touch); from a keyboard or a presenter
  * remote, Page Down / Right / Down for Next and Page Up / Left / Up for
  * Previous (presenter remotes send Page Down and Page Up), Space to pause,
@@ -37,6 +43,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "rahnuma-hall-count.h"
 #include "rahnuma-hall-session.h"
@@ -49,7 +57,9 @@ struct _RahnumaHallWindow
   AdwApplicationWindow parent_instance;
 
   RahnumaCatalog *catalog;
-  RahnumaStore *store;
+  RahnumaStore *store;   /* nullable: briefing without recording */
+  char *journal_path;
+  GError *journal_error; /* why there is no store */
   char *centre;
   char *kiosk;
   GtkCssProvider *sizes; /* the size rule's CSS for the current height */
@@ -58,8 +68,8 @@ struct _RahnumaHallWindow
   GCancellable *cancellable;
   gboolean saving;
   gint64 newest_good;    /* for the clock rule (rahnuma_hall_session_check()) */
+  char *journal_problem; /* nullable: the journal's problem in the officer's words */
 
-  AdwToastOverlay *toasts;
   GtkStack *stack;
   RahnumaHallSetup *setup;
   RahnumaHallShow *show; /* nullable: between briefings */
@@ -136,17 +146,46 @@ dup_clock_problem (RahnumaHallWindow *self, gint64 now)
                             "the head count cannot be saved while the clock is wrong."), shown);
 }
 
+/* What the officer reads about a journal that cannot take the head count:
+ * what happened and what to do; SQLite's words go to the log only. */
+/* A journal file that may be written in a folder that may not: SQLite
+ * cannot make its -journal or -wal file there, and opens it read-only. */
+static gboolean
+folder_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (folder, W_OK) != 0;
+}
+
 static char *
 dup_journal_problem (RahnumaHallWindow *self, const GError *error)
 {
-  const char *path = rahnuma_store_get_path (self->store);
+  const char *path = self->journal_path;
+  g_autofree char *folder = g_path_get_dirname (path);
 
   g_warning ("The journal %s cannot be written: %s", path, error->message);
+  if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_MISSING) ||
+      g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_NOT_FOUND))
+    /* Translators: hall mode's start-up screen and head count; %s is the journal's file name */
+    return g_strdup_printf (_("The journal %s is missing (its drive may not be plugged in): the head count "
+                              "of this briefing cannot be saved. You can still give the briefing; tell a "
+                              "technician, and start hall mode again once the journal is back."), path);
+  if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY) && folder_read_only (path))
+    /* Translators: hall mode's start-up screen and head count; %s is the journal's folder */
+    return g_strdup_printf (_("The journal’s folder %s cannot be written (the journal needs files beside it "
+                              "there): the head count of this briefing cannot be saved. You can still give "
+                              "the briefing; tell a technician to make the folder writable."), folder);
   if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_READ_ONLY))
     /* Translators: hall mode's start-up screen; %s is the journal's file name */
     return g_strdup_printf (_("The journal %s is read-only: the head count of this briefing cannot be "
                               "saved. You can still give the briefing; tell a technician to make the "
                               "file writable."), path);
+  if (self->store == NULL)
+    /* Translators: hall mode's start-up screen and head count; %s is the journal's file name */
+    return g_strdup_printf (_("The journal %s cannot be opened: the head count of this briefing cannot be "
+                              "saved. You can still give the briefing; tell a technician (the reason is "
+                              "in the log)."), path);
   /* Translators: hall mode's start-up screen; %s is the journal's file name */
   return g_strdup_printf (_("The journal %s cannot be written now: the head count of this briefing may "
                             "not be saved. You can still give the briefing; tell a technician (the "
@@ -159,13 +198,19 @@ static void
 check_problems (RahnumaHallWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *journal = NULL;
   g_autofree char *clock = NULL;
   g_autofree char *text = NULL;
+  const char *journal;
 
-  if (!rahnuma_hall_session_check (self->store, &self->newest_good, &error))
-    journal = dup_journal_problem (self, error);
-  clock = dup_clock_problem (self, g_get_real_time () / G_USEC_PER_SEC);
+  g_clear_pointer (&self->journal_problem, g_free);
+  if (self->store == NULL)
+    self->journal_problem = dup_journal_problem (self, self->journal_error);
+  else if (!rahnuma_hall_session_check (self->store, &self->newest_good, &error))
+    self->journal_problem = dup_journal_problem (self, error);
+  journal = self->journal_problem;
+  /* With no journal nothing is saved: the clock does not matter. */
+  if (self->store != NULL)
+    clock = dup_clock_problem (self, g_get_real_time () / G_USEC_PER_SEC);
   if (clock != NULL)
     g_message ("The PC's clock is wrong: hall sessions are not saved until it is set");
   if (journal != NULL || clock != NULL)
@@ -196,12 +241,28 @@ end_briefing (RahnumaHallWindow *self)
   show_screen (self, GTK_WIDGET (self->setup));
 }
 
+/* What keeps the count from being saved, said above the pad before Save. */
+static void
+update_count_problem (RahnumaHallWindow *self)
+{
+  g_autofree char *clock = NULL;
+
+  if (self->store == NULL)
+    {
+      rahnuma_hall_count_set_problem (self->count, self->journal_problem);
+      return;
+    }
+  clock = dup_clock_problem (self, g_get_real_time () / G_USEC_PER_SEC);
+  rahnuma_hall_count_set_problem (self->count, clock);
+}
+
 static void
 open_count (RahnumaHallWindow *self)
 {
   if (self->show == NULL)
     return;
   rahnuma_hall_show_stop (self->show);
+  update_count_problem (self);
   show_screen (self, GTK_WIDGET (self->count));
 }
 
@@ -231,12 +292,6 @@ on_setup_start (RahnumaHallSetup *setup, RahnumaHallWindow *self)
 }
 
 static void
-toast (RahnumaHallWindow *self, const char *text)
-{
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-}
-
-static void
 on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(RahnumaHallWindow) self = user_data;
@@ -252,7 +307,8 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
       /* The message says what could not be done, and SQLite's reason. */
       g_warning ("%s", error->message);
       /* Translators: hall mode, after Save failed; the count stays on screen to try again */
-      toast (self, _("The head count could not be saved. Try Save again; if it fails again, tell a technician."));
+      rahnuma_hall_count_set_note (self->count, _("The head count could not be saved. Try Save again; "
+                                                  "if it fails again, tell a technician."));
       return;
     }
   count = rahnuma_hall_count_get_value (self->count);
@@ -262,7 +318,25 @@ on_recorded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[RECORDED], 0);
   end_briefing (self);
   /* Large, above Start, hiding nothing (a toast was small, over Start at 720). */
-  rahnuma_hall_setup_set_status (self->setup, text);
+  rahnuma_hall_setup_set_status (self->setup, text, TRUE);
+}
+
+/* No journal: Save ends the briefing, the choices saying it was not saved
+ * (the reason stays above them), and the next group can be briefed. */
+static void
+not_recorded (RahnumaHallWindow *self)
+{
+  guint count = rahnuma_hall_count_get_value (self->count);
+  g_autofree char *text = NULL;
+
+  g_message ("Hall briefing of %u people not recorded: no journal", count);
+  /* Translators: hall mode, on the choices screen after Save when the journal cannot be written
+     (the reason is said above); %u is the head count the officer typed */
+  text = g_strdup_printf (ngettext ("Not saved: %u person in the hall. The journal cannot be used (see above).",
+                                    "Not saved: %u people in the hall. The journal cannot be used (see above).", count),
+                          count);
+  end_briefing (self);
+  rahnuma_hall_setup_set_status (self->setup, text, FALSE);
 }
 
 static void
@@ -275,11 +349,19 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
 
   if (self->show == NULL || self->saving)
     return;
+  if (self->store == NULL)
+    {
+      not_recorded (self);
+      return;
+    }
   clock = dup_clock_problem (self, now);
   if (clock != NULL)
     {
       g_message ("Not saving the hall session: the PC's clock is wrong");
-      toast (self, clock);
+      rahnuma_hall_count_set_problem (self->count, clock);
+      /* Translators: hall mode, under the head count after Save, when the PC's clock is wrong
+         (said above the number pad); the count stays on the pad */
+      rahnuma_hall_count_set_note (self->count, _("Not saved. Set the date and time, then tap Save again."));
       return;
     }
   ids = rahnuma_hall_show_dup_shown_ids (self->show);
@@ -290,7 +372,7 @@ on_count_save (RahnumaHallCount *count, RahnumaHallWindow *self)
   session.subtitles = self->subtitles;
   session.head_count = rahnuma_hall_count_get_value (count);
   self->saving = TRUE;
-  rahnuma_hall_setup_set_status (self->setup, NULL);
+  rahnuma_hall_setup_set_status (self->setup, NULL, TRUE);
   rahnuma_hall_session_record_async (self->store, &session, now,
                                      self->cancellable, on_recorded, g_object_ref (self));
 }
@@ -434,6 +516,7 @@ rahnuma_hall_window_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_error (&self->journal_error);
   G_OBJECT_CLASS (rahnuma_hall_window_parent_class)->dispose (object);
 }
 
@@ -442,6 +525,8 @@ rahnuma_hall_window_finalize (GObject *object)
 {
   RahnumaHallWindow *self = RAHNUMA_HALL_WINDOW (object);
 
+  g_free (self->journal_path);
+  g_free (self->journal_problem);
   g_free (self->centre);
   g_free (self->kiosk);
   g_free (self->narration);
@@ -468,7 +553,6 @@ rahnuma_hall_window_class_init (RahnumaHallWindowClass *klass)
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/rahnuma/Kiosk/rahnuma-hall-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RahnumaHallWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, RahnumaHallWindow, stack);
   gtk_widget_class_install_action (widget_class, "hall.count", NULL, hall_count);
   gtk_widget_class_install_action (widget_class, "hall.resume", NULL, hall_resume);
@@ -499,7 +583,13 @@ rahnuma_hall_window_init (RahnumaHallWindow *self)
  * rahnuma_hall_window_new:
  * @application: the running application
  * @catalog: the installed lessons
- * @store: the PC's journal, where hall sessions are recorded
+ * @store: (nullable): the PC's journal, where hall sessions are recorded;
+ *   %NULL to brief without recording, when it could not be opened
+ * @journal_path: the journal's file name, said to the officer
+ * @journal_error: (nullable): with no @store, why it could not be opened
+ *   (a #RAHNUMA_STORE_ERROR: %RAHNUMA_STORE_ERROR_READ_ONLY,
+ *   %RAHNUMA_STORE_ERROR_MISSING, …); copied. Put into the officer's words
+ *   on the choices and the head count; its own message goes to the log.
  * @centre: the centre code written with each hall session (as on visits)
  * @kiosk: this PC's id, likewise
  *
@@ -507,18 +597,23 @@ rahnuma_hall_window_init (RahnumaHallWindow *self)
  */
 RahnumaHallWindow *
 rahnuma_hall_window_new (GtkApplication *application, RahnumaCatalog *catalog, RahnumaStore *store,
+                         const char *journal_path, const GError *journal_error,
                          const char *centre, const char *kiosk)
 {
   RahnumaHallWindow *self;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (RAHNUMA_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (RAHNUMA_IS_STORE (store), NULL);
+  g_return_val_if_fail (store == NULL || RAHNUMA_IS_STORE (store), NULL);
+  g_return_val_if_fail (store != NULL || journal_error != NULL, NULL);
+  g_return_val_if_fail (journal_path != NULL, NULL);
   g_return_val_if_fail (centre != NULL && kiosk != NULL, NULL);
 
   self = g_object_new (RAHNUMA_TYPE_HALL_WINDOW, "application", application, NULL);
   self->catalog = g_object_ref (catalog);
-  self->store = g_object_ref (store);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->journal_path = g_strdup (journal_path);
+  self->journal_error = store == NULL ? g_error_copy (journal_error) : NULL;
   self->centre = g_strdup (centre);
   self->kiosk = g_strdup (kiosk);
   self->setup = RAHNUMA_HALL_SETUP (rahnuma_hall_setup_new (catalog));

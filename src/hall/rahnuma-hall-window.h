@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (RahnumaHallWindow, rahnuma_hall_window, RAHNUMA, HALL_WIND
 RahnumaHallWindow *rahnuma_hall_window_new  (GtkApplication  *application,
                                              RahnumaCatalog  *catalog,
                                              RahnumaStore    *store,
+                                             const char      *journal_path,
+                                             const GError    *journal_error,
                                              const char      *centre,
                                              const char      *kiosk);
 

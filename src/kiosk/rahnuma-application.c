@@ -494,13 +494,15 @@ size_to_screen (GtkWindow *window)
 
 /* Hall mode: an officer drives it, so it is full screen (unless
  * --windowed) but not locked as the kiosk is; it records hall sessions in
- * the same journal and syncs them after each one. */
+ * the same journal and syncs them after each one. With no journal
+ * (@journal_error), it briefs without recording and says so. */
 static GtkWindow *
-new_hall_window (RahnumaApplication *self)
+new_hall_window (RahnumaApplication *self, const GError *journal_error)
 {
   RahnumaHallWindow *window;
 
   window = rahnuma_hall_window_new (GTK_APPLICATION (self), self->catalog, self->store,
+                                    self->db_path, journal_error,
                                     rahnuma_settings_get_centre (self->settings),
                                     rahnuma_settings_get_kiosk_id (self->settings));
   g_signal_connect_object (window, "recorded", G_CALLBACK (on_hall_recorded), self, 0);
@@ -524,7 +526,7 @@ start_visits (RahnumaApplication *self)
   watch_modules (self);
   update_context (self);
   if (self->hall)
-    window = new_hall_window (self);
+    window = new_hall_window (self, NULL);
   else
     {
       window = GTK_WINDOW (rahnuma_window_new (GTK_APPLICATION (self), self->context));
@@ -532,6 +534,24 @@ start_visits (RahnumaApplication *self)
     }
   if (rahnuma_store_needs_check (self->store) && self->check_cancellable == NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), on_window_tick, self, NULL);
+  gtk_window_present (window);
+}
+
+/* Hall mode whose journal cannot be opened (missing, read-only, …): the
+ * briefing matters more than its head count, so it is given all the same,
+ * the window saying up front that the count cannot be recorded and why
+ * (rahnuma-hall-window.c). A kiosk instead stays out of service: a visit
+ * must be recorded to give its code. Not retried: the officer starts hall
+ * mode again once the journal is back. */
+static void
+start_hall_unrecorded (RahnumaApplication *self, const GError *error)
+{
+  GtkWindow *window;
+
+  log_start (self);
+  g_warning ("Hall mode without recording: the journal %s cannot be used: %s", self->db_path, error->message);
+  watch_modules (self);
+  window = new_hall_window (self, error);
   gtk_window_present (window);
 }
 
@@ -682,6 +702,11 @@ rahnuma_application_activate (GApplication *app)
   if ((self->catalog == NULL && !open_catalog (self, &error)) ||
       (self->store == NULL && !open_store (self, &error)))
     {
+      if (self->hall && self->catalog != NULL)
+        {
+          start_hall_unrecorded (self, error);
+          return;
+        }
       if (g_error_matches (error, RAHNUMA_STORE_ERROR, RAHNUMA_STORE_ERROR_MISSING))
         {
           show_journal_missing (self, error->message);

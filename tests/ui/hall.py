@@ -20,7 +20,13 @@ the count; and nothing else was recorded (no visit). The words on the hall's
 screen come from the lessons' module.ini in the subtitle language; the
 officer's controls from po/en.po (the hall PC's interface is in English).
 With --clock DATE (hall-clock) it runs under faketime at a wrong date: the
-choices say so, and Save is refused with the count kept on the pad.
+choices say so, the head count says so above its pad before Save (in the
+page, not a toast over its buttons), and Save is refused with the count kept
+on the pad and "Not saved" under it.
+With --no-journal (hall-nojournal) the journal cannot be opened (its folder
+is a file): hall mode starts all the same, the choices and the head count
+say the count cannot be saved, and Save goes back to the choices saying it
+was not saved; no journal is made.
 With --screenshots DIR, the scene with its caption and the question with its
 answer go to DIR/hall-<subtitles>-scene.png and -question.png.
 """
@@ -56,7 +62,10 @@ class Hall(KioskScreen):
         self.text = [ModuleText(d, args.subtitles) for d in self.lessons]
         self.shown = ["test-1"] if args.leave_out else ["test-1", "test-2"]
         os.makedirs(args.artifacts, exist_ok=True)
-        self.log_path = os.path.join(args.artifacts, "hall-%s-%s.log" % (args.narration, args.subtitles))
+        # hall-clock and hall-nojournal have the languages of hall-ur's sibling: a log each.
+        self.variant = "-clock" if args.clock else "-nojournal" if args.no_journal else ""
+        self.log_path = os.path.join(args.artifacts, "hall-%s-%s%s.log" % (args.narration, args.subtitles,
+                                                                           self.variant))
 
     def _(self, text):
         return self.en.gettext(text)
@@ -227,13 +236,40 @@ class Hall(KioskScreen):
         self.press(setup, BUTTON, self._("Start the briefing"))
         self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
         count = self.page("RahnumaHallCount")
+        self.inside(count, said, "the wrong clock said on the head count, before Save")
         for digit in self.args.count:
             self.press(count, BUTTON, digit)
         self.press(count, BUTTON, self._("Save"))
-        self.inside(self.app(), said, "the wrong clock said after Save")
+        self.inside(count, said, "the wrong clock said after Save")
+        self.labelled(count, LABEL, self._("Not saved. Set the date and time, then tap Save again."))
         self.inside(count, lambda n: n.get_name() == self.args.count, "the count still on the pad")
         time.sleep(1)
         check(self.rows() == [], "a hall session was recorded with a wrong clock: %s" % self.rows())
+
+    def no_journal(self, proc):
+        """No journal: briefed all the same, the count said unsaved before and after Save."""
+        setup = self.page("RahnumaHallSetup")
+        problem = self.en.gettext("The journal %s cannot be opened: the head count of this briefing cannot be "
+                                  "saved. You can still give the briefing; tell a technician (the reason is "
+                                  "in the log).", self.journal_path())
+        self.labelled(setup, LABEL, problem)
+        self.press(setup, BUTTON, self._("Start the briefing"))
+        self.press(self.page("RahnumaHallShow"), BUTTON, self._("Head count"))
+        count = self.page("RahnumaHallCount")
+        self.labelled(count, LABEL, problem)
+        for digit in self.args.count:
+            self.press(count, BUTTON, digit)
+        self.press(count, BUTTON, self._("Save"))
+        n = int(self.args.count)
+        setup = self.page("RahnumaHallSetup")
+        self.labelled(setup, LABEL, self.en.ngettext(
+            "Not saved: %u person in the hall. The journal cannot be used (see above).",
+            "Not saved: %u people in the hall. The journal cannot be used (see above).", n, n))
+        self.labelled(setup, LABEL, problem)
+
+    def journal_path(self):
+        """With --no-journal, a journal whose folder is a file: it cannot be made, by root either."""
+        return os.path.join(self.args.db, "journal.db") if self.args.no_journal else self.args.db
 
     def briefing(self, proc):
         self.choose()
@@ -255,6 +291,9 @@ class Hall(KioskScreen):
         return self.query("SELECT centre, kiosk, day, modules, narration, subtitles, head_count FROM hall_session")
 
     def check_journal(self):
+        if self.args.no_journal:
+            check(not os.path.exists(self.journal_path()), "a journal was made")
+            return
         if self.args.clock:
             check(self.rows() == [], "a hall session was recorded with a wrong clock")
             return
@@ -276,13 +315,17 @@ class Hall(KioskScreen):
             libs = glob.glob("/usr/lib/*/faketime/libfaketimeMT.so.1")
             check(libs != [], "libfaketime is not installed (Debian package faketime)")
             env.update(LD_PRELOAD=libs[0], FAKETIME="@" + self.args.clock)
-            # Under AddressSanitizer libfaketime comes first in the preload
-            # list, which ASan refuses unless told not to check (as test-clock).
-            asan = env.get("ASAN_OPTIONS")
-            env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "verify_asan_link_order=0"
-        run_kiosk([self.args.binary, "--hall", "--modules", self.args.modules, "--db", self.args.db,
-                   "--centre", CENTRE, "--kiosk-id", PC], env,
-                  self.wrong_clock if self.args.clock else self.briefing, log=self.log_path)
+            # Under AddressSanitizer (build-asan) the preload comes before ASan's runtime,
+            # which it refuses unless told not to check the order.
+            env["ASAN_OPTIONS"] = ":".join(o for o in (env.get("ASAN_OPTIONS"), "verify_asan_link_order=0") if o)
+        if self.args.no_journal:
+            with open(self.args.db, "w"):
+                pass
+            # The journal's problem is logged as a warning, on purpose.
+            env["G_DEBUG"] = ",".join(f for f in env.get("G_DEBUG", "").split(",") if f and f != "fatal-warnings")
+        body = self.wrong_clock if self.args.clock else self.no_journal if self.args.no_journal else self.briefing
+        run_kiosk([self.args.binary, "--hall", "--modules", self.args.modules, "--db", self.journal_path(),
+                   "--centre", CENTRE, "--kiosk-id", PC], env, body, log=self.log_path)
         self.check_journal()
 
 
@@ -294,6 +337,7 @@ def main():
     parser.add_argument("--let-it-run", action="store_true", help="let the first scene go on by itself")
     parser.add_argument("--screenshots", help="where to put the README's screenshots")
     parser.add_argument("--clock", help="run under faketime at this date: Save must be refused")
+    parser.add_argument("--no-journal", action="store_true", help="a journal that cannot be opened: brief anyway")
     Hall(parser.parse_args()).run()
 
 
