@@ -595,14 +595,12 @@ static void
 show_journal_missing (RahnumaApplication *self, const char *reason)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
-  GtkWidget *page = rahnuma_journal_missing_page_new (reason);
 
   /* Translators: in the technician log; %s is why (a sentence), %d a number of seconds */
   g_warning (ngettext ("Out of service: %s Trying again every %d second.",
                        "Out of service: %s Trying again every %d seconds.", JOURNAL_RETRY_S),
              reason, JOURNAL_RETRY_S);
-  rahnuma_journal_missing_page_set_hall (RAHNUMA_JOURNAL_MISSING_PAGE (page), self->hall);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), rahnuma_journal_missing_page_new (reason));
   gtk_window_set_title (GTK_WINDOW (window), "Rahnuma");
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
   self->out_of_service = GTK_WINDOW (window);

@@ -2,10 +2,8 @@
  *
  * What the kiosk shows instead of the welcome screen while its journal is
  * missing (rahnuma-journal-guard.c): a sign for visitors, and for the
- * officer the reason and what to do. In hall mode (rahnuma --hall) the
- * screen faces the briefing officer and the room, not a visitor at a
- * kiosk, and says so. Only shows; the application retries and replaces it
- * when the journal is back.
+ * officer the reason and what to do. Only shows; the application retries
+ * and replaces it when the journal is back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +12,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
 #include "rahnuma-journal-missing-page.h"
 
@@ -53,7 +50,6 @@ static void
 rahnuma_journal_missing_page_init (RahnumaJournalMissingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rahnuma_journal_missing_page_set_hall (self, FALSE);
 }
 
 /**
@@ -81,29 +77,4 @@ rahnuma_journal_missing_page_set_reason (RahnumaJournalMissingPage *self, const 
   g_return_if_fail (RAHNUMA_IS_JOURNAL_MISSING_PAGE (self));
 
   gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
-}
-
-/**
- * rahnuma_journal_missing_page_set_hall:
- * @hall: %TRUE on the hall's screen (rahnuma --hall), %FALSE on a kiosk
- *
- * Words for whoever faces the screen: on a kiosk, a visitor is asked to
- * fetch a member of staff; on the hall's screen, the briefing officer is
- * told that hall briefings cannot be recorded until the journal is back.
- */
-void
-rahnuma_journal_missing_page_set_hall (RahnumaJournalMissingPage *self, gboolean hall)
-{
-  g_return_if_fail (RAHNUMA_IS_JOURNAL_MISSING_PAGE (self));
-
-  if (hall)
-    /* Translators: on the hall's screen (rahnuma --hall) under "Out of service", for the
-     * briefing officer; the reason and what to do are shown below it */
-    adw_status_page_set_description (self->status_page,
-                                     _("This screen cannot record hall briefings right now. "
-                                       "The reason and what to do are below."));
-  else
-    /* Translators: shown to visitors under "Out of service" when the kiosk cannot work */
-    adw_status_page_set_description (self->status_page,
-                                     _("This kiosk cannot record visits right now. Please ask a member of staff."));
 }

@@ -15,7 +15,5 @@ G_DECLARE_FINAL_TYPE (RahnumaJournalMissingPage, rahnuma_journal_missing_page, R
 GtkWidget *rahnuma_journal_missing_page_new        (const char                *reason);
 void       rahnuma_journal_missing_page_set_reason (RahnumaJournalMissingPage *self,
                                                     const char                *reason);
-void       rahnuma_journal_missing_page_set_hall   (RahnumaJournalMissingPage *self,
-                                                    gboolean                   hall);
 
 G_END_DECLS
