@@ -137,6 +137,30 @@ add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, RahnumaS
   gtk_box_append (GTK_BOX (column), area);
 }
 
+/* Whether @c's cost ÷ wage is a figure, drawn over its box. */
+static gboolean
+is_boxed (const RahnumaSurveyCell *c, gboolean have_rates)
+{
+  return !c->suppressed && rahnuma_officer_survey_ratio_gap (c, have_rates) == RAHNUMA_SURVEY_RATIO_SHOWN
+         && c->n_ratio > 0 && c->ratio_median >= 0;
+}
+
+/* Whether any row of @survey has a box, so that the boxes' scale means something. */
+static gboolean
+any_boxed (const RahnumaSurveyReport *survey, gboolean have_rates)
+{
+  for (guint i = 0; i < survey->by_destination->len + survey->by_sector->len; i++)
+    {
+      const RahnumaSurveyCell *c = i < survey->by_destination->len
+                                   ? g_ptr_array_index (survey->by_destination, i)
+                                   : g_ptr_array_index (survey->by_sector, i - survey->by_destination->len);
+
+      if (is_boxed (c, have_rates))
+        return TRUE;
+    }
+  return is_boxed (survey->all, have_rates);
+}
+
 static void
 add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const RahnumaOfficerData *data,
           double scale, int row)
@@ -169,17 +193,20 @@ add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const Rah
   add_label (grid, receipt, COL_RECEIPT, row, 1, "numeric");
   add_label (grid, borrowed, COL_BORROWED, row, 1, "numeric");
   add_label (grid, median, COL_MEDIAN, row, 1, "numeric");
-  add_ratio (grid, c, ratio, gap, (have_rates || c->n_no_rate == 0) && c->n_ratio > 0 && c->ratio_median >= 0,
-             scale, row);
+  add_ratio (grid, c, ratio, gap, is_boxed (c, have_rates), scale, row);
 }
 
 static void
-add_header (GtkGrid *grid, double scale, int row)
+add_header (GtkGrid *grid, double scale, gboolean boxes, int row)
 {
   /* Translators: column heads of the survey's table on the officers' dashboard; keep them short, they
    * wrap; the last one heads "2.1 (1.4–3.0)": the median, then the first and third quartiles */
   const char *heads[] = { "", N_("Answers"), N_("Paid anything"), N_("Receipt"), N_("Borrowed"),
-                          N_("Median paid"), N_("Cost ÷ wage, in months") };
+                          N_("Median paid"),
+                          /* Translators: the last column head of the survey's table on the officers' dashboard,
+                           * over "2.1 (1.4–3.0)", cost ÷ monthly wage in months; keep it short: its tooltip
+                           * says it in full */
+                          N_("Cost ÷ wage, in months") };
   /* Translators: the tooltip of the last column head of the survey's table, "Cost ÷ wage, in months",
    * over "2.1 (1.4–3.0)": the median, then the first and third quartiles */
   const char *explained = _("Cost ÷ monthly wage, in months: median (Q1–Q3)");
@@ -199,6 +226,7 @@ add_header (GtkGrid *grid, double scale, int row)
    * months of wages */
   axis = g_strdup_printf (ngettext ("boxes: 0 to %d month", "boxes: 0 to %d months", (gulong) scale), (int) scale);
   gtk_box_append (GTK_BOX (head), gtk_label_new (axis));
+  gtk_widget_set_visible (gtk_widget_get_last_child (head), boxes);
   for (GtkWidget *child = gtk_widget_get_first_child (head); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       gtk_label_set_wrap (GTK_LABEL (child), TRUE);
@@ -282,7 +310,7 @@ rahnuma_officer_survey_view_fill (GtkGrid *grid, const RahnumaOfficerData *data)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
     gtk_grid_remove (grid, child);
   row = add_notes (grid, data, row);
-  add_header (grid, scale, row++);
+  add_header (grid, scale, any_boxed (survey, data->rates_problem == NULL), row++);
   add_cell (grid, survey->all, rahnuma_officer_survey_group_name (NULL, NULL), data, scale, row++);
   /* Translators: a heading in the survey's table on the officers' dashboard */
   row = add_cells (grid, survey->by_destination, "destination", _("By destination country"), data, scale, row);
