@@ -243,8 +243,12 @@ class Office(KioskScreen):
         check(shown.get_name() == ratio, "cost ÷ wage of all answers: shown “%s”, expected “%s”"
               % (shown.get_name(), ratio))
         # The figure's words sit over its box in a column of their own, in the table.
-        counts = self.every(lambda node: node.get_name() == str(n), root=shown.get_parent().get_parent())
+        table = shown.get_parent().get_parent()
+        counts = self.every(lambda node: node.get_name() == str(n), root=table)
         check(counts, "the count of answers %d is not in the survey's table" % n)
+        # The width the window gives (1000 px here), not a 600 px column: seven columns fit.
+        width = table.get_extents(Atspi.CoordType.WINDOW).width
+        check(width > 700, "the survey's table is %d px wide in a window of 1000" % width)
         notes = self.starting("Pre-departure estimate: ", "the caption of cost ÷ wage")
         words = "Exchange rates of 2026-11-01 (made up for the test, not real rates)."
         check(words in notes.get_name(), "the caption “%s” lacks “%s”" % (notes.get_name(), words))
