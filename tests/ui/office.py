@@ -254,7 +254,8 @@ class Office(KioskScreen):
         check(words in notes.get_name(), "the caption “%s” lacks “%s”" % (notes.get_name(), words))
         left_out = "%d answer%s left out: no rate for" % (no_rate, "" if no_rate == 1 else "s")
         check(no_rate == 0 or left_out in notes.get_name(), "the caption lacks “%s”" % left_out)
-        self.scroll_to(heading, notes)
+        # The notes are above the table now: scrolled until the heading is near the top, the table under it.
+        self.scroll_to(heading, None)
         if self.args.survey_screenshot:
             self.shot_window(self.args.survey_screenshot)
 
