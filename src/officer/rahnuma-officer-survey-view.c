@@ -82,7 +82,6 @@ draw_box (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer use
   cairo_fill (cr);
 }
 
-/* The figure's words over its box, in the last column. */
 /* Why a cell of the last column shows "—", as its tooltip and accessible description. */
 static const char *
 gap_reason (RahnumaSurveyRatioGap gap)
@@ -90,6 +89,8 @@ gap_reason (RahnumaSurveyRatioGap gap)
   switch (gap)
     {
     case RAHNUMA_SURVEY_RATIO_NEEDS_RATES:
+      /* Translators: the tooltip of "—" in the survey's cost ÷ wage column on the officers' dashboard, when no
+       * exchange-rate file is in force */
       return _("needs the exchange-rate file");
     case RAHNUMA_SURVEY_RATIO_NO_ANSWER:
       /* Translators: the tooltip of "—" in the survey's cost ÷ wage column on the officers' dashboard */
@@ -100,6 +101,7 @@ gap_reason (RahnumaSurveyRatioGap gap)
     }
 }
 
+/* The figure's words over its box, in the last column. */
 static void
 add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, RahnumaSurveyRatioGap gap, gboolean boxed,
            double scale, int row)
