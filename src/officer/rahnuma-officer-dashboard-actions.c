@@ -56,8 +56,9 @@ rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
  * @self: a #RahnumaOfficerDashboard
  * @message: what happened, translated
  *
- * Shows @message for %RAHNUMA_OFFICER_TOAST_SECONDS at the bottom of the
- * dashboard, in place of any toast still shown, and only until the officer
+ * Shows @message at the bottom of the dashboard for as long as it takes to
+ * read (3 to 10 s, RAHNUMA_OFFICER_TOAST_*), in place of any toast still
+ * shown, and only until the officer
  * changes tab: a toast floats over the page and must not stay over a
  * control of another one (tester's report: "In force from the next
  * visitor." over the Today tab's Check button). Here, with the actions that
@@ -68,8 +69,9 @@ void
 rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
+  glong seconds = g_utf8_strlen (message, -1) / RAHNUMA_OFFICER_TOAST_CHARS_PER_SECOND + 1;
 
-  adw_toast_set_timeout (toast, RAHNUMA_OFFICER_TOAST_SECONDS);
+  adw_toast_set_timeout (toast, CLAMP (seconds, RAHNUMA_OFFICER_TOAST_MIN_SECONDS, RAHNUMA_OFFICER_TOAST_MAX_SECONDS));
   /* High priority: the newest message replaces the one shown, rather than queue behind it. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_set_weak_pointer (&self->toast, toast);

@@ -23,9 +23,12 @@ G_BEGIN_DECLS
 typedef struct _RahnumaOfficerDashboard RahnumaOfficerDashboard;
 
 #define RAHNUMA_OFFICER_N_DRAWN 7
-/* Seconds a toast stays up: long enough to read a line, short enough not to
- * sit over a control the officer needs next (libadwaita's default is 5). */
-#define RAHNUMA_OFFICER_TOAST_SECONDS 3
+/* Seconds a toast stays up: long enough to read it (a line at 15 characters
+ * a second, a slow reader's pace), short enough not to sit over a control
+ * the officer needs next; libadwaita's default is 5 for any length. */
+#define RAHNUMA_OFFICER_TOAST_MIN_SECONDS 3
+#define RAHNUMA_OFFICER_TOAST_MAX_SECONDS 10
+#define RAHNUMA_OFFICER_TOAST_CHARS_PER_SECOND 15
 
 struct _RahnumaOfficerDashboard
 {
