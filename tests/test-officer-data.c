@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "rahnuma-chart.h"
 #include "rahnuma-officer-data.h"
 #include "rahnuma-hall-session.h"
 #include "test-util.h"
@@ -128,6 +129,79 @@ test_paths (void)
   rahnuma_officer_data_free (data);
   g_clear_object (&store);
   rahnuma_test_remove_tree (dir);
+}
+
+/* No one counted in a hall: the short-path visits are said without a share of
+ * nobody ("1692 (— of them)" before), and a hall session with a head count of 0
+ * says the same. */
+static void
+test_hall_no_people (void)
+{
+  const RahnumaHallTotals none = { 0 }, empty_session = { .sessions = 1 };
+  const gint64 paths[2] = { 3, 1692 };
+  g_autofree char *text = NULL, *session_text = NULL;
+
+  g_assert_cmpint (RAHNUMA_PATH_SHORT, ==, 1);
+  text = rahnuma_officer_format_hall (&none, paths);
+  g_assert_cmpstr (text, ==, "Hall sessions: 0\nPeople briefed in the hall: 0\nShort-path visits on the kiosks: 1692");
+  g_assert_null (strstr (text, "—"));
+  session_text = rahnuma_officer_format_hall (&empty_session, paths);
+  g_assert_cmpstr (session_text, ==,
+                   "Hall sessions: 1\nPeople briefed in the hall: 0\nShort-path visits on the kiosks: 1692");
+}
+
+/* Whether anything was drawn in columns [x0, x1) of @surface. */
+static gboolean
+has_ink (cairo_surface_t *surface, int x0, int x1)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = x0; x < x1; x++)
+      if (((const guint32 *) (data + y * stride))[x] >> 24 != 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* Visitors per day over 28 days at 576 px (the office PC's column at
+ * 1366×768): the last day's label, under the last column, stays inside the
+ * chart, left to right and right to left (it ran 20 px past the end edge). */
+static void
+test_chart_labels_inside (void)
+{
+  const double width = 576, margin = 60;
+  g_autoptr(GPtrArray) bars = g_ptr_array_new_with_free_func (g_free);
+  RahnumaChart chart = { RAHNUMA_CHART_COLUMNS, bars, NULL, NULL, NULL, FALSE, { 0, 0, 0 } };
+
+  for (guint i = 0; i < 28; i++)
+    {
+      RahnumaDashboardBar *bar = g_new0 (RahnumaDashboardBar, 1);
+
+      bar->key = g_strdup_printf ("11-%02u", i + 1); /* freed at the end */
+      bar->count = 10;
+      bar->part = 5;
+      bar->score = -1;
+      g_ptr_array_add (bars, bar);
+    }
+  for (int rtl = 0; rtl <= 1; rtl++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width + 2 * margin),
+                                                             (int) rahnuma_chart_get_height (&chart));
+      cairo_t *cr = cairo_create (surface);
+
+      chart.rtl = rtl;
+      cairo_translate (cr, margin, 0);
+      rahnuma_chart_draw (&chart, cr, width, rahnuma_chart_get_height (&chart));
+      cairo_destroy (cr);
+      g_assert_true (has_ink (surface, (int) margin, (int) (margin + width)));
+      g_assert_false (has_ink (surface, 0, (int) margin));
+      g_assert_false (has_ink (surface, (int) (margin + width), (int) (width + 2 * margin)));
+      cairo_surface_destroy (surface);
+    }
+  for (guint i = 0; i < bars->len; i++)
+    g_free (((RahnumaDashboardBar *) g_ptr_array_index (bars, i))->key);
 }
 
 /* The survey as the dashboard and the PDF show it: all answers, each
@@ -253,6 +327,7 @@ test_survey_ratio (void)
   const RahnumaSurveyReport *r = data->survey;
   g_autofree char *notes = rahnuma_officer_format_survey_notes (data);
   g_autofree char *text = rahnuma_officer_format_survey (r, TRUE);
+  g_autofree char *key = NULL;
 
   g_assert_null (data->rates_problem);
   assert_quartiles (r->all, 1.25, 2, 3, 10);
@@ -264,6 +339,11 @@ test_survey_ratio (void)
   g_assert_cmpuint (r->all->n_no_rate, ==, 1);
   assert_ratio_text (find_cell (r->by_sector, "construction"), TRUE, "2.0 (1.0–3.0)");
   assert_ratio_text (find_cell (r->by_destination, "AE"), TRUE, "fewer than 5");
+  g_assert_cmpint (rahnuma_officer_survey_ratio_gap (find_cell (r->by_destination, "AE"), TRUE), ==,
+                   RAHNUMA_SURVEY_RATIO_SHOWN);
+  key = rahnuma_officer_format_survey_key (data);
+  g_test_message ("key: %s", key != NULL ? key : "(none)");
+  g_assert_true (key == NULL || strstr (key, "exchange-rate file") == NULL);
   g_test_message ("%s\n%s", text, notes);
   g_assert_nonnull (strstr (text, "\nConstruction: 6 answers · paid anything 100% · median paid Rs 125,000 · "
                                   "receipt — · borrowed — · cost ÷ wage in months 2.0 (1.0–3.0)"));
@@ -304,14 +384,22 @@ test_survey_no_rates (void)
   g_autofree char *notes = rahnuma_officer_format_survey_notes (none);
   g_autofree char *broken_notes = NULL;
   g_autofree char *missing_notes = NULL;
+  g_autofree char *key = NULL;
   RahnumaSurveyCell rupees_only = { (char *) "x", 5, FALSE, 5, 5, 100000, 100000, 0, 0, 0, 0, 5, 1, 2, 3, 0, 0, 0 };
 
   g_assert_nonnull (none->rates_problem);
   g_assert_cmpuint (none->survey->all->n, ==, 11);
   assert_ratio_text (none->survey->all, FALSE, "needs the exchange-rate file");
   assert_ratio_text (&rupees_only, FALSE, "2.0 (1.0–3.0)");
+  g_assert_cmpint (rahnuma_officer_survey_ratio_gap (none->survey->all, FALSE), ==, RAHNUMA_SURVEY_RATIO_NEEDS_RATES);
+  g_assert_cmpint (rahnuma_officer_survey_ratio_gap (&rupees_only, FALSE), ==, RAHNUMA_SURVEY_RATIO_SHOWN);
   g_assert_nonnull (strstr (notes, "\nNo exchange-rate file is set."));
   g_assert_null (strstr (notes, "left out"));
+  /* Said once above the dashboard's table, not in each row. */
+  key = rahnuma_officer_format_survey_key (none);
+  g_assert_nonnull (key);
+  g_assert_true (g_str_has_prefix (key, "— in the last column: the figure needs the exchange-rate file, as wages "
+                                        "were given in other currencies than rupees."));
   rahnuma_officer_data_free (none);
   missing_notes = missing_rates_notes (dir);
   g_assert_nonnull (strstr (missing_notes, "\nThe exchange-rate file "));
@@ -324,6 +412,31 @@ test_survey_no_rates (void)
   assert_ratio_text (find_cell (broken->survey->by_destination, "SA"), FALSE, "needs the exchange-rate file");
   rahnuma_officer_data_free (broken);
   rahnuma_test_remove_tree (other_dir);
+}
+
+/* "—" in cost ÷ wage: no answer with both figures, said in the key above the table. */
+static void
+test_survey_no_answer (void)
+{
+  RahnumaSurveyCell nobody = { (char *) "other", 9, FALSE, 9, 8, 100000, 100000, 0, 0, 0, 0, 0, -1, -1, -1, 0, 0, 0 };
+  RahnumaSurveyCell all = nobody;
+  g_autoptr(GPtrArray) destinations = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sectors = g_ptr_array_new ();
+  RahnumaSurveyReport survey = { 0 };
+  RahnumaOfficerData data = { 0 };
+  g_autofree char *key = NULL;
+
+  all.key = NULL;
+  g_ptr_array_add (destinations, &nobody);
+  survey.all = &all;
+  survey.by_destination = destinations;
+  survey.by_sector = sectors;
+  data.survey = &survey;
+  g_assert_cmpint (rahnuma_officer_survey_ratio_gap (&nobody, TRUE), ==, RAHNUMA_SURVEY_RATIO_NO_ANSWER);
+  assert_ratio_text (&nobody, TRUE, "—");
+  key = rahnuma_officer_format_survey_key (&data);
+  g_assert_cmpstr (key, ==, "— in the last column: no answer in the group gave both what was paid and a wage "
+                            "that can be compared.");
 }
 
 static void
@@ -353,9 +466,12 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/officer-data/time-zone", test_offset);
   g_test_add_func ("/rahnuma/officer-data/hours", test_hours);
   g_test_add_func ("/rahnuma/officer-data/paths", test_paths);
+  g_test_add_func ("/rahnuma/officer-data/hall-no-people", test_hall_no_people);
+  g_test_add_func ("/rahnuma/officer-data/chart-labels-inside", test_chart_labels_inside);
   g_test_add_func ("/rahnuma/officer-data/survey-text", test_survey_text);
   g_test_add_func ("/rahnuma/officer-data/survey-ratio", test_survey_ratio);
   g_test_add_func ("/rahnuma/officer-data/survey-no-rates", test_survey_no_rates);
+  g_test_add_func ("/rahnuma/officer-data/survey-no-answer", test_survey_no_answer);
   g_test_add_func ("/rahnuma/officer-data/group-digits", test_group_digits);
   return g_test_run ();
 }

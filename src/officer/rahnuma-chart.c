@@ -96,6 +96,20 @@ draw_text (const RahnumaChart *chart, cairo_t *cr, const char *text, double x, d
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The width @text takes when drawn, at most @max_width (past it, it is ellipsized). */
+static double
+text_width (const RahnumaChart *chart, cairo_t *cr, const char *text, double max_width)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) fallback = pango_font_description_from_string ("Sans 10");
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, chart->font != NULL ? chart->font : fallback);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return MIN (logical.width, max_width);
+}
+
 /* x measured from the start edge, mirrored in right-to-left. */
 static double
 mirror (const RahnumaChart *chart, double width, double x)
@@ -163,9 +177,17 @@ draw_column (const RahnumaChart *chart, cairo_t *cr, double width, guint i, gint
   cairo_rectangle (cr, x, ROW_HEIGHT + plot - h_part, w, h_part);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, chart->foreground[0], chart->foreground[1], chart->foreground[2]);
-  /* Labels only where they fit: every column when few, else every n-th. */
+  /* Labels only where they fit: every column when few, else every n-th; from
+   * the column's start edge, but moved back inside the chart where the last
+   * one would run past its end edge (its "11-30" was cut in half). */
   if (i % MAX (1, (guint) (48.0 / slot + 0.999)) == 0)
-    draw_text (chart, cr, label, x + (chart->rtl ? w : 0), COLUMN_HEIGHT - ROW_HEIGHT / 2, 48, FALSE);
+    {
+      double start = x + (chart->rtl ? w : 0);
+      double label_width = text_width (chart, cr, label, 48);
+
+      start = chart->rtl ? MAX (start, label_width) : MIN (start, width - label_width);
+      draw_text (chart, cr, label, start, COLUMN_HEIGHT - ROW_HEIGHT / 2, 48, FALSE);
+    }
   if (!is_hidden (bar) && slot >= 28)
     {
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, bar->count);

@@ -56,14 +56,41 @@ rahnuma_officer_dashboard_dup_officer_file (RahnumaOfficerDashboard *self)
  * @self: a #RahnumaOfficerDashboard
  * @message: what happened, translated
  *
- * Shows @message for a few seconds at the bottom of the dashboard. Here,
- * with the actions that report most of what happens, so that the
- * dashboard's parts call one way only (dashboard.c → settings.c → actions.c).
+ * Shows @message at the bottom of the dashboard for as long as it takes to
+ * read (3 to 10 s, RAHNUMA_OFFICER_TOAST_*), in place of any toast still
+ * shown, and only until the officer
+ * changes tab: a toast floats over the page and must not stay over a
+ * control of another one (tester's report: "In force from the next
+ * visitor." over the Today tab's Check button). Here, with the actions that
+ * report most of what happens, so that the dashboard's parts call one way
+ * only (dashboard.c → settings.c → actions.c).
  */
 void
 rahnuma_officer_dashboard_toast (RahnumaOfficerDashboard *self, const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  AdwToast *toast = adw_toast_new (message);
+  glong seconds = g_utf8_strlen (message, -1) / RAHNUMA_OFFICER_TOAST_CHARS_PER_SECOND + 1;
+
+  adw_toast_set_timeout (toast, CLAMP (seconds, RAHNUMA_OFFICER_TOAST_MIN_SECONDS, RAHNUMA_OFFICER_TOAST_MAX_SECONDS));
+  /* High priority: the newest message replaces the one shown, rather than queue behind it. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * rahnuma_officer_dashboard_on_view_stack_visible_child:
+ *
+ * Another tab is shown: the toast about the last one goes.
+ */
+void
+rahnuma_officer_dashboard_on_view_stack_visible_child (AdwViewStack *stack, GParamSpec *pspec, gpointer user_data)
+{
+  RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (user_data);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_clear_weak_pointer (&self->toast);
 }
 
 static char *

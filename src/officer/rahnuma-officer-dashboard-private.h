@@ -23,6 +23,12 @@ G_BEGIN_DECLS
 typedef struct _RahnumaOfficerDashboard RahnumaOfficerDashboard;
 
 #define RAHNUMA_OFFICER_N_DRAWN 7
+/* Seconds a toast stays up: long enough to read it (a line at 15 characters
+ * a second, a slow reader's pace), short enough not to sit over a control
+ * the officer needs next; libadwaita's default is 5 for any length. */
+#define RAHNUMA_OFFICER_TOAST_MIN_SECONDS 3
+#define RAHNUMA_OFFICER_TOAST_MAX_SECONDS 10
+#define RAHNUMA_OFFICER_TOAST_CHARS_PER_SECOND 15
 
 struct _RahnumaOfficerDashboard
 {
@@ -47,6 +53,7 @@ struct _RahnumaOfficerDashboard
   gboolean office;               /* on the office PC: reports through the file chooser, no kiosk tab */
   char *trust_file;              /* nullable: rahnuma-officer --trust; else the setting or the default */
   char *rates_file;              /* nullable: rahnuma-officer --rates; else the setting or the default */
+  AdwToast *toast;               /* nullable, weak: the toast shown now, dismissed when the tab changes */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -92,6 +99,9 @@ void  rahnuma_officer_dashboard_init_actions (GtkWidgetClass          *widget_cl
 void  rahnuma_officer_dashboard_bind_settings (RahnumaOfficerDashboard *self); /* -settings.c */
 
 /* Template callbacks */
+void  rahnuma_officer_dashboard_on_view_stack_visible_child (AdwViewStack *stack,
+                                                             GParamSpec   *pspec,
+                                                             gpointer      user_data);
 void  rahnuma_officer_dashboard_on_code_pad_check           (RahnumaCodePad *pad,
                                                              gpointer        user_data);
 void  rahnuma_officer_dashboard_on_language_switch_toggled  (GtkSwitch    *button,

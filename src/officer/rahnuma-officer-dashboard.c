@@ -295,6 +295,7 @@ rahnuma_officer_dashboard_dispose (GObject *object)
   RahnumaOfficerDashboard *self = RAHNUMA_OFFICER_DASHBOARD (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->toast);
   rahnuma_widget_dispose_page (GTK_WIDGET (self), RAHNUMA_TYPE_OFFICER_DASHBOARD);
   g_clear_object (&self->settings);
   if (self->auto_sync != NULL)
@@ -389,6 +390,8 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
                                                  G_STRUCT_OFFSET (RahnumaOfficerDashboard, language_switches)
                                                  + i * sizeof (gpointer));
     }
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_view_stack_visible_child",
+                                                G_CALLBACK (rahnuma_officer_dashboard_on_view_stack_visible_child));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_code_pad_check",
                                                 G_CALLBACK (rahnuma_officer_dashboard_on_code_pad_check));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_language_switch_toggled",

@@ -466,6 +466,8 @@ rahnuma_officer_format_paths (const gint64 *paths)
  * counts with short-path visits"), as a share of those head counts when
  * there were any. A share over 100% means people came to a kiosk's short
  * path without a hall session being recorded, or a head count was low.
+ * With no one counted in a hall, the share is left out: it would mean
+ * nothing (tester's report: "1692 (— of them)").
  *
  * Returns: (transfer full): three lines
  */
@@ -477,6 +479,14 @@ rahnuma_officer_format_hall (const RahnumaHallTotals *hall, const gint64 *paths)
   g_return_val_if_fail (hall != NULL, NULL);
   g_return_val_if_fail (paths != NULL, NULL);
 
+  if (hall->people <= 0)
+    /* Translators: dashboard and printed report, when no one was counted in a hall over the days shown;
+     * the %lld are counts: group briefings given in a hall, the sum of the head counts the officers
+     * entered after each, and kiosk visits that took the short path (questions only, after the hall) */
+    return g_strdup_printf (_("Hall sessions: %lld\nPeople briefed in the hall: %lld\n"
+                              "Short-path visits on the kiosks: %lld"),
+                            (long long) hall->sessions, (long long) hall->people,
+                            (long long) paths[RAHNUMA_PATH_SHORT]);
   share = rahnuma_officer_format_rate (paths[RAHNUMA_PATH_SHORT], hall->people);
   /* Translators: dashboard and printed report; the first two %lld are counts: group
    * briefings given in a hall, and the sum of the head counts the officers entered after
@@ -553,6 +563,32 @@ rahnuma_officer_format_rupees (double rupees)
 }
 
 /**
+ * rahnuma_officer_survey_ratio_gap:
+ * @c: a group of the survey report, not hidden
+ * @have_rates: whether the report was read with an exchange-rate file
+ *
+ * Whether @c's cost ÷ wage has a figure, and if not, why: without rates,
+ * a group with wages in other currencies than rupees needs the file
+ * (docs/survey-data.md); otherwise no answer may have both figures.
+ *
+ * Returns: the reason, or %RAHNUMA_SURVEY_RATIO_SHOWN for a figure or
+ *   "fewer than 5"
+ */
+RahnumaSurveyRatioGap
+rahnuma_officer_survey_ratio_gap (const RahnumaSurveyCell *c, gboolean have_rates)
+{
+  g_return_val_if_fail (c != NULL, RAHNUMA_SURVEY_RATIO_NO_ANSWER);
+
+  if (!have_rates && c->n_no_rate > 0)
+    return RAHNUMA_SURVEY_RATIO_NEEDS_RATES;
+  if (c->n_ratio > 0 && c->n_ratio < RAHNUMA_SURVEY_MIN_CELL)
+    return RAHNUMA_SURVEY_RATIO_SHOWN;
+  if (c->n_ratio == 0 || c->ratio_median < 0)
+    return RAHNUMA_SURVEY_RATIO_NO_ANSWER;
+  return RAHNUMA_SURVEY_RATIO_SHOWN;
+}
+
+/**
  * rahnuma_officer_format_survey_ratio:
  * @c: a group of the survey report, not hidden
  * @have_rates: whether the report was read with an exchange-rate file
@@ -571,15 +607,21 @@ rahnuma_officer_format_survey_ratio (const RahnumaSurveyCell *c, gboolean have_r
 {
   g_return_val_if_fail (c != NULL, NULL);
 
-  if (!have_rates && c->n_no_rate > 0)
-    /* Translators: in the survey's cost ÷ wage column, when no exchange-rate file is in force */
-    return g_strdup (_("needs the exchange-rate file"));
-  if (c->n_ratio > 0 && c->n_ratio < RAHNUMA_SURVEY_MIN_CELL)
+  switch (rahnuma_officer_survey_ratio_gap (c, have_rates))
+    {
+    case RAHNUMA_SURVEY_RATIO_NEEDS_RATES:
+      /* Translators: in the survey's cost ÷ wage column, when no exchange-rate file is in force */
+      return g_strdup (_("needs the exchange-rate file"));
+    case RAHNUMA_SURVEY_RATIO_NO_ANSWER:
+      return g_strdup ("—");
+    case RAHNUMA_SURVEY_RATIO_SHOWN:
+    default:
+      break;
+    }
+  if (c->n_ratio < RAHNUMA_SURVEY_MIN_CELL)
     /* Translators: in the survey's cost ÷ wage column, when the figure would rest on fewer than 5
      * answers and is hidden, as a small group is */
     return g_strdup (_("fewer than 5"));
-  if (c->n_ratio == 0 || c->ratio_median < 0)
-    return g_strdup ("—");
   /* Translators: the survey's cost ÷ monthly wage: the median in months of wages, then the first and
    * third quartiles (Q1–Q3) */
   return g_strdup_printf (_("%.1f (%.1f–%.1f)"), c->ratio_median, c->ratio_q1, c->ratio_q3);
@@ -693,5 +735,68 @@ rahnuma_officer_format_survey_notes (const RahnumaOfficerData *data)
                                             "\n%llu answers left out: no rate for their currency.",
                                             (gulong) MIN (survey->all->n_no_rate, (guint64) G_MAXINT)),
                             (unsigned long long) survey->all->n_no_rate);
+  return g_string_free (text, FALSE);
+}
+
+/* Whether any group of @cells shown shows no figure for @gap's reason. */
+static gboolean
+any_gap (GPtrArray *cells, gboolean have_rates, RahnumaSurveyRatioGap gap)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const RahnumaSurveyCell *c = g_ptr_array_index (cells, i);
+
+      if (!c->suppressed && rahnuma_officer_survey_ratio_gap (c, have_rates) == gap)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+survey_has_gap (const RahnumaSurveyReport *survey, gboolean have_rates, RahnumaSurveyRatioGap gap)
+{
+  return (!survey->all->suppressed && rahnuma_officer_survey_ratio_gap (survey->all, have_rates) == gap)
+         || any_gap (survey->by_destination, have_rates, gap) || any_gap (survey->by_sector, have_rates, gap);
+}
+
+/**
+ * rahnuma_officer_format_survey_key:
+ * @data: the numbers of one view, with its survey
+ *
+ * What "—" in the dashboard's cost ÷ wage column stands for, said once
+ * above the table rather than in every row (tester's report: "needs the
+ * exchange-rate file" over three lines in each row): that the figure
+ * needs the exchange-rate file, and that no answer of a group had both
+ * figures, each only when some row shows it. What to do about the file
+ * is in rahnuma_officer_format_survey_notes().
+ *
+ * Returns: (transfer full) (nullable): the lines, or %NULL when every
+ *   row has a figure
+ */
+char *
+rahnuma_officer_format_survey_key (const RahnumaOfficerData *data)
+{
+  gboolean have_rates;
+  GString *text;
+
+  g_return_val_if_fail (data != NULL && data->survey != NULL, NULL);
+
+  have_rates = data->rates_problem == NULL;
+  text = g_string_new (NULL);
+  if (survey_has_gap (data->survey, have_rates, RAHNUMA_SURVEY_RATIO_NEEDS_RATES))
+    /* Translators: above the survey's table on the officers' dashboard; the last column is "Cost ÷ wage,
+     * in months"; how to give the file is said in the next lines */
+    g_string_append (text, _("— in the last column: the figure needs the exchange-rate file, as wages were "
+                             "given in other currencies than rupees."));
+  if (survey_has_gap (data->survey, have_rates, RAHNUMA_SURVEY_RATIO_NO_ANSWER))
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                            /* Translators: above the survey's table on the officers' dashboard */
+                            _("— in the last column: no answer in the group gave both what was paid and a "
+                              "wage that can be compared."));
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
   return g_string_free (text, FALSE);
 }

@@ -75,6 +75,18 @@ char               *rahnuma_officer_format_rupees    (double               rupee
 char               *rahnuma_officer_format_survey_ratio (const RahnumaSurveyCell *c,
                                                          gboolean                 have_rates);
 char               *rahnuma_officer_format_survey_notes (const RahnumaOfficerData *data);
+
+/* Why a group's cost ÷ wage shows no figure (rahnuma_officer_survey_ratio_gap()). */
+typedef enum
+{
+  RAHNUMA_SURVEY_RATIO_SHOWN,       /* a figure, or "fewer than 5" */
+  RAHNUMA_SURVEY_RATIO_NEEDS_RATES, /* wages in other currencies, no exchange-rate file */
+  RAHNUMA_SURVEY_RATIO_NO_ANSWER,   /* no answer with both the cost and a wage that has a rate */
+} RahnumaSurveyRatioGap;
+
+RahnumaSurveyRatioGap rahnuma_officer_survey_ratio_gap (const RahnumaSurveyCell *c,
+                                                        gboolean                 have_rates);
+char               *rahnuma_officer_format_survey_key (const RahnumaOfficerData *data);
 const char         *rahnuma_officer_survey_group_name (const char          *column,
                                                        const char          *key);
 char               *rahnuma_officer_format_hall      (const RahnumaHallTotals   *hall,

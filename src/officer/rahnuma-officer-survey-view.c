@@ -5,7 +5,8 @@
  * paid, and cost ÷ monthly wage in months as "2.1 (1.4–3.0)" over a small
  * box from the first to the third quartile with a tick at the median, all
  * boxes on one scale (from 0, said under the column's head) so that rows
- * compare at a glance. The words come from
+ * compare at a glance. A row with no figure there shows "—", and why is
+ * said once above the table, not in every row. The words come from
  * rahnuma-officer-data.c, as in the printed report; a GtkGrid mirrors
  * itself in right-to-left languages and the boxes are drawn mirrored.
  *
@@ -40,9 +41,12 @@ add_label (GtkGrid *grid, const char *text, int column, int row, int width, cons
   /* Names, headings and column heads wrap; figures never break. */
   gtk_label_set_wrap (GTK_LABEL (label), column == COL_NAME || width > 1 || g_strcmp0 (style, "caption-heading") == 0);
   if (width == 1 && column != COL_NAME)
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   else if (width == 1)
-    gtk_label_set_width_chars (GTK_LABEL (label), 10); /* "Saudi Arabia" on one line, in Urdu too */
+    {
+      gtk_label_set_width_chars (GTK_LABEL (label), 10); /* "Saudi Arabia" on one line, in Urdu too */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22); /* "United Arab Emirates" too, given room */
+    }
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
@@ -78,9 +82,29 @@ draw_box (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer use
   cairo_fill (cr);
 }
 
+/* Why a cell of the last column shows "—", as its tooltip and accessible description. */
+static const char *
+gap_reason (RahnumaSurveyRatioGap gap)
+{
+  switch (gap)
+    {
+    case RAHNUMA_SURVEY_RATIO_NEEDS_RATES:
+      /* Translators: the tooltip of "—" in the survey's cost ÷ wage column on the officers' dashboard, when no
+       * exchange-rate file is in force */
+      return _("needs the exchange-rate file");
+    case RAHNUMA_SURVEY_RATIO_NO_ANSWER:
+      /* Translators: the tooltip of "—" in the survey's cost ÷ wage column on the officers' dashboard */
+      return _("No answer in the group gave both what was paid and a wage that can be compared");
+    case RAHNUMA_SURVEY_RATIO_SHOWN:
+    default:
+      return NULL;
+    }
+}
+
 /* The figure's words over its box, in the last column. */
 static void
-add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, gboolean boxed, double scale, int row)
+add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, RahnumaSurveyRatioGap gap, gboolean boxed,
+           double scale, int row)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (text);
@@ -95,6 +119,12 @@ add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, gboolean
    * read "(5.0–1.0) 1.9". Figures run left to right in every language. */
   if (boxed)
     gtk_widget_set_direction (label, GTK_TEXT_DIR_LTR);
+  if (gap_reason (gap) != NULL)
+    {
+      gtk_widget_set_tooltip_text (label, gap_reason (gap));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gap_reason (gap),
+                                      -1);
+    }
   gtk_box_append (GTK_BOX (column), label);
   gtk_widget_set_valign (column, GTK_ALIGN_CENTER);
   gtk_grid_attach (grid, column, COL_RATIO, row, 1, 1);
@@ -109,6 +139,30 @@ add_ratio (GtkGrid *grid, const RahnumaSurveyCell *c, const char *text, gboolean
   gtk_box_append (GTK_BOX (column), area);
 }
 
+/* Whether @c's cost ÷ wage is a figure, drawn over its box. */
+static gboolean
+is_boxed (const RahnumaSurveyCell *c, gboolean have_rates)
+{
+  return !c->suppressed && rahnuma_officer_survey_ratio_gap (c, have_rates) == RAHNUMA_SURVEY_RATIO_SHOWN
+         && c->n_ratio > 0 && c->ratio_median >= 0;
+}
+
+/* Whether any row of @survey has a box, so that the boxes' scale means something. */
+static gboolean
+any_boxed (const RahnumaSurveyReport *survey, gboolean have_rates)
+{
+  for (guint i = 0; i < survey->by_destination->len + survey->by_sector->len; i++)
+    {
+      const RahnumaSurveyCell *c = i < survey->by_destination->len
+                                   ? g_ptr_array_index (survey->by_destination, i)
+                                   : g_ptr_array_index (survey->by_sector, i - survey->by_destination->len);
+
+      if (is_boxed (c, have_rates))
+        return TRUE;
+    }
+  return is_boxed (survey->all, have_rates);
+}
+
 static void
 add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const RahnumaOfficerData *data,
           double scale, int row)
@@ -116,6 +170,7 @@ add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const Rah
   gboolean have_rates = data->rates_problem == NULL;
   g_autofree char *answers = NULL, *paid = NULL, *receipt = NULL, *borrowed = NULL, *median = NULL;
   g_autofree char *ratio = NULL;
+  RahnumaSurveyRatioGap gap;
 
   add_label (grid, name, COL_NAME, row, 1, NULL);
   if (c->suppressed)
@@ -131,35 +186,49 @@ add_cell (GtkGrid *grid, const RahnumaSurveyCell *c, const char *name, const Rah
   receipt = rahnuma_officer_format_rate ((gint64) c->n_receipt_yes, (gint64) c->n_receipt_said);
   borrowed = rahnuma_officer_format_rate ((gint64) c->n_borrowed_yes, (gint64) c->n_borrowed_said);
   median = rahnuma_officer_format_rupees (c->n_cost > 0 ? c->cost_median : -1);
-  ratio = rahnuma_officer_format_survey_ratio (c, have_rates);
+  gap = rahnuma_officer_survey_ratio_gap (c, have_rates);
+  /* No figure: "—", its reason said once above the table (rahnuma_officer_format_survey_key()) and
+   * on the cell itself for a pointer and a screen reader. */
+  ratio = gap == RAHNUMA_SURVEY_RATIO_SHOWN ? rahnuma_officer_format_survey_ratio (c, have_rates) : g_strdup ("—");
   add_label (grid, answers, COL_ANSWERS, row, 1, "numeric");
   add_label (grid, paid, COL_PAID, row, 1, "numeric");
   add_label (grid, receipt, COL_RECEIPT, row, 1, "numeric");
   add_label (grid, borrowed, COL_BORROWED, row, 1, "numeric");
   add_label (grid, median, COL_MEDIAN, row, 1, "numeric");
-  add_ratio (grid, c, ratio, (have_rates || c->n_no_rate == 0) && c->n_ratio > 0 && c->ratio_median >= 0, scale,
-             row);
+  add_ratio (grid, c, ratio, gap, is_boxed (c, have_rates), scale, row);
 }
 
 static void
-add_header (GtkGrid *grid, double scale, int row)
+add_header (GtkGrid *grid, double scale, gboolean boxes, int row)
 {
   /* Translators: column heads of the survey's table on the officers' dashboard; keep them short, they
    * wrap; the last one heads "2.1 (1.4–3.0)": the median, then the first and third quartiles */
   const char *heads[] = { "", N_("Answers"), N_("Paid anything"), N_("Receipt"), N_("Borrowed"),
-                          N_("Median paid"), N_("Cost ÷ monthly wage, in months: median (Q1–Q3)") };
+                          N_("Median paid"),
+                          /* Translators: the last column head of the survey's table on the officers' dashboard,
+                           * over "2.1 (1.4–3.0)", cost ÷ monthly wage in months; keep it short: its tooltip
+                           * says it in full */
+                          N_("Cost ÷ wage, in months") };
+  /* Translators: the tooltip of the last column head of the survey's table, "Cost ÷ wage, in months",
+   * over "2.1 (1.4–3.0)": the median, then the first and third quartiles */
+  const char *explained = _("Cost ÷ monthly wage, in months: median (Q1–Q3)");
   g_autofree char *axis = NULL;
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *head_label;
 
   for (int i = 1; i < COL_RATIO; i++)
     gtk_widget_set_valign (add_label (grid, _(heads[i]), i, row, 1, "caption-heading"), GTK_ALIGN_END);
   gtk_widget_set_valign (head, GTK_ALIGN_END);
   gtk_grid_attach (grid, head, COL_RATIO, row, 1, 1);
-  gtk_box_append (GTK_BOX (head), gtk_label_new (_(heads[COL_RATIO])));
+  head_label = gtk_label_new (_(heads[COL_RATIO]));
+  gtk_widget_set_tooltip_text (head_label, explained);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (head_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explained, -1);
+  gtk_box_append (GTK_BOX (head), head_label);
   /* Translators: under the head of the survey's cost ÷ wage column: the boxes' scale, from 0 to %d
    * months of wages */
   axis = g_strdup_printf (ngettext ("boxes: 0 to %d month", "boxes: 0 to %d months", (gulong) scale), (int) scale);
   gtk_box_append (GTK_BOX (head), gtk_label_new (axis));
+  gtk_widget_set_visible (gtk_widget_get_last_child (head), boxes);
   for (GtkWidget *child = gtk_widget_get_first_child (head); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       gtk_label_set_wrap (GTK_LABEL (child), TRUE);
@@ -204,35 +273,49 @@ add_cells (GtkGrid *grid, GPtrArray *cells, const char *column, const char *head
   return row;
 }
 
+/* Above the table, before the rows they explain: what cost ÷ wage is and
+ * rests on, with what to do when the exchange-rate file is missing, then
+ * what "—" in its column stands for. Returns the next row. */
+static int
+add_notes (GtkGrid *grid, const RahnumaOfficerData *data, int row)
+{
+  g_autofree char *notes = rahnuma_officer_format_survey_notes (data);
+  g_autofree char *key = rahnuma_officer_format_survey_key (data);
+  GtkWidget *label = add_label (grid, notes, COL_NAME, row++, N_COLS, data->rates_problem == NULL ? "dim-label" : NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (key != NULL)
+    gtk_label_set_xalign (GTK_LABEL (add_label (grid, key, COL_NAME, row++, N_COLS, NULL)), 0);
+  gtk_widget_set_margin_bottom (gtk_grid_get_child_at (grid, COL_NAME, row - 1), 8);
+  return row;
+}
+
 /**
  * rahnuma_officer_survey_view_fill:
  * @grid: an empty or previously filled grid
  * @data: the numbers of one view, with its survey
  *
- * Replaces what @grid shows with @data's survey: a header, the row of all
- * answers, then one row per destination and per sector under their
- * headings, and under them what cost ÷ wage rests on
- * (rahnuma_officer_format_survey_notes()). Hidden groups say "fewer than 5".
+ * Replaces what @grid shows with @data's survey: what cost ÷ wage rests on
+ * and what "—" in its column means, once
+ * (rahnuma_officer_format_survey_notes() and _key()), a header, the row of
+ * all answers, then one row per destination and per sector under their
+ * headings. Hidden groups say "fewer than 5".
  */
 void
 rahnuma_officer_survey_view_fill (GtkGrid *grid, const RahnumaOfficerData *data)
 {
   const RahnumaSurveyReport *survey = data->survey;
-  g_autofree char *notes = rahnuma_officer_format_survey_notes (data);
   double scale = box_scale (survey);
   GtkWidget *child;
-  GtkWidget *label;
   int row = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
     gtk_grid_remove (grid, child);
-  add_header (grid, scale, row++);
+  row = add_notes (grid, data, row);
+  add_header (grid, scale, any_boxed (survey, data->rates_problem == NULL), row++);
   add_cell (grid, survey->all, rahnuma_officer_survey_group_name (NULL, NULL), data, scale, row++);
   /* Translators: a heading in the survey's table on the officers' dashboard */
   row = add_cells (grid, survey->by_destination, "destination", _("By destination country"), data, scale, row);
   /* Translators: a heading in the survey's table on the officers' dashboard */
   row = add_cells (grid, survey->by_sector, "sector", _("By job sector"), data, scale, row);
-  label = add_label (grid, notes, COL_NAME, row, N_COLS, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 8);
 }

@@ -30,6 +30,7 @@ struct _RahnumaOfficerWindow
   GtkStack *stack;
   RahnumaPinPad *pin_pad;
   RahnumaOfficerDashboard *dashboard;
+  GtkLabel *language_urdu_label;
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaOfficerWindow, rahnuma_officer_window, ADW_TYPE_WINDOW)
@@ -116,6 +117,7 @@ rahnuma_officer_window_class_init (RahnumaOfficerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerWindow, pin_pad);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerWindow, dashboard);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerWindow, language_urdu_label);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_pad_unlocked);
 
   gtk_widget_class_install_action (widget_class, "officer.lock", NULL, officer_lock);
@@ -137,6 +139,10 @@ static void
 rahnuma_officer_window_init (RahnumaOfficerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The Urdu word beside the translated one, unless they are the same word. */
+  /* Translators: beside the icon of the menu of the officer dashboard's languages */
+  gtk_widget_set_visible (GTK_WIDGET (self->language_urdu_label),
+                          g_strcmp0 (_("Language"), gtk_label_get_label (self->language_urdu_label)) != 0);
   self->idle_watch = rahnuma_idle_watch_new (GTK_WIDGET (self));
   g_signal_connect (self->idle_watch, "timed-out", G_CALLBACK (on_idle_timed_out), self);
   g_signal_connect (self->idle_watch, "input", G_CALLBACK (on_idle_input), self);

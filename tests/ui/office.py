@@ -11,7 +11,10 @@ centre, one of another) and syncs them into one officers' file with
    journals, not from the officers' file), and a row for each of the three
    journals synced in;
  - a completion code from the second kiosk, typed on the keyboard, is found;
- - the Charts tab's survey table (issue 19): its heading, the count of
+ - the Charts tab's hall briefings, with no share of nobody when no hall
+   session was recorded;
+ - the Charts tab's survey table (issue 19): its heading, short column heads
+   on at most two lines (the long words as a description), the count of
    every survey answer synced in and cost ÷ monthly wage over them, median
    (Q1–Q3), worked out here with sqlite3 from the officers' file and the
    rates.ini written beside it (which rahnuma-officer reads by default), and
@@ -222,20 +225,37 @@ class Office(KioskScreen):
         check(n >= 5, "simulate made %d survey answers: too few to be shown" % n)
         self.tab("Charts")
         heading = self.named("Recruitment costs, from the anonymous survey", Atspi.Role.LABEL)
-        self.named("Cost ÷ monthly wage, in months: median (Q1–Q3)", Atspi.Role.LABEL)
+        # Short heads on one or two lines (the last one wrapped to seven in a 576 px column), the
+        # long words of the last one as its tooltip and accessible description.
+        head = self.named("Cost ÷ wage, in months", Atspi.Role.LABEL)
+        explained = "Cost ÷ monthly wage, in months: median (Q1–Q3)"
+        check(head.get_description() == explained, "the last column's head is described “%s”, expected “%s”"
+              % (head.get_description(), explained))
+        line = self.named("Answers", Atspi.Role.LABEL).get_extents(Atspi.CoordType.WINDOW).height
+        for name in ("Paid anything", "Median paid", "Cost ÷ wage, in months"):
+            height = self.named(name, Atspi.Role.LABEL).get_extents(Atspi.CoordType.WINDOW).height
+            check(height <= 2 * line + 2, "the head “%s” takes %d px, more than two lines of %d" % (name, height, line))
+        # No hall session in these files: the short-path visits without a share of nobody ("(— of them)").
+        hall = self.starting("Hall sessions: ", "the hall briefings")
+        check("—" not in hall.get_name(), "the hall briefings say “%s”" % hall.get_name())
         # The first label with the figure's words is the row of all answers (the table's first row).
         shown = self.starting(ratio.split(" (")[0] + " (", "cost ÷ wage of all answers, %s" % ratio)
         check(shown.get_name() == ratio, "cost ÷ wage of all answers: shown “%s”, expected “%s”"
               % (shown.get_name(), ratio))
         # The figure's words sit over its box in a column of their own, in the table.
-        counts = self.every(lambda node: node.get_name() == str(n), root=shown.get_parent().get_parent())
+        table = shown.get_parent().get_parent()
+        counts = self.every(lambda node: node.get_name() == str(n), root=table)
         check(counts, "the count of answers %d is not in the survey's table" % n)
+        # The width the window gives (1000 px here), not a 600 px column: seven columns fit.
+        width = table.get_extents(Atspi.CoordType.WINDOW).width
+        check(width > 700, "the survey's table is %d px wide in a window of 1000" % width)
         notes = self.starting("Pre-departure estimate: ", "the caption of cost ÷ wage")
         words = "Exchange rates of 2026-11-01 (made up for the test, not real rates)."
         check(words in notes.get_name(), "the caption “%s” lacks “%s”" % (notes.get_name(), words))
         left_out = "%d answer%s left out: no rate for" % (no_rate, "" if no_rate == 1 else "s")
         check(no_rate == 0 or left_out in notes.get_name(), "the caption lacks “%s”" % left_out)
-        self.scroll_to(heading, notes)
+        # The notes are above the table now: scrolled until the heading is near the top, the table under it.
+        self.scroll_to(heading, None)
         if self.args.survey_screenshot:
             self.shot_window(self.args.survey_screenshot)
 

@@ -12,7 +12,9 @@ set`, the corner opens the PIN pad; with the PIN, the dashboard shows today's
 numbers, each on the card of its own caption (a visit recorded with a wrong
 clock is not among them; the dashboard says the kiosk's clock is wrong) and,
 in words, why the automatic sync failed. Every control on screen is at least
-64 px. A completion code is checked on the keypad by touch, then typed as a
+64 px. A toast goes when the officer changes tab (it sat over another tab's
+buttons). The words over the code keypad say where its keys are (below).
+A completion code is checked on the keypad by touch, then typed as a
 barcode scanner types it (lower case, a space, Enter). Then it locks the
 dashboard, tries a wrong PIN (refused), and the right one (open again). The
 officer's words come from po/<lang>.po (tests/ui/expected.py), not from the
@@ -215,6 +217,45 @@ class Officer(KioskScreen):
         self.named(title, timeout=40)
         self.find(lambda n: (n.get_name() or "").startswith(words), "the printer's fault in words")
 
+    def tab(self, name):
+        def match(node):
+            return node.get_name() == name and node.get_role() != Atspi.Role.LABEL and node.get_n_actions() > 0
+        self.find(match, "tab “%s”" % name).do_action(0)
+        time.sleep(0.5)
+
+    def showing(self, name):
+        return any(n.get_name() == name and n.get_role() == Atspi.Role.LABEL for n in self.walk(self.app()))
+
+    def expect_toast_gone_on_tab_change(self):
+        """A toast ("A test card is on its way to the printer.") goes as soon as the officer
+        opens another tab, well before its 3 s are up: it must not sit over that tab's
+        controls. Checked where po/<lang>.po translates the words."""
+        try:
+            button, toast = self._("Print a test card"), self._("A test card is on its way to the printer.")
+            today, charts = self._("Today"), self._("Charts")
+        except CheckFailed as untranslated:
+            print("Toast on a tab change: not checked in %s: %s" % (self.args.lang, untranslated))
+            return
+        self.press(button)
+        self.named(toast, Atspi.Role.LABEL, timeout=2)
+        self.tab(charts)
+        deadline = time.monotonic() + 0.8
+        while self.showing(toast) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        check(not self.showing(toast), "the toast “%s” stayed over the %s tab" % (toast, charts))
+        self.tab(today)
+
+    def expect_code_hint(self):
+        """The words over the code keypad say the keys are below them, and they are, in every language."""
+        try:
+            hint = self._("Type the code the visitor shows with the keys below, or scan its QR code")
+        except CheckFailed as untranslated:
+            print("The keypad's hint: not checked in %s: %s" % (self.args.lang, untranslated))
+            return
+        above = self.named(hint, Atspi.Role.LABEL).get_extents(Atspi.CoordType.WINDOW)
+        entry = self.named(self._("Completion code"), Atspi.Role.TEXT).get_extents(Atspi.CoordType.WINDOW)
+        check(above.y + above.height <= entry.y, "the keypad's hint is not above its keys")
+
     def keypad(self, symbols):
         """Touches the code keypad's keys (not the hidden PIN pad's digits, which keep their size)."""
         entry = self.named(self._("Completion code"), Atspi.Role.TEXT)
@@ -313,19 +354,29 @@ class Officer(KioskScreen):
         self.find(actionable(native), "menu item “%s”" % native).do_action(0)
         time.sleep(1)
 
+    def expect_language_words(self):
+        """The language menu over the PIN pad shows words, not an icon alone: "Language" in the
+        window's language and, when that is not Urdu, "زبان" beside it (once, in Urdu)."""
+        words = [n.get_name() for n in self.walk(self.app()) if n.get_role() == Atspi.Role.LABEL]
+        check(self._("Language") in words, "no words “%s” on the language menu: %s" % (self._("Language"), words))
+        check(words.count("زبان") == 1, "“زبان” shown %d times over the PIN pad" % words.count("زبان"))
+
     def officer(self):
         self.not_set_up()
         self.hold_corner()
         if self.args.lang != "en":
             self.choose_language()
         self.named(self._("Enter the officer PIN"), Atspi.Role.LABEL)
+        self.expect_language_words()
         self.check_sizes()
         self.enter(PIN)
         self.expect_today()
         self.expect_sync_error()
         self.expect_printer_fault()
+        self.expect_toast_gone_on_tab_change()
         time.sleep(1)
         self.check_sizes()
+        self.expect_code_hint()
         self.verify_code()
         self.verify_proof()
         if self.args.screenshot:
