@@ -210,7 +210,30 @@ test_quiz_short_path (Fixture *f, gconstpointer data)
 static void
 test_result (Fixture *f, gconstpointer data)
 {
-  present_and_finalize (GTK_WIDGET (rahnuma_result_page_new (f->visit, NULL)));
+  GtkWidget *page = GTK_WIDGET (rahnuma_result_page_new (f->visit, NULL));
+
+  /* The full path: the lessons are watched on the kiosk. */
+  g_assert_true (has_label (page, "This code counts as a completed briefing: every lesson was watched and answered."));
+  present_and_finalize (page);
+}
+
+/* After the hall briefing no lesson was watched on the kiosk: the result
+ * must not say every lesson was (the tester's finding on the short path). */
+static void
+test_result_short_path (Fixture *f, gconstpointer data)
+{
+  gboolean done = FALSE;
+  GtkWidget *page;
+
+  rahnuma_visit_set_short_path_questions (f->visit, 1, 3);
+  rahnuma_visit_set_path_async (f->visit, RAHNUMA_PATH_SHORT, NULL, on_step, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  page = GTK_WIDGET (rahnuma_result_page_new (f->visit, NULL));
+  g_assert_true (has_label (page, "This code counts as a completed briefing: you were in the hall briefing "
+                                  "and answered each lesson’s questions here."));
+  g_assert_false (has_label (page, "This code counts as a completed briefing: every lesson was watched and answered."));
+  present_and_finalize (page);
 }
 
 static void
@@ -379,6 +402,7 @@ main (int argc, char **argv)
   ADD ("lesson", test_lesson);
   ADD ("quiz", test_quiz);
   ADD ("quiz/short-path", test_quiz_short_path);
+  ADD ("result/short-path", test_result_short_path);
   ADD ("result", test_result);
   ADD ("about", test_about);
   ADD ("still-there", test_still_there);
