@@ -20,9 +20,12 @@
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
+#include <string.h>
 
 #include "rahnuma-about-page.h"
 #include "rahnuma-choice-page.h"
+#include "rahnuma-code.h"
+#include "rahnuma-code-pad.h"
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-kiosk-context.h"
 #include "rahnuma-language-page.h"
@@ -288,6 +291,65 @@ test_officer_dashboard (Fixture *f, gconstpointer data)
   present_and_finalize (page);
 }
 
+/* The first widget of @type in @widget's tree, or NULL. */
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label in @widget's tree holds @text. */
+static gboolean
+has_label_containing (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The dashboard's code check says what the journal holds for the code, as
+ * `rahnuma-admin verify` does: lessons passed of lessons, the path, the
+ * lessons to go over (the tester saw only "Passed: —" for 0 of 7). */
+static void
+test_officer_verify_code (Fixture *f, gconstpointer data)
+{
+  static const RahnumaSessionStart start = { "LHE-POE", "kiosk-1", "en", "1", 1764000000, FALSE, RAHNUMA_PATH_SHORT };
+  GtkWidget *page = g_object_new (RAHNUMA_TYPE_OFFICER_DASHBOARD, NULL);
+  g_autofree char *code = rahnuma_code_generate ();
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  id = rahnuma_store_begin_session (f->store, &start, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_record_module (f->store, id, "test-1", 1, 0.0, 0, 1, FALSE, &error));
+  g_assert_true (rahnuma_store_record_module (f->store, id, "test-2", 1, 0.0, 0, 1, FALSE, &error));
+  g_assert_true (rahnuma_store_finish_session (f->store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start.started_at + 1800, &error));
+  g_assert_no_error (error);
+
+  rahnuma_officer_dashboard_set_sources (RAHNUMA_OFFICER_DASHBOARD (page), f->store, f->catalog);
+  rahnuma_code_pad_set_text (RAHNUMA_CODE_PAD (find_widget (page, RAHNUMA_TYPE_CODE_PAD)), code);
+  gtk_widget_activate_action (page, "dashboard.verify", NULL);
+  g_assert_true (has_label_containing (page, "0 of 2 lessons passed. After the hall briefing: each lesson’s "
+                                             "questions only. To go over with the visitor: Lesson 1, Lesson 2."));
+  g_assert_false (has_label_containing (page, "Passed: —"));
+  present_and_finalize (page);
+}
+
 /* The whole kiosk window on a real context, at its welcome screen: it
  * keeps the context, and connects to its sound and settings, all of which
  * outlive it; when it is closed it must let go of every one. */
@@ -408,6 +470,7 @@ main (int argc, char **argv)
   ADD ("still-there", test_still_there);
   ADD ("journal-missing", test_journal_missing);
   ADD ("officer-dashboard", test_officer_dashboard);
+  ADD ("officer-dashboard/verify-code", test_officer_verify_code);
   ADD ("window", test_window);
   g_test_add ("/rahnuma/pages/window/hall-briefing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_window_hall_briefing, fixture_tear_down);

@@ -75,6 +75,7 @@ typedef struct
   RahnumaSessionState state;
   gboolean            demo;
   gboolean            clock_suspect; /* recorded while the kiosk's clock was wrong: times untrue */
+  RahnumaVisitPath    path;          /* session.path: full, or after the hall briefing */
   GPtrArray          *modules;       /* of RahnumaModuleResult, by module id */
 } RahnumaSessionInfo;
 
@@ -171,6 +172,14 @@ gboolean      rahnuma_store_is_valid_centre (const char                *centre);
 gboolean      rahnuma_store_is_valid_kiosk  (const char                *kiosk);
 gboolean      rahnuma_store_is_valid_language (const char              *code);
 void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
+
+/* Returns (transfer full, nullable) a module's title for a reader. */
+typedef char *(*RahnumaModuleTitleFunc) (const char *module_id,
+                                         gpointer    user_data);
+
+char         *rahnuma_session_info_describe_outcome (const RahnumaSessionInfo *info,
+                                                     RahnumaModuleTitleFunc    title_func,
+                                                     gpointer                  user_data);
 
 /* How far past the build date and the newest record a clock may be: three years. */
 #define RAHNUMA_STORE_CLOCK_AHEAD (G_GINT64_CONSTANT (3) * 366 * 24 * 3600)

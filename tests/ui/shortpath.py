@@ -228,8 +228,9 @@ class ShortPath(KioskScreen):
         self.labelled(page, LABEL, self._("You passed every lesson."))
         # No lesson was watched on the kiosk: the page says what the code
         # stands for on this path, not "every lesson was watched".
-        self.labelled(page, LABEL, self._("This code counts as a completed briefing: you were in the hall "
-                                          "briefing and answered each lesson’s questions here."))
+        self.labelled(page, LABEL, self.tr.gettext_until_translated(
+            "This code counts as a completed briefing: you were in the hall briefing and answered each "
+            "lesson’s questions here."))
         self.check_result_said()
         code = self.inside(page, lambda node: node.get_role() == LABEL and CODE.match(node.get_name() or ""),
                            "a completion code")
