@@ -159,6 +159,31 @@ test_lessons (Fixture *f, gconstpointer data)
   present_and_finalize (GTK_WIDGET (page));
 }
 
+/* After a lesson's questions, answered with its scenes skipped (the
+ * tester's visit: "Not passed … watch the whole lesson"), the page no
+ * longer says the first-time "Choose a lesson" but points at the big
+ * button, which leads back to that lesson. */
+static void
+test_lessons_prompt (Fixture *f, gconstpointer data)
+{
+  RahnumaLessonsPage *page = rahnuma_lessons_page_new (f->visit);
+
+  rahnuma_lessons_page_refresh (page);
+  g_assert_cmpstr (rahnuma_lessons_page_get_prompt (page), ==, "lessons");
+  for (guint q = 0; q < rahnuma_module_get_n_questions (f->module); q++)
+    {
+      gboolean done = FALSE;
+
+      rahnuma_visit_answer_async (f->visit, f->module, q, 0, NULL, on_step, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  rahnuma_lessons_page_refresh (page);
+  g_assert_cmpint (rahnuma_visit_get_n_modules_done (f->visit), ==, 0);
+  g_assert_cmpstr (rahnuma_lessons_page_get_prompt (page), ==, "lessons-next");
+  present_and_finalize (GTK_WIDGET (page));
+}
+
 /* The lesson page owns a player with a running pipeline. */
 static void
 test_lesson (Fixture *f, gconstpointer data)
@@ -521,6 +546,7 @@ main (int argc, char **argv)
   ADD ("quiz", test_quiz);
   ADD ("quiz/short-path", test_quiz_short_path);
   ADD ("result/short-path", test_result_short_path);
+  ADD ("lessons/prompt", test_lessons_prompt);
   ADD ("result", test_result);
   ADD ("about", test_about);
   ADD ("still-there", test_still_there);
