@@ -347,6 +347,27 @@ has_label_containing (GtkWidget *widget, const char *text)
   return FALSE;
 }
 
+/* A completed visit with a code (a demo one, or one of no lessons, as
+ * asked), checked on @dashboard's keypad. */
+static void
+verify_code (GtkWidget *dashboard, RahnumaStore *store, gboolean demo, gboolean no_lessons)
+{
+  RahnumaSessionStart start = { "LHE-POE", "kiosk-1", "en", "1", 1764000000, demo, RAHNUMA_PATH_FULL };
+  g_autofree char *code = rahnuma_code_generate ();
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  id = rahnuma_store_begin_session (store, &start, &error);
+  g_assert_no_error (error);
+  if (!no_lessons)
+    g_assert_true (rahnuma_store_record_module (store, id, "test-1", 1, 1.0, 1, 1, TRUE, &error));
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start.started_at + 1800, &error));
+  g_assert_no_error (error);
+  rahnuma_code_pad_set_text (RAHNUMA_CODE_PAD (find_widget (dashboard, RAHNUMA_TYPE_CODE_PAD)), code);
+  gtk_widget_activate_action (dashboard, "dashboard.verify", NULL);
+}
+
 /* The dashboard's code check says what the journal holds for the code, as
  * `rahnuma-admin verify` does: lessons passed of lessons, the path, the
  * lessons to go over (the tester saw only "Passed: —" for 0 of 7). */
@@ -373,6 +394,12 @@ test_officer_verify_code (Fixture *f, gconstpointer data)
   g_assert_true (has_label_containing (page, "0 of 2 lessons passed. After the hall briefing: each lesson’s "
                                              "questions only. To go over with the visitor: Lesson 1, Lesson 2."));
   g_assert_false (has_label_containing (page, "Passed: —"));
+
+  /* Demo data and a visit of no lessons prove nothing, as verify says. */
+  verify_code (page, f->store, TRUE, FALSE);
+  g_assert_true (has_label_containing (page, "Not a real visit: this code comes from demo data"));
+  verify_code (page, f->store, FALSE, TRUE);
+  g_assert_true (has_label_containing (page, "Not a real completion code: no lesson was watched"));
   present_and_finalize (page);
 }
 

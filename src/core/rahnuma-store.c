@@ -1415,6 +1415,28 @@ rahnuma_store_is_valid_site_id (const char *id)
   return TRUE;
 }
 
+/**
+ * rahnuma_session_info_get_standing:
+ * @info: a visit's record, from rahnuma_store_lookup_code()
+ *
+ * Whether the code proves a briefing: the one rule the officers'
+ * dashboard and `rahnuma-admin verify` both apply before they describe
+ * the visit (rahnuma_session_info_describe_outcome()).
+ *
+ * Returns: what the code proves
+ */
+RahnumaCodeStanding
+rahnuma_session_info_get_standing (const RahnumaSessionInfo *info)
+{
+  g_return_val_if_fail (info != NULL && info->modules != NULL, RAHNUMA_CODE_NO_LESSONS);
+
+  if (info->demo)
+    return RAHNUMA_CODE_DEMO;
+  if (info->modules->len == 0)
+    return RAHNUMA_CODE_NO_LESSONS;
+  return RAHNUMA_CODE_PROVES_VISIT;
+}
+
 /* "A, B, C": the titles of the lessons @info did not pass, or NULL. */
 static char *
 join_not_passed (const RahnumaSessionInfo *info, RahnumaModuleTitleFunc title_func, gpointer user_data)

@@ -173,6 +173,26 @@ gboolean      rahnuma_store_is_valid_kiosk  (const char                *kiosk);
 gboolean      rahnuma_store_is_valid_language (const char              *code);
 void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
 
+/**
+ * RahnumaCodeStanding:
+ * @RAHNUMA_CODE_PROVES_VISIT: a real visit's code, with its lessons
+ * @RAHNUMA_CODE_DEMO: synthetic data from `rahnuma-admin simulate`: no visit
+ *   took place
+ * @RAHNUMA_CODE_NO_LESSONS: given for a visit with no lesson on offer (older
+ *   kiosks did, with an empty modules folder): a briefing of no lessons is none
+ *
+ * What a looked-up code proves (rahnuma_session_info_get_standing()).
+ */
+typedef enum
+{
+  RAHNUMA_CODE_PROVES_VISIT,
+  RAHNUMA_CODE_DEMO,
+  RAHNUMA_CODE_NO_LESSONS,
+} RahnumaCodeStanding;
+
+RahnumaCodeStanding
+              rahnuma_session_info_get_standing (const RahnumaSessionInfo *info);
+
 /* Returns (transfer full, nullable) a module's title for a reader. */
 typedef char *(*RahnumaModuleTitleFunc) (const char *module_id,
                                          gpointer    user_data);

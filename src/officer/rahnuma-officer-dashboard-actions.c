@@ -279,7 +279,17 @@ dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *paramete
       adw_action_row_set_subtitle (self->code_result_row, error != NULL ? error->message : "");
       return;
     }
-  details = describe_session (self, info);
+  /* The rule `rahnuma-admin verify` applies too: demo data and a visit of
+   * no lessons prove no briefing. */
+  if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_DEMO)
+    /* Translators: checking a completion code made by `rahnuma-admin simulate` */
+    details = g_strdup (_("Not a real visit: this code comes from demo data (simulated visits)."));
+  else if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_NO_LESSONS)
+    /* Translators: checking a completion code an old kiosk gave with no lesson on offer */
+    details = g_strdup (_("Not a real completion code: no lesson was watched in this visit (the kiosk "
+                          "had no lesson on offer)."));
+  else
+    details = describe_session (self, info);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_result_row), code);
   adw_action_row_set_subtitle (self->code_result_row, details);
 }

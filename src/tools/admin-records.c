@@ -289,7 +289,7 @@ verify_code (const char *path, const char *code)
       g_printerr (_("Cannot look up the code: %s\n"), error->message);
       return EXIT_USAGE;
     }
-  if (info->demo)
+  if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_DEMO)
     {
       /* Translators: %s is a completion code, “ABCDE-23456” */
       g_printerr (_("%s comes from DEMO DATA (simulated visits), not from a real visit.\n"), normal);
@@ -297,7 +297,7 @@ verify_code (const char *path, const char *code)
     }
   /* A briefing of no lessons is none: such a code (older kiosks gave one
    * when their modules folder was empty) proves nothing. */
-  if (info->modules->len == 0)
+  if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_NO_LESSONS)
     {
       /* Translators: %s is a completion code */
       g_printerr (_("%s was given for a visit in which no lesson was watched (the kiosk had no lesson "
