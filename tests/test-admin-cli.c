@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "rahnuma-code.h"
+#include "rahnuma-store.h"
 #include "test-util.h"
 
 typedef struct
@@ -184,6 +186,55 @@ test_rules (void)
   rahnuma_test_remove_tree (dir);
 }
 
+static char *
+title_as_id (const char *module_id, gpointer user_data)
+{
+  return NULL;
+}
+
+/* verify says the visit's outcome as the officers' dashboard does (one core
+ * function, rahnuma_session_info_describe_outcome()): lessons passed of
+ * lessons, the path (here after the hall briefing), the lessons to go over. */
+static void
+test_verify_outcome (void)
+{
+  static const RahnumaSessionStart start = { "LHE-POE", "kiosk-1", "ur", "1", 1764000000, FALSE, RAHNUMA_PATH_SHORT };
+  g_autofree char *dir = rahnuma_test_make_tmpdir ("rahnuma-admin-verify-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *code = rahnuma_code_generate ();
+  g_autofree char *id = NULL;
+  g_autofree char *args = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(RahnumaStore) store = NULL;
+  g_autoptr(RahnumaSessionInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) verified = { 0 };
+
+  store = rahnuma_store_new (db, NULL, &error);
+  g_assert_no_error (error);
+  id = rahnuma_store_begin_session (store, &start, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_record_module (store, id, "contract", 1, 0.0, 0, 1, FALSE, &error));
+  g_assert_true (rahnuma_store_record_module (store, id, "fees", 1, 0.0, 1, 1, TRUE, &error));
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start.started_at + 1800, &error));
+  g_assert_no_error (error);
+  info = rahnuma_store_lookup_code (store, code, &error);
+  g_assert_no_error (error);
+  outcome = rahnuma_session_info_describe_outcome (info, title_as_id, NULL);
+  g_clear_object (&store);
+
+  args = g_strdup_printf ("verify --db %s %s", db, code);
+  run_admin (&verified, args);
+  g_assert_cmpint (verified.status, ==, 0);
+  g_assert_cmpstr (outcome, ==, "1 of 2 lessons passed. After the hall briefing: each lesson’s questions only. "
+                                "To go over with the visitor: contract.");
+  line = g_strdup_printf ("  Outcome:        %s\n", outcome);
+  g_assert_nonnull (strstr (verified.out, line));
+  rahnuma_test_remove_tree (dir);
+}
+
 /* contacts validate: warnings exit 0, errors 1 with file:line, no file 2. */
 static void
 test_contacts (void)
@@ -331,5 +382,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rahnuma/admin-cli/contacts", test_contacts);
   g_test_add_func ("/rahnuma/admin-cli/json-escapes", test_json_escapes);
   g_test_add_func ("/rahnuma/admin-cli/survey", test_survey);
+  g_test_add_func ("/rahnuma/admin-cli/verify-outcome", test_verify_outcome);
   return g_test_run ();
 }

@@ -20,15 +20,19 @@
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
+#include <string.h>
 
 #include "rahnuma-about-page.h"
 #include "rahnuma-choice-page.h"
+#include "rahnuma-code.h"
+#include "rahnuma-code-pad.h"
 #include "rahnuma-journal-missing-page.h"
 #include "rahnuma-kiosk-context.h"
 #include "rahnuma-language-page.h"
 #include "rahnuma-lesson-page.h"
 #include "rahnuma-lessons-page.h"
 #include "rahnuma-officer-dashboard.h"
+#include "rahnuma-pin-pad.h"
 #include "rahnuma-quiz-page.h"
 #include "rahnuma-result-page.h"
 #include "rahnuma-still-there.h"
@@ -155,6 +159,31 @@ test_lessons (Fixture *f, gconstpointer data)
   present_and_finalize (GTK_WIDGET (page));
 }
 
+/* After a lesson's questions, answered with its scenes skipped (the
+ * tester's visit: "Not passed … watch the whole lesson"), the page no
+ * longer says the first-time "Choose a lesson" but points at the big
+ * button, which leads back to that lesson. */
+static void
+test_lessons_prompt (Fixture *f, gconstpointer data)
+{
+  RahnumaLessonsPage *page = rahnuma_lessons_page_new (f->visit);
+
+  rahnuma_lessons_page_refresh (page);
+  g_assert_cmpstr (rahnuma_lessons_page_get_prompt (page), ==, "lessons");
+  for (guint q = 0; q < rahnuma_module_get_n_questions (f->module); q++)
+    {
+      gboolean done = FALSE;
+
+      rahnuma_visit_answer_async (f->visit, f->module, q, 0, NULL, on_step, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  rahnuma_lessons_page_refresh (page);
+  g_assert_cmpint (rahnuma_visit_get_n_modules_done (f->visit), ==, 0);
+  g_assert_cmpstr (rahnuma_lessons_page_get_prompt (page), ==, "lessons-next");
+  present_and_finalize (GTK_WIDGET (page));
+}
+
 /* The lesson page owns a player with a running pipeline. */
 static void
 test_lesson (Fixture *f, gconstpointer data)
@@ -210,7 +239,30 @@ test_quiz_short_path (Fixture *f, gconstpointer data)
 static void
 test_result (Fixture *f, gconstpointer data)
 {
-  present_and_finalize (GTK_WIDGET (rahnuma_result_page_new (f->visit, NULL)));
+  GtkWidget *page = GTK_WIDGET (rahnuma_result_page_new (f->visit, NULL));
+
+  /* The full path: the lessons are watched on the kiosk. */
+  g_assert_true (has_label (page, "This code counts as a completed briefing: every lesson was watched and answered."));
+  present_and_finalize (page);
+}
+
+/* After the hall briefing no lesson was watched on the kiosk: the result
+ * must not say every lesson was (the tester's finding on the short path). */
+static void
+test_result_short_path (Fixture *f, gconstpointer data)
+{
+  gboolean done = FALSE;
+  GtkWidget *page;
+
+  rahnuma_visit_set_short_path_questions (f->visit, 1, 3);
+  rahnuma_visit_set_path_async (f->visit, RAHNUMA_PATH_SHORT, NULL, on_step, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  page = GTK_WIDGET (rahnuma_result_page_new (f->visit, NULL));
+  g_assert_true (has_label (page, "This code counts as a completed briefing: you were in the hall briefing "
+                                  "and answered each lesson’s questions here."));
+  g_assert_false (has_label (page, "This code counts as a completed briefing: every lesson was watched and answered."));
+  present_and_finalize (page);
 }
 
 static void
@@ -246,6 +298,92 @@ test_officer_dashboard (Fixture *f, gconstpointer data)
   present_and_finalize (page);
 }
 
+/* The first widget of @type in @widget's tree, or NULL. */
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label in @widget's tree holds @text. */
+static gboolean
+has_label_containing (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A completed visit with a code (a demo one, or one of no lessons, as
+ * asked), checked on @dashboard's keypad. */
+static void
+verify_code (GtkWidget *dashboard, RahnumaStore *store, gboolean demo, gboolean no_lessons)
+{
+  RahnumaSessionStart start = { "LHE-POE", "kiosk-1", "en", "1", 1764000000, demo, RAHNUMA_PATH_FULL };
+  g_autofree char *code = rahnuma_code_generate ();
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  id = rahnuma_store_begin_session (store, &start, &error);
+  g_assert_no_error (error);
+  if (!no_lessons)
+    g_assert_true (rahnuma_store_record_module (store, id, "test-1", 1, 1.0, 1, 1, TRUE, &error));
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start.started_at + 1800, &error));
+  g_assert_no_error (error);
+  rahnuma_code_pad_set_text (RAHNUMA_CODE_PAD (find_widget (dashboard, RAHNUMA_TYPE_CODE_PAD)), code);
+  gtk_widget_activate_action (dashboard, "dashboard.verify", NULL);
+}
+
+/* The dashboard's code check says what the journal holds for the code, as
+ * `rahnuma-admin verify` does: lessons passed of lessons, the path, the
+ * lessons to go over (the tester saw only "Passed: —" for 0 of 7). */
+static void
+test_officer_verify_code (Fixture *f, gconstpointer data)
+{
+  static const RahnumaSessionStart start = { "LHE-POE", "kiosk-1", "en", "1", 1764000000, FALSE, RAHNUMA_PATH_SHORT };
+  GtkWidget *page = g_object_new (RAHNUMA_TYPE_OFFICER_DASHBOARD, NULL);
+  g_autofree char *code = rahnuma_code_generate ();
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  id = rahnuma_store_begin_session (f->store, &start, &error);
+  g_assert_no_error (error);
+  g_assert_true (rahnuma_store_record_module (f->store, id, "test-1", 1, 0.0, 0, 1, FALSE, &error));
+  g_assert_true (rahnuma_store_record_module (f->store, id, "test-2", 1, 0.0, 0, 1, FALSE, &error));
+  g_assert_true (rahnuma_store_finish_session (f->store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start.started_at + 1800, &error));
+  g_assert_no_error (error);
+
+  rahnuma_officer_dashboard_set_sources (RAHNUMA_OFFICER_DASHBOARD (page), f->store, f->catalog);
+  rahnuma_code_pad_set_text (RAHNUMA_CODE_PAD (find_widget (page, RAHNUMA_TYPE_CODE_PAD)), code);
+  gtk_widget_activate_action (page, "dashboard.verify", NULL);
+  g_assert_true (has_label_containing (page, "0 of 2 lessons passed. After the hall briefing: each lesson’s "
+                                             "questions only. To go over with the visitor: Lesson 1, Lesson 2."));
+  g_assert_false (has_label_containing (page, "Passed: —"));
+
+  /* Demo data and a visit of no lessons prove nothing, as verify says. */
+  verify_code (page, f->store, TRUE, FALSE);
+  g_assert_true (has_label_containing (page, "Not a real visit: this code comes from demo data"));
+  verify_code (page, f->store, FALSE, TRUE);
+  g_assert_true (has_label_containing (page, "Not a real completion code: no lesson was watched"));
+  present_and_finalize (page);
+}
+
 /* The whole kiosk window on a real context, at its welcome screen: it
  * keeps the context, and connects to its sound and settings, all of which
  * outlive it; when it is closed it must let go of every one. */
@@ -277,6 +415,61 @@ test_window (Fixture *f, gconstpointer data)
   g_assert_finalize_object (context);
   g_assert_finalize_object (settings);
   g_assert_finalize_object (sound);
+}
+
+/* A journal found damaged is set aside and a new one started: the visitor
+ * at the welcome screen is told nothing of it (the tester saw an English
+ * toast with a file path there for over 10 s); the officer is, on the PIN
+ * pad's "not set up" words (the new journal has no PIN) and on the
+ * dashboard's Today page, with where the old file is. */
+static void
+test_journal_set_aside (Fixture *f, gconstpointer data)
+{
+  static const char aside[] = "/var/lib/rahnuma/journal.db.damaged-20261130-1145";
+  g_autofree char *media = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", NULL);
+  g_autoptr(GtkApplication) application = gtk_application_new ("org.rahnuma.KioskPagesTest.SetAside",
+                                                               G_APPLICATION_NON_UNIQUE);
+  RahnumaSound *sound = rahnuma_sound_new ();
+  RahnumaSettings *settings = rahnuma_settings_new ();
+  RahnumaKioskContext *context = rahnuma_kiosk_context_new (media, sound, settings, FALSE);
+  GtkWidget *pad = g_object_new (RAHNUMA_TYPE_PIN_PAD, NULL);
+  GtkWidget *dashboard = g_object_new (RAHNUMA_TYPE_OFFICER_DASHBOARD, NULL);
+  g_autoptr(GError) error = NULL;
+  RahnumaWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  rahnuma_kiosk_context_set_store (context, f->store);
+  rahnuma_kiosk_context_set_catalog (context, f->catalog);
+  rahnuma_kiosk_context_set_set_aside_journal (context, aside);
+  window = g_object_ref (rahnuma_window_new (application, context));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+  g_assert_false (has_label_containing (GTK_WIDGET (window), aside));
+  g_assert_false (has_label_containing (GTK_WIDGET (window), "records file"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (context);
+  g_assert_finalize_object (settings);
+  g_assert_finalize_object (sound);
+
+  /* The journal has no PIN: the pad says why, where, and what to do. */
+  rahnuma_pin_pad_set_store (RAHNUMA_PIN_PAD (pad), f->store);
+  g_assert_true (has_label_containing (pad, "This kiosk is not set up yet"));
+  g_assert_false (has_label_containing (pad, aside));
+  rahnuma_pin_pad_set_journal_set_aside (RAHNUMA_PIN_PAD (pad), aside);
+  g_assert_true (has_label_containing (pad, aside));
+  g_assert_true (has_label_containing (pad, "rahnuma-admin pin set"));
+  present_and_finalize (pad);
+
+  rahnuma_officer_dashboard_set_sources (RAHNUMA_OFFICER_DASHBOARD (dashboard), f->store, f->catalog);
+  g_assert_false (has_label_containing (dashboard, aside));
+  rahnuma_officer_dashboard_set_journal_set_aside (RAHNUMA_OFFICER_DASHBOARD (dashboard), aside);
+  g_assert_true (has_label_containing (dashboard, aside));
+  present_and_finalize (dashboard);
 }
 
 /* Whether a widget of @type is in @widget's tree. */
@@ -360,11 +553,15 @@ main (int argc, char **argv)
   ADD ("lesson", test_lesson);
   ADD ("quiz", test_quiz);
   ADD ("quiz/short-path", test_quiz_short_path);
+  ADD ("result/short-path", test_result_short_path);
+  ADD ("lessons/prompt", test_lessons_prompt);
   ADD ("result", test_result);
   ADD ("about", test_about);
   ADD ("still-there", test_still_there);
   ADD ("journal-missing", test_journal_missing);
   ADD ("officer-dashboard", test_officer_dashboard);
+  ADD ("officer-dashboard/verify-code", test_officer_verify_code);
+  ADD ("journal-set-aside", test_journal_set_aside);
   ADD ("window", test_window);
   g_test_add ("/rahnuma/pages/window/hall-briefing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_window_hall_briefing, fixture_tear_down);

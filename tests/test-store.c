@@ -146,6 +146,48 @@ test_write_read (Fixture *f, gconstpointer data)
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM module_progress"), ==, 2);
 }
 
+static char *
+title_of (const char *module_id, gpointer user_data)
+{
+  return g_strcmp0 (module_id, "fees") == 0 ? g_strdup ("Fees and costs") : NULL;
+}
+
+/* What a code check says of a visit: lessons passed of lessons, the path it
+ * took (session.path), and the lessons to go over, by title where known. */
+static void
+test_describe_outcome (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RahnumaStore) store = rahnuma_store_new (f->path, NULL, &error);
+  g_autofree char *id = NULL;
+  g_autofree char *code = rahnuma_code_generate ();
+  g_autoptr(RahnumaSessionInfo) info = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *text = NULL;
+
+  id = begin (store);
+  g_assert_true (rahnuma_store_set_path (store, id, RAHNUMA_PATH_SHORT, &error));
+  g_assert_true (rahnuma_store_record_module (store, id, "fees", 2, 0.0, 0, 1, FALSE, &error));
+  g_assert_true (rahnuma_store_record_module (store, id, "contract", 1, 0.0, 0, 1, FALSE, &error));
+  g_assert_true (rahnuma_store_finish_session (store, id, RAHNUMA_SESSION_COMPLETED, code,
+                                               start_ur.started_at + 1800, &error));
+  g_assert_no_error (error);
+
+  info = rahnuma_store_lookup_code (store, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->path, ==, RAHNUMA_PATH_SHORT);
+  text = rahnuma_session_info_describe_outcome (info, title_of, NULL);
+  g_assert_cmpstr (text, ==, "0 of 2 lessons passed. After the hall briefing: each lesson’s questions only. "
+                             "To go over with the visitor: contract, Fees and costs.");
+
+  /* All passed on the full path: nothing to go over. */
+  ((RahnumaModuleResult *) g_ptr_array_index (info->modules, 0))->passed = TRUE;
+  ((RahnumaModuleResult *) g_ptr_array_index (info->modules, 1))->passed = TRUE;
+  info->path = RAHNUMA_PATH_FULL;
+  full = rahnuma_session_info_describe_outcome (info, NULL, NULL);
+  g_assert_cmpstr (full, ==, "2 of 2 lessons passed. Full path: every lesson watched on the kiosk.");
+}
+
 static void
 test_lookup_unknown (Fixture *f, gconstpointer data)
 {
@@ -1023,6 +1065,7 @@ main (int argc, char **argv)
   ADD ("/rahnuma/store/column-rules", test_column_rules);
   ADD ("/rahnuma/store/abandon-active", test_abandon_active);
   ADD ("/rahnuma/store/threads", test_threads);
+  ADD ("/rahnuma/store/describe-outcome", test_describe_outcome);
   ADD ("/rahnuma/store/disk-full", test_disk_full);
   ADD ("/rahnuma/store/read-row", test_read_row);
 #undef ADD

@@ -1283,6 +1283,9 @@ session_info_from_row (sqlite3_stmt *stmt)
   rahnuma_session_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &info->state);
   info->demo = sqlite3_column_int (stmt, 9) != 0;
   info->clock_suspect = sqlite3_column_int (stmt, 10) != 0;
+  /* The schema's CHECK allows only these two; "full" is its default. */
+  if (!rahnuma_visit_path_from_string ((const char *) sqlite3_column_text (stmt, 11), &info->path))
+    info->path = RAHNUMA_PATH_FULL;
   info->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) module_result_free);
   return info;
 }
@@ -1323,7 +1326,7 @@ lookup_code_locked (RahnumaStore *self, const char *code, GError **error)
   g_autoptr(RahnumaCachedStmt) stmt =
     get_cached (self,
                 "SELECT id, centre, kiosk, language, catalog_version, code, started_at,"
-                " ended_at, state, demo, clock_suspect FROM session WHERE code = ?1"
+                " ended_at, state, demo, clock_suspect, path FROM session WHERE code = ?1"
                 " ORDER BY started_at DESC LIMIT 1",
                 error);
   g_autoptr(RahnumaSessionInfo) info = NULL;
@@ -1410,4 +1413,98 @@ rahnuma_store_is_valid_site_id (const char *id)
     if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
       return FALSE;
   return TRUE;
+}
+
+/**
+ * rahnuma_session_info_get_standing:
+ * @info: a visit's record, from rahnuma_store_lookup_code()
+ *
+ * Whether the code proves a briefing: the one rule the officers'
+ * dashboard and `rahnuma-admin verify` both apply before they describe
+ * the visit (rahnuma_session_info_describe_outcome()).
+ *
+ * Returns: what the code proves
+ */
+RahnumaCodeStanding
+rahnuma_session_info_get_standing (const RahnumaSessionInfo *info)
+{
+  g_return_val_if_fail (info != NULL && info->modules != NULL, RAHNUMA_CODE_NO_LESSONS);
+
+  if (info->demo)
+    return RAHNUMA_CODE_DEMO;
+  if (info->modules->len == 0)
+    return RAHNUMA_CODE_NO_LESSONS;
+  return RAHNUMA_CODE_PROVES_VISIT;
+}
+
+/* "A, B, C": the titles of the lessons @info did not pass, or NULL. */
+static char *
+join_not_passed (const RahnumaSessionInfo *info, RahnumaModuleTitleFunc title_func, gpointer user_data)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < info->modules->len; i++)
+    {
+      const RahnumaModuleResult *m = g_ptr_array_index (info->modules, i);
+      g_autofree char *title = NULL;
+
+      if (m->passed)
+        continue;
+      title = title_func != NULL ? title_func (m->module_id, user_data) : NULL;
+      /* Translators: between lesson titles in a list, e.g. "Lesson 2, Lesson 3" */
+      g_string_append_printf (list, "%s%s", list->len > 0 ? _(", ") : "", title != NULL ? title : m->module_id);
+    }
+  return list->len > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
+}
+
+/**
+ * rahnuma_session_info_describe_outcome:
+ * @info: a visit's record, from rahnuma_store_lookup_code()
+ * @title_func: (nullable) (scope call): a lesson's title for the reader, from
+ *   its module id; %NULL (or a %NULL answer) shows the module id
+ * @user_data: for @title_func
+ *
+ * What an officer checking a code needs, in one sentence per fact: lessons
+ * passed of lessons recorded, the path the visit took (`session.path`), and
+ * the lessons to go over with the visitor. Only what the journal holds for
+ * the visit: nothing of the survey, which is kept apart from visits on
+ * purpose (docs/ARCHITECTURE.md, "The survey table and the session's
+ * categories"). The kiosk's dashboard, the office's and `rahnuma-admin
+ * verify` all say it with this function, so they agree.
+ *
+ * Returns: (transfer full): e.g. "0 of 7 lessons passed. After the hall
+ *   briefing: each lesson's questions only. To go over: Lesson 1, …"
+ */
+char *
+rahnuma_session_info_describe_outcome (const RahnumaSessionInfo *info,
+                                       RahnumaModuleTitleFunc    title_func,
+                                       gpointer                  user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *review = NULL;
+  guint n_passed = 0;
+
+  g_return_val_if_fail (info != NULL && info->modules != NULL, NULL);
+
+  for (guint i = 0; i < info->modules->len; i++)
+    n_passed += ((const RahnumaModuleResult *) g_ptr_array_index (info->modules, i))->passed ? 1 : 0;
+  /* Translators: checking a completion code; e.g. "0 of 7 lessons passed." */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u lesson passed.", "%u of %u lessons passed.",
+                                             info->modules->len),
+                          n_passed, info->modules->len);
+  g_string_append_c (text, ' ');
+  if (info->path == RAHNUMA_PATH_SHORT)
+    /* Translators: checking a completion code: the visit's path (issue 20) */
+    g_string_append (text, _("After the hall briefing: each lesson’s questions only."));
+  else
+    /* Translators: checking a completion code: the visit's path (issue 20) */
+    g_string_append (text, _("Full path: every lesson watched on the kiosk."));
+  review = join_not_passed (info, title_func, user_data);
+  if (review != NULL)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: checking a completion code; %s is a list of lesson titles */
+      g_string_append_printf (text, _("To go over with the visitor: %s."), review);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

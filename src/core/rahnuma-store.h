@@ -75,6 +75,7 @@ typedef struct
   RahnumaSessionState state;
   gboolean            demo;
   gboolean            clock_suspect; /* recorded while the kiosk's clock was wrong: times untrue */
+  RahnumaVisitPath    path;          /* session.path: full, or after the hall briefing */
   GPtrArray          *modules;       /* of RahnumaModuleResult, by module id */
 } RahnumaSessionInfo;
 
@@ -171,6 +172,34 @@ gboolean      rahnuma_store_is_valid_centre (const char                *centre);
 gboolean      rahnuma_store_is_valid_kiosk  (const char                *kiosk);
 gboolean      rahnuma_store_is_valid_language (const char              *code);
 void          rahnuma_session_info_free     (RahnumaSessionInfo        *info);
+
+/**
+ * RahnumaCodeStanding:
+ * @RAHNUMA_CODE_PROVES_VISIT: a real visit's code, with its lessons
+ * @RAHNUMA_CODE_DEMO: synthetic data from `rahnuma-admin simulate`: no visit
+ *   took place
+ * @RAHNUMA_CODE_NO_LESSONS: given for a visit with no lesson on offer (older
+ *   kiosks did, with an empty modules folder): a briefing of no lessons is none
+ *
+ * What a looked-up code proves (rahnuma_session_info_get_standing()).
+ */
+typedef enum
+{
+  RAHNUMA_CODE_PROVES_VISIT,
+  RAHNUMA_CODE_DEMO,
+  RAHNUMA_CODE_NO_LESSONS,
+} RahnumaCodeStanding;
+
+RahnumaCodeStanding
+              rahnuma_session_info_get_standing (const RahnumaSessionInfo *info);
+
+/* Returns (transfer full, nullable) a module's title for a reader. */
+typedef char *(*RahnumaModuleTitleFunc) (const char *module_id,
+                                         gpointer    user_data);
+
+char         *rahnuma_session_info_describe_outcome (const RahnumaSessionInfo *info,
+                                                     RahnumaModuleTitleFunc    title_func,
+                                                     gpointer                  user_data);
 
 /* How far past the build date and the newest record a clock may be: three years. */
 #define RAHNUMA_STORE_CLOCK_AHEAD (G_GINT64_CONSTANT (3) * 366 * 24 * 3600)

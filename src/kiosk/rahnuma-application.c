@@ -366,7 +366,6 @@ on_replace_damaged (gpointer user_data)
   RahnumaApplication *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
-  GtkWindow *window;
 
   g_clear_object (&self->auto_sync); /* no new sync of a damaged journal */
   rahnuma_kiosk_context_set_auto_sync (self->context, NULL);
@@ -394,10 +393,9 @@ on_replace_damaged (gpointer user_data)
       rahnuma_journal_guard_remember (guard, self->db_path, rahnuma_store_get_journal_id (self->store), NULL);
       g_free (self->set_aside_path);
       self->set_aside_path = g_steal_pointer (&aside);
+      /* The officer hears of it at the corner (the PIN pad, the dashboard):
+       * the visitor at the screen is told nothing technical. */
       update_context (self);
-      window = gtk_application_get_active_window (GTK_APPLICATION (self));
-      if (RAHNUMA_IS_WINDOW (window))
-        rahnuma_window_tell_journal_set_aside (RAHNUMA_WINDOW (window));
     }
   start_auto_sync (self);
   return G_SOURCE_REMOVE;

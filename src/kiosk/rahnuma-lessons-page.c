@@ -143,12 +143,32 @@ rahnuma_lessons_page_refresh (RahnumaLessonsPage *self)
   update_next_step (self);
 }
 
+/* Whether the visitor has begun any lesson: watched some of it, or
+ * answered its questions (passed or not, scenes skipped or not). */
+static gboolean
+any_lesson_begun (RahnumaVisit *visit)
+{
+  GListModel *catalog = G_LIST_MODEL (rahnuma_visit_get_catalog (visit));
+
+  for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
+    {
+      g_autoptr(RahnumaModule) module = g_list_model_get_item (catalog, i);
+
+      if (rahnuma_visit_get_lesson_state (visit, module) != RAHNUMA_LESSON_NOT_STARTED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * rahnuma_lessons_page_get_prompt:
  *
  * The spoken prompt (a media/prompts id) for where the visitor stands:
- * "lessons" before any lesson is done, "lessons-next" while some are left,
- * "lessons-done" once the code can be had.
+ * "lessons" ("Choose a lesson. Watch it, then answer the questions.")
+ * before any lesson is begun, "lessons-next" (the big button for the next
+ * lesson) once one is, even if none is done yet: after questions answered
+ * wrongly, or with the scenes skipped, the big button leads back to that
+ * lesson; "lessons-done" once the code can be had.
  *
  * Returns: (transfer none): the prompt's id
  */
@@ -159,7 +179,7 @@ rahnuma_lessons_page_get_prompt (RahnumaLessonsPage *self)
 
   if (rahnuma_visit_is_complete (self->visit))
     return "lessons-done";
-  return rahnuma_visit_get_n_modules_done (self->visit) > 0 ? "lessons-next" : "lessons";
+  return any_lesson_begun (self->visit) ? "lessons-next" : "lessons";
 }
 
 /**

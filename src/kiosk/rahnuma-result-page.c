@@ -8,7 +8,8 @@
  *
  * The outcome is told as it is: how many lessons were passed, which ones to
  * go over with the officer, and what the code stands for under the centre's
- * rule (every lesson on offer watched and answered: rahnuma_visit_is_complete()).
+ * rule (every lesson on offer watched and answered: rahnuma_visit_is_complete();
+ * on the short path, the hall briefing and each lesson's questions answered).
  * The code is said symbol by symbol, one recorded clip per symbol, in the
  * visitor's language. "Finish" asks first: the code is gone once it is wiped.
  *
@@ -127,6 +128,22 @@ all_passed (RahnumaResultPage *self)
   return rahnuma_visit_get_n_modules_passed (self->visit) == n_modules;
 }
 
+/* What the code stands for, as it is for this visit's path: on the short
+ * path no lesson was watched here, the hall briefing showed them. */
+static const char *
+rule_text (RahnumaVisit *visit, gboolean all_passed)
+{
+  if (rahnuma_visit_get_path (visit) == RAHNUMA_PATH_SHORT)
+    /* Translators: on the last screen, for a visitor who was in the hall briefing
+     * and then answered each lesson's check questions on the kiosk (no lesson
+     * was watched on the kiosk: do not say so) */
+    return _("This code counts as a completed briefing: you were in the hall briefing and "
+             "answered each lesson’s questions here.");
+  if (all_passed)
+    return _("This code counts as a completed briefing.");
+  return _("This code counts as a completed briefing: every lesson was watched and answered.");
+}
+
 static void
 show_outcome (RahnumaResultPage *self)
 {
@@ -148,10 +165,7 @@ show_outcome (RahnumaResultPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->outcome_icon), n_passed == n_modules ? "success" : "result-review-icon");
   gtk_widget_set_visible (self->review_box, review != NULL);
   gtk_label_set_label (self->review_label, review != NULL ? review : "");
-  gtk_label_set_label (self->rule_label,
-                       n_passed == n_modules
-                         ? _("This code counts as a completed briefing.")
-                         : _("This code counts as a completed briefing: every lesson was watched and answered."));
+  gtk_label_set_label (self->rule_label, rule_text (self->visit, n_passed == n_modules));
 }
 
 /* What the page says: that it is over, how it went, and the code, one

@@ -978,6 +978,8 @@ kiosk_officer (GtkWidget *widget, const char *action_name, GVariant *parameter)
   rahnuma_officer_set_auto_sync ((GObject *) rahnuma_kiosk_context_get_auto_sync (self->context));
   rahnuma_officer_set_contacts_watch (rahnuma_kiosk_context_get_contacts_watch (self->context));
   rahnuma_officer_set_card_printer (rahnuma_kiosk_context_get_card_printer (self->context));
+  /* A journal set aside is the officer's to hear of, not the visitor's. */
+  rahnuma_officer_set_journal_set_aside (rahnuma_kiosk_context_get_set_aside_journal (self->context));
   rahnuma_officer_present (GTK_WINDOW (self), rahnuma_kiosk_context_get_store (self->context),
                            rahnuma_kiosk_context_get_catalog (self->context));
 }
@@ -1118,9 +1120,6 @@ rahnuma_window_new (GtkApplication *application, RahnumaKioskContext *context)
   show_home (self);
   reset_volume (self);
 
-  if (rahnuma_kiosk_context_get_set_aside_journal (context) != NULL)
-    rahnuma_window_tell_journal_set_aside (self);
-
   if (rahnuma_kiosk_context_is_preview (context))
     {
       /* Translators: shown to trainers who play one lesson with --preview */
@@ -1130,31 +1129,6 @@ rahnuma_window_new (GtkApplication *application, RahnumaKioskContext *context)
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   return self;
-}
-
-/**
- * rahnuma_window_tell_journal_set_aside:
- * @self: the kiosk window
- *
- * Shows, until dismissed, that the journal was found damaged and where it
- * was kept (rahnuma_kiosk_context_get_set_aside_journal()): at start-up, or
- * when the background check found it later.
- */
-void
-rahnuma_window_tell_journal_set_aside (RahnumaWindow *self)
-{
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (RAHNUMA_IS_WINDOW (self));
-
-  message =
-    /* Translators: %s is a file name; shown at start-up, for the officer */
-    g_strdup_printf (_("The kiosk’s records file was damaged. It was kept as %s and a new one was started. Please tell the officer."),
-                     rahnuma_kiosk_context_get_set_aside_journal (self->context));
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

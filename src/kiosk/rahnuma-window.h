@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (RahnumaWindow, rahnuma_window, RAHNUMA, WINDOW, AdwApplica
 
 RahnumaWindow *rahnuma_window_new                     (GtkApplication      *application,
                                                        RahnumaKioskContext *context);
-void           rahnuma_window_tell_journal_set_aside (RahnumaWindow       *self);
 RahnumaVisit  *rahnuma_window_get_visit              (RahnumaWindow       *self);
 
 G_END_DECLS

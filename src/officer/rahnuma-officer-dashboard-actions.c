@@ -209,25 +209,25 @@ dashboard_sync (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* ---- verify a completion code ------------------------------------------ */
 
 static char *
+dup_module_title (const char *module_id, gpointer catalog)
+{
+  return rahnuma_officer_label ("module", module_id, catalog);
+}
+
+/* When, and the outcome as `rahnuma-admin verify` says it: lessons passed
+ * of lessons, the path, the lessons to go over (nothing of the survey). */
+static char *
 describe_session (RahnumaOfficerDashboard *self, const RahnumaSessionInfo *info)
 {
   g_autofree char *ended = format_time (info->ended_at);
-  g_autoptr(GString) modules = g_string_new (NULL);
+  g_autofree char *outcome = rahnuma_session_info_describe_outcome (info, dup_module_title, self->catalog);
 
-  for (guint i = 0; i < info->modules->len; i++)
-    {
-      const RahnumaModuleResult *m = g_ptr_array_index (info->modules, i);
-      g_autofree char *title = rahnuma_officer_label ("module", m->module_id, self->catalog);
-
-      if (m->passed)
-        g_string_append_printf (modules, "%s%s", modules->len > 0 ? ", " : "", title);
-    }
   if (info->clock_suspect)
-    /* Translators: %s is a list of module titles */
-    return g_strdup_printf (_("Completed on an unknown day: the kiosk’s clock was wrong. Passed: %s"),
-                            modules->len > 0 ? modules->str : "—");
-  /* Translators: first %s is a date and time, second a list of module titles */
-  return g_strdup_printf (_("Completed %s. Passed: %s"), ended, modules->len > 0 ? modules->str : "—");
+    /* Translators: %s is the visit's outcome, e.g. "0 of 7 lessons passed. …" */
+    return g_strdup_printf (_("Completed on an unknown day: the kiosk’s clock was wrong. %s"), outcome);
+  /* Translators: first %s is a date and time, second the visit's outcome, e.g.
+   * "0 of 7 lessons passed. …" */
+  return g_strdup_printf (_("Completed %s. %s"), ended, outcome);
 }
 
 static void
@@ -306,7 +306,17 @@ dashboard_verify (GtkWidget *widget, const char *action_name, GVariant *paramete
       adw_action_row_set_subtitle (self->code_result_row, error != NULL ? error->message : "");
       return;
     }
-  details = describe_session (self, info);
+  /* The rule `rahnuma-admin verify` applies too: demo data and a visit of
+   * no lessons prove no briefing. */
+  if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_DEMO)
+    /* Translators: checking a completion code made by `rahnuma-admin simulate` */
+    details = g_strdup (_("Not a real visit: this code comes from demo data (simulated visits)."));
+  else if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_NO_LESSONS)
+    /* Translators: checking a completion code an old kiosk gave with no lesson on offer */
+    details = g_strdup (_("Not a real completion code: no lesson was watched in this visit (the kiosk "
+                          "had no lesson on offer)."));
+  else
+    details = describe_session (self, info);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->code_result_row), code);
   adw_action_row_set_subtitle (self->code_result_row, details);
 }

@@ -73,6 +73,7 @@ struct _RahnumaOfficerDashboard
   AdwActionRow *backlog_row;
   AdwActionRow *rejected_row;
   AdwActionRow *sync_error_row;  /* the automatic sync's last failure, hidden when none */
+  AdwActionRow *journal_aside_row;  /* where a damaged journal was kept, hidden when none was */
   AdwActionRow *contacts_error_row; /* why the contacts file on disk is not in force, hidden when it is */
   GtkWidget *printer_group;      /* hidden with no card printer */
   AdwActionRow *printer_row;

@@ -365,6 +365,7 @@ rahnuma_officer_dashboard_class_init (RahnumaOfficerDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, code_pad);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, sync_error_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, contacts_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, journal_aside_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, printer_group);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, printer_row);
   gtk_widget_class_bind_template_child (widget_class, RahnumaOfficerDashboard, printer_error_row);
@@ -507,6 +508,31 @@ rahnuma_officer_dashboard_set_contacts_watch (RahnumaOfficerDashboard *self, Rah
   if (watch != NULL)
     self->contacts_handler = g_signal_connect_swapped (watch, "changed", G_CALLBACK (show_contacts_problem), self);
   show_contacts_problem (self);
+}
+
+/**
+ * rahnuma_officer_dashboard_set_journal_set_aside:
+ * @path: (nullable): where the kiosk kept its journal when it found it
+ *   damaged and started a new one, or %NULL
+ *
+ * Shows, on the Today page, that the records file was set aside, where,
+ * and what to do; hidden for %NULL. Told to the officer, never to a visitor.
+ */
+void
+rahnuma_officer_dashboard_set_journal_set_aside (RahnumaOfficerDashboard *self, const char *path)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (RAHNUMA_IS_OFFICER_DASHBOARD (self));
+
+  if (path != NULL)
+    /* Translators: on the officers' dashboard; %s is the old records file's path */
+    subtitle = g_strdup_printf (_("It was kept as %s and a new one, with a new officer PIN, was started. "
+                                  "Keep the old file for a technician: visits in it may not have reached "
+                                  "the officers’ file yet."),
+                                path);
+  gtk_widget_set_visible (GTK_WIDGET (self->journal_aside_row), path != NULL);
+  adw_action_row_set_subtitle (self->journal_aside_row, subtitle != NULL ? subtitle : "");
 }
 
 static void

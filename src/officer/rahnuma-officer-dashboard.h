@@ -22,6 +22,8 @@ void rahnuma_officer_dashboard_set_sources (RahnumaOfficerDashboard *self,
                                             RahnumaCatalog          *catalog);
 void rahnuma_officer_dashboard_refresh     (RahnumaOfficerDashboard *self);
 
+void rahnuma_officer_dashboard_set_journal_set_aside (RahnumaOfficerDashboard *self,
+                                                      const char              *path);
 void rahnuma_officer_dashboard_set_card_printer (RahnumaOfficerDashboard *self,
                                                  RahnumaCardPrinter      *printer);
 void rahnuma_officer_dashboard_set_auto_sync (RahnumaOfficerDashboard *self,

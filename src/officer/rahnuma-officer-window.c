@@ -219,3 +219,18 @@ rahnuma_officer_window_set_card_printer (RahnumaOfficerWindow *self, RahnumaCard
 
   rahnuma_officer_dashboard_set_card_printer (self->dashboard, printer);
 }
+
+/**
+ * rahnuma_officer_window_set_journal_set_aside:
+ * @path: (nullable): where the kiosk kept its damaged journal, or %NULL;
+ *   see rahnuma_pin_pad_set_journal_set_aside() and
+ *   rahnuma_officer_dashboard_set_journal_set_aside()
+ */
+void
+rahnuma_officer_window_set_journal_set_aside (RahnumaOfficerWindow *self, const char *path)
+{
+  g_return_if_fail (RAHNUMA_IS_OFFICER_WINDOW (self));
+
+  rahnuma_pin_pad_set_journal_set_aside (self->pin_pad, path);
+  rahnuma_officer_dashboard_set_journal_set_aside (self->dashboard, path);
+}

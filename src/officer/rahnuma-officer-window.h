@@ -28,5 +28,7 @@ void                  rahnuma_officer_window_set_contacts_watch (RahnumaOfficerW
 
 void                  rahnuma_officer_window_set_card_printer (RahnumaOfficerWindow *self,
                                                                RahnumaCardPrinter   *printer);
+void                  rahnuma_officer_window_set_journal_set_aside (RahnumaOfficerWindow *self,
+                                                                    const char           *path);
 
 G_END_DECLS

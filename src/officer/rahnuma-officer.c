@@ -19,6 +19,7 @@ static RahnumaCatalog *officer_catalog;
 static GObject *officer_auto_sync;
 static RahnumaContactsWatch *officer_contacts;
 static RahnumaCardPrinter *officer_card_printer;
+static char *officer_journal_set_aside;
 /* The officer's own language, kept while the kiosk runs; the kiosk's
  * (a visitor's) comes back when the officer window closes. */
 static char *officer_language;
@@ -61,6 +62,7 @@ create_window (void)
   rahnuma_officer_window_set_auto_sync (RAHNUMA_OFFICER_WINDOW (officer_window), officer_auto_sync);
   rahnuma_officer_window_set_contacts_watch (RAHNUMA_OFFICER_WINDOW (officer_window), officer_contacts);
   rahnuma_officer_window_set_card_printer (RAHNUMA_OFFICER_WINDOW (officer_window), officer_card_printer);
+  rahnuma_officer_window_set_journal_set_aside (RAHNUMA_OFFICER_WINDOW (officer_window), officer_journal_set_aside);
   add_font_class (GTK_WIDGET (officer_window));
   g_object_add_weak_pointer (G_OBJECT (officer_window), (gpointer *) &officer_window);
   g_signal_connect (officer_window, "destroy", G_CALLBACK (on_officer_window_destroy), NULL);
@@ -161,4 +163,19 @@ rahnuma_officer_set_card_printer (RahnumaCardPrinter *printer)
   g_set_object (&officer_card_printer, printer);
   if (officer_window != NULL)
     rahnuma_officer_window_set_card_printer (RAHNUMA_OFFICER_WINDOW (officer_window), printer);
+}
+
+/**
+ * rahnuma_officer_set_journal_set_aside:
+ * @path: (nullable): where the kiosk kept its journal when it found it
+ *   damaged and started a new one, or %NULL: the PIN pad and the dashboard
+ *   say so (see rahnuma_officer_window_set_journal_set_aside())
+ */
+void
+rahnuma_officer_set_journal_set_aside (const char *path)
+{
+  g_free (officer_journal_set_aside);
+  officer_journal_set_aside = g_strdup (path);
+  if (officer_window != NULL)
+    rahnuma_officer_window_set_journal_set_aside (RAHNUMA_OFFICER_WINDOW (officer_window), path);
 }

@@ -20,5 +20,6 @@ void rahnuma_officer_present (GtkWindow      *parent,
 void rahnuma_officer_set_auto_sync (GObject *auto_sync);
 void rahnuma_officer_set_contacts_watch (RahnumaContactsWatch *watch);
 void rahnuma_officer_set_card_printer (RahnumaCardPrinter *printer);
+void rahnuma_officer_set_journal_set_aside (const char *path);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ struct _RahnumaPinPad
   GtkSpinner *spinner;
   GtkWidget *keys;
   GtkWidget *close_button;
+  char *set_aside_journal; /* nullable: where the kiosk put its damaged journal */
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaPinPad, rahnuma_pin_pad, GTK_TYPE_WIDGET)
@@ -113,11 +114,23 @@ set_mode (RahnumaPinPad *self, Mode mode, const char *message)
 static void
 set_not_set_up (RahnumaPinPad *self)
 {
+  g_autofree char *message = NULL;
+
+  if (self->set_aside_journal != NULL)
+    /* Translators: shown when someone holds the officer corner of a kiosk whose
+     * records file was found damaged and replaced by a new one, which has no PIN;
+     * %s is the old file's path; keep the command as it is */
+    message = g_strdup_printf (_("The kiosk’s records file was damaged, so the kiosk kept it as %s and "
+                                 "started a new one. The officer PIN was in the old file. A technician "
+                                 "sets a new PIN with the command “rahnuma-admin pin set” and keeps the old "
+                                 "file: visits in it may not have reached the officers’ file yet."),
+                               self->set_aside_journal);
   set_mode (self, MODE_NOT_SET_UP,
+            message != NULL ? message
             /* Translators: shown when someone holds the officer corner of a kiosk
              * that has no officer PIN; keep the command as it is */
-            _("No officer PIN has been set on this kiosk. A technician sets one with the command "
-              "“rahnuma-admin pin set”; the dashboard opens after that."));
+            : _("No officer PIN has been set on this kiosk. A technician sets one with the command "
+                "“rahnuma-admin pin set”; the dashboard opens after that."));
 }
 
 static gboolean
@@ -305,6 +318,7 @@ rahnuma_pin_pad_finalize (GObject *object)
   wipe (self->first);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_free (self->set_aside_journal);
   G_OBJECT_CLASS (rahnuma_pin_pad_parent_class)->finalize (object);
 }
 
@@ -401,4 +415,25 @@ rahnuma_pin_pad_begin_change (RahnumaPinPad *self)
 
   wipe (self->first);
   set_mode (self, MODE_NEW, NULL);
+}
+
+/**
+ * rahnuma_pin_pad_set_journal_set_aside:
+ * @path: (nullable): where the kiosk kept its journal when it found it
+ *   damaged and started a new one (rahnuma_journal_guard_open()), or %NULL
+ *
+ * The new journal has no PIN: the "not set up" words then say why, where
+ * the old file is, and what a technician does. The visitor is never told.
+ */
+void
+rahnuma_pin_pad_set_journal_set_aside (RahnumaPinPad *self, const char *path)
+{
+  g_return_if_fail (RAHNUMA_IS_PIN_PAD (self));
+
+  if (g_strcmp0 (self->set_aside_journal, path) == 0)
+    return;
+  g_free (self->set_aside_journal);
+  self->set_aside_journal = g_strdup (path);
+  if (self->mode == MODE_NOT_SET_UP)
+    set_not_set_up (self);
 }

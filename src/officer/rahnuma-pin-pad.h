@@ -17,5 +17,7 @@ void rahnuma_pin_pad_set_store    (RahnumaPinPad *self,
                                    RahnumaStore  *store);
 void rahnuma_pin_pad_reset        (RahnumaPinPad *self);
 void rahnuma_pin_pad_begin_change (RahnumaPinPad *self);
+void rahnuma_pin_pad_set_journal_set_aside (RahnumaPinPad *self,
+                                            const char    *path);
 
 G_END_DECLS

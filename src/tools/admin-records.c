@@ -231,6 +231,7 @@ print_session (const char *code, const RahnumaSessionInfo *info)
 {
   g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (info->started_at);
   g_autofree char *day = g_date_time_format (started, "%Y-%m-%d %H:%M");
+  g_autofree char *outcome = NULL;
 
   /* Translators: %s is a completion code, “ABCDE-23456” */
   g_print (_("%s is a real completion code.\n"), code);
@@ -246,6 +247,10 @@ print_session (const char *code, const RahnumaSessionInfo *info)
   /* Translators: a line of `rahnuma-admin verify`; %s are a centre and a kiosk code, or a
    * language code */
   g_print (_("  Language:       %s\n"), language_name (info->language));
+  outcome = rahnuma_session_info_describe_outcome (info, NULL, NULL);
+  /* Translators: a line of `rahnuma-admin verify`; %s is the visit's outcome, "0 of 7
+   * lessons passed. …", as the officers' dashboard says it */
+  g_print (_("  Outcome:        %s\n"), outcome);
   g_print (_("  Modules:\n"));
   for (guint i = 0; i < info->modules->len; i++)
     {
@@ -284,7 +289,7 @@ verify_code (const char *path, const char *code)
       g_printerr (_("Cannot look up the code: %s\n"), error->message);
       return EXIT_USAGE;
     }
-  if (info->demo)
+  if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_DEMO)
     {
       /* Translators: %s is a completion code, “ABCDE-23456” */
       g_printerr (_("%s comes from DEMO DATA (simulated visits), not from a real visit.\n"), normal);
@@ -292,7 +297,7 @@ verify_code (const char *path, const char *code)
     }
   /* A briefing of no lessons is none: such a code (older kiosks gave one
    * when their modules folder was empty) proves nothing. */
-  if (info->modules->len == 0)
+  if (rahnuma_session_info_get_standing (info) == RAHNUMA_CODE_NO_LESSONS)
     {
       /* Translators: %s is a completion code */
       g_printerr (_("%s was given for a visit in which no lesson was watched (the kiosk had no lesson "

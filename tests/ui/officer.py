@@ -272,8 +272,15 @@ class Officer(KioskScreen):
         self.keypad(CODE.replace("-", ""))
         self.press(self._("Check"))
         self.named(CODE)
-        self.find(lambda n: n.get_name().startswith(self._("Completed %s. Passed: %s").split("%s")[0]),
-                  "the code's visit")
+        # The outcome as `rahnuma-admin verify` says it: lessons passed of
+        # lessons, the path, nothing to go over (the visit passed its one lesson).
+        outcome = "%s %s" % (self.tr.ngettext_until_translated("%u of %u lesson passed.", "%u of %u lessons passed.",
+                                                               1).replace("%u", "1"),
+                             self.tr.gettext_until_translated("Full path: every lesson watched on the kiosk."))
+        completed = self.tr.gettext_until_translated("Completed %s. %s")
+        self.find(lambda n: (n.get_name().startswith(completed.split("%s")[0])
+                             and n.get_name().endswith(outcome)),
+                  "the code's visit: “%s”" % outcome)
         self.keypad("2345")  # a new code starts afresh after a check; a short one is not valid
         self.press(self._("Check"))
         self.named(self._("Not a valid code"))
