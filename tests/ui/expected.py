@@ -127,22 +127,6 @@ class Translations:
         return fill(self._usable(singular, strs[index]), *values)
 
 
-    def gettext_until_translated(self, msgid, *values):
-        """As gettext(), for a string new since the last translation round:
-        while <lang>.po has no entry for it, the program shows the English
-        msgid (gettext's fallback); once the lead adds it, it must be
-        translated like every other."""
-        if self.lang != "en" and (None, msgid) not in self.entries:
-            return fill(msgid, *values)
-        return self.gettext(msgid, *values)
-
-    def ngettext_until_translated(self, singular, plural, n, *values):
-        """As ngettext(), for a new string: see gettext_until_translated()."""
-        if self.lang != "en" and (None, singular) not in self.entries:
-            return fill(singular if n == 1 else plural, *values)
-        return self.ngettext(singular, plural, n, *values)
-
-
 class ModuleText:
     """A module package's texts in one language, from its module.ini."""
 

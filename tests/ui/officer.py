@@ -247,11 +247,7 @@ class Officer(KioskScreen):
 
     def expect_code_hint(self):
         """The words over the code keypad say the keys are below them, and they are, in every language."""
-        try:
-            hint = self._("Type the code the visitor shows with the keys below, or scan its QR code")
-        except CheckFailed as untranslated:
-            print("The keypad's hint: not checked in %s: %s" % (self.args.lang, untranslated))
-            return
+        hint = self._("Type the code the visitor shows with the keys below, or scan its QR code")
         above = self.named(hint, Atspi.Role.LABEL).get_extents(Atspi.CoordType.WINDOW)
         entry = self.named(self._("Completion code"), Atspi.Role.TEXT).get_extents(Atspi.CoordType.WINDOW)
         check(above.y + above.height <= entry.y, "the keypad's hint is not above its keys")
@@ -274,10 +270,10 @@ class Officer(KioskScreen):
         self.named(CODE)
         # The outcome as `rahnuma-admin verify` says it: lessons passed of
         # lessons, the path, nothing to go over (the visit passed its one lesson).
-        outcome = "%s %s" % (self.tr.ngettext_until_translated("%u of %u lesson passed.", "%u of %u lessons passed.",
+        outcome = "%s %s" % (self.tr.ngettext("%u of %u lesson passed.", "%u of %u lessons passed.",
                                                                1).replace("%u", "1"),
-                             self.tr.gettext_until_translated("Full path: every lesson watched on the kiosk."))
-        completed = self.tr.gettext_until_translated("Completed %s. %s")
+                             self.tr.gettext("Full path: every lesson watched on the kiosk."))
+        completed = self.tr.gettext("Completed %s. %s")
         self.find(lambda n: (n.get_name().startswith(completed.split("%s")[0])
                              and n.get_name().endswith(outcome)),
                   "the code's visit: “%s”" % outcome)

@@ -228,7 +228,7 @@ class ShortPath(KioskScreen):
         self.labelled(page, LABEL, self._("You passed every lesson."))
         # No lesson was watched on the kiosk: the page says what the code
         # stands for on this path, not "every lesson was watched".
-        self.labelled(page, LABEL, self.tr.gettext_until_translated(
+        self.labelled(page, LABEL, self.tr.gettext(
             "This code counts as a completed briefing: you were in the hall briefing and answered each "
             "lesson’s questions here."))
         self.check_result_said()
