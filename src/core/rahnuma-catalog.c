@@ -198,7 +198,10 @@ check_link (RahnumaCatalog *self, const char *path, const char *real)
 
 /* Locks what @path resolves to now and checks that it still resolves there:
  * an install switches a link before it removes the old edition, and never
- * removes one a catalog has locked. */
+ * removes one a catalog has locked. An edition gone between reading the
+ * link and resolving it (an install switched the link, then removed the old
+ * edition before we locked it) is resolved again: the link has moved on.
+ * Returns %NULL with errno set when it still cannot be resolved. */
 static char *
 lock_resolved (const char *path, int *lock_fd)
 {
@@ -208,6 +211,8 @@ lock_resolved (const char *path, int *lock_fd)
       g_autofree char *again = NULL;
       int fd;
 
+      if (real == NULL && errno == ENOENT)
+        continue;
       if (real == NULL)
         return NULL;
       fd = open (real, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
