@@ -69,19 +69,29 @@ max_count (const RahnumaChart *chart)
   return max;
 }
 
+/* @text laid out for @cr in the chart's font (Sans 10 without one);
+ * sets @logical to its logical extents in pixels. */
+static PangoLayout *
+new_layout (const RahnumaChart *chart, cairo_t *cr, const char *text, PangoRectangle *logical)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) fallback = pango_font_description_from_string ("Sans 10");
+
+  pango_layout_set_font_description (layout, chart->font != NULL ? chart->font : fallback);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, logical);
+  return layout;
+}
+
 /* Draws @text with its start edge at @x (its end edge, if @at_end), vertically
  * centred on @y, ellipsized past @max_width. */
 static void
 draw_text (const RahnumaChart *chart, cairo_t *cr, const char *text, double x, double y,
            double max_width, gboolean at_end)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) fallback = pango_font_description_from_string ("Sans 10");
   PangoRectangle logical;
+  g_autoptr(PangoLayout) layout = new_layout (chart, cr, text, &logical);
 
-  pango_layout_set_font_description (layout, chart->font != NULL ? chart->font : fallback);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (logical.width > max_width)
     {
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -100,13 +110,9 @@ draw_text (const RahnumaChart *chart, cairo_t *cr, const char *text, double x, d
 static double
 text_width (const RahnumaChart *chart, cairo_t *cr, const char *text, double max_width)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) fallback = pango_font_description_from_string ("Sans 10");
   PangoRectangle logical;
+  g_autoptr(PangoLayout) layout = new_layout (chart, cr, text, &logical);
 
-  pango_layout_set_font_description (layout, chart->font != NULL ? chart->font : fallback);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
   return MIN (logical.width, max_width);
 }
 
