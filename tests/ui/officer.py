@@ -270,8 +270,7 @@ class Officer(KioskScreen):
         self.named(CODE)
         # The outcome as `rahnuma-admin verify` says it: lessons passed of
         # lessons, the path, nothing to go over (the visit passed its one lesson).
-        outcome = "%s %s" % (self.tr.ngettext("%u of %u lesson passed.", "%u of %u lessons passed.",
-                                                               1).replace("%u", "1"),
+        outcome = "%s %s" % (self.tr.ngettext("%u of %u lesson passed.", "%u of %u lessons passed.", 1, 1, 1),
                              self.tr.gettext("Full path: every lesson watched on the kiosk."))
         completed = self.tr.gettext("Completed %s. %s")
         self.find(lambda n: (n.get_name().startswith(completed.split("%s")[0])
