@@ -164,7 +164,7 @@ class Survey(KioskScreen):
         self.press(name)
         self.said_after(since, [prompt] + ([then] if then else []), "touching “%s”" % name)
 
-    def type_amount(self, digits, shown, read_back=None):
+    def type_amount(self, digits, shown, read_back=None, listen=None):
         for digit in digits:
             # 2 to 9 are said with the code symbols' clips, 0 and 1 with their own.
             clip = ("symbol-%s.ogg" if digit in "23456789" else "digit-%s.ogg") % digit
@@ -177,6 +177,12 @@ class Survey(KioskScreen):
         # The amount is a status line (read out as it changes), not a plain label.
         self.inside(self.about(), lambda n: n.get_name() == shown, "the amount “%s”" % shown)
         self.shot("amount-" + digits)
+        if listen is not None:
+            # Listen says the question (@listen[0]), then reads back what was
+            # typed, digit by digit, and its currency (@listen[1]).
+            since = self.log_length()
+            self.press(self._("Listen"))
+            self.said_after(since, [listen[0]] + ["digit"] * len(digits) + [listen[1]], "Listen after %s" % digits)
         since = self.log_length()
         self.press(self._("OK"))
         if read_back is not None:
@@ -225,7 +231,7 @@ class Survey(KioskScreen):
         self.press_said(self._("Pakistani rupees"), "currency-PKR")
         self.press_said(self._(name), "currency-" + code)
         digits, grouped = plan["wage"]
-        self.type_amount(digits, "%s %s" % (grouped, self._(name)))
+        self.type_amount(digits, "%s %s" % (grouped, self._(name)), listen=("about-wage", "currency-" + code))
 
     def answer_everything(self, lang, plan):
         self.start_visit(lang)
