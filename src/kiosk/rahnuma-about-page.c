@@ -7,7 +7,10 @@
  * borrowed (not asked when nothing was paid), and the monthly wage in the
  * contract with its currency (the destination's first). Every question
  * offers "prefer not to say"; "Skip all" leaves at once. Each question is
- * said aloud when it shows.
+ * said aloud when it shows; each answer touched is chosen at once and its
+ * words said before the next question (its prompt, Answer.prompt); a
+ * currency touched says its name; an amount is read back digit by digit
+ * with its currency after OK (what was paid) and on Listen.
  *
  * The answers stay in this page, which is built for one visit and
  * destroyed with it; at the end the page activates "kiosk.about-done"
