@@ -9,6 +9,10 @@
  * gets a real RahnumaKioskContext on the same journal and modules, with
  * real settings (GSETTINGS_BACKEND=memory) and the bundled spoken prompts.
  *
+ * The "about you" page is also driven answer by answer: each answer and
+ * currency touched must say a prompt of its own that is recorded
+ * (media/prompts/) and has words in every visitor language.
+ *
  * Needs a display: run by meson under xvfb-run (tests/meson.build).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -269,6 +273,139 @@ static void
 test_about (Fixture *f, gconstpointer data)
 {
   present_and_finalize (GTK_WIDGET (rahnuma_about_page_new ()));
+}
+
+/* ---- "about you": every answer touched says its words ---------------- */
+
+/* What the page asked "kiosk.play" to say last; "kiosk.about-done" ends it. */
+static void
+on_play (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  char ***said = user_data;
+
+  g_strfreev (*said);
+  *said = g_variant_dup_strv (parameter, NULL);
+}
+
+/* The page, under a box that stands for the kiosk window's actions, at
+ * question @skipped (each one before it touched "Prefer not to say"), after
+ * @destination if not %NULL. The box is returned; the page is its child. */
+static GtkWidget *
+about_at (guint skipped, const char *destination, char ***said)
+{
+  const GActionEntry entries[] = { { "play", on_play, "as" }, { "about-done", NULL, "b" } };
+  g_autoptr(GSimpleActionGroup) kiosk = g_simple_action_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = GTK_WIDGET (rahnuma_about_page_new ());
+
+  g_action_map_add_action_entries (G_ACTION_MAP (kiosk), entries, G_N_ELEMENTS (entries), said);
+  gtk_widget_insert_action_group (box, "kiosk", G_ACTION_GROUP (kiosk));
+  gtk_box_append (GTK_BOX (box), page);
+  g_object_ref_sink (box);
+  for (guint i = 0; i < skipped; i++)
+    if (i == 1 && destination != NULL)
+      gtk_widget_activate_action (page, "about.answer", "s", destination);
+    else
+      gtk_widget_activate_action (page, "about.unsaid", NULL);
+  return box;
+}
+
+/* The buttons under @widget that answer the question on screen (their
+ * action "about.answer"), or with a "currency", in order; borrowed. The
+ * page is in no window, so nothing is mapped: visibility is judged by the
+ * widgets' own flags and the stack's page. */
+static void
+collect_buttons (GtkWidget *widget, GPtrArray *buttons, gboolean currencies)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+      (currencies ? g_object_get_data (G_OBJECT (widget), "currency") != NULL
+                  : g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "about.answer") == 0))
+    g_ptr_array_add (buttons, widget);
+  /* Of a stack, only the page on screen (the answers of an earlier question stay in a hidden one). */
+  if (GTK_IS_STACK (widget))
+    collect_buttons (gtk_stack_get_visible_child (GTK_STACK (widget)), buttons, currencies);
+  else
+    for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+      collect_buttons (c, buttons, currencies);
+}
+
+/* @clip ("prompt:NAME") is recorded in Urdu and English, and has words in
+ * every visitor language (media/prompts/prompts.ini). */
+static void
+assert_prompt_made (GKeyFile *prompts, const char *clip)
+{
+  static const char * const langs[] = { "ur", "ps", "pa_PK", NULL };
+  const char *name = clip + strlen ("prompt:");
+
+  g_assert_true (g_str_has_prefix (clip, "prompt:"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_strconcat (name, ".ogg", NULL);
+      g_autofree char *path = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", "prompts",
+                                                i == 0 ? "ur" : "en", file, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_error ("%s is said, but %s is missing", clip, path);
+    }
+  for (guint i = 0; langs[i] != NULL; i++)
+    {
+      g_autofree char *text = g_key_file_get_locale_string (prompts, name, "Text", langs[i], NULL);
+      g_autofree char *untranslated = g_key_file_get_string (prompts, name, "Text", NULL);
+
+      if (text == NULL || untranslated == NULL || g_str_equal (text, untranslated))
+        g_error ("%s has no words in %s in prompts.ini", clip, langs[i]);
+    }
+}
+
+/* Touching each answer of each question, and each currency offered for
+ * each destination, says a prompt of its own (first, before the next
+ * question) that is recorded and has words in every visitor language. */
+static void
+test_about_answers_said (Fixture *f, gconstpointer data)
+{
+  static const char * const destinations[] = { "SA", "AE", "OM", "QA", "KW", "BH", "MY", "GB", "other", NULL };
+  g_autoptr(GKeyFile) prompts = g_key_file_new ();
+  g_autofree char *ini = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", "prompts", "prompts.ini", NULL);
+  g_autoptr(GHashTable) heard = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) said = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_load_from_file (prompts, ini, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
+  g_assert_no_error (error);
+  for (guint q = 0; q < 8; q++)
+    for (guint n = 0;; n++)
+      {
+        g_autoptr(GtkWidget) box = about_at (q, NULL, &said);
+        g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+        collect_buttons (box, buttons, FALSE);
+        if (n >= buttons->len)
+          break;
+        g_clear_pointer (&said, g_strfreev);
+        g_signal_emit_by_name (g_ptr_array_index (buttons, n), "clicked");
+        g_assert_nonnull (said);
+        assert_prompt_made (prompts, said[0]);
+        g_assert_nonnull (said[1]); /* then the next question */
+        g_hash_table_add (heard, g_strdup (said[0]));
+      }
+  /* 3 genders, 9 destinations, 9 kinds of work, 5 ways, yes and no: each its own. */
+  g_assert_cmpuint (g_hash_table_size (heard), ==, 3 + 9 + 9 + 5 + 2);
+  for (guint d = 0; destinations[d] != NULL; d++)
+    {
+      g_autoptr(GtkWidget) box = about_at (7, destinations[d], &said);
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      collect_buttons (box, buttons, TRUE);
+      g_assert_cmpuint (buttons->len, >=, 3);
+      for (guint n = 0; n < buttons->len; n++)
+        {
+          g_clear_pointer (&said, g_strfreev);
+          g_signal_emit_by_name (g_ptr_array_index (buttons, n), "clicked");
+          g_assert_nonnull (said);
+          g_assert_true (g_str_has_prefix (said[0], "prompt:currency-"));
+          assert_prompt_made (prompts, said[0]);
+        }
+    }
 }
 
 static void
@@ -557,6 +694,7 @@ main (int argc, char **argv)
   ADD ("lessons/prompt", test_lessons_prompt);
   ADD ("result", test_result);
   ADD ("about", test_about);
+  ADD ("about/answers-said", test_about_answers_said);
   ADD ("still-there", test_still_there);
   ADD ("journal-missing", test_journal_missing);
   ADD ("officer-dashboard", test_officer_dashboard);

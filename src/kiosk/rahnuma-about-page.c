@@ -7,7 +7,10 @@
  * borrowed (not asked when nothing was paid), and the monthly wage in the
  * contract with its currency (the destination's first). Every question
  * offers "prefer not to say"; "Skip all" leaves at once. Each question is
- * said aloud when it shows.
+ * said aloud when it shows; each answer touched is chosen at once and its
+ * words said before the next question (its prompt, Answer.prompt); a
+ * currency touched says its name; an amount is read back digit by digit
+ * with its currency after OK (what was paid) and on Listen.
  *
  * The answers stay in this page, which is built for one visit and
  * destroyed with it; at the end the page activates "kiosk.about-done"
@@ -44,36 +47,44 @@ typedef struct
 {
   const char *value;
   const char *label;
+  const char *prompt;  /* its words said when touched (media/prompts/prompts.ini) */
 } Answer;
 
 static const Answer gender_answers[] = {
   /* Translators: an answer to "Are you a woman or a man?" */
-  { "woman", N_("Woman") }, { "man", N_("Man") }, { "other", N_("Other") },
-  { NULL }
+  { "woman", N_("Woman"), "about-woman" }, { "man", N_("Man"), "about-man" },
+  { "other", N_("Other"), "about-gender-other" }, { NULL }
 };
 static const Answer destination_answers[] = {
-  { "SA", N_("Saudi Arabia") }, { "AE", N_("United Arab Emirates") }, { "OM", N_("Oman") },
-  { "QA", N_("Qatar") }, { "KW", N_("Kuwait") }, { "BH", N_("Bahrain") }, { "MY", N_("Malaysia") },
+  { "SA", N_("Saudi Arabia"), "country-SA" }, { "AE", N_("United Arab Emirates"), "country-AE" },
+  { "OM", N_("Oman"), "country-OM" }, { "QA", N_("Qatar"), "country-QA" }, { "KW", N_("Kuwait"), "country-KW" },
+  { "BH", N_("Bahrain"), "country-BH" }, { "MY", N_("Malaysia"), "country-MY" },
   /* Translators: an answer to "Which country are you going to?" */
-  { "GB", N_("United Kingdom") }, { "other", N_("Another country") }, { NULL }
+  { "GB", N_("United Kingdom"), "country-GB" }, { "other", N_("Another country"), "about-country-other" }, { NULL }
 };
 static const Answer sector_answers[] = {
   /* Translators: answers to "What kind of work will you do?" */
-  { "construction", N_("Construction") }, { "driving", N_("Driving") },
-  { "domestic", N_("Work in a home") }, { "hospitality", N_("Hotels and restaurants") },
-  { "manufacturing", N_("Factory work") }, { "agriculture", N_("Farming") },
-  { "healthcare", N_("Health care") }, { "security", N_("Security guard") },
-  { "other", N_("Other work") }, { NULL }
+  { "construction", N_("Construction"), "about-sector-construction" },
+  { "driving", N_("Driving"), "about-sector-driving" },
+  { "domestic", N_("Work in a home"), "about-sector-domestic" },
+  { "hospitality", N_("Hotels and restaurants"), "about-sector-hospitality" },
+  { "manufacturing", N_("Factory work"), "about-sector-manufacturing" },
+  { "agriculture", N_("Farming"), "about-sector-agriculture" },
+  { "healthcare", N_("Health care"), "about-sector-healthcare" },
+  { "security", N_("Security guard"), "about-sector-security" },
+  { "other", N_("Other work"), "about-sector-other" }, { NULL }
 };
 static const Answer found_via_answers[] = {
   /* Translators: answers to "How did you find this job?"; OEP: a licensed overseas employment promoter */
-  { "promoter", N_("A licensed promoter (OEP)") }, { "sub-agent", N_("A sub-agent") },
-  { "relative", N_("A relative or friend") }, { "direct", N_("From the employer directly") },
-  { "other", N_("Another way") }, { NULL }
+  { "promoter", N_("A licensed promoter (OEP)"), "about-found-promoter" },
+  { "sub-agent", N_("A sub-agent"), "about-found-sub-agent" },
+  { "relative", N_("A relative or friend"), "about-found-relative" },
+  { "direct", N_("From the employer directly"), "about-found-direct" },
+  { "other", N_("Another way"), "about-found-other" }, { NULL }
 };
 static const Answer yes_no_answers[] = {
   /* Translators: answers to a yes-or-no question about the visitor's job */
-  { "yes", N_("Yes") }, { "no", N_("No") }, { NULL }
+  { "yes", N_("Yes"), "about-yes" }, { "no", N_("No"), "about-no" }, { NULL }
 };
 
 static const struct
@@ -119,7 +130,16 @@ struct _RahnumaAboutPage
 
 G_DEFINE_FINAL_TYPE (RahnumaAboutPage, rahnuma_about_page, GTK_TYPE_WIDGET)
 
-static void show_question (RahnumaAboutPage *self, const char *first_clip);
+static void show_question (RahnumaAboutPage *self, const char * const *before);
+
+static const Answer currency_names[] = {
+  /* Translators: the currency a monthly wage is paid in */
+  { "SAR", N_("Saudi riyals"), "currency-SAR" }, { "AED", N_("UAE dirhams"), "currency-AED" },
+  { "OMR", N_("Omani rials"), "currency-OMR" }, { "QAR", N_("Qatari riyals"), "currency-QAR" },
+  { "KWD", N_("Kuwaiti dinars"), "currency-KWD" }, { "BHD", N_("Bahraini dinars"), "currency-BHD" },
+  { "MYR", N_("Malaysian ringgit"), "currency-MYR" }, { "GBP", N_("British pounds"), "currency-GBP" },
+  { "USD", N_("US dollars"), "currency-USD" }, { "PKR", N_("Pakistani rupees"), "currency-PKR" }, { NULL }
+};
 
 /* ---- helpers --------------------------------------------------------- */
 
@@ -131,6 +151,16 @@ question_column (Question question)
   };
 
   return columns[question];
+}
+
+/* The currency @code's entry (its name and spoken prompt); %NULL if unknown. */
+static const Answer *
+find_currency (const char *code)
+{
+  for (guint c = 0; code != NULL && currency_names[c].value != NULL; c++)
+    if (g_str_equal (code, currency_names[c].value))
+      return &currency_names[c];
+  return NULL;
 }
 
 static void
@@ -145,7 +175,9 @@ update_amount (RahnumaAboutPage *self)
     /* Translators: an amount typed on the number pad, in Pakistani rupees; %s is the number */
     text = g_strdup_printf (_("Rs %s"), grouped);
   else
-    text = g_strdup_printf ("%s %s", grouped, self->currency != NULL ? self->currency : "");
+    /* "1,800 Qatari riyals": the currency's name in the visitor's language,
+     * not its ISO code. Every kiosk language puts the number first. */
+    text = g_strdup_printf ("%s %s", grouped, self->currency != NULL ? _(find_currency (self->currency)->label) : "");
   gtk_label_set_label (self->amount_label, text);
 }
 
@@ -186,13 +218,42 @@ fill_choices (RahnumaAboutPage *self, const Answer *answers)
     }
 }
 
-static const Answer currency_names[] = {
-  /* Translators: the currency a monthly wage is paid in */
-  { "SAR", N_("Saudi riyals") }, { "AED", N_("UAE dirhams") }, { "OMR", N_("Omani rials") },
-  { "QAR", N_("Qatari riyals") }, { "KWD", N_("Kuwaiti dinars") }, { "BHD", N_("Bahraini dinars") },
-  { "MYR", N_("Malaysian ringgit") }, { "GBP", N_("British pounds") }, { "USD", N_("US dollars") },
-  { "PKR", N_("Pakistani rupees") }, { NULL }
-};
+/* Adds to @clips what says each digit typed on the pad, then @currency's
+ * name: "4 5 0 4 0 0, Pakistani rupees". Only the digit clips recorded for
+ * the pad (say_digit()): no number words, whose grammar differs in each
+ * language. Nothing when nothing was typed. */
+static void
+add_amount_clips (RahnumaAboutPage *self, GPtrArray *clips, const char *currency)
+{
+  const char *digits = rahnuma_number_pad_get_digits (self->pad);
+  const Answer *entry = find_currency (currency);
+
+  if (digits == NULL || *digits == '\0')
+    return;
+  for (const char *d = digits; *d != '\0'; d++)
+    g_ptr_array_add (clips, g_strdup_printf ("prompt:%s-%c", *d >= '2' && *d <= '9' ? "symbol" : "digit", *d));
+  if (entry != NULL)
+    g_ptr_array_add (clips, g_strconcat ("prompt:", entry->prompt, NULL));
+}
+
+/* The currency of the amount on screen: rupees for what was paid. */
+static const char *
+amount_currency (RahnumaAboutPage *self)
+{
+  return self->question == Q_COST ? "PKR" : self->currency;
+}
+
+/* A currency touched, chosen or already: its name is said (replacing what
+ * was being said); "clicked", as choosing the first one from code is not. */
+static void
+on_currency_clicked (GtkButton *button, RahnumaAboutPage *self)
+{
+  const Answer *entry = find_currency (g_object_get_data (G_OBJECT (button), "currency"));
+  g_autofree char *clip = g_strconcat ("prompt:", entry->prompt, NULL);
+  const char *clips[] = { clip, NULL };
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.play", "^as", clips);
+}
 
 static void
 on_currency_toggled (GtkToggleButton *button, RahnumaAboutPage *self)
@@ -219,12 +280,14 @@ fill_currencies (RahnumaAboutPage *self)
     for (guint c = 0; currency_names[c].value != NULL; c++)
       if (g_str_equal (offered[i], currency_names[c].value))
         {
+          /* The name in the visitor's language, its words and accessible name; no ISO code. */
           GtkWidget *button = gtk_toggle_button_new_with_label (_(currency_names[c].label));
 
           g_object_set_data (G_OBJECT (button), "currency", (gpointer) currency_names[c].value);
           gtk_widget_add_css_class (button, "about-currency");
           gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
           g_signal_connect_object (button, "toggled", G_CALLBACK (on_currency_toggled), self, 0);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (on_currency_clicked), self, 0);
           gtk_box_append (self->currencies, button);
           first = first != NULL ? first : GTK_TOGGLE_BUTTON (button);
         }
@@ -245,9 +308,10 @@ finish (RahnumaAboutPage *self, gboolean skipped)
   gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.about-done", "b", skipped);
 }
 
-/* On to the next question; a receipt or a loan for nothing paid is not asked. */
+/* On to the next question, said after @before (clips, %NULL-terminated;
+ * nullable); a receipt or a loan for nothing paid is not asked. */
 static void
-next_question (RahnumaAboutPage *self, const char *first_clip)
+next_question (RahnumaAboutPage *self, const char * const *before)
 {
   do
     self->question++;
@@ -255,7 +319,7 @@ next_question (RahnumaAboutPage *self, const char *first_clip)
   if (self->question >= N_QUESTIONS)
     finish (self, FALSE);
   else
-    show_question (self, first_clip);
+    show_question (self, before);
 }
 
 /* Puts the current question on screen, without a word said. */
@@ -283,22 +347,38 @@ display_question (RahnumaAboutPage *self)
   g_debug ("About you: question %s", column); /* the question, never an answer */
 }
 
-/* Says the current question, after @first_clip if any. */
+/* Says the current question, after the clips @before (nullable), then the
+ * amount typed if @read_back. */
 static void
-say_question (RahnumaAboutPage *self, const char *first_clip)
+say_question (RahnumaAboutPage *self, const char * const *before, gboolean read_back)
 {
-  g_autofree char *prompt = g_strconcat ("prompt:", questions[self->question].prompt, NULL);
-  const char *clips[] = { first_clip != NULL ? first_clip : "", prompt, NULL };
+  g_autoptr (GPtrArray) clips = g_ptr_array_new_with_free_func (g_free);
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.play", "^as", clips);
+  for (guint i = 0; before != NULL && before[i] != NULL; i++)
+    g_ptr_array_add (clips, g_strdup (before[i]));
+  g_ptr_array_add (clips, g_strconcat ("prompt:", questions[self->question].prompt, NULL));
+  if (read_back)
+    add_amount_clips (self, clips, amount_currency (self));
+  g_ptr_array_add (clips, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "kiosk.play", "^as", clips->pdata);
 }
 
-/* Shows the current question and says it, after @first_clip if any. */
+/* Shows the current question and says it, after the clips @before (nullable). */
 static void
-show_question (RahnumaAboutPage *self, const char *first_clip)
+show_question (RahnumaAboutPage *self, const char * const *before)
 {
   display_question (self);
-  say_question (self, first_clip);
+  say_question (self, before, FALSE);
+}
+
+/* On to the next question, after the words of the answer given (@prompt). */
+static void
+next_question_after (RahnumaAboutPage *self, const char *prompt)
+{
+  g_autofree char *clip = g_strconcat ("prompt:", prompt, NULL);
+  const char *before[] = { clip, NULL };
+
+  next_question (self, before);
 }
 
 /* ---- actions --------------------------------------------------------- */
@@ -308,16 +388,20 @@ about_answer (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaAboutPage *self = RAHNUMA_ABOUT_PAGE (widget);
   const char *value = g_variant_get_string (parameter, NULL);
-  g_autofree char *name_clip = NULL;
+  const Answer *answers = questions[self->question].answers;
+  guint i = 0;
 
-  if (questions[self->question].answers == NULL)
+  if (answers == NULL)
+    return;
+  while (answers[i].value != NULL && !g_str_equal (answers[i].value, value))
+    i++;
+  if (answers[i].value == NULL)
     return;
   g_free (self->values[self->question]);
   self->values[self->question] = g_strdup (value);
-  /* A flag touched: its country's name is said before the next question. */
-  if (self->question == Q_DESTINATION && !g_str_equal (value, "other"))
-    name_clip = g_strconcat ("prompt:country-", value, NULL);
-  next_question (self, name_clip);
+  /* The answer touched is said (a flag: its country's name), and the next
+   * question shows at once and is said after it. */
+  next_question_after (self, answers[i].prompt);
 }
 
 static void
@@ -342,7 +426,7 @@ about_unsaid (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   g_clear_pointer (&self->values[self->question], g_free);
   set_amount_answer (self, RAHNUMA_SURVEY_UNSAID, 0);
-  next_question (self, NULL);
+  next_question_after (self, "about-unsaid");
 }
 
 static void
@@ -351,7 +435,7 @@ about_unknown (GtkWidget *widget, const char *action_name, GVariant *parameter)
   RahnumaAboutPage *self = RAHNUMA_ABOUT_PAGE (widget);
 
   set_amount_answer (self, RAHNUMA_SURVEY_UNKNOWN, 0);
-  next_question (self, NULL);
+  next_question_after (self, "about-unknown");
 }
 
 /* Each digit tapped is heard, replacing what was being said. 2 to 9 are
@@ -380,17 +464,23 @@ on_pad_changed (RahnumaNumberPad *pad, RahnumaAboutPage *self)
   update_amount (self);
 }
 
-/* OK on the pad: the amount typed (0 if none). A wage of 0 is no wage. */
+/* OK on the pad: the amount typed (0 if none). A wage of 0 is no wage.
+ * The amount is read back, digit by digit with its currency, before the
+ * next question; after the wage, the last question, the step ends and the
+ * window hushes the page left (Listen reads it back before OK). */
 static void
 about_amount_done (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaAboutPage *self = RAHNUMA_ABOUT_PAGE (widget);
   gint64 amount = (gint64) rahnuma_number_pad_get_value (self->pad);
+  g_autoptr (GPtrArray) read_back = g_ptr_array_new_with_free_func (g_free);
 
   if (self->question == Q_WAGE && amount == 0)
     return;
   set_amount_answer (self, RAHNUMA_SURVEY_AMOUNT, amount);
-  next_question (self, NULL);
+  add_amount_clips (self, read_back, amount_currency (self));
+  g_ptr_array_add (read_back, NULL);
+  next_question (self, (const char * const *) read_back->pdata);
 }
 
 static void
@@ -480,14 +570,17 @@ rahnuma_about_page_new (void)
  * rahnuma_about_page_speak:
  *
  * Says the question on screen aloud ("kiosk.play"), as Listen and the
- * reminder after a pause do; what was typed on the pad stays.
+ * reminder after a pause do; what was typed on the pad stays, and is read
+ * back after the question, digit by digit with its currency's name.
  */
 void
 rahnuma_about_page_speak (RahnumaAboutPage *self)
 {
+  const char *about[] = { "prompt:about", NULL };
+
   g_return_if_fail (RAHNUMA_IS_ABOUT_PAGE (self));
   if (self->question < N_QUESTIONS)
-    say_question (self, self->question == Q_GENDER ? "prompt:about" : NULL);
+    say_question (self, self->question == Q_GENDER ? about : NULL, questions[self->question].answers == NULL);
 }
 
 /**

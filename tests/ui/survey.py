@@ -14,7 +14,11 @@ holds exactly those answers: the gender on each visit; destination,
 sector and the rest in a survey row of its own per answered visit (schema 6:
 the two tables share no column but their ids and demo flag), the cost rounded.
 Checked on the way: every answer and pad key is at least 64 px, each digit
-tapped is heard (its clip played), Home is at the start of the title row
+tapped is heard (its clip played), each answer touched is said (its prompt,
+after which the next question; rahnuma-window's "Saying" lines), a currency
+touched says its name, which is its button's accessible name in the
+visitor's language and follows the wage typed (no ISO code), what was paid
+is read back digit by digit with "rupees" after OK, Home is at the start of the title row
 for the language's direction, the words come from po/<lang>.po. A
 screenshot of each question goes to --artifacts.
 
@@ -49,12 +53,12 @@ MIN_TARGET = 64
 PLANS = [
     {"gender": "Woman", "destination": "Qatar", "sector": "Driving", "found": "A sub-agent",
      "cost": ("450400", "450,400"), "receipt": "No", "borrowed": "Yes",
-     "currency": "Qatari riyals", "wage": ("1800", "1,800 QAR"),
+     "currency": ("Qatari riyals", "QAR"), "wage": ("1800", "1,800"),
      "session": ("woman",),
      "row": ("QA", "driving", "sub-agent", "amount", 450000, "no", "yes", "amount", 1800, "QAR", 0)},
     {"gender": "Man", "destination": "Saudi Arabia", "sector": "Construction", "found": "A licensed promoter (OEP)",
      "cost": None, "receipt": "Prefer not to say", "borrowed": "No",
-     "currency": "Saudi riyals", "wage": ("900", "900 SAR"),
+     "currency": ("Saudi riyals", "SAR"), "wage": ("900", "900"),
      "session": ("man",),
      "row": ("SA", "construction", "promoter", "unknown", None, "unsaid", "no", "amount", 900, "SAR", 0)},
 ]
@@ -126,7 +130,41 @@ class Survey(KioskScreen):
         with open(self.log_path, encoding="utf-8") as f:
             return len([line for line in f if "Playing clip " in line and line.rstrip().endswith("/" + name)])
 
-    def type_amount(self, digits, shown):
+    def log_length(self):
+        with open(self.log_path, encoding="utf-8") as f:
+            return len(f.readlines())
+
+    def sayings(self, since):
+        """What the kiosk was asked to say after line @since of its log, in
+        order (rahnuma-window's "Saying" lines: a prompt by its file, a digit
+        as "a digit" or "a code symbol")."""
+        with open(self.log_path, encoding="utf-8") as f:
+            lines = f.readlines()[since:]
+        return [line.rstrip().split("Saying ", 1)[1] for line in lines if "Saying " in line]
+
+    def said_after(self, since, prompts, what):
+        """Waits until the kiosk, after log line @since, has said @prompts
+        (clip names, "digit" for a digit or code symbol) in this order, one
+        right after the other."""
+        def names():
+            return ["digit" if s in ("a digit", "a code symbol") else os.path.basename(s)[:-len(".ogg")]
+                    for s in self.sayings(since)]
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            said = names()
+            if any(said[i:i + len(prompts)] == prompts for i in range(len(said))):
+                return
+            time.sleep(0.2)
+        check(False, "%s: the kiosk did not say %s; it said %s" % (what, prompts, names()))
+
+    def press_said(self, name, prompt, then=None):
+        """Touches the answer @name and checks the kiosk says @prompt (then
+        the next question's @then, if given)."""
+        since = self.log_length()
+        self.press(name)
+        self.said_after(since, [prompt] + ([then] if then else []), "touching “%s”" % name)
+
+    def type_amount(self, digits, shown, read_back=None, listen=None):
         for digit in digits:
             # 2 to 9 are said with the code symbols' clips, 0 and 1 with their own.
             clip = ("symbol-%s.ogg" if digit in "23456789" else "digit-%s.ogg") % digit
@@ -139,7 +177,17 @@ class Survey(KioskScreen):
         # The amount is a status line (read out as it changes), not a plain label.
         self.inside(self.about(), lambda n: n.get_name() == shown, "the amount “%s”" % shown)
         self.shot("amount-" + digits)
+        if listen is not None:
+            # Listen says the question (@listen[0]), then reads back what was
+            # typed, digit by digit, and its currency (@listen[1]).
+            since = self.log_length()
+            self.press(self._("Listen"))
+            self.said_after(since, [listen[0]] + ["digit"] * len(digits) + [listen[1]], "Listen after %s" % digits)
+        since = self.log_length()
         self.press(self._("OK"))
+        if read_back is not None:
+            # Read back with the digit clips, then the currency, then the next question.
+            self.said_after(since, ["digit"] * len(digits) + read_back, "OK after %s" % digits)
 
     # --- the visits -----------------------------------------------------------------
     def start_visit(self, lang):
@@ -168,34 +216,44 @@ class Survey(KioskScreen):
 
     def answer_wage(self, plan):
         self.question("What monthly wage does your contract say? Choose the money, then type the amount.", "wage")
-        # GTK 4.8 shows a toggle button as a push button, "pressed" when on.
-        first = self.labelled(self.about(), BUTTON, self._(plan["currency"]))
+        # GTK 4.8 shows a toggle button as a push button, "pressed" when on;
+        # its accessible name is the currency's name in the visitor's language.
+        name, code = plan["currency"]
+        first = self.labelled(self.about(), BUTTON, self._(name))
         rupees = self.labelled(self.about(), BUTTON, self._("Pakistani rupees"))
         check(first.get_state_set().contains(Atspi.StateType.PRESSED), "the destination's currency is not chosen")
         check(not rupees.get_state_set().contains(Atspi.StateType.PRESSED), "rupees are chosen too")
         above = first.get_extents(Atspi.CoordType.WINDOW).y < rupees.get_extents(Atspi.CoordType.WINDOW).y
         check(above, "the destination's currency is not offered first, above rupees")
-        self.type_amount(*plan["wage"])
+        check(not self.every(lambda n: code in (n.get_name() or ""), self.about()),
+              "the ISO code %s is on the wage's screen" % code)
+        # A currency touched says its name; the wage stays in the destination's.
+        self.press_said(self._("Pakistani rupees"), "currency-PKR")
+        self.press_said(self._(name), "currency-" + code)
+        digits, grouped = plan["wage"]
+        self.type_amount(digits, "%s %s" % (grouped, self._(name)), listen=("about-wage", "currency-" + code))
 
     def answer_everything(self, lang, plan):
         self.start_visit(lang)
         self.question("Are you a woman or a man?", "gender")
-        self.press(self._(plan["gender"]))
+        self.press_said(self._(plan["gender"]), "about-" + plan["session"][0], "about-destination")
         self.question("Which country are you going to?", "destination")
         self.press(self._(plan["destination"]))
         self.question("What kind of work will you do?", "sector")
-        self.press(self._(plan["sector"]))
+        self.press_said(self._(plan["sector"]), "about-sector-" + plan["row"][1], "about-found")
         self.question("How did you find this job?", "found")
         self.press(self._(plan["found"]))
         self.question("How much have you paid so far to get this job? Count every fee and payment, in rupees.",
                       "cost")
         self.labelled(self.about(), BUTTON, self._("I don’t know"))
         if plan["cost"] is None:
-            self.press(self._("I don’t know"))
+            self.press_said(self._("I don’t know"), "about-unknown", "about-receipt")
         else:
-            self.type_amount(plan["cost"][0], self.tr.gettext("Rs %s").replace("%s", plan["cost"][1]))
+            self.type_amount(plan["cost"][0], self.tr.gettext("Rs %s").replace("%s", plan["cost"][1]),
+                             read_back=["currency-PKR", "about-receipt"])
         self.question("Were you given a receipt for what you paid?", "receipt")
-        self.press(self._(plan["receipt"]))
+        receipt = plan["row"][5]
+        self.press_said(self._(plan["receipt"]), "about-" + receipt, "about-borrowed")
         self.question("Did you borrow money to pay for it?", "borrowed")
         self.press(self._(plan["borrowed"]))
         self.answer_wage(plan)
@@ -206,7 +264,7 @@ class Survey(KioskScreen):
     def skip(self, lang):
         self.start_visit(lang)
         self.question("Are you a woman or a man?", "gender-again")
-        self.press(self._("Prefer not to say"))
+        self.press_said(self._("Prefer not to say"), "about-unsaid", "about-destination")
         self.question("Which country are you going to?", "destination-again")
         self.press(self._("Skip all"))
         self.page("RahnumaLessonsPage")
@@ -242,9 +300,10 @@ class Survey(KioskScreen):
             os.makedirs(settings)
             with open(os.path.join(settings, "keyfile"), "w") as f:
                 f.write("[org/rahnuma/Kiosk]\nabout-you=true\nlanguages=%r\n" % languages)
-            # rahnuma-sound's debug lines name each clip played (self.clips()).
+            # rahnuma-sound's debug lines name each clip played (self.clips()),
+            # rahnuma-window's each clip asked for (self.sayings()).
             env = dict(os.environ, GSK_RENDERER="cairo", NO_AT_BRIDGE="0", LANGUAGE="",
-                       GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config, G_MESSAGES_DEBUG="rahnuma-sound")
+                       GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config, G_MESSAGES_DEBUG="rahnuma-sound rahnuma-window")
             run_kiosk([self.args.binary, "--modules", self.args.modules, "--db", self.args.db], env, self.visits,
                       log=self.log_path)
         self.check_journal()
