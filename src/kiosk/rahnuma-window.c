@@ -799,7 +799,9 @@ kiosk_speak (GtkWidget *widget, const char *action_name, GVariant *parameter)
   path = rahnuma_kiosk_context_dup_prompt_path (self->context,
                                               slash != NULL ? slash + 1 : target, lang);
   g_queue_clear_full (&self->clips, g_free);
-  g_debug ("Saying %s", path); /* a prompt: nothing about the visitor */
+  /* A prompt; a touched "about you" answer says its word (debug output is
+   * never on in service: docs/ARCHITECTURE.md, Privacy). */
+  g_debug ("Saying %s", path);
   rahnuma_sound_play_file (rahnuma_kiosk_context_get_sound (self->context), path);
 }
 
