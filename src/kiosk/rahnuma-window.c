@@ -81,6 +81,11 @@ struct _RahnumaWindow
 
 G_DEFINE_FINAL_TYPE (RahnumaWindow, rahnuma_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* What Home asks during a visit, and its two answers, as the question shows them. */
+static const char * const home_question_clips[] = {
+  "prompt:home-confirm", "prompt:home-yes", "prompt:go-on", NULL
+};
+
 /* A visitor who does not touch for this long hears the page's prompt again,
  * up to MAX_REMINDERS times (a hall of kiosks repeating forever is noise). */
 #define REMIND_AFTER_S 20
@@ -839,7 +844,6 @@ static void
 ask_home_question (RahnumaWindow *self)
 {
   RahnumaPlayer *player = visible_lesson_player (self);
-  const char *clips[] = { "prompt:home-confirm", "prompt:home-yes", "prompt:go-on", NULL };
 
   self->resume_lesson = FALSE;
   if (player != NULL)
@@ -855,7 +859,7 @@ ask_home_question (RahnumaWindow *self)
   gtk_widget_set_visible (self->home_confirm, TRUE);
   gtk_widget_grab_focus (self->home_no_button);
   g_debug ("Home asks first");
-  speak_clips (self, clips);
+  speak_clips (self, home_question_clips);
 }
 
 /* "Home": during a visit past the language (the path question, "about
@@ -995,11 +999,7 @@ remind (RahnumaWindow *self)
   if (page == NULL)
     return;
   if (gtk_widget_get_visible (self->home_confirm))
-    {
-      const char *clips[] = { "prompt:home-confirm", "prompt:home-yes", "prompt:go-on", NULL };
-
-      speak_clips (self, clips);
-    }
+    speak_clips (self, home_question_clips);
   else if (page == self->lessons_page)
     rahnuma_lessons_page_speak (RAHNUMA_LESSONS_PAGE (page));
   else if (page == self->quiz_page)
