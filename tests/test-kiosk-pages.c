@@ -675,6 +675,193 @@ test_window_hall_briefing (Fixture *f, gconstpointer data)
   g_assert_finalize_object (sound);
 }
 
+/* The first widget of @type in @widget's tree, or %NULL. */
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label holding @text shows in @widget's tree (a hidden
+ * ancestor hides it). */
+static gboolean
+shows_label (GtkWidget *widget, const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A kiosk window on a real context with its own settings (memory backend):
+ * no hall briefing, no "about you", the lessons at once. */
+typedef struct
+{
+  GtkApplication *application;
+  GSettings *gsettings;
+  RahnumaSettings *settings;
+  RahnumaSound *sound;
+  RahnumaKioskContext *context;
+  RahnumaWindow *window;
+} Kiosk;
+
+static void
+kiosk_open (Kiosk *k, Fixture *f, const char *app_id, guint idle_timeout_s)
+{
+  g_autofree char *media = g_build_filename (g_getenv ("RAHNUMA_SOURCE_DIR"), "media", NULL);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                       APP_ID, TRUE);
+  g_autoptr(GError) error = NULL;
+
+  k->application = gtk_application_new (app_id, G_APPLICATION_NON_UNIQUE);
+  k->gsettings = g_settings_new_full (schema, backend, NULL);
+  g_assert_true (g_settings_set_boolean (k->gsettings, "hall-briefing", FALSE));
+  g_assert_true (g_settings_set_boolean (k->gsettings, "about-you", FALSE));
+  g_assert_true (g_settings_set_uint (k->gsettings, "idle-timeout", idle_timeout_s));
+  g_assert_true (g_settings_set_uint (k->gsettings, "still-there-countdown", 3));
+  k->settings = rahnuma_settings_new_for_gsettings (k->gsettings);
+  k->sound = rahnuma_sound_new ();
+  k->context = rahnuma_kiosk_context_new (media, k->sound, k->settings, FALSE);
+  g_assert_true (g_application_register (G_APPLICATION (k->application), NULL, &error));
+  g_assert_no_error (error);
+  rahnuma_kiosk_context_set_store (k->context, f->store);
+  rahnuma_kiosk_context_set_catalog (k->context, f->catalog);
+  k->window = g_object_ref (rahnuma_window_new (k->application, k->context));
+  gtk_window_present (GTK_WINDOW (k->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (k->window)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+kiosk_close (Kiosk *k)
+{
+  gtk_window_destroy (GTK_WINDOW (k->window));
+  drain ();
+  g_assert_finalize_object (k->window);
+  g_assert_finalize_object (k->context);
+  g_assert_finalize_object (k->settings);
+  g_assert_finalize_object (k->sound);
+  g_object_unref (k->gsettings);
+  g_object_unref (k->application);
+}
+
+/* The visit's end is committed: the window lets go of it. */
+static void
+wait_visit_ended (RahnumaWindow *window)
+{
+  while (rahnuma_window_get_visit (window) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+}
+
+static void
+wait_player_state (RahnumaPlayer *player, RahnumaPlayerState state)
+{
+  while (rahnuma_player_get_state (player) != state)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The words of the "home-confirm" prompt (media/prompts/prompts.ini). */
+#define HOME_QUESTION "Start again from the beginning?"
+
+/* A visit in English on the lessons list, its start committed. */
+static RahnumaVisit *
+start_visit (GtkWidget *window)
+{
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.choose-language", "s", "en"));
+  /* The pages take touches once the start is in the journal. */
+  while (!gtk_widget_is_sensitive (find_descendant (window, RAHNUMA_TYPE_LESSONS_PAGE)))
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+  return g_object_ref (rahnuma_window_get_visit (RAHNUMA_WINDOW (window)));
+}
+
+/* The tester's accidental touch: Home mid-lesson asks "Start again?" and
+ * pauses the lesson; "No, go on" plays it on, the same visit still active;
+ * Home, then "Yes, start again", records the visit abandoned and goes back
+ * to the welcome screen. On the language screen Home asks nothing. */
+static void
+test_window_home_asks (Fixture *f, gconstpointer data)
+{
+  Kiosk k = { NULL };
+  GtkWidget *window;
+  g_autoptr(RahnumaVisit) visit = NULL;
+  RahnumaPlayer *player;
+
+  kiosk_open (&k, f, "org.rahnuma.KioskPagesTest.HomeAsks", 3600);
+  window = GTK_WIDGET (k.window);
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.start", NULL));
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.home", NULL));
+  drain ();
+  g_assert_false (shows_label (window, HOME_QUESTION));
+
+  visit = start_visit (window);
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.open-lesson", "s", "test-1"));
+  player = rahnuma_lesson_page_get_player (RAHNUMA_LESSON_PAGE (find_descendant (window, RAHNUMA_TYPE_LESSON_PAGE)));
+  wait_player_state (player, RAHNUMA_PLAYER_PLAYING);
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.home", NULL));
+  drain ();
+  g_assert_true (shows_label (window, HOME_QUESTION));
+  g_assert_true (rahnuma_window_get_visit (k.window) == visit);
+  wait_player_state (player, RAHNUMA_PLAYER_PAUSED);
+
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.keep-going", NULL));
+  drain ();
+  g_assert_false (shows_label (window, HOME_QUESTION));
+  g_assert_true (rahnuma_window_get_visit (k.window) == visit);
+  g_assert_cmpint (rahnuma_visit_get_state (visit), ==, RAHNUMA_SESSION_ACTIVE);
+  g_assert_true (find_descendant (window, RAHNUMA_TYPE_LESSON_PAGE) != NULL);
+  wait_player_state (player, RAHNUMA_PLAYER_PLAYING);
+
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.home", NULL));
+  drain ();
+  g_assert_true (shows_label (window, HOME_QUESTION));
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.end-visit", NULL));
+  wait_visit_ended (k.window);
+  g_assert_cmpint (rahnuma_visit_get_state (visit), ==, RAHNUMA_SESSION_ABANDONED);
+  g_assert_false (shows_label (window, HOME_QUESTION));
+  g_assert_null (find_descendant (window, RAHNUMA_TYPE_LESSON_PAGE));
+  g_clear_object (&visit);
+  kiosk_close (&k);
+}
+
+/* Home's question left unanswered is no touch: the idle monitor asks "Are
+ * you still there?" and, unanswered too, ends the visit as abandoned. */
+static void
+test_window_home_unanswered (Fixture *f, gconstpointer data)
+{
+  Kiosk k = { NULL };
+  GtkWidget *window;
+  g_autoptr(RahnumaVisit) visit = NULL;
+
+  kiosk_open (&k, f, "org.rahnuma.KioskPagesTest.HomeUnanswered", 5);
+  window = GTK_WIDGET (k.window);
+  visit = start_visit (window);
+  g_assert_true (gtk_widget_activate_action (window, "kiosk.home", NULL));
+  drain ();
+  g_assert_true (shows_label (window, HOME_QUESTION));
+  wait_visit_ended (k.window);
+  g_assert_cmpint (rahnuma_visit_get_state (visit), ==, RAHNUMA_SESSION_ABANDONED);
+  g_clear_object (&visit);
+  kiosk_close (&k);
+}
+
 #define ADD(path, func) g_test_add ("/rahnuma/pages/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -701,6 +888,8 @@ main (int argc, char **argv)
   ADD ("officer-dashboard/verify-code", test_officer_verify_code);
   ADD ("journal-set-aside", test_journal_set_aside);
   ADD ("window", test_window);
+  ADD ("window/home-asks", test_window_home_asks);
+  ADD ("window/home-unanswered", test_window_home_unanswered);
   g_test_add ("/rahnuma/pages/window/hall-briefing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_window_hall_briefing, fixture_tear_down);
   g_test_add ("/rahnuma/pages/window/no-hall-briefing", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,

@@ -8,7 +8,7 @@
  * welcome screen has the timeout; on the language screen nothing is at
  * stake, so it goes straight back to the welcome screen. Otherwise
  * "Are you still there?" comes up as a page of its own, spoken, with a
- * countdown; any touch continues the visit; at zero "kiosk.home" records the
+ * countdown; any touch continues the visit; at zero "kiosk.end-visit" records the
  * visit as abandoned and cleans the screen.
  *
  * The result page, with the completion code, is different: the visitor may
@@ -147,7 +147,8 @@ static void
 end_visit (RahnumaIdle *self)
 {
   self->ending = TRUE;
-  gtk_widget_activate_action (GTK_WIDGET (self->window), "kiosk.home", NULL);
+  /* Not "kiosk.home", which asks first during a visit: nobody is there to answer. */
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "kiosk.end-visit", NULL);
 }
 
 static gboolean

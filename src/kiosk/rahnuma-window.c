@@ -53,6 +53,13 @@ struct _RahnumaWindow
   GtkLevelBar *volume_level;
   GtkWidget *louder_button;
   GtkWidget *quieter_button;
+  GtkWidget *home_confirm; /* "Start again?", asked by Home during a visit */
+  GtkLabel *home_question_label;
+  GtkLabel *home_yes_label;
+  GtkLabel *home_no_label;
+  GtkWidget *home_yes_button;
+  GtkWidget *home_no_button;
+  gboolean resume_lesson; /* the lesson was playing when Home asked */
 
   guint volume; /* the visitor's, in percent; the "volume" setting for each new visitor */
 
@@ -73,6 +80,11 @@ struct _RahnumaWindow
 };
 
 G_DEFINE_FINAL_TYPE (RahnumaWindow, rahnuma_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* What Home asks during a visit, and its two answers, as the question shows them. */
+static const char * const home_question_clips[] = {
+  "prompt:home-confirm", "prompt:home-yes", "prompt:go-on", NULL
+};
 
 /* A visitor who does not touch for this long hears the page's prompt again,
  * up to MAX_REMINDERS times (a hall of kiosks repeating forever is noise). */
@@ -138,6 +150,18 @@ hush (RahnumaWindow *self)
   g_clear_pointer (&self->clips_after_paint, g_variant_unref);
   if (self->context != NULL)
     rahnuma_sound_stop (rahnuma_kiosk_context_get_sound (self->context));
+}
+
+/* "Start again?" taken away (answered, or its page left): the page takes
+ * touches again. A lesson it paused stays paused unless the visitor said
+ * "No, go on" (kiosk_keep_going()). */
+static void
+hide_home_question (RahnumaWindow *self)
+{
+  if (self->home_confirm == NULL || !gtk_widget_get_visible (self->home_confirm))
+    return;
+  gtk_widget_set_visible (self->home_confirm, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
 }
 
 static void
@@ -770,18 +794,104 @@ kiosk_finish (GtkWidget *widget, const char *action_name, GVariant *parameter)
   finish_visit (RAHNUMA_WINDOW (widget));
 }
 
-/* "Home" during a visit: the visit is recorded as abandoned, then the
- * screen is cleaned. After completion it just cleans up. */
+/* Ends the visit at once: an active visit is recorded as abandoned, then
+ * the screen is cleaned; after completion it just cleans up. "Yes, start
+ * again", and the idle monitor's end of an unattended visit. */
+static void
+kiosk_end_visit (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+
+  hide_home_question (self);
+  if (self->visit != NULL && rahnuma_visit_get_state (self->visit) == RAHNUMA_SESSION_ACTIVE)
+    rahnuma_visit_abandon_async (self->visit, self->cancellable, on_step_committed,
+                                 step_data_new (self, reset_for_next_visitor));
+  else
+    reset_for_next_visitor (self);
+}
+
+/* The lesson on screen, if it is what the visitor sees. */
+static RahnumaPlayer *
+visible_lesson_player (RahnumaWindow *self)
+{
+  if (self->lesson_page == NULL || gtk_stack_get_visible_child (self->stack) != self->lesson_page)
+    return NULL;
+  return rahnuma_lesson_page_get_player (RAHNUMA_LESSON_PAGE (self->lesson_page));
+}
+
+/* The words of "Start again?" and its answers, in the visitor's language
+ * (the prompts said aloud), also as the answers' names for a screen reader. */
+static void
+word_home_question (RahnumaWindow *self)
+{
+  g_autofree char *question = dup_prompt_words (self, "home-confirm");
+  g_autofree char *yes = dup_prompt_words (self, "home-yes");
+  g_autofree char *no = dup_prompt_words (self, "go-on");
+
+  gtk_label_set_label (self->home_question_label, question);
+  gtk_label_set_label (self->home_yes_label, yes);
+  gtk_label_set_label (self->home_no_label, no);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->home_yes_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, yes, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->home_no_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, no, -1);
+}
+
+/* "Start again?" over the page, said aloud; the page behind takes no touch
+ * and a playing lesson waits. The idle monitor still counts the time: an
+ * unanswered question is no touch. */
+static void
+ask_home_question (RahnumaWindow *self)
+{
+  RahnumaPlayer *player = visible_lesson_player (self);
+
+  self->resume_lesson = FALSE;
+  if (player != NULL)
+    {
+      RahnumaPlayerState state = rahnuma_player_get_state (player);
+
+      self->resume_lesson = state == RAHNUMA_PLAYER_PLAYING || state == RAHNUMA_PLAYER_LOADING;
+      if (self->resume_lesson)
+        rahnuma_player_pause (player);
+    }
+  word_home_question (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+  gtk_widget_set_visible (self->home_confirm, TRUE);
+  gtk_widget_grab_focus (self->home_no_button);
+  g_debug ("Home asks first");
+  speak_clips (self, home_question_clips);
+}
+
+/* "Home": during a visit past the language (the path question, "about
+ * you", the lessons, a lesson, its questions) an accidental touch would
+ * lose the visitor's progress, so it asks first; before that, and on the
+ * result page (whose Finish asks its own question), it ends at once. */
 static void
 kiosk_home (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RahnumaWindow *self = RAHNUMA_WINDOW (widget);
 
   if (self->visit != NULL && rahnuma_visit_get_state (self->visit) == RAHNUMA_SESSION_ACTIVE)
-    rahnuma_visit_abandon_async (self->visit, self->cancellable, on_step_committed,
-                                 step_data_new (self, reset_for_next_visitor));
+    ask_home_question (self);
   else
-    reset_for_next_visitor (self);
+    kiosk_end_visit (widget, "kiosk.end-visit", NULL);
+}
+
+/* "No, go on": back where the visitor was, with nothing lost; a lesson
+ * paused by the question plays on. */
+static void
+kiosk_keep_going (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RahnumaWindow *self = RAHNUMA_WINDOW (widget);
+  RahnumaPlayer *player = visible_lesson_player (self);
+  gboolean resume = self->resume_lesson;
+
+  if (!gtk_widget_get_visible (self->home_confirm))
+    return;
+  hide_home_question (self);
+  hush (self);
+  if (resume && player != NULL)
+    rahnuma_player_play (player);
 }
 
 static void
@@ -890,7 +1000,9 @@ remind (RahnumaWindow *self)
 
   if (page == NULL)
     return;
-  if (page == self->lessons_page)
+  if (gtk_widget_get_visible (self->home_confirm))
+    speak_clips (self, home_question_clips);
+  else if (page == self->lessons_page)
     rahnuma_lessons_page_speak (RAHNUMA_LESSONS_PAGE (page));
   else if (page == self->quiz_page)
     rahnuma_quiz_page_remind (RAHNUMA_QUIZ_PAGE (page));
@@ -949,6 +1061,7 @@ static void
 on_visible_child (GtkStack *stack, GParamSpec *pspec, RahnumaWindow *self)
 {
   self->n_reminders = 0;
+  hide_home_question (self);
   hush (self);
   restart_reminder (self);
 }
@@ -1029,6 +1142,12 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, volume_level);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, louder_button);
   gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, quieter_button);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, home_confirm);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, home_question_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, home_yes_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, home_no_label);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, home_yes_button);
+  gtk_widget_class_bind_template_child (widget_class, RahnumaWindow, home_no_button);
 
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, kiosk_start);
   gtk_widget_class_install_action (widget_class, "kiosk.choose-language", "s", kiosk_choose_language);
@@ -1042,6 +1161,8 @@ rahnuma_window_class_init (RahnumaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "kiosk.answer-again", NULL, kiosk_answer_again);
   gtk_widget_class_install_action (widget_class, "kiosk.go-on", NULL, kiosk_go_on);
   gtk_widget_class_install_action (widget_class, "kiosk.home", NULL, kiosk_home);
+  gtk_widget_class_install_action (widget_class, "kiosk.end-visit", NULL, kiosk_end_visit);
+  gtk_widget_class_install_action (widget_class, "kiosk.keep-going", NULL, kiosk_keep_going);
   gtk_widget_class_install_action (widget_class, "kiosk.speak", "s", kiosk_speak);
   gtk_widget_class_install_action (widget_class, "kiosk.play", "as", kiosk_play);
   gtk_widget_class_install_action (widget_class, "kiosk.answer", "(uu)", kiosk_answer);

@@ -9,7 +9,7 @@
  * step (issue 19; the "about-you" setting, on by default) left by its page's
  * "about.skip-all", as its "Skip all" button does, "kiosk.open-lesson"
  * (the first lesson: its page and player are built, its first scene starts),
- * "kiosk.lessons", then "kiosk.home" (the visit recorded abandoned, the
+ * "kiosk.lessons", then "kiosk.end-visit" (the visit recorded abandoned, the
  * kiosk ready for the next visitor). Each step waits for its page and for
  * the journal's commit, like a visitor who taps once the screen is ready.
  * The step's page is built and dropped in every visit, as on a real kiosk,
@@ -144,7 +144,7 @@ walk_visit (GtkWidget *window, GtkStack *stack, const char *language, const char
   settle (50); /* the first scene starts */
   gtk_widget_activate_action (window, "kiosk.lessons", NULL);
   wait_for_page (stack, RAHNUMA_TYPE_LESSONS_PAGE);
-  gtk_widget_activate_action (window, "kiosk.home", NULL);
+  gtk_widget_activate_action (window, "kiosk.end-visit", NULL);
   wait_for_page (stack, RAHNUMA_TYPE_WELCOME_PAGE);
   settle (20);
 }

@@ -296,6 +296,26 @@ class KioskScreen:
                              and n.get_state_set().contains(Atspi.StateType.SENSITIVE),
                              "the %s path on the page after the language" % ("short" if short else "full")))
 
+    def home_question(self, timeout=None):
+        """The question Home asks during a visit past the language, "Start
+        again from the beginning?" (its label, found by its words in any
+        language: prompts.ini's home-confirm)."""
+        words = set(prompt_words("home-confirm").values())
+        return self.find(lambda n: n.get_role() == Atspi.Role.LABEL and n.get_name() in words,
+                         "the question Home asks", timeout)
+
+    def answer_home(self, yes):
+        """Answers the question Home asks (home_question()): "Yes, start
+        again" (@yes: the visit ends, recorded abandoned) or "No, go on"
+        (back where the visitor was). The answer is found by its words in
+        any language (prompts.ini's home-yes and go-on), as choose_path()
+        finds its own."""
+        self.home_question()
+        names = set(prompt_words("home-yes" if yes else "go-on").values())
+        self.tap(self.find(lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() in names
+                           and n.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                           "the answer “%s” to the question Home asks" % ("yes" if yes else "no")))
+
     def skip_about_you(self, skip_all="Skip all", path_chosen=False):
         """Leaves the "about you" step (issue 19; the "about-you" setting, on by
         default) that follows the language choice, by pressing its "Skip all":

@@ -7,7 +7,7 @@ largest size), with one real lesson (media/modules/contract: the longest
 texts and explanations of the bundled lessons). For each language it walks
 a visit as a person would (welcome, language, the choice of path after
 the hall briefing, "about you", lessons, the
-lesson's player, a question, its feedback, "Are you still there?", the
+lesson's player, the question Home asks over it, a question, its feedback, "Are you still there?", the
 result) and, on each screen, sizes the kiosk window to each screen size in
 turn and checks through the accessibility tree, as a screen reader sees it:
 
@@ -196,7 +196,9 @@ class Screens(KioskScreen):
         hides with their last extents (and "showing" on none), so only the
         stack page holding @marker, a control surely on screen, counts."""
         louder = self.path_of(self.button(self._("Louder"), sensitive=False))
-        stack = tuple(louder[:-2] + [0])  # the stack is the first child of the volume box's parent
+        # The stack is the first child of the overlay (which shows the
+        # question Home asks over it), the first child of the volume box's parent.
+        stack = tuple(louder[:-2] + [0, 0])
         page = tuple(self.path_of(self.find(marker, "the screen's marker"))[:len(stack) + 1])
         return lambda path: path[:len(stack)] != stack or path[:len(stack) + 1] == page
 
@@ -360,6 +362,13 @@ class Screens(KioskScreen):
     def lesson(self):
         self.find(lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR, "the lesson's progress bar")
         self.fit("lesson", lambda n: n.get_role() == Atspi.Role.PROGRESS_BAR)
+        # Home asks first, over the lesson: the question and its two answers.
+        self.press(self._("Home"))
+        self.home_question()
+        self.fit("home-confirm", self.named(prompt_words("home-yes")[self.lang]))
+        self.wiggle()
+        self.answer_home(yes=False)
+        time.sleep(0.3)
         n_scenes = len([s for s in self.module.sections() if s.startswith("Scene ")])
         for _ in range(n_scenes - 1):
             self.press(self._("Next"))
@@ -448,6 +457,7 @@ class Screens(KioskScreen):
         self.find(self.is_question, "the question").do_action(0)
         time.sleep(0.3)
         self.press(self._("Home"))
+        self.answer_home(yes=True)
         self.lang = "en"
         self.button("Start")
 

@@ -205,10 +205,12 @@ class Survey(KioskScreen):
                         "Home, at the start of the title row")
 
     def end_visit(self):
-        """Home on the lessons page; back once the visit's end is committed
-        and its pages are gone (a language touched before then is ignored:
-        the last visit is still open)."""
+        """Home on the lessons page, and "Yes, start again" to the question
+        it asks; back once the visit's end is committed and its pages are
+        gone (a language touched before then is ignored: the last visit is
+        still open)."""
         self.touch(self.page("RahnumaLessonsPage"), self._("Home"))
+        self.answer_home(yes=True)
         deadline = time.monotonic() + self.timeout
         while self.first(lambda n: n.get_role() == Atspi.Role.FILLER and n.get_name() == "RahnumaLessonsPage"):
             check(time.monotonic() < deadline, "the lessons page stayed %d s after Home" % self.timeout)
