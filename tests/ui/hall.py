@@ -34,7 +34,6 @@ import argparse
 import datetime
 import glob
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -280,13 +279,6 @@ class Hall(KioskScreen):
         self.head_count()
 
     # --- the record ---------------------------------------------------------------
-    def query(self, sql):
-        db = sqlite3.connect("file:%s?mode=ro" % self.args.db, uri=True)
-        try:
-            return db.execute(sql).fetchall()
-        finally:
-            db.close()
-
     def rows(self):
         return self.query("SELECT centre, kiosk, day, modules, narration, subtitles, head_count FROM hall_session")
 

@@ -25,7 +25,6 @@ Usage: home.py --binary B --localedir D --modules M --lang L --db F --artifacts 
 """
 import json
 import os
-import sqlite3
 import subprocess
 import time
 
@@ -62,13 +61,6 @@ class Home(KioskScreen):
         self.shots += 1
         path = os.path.join(self.args.artifacts, "home-%s-%02d-%s.png" % (self.args.lang, self.shots, label))
         subprocess.run(["import", "-window", "root", path], check=False)
-
-    def query(self, sql):
-        db = sqlite3.connect("file:%s?mode=ro" % self.args.db, uri=True)
-        try:
-            return db.execute(sql).fetchall()
-        finally:
-            db.close()
 
     def sayings(self):
         """Every clip the kiosk was asked to say so far (its log's "Saying" lines)."""

@@ -30,7 +30,6 @@ Usage: journey.py --binary B --localedir D --modules M --lang L --db F --artifac
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import time
 
@@ -79,13 +78,6 @@ class Journey(KioskScreen):
         self.shots += 1
         path = os.path.join(self.args.artifacts, "%02d-%s.png" % (self.shots, label))
         subprocess.run(["import", "-window", "root", path], check=False)
-
-    def query(self, sql):
-        db = sqlite3.connect("file:%s?mode=ro" % self.args.db, uri=True)
-        try:
-            return db.execute(sql).fetchall()
-        finally:
-            db.close()
 
     # --- Listen: the kiosk logs each clip it plays --------------------------------
     def clips(self, suffix):

@@ -10,6 +10,7 @@ run with -O or PYTHONOPTIMIZE, and a test must not pass because of that.
 import argparse
 import configparser
 import os
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -176,6 +177,14 @@ class KioskScreen:
 
     def on_failure(self):
         self.shot("failure")
+
+    def query(self, sql):
+        """The rows of @sql on the journal (self.args.db), opened read-only."""
+        db = sqlite3.connect("file:%s?mode=ro" % self.args.db, uri=True)
+        try:
+            return db.execute(sql).fetchall()
+        finally:
+            db.close()
 
     def find(self, predicate, what, timeout=None):
         timeout = timeout or self.timeout

@@ -35,7 +35,6 @@ Usage: shortpath.py --binary B --localedir D --modules M --lang L --db F --artif
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import time
 
@@ -80,13 +79,6 @@ class ShortPath(KioskScreen):
         self.shots += 1
         path = os.path.join(self.args.artifacts, "shortpath-%s-%02d-%s.png" % (self.args.lang, self.shots, label))
         subprocess.run(["import", "-window", "root", path], check=False)
-
-    def query(self, sql):
-        db = sqlite3.connect("file:%s?mode=ro" % self.args.db, uri=True)
-        try:
-            return db.execute(sql).fetchall()
-        finally:
-            db.close()
 
     def said(self, prompt):
         """Waits until the kiosk has played @prompt's clip (its log, rahnuma-sound)."""

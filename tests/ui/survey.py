@@ -29,7 +29,6 @@ faster than the journal's disk must not find a page that ignores them.
 """
 import argparse
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -87,13 +86,6 @@ class Survey(KioskScreen):
         self.shots += 1
         path = os.path.join(self.args.artifacts, "survey-%s-%02d-%s.png" % (self.lang, self.shots, label))
         subprocess.run(["import", "-window", "root", path], check=False)
-
-    def query(self, sql):
-        db = sqlite3.connect("file:%s?mode=ro" % self.args.db, uri=True)
-        try:
-            return db.execute(sql).fetchall()
-        finally:
-            db.close()
 
     def about(self):
         return self.page("RahnumaAboutPage")
